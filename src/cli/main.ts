@@ -1,0 +1,234 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { z } from "zod";
+import { readConfig } from "../config.ts";
+import { BackupRejectedError, createBackup, parseBackup, restoreBackup } from "../db/backup.ts";
+import { DataDirLockedError } from "../db/data-dir-lock.ts";
+import type { DatabaseHandle } from "../db/database.ts";
+import { openConfiguredDatabase } from "../db/open-configured.ts";
+import { SYSTEM_ACTOR } from "../domain/access/actor.ts";
+import { ORGANISATION_KINDS, isOrganisationRole, isSystemRole } from "../domain/access/roles.ts";
+import { verifyAuditLog } from "../domain/audit/verify-audit-log.ts";
+import { createOrganisation } from "../domain/organisations/create-organisation.ts";
+import { DomainError } from "../domain/shared/domain-error.ts";
+import { email, newPassword, organisationNumber, requiredText } from "../domain/shared/field-rules.ts";
+import { createUser, grantSystemRoles } from "../domain/users/create-user.ts";
+import { fieldIssues } from "../http/errors/zod-issues.ts";
+import { UsageError, options } from "./arguments.ts";
+import { seedDemo } from "./demo-seed.ts";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  admin:create --email E --password P [--name N]
+  org:create   --name N --number ORGNR --kind kommun|statlig|region|privat
+  user:create  --email E --password P --name N [--organisation ORGNR] --roles r1,r2
+               (organisation roles: projektledare, deltagare, verksamhetsagare, styrgrupp, lasare;
+                system roles without --organisation: forvaltningsgrupp, admin)
+  demo:seed    create demo organisations, users and initiatives (documented in the README)
+  db:migrate   apply pending migrations
+  backup       --out FILE
+  restore      --in FILE   (replaces all data)
+  audit:verify check the audit log's hash chain
+
+Honours DATABASE_URL (PostgreSQL) and DATA_DIR (embedded database), like the server.`;
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new UsageError(
+    `--${flag}: ${fieldIssues(r.error)
+      .map((i) => i.message)
+      .join("; ")}`,
+  );
+}
+
+type Flags = Record<string, string | undefined>;
+type Command = {
+  required?: readonly string[];
+  optional?: readonly string[];
+  run: (o: Flags, handle: DatabaseHandle) => Promise<string>;
+};
+
+const now = () => new Date();
+
+const commands: Record<string, Command> = {
+  "db:migrate": {
+    run: async () => "migrations applied; the database is up to date",
+  },
+
+  "admin:create": {
+    required: ["email", "password"],
+    optional: ["name"],
+    run: async (o, { db }) => {
+      const mail = parse(email, o.email, "email");
+      try {
+        const u = await createUser({
+          db,
+          actor: SYSTEM_ACTOR,
+          now: now(),
+          input: {
+            email: mail,
+            name: o.name ?? "Administratör",
+            password: parse(newPassword, o.password, "password"),
+            systemRoles: ["admin"],
+          },
+        });
+        return `admin created: ${u.email} (${u.id})`;
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== "EMAIL_TAKEN") throw e;
+        const u = await grantSystemRoles({
+          db,
+          actor: SYSTEM_ACTOR,
+          now: now(),
+          email: mail,
+          roles: ["admin"],
+        });
+        return `existing user ${u.email} is now admin (password unchanged)`;
+      }
+    },
+  },
+
+  "org:create": {
+    required: ["name", "number", "kind"],
+    run: async (o, { db }) => {
+      const org = await createOrganisation({
+        db,
+        actor: SYSTEM_ACTOR,
+        now: now(),
+        input: {
+          name: parse(requiredText(200), o.name, "name"),
+          number: parse(organisationNumber, o.number, "number"),
+          kind: parse(
+            z.enum(ORGANISATION_KINDS, {
+              error: `must be one of ${ORGANISATION_KINDS.join(", ")}`,
+            }),
+            o.kind,
+            "kind",
+          ),
+        },
+      });
+      return `organisation created: ${org.name} ${org.number} (${org.id})`;
+    },
+  },
+
+  "user:create": {
+    required: ["email", "password", "name", "roles"],
+    optional: ["organisation"],
+    run: async (o, { db }) => {
+      const roles = (o.roles ?? "")
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean);
+      if (!roles.length) throw new UsageError("--roles: give at least one role");
+      let systemRoles: ("admin" | "forvaltningsgrupp")[] = [];
+      let membership:
+        | {
+            organisationNumber: string;
+            roles: ("projektledare" | "deltagare" | "verksamhetsagare" | "styrgrupp" | "lasare")[];
+          }
+        | undefined;
+      if (o.organisation) {
+        const bad = roles.filter((r) => !isOrganisationRole(r));
+        if (bad.length) throw new UsageError(`--roles: not an organisation role: ${bad.join(", ")}`);
+        membership = {
+          organisationNumber: parse(organisationNumber, o.organisation, "organisation"),
+          roles: roles.filter(isOrganisationRole),
+        };
+      } else {
+        const bad = roles.filter((r) => !isSystemRole(r));
+        if (bad.length)
+          throw new UsageError(`--roles: ${bad.join(", ")} needs --organisation (without it only forvaltningsgrupp or admin)`);
+        systemRoles = roles.filter(isSystemRole);
+      }
+      const u = await createUser({
+        db,
+        actor: SYSTEM_ACTOR,
+        now: now(),
+        input: {
+          email: parse(email, o.email, "email"),
+          name: parse(requiredText(200), o.name, "name"),
+          password: parse(newPassword, o.password, "password"),
+          systemRoles,
+          membership,
+        },
+      });
+      return `user created: ${u.email} (${u.id})`;
+    },
+  },
+
+  "demo:seed": { run: async (_o, { db }) => seedDemo(db, now()) },
+
+  backup: {
+    required: ["out"],
+    run: async (o, { db }) => {
+      const out = o.out ?? "";
+      const backup = await createBackup(db, now());
+      writeFileSync(out, JSON.stringify(backup));
+      const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
+      return `backup written to ${out}: ${rows} rows in ${Object.keys(backup.tables).length} tables`;
+    },
+  },
+
+  restore: {
+    required: ["in"],
+    run: async (o, { db }) => {
+      let text: string;
+      try {
+        text = readFileSync(o.in ?? "", "utf8");
+      } catch (e) {
+        throw new UsageError(`--in: cannot read ${o.in}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      const counts = await restoreBackup(db, parseBackup(text));
+      return `restored from ${o.in}: ${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(", ")}`;
+    },
+  },
+
+  "audit:verify": {
+    run: async (_o, { db }) => {
+      const v = await verifyAuditLog({ db, actor: SYSTEM_ACTOR });
+      if (!v.ok) throw new AuditBrokenError(`audit log BROKEN at entry ${v.brokenAtSeq} (${v.reason}); ${v.entries} entries read`);
+      return `audit log intact: ${v.entries} entries, last hash ${v.lastHash}`;
+    },
+  },
+};
+
+class AuditBrokenError extends Error {}
+
+export async function runCli(args: string[]): Promise<{ code: number; out: string }> {
+  const [name, ...argv] = args;
+  if (!name || name === "help" || name === "--help") return { code: name ? 0 : 2, out: USAGE };
+  const command = commands[name];
+  if (!command) return { code: 2, out: `unknown command "${name}"\n\n${USAGE}` };
+  let handle: DatabaseHandle | undefined;
+  try {
+    // Parse flags before touching the database, so a typo costs nothing.
+    const flags = options(argv, {
+      required: command.required ?? [],
+      optional: command.optional ?? [],
+    });
+    handle = await openConfiguredDatabase(readConfig());
+    return { code: 0, out: await command.run(flags, handle) };
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, out: `error: ${e.message}\n\n${USAGE}` };
+    if (e instanceof DataDirLockedError || e instanceof BackupRejectedError || e instanceof AuditBrokenError) {
+      return { code: 1, out: `error: ${e.message}` };
+    }
+    if (e instanceof DomainError) {
+      const fields = e.details.fields?.map((f) => ` ${f.path.join(".")}: ${f.message}`).join(";") ?? "";
+      return {
+        code: 1,
+        out: `error: ${e.code}: ${e.message}${fields ? ` (${fields.trim()})` : ""}`,
+      };
+    }
+    return { code: 1, out: `error: ${(e as Error).message}` };
+  } finally {
+    await handle?.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { code, out } = await runCli(process.argv.slice(2));
+  (code === 0 ? process.stdout : process.stderr).write(`${out}\n`);
+  process.exit(code);
+}

@@ -1,0 +1,112 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "./database.ts";
+
+/**
+ * A logical backup: every table's rows as PostgreSQL renders them to JSON, in foreign-key order.
+ * Restoring feeds the same JSON back through json_populate_recordset, so each value round-trips
+ * through PostgreSQL's own text form and PGlite and PostgreSQL backups are interchangeable.
+ */
+export const BACKUP_TABLES = [
+  { name: "organisations", orderBy: "id" },
+  { name: "users", orderBy: "id" },
+  { name: "memberships", orderBy: "user_id, organisation_id" },
+  { name: "invitations", orderBy: "id" },
+  { name: "sessions", orderBy: "token_hash" },
+  { name: "api_tokens", orderBy: "id" },
+  { name: "login_attempts", orderBy: "id" },
+  { name: "audit_log", orderBy: "seq" },
+  { name: "outbox", orderBy: "id" },
+] as const;
+
+const SERIAL_COLUMNS = [
+  { table: "login_attempts", column: "id" },
+  { table: "audit_log", column: "seq" },
+] as const;
+
+export type Backup = {
+  format: "ansluta-backup";
+  formatVersion: 1;
+  createdAt: string;
+  /** Hashes of the migrations the data was written under; a restore needs the same schema. */
+  migrations: string[];
+  tables: Record<string, unknown[]>;
+};
+
+type Rows<T> = { rows: T[] };
+
+async function appliedMigrations(db: Database): Promise<string[]> {
+  const r = (await db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`)) as unknown as Rows<{ hash: string }>;
+  return r.rows.map((x) => x.hash);
+}
+
+export async function createBackup(db: Database, now: Date): Promise<Backup> {
+  return db.transaction(async (tx) => {
+    // One snapshot for all tables, so the backup is consistent while the server keeps writing.
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const tables: Record<string, unknown[]> = {};
+    for (const t of BACKUP_TABLES) {
+      const r = (await tx.execute(
+        sql.raw(`select coalesce(json_agg(t order by ${t.orderBy}), '[]'::json)::text as rows from "${t.name}" t`),
+      )) as unknown as Rows<{ rows: string }>;
+      tables[t.name] = JSON.parse(r.rows[0]?.rows ?? "[]") as unknown[];
+    }
+    return { format: "ansluta-backup", formatVersion: 1, createdAt: now.toISOString(), migrations: await appliedMigrations(tx), tables };
+  });
+}
+
+export class BackupRejectedError extends Error {}
+
+export function parseBackup(text: string): Backup {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BackupRejectedError("the file is not JSON: not an Ansluta backup");
+  }
+  const b = data as Partial<Backup>;
+  if (
+    b?.format !== "ansluta-backup" ||
+    b.formatVersion !== 1 ||
+    !Array.isArray(b.migrations) ||
+    typeof b.tables !== "object" ||
+    !b.tables
+  ) {
+    throw new BackupRejectedError("the file is not an Ansluta backup (format ansluta-backup, version 1)");
+  }
+  for (const t of BACKUP_TABLES) {
+    if (!Array.isArray(b.tables[t.name])) throw new BackupRejectedError(`the backup has no table ${t.name}`);
+  }
+  return b as Backup;
+}
+
+/** Replaces all data with the backup's, in one transaction: either everything is restored or nothing changes. */
+export async function restoreBackup(db: Database, backup: Backup): Promise<Record<string, number>> {
+  const current = await appliedMigrations(db);
+  if (current.join() !== backup.migrations.join()) {
+    throw new BackupRejectedError(
+      `the backup was made under ${backup.migrations.length} migrations, this database has ${current.length}; restore into the same version of Ansluta`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    const names = BACKUP_TABLES.map((t) => `"${t.name}"`).join(", ");
+    // TRUNCATE, not DELETE: the audit log's append-only trigger guards rows, not a whole-database restore.
+    await tx.execute(sql.raw(`truncate ${names} restart identity cascade`));
+    const counts: Record<string, number> = {};
+    for (const t of BACKUP_TABLES) {
+      const rows = backup.tables[t.name] ?? [];
+      counts[t.name] = rows.length;
+      if (!rows.length) continue;
+      await tx.execute(
+        sql`insert into ${sql.identifier(t.name)} select * from json_populate_recordset(null::${sql.identifier(t.name)}, ${JSON.stringify(rows)}::json)`,
+      );
+    }
+    for (const s of SERIAL_COLUMNS) {
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${s.table}', '${s.column}'), coalesce((select max(${s.column}) from ${s.table}), 0) + 1, false)`,
+        ),
+      );
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,28 @@
+import { eq, inArray } from "drizzle-orm";
+import type { OrganisationKind } from "../../domain/access/roles.ts";
+import type { Database } from "../database.ts";
+import { organisations } from "../schema.ts";
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+export const findOrganisationById = async (db: Database, id: string) =>
+  (await db.select().from(organisations).where(eq(organisations.id, id)).limit(1))[0];
+
+export const findOrganisationByNumber = async (db: Database, number: string) =>
+  (await db.select().from(organisations).where(eq(organisations.number, number)).limit(1))[0];
+
+export const listOrganisations = (db: Database, onlyIds?: string[]) =>
+  onlyIds
+    ? onlyIds.length
+      ? db.select().from(organisations).where(inArray(organisations.id, onlyIds)).orderBy(organisations.name)
+      : Promise.resolve([])
+    : db.select().from(organisations).orderBy(organisations.name);
+
+export async function insertOrganisation(
+  db: Database,
+  values: { name: string; number: string; kind: OrganisationKind },
+): Promise<OrganisationRow> {
+  const [row] = await db.insert(organisations).values(values).returning();
+  if (!row) throw new Error("insert organisations returned nothing");
+  return row;
+}

@@ -1,0 +1,85 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { OrganisationRole, SystemRole } from "../../domain/access/roles.ts";
+import type { Database } from "../database.ts";
+import { memberships, organisations, users } from "../schema.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+export const findUserByEmail = async (db: Database, email: string) =>
+  (await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1))[0];
+
+export const findUserById = async (db: Database, id: string) => (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+
+export async function insertUser(
+  db: Database,
+  values: { email: string; name: string; passwordHash: string | null; systemRoles: SystemRole[]; locale?: "sv" | "en" },
+): Promise<UserRow> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, email: values.email.toLowerCase() })
+    .returning();
+  if (!row) throw new Error("insert users returned nothing");
+  return row;
+}
+
+export async function updateUser(
+  db: Database,
+  id: string,
+  patch: Partial<Pick<UserRow, "name" | "passwordHash" | "locale" | "systemRoles">>,
+): Promise<UserRow | undefined> {
+  return (await db.update(users).set(patch).where(eq(users.id, id)).returning())[0];
+}
+
+export type MembershipView = {
+  organisationId: string;
+  organisationNumber: string;
+  organisationName: string;
+  roles: OrganisationRole[];
+};
+
+export async function membershipsOfUser(db: Database, userId: string): Promise<MembershipView[]> {
+  const rows = await db
+    .select({
+      organisationId: memberships.organisationId,
+      organisationNumber: organisations.number,
+      organisationName: organisations.name,
+      roles: memberships.roles,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organisations.name);
+  return rows.map((r) => ({ ...r, roles: r.roles as OrganisationRole[] }));
+}
+
+export async function findMembership(db: Database, userId: string, organisationId: string) {
+  return (
+    await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
+      .limit(1)
+  )[0];
+}
+
+export async function membersOfOrganisation(db: Database, organisationId: string) {
+  const rows = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      roles: memberships.roles,
+      hasPassword: users.passwordHash,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(users.name);
+  return rows.map(({ hasPassword, ...r }) => ({ ...r, roles: r.roles as OrganisationRole[], active: hasPassword !== null }));
+}
+
+export const usersByIds = (db: Database, ids: string[]) =>
+  ids.length ? db.select().from(users).where(inArray(users.id, ids)) : Promise.resolve([]);
+
+export const findAnyUser = async (db: Database) => (await db.select({ id: users.id }).from(users).limit(1))[0];

@@ -1,0 +1,78 @@
+import type { Database } from "../../db/database.ts";
+import {
+  type SessionRow,
+  deleteSession,
+  findLiveSession,
+  insertSession,
+  updateSession,
+} from "../../db/repositories/credential-repository.ts";
+import type { Actor } from "../access/actor.ts";
+import { can } from "../access/policy.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { DomainError } from "../shared/domain-error.ts";
+import { loadActor } from "./load-actor.ts";
+import { hashSecretToken, newSecretToken } from "./secret-token.ts";
+
+/** Absolute lifetime of a browser session; an idle session ends sooner. */
+export const SESSION_TTL_MS = 12 * 3600_000;
+export const SESSION_IDLE_MS = 2 * 3600_000;
+// Writing last_seen on every request would make each page view a write; once a minute is enough.
+const TOUCH_EVERY_MS = 60_000;
+
+export async function startSession({ db, actor, now }: { db: Database; actor: Actor; now: Date }) {
+  const token = newSecretToken();
+  const firstOrganisation = actor.memberships.keys().next().value ?? null;
+  await db.transaction(async (tx) => {
+    await insertSession(tx, {
+      tokenHash: hashSecretToken(token),
+      userId: actor.userId,
+      activeOrganisationId: firstOrganisation,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    });
+    await recordAudit(tx, actor, { action: "session.start", entityType: "user", entityId: actor.userId }, now);
+  });
+  return { token, maxAgeSeconds: SESSION_TTL_MS / 1000 };
+}
+
+export type ResolvedSession = { session: SessionRow; actor: Actor; activeOrganisationId: string | null };
+
+export async function resolveSession({ db, token, now }: { db: Database; token: string; now: Date }) {
+  const tokenHash = hashSecretToken(token);
+  const session = await findLiveSession(db, tokenHash, now);
+  if (!session || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return undefined;
+  const actor = await loadActor(db, session.userId);
+  if (!actor) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await updateSession(db, tokenHash, { lastSeenAt: now });
+  // A membership removed since the session began must not keep its organisation active.
+  const active =
+    session.activeOrganisationId && can(actor, { action: "organisation:read", organisationId: session.activeOrganisationId })
+      ? session.activeOrganisationId
+      : (actor.memberships.keys().next().value ?? null);
+  return { session, actor, activeOrganisationId: active } satisfies ResolvedSession;
+}
+
+export async function endSession({ db, token, actor, now }: { db: Database; token: string; actor: Actor; now: Date }) {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, hashSecretToken(token));
+    await recordAudit(tx, actor, { action: "session.end", entityType: "user", entityId: actor.userId }, now);
+  });
+}
+
+export async function switchOrganisation({
+  db,
+  token,
+  actor,
+  organisationId,
+}: {
+  db: Database;
+  token: string;
+  actor: Actor;
+  organisationId: string;
+}) {
+  if (!can(actor, { action: "organisation:read", organisationId })) {
+    throw new DomainError("NOT_FOUND", "organisation not found");
+  }
+  await updateSession(db, hashSecretToken(token), { activeOrganisationId: organisationId });
+}

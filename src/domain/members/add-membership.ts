@@ -1,0 +1,36 @@
+import type { Database } from "../../db/database.ts";
+import { memberships } from "../../db/schema.ts";
+import type { Actor } from "../access/actor.ts";
+import { authorize } from "../access/policy.ts";
+import type { OrganisationRole } from "../access/roles.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { UseCaseContext } from "../shared/use-case.ts";
+
+type Membership = { userId: string; organisationId: string; roles: OrganisationRole[] };
+
+/** Inserts a membership and its audit entry in the caller's transaction. */
+export async function insertMembership(tx: Database, actor: Actor, now: Date, m: Membership) {
+  const [row] = await tx
+    .insert(memberships)
+    .values({ ...m, createdAt: now })
+    .returning();
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: "membership.create",
+      entityType: "membership",
+      entityId: `${m.organisationId}:${m.userId}`,
+      organisationId: m.organisationId,
+      after: row,
+    },
+    now,
+  );
+  return row;
+}
+
+/** Gives an existing account roles in one more organisation (a consultant working for several). */
+export async function addMembership({ db, actor, now, ...m }: UseCaseContext & Membership) {
+  authorize(actor, { action: "members:manage", organisationId: m.organisationId });
+  return db.transaction((tx) => insertMembership(tx, actor, now, m));
+}

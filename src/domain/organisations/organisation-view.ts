@@ -1,0 +1,19 @@
+import type { OrganisationRow } from "../../db/repositories/organisation-repository.ts";
+import type { Actor } from "../access/actor.ts";
+import { can } from "../access/policy.ts";
+
+/** What the API and pages show of an organisation, with what the actor may do with it. */
+export function organisationView(actor: Actor, o: OrganisationRow) {
+  return {
+    id: o.id,
+    name: o.name,
+    number: o.number,
+    kind: o.kind,
+    createdAt: o.createdAt.toISOString(),
+    permissions: {
+      readMembers: can(actor, { action: "members:read", organisationId: o.id }),
+      manageMembers: can(actor, { action: "members:manage", organisationId: o.id }),
+    },
+  };
+}
+export type OrganisationView = ReturnType<typeof organisationView>;

@@ -1,0 +1,34 @@
+/**
+ * Errors are values with codes. The HTTP layer maps each code to a status and a Swedish/English
+ * text in one place (src/http/errors/error-map.ts), so domain code never speaks HTTP.
+ */
+export type DomainErrorCode =
+  | "VALIDATION_FAILED"
+  | "UNAUTHENTICATED"
+  | "INVALID_CREDENTIALS"
+  | "LOGIN_RATE_LIMITED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CSRF_INVALID"
+  | "ORGANISATION_NUMBER_TAKEN"
+  | "EMAIL_TAKEN"
+  | "ALREADY_MEMBER"
+  | "INVITATION_INVALID"
+  | "LAST_ADMIN";
+
+/** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
+export type FieldIssue = { path: (string | number)[]; code: string; message: string };
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found`);
+export const forbidden = (why: string) => new DomainError("FORBIDDEN", why);

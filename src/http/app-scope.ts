@@ -1,0 +1,17 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Config } from "../config.ts";
+import type { Database, DatabaseHandle } from "../db/database.ts";
+import type { ApiRoute } from "./api/api-route.ts";
+
+/** What each route module receives: the app, the database, and the API route registrar. */
+export type AppScope = {
+  app: FastifyInstance;
+  db: Database;
+  handle: DatabaseHandle;
+  config: Config;
+  /** Base URL for links in mail: PUBLIC_URL when set, else the address the request came to. */
+  publicUrl: (request: FastifyRequest) => string;
+  api: <P, Q, B, R>(route: ApiRoute<P, Q, B, R>) => void;
+  /** Called after a change that queued mail, so it goes out without waiting for the next sweep. */
+  mailQueued: () => void;
+};

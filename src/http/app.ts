@@ -1,0 +1,112 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import Fastify, { type FastifyInstance } from "fastify";
+import qs from "node:querystring";
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/database.ts";
+import { apiRoute, type RegisteredApiRoute } from "./api/api-route.ts";
+import type { AppScope } from "./app-scope.ts";
+import { registerAuthentication } from "./authentication.ts";
+import { LOCALE_COOKIE } from "./cookies.ts";
+import { registerCsrf } from "./csrf.ts";
+import { registerErrorHandling } from "./errors/error-handler.tsx";
+import "./request-context.ts";
+import { auditApi } from "./routes/audit/audit.api.ts";
+import { auditPages } from "./routes/audit/audit.pages.tsx";
+import { identityApi } from "./routes/identity/identity.api.ts";
+import { identityPages } from "./routes/identity/identity.pages.tsx";
+import { organisationsApi } from "./routes/organisations/organisations.api.ts";
+import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
+import { systemRoutes } from "./routes/system/system.routes.ts";
+
+export type AppDependencies = {
+  handle: DatabaseHandle;
+  config: Config;
+  /** Injected so tests can move time; production uses the wall clock. */
+  clock?: () => Date;
+  mailQueued?: () => void;
+  logger?: boolean;
+};
+
+export type AnslutaApp = FastifyInstance;
+
+export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
+  const { handle, config } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // One-time invitation tokens travel in the path; they must not reach the log.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\/invitation\/[^/?]+/, "/invitation/[token]") }),
+            },
+          },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  });
+
+  app.decorateRequest("now", null as unknown as Date);
+  app.decorateRequest("locale", "sv");
+  app.addHook("onRequest", async (request) => {
+    request.now = clock();
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: "deny" },
+    hsts: config.TRUST_PROXY ? { maxAge: 31_536_000 } : false,
+  });
+  await app.register(fastifyCookie);
+  // Repeated keys (checkboxes) become arrays, as forms send them.
+  await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
+
+  registerAuthentication(app, handle.db);
+  registerCsrf(app);
+  app.addHook("onRequest", async (request) => {
+    const fromCookie = request.cookies[LOCALE_COOKIE];
+    request.locale = request.auth?.actor.locale ?? (fromCookie === "en" ? "en" : "sv");
+  });
+  registerErrorHandling(app);
+
+  const registry: RegisteredApiRoute[] = [];
+  const scope: AppScope = {
+    app,
+    db: handle.db,
+    handle,
+    config,
+    publicUrl: (request) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`,
+    api: (route) => apiRoute(app, registry, route),
+    mailQueued: deps.mailQueued ?? (() => {}),
+  };
+
+  await systemRoutes(scope, registry);
+  identityApi(scope);
+  organisationsApi(scope);
+  auditApi(scope);
+  identityPages(scope);
+  organisationsPages(scope);
+  auditPages(scope);
+
+  app.decorate("apiRoutes", registry);
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { messagesFor } from "../ui/i18n/index.ts";
+import type { PageContext } from "../ui/page-context.ts";
+import { FLASH_COOKIE, clearCookie } from "./cookies.ts";
+import "./request-context.ts";
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  const auth = request.auth?.via === "session" ? request.auth : null;
+  const flash = request.cookies[FLASH_COOKIE];
+  if (flash) clearCookie(request, reply, FLASH_COOKIE);
+  let notice: string | null = null;
+  try {
+    notice = flash ? decodeURIComponent(flash) : null;
+  } catch {
+    notice = null;
+  }
+  return {
+    locale: request.locale,
+    m: messagesFor(request.locale),
+    csrfToken: request.csrfToken,
+    currentPath: request.url.split("?")[0] ?? "/",
+    actor: auth?.actor ?? null,
+    organisations: auth ? [...auth.actor.organisations] : [],
+    activeOrganisationId: auth?.activeOrganisationId ?? null,
+    notice,
+  };
+}
+
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: (ctx: PageContext) => ReactElement, status = 200) {
+  const html = `<!doctype html>${renderToStaticMarkup(page(pageContext(request, reply)))}`;
+  return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
+}
+
+/** Pages that need a logged-in user send others to the login page and back afterwards. */
+export function requireSession(request: FastifyRequest, reply: FastifyReply) {
+  if (request.auth?.via === "session") return request.auth;
+  reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+  return null;
+}
+
+/** Only same-site paths may be redirect targets, never another host. */
+export function safeReturnPath(value: unknown, fallback = "/"): string {
+  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback;
+}

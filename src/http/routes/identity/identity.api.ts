@@ -1,0 +1,144 @@
+import { z } from "zod";
+import type { Actor } from "../../../domain/access/actor.ts";
+import { acceptInvitation } from "../../../domain/identity/accept-invitation.ts";
+import {
+  createPersonalToken,
+  issueLoginToken,
+  listPersonalTokens,
+  revokeBearerToken,
+  revokePersonalToken,
+} from "../../../domain/identity/api-tokens.ts";
+import { authenticatePassword } from "../../../domain/identity/authenticate-password.ts";
+import { changeLocale } from "../../../domain/identity/change-locale.ts";
+import { loadActor } from "../../../domain/identity/load-actor.ts";
+import type { AppScope } from "../../app-scope.ts";
+import {
+  AcceptInvitationBody,
+  ApiToken,
+  CreateTokenBody,
+  InvitationParams,
+  LoginBody,
+  LoginResponse,
+  Me,
+  TokenIdParams,
+  UpdateMeBody,
+} from "./identity.schema.ts";
+
+export function meView(actor: Actor): z.infer<typeof Me> {
+  return {
+    id: actor.userId,
+    email: actor.email,
+    name: actor.name,
+    locale: actor.locale,
+    systemRoles: [...actor.systemRoles],
+    memberships: actor.organisations.map((o) => ({
+      organisationId: o.id,
+      organisationNumber: o.number,
+      organisationName: o.name,
+      roles: [...(actor.memberships.get(o.id) ?? [])],
+    })),
+  };
+}
+
+export function identityApi({ db, api }: AppScope) {
+  api({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    summary: "Log in with e-mail and password; returns a bearer token",
+    tag: "auth",
+    access: "public",
+    body: LoginBody,
+    response: { status: 200, schema: LoginResponse },
+    handler: async ({ body, request, now }) => {
+      const user = await authenticatePassword({ db, email: body.email, password: body.password, ip: request.ip, now });
+      const actor = await loadActor(db, user);
+      if (!actor) throw new Error("user vanished during login");
+      return issueLoginToken({ db, actor, now });
+    },
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/auth/logout",
+    summary: "Revoke the bearer token used for this call",
+    tag: "auth",
+    access: "authenticated",
+    response: { status: 204 },
+    handler: async ({ actor, token, now }) => {
+      await revokeBearerToken({ db, actor, now, token });
+    },
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/me",
+    summary: "The calling user with memberships and roles",
+    tag: "auth",
+    access: "authenticated",
+    response: { status: 200, schema: Me },
+    handler: async ({ actor }) => meView(actor),
+  });
+
+  api({
+    method: "PATCH",
+    url: "/api/v1/me",
+    summary: "Change the calling user's language",
+    tag: "auth",
+    access: "authenticated",
+    body: UpdateMeBody,
+    response: { status: 200, schema: Me },
+    handler: async ({ actor, body, now }) => {
+      await changeLocale({ db, actor, now, locale: body.locale });
+      return meView({ ...actor, locale: body.locale });
+    },
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/me/tokens",
+    summary: "List the calling user's personal API tokens",
+    tag: "auth",
+    access: "authenticated",
+    response: { status: 200, schema: z.object({ tokens: z.array(ApiToken) }) },
+    handler: async ({ actor }) => ({ tokens: await listPersonalTokens({ db, actor }) }),
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/me/tokens",
+    summary: "Create a personal API token (the secret is returned once)",
+    tag: "auth",
+    access: "authenticated",
+    body: CreateTokenBody,
+    response: { status: 201, schema: z.object({ token: z.string(), apiToken: ApiToken }) },
+    handler: async ({ actor, body, now }) => createPersonalToken({ db, actor, now, name: body.name, expiresInDays: body.expiresInDays }),
+  });
+
+  api({
+    method: "DELETE",
+    url: "/api/v1/me/tokens/:tokenId",
+    summary: "Revoke one of the calling user's personal API tokens",
+    tag: "auth",
+    access: "authenticated",
+    params: TokenIdParams,
+    response: { status: 204 },
+    handler: async ({ actor, params, now }) => {
+      await revokePersonalToken({ db, actor, now, tokenId: params.tokenId });
+    },
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/invitations/:token/accept",
+    summary: "Choose a password through a one-time invitation link",
+    tag: "auth",
+    access: "public",
+    params: InvitationParams,
+    body: AcceptInvitationBody,
+    response: { status: 200, schema: z.object({ email: z.string() }) },
+    handler: async ({ params, body, now }) => {
+      const user = await acceptInvitation({ db, token: params.token, password: body.password, now });
+      return { email: user.email };
+    },
+  });
+}

@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { acceptInvitation, checkInvitation } from "../../../domain/identity/accept-invitation.ts";
+import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "../../../domain/identity/api-tokens.ts";
+import { authenticatePassword } from "../../../domain/identity/authenticate-password.ts";
+import { changeLocale } from "../../../domain/identity/change-locale.ts";
+import { loadActor } from "../../../domain/identity/load-actor.ts";
+import { endSession, startSession, switchOrganisation } from "../../../domain/identity/sessions.ts";
+import { DomainError } from "../../../domain/shared/domain-error.ts";
+import { newPassword } from "../../../domain/shared/field-rules.ts";
+import { format, messagesFor } from "../../../ui/i18n/index.ts";
+import { AccessibilityPage } from "../../../ui/pages/identity/accessibility-page.tsx";
+import { HomePage } from "../../../ui/pages/identity/home-page.tsx";
+import { InvitationPage } from "../../../ui/pages/identity/invitation-page.tsx";
+import { LoginPage } from "../../../ui/pages/identity/login-page.tsx";
+import { SettingsPage } from "../../../ui/pages/identity/settings-page.tsx";
+import type { AppScope } from "../../app-scope.ts";
+import { LOCALE_COOKIE, SESSION_COOKIE, clearCookie, setCookie, setFlash } from "../../cookies.ts";
+import { formValues, parseForm, str } from "../../form.ts";
+import { requireSession, safeReturnPath, sendPage } from "../../render.ts";
+import { LoginBody } from "./identity.schema.ts";
+
+const TokenForm = z.object({
+  name: z.string().trim().min(1, { error: "required" }).max(100, { error: "too_long" }),
+  expiresInDays: z
+    .string()
+    .trim()
+    .transform((s) => (s === "" ? null : Number(s)))
+    .pipe(z.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(3650, { error: "invalid" }).nullable()),
+});
+
+const PasswordForm = z
+  .object({ password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwords_differ" });
+
+export function identityPages({ app, db }: AppScope) {
+  app.get<{ Querystring: { next?: string } }>("/login", async (request, reply) => {
+    if (request.auth?.via === "session") return reply.redirect(safeReturnPath(request.query.next), 303);
+    return sendPage(request, reply, (ctx) => <LoginPage ctx={ctx} next={safeReturnPath(request.query.next)} />);
+  });
+
+  app.post("/login", async (request, reply) => {
+    const values = formValues(request.body);
+    const next = safeReturnPath(str(values, "next"));
+    const parsed = parseForm(LoginBody, values);
+    if (!parsed.ok) {
+      return sendPage(
+        request,
+        reply,
+        (ctx) => <LoginPage ctx={ctx} next={next} email={str(values, "email")} errors={parsed.errors} />,
+        400,
+      );
+    }
+    try {
+      const user = await authenticatePassword({ db, ...parsed.data, ip: request.ip, now: request.now });
+      const actor = await loadActor(db, user);
+      if (!actor) throw new Error("user vanished during login");
+      const session = await startSession({ db, actor, now: request.now });
+      setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
+      return reply.redirect(next, 303);
+    } catch (e) {
+      if (!(e instanceof DomainError) || (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED")) throw e;
+      const m = messagesFor(request.locale);
+      const limited = e.code === "LOGIN_RATE_LIMITED";
+      const failure = limited
+        ? format(m.login.rateLimited, { minutes: Math.ceil((e.details.retryAfterSeconds ?? 60) / 60) })
+        : m.login.invalid;
+      if (limited) reply.header("retry-after", String(e.details.retryAfterSeconds ?? 60));
+      return sendPage(
+        request,
+        reply,
+        (ctx) => <LoginPage ctx={ctx} next={next} email={parsed.data.email} failure={failure} />,
+        limited ? 429 : 401,
+      );
+    }
+  });
+
+  app.post("/logout", async (request, reply) => {
+    const auth = request.auth;
+    if (auth?.via === "session") await endSession({ db, token: auth.token, actor: auth.actor, now: request.now });
+    clearCookie(request, reply, SESSION_COOKIE);
+    return reply.redirect("/login", 303);
+  });
+
+  app.get("/", async (request, reply) => {
+    if (!requireSession(request, reply)) return reply;
+    return sendPage(request, reply, (ctx) => <HomePage ctx={ctx} />);
+  });
+
+  app.get("/accessibility", async (request, reply) => sendPage(request, reply, (ctx) => <AccessibilityPage ctx={ctx} />));
+
+  // The header's language button: stored on the user when logged in, in a cookie before that.
+  app.post("/language", async (request, reply) => {
+    const values = formValues(request.body);
+    const locale = str(values, "locale") === "en" ? "en" : "sv";
+    const auth = request.auth;
+    if (auth?.via === "session") await changeLocale({ db, actor: auth.actor, now: request.now, locale });
+    setCookie(request, reply, LOCALE_COOKIE, locale, 365 * 86_400);
+    return reply.redirect(safeReturnPath(str(values, "returnTo")), 303);
+  });
+
+  app.post("/session/organisation", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const values = formValues(request.body);
+    const organisationId = z.uuid().safeParse(str(values, "organisationId"));
+    if (!organisationId.success) throw new DomainError("NOT_FOUND", "organisation not found");
+    await switchOrganisation({ db, token: auth.token, actor: auth.actor, organisationId: organisationId.data });
+    return reply.redirect(safeReturnPath(str(values, "returnTo")), 303);
+  });
+
+  app.get("/settings", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const tokens = await listPersonalTokens({ db, actor: auth.actor });
+    return sendPage(request, reply, (ctx) => <SettingsPage ctx={ctx} tokens={tokens} />);
+  });
+
+  app.post("/settings/language", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const locale = str(formValues(request.body), "locale") === "en" ? "en" : "sv";
+    await changeLocale({ db, actor: auth.actor, now: request.now, locale });
+    setCookie(request, reply, LOCALE_COOKIE, locale, 365 * 86_400);
+    setFlash(request, reply, messagesFor(locale).settings.languageSaved);
+    return reply.redirect("/settings", 303);
+  });
+
+  app.post("/settings/tokens", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const values = formValues(request.body);
+    const parsed = parseForm(TokenForm, values);
+    if (!parsed.ok) {
+      const tokens = await listPersonalTokens({ db, actor: auth.actor });
+      const tokenForm = { values: { name: str(values, "name"), expiresInDays: str(values, "expiresInDays") }, errors: parsed.errors };
+      return sendPage(request, reply, (ctx) => <SettingsPage ctx={ctx} tokens={tokens} tokenForm={tokenForm} />, 400);
+    }
+    const created = await createPersonalToken({ db, actor: auth.actor, now: request.now, ...parsed.data });
+    const tokens = await listPersonalTokens({ db, actor: auth.actor });
+    // The secret is shown once, in this response, and never stored in clear anywhere.
+    return sendPage(request, reply, (ctx) => <SettingsPage ctx={ctx} tokens={tokens} newToken={created.token} />, 201);
+  });
+
+  app.post<{ Params: { tokenId: string } }>("/settings/tokens/:tokenId/revoke", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const tokenId = z.uuid().safeParse(request.params.tokenId);
+    if (!tokenId.success) throw new DomainError("NOT_FOUND", "token not found");
+    await revokePersonalToken({ db, actor: auth.actor, now: request.now, tokenId: tokenId.data });
+    setFlash(request, reply, messagesFor(request.locale).settings.tokenRevoked);
+    return reply.redirect("/settings", 303);
+  });
+
+  app.get<{ Params: { token: string } }>("/invitation/:token", async (request, reply) => {
+    const { token } = request.params;
+    const invitee = await checkInvitation({ db, token, now: request.now }).catch((e: unknown) => {
+      if (e instanceof DomainError && e.code === "INVITATION_INVALID") return null;
+      throw e;
+    });
+    return sendPage(request, reply, (ctx) => <InvitationPage ctx={ctx} token={token} invitee={invitee} />, invitee ? 200 : 410);
+  });
+
+  app.post<{ Params: { token: string } }>("/invitation/:token", async (request, reply) => {
+    const { token } = request.params;
+    const invitee = await checkInvitation({ db, token, now: request.now }).catch((e: unknown) => {
+      if (e instanceof DomainError && e.code === "INVITATION_INVALID") return null;
+      throw e;
+    });
+    if (!invitee) return sendPage(request, reply, (ctx) => <InvitationPage ctx={ctx} token={token} invitee={null} />, 410);
+    const parsed = parseForm(PasswordForm, formValues(request.body));
+    if (!parsed.ok) {
+      return sendPage(request, reply, (ctx) => <InvitationPage ctx={ctx} token={token} invitee={invitee} errors={parsed.errors} />, 400);
+    }
+    const user = await acceptInvitation({ db, token, password: parsed.data.password, now: request.now });
+    const actor = await loadActor(db, user);
+    if (!actor) throw new Error("user vanished after setting password");
+    const session = await startSession({ db, actor, now: request.now });
+    setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
+    return reply.redirect("/", 303);
+  });
+}

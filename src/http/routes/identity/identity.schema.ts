@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { ORGANISATION_ROLES, SYSTEM_ROLES } from "../../../domain/access/roles.ts";
+import { newPassword } from "../../../domain/shared/field-rules.ts";
+
+export const LoginBody = z.object({
+  email: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(254, { error: "too_long" }),
+  password: z.string({ error: "required" }).min(1, { error: "required" }).max(256, { error: "too_long" }),
+});
+
+export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string() });
+
+export const Me = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    locale: z.enum(["sv", "en"]),
+    systemRoles: z.array(z.enum(SYSTEM_ROLES)),
+    memberships: z.array(
+      z.object({
+        organisationId: z.string(),
+        organisationNumber: z.string(),
+        organisationName: z.string(),
+        roles: z.array(z.enum(ORGANISATION_ROLES)),
+      }),
+    ),
+  })
+  .meta({ id: "Me" });
+
+export const UpdateMeBody = z.object({ locale: z.enum(["sv", "en"], { error: "invalid_choice" }) });
+
+export const ApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const CreateTokenBody = z.object({
+  name: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(100, { error: "too_long" }),
+  expiresInDays: z
+    .number({ error: "invalid" })
+    .int({ error: "invalid" })
+    .min(1, { error: "invalid" })
+    .max(3650, { error: "invalid" })
+    .nullable()
+    .default(null),
+});
+
+export const TokenIdParams = z.object({ tokenId: z.uuid({ error: "invalid_id" }) });
+
+export const InvitationParams = z.object({ token: z.string().min(10, { error: "invalid" }).max(200, { error: "invalid" }) });
+export const AcceptInvitationBody = z.object({ password: newPassword });

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { InviteMemberInput } from "../../../domain/members/member-input.ts";
+import { inviteMember } from "../../../domain/members/invite-member.ts";
+import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
+import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
+import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
+import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
+import type { AppScope } from "../../app-scope.ts";
+import { InvitedMember, Member, MemberParams, Organisation, OrganisationParams, SetRolesBody } from "./organisations.schema.ts";
+
+export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
+  api({
+    method: "GET",
+    url: "/api/v1/organisations",
+    summary: "Organisations the caller can see (all of them for admin and förvaltningsgrupp)",
+    tag: "organisations",
+    access: "authenticated",
+    response: { status: 200, schema: z.object({ organisations: z.array(Organisation) }) },
+    handler: async ({ actor }) => ({ organisations: await listVisibleOrganisations({ db, actor }) }),
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/organisations",
+    summary: "Create an organisation (admin)",
+    tag: "organisations",
+    access: "authenticated",
+    body: OrganisationInput,
+    response: { status: 201, schema: Organisation },
+    handler: async ({ actor, body, now }) => createOrganisation({ db, actor, now, input: body }),
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/organisations/:organisationId",
+    summary: "One organisation",
+    tag: "organisations",
+    access: "authenticated",
+    params: OrganisationParams,
+    response: { status: 200, schema: Organisation },
+    handler: async ({ actor, params }) => getOrganisation({ db, actor, organisationId: params.organisationId }),
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/organisations/:organisationId/members",
+    summary: "Members of an organisation with their roles",
+    tag: "organisations",
+    access: "authenticated",
+    params: OrganisationParams,
+    response: { status: 200, schema: z.object({ members: z.array(Member) }) },
+    handler: async ({ actor, params }) => ({ members: await listMembers({ db, actor, organisationId: params.organisationId }) }),
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/organisations/:organisationId/members",
+    summary: "Invite a member (a new person gets a one-time link to choose a password)",
+    tag: "organisations",
+    access: "authenticated",
+    params: OrganisationParams,
+    body: InviteMemberInput,
+    response: { status: 201, schema: InvitedMember },
+    handler: async ({ actor, params, body, now, request }) => {
+      const invited = await inviteMember({
+        db,
+        actor,
+        now,
+        organisationId: params.organisationId,
+        input: body,
+        publicUrl: publicUrl(request),
+      });
+      mailQueued();
+      return invited;
+    },
+  });
+
+  api({
+    method: "PUT",
+    url: "/api/v1/organisations/:organisationId/members/:userId",
+    summary: "Replace a member's roles",
+    tag: "organisations",
+    access: "authenticated",
+    params: MemberParams,
+    body: SetRolesBody,
+    response: { status: 200, schema: z.object({ userId: z.string(), roles: SetRolesBody.shape.roles }) },
+    handler: async ({ actor, params, body, now }) =>
+      setMemberRoles({ db, actor, now, organisationId: params.organisationId, userId: params.userId, roles: body.roles }),
+  });
+
+  api({
+    method: "DELETE",
+    url: "/api/v1/organisations/:organisationId/members/:userId",
+    summary: "Remove a member from an organisation",
+    tag: "organisations",
+    access: "authenticated",
+    params: MemberParams,
+    response: { status: 204 },
+    handler: async ({ actor, params, now }) => {
+      await removeMember({ db, actor, now, organisationId: params.organisationId, userId: params.userId });
+    },
+  });
+}

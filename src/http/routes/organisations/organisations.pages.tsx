@@ -1,0 +1,167 @@
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { can } from "../../../domain/access/policy.ts";
+import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-input.ts";
+import { inviteMember } from "../../../domain/members/invite-member.ts";
+import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
+import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
+import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
+import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
+import { DomainError } from "../../../domain/shared/domain-error.ts";
+import { format, messagesFor } from "../../../ui/i18n/index.ts";
+import { EditMemberPage, InviteMemberPage, InvitedPage } from "../../../ui/pages/organisations/member-pages.tsx";
+import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
+import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
+import { OrganisationPage } from "../../../ui/pages/organisations/organisation-page.tsx";
+import type { AppScope } from "../../app-scope.ts";
+import { setFlash } from "../../cookies.ts";
+import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
+import { requireSession, sendPage } from "../../render.ts";
+
+type OrgParams = { Params: { organisationId: string } };
+type MemberParams = { Params: { organisationId: string; userId: string } };
+
+/** Malformed ids in page URLs are simply pages that do not exist. */
+function pathId(value: string): string {
+  const r = z.uuid().safeParse(value);
+  if (!r.success) throw new DomainError("NOT_FOUND", "not found");
+  return r.data;
+}
+
+export function organisationsPages({ app, db, publicUrl, mailQueued }: AppScope) {
+  const memberOf = async (request: FastifyRequest, organisationId: string, userId: string) => {
+    const auth = request.auth;
+    if (!auth) throw new DomainError("UNAUTHENTICATED", "login required");
+    const members = await listMembers({ db, actor: auth.actor, organisationId });
+    const member = members.find((x) => x.userId === userId);
+    if (!member) throw new DomainError("NOT_FOUND", "member not found");
+    return member;
+  };
+
+  app.get("/organisations", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisations = await listVisibleOrganisations({ db, actor: auth.actor });
+    const canCreate = can(auth.actor, { action: "organisation:create" });
+    return sendPage(request, reply, (ctx) => <OrganisationListPage ctx={ctx} organisations={organisations} canCreate={canCreate} />);
+  });
+
+  app.get("/organisations/new", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    if (!can(auth.actor, { action: "organisation:create" })) throw new DomainError("FORBIDDEN", "admin only");
+    return sendPage(request, reply, (ctx) => <OrganisationFormPage ctx={ctx} />);
+  });
+
+  app.post("/organisations", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const values = formValues(request.body);
+    const shown = { name: str(values, "name"), number: str(values, "number"), kind: str(values, "kind") };
+    const parsed = parseForm(OrganisationInput, shown);
+    if (!parsed.ok) return sendPage(request, reply, (ctx) => <OrganisationFormPage ctx={ctx} values={shown} errors={parsed.errors} />, 400);
+    try {
+      const created = await createOrganisation({ db, actor: auth.actor, now: request.now, input: parsed.data });
+      setFlash(request, reply, format(messagesFor(request.locale).organisations.created, { name: created.name }));
+      return reply.redirect(`/organisations/${created.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof DomainError) || !e.details.fields) throw e;
+      const errors = toFormErrors(e.details.fields);
+      return sendPage(request, reply, (ctx) => <OrganisationFormPage ctx={ctx} values={shown} errors={errors} />, 409);
+    }
+  });
+
+  app.get<OrgParams>("/organisations/:organisationId", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisationId = pathId(request.params.organisationId);
+    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId });
+    const members = await listMembers({ db, actor: auth.actor, organisationId });
+    return sendPage(request, reply, (ctx) => <OrganisationPage ctx={ctx} organisation={organisation} members={members} />);
+  });
+
+  app.get<OrgParams>("/organisations/:organisationId/members/invite", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
+    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
+    return sendPage(request, reply, (ctx) => <InviteMemberPage ctx={ctx} organisation={organisation} />);
+  });
+
+  app.post<OrgParams>("/organisations/:organisationId/members/invite", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
+    const values = formValues(request.body);
+    const shown = { email: str(values, "email"), name: str(values, "name"), roles: list(values, "roles") };
+    const parsed = parseForm(InviteMemberInput, shown);
+    const again = (errors: ReturnType<typeof toFormErrors>, status: number) =>
+      sendPage(request, reply, (ctx) => <InviteMemberPage ctx={ctx} organisation={organisation} values={shown} errors={errors} />, status);
+    if (!parsed.ok) return again(parsed.errors, 400);
+    try {
+      const invited = await inviteMember({
+        db,
+        actor: auth.actor,
+        now: request.now,
+        organisationId: organisation.id,
+        input: parsed.data,
+        publicUrl: publicUrl(request),
+      });
+      mailQueued();
+      return sendPage(
+        request,
+        reply,
+        (ctx) => <InvitedPage ctx={ctx} organisation={organisation} email={invited.email} invitationUrl={invited.invitationUrl} />,
+        201,
+      );
+    } catch (e) {
+      if (!(e instanceof DomainError) || !e.details.fields) throw e;
+      return again(toFormErrors(e.details.fields), 409);
+    }
+  });
+
+  app.get<MemberParams>("/organisations/:organisationId/members/:userId", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
+    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
+    const member = await memberOf(request, organisation.id, pathId(request.params.userId));
+    return sendPage(request, reply, (ctx) => <EditMemberPage ctx={ctx} organisation={organisation} member={member} roles={member.roles} />);
+  });
+
+  app.post<MemberParams>("/organisations/:organisationId/members/:userId", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
+    const member = await memberOf(request, organisation.id, pathId(request.params.userId));
+    const roles = list(formValues(request.body), "roles");
+    const parsed = parseForm(z.object({ roles: MemberRoles }), { roles });
+    if (!parsed.ok) {
+      return sendPage(
+        request,
+        reply,
+        (ctx) => <EditMemberPage ctx={ctx} organisation={organisation} member={member} roles={roles} errors={parsed.errors} />,
+        400,
+      );
+    }
+    await setMemberRoles({
+      db,
+      actor: auth.actor,
+      now: request.now,
+      organisationId: organisation.id,
+      userId: member.userId,
+      roles: parsed.data.roles,
+    });
+    setFlash(request, reply, messagesFor(request.locale).members.rolesSaved);
+    return reply.redirect(`/organisations/${organisation.id}`, 303);
+  });
+
+  app.post<MemberParams>("/organisations/:organisationId/members/:userId/remove", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisationId = pathId(request.params.organisationId);
+    await removeMember({ db, actor: auth.actor, now: request.now, organisationId, userId: pathId(request.params.userId) });
+    setFlash(request, reply, messagesFor(request.locale).members.removed);
+    return reply.redirect(`/organisations/${organisationId}`, 303);
+  });
+}

@@ -1,0 +1,38 @@
+import { seedDemo } from "./cli/demo-seed.ts";
+import { readConfig } from "./config.ts";
+import { openConfiguredDatabase } from "./db/open-configured.ts";
+import { findAnyUser } from "./db/repositories/user-repository.ts";
+import { buildApp } from "./http/app.ts";
+import { createMailDeliverer } from "./mail/mail-deliverer.ts";
+
+/**
+ * Starts Ansluta: read the environment, open and migrate the database, listen. On the embedded
+ * database a first start with no users seeds the demo, so `npm start` on a fresh clone gives
+ * something to log in to; on PostgreSQL nothing is ever seeded implicitly.
+ */
+const startedAt = performance.now();
+const config = readConfig();
+const handle = await openConfiguredDatabase(config);
+if (handle.kind === "pglite" && !(await findAnyUser(handle.db))) {
+  console.log(await seedDemo(handle.db, new Date()));
+}
+const mail = createMailDeliverer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: (m) => console.warn(m) });
+const app = await buildApp({ handle, config, mailQueued: mail.kick });
+await app.listen({ port: config.PORT, host: config.HOST });
+app.log.info(
+  { database: handle.kind, startupMs: Math.round(performance.now() - startedAt) },
+  `Ansluta listening on port ${config.PORT} (${handle.kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "PostgreSQL"})`,
+);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info(`${signal}: shutting down`);
+  await app.close();
+  await mail.stop();
+  await handle.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

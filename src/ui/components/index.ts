@@ -1,0 +1,7 @@
+/**
+ * Ansluta's small UI layer over Designsystemet. Pages import from here, never from the design
+ * system directly, so a change of design system touches only this folder.
+ */
+export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+export { ActionButton, ChoiceGroup, Form, FormErrorSummary, SelectField, SubmitButton, TextArea, TextField, fieldId } from "./form.tsx";
+export { Layout, PageHeading } from "./layout.tsx";

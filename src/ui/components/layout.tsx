@@ -1,0 +1,139 @@
+import { Alert, Button, Heading, Label, Link, Select, SkipLink } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import { can } from "../../domain/access/policy.ts";
+import { format } from "../i18n/index.ts";
+import type { PageContext } from "../page-context.ts";
+
+type NavItem = { href: string; label: string };
+
+function navItems(ctx: PageContext): NavItem[] {
+  const { m, actor } = ctx;
+  if (!actor) return [];
+  const items: NavItem[] = [
+    { href: "/", label: m.nav.start },
+    { href: "/organisations", label: m.nav.organisations },
+    { href: "/settings", label: m.nav.settings },
+  ];
+  if (can(actor, { action: "audit:read" })) items.push({ href: "/admin/audit", label: m.nav.audit });
+  if (can(actor, { action: "outbox:read" })) items.push({ href: "/admin/outbox", label: m.nav.outbox });
+  return items;
+}
+
+const isCurrent = (current: string, href: string) => (href === "/" ? current === "/" : current.startsWith(href));
+
+function OrganisationSwitcher({ ctx }: { ctx: PageContext }) {
+  if (!ctx.actor || ctx.organisations.length === 0) return null;
+  if (ctx.organisations.length === 1) {
+    return <p className="header-organisation">{ctx.organisations[0]?.name}</p>;
+  }
+  return (
+    <form method="post" action="/session/organisation" className="org-switcher" data-autosubmit="">
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <input type="hidden" name="returnTo" value={ctx.currentPath} />
+      <Label htmlFor="org-switcher" data-size="sm">
+        {ctx.m.layout.organisation}
+      </Label>
+      <Select id="org-switcher" name="organisationId" defaultValue={ctx.activeOrganisationId ?? undefined} data-size="sm">
+        {ctx.organisations.map((o) => (
+          <Select.Option key={o.id} value={o.id}>
+            {o.name}
+          </Select.Option>
+        ))}
+      </Select>
+      <Button type="submit" variant="secondary" data-size="sm">
+        {ctx.m.layout.switchOrganisation}
+      </Button>
+    </form>
+  );
+}
+
+function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  const other = ctx.locale === "sv" ? "en" : "sv";
+  return (
+    <form method="post" action="/language" className="inline-form">
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="returnTo" value={ctx.currentPath} />
+      <Button type="submit" variant="tertiary" data-size="sm" lang={other}>
+        {other === "en" ? ctx.m.layout.switchToEnglish : ctx.m.layout.switchToSwedish}
+      </Button>
+    </form>
+  );
+}
+
+export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: ReactNode }) {
+  const items = navItems(ctx);
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${ctx.m.app.name}`}</title>
+        <link rel="stylesheet" href="/assets/designsystemet/theme.css" />
+        <link rel="stylesheet" href="/assets/designsystemet/index.css" />
+        <link rel="stylesheet" href="/assets/ansluta.css" />
+        <script src="/assets/ansluta.js" defer />
+      </head>
+      <body>
+        <SkipLink href="#main">{ctx.m.layout.skipToContent}</SkipLink>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a href="/" className="brand">
+              <span className="brand__name">{ctx.m.app.name}</span>
+              <span className="brand__tagline">{ctx.m.app.tagline}</span>
+            </a>
+            <div className="site-header__tools">
+              <OrganisationSwitcher ctx={ctx} />
+              <LanguageSwitch ctx={ctx} />
+              {ctx.actor ? (
+                <form method="post" action="/logout" className="inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <span className="user-name">{format(ctx.m.layout.loggedInAs, { name: ctx.actor.name })}</span>{" "}
+                  <Button type="submit" variant="tertiary" data-size="sm">
+                    {ctx.m.layout.logout}
+                  </Button>
+                </form>
+              ) : null}
+            </div>
+          </div>
+          {items.length ? (
+            <nav aria-label={ctx.m.layout.mainNav} className="site-nav">
+              <ul>
+                {items.map((i) => (
+                  <li key={i.href}>
+                    <a href={i.href} aria-current={isCurrent(ctx.currentPath, i.href) ? "page" : undefined}>
+                      {i.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" tabIndex={-1} className="site-main">
+          {ctx.notice ? (
+            <Alert data-color="success" role="status" className="notice">
+              {ctx.notice}
+            </Alert>
+          ) : null}
+          {children}
+        </main>
+        <footer className="site-footer">
+          <Link href="/accessibility">{ctx.m.layout.footerAccessibility}</Link>
+          <Link href="/api/openapi.json">{ctx.m.layout.footerApi}</Link>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function PageHeading({ children, lead }: { children: ReactNode; lead?: ReactNode }) {
+  return (
+    <div className="page-heading">
+      <Heading level={1} data-size="lg">
+        {children}
+      </Heading>
+      {lead ? <p className="lead">{lead}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Actor } from "../domain/access/actor.ts";
+import type { Locale, Messages } from "./i18n/index.ts";
+
+/** Everything the layout needs to know about the request; pages receive it as `ctx`. */
+export type PageContext = {
+  locale: Locale;
+  m: Messages;
+  csrfToken: string;
+  currentPath: string;
+  actor: Actor | null;
+  /** Organisations the actor can switch between, with the active one marked. */
+  organisations: { id: string; name: string }[];
+  activeOrganisationId: string | null;
+  notice: string | null;
+};
+
+/** Field name → message code, in the order the fields appear on the form. */
+export type FormErrors = { field: string; code: string }[];
+export const errorFor = (errors: FormErrors | undefined, field: string) => errors?.find((e) => e.field === field)?.code;

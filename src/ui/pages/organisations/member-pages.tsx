@@ -1,0 +1,129 @@
+import { ORGANISATION_ROLES } from "../../../domain/access/roles.ts";
+import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
+import {
+  ActionButton,
+  ChoiceGroup,
+  Form,
+  FormErrorSummary,
+  Layout,
+  Link,
+  PageHeading,
+  Paragraph,
+  SubmitButton,
+  TextField,
+} from "../../components/index.ts";
+import { format } from "../../i18n/index.ts";
+import type { FormErrors, PageContext } from "../../page-context.ts";
+import type { MemberRow } from "./organisation-page.tsx";
+
+const roleOptions = (ctx: PageContext) => ORGANISATION_ROLES.map((r) => ({ value: r, label: ctx.m.roles[r], hint: ctx.m.roleHints[r] }));
+
+export function InviteMemberPage({
+  ctx,
+  organisation,
+  values = { email: "", name: "", roles: [] },
+  errors,
+}: {
+  ctx: PageContext;
+  organisation: OrganisationView;
+  values?: { email: string; name: string; roles: string[] };
+  errors?: FormErrors;
+}) {
+  const { m } = ctx;
+  const title = format(m.members.inviteTitle, { organisation: organisation.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <PageHeading>{title}</PageHeading>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={`/organisations/${organisation.id}/members/invite`}>
+        <TextField ctx={ctx} name="name" label={m.members.name} value={values.name} errors={errors} autoComplete="off" />
+        <TextField ctx={ctx} name="email" type="email" label={m.members.email} value={values.email} errors={errors} autoComplete="off" />
+        <ChoiceGroup
+          ctx={ctx}
+          name="roles"
+          type="checkbox"
+          legend={m.members.roles}
+          errors={errors}
+          options={roleOptions(ctx)}
+          selected={values.roles}
+        />
+        <div className="actions">
+          <SubmitButton>{m.members.inviteSubmit}</SubmitButton>
+          <Link href={`/organisations/${organisation.id}`}>{m.common.cancel}</Link>
+        </div>
+      </Form>
+    </Layout>
+  );
+}
+
+export function InvitedPage({
+  ctx,
+  organisation,
+  email,
+  invitationUrl,
+}: {
+  ctx: PageContext;
+  organisation: OrganisationView;
+  email: string;
+  invitationUrl: string | null;
+}) {
+  const { m } = ctx;
+  const title = format(invitationUrl ? m.members.invited_notice : m.members.addedNotice, { email });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <PageHeading>{title}</PageHeading>
+      {invitationUrl ? (
+        <div>
+          <Paragraph>{m.members.invitationLink}</Paragraph>
+          <p className="secret" data-testid="invitation-url">
+            {invitationUrl}
+          </p>
+        </div>
+      ) : null}
+      <Paragraph>
+        <Link href={`/organisations/${organisation.id}`}>{m.common.back}</Link>
+      </Paragraph>
+    </Layout>
+  );
+}
+
+export function EditMemberPage({
+  ctx,
+  organisation,
+  member,
+  roles,
+  errors,
+}: {
+  ctx: PageContext;
+  organisation: OrganisationView;
+  member: MemberRow;
+  roles: string[];
+  errors?: FormErrors;
+}) {
+  const { m } = ctx;
+  const title = format(m.members.editRolesFor, { name: member.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <PageHeading lead={member.email}>{title}</PageHeading>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={`/organisations/${organisation.id}/members/${member.userId}`}>
+        <ChoiceGroup
+          ctx={ctx}
+          name="roles"
+          type="checkbox"
+          legend={m.members.roles}
+          errors={errors}
+          options={roleOptions(ctx)}
+          selected={roles}
+        />
+        <div className="actions">
+          <SubmitButton>{m.common.save}</SubmitButton>
+          <Link href={`/organisations/${organisation.id}`}>{m.common.cancel}</Link>
+        </div>
+      </Form>
+      <ActionButton ctx={ctx} action={`/organisations/${organisation.id}/members/${member.userId}/remove`} variant="secondary">
+        {m.members.remove}
+      </ActionButton>
+    </Layout>
+  );
+}

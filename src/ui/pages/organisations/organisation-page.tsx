@@ -1,0 +1,84 @@
+import type { OrganisationRole } from "../../../domain/access/roles.ts";
+import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
+import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
+import { Heading, Layout, Link, PageHeading, Paragraph, Table, Tag } from "../../components/index.ts";
+import { format } from "../../i18n/index.ts";
+import type { PageContext } from "../../page-context.ts";
+
+export type MemberRow = { userId: string; name: string; email: string; roles: OrganisationRole[]; active: boolean };
+
+export function OrganisationPage({
+  ctx,
+  organisation,
+  members,
+}: {
+  ctx: PageContext;
+  organisation: OrganisationView;
+  members: MemberRow[];
+}) {
+  const { m } = ctx;
+  const manage = organisation.permissions.manageMembers;
+  return (
+    <Layout ctx={ctx} title={organisation.name}>
+      <PageHeading lead={`${m.organisations.kinds[organisation.kind]} · ${formatOrganisationNumber(organisation.number)}`}>
+        {organisation.name}
+      </PageHeading>
+      <section aria-labelledby="members-heading" className="stack-wide">
+        <Heading level={2} data-size="md" id="members-heading">
+          {m.members.title}
+        </Heading>
+        {manage ? (
+          <Paragraph>
+            <Link href={`/organisations/${organisation.id}/members/invite`}>{m.members.invite}</Link>
+          </Paragraph>
+        ) : null}
+        {members.length ? (
+          <div className="table-wrap">
+            <Table>
+              <caption className="visually-hidden">{m.members.title}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{m.members.name}</Table.HeaderCell>
+                  <Table.HeaderCell>{m.members.email}</Table.HeaderCell>
+                  <Table.HeaderCell>{m.members.roles}</Table.HeaderCell>
+                  <Table.HeaderCell>{m.members.status}</Table.HeaderCell>
+                  {manage ? <Table.HeaderCell>{m.common.actions}</Table.HeaderCell> : null}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {members.map((member) => (
+                  <Table.Row key={member.userId}>
+                    <Table.Cell>{member.name}</Table.Cell>
+                    <Table.Cell>{member.email}</Table.Cell>
+                    <Table.Cell>
+                      <ul className="tag-list">
+                        {member.roles.map((r) => (
+                          <li key={r}>
+                            <Tag data-color="info">{m.roles[r]}</Tag>
+                          </li>
+                        ))}
+                      </ul>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={member.active ? "success" : "warning"}>{member.active ? m.members.active : m.members.invited}</Tag>
+                    </Table.Cell>
+                    {manage ? (
+                      <Table.Cell>
+                        <Link href={`/organisations/${organisation.id}/members/${member.userId}`}>
+                          {m.members.editRoles}
+                          <span className="visually-hidden"> {format(m.members.editRolesFor, { name: member.name })}</span>
+                        </Link>
+                      </Table.Cell>
+                    ) : null}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        ) : (
+          <Paragraph>{m.members.empty}</Paragraph>
+        )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, startTestApp } from "../support/test-app.ts";
+
+describe("health and API description", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it("answers 200 ok when the database answers", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok" });
+  });
+
+  it("describes every API route in an OpenAPI 3.1 document", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { security: unknown[] }>> };
+    expect(doc.openapi).toBe("3.1.0");
+    for (const r of t.app.apiRoutes) {
+      const path = r.url.replace(/:(\w+)/g, "{$1}");
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
+    }
+    expect(doc.paths["/api/v1/me"]?.get?.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths["/api/v1/auth/login"]?.post?.security).toEqual([]);
+  });
+
+  it("answers 404 JSON for an unknown API route and a 404 page for an unknown page", async () => {
+    const api = await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ code: "NOT_FOUND" });
+    const page = await t.app.inject({ method: "GET", url: "/nothing-here" });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("Sidan hittades inte");
+  });
+
+  it("sets the security headers on pages", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/login" });
+    const csp = String(res.headers["content-security-policy"]);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+  });
+
+  it("answers 503 when the database does not", async () => {
+    await t.handle.close();
+    const res = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(res.statusCode).toBe(503);
+  });
+});

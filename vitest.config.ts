@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+const db = process.env.DATABASE_URL ? "postgres" : "pglite";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ["default", ["json", { outputFile: `reports/vitest-${db}.json` }]],
+  },
+});
