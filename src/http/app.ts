@@ -89,6 +89,10 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   registerErrorHandling(app);
 
   const registry: RegisteredApiRoute[] = [];
+  const allRoutes: { method: string; url: string }[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) if (method !== "HEAD") allRoutes.push({ method, url: r.url });
+  });
   const scope: AppScope = {
     app,
     db: handle.db,
@@ -108,5 +112,6 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   auditPages(scope);
 
   app.decorate("apiRoutes", registry);
+  app.decorate("allRoutes", allRoutes);
   return app;
 }

@@ -16,6 +16,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every API route, for the OpenAPI document and the tenant-isolation test. */
     apiRoutes: readonly RegisteredApiRoute[];
+    /** Every route, pages included, for the tenant-isolation test. */
+    allRoutes: readonly { method: string; url: string }[];
   }
   interface FastifyContextConfig {
     /** API routes declare who may call them; the tenant-isolation test reads this. */

@@ -56,6 +56,7 @@ export function organisationsPages({ app, db, publicUrl, mailQueued }: AppScope)
   app.post("/organisations", async (request, reply) => {
     const auth = requireSession(request, reply);
     if (!auth) return reply;
+    if (!can(auth.actor, { action: "organisation:create" })) throw new DomainError("FORBIDDEN", "admin only");
     const values = formValues(request.body);
     const shown = { name: str(values, "name"), number: str(values, "number"), kind: str(values, "kind") };
     const parsed = parseForm(OrganisationInput, shown);

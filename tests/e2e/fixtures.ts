@@ -1,0 +1,69 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Page, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../src/cli/demo-seed.ts";
+
+/**
+ * Shared steps for the browser tests. Every test starts from the demo seed of a fresh server
+ * (playwright.config.ts), logs in itself, and makes up its own e-mail addresses, so the tests do
+ * not depend on each other's order.
+ */
+export { expect, test };
+export { DEMO_PASSWORD };
+
+/** The WCAG 2.1 A and AA rules; Ansluta promises 2.1 AA (lagen 2018:1937). */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+let counter = 0;
+/** An e-mail address no other test (or earlier run against the same database) has used. */
+export function uniqueEmail(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now()}-${counter}@e2e.example`;
+}
+
+/** Logs in through the login form, as a person would, and waits until the start page (or `next`) shows. */
+export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("E-postadress", { exact: true }).fill(email);
+  await page.getByLabel("Lösenord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: /^(Logga ut|Log out)$/ })).toBeVisible();
+}
+
+type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+function describeViolations(url: string, violations: Violation[]): string {
+  const lines = [`${violations.length} accessibility violation(s) on ${url}:`];
+  for (const v of violations) {
+    lines.push("", `• [${v.impact ?? "?"}] ${v.id}: ${v.help}`, `  ${v.helpUrl}`);
+    for (const node of v.nodes) {
+      lines.push(`  - ${node.target.join(" ")}`, `    ${node.html.slice(0, 300)}`);
+      if (node.failureSummary) lines.push(...node.failureSummary.split("\n").map((l) => `    ${l}`));
+    }
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Runs axe (WCAG 2.1 A + AA) on the page as it is now and fails with a readable list of every
+ * violation. `soft` records the failure and lets the test go on, to report every page in one run.
+ */
+export async function expectNoAxeViolations(page: Page, { soft = false }: { soft?: boolean } = {}): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const message = describeViolations(page.url(), results.violations);
+  if (results.violations.length) {
+    await test.info().attach(`axe ${new URL(page.url()).pathname}`, { body: message, contentType: "text/plain" });
+  }
+  const check = soft ? expect.soft : expect;
+  check(results.violations.length, message).toBe(0);
+}
+
+/** Opens an organisation from the organisation list and returns its id (from the URL). */
+export async function openOrganisation(page: Page, name: string): Promise<string> {
+  await page.goto("/organisations");
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const id = /\/organisations\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
+  if (!id) throw new Error(`no organisation id in ${page.url()}`);
+  return id;
+}

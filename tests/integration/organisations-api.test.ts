@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, type World, apiAs, seedWorld, startTestApp } from "../support/test-app.ts";
+
+describe("organisations and members API", () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+  });
+  afterAll(async () => t.close());
+
+  it("lets an admin create an organisation, normalising the number", async () => {
+    const admin = await apiAs(t.app, w.emails.admin);
+    const res = await admin.post("/api/v1/organisations", { name: "Skatteverket", number: "202100-5448", kind: "statlig" });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ name: "Skatteverket", number: "2021005448", kind: "statlig" });
+  });
+
+  it("refuses a wrong check digit with the field path and code", async () => {
+    const admin = await apiAs(t.app, w.emails.admin);
+    const res = await admin.post("/api/v1/organisations", { name: "Fel AB", number: "202100-5449", kind: "privat" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ path: "number", code: "orgnr_checksum" }] });
+  });
+
+  it("refuses an unknown kind and a duplicate number", async () => {
+    const admin = await apiAs(t.app, w.emails.admin);
+    const kind = await admin.post("/api/v1/organisations", { name: "X", number: "5566778899", kind: "bolag" });
+    expect(kind.json()).toMatchObject({ fields: [{ path: "kind", code: "invalid_choice" }] });
+    const dup = await admin.post("/api/v1/organisations", { name: "Dubblett", number: "2120002411", kind: "kommun" });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json()).toMatchObject({ code: "ORGANISATION_NUMBER_TAKEN" });
+  });
+
+  it("does not let anyone but an admin create organisations", async () => {
+    for (const email of [w.emails.plA, w.emails.fg]) {
+      const api = await apiAs(t.app, email);
+      const res = await api.post("/api/v1/organisations", { name: "Ny", number: "5566778899", kind: "privat" });
+      expect(res.statusCode).toBe(403);
+    }
+  });
+
+  it("shows members their own organisations and the förvaltningsgrupp all of them", async () => {
+    const pl = await apiAs(t.app, w.emails.plA);
+    const own = (await pl.get("/api/v1/organisations")).json() as { organisations: { id: string }[] };
+    expect(own.organisations.map((o) => o.id)).toEqual([w.orgA.id]);
+    const fg = await apiAs(t.app, w.emails.fg);
+    const all = (await fg.get("/api/v1/organisations")).json() as { organisations: { id: string }[] };
+    expect(all.organisations.map((o) => o.id)).toEqual(expect.arrayContaining([w.orgA.id, w.orgB.id]));
+    expect((await fg.get(`/api/v1/organisations/${w.orgB.id}/members`)).statusCode).toBe(200);
+  });
+
+  it("tells the UI what the caller may do", async () => {
+    const pl = await apiAs(t.app, w.emails.plA);
+    expect((await pl.get(`/api/v1/organisations/${w.orgA.id}`)).json()).toMatchObject({ permissions: { readMembers: true, manageMembers: true } });
+    const reader = await apiAs(t.app, w.emails.readerA);
+    expect((await reader.get(`/api/v1/organisations/${w.orgA.id}`)).json()).toMatchObject({ permissions: { manageMembers: false } });
+  });
+
+  it("invites a new member who sets a password through the one-time link", async () => {
+    const pl = await apiAs(t.app, w.emails.plA);
+    const res = await pl.post(`/api/v1/organisations/${w.orgA.id}/members`, { email: "Ny.Person@test.example", name: "Ny Person", roles: ["deltagare", "styrgrupp"] });
+    expect(res.statusCode).toBe(201);
+    const invited = res.json() as { userId: string; invitationUrl: string };
+    expect(invited.invitationUrl).toMatch(/^http:\/\/ansluta\.test\/invitation\/[A-Za-z0-9_-]+$/);
+    const token = invited.invitationUrl.split("/").pop() ?? "";
+
+    const admin = await apiAs(t.app, w.emails.admin);
+    const outbox = (await admin.get("/api/v1/outbox")).json() as { messages: { to: string; text: string }[] };
+    expect(outbox.messages.find((m) => m.to === "ny.person@test.example")?.text).toContain(invited.invitationUrl);
+
+    const short = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: { password: "short" } });
+    expect(short.statusCode).toBe(400);
+    const accept = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: { password: "Ett-bra-losenord" } });
+    expect(accept.statusCode).toBe(200);
+    const again = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: { password: "Ett-annat-losenord" } });
+    expect(again.statusCode).toBe(410);
+
+    const member = await apiAs(t.app, "ny.person@test.example", "Ett-bra-losenord");
+    const me = (await member.get("/api/v1/me")).json() as { memberships: { organisationId: string; roles: string[] }[] };
+    expect(me.memberships).toEqual([expect.objectContaining({ organisationId: w.orgA.id, roles: ["deltagare", "styrgrupp"] })]);
+  });
+
+  it("adds an existing person to a second organisation without a new password", async () => {
+    const plB = await apiAs(t.app, w.emails.plB);
+    const res = await plB.post(`/api/v1/organisations/${w.orgB.id}/members`, { email: w.emails.vaA, name: "ignored", roles: ["lasare"] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ invitationUrl: null });
+    const dup = await plB.post(`/api/v1/organisations/${w.orgB.id}/members`, { email: w.emails.vaA, name: "x", roles: ["lasare"] });
+    expect(dup.statusCode).toBe(409);
+  });
+
+  it("validates invitations field by field", async () => {
+    const pl = await apiAs(t.app, w.emails.plA);
+    const res = await pl.post(`/api/v1/organisations/${w.orgA.id}/members`, { email: "not-an-email", name: "", roles: [] });
+    expect(res.statusCode).toBe(400);
+    const fields = (res.json() as { fields: { path: string; code: string }[] }).fields;
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "email", code: "email" }),
+        expect.objectContaining({ path: "name", code: "required" }),
+        expect.objectContaining({ path: "roles", code: "roles_required" }),
+      ]),
+    );
+    const badRole = await pl.post(`/api/v1/organisations/${w.orgA.id}/members`, { email: "a@test.example", name: "A", roles: ["admin"] });
+    expect(badRole.json()).toMatchObject({ fields: [{ path: "roles.0", code: "invalid_choice" }] });
+  });
+
+  it("lets a projektledare change roles and remove members, but not a reader", async () => {
+    const reader = await apiAs(t.app, w.emails.readerA);
+    expect((await reader.put(`/api/v1/organisations/${w.orgA.id}/members/${w.users.sgA}`, { roles: ["lasare"] })).statusCode).toBe(403);
+    const pl = await apiAs(t.app, w.emails.plA);
+    const res = await pl.put(`/api/v1/organisations/${w.orgA.id}/members/${w.users.sgA}`, { roles: ["styrgrupp", "deltagare"] });
+    expect(res.statusCode).toBe(200);
+    const members = (await pl.get(`/api/v1/organisations/${w.orgA.id}/members`)).json() as { members: { userId: string; roles: string[] }[] };
+    expect(members.members.find((m) => m.userId === w.users.sgA)?.roles).toEqual(["styrgrupp", "deltagare"]);
+    expect((await pl.delete(`/api/v1/organisations/${w.orgA.id}/members/${w.users.readerA}`)).statusCode).toBe(204);
+    expect((await reader.get(`/api/v1/organisations/${w.orgA.id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, type World, apiAs, browser, seedWorld, startTestApp } from "../support/test-app.ts";
+
+/**
+ * Walks EVERY route the app serves, API and pages, as a member of organisation B aimed at
+ * organisation A's resources, and expects 403 or 404. A route added later without the tenancy
+ * check fails here; a route with a new path parameter fails until it gets a fixture below.
+ */
+
+// Routes that act only on the caller's own account: they answer the outsider, but must not leak A.
+const SELF_SCOPED = new Set([
+  "POST /api/v1/auth/logout",
+  "GET /api/v1/me",
+  "PATCH /api/v1/me",
+  "GET /api/v1/me/tokens",
+  "POST /api/v1/me/tokens",
+  "DELETE /api/v1/me/tokens/:tokenId",
+  "GET /api/v1/organisations",
+  "GET /",
+  "GET /settings",
+  "GET /organisations",
+  "POST /logout",
+  "POST /language",
+  "POST /settings/language",
+  "POST /settings/tokens",
+  "POST /settings/tokens/:tokenId/revoke",
+]);
+
+// Public or anonymous by design (no tenant data behind them).
+const PUBLIC_PAGES = new Set([
+  "GET /login",
+  "POST /login",
+  "GET /accessibility",
+  "GET /healthz",
+  "GET /api/openapi.json",
+  "GET /assets/*",
+  "GET /assets/designsystemet/:file",
+  "GET /invitation/:token",
+  "POST /invitation/:token",
+]);
+
+// Admin-only routes: not tenant data, but the outsider must still be refused.
+const BODIES: Record<string, unknown> = {
+  "POST /api/v1/organisations": { name: "Intrång AB", number: "5566778899", kind: "privat" },
+  "POST /api/v1/organisations/:organisationId/members": { email: "intruder@test.example", name: "Intruder", roles: ["projektledare"] },
+  "PUT /api/v1/organisations/:organisationId/members/:userId": { roles: ["lasare"] },
+};
+
+describe("tenant isolation on every route", () => {
+  let t: TestApp;
+  let w: World;
+  let params: Record<string, string>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+    const ownerOfA = await apiAs(t.app, w.emails.plA);
+    const tokenOfA = (await ownerOfA.post("/api/v1/me/tokens", { name: "A's token", expiresInDays: null })).json() as { apiToken: { id: string } };
+    params = { organisationId: w.orgA.id, userId: w.users.plA, tokenId: tokenOfA.apiToken.id };
+  });
+  afterAll(async () => t.close());
+
+  const fill = (url: string) =>
+    url.replace(/:(\w+)/g, (_m, name: string) => {
+      const value = params[name];
+      if (!value) throw new Error(`no fixture for path parameter :${name} in ${url}: add one to tenant-isolation.test.ts`);
+      return value;
+    });
+
+  it("refuses every API route aimed at another organisation", async () => {
+    const outsider = await apiAs(t.app, w.emails.plB);
+    const checked: string[] = [];
+    // Logging out revokes the outsider's token, so it goes last.
+    const routes = [...t.app.apiRoutes].sort((a, b) => Number(a.url === "/api/v1/auth/logout") - Number(b.url === "/api/v1/auth/logout"));
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (r.access === "public") continue;
+      const url = fill(r.url);
+      const body = BODIES[key] ?? (r.body ? {} : undefined);
+      const res =
+        r.method === "GET"
+          ? await outsider.get(url)
+          : r.method === "DELETE"
+            ? await outsider.delete(url)
+            : r.method === "PUT"
+              ? await outsider.put(url, body)
+              : r.method === "PATCH"
+                ? await outsider.patch(url, body)
+                : await outsider.post(url, body);
+      if (SELF_SCOPED.has(key)) {
+        expect(res.body, key).not.toContain(w.orgA.id);
+        expect(res.body, key).not.toContain(w.emails.plA);
+        if (key === "DELETE /api/v1/me/tokens/:tokenId") expect(res.statusCode, key).toBe(404);
+      } else {
+        if (r.body && !(key in BODIES)) throw new Error(`${key} takes a body: add a valid one to BODIES so the check reaches authorisation`);
+        expect([403, 404], `${key} answered ${res.statusCode}: ${res.body}`).toContain(res.statusCode);
+      }
+      checked.push(key);
+    }
+    expect(checked.length).toBeGreaterThan(8);
+  });
+
+  it("refuses every page aimed at another organisation", async () => {
+    const session = browser(t.app);
+    await session.login(w.emails.plB);
+    const checked: string[] = [];
+    const routes = [...t.app.allRoutes].sort((a, b) => Number(a.url === "/logout") - Number(b.url === "/logout"));
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (r.url.startsWith("/api/") || PUBLIC_PAGES.has(key) || SELF_SCOPED.has(key)) continue;
+      const url = fill(r.url);
+      const res = r.method === "GET" ? await session.get(url) : await session.post(url, { roles: "lasare", organisationId: w.orgA.id });
+      expect([403, 404], `${key} answered ${res.statusCode}`).toContain(res.statusCode);
+      expect(res.body, key).not.toContain(w.emails.plA);
+      checked.push(key);
+    }
+    expect(checked).toContain("GET /organisations/:organisationId");
+    expect(checked).toContain("POST /session/organisation");
+  });
+
+  it("lists only the caller's organisations to a member", async () => {
+    const outsider = await apiAs(t.app, w.emails.plB);
+    const res = (await outsider.get("/api/v1/organisations")).json() as { organisations: { id: string }[] };
+    expect(res.organisations.map((o) => o.id)).toEqual([w.orgB.id]);
+  });
+});
