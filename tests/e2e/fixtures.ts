@@ -1,14 +1,14 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Page, expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../src/cli/demo-seed.ts";
 
+export type { Page };
 /**
  * Shared steps for the browser tests. Every test starts from the demo seed of a fresh server
  * (playwright.config.ts), logs in itself, and makes up its own e-mail addresses, so the tests do
  * not depend on each other's order.
  */
-export { expect, test };
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, expect, test };
 
 /** The WCAG 2.1 A and AA rules; Ansluta promises 2.1 AA (lagen 2018:1937). */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

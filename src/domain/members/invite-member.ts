@@ -1,6 +1,7 @@
 import { insertInvitation } from "../../db/repositories/credential-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
 import { findMembership, findUserByEmail, insertUser } from "../../db/repositories/user-repository.ts";
+import { isSystemActor } from "../access/actor.ts";
 import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { INVITATION_TTL_MS } from "../identity/accept-invitation.ts";
@@ -48,7 +49,7 @@ export async function inviteMember({
       await insertInvitation(tx, {
         tokenHash: hashSecretToken(token),
         userId: user.id,
-        invitedBy: actor.userId === user.id ? null : actor.userId,
+        invitedBy: isSystemActor(actor) ? null : actor.userId,
         createdAt: now,
         expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
       });

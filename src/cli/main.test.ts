@@ -1,0 +1,130 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabaseEnv } from "../../tests/support/test-database.ts";
+import { runCli } from "./main.ts";
+
+const embedded = !process.env.DATABASE_URL;
+
+/** Runs a CLI command in this process against the given environment, as `npm run cli` would. */
+function withEnv(env: Record<string, string>) {
+  return async (...args: string[]) => {
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR };
+    delete process.env.DATABASE_URL;
+    Object.assign(process.env, env);
+    try {
+      return await runCli(args);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  };
+}
+
+describe("cli", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "ansluta-cli-"));
+  let cli: ReturnType<typeof withEnv>;
+  let other: ReturnType<typeof withEnv>;
+  const drops: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    const a = await createTestDatabaseEnv(path.join(dir, "a"));
+    const b = await createTestDatabaseEnv(path.join(dir, "b"));
+    drops.push(a.drop, b.drop);
+    cli = withEnv(a.env);
+    other = withEnv(b.env);
+  });
+  afterAll(async () => {
+    for (const d of drops) await d();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("migrates, and creates an organisation, users and an admin", async () => {
+    expect(await cli("db:migrate")).toMatchObject({ code: 0 });
+    expect(await cli("org:create", "--name", "Sundsvalls kommun", "--number", "212000-2411", "--kind", "kommun")).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("2120002411"),
+    });
+    expect(
+      await cli("user:create", "--email", "pl@test.example", "--password", "Test-password-1", "--name", "PL", "--organisation", "2120002411", "--roles", "projektledare,styrgrupp"),
+    ).toMatchObject({ code: 0 });
+    expect(await cli("user:create", "--email", "fg@test.example", "--password", "Test-password-1", "--name", "FG", "--roles", "forvaltningsgrupp")).toMatchObject({
+      code: 0,
+    });
+    expect(await cli("admin:create", "--email", "admin@test.example", "--password", "Test-password-1")).toMatchObject({ code: 0 });
+    expect(await cli("admin:create", "--email", "pl@test.example", "--password", "whatever-at-all")).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("is now admin"),
+    });
+  });
+
+  it("refuses bad input with a clear message and a non-zero exit code", async () => {
+    const badNumber = await cli("org:create", "--name", "Fel", "--number", "212000-2412", "--kind", "kommun");
+    expect(badNumber.code).not.toBe(0);
+    expect(badNumber.out).toContain("--number");
+    expect(badNumber.out).toContain("check digit");
+    const badKind = await cli("org:create", "--name", "Fel", "--number", "5566778899", "--kind", "bolag");
+    expect(badKind.out).toContain("--kind");
+    expect((await cli("org:create", "--name", "Dubblett", "--number", "2120002411", "--kind", "kommun")).out).toContain("ORGANISATION_NUMBER_TAKEN");
+    const role = await cli("user:create", "--email", "x@test.example", "--password", "Test-password-1", "--name", "X", "--organisation", "2120002411", "--roles", "kung");
+    expect(role).toMatchObject({ code: 2, out: expect.stringContaining("kung") });
+    expect((await cli("user:create", "--email", "y@test.example", "--password", "Test-password-1", "--name", "Y", "--roles", "projektledare")).code).toBe(2);
+    expect((await cli("org:create", "--name", "Saknar")).out).toContain("missing --number, --kind");
+    expect((await cli("frobnicate")).code).toBe(2);
+    expect((await cli("admin:create", "--email", "z@test.example", "--password", "kort")).out).toContain("at least 10");
+  });
+
+  it("verifies the audit log", async () => {
+    expect(await cli("audit:verify")).toMatchObject({ code: 0, out: expect.stringContaining("intact") });
+  });
+
+  it("backs up and restores to identical data, on a second database too", async () => {
+    const first = path.join(dir, "first.json");
+    const second = path.join(dir, "second.json");
+    expect(await cli("demo:seed")).toMatchObject({ code: 0 });
+    expect(await cli("backup", "--out", first)).toMatchObject({ code: 0 });
+    expect(await other("restore", "--in", first)).toMatchObject({ code: 0 });
+    expect(await other("backup", "--out", second)).toMatchObject({ code: 0 });
+    const a = JSON.parse(readFileSync(first, "utf8")) as { tables: Record<string, unknown[]> };
+    const b = JSON.parse(readFileSync(second, "utf8")) as { tables: Record<string, unknown[]> };
+    expect(b.tables).toEqual(a.tables);
+    expect(a.tables.users?.length).toBeGreaterThan(10);
+    expect(await other("audit:verify")).toMatchObject({ code: 0 });
+    // The restored database keeps working: its sequences continue after the restored rows.
+    expect(await other("org:create", "--name", "Efter återläsning", "--number", "2021006529", "--kind", "statlig")).toMatchObject({ code: 0 });
+    expect(await other("audit:verify")).toMatchObject({ code: 0 });
+  });
+
+  it("refuses a file that is not a backup and changes nothing", async () => {
+    const junk = path.join(dir, "junk.json");
+    writeFileSync(junk, JSON.stringify({ hello: "world" }));
+    expect(await other("restore", "--in", junk)).toMatchObject({ code: 1, out: expect.stringContaining("not an Ansluta backup") });
+    expect(await other("restore", "--in", path.join(dir, "missing.json"))).toMatchObject({ code: 2, out: expect.stringContaining("cannot read") });
+    expect((await other("org:create", "--name", "X", "--number", "2021006529", "--kind", "statlig")).out).toContain("TAKEN");
+  });
+
+  it.runIf(embedded)("says clearly that a running server holds the embedded database", async () => {
+    const dataDir = path.join(dir, "a");
+    // Our parent process (the test runner) is alive, so it stands in for a running server.
+    writeFileSync(path.join(dataDir, "ansluta.pid"), String(process.ppid));
+    const res = await cli("audit:verify");
+    rmSync(path.join(dataDir, "ansluta.pid"));
+    expect(res.code).toBe(1);
+    expect(res.out).toContain("Stoppa servern först");
+  });
+
+  it("works as a real process with exit codes (npm run cli)", async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, DATA_DIR: path.join(dir, "proc") };
+    const ok = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "help"], { env });
+    expect(ok.stdout).toContain("admin:create");
+    await expect(run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "org:create", "--name", "X"], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("missing --number"),
+    });
+  });
+});

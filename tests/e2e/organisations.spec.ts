@@ -1,0 +1,160 @@
+import { luhnCheckDigit } from "../../src/domain/organisations/organisation-number.ts";
+import { expect, expectNoAxeViolations, loginAs, openOrganisation, test, uniqueEmail } from "./fixtures.ts";
+
+/** A valid organisationsnummer that no earlier test has used (the last digit is the Luhn check). */
+function uniqueOrganisationNumber(): string {
+  const nine = `55${String(Date.now()).slice(-7)}`;
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+}
+
+test.describe("organisations and members", () => {
+  test("a consultant in three organisations switches organisation in the header and the start page follows", async ({ page }) => {
+    await loginAs(page, "konsult@formedlare.example");
+    // A new session starts in the first organisation by name.
+    await expect(page.getByText("Du arbetar just nu i Exempel Förmedlare AB.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Projektledare", { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const switcher = page.getByLabel("Organisation", { exact: true });
+    await expect(switcher.getByRole("option")).toHaveText(["Exempel Förmedlare AB", "Region Västernorrland", "Sundsvalls kommun"]);
+    await switcher.selectOption({ label: "Sundsvalls kommun" });
+    await page.getByRole("button", { name: "Byt", exact: true }).click();
+
+    await expect(page).toHaveURL("/");
+    await expect(page.getByText("Du arbetar just nu i Sundsvalls kommun.")).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Sundsvalls kommun" })).toBeVisible();
+    await expect(page.getByRole("main").getByText("Deltagare", { exact: true })).toBeVisible();
+    await expect(page.getByRole("main").getByText("Projektledare", { exact: true })).toHaveCount(0);
+    await expect(switcher.locator("option:checked")).toHaveText("Sundsvalls kommun");
+    await expectNoAxeViolations(page);
+
+    // The choice belongs to the session and holds on the next page.
+    await page.getByRole("link", { name: "Organisationer" }).click();
+    await expect(page.getByLabel("Organisation", { exact: true }).locator("option:checked")).toHaveText("Sundsvalls kommun");
+    await expectNoAxeViolations(page);
+  });
+
+  test("a projektledare invites a member, who opens the one-time link, chooses a password and is logged in", async ({ page, browser }) => {
+    const email = uniqueEmail("ny-medlem");
+    const name = "Nina Nyanställd";
+    await loginAs(page, "projektledare@sundsvall.example");
+
+    await page.getByRole("main").getByRole("link", { name: "Sundsvalls kommun" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sundsvalls kommun" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Bjud in medlem" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Bjud in medlem till Sundsvalls kommun" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Namn", { exact: true }).fill(name);
+    await page.getByLabel("E-postadress", { exact: true }).fill(email);
+    await page.getByRole("group", { name: "Roller" }).getByLabel("Deltagare", { exact: true }).check();
+    await page.getByRole("button", { name: "Skicka inbjudan" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: `${email} har bjudits in.` })).toBeVisible();
+    const invitationUrl = (await page.getByTestId("invitation-url").textContent())?.trim() ?? "";
+    expect(invitationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invitation\/[A-Za-z0-9_-]{20,}$/);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Tillbaka" }).click();
+    const row = page.getByRole("row").filter({ hasText: email });
+    await expect(row).toContainText(name);
+    await expect(row).toContainText("Inbjuden");
+
+    // The invitee has no session of their own yet: a fresh browser context.
+    const inviteeContext = await browser.newContext();
+    try {
+      const invitee = await inviteeContext.newPage();
+      await invitee.goto(invitationUrl);
+      await expect(invitee.getByRole("heading", { level: 1, name: "Välj lösenord" })).toBeVisible();
+      await expect(invitee.getByText(`Välkommen ${name}! Välj ett lösenord för ${email}.`)).toBeVisible();
+      await expectNoAxeViolations(invitee);
+
+      await invitee.getByLabel("Nytt lösenord", { exact: true }).fill("Ett-bra-losenord-42");
+      await invitee.getByLabel("Upprepa lösenordet", { exact: true }).fill("Ett-bra-losenord-42");
+      await invitee.getByRole("button", { name: "Spara lösenord och logga in" }).click();
+
+      await expect(invitee).toHaveURL(/\/$/);
+      await expect(invitee.getByRole("heading", { level: 1, name: `Välkommen, ${name}` })).toBeVisible();
+      await expect(invitee.getByText("Du arbetar just nu i Sundsvalls kommun.")).toBeVisible();
+      await expect(invitee.getByRole("main").getByText("Deltagare", { exact: true })).toBeVisible();
+      await expectNoAxeViolations(invitee);
+
+      // The link works once.
+      const again = await invitee.goto(invitationUrl);
+      expect(again?.status()).toBe(410);
+      await expect(invitee.getByRole("heading", { level: 1, name: "Länken fungerar inte" })).toBeVisible();
+      await expectNoAxeViolations(invitee);
+    } finally {
+      await inviteeContext.close();
+    }
+
+    await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Aktiv");
+  });
+
+  test("a projektledare changes a member's roles", async ({ page }) => {
+    const email = uniqueEmail("roller");
+    await loginAs(page, "projektledare@sundsvall.example");
+    const organisationId = await openOrganisation(page, "Sundsvalls kommun");
+
+    await page.goto(`/organisations/${organisationId}/members/invite`);
+    await page.getByLabel("Namn", { exact: true }).fill("Rolf Rollbyte");
+    await page.getByLabel("E-postadress", { exact: true }).fill(email);
+    await page.getByLabel("Läsare", { exact: true }).check();
+    await page.getByRole("button", { name: "Skicka inbjudan" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `${email} har bjudits in.` })).toBeVisible();
+
+    await page.goto(`/organisations/${organisationId}`);
+    await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Ändra roller Roller för Rolf Rollbyte" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Roller för Rolf Rollbyte" })).toBeVisible();
+    await expect(page.getByLabel("Läsare", { exact: true })).toBeChecked();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Läsare", { exact: true }).uncheck();
+    await page.getByLabel("Styrgrupp", { exact: true }).check();
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+
+    await expect(page).toHaveURL(`/organisations/${organisationId}`);
+    await expect(page.getByRole("status")).toHaveText("Rollerna har sparats.");
+    const row = page.getByRole("row").filter({ hasText: email });
+    await expect(row).toContainText("Styrgrupp");
+    await expect(row).not.toContainText("Läsare");
+    await expectNoAxeViolations(page);
+  });
+
+  test("an admin creates an organisation", async ({ page }) => {
+    const number = uniqueOrganisationNumber();
+    const name = `Testkommun ${number}`;
+    await loginAs(page, "admin@ansluta.example");
+    await page.getByRole("link", { name: "Organisationer" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Organisationer" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Ny organisation" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Skapa organisation" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Namn", { exact: true }).fill(name);
+    await page.getByLabel("Organisationsnummer", { exact: true }).fill(number);
+    await page.getByLabel("Typ av organisation", { exact: true }).selectOption({ label: "Kommun" });
+    await page.getByRole("button", { name: "Skapa", exact: true }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText(`Organisationen ${name} har skapats.`);
+    await expect(page.getByText(`Kommun · ${number}`)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("someone without the projektledare role cannot open the invite page", async ({ page }) => {
+    await loginAs(page, "deltagare@sundsvall.example");
+    const organisationId = await openOrganisation(page, "Sundsvalls kommun");
+    await expect(page.getByRole("link", { name: "Bjud in medlem" })).toHaveCount(0);
+
+    const response = await page.goto(`/organisations/${organisationId}/members/invite`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Du saknar behörighet" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

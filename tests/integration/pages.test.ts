@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, type World, browser, seedWorld, startTestApp } from "../support/test-app.ts";
+
+describe("server-rendered pages", () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+  });
+  afterAll(async () => t.close());
+
+  it("sends anonymous visitors to the login page and back afterwards", async () => {
+    const b = browser(t.app);
+    const res = await b.get("/organisations");
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe("/login?next=%2Forganisations");
+    await b.get("/login");
+    const login = await b.post("/login", { email: w.emails.plA, password: "Test-password-1", next: "/organisations" });
+    expect(login.statusCode).toBe(303);
+    expect(login.headers.location).toBe("/organisations");
+    const cookie = login.cookies.find((c) => c.name === "ansluta_session");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect((await b.get("/organisations")).body).toContain("Sundsvalls kommun");
+  });
+
+  it("never redirects to another host after login", async () => {
+    const b = browser(t.app);
+    const res = await b.post("/login", { email: w.emails.plA, password: "Test-password-1", next: "//evil.example/" });
+    expect(res.headers.location).toBe("/");
+  });
+
+  it("shows a Swedish error on a failed login and keeps the e-mail", async () => {
+    const b = browser(t.app);
+    const res = await b.post("/login", { email: w.emails.sgA, password: "fel-losenord" });
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain("Fel e-postadress eller lösenord.");
+    expect(res.body).toContain(`value="${w.emails.sgA}"`);
+  });
+
+  it("refuses a form without the CSRF token, or from another origin", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.admin);
+    const noToken = await b.post("/organisations", { name: "X", number: "5566778899", kind: "privat" }, { csrf: null });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.body).toContain("Formuläret har gått ut");
+    const wrongOrigin = await b.post("/organisations", { name: "X", number: "5566778899", kind: "privat" }, { origin: "https://evil.example" });
+    expect(wrongOrigin.statusCode).toBe(403);
+  });
+
+  it("returns a form with errors as an error summary linked to the fields, keeping the input", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.admin);
+    const res = await b.post("/organisations", { name: "Testbolaget", number: "556677-8890", kind: "privat" });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#f-number"');
+    expect(res.body).toContain("kontrollsiffran stämmer inte");
+    expect(res.body).toMatch(/id="f-number"[^>]*aria-describedby="[^"]*f-number-error/);
+    expect(res.body).toContain('value="Testbolaget"');
+    expect(res.body).toContain('value="556677-8890"');
+  });
+
+  it("creates an organisation through the form and shows it with a notice", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.admin);
+    const res = await b.post("/organisations", { name: "Exempel Förmedlare AB", number: "556677-8899", kind: "privat" });
+    expect(res.statusCode).toBe(303);
+    const page = await b.get(res.headers.location as string);
+    expect(page.body).toContain("Exempel Förmedlare AB");
+    expect(page.body).toContain("Organisationen Exempel Förmedlare AB har skapats.");
+  });
+
+  it("invites a member through the form and shows the one-time link", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const res = await b.post(`/organisations/${w.orgA.id}/members/invite`, { name: "Anna Ny", email: "anna.ny@test.example", roles: ["deltagare", "styrgrupp"] });
+    expect(res.statusCode).toBe(201);
+    const link = /http:\/\/ansluta\.test\/invitation\/[A-Za-z0-9_-]+/.exec(res.body)?.[0];
+    expect(link).toBeDefined();
+    const path = new URL(link as string).pathname;
+    const invitee = browser(t.app);
+    expect((await invitee.get(path)).body).toContain("anna.ny@test.example");
+    const mismatch = await invitee.post(path, { password: "Ett-langt-losenord", confirm: "Annat-losenord" });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.body).toContain("Lösenorden är inte lika.");
+    const ok = await invitee.post(path, { password: "Ett-langt-losenord", confirm: "Ett-langt-losenord" });
+    expect(ok.statusCode).toBe(303);
+    expect((await invitee.get("/")).body).toContain("Välkommen, Anna Ny");
+    expect((await invitee.get(path)).statusCode).toBe(410);
+  });
+
+  it("switches language per user and remembers it", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.sgA);
+    expect((await b.get("/")).body).toContain('<html lang="sv"');
+    await b.post("/language", { locale: "en", returnTo: "/" });
+    const english = await b.get("/");
+    expect(english.body).toContain('<html lang="en"');
+    expect(english.body).toContain("Log out");
+    const again = browser(t.app);
+    await again.login(w.emails.sgA);
+    expect((await again.get("/")).body).toContain('<html lang="en"');
+    await again.post("/language", { locale: "sv", returnTo: "/" });
+  });
+
+  it("switches the active organisation for someone in several", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.consultant);
+    const before = await b.get("/");
+    expect(before.body).toContain("org-switcher");
+    await b.post("/session/organisation", { organisationId: w.orgB.id, returnTo: "/" });
+    expect((await b.get("/")).body).toContain("Du arbetar just nu i Region Västernorrland.");
+    await b.post("/session/organisation", { organisationId: w.orgA.id, returnTo: "/" });
+    expect((await b.get("/")).body).toContain("Du arbetar just nu i Sundsvalls kommun.");
+  });
+
+  it("creates and revokes a personal API token in settings", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const created = await b.post("/settings/tokens", { name: "CI-nyckel", expiresInDays: "" });
+    expect(created.statusCode).toBe(201);
+    const token = /data-testid="new-token">([A-Za-z0-9_-]+)</.exec(created.body)?.[1];
+    expect(token).toBeDefined();
+    const me = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+    expect(me.statusCode).toBe(200);
+    const id = /\/settings\/tokens\/([0-9a-f-]{36})\/revoke/.exec(created.body)?.[1];
+    expect((await b.post(`/settings/tokens/${id}/revoke`, {})).statusCode).toBe(303);
+    const after = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it("logs out and ends the session on the server", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const session = b.jar.get("ansluta_session") as string;
+    await b.post("/logout", {});
+    const reused = await t.app.inject({ method: "GET", url: "/", headers: { cookie: `ansluta_session=${session}` } });
+    expect(reused.statusCode).toBe(303);
+  });
+
+  it("shows the audit log and its verification to an admin only", async () => {
+    const admin = browser(t.app);
+    await admin.login(w.emails.admin);
+    const page = await admin.get("/admin/audit?verify=1");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Kedjan är hel");
+    const pl = browser(t.app);
+    await pl.login(w.emails.plA);
+    expect((await pl.get("/admin/audit")).statusCode).toBe(403);
+  });
+
+  it("answers a server fault with a 500 page carrying a reference id and nothing else", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.admin);
+    await t.handle.close();
+    const res = await b.get("/organisations");
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toMatch(/Referens: <code>[0-9a-f-]{36}<\/code>/);
+    expect(res.body).not.toMatch(/at .*\.ts|stack|select |ECONN|PGlite/i);
+  });
+});
