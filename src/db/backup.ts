@@ -16,6 +16,14 @@ export const BACKUP_TABLES = [
   { name: "login_attempts", orderBy: "id" },
   { name: "audit_log", orderBy: "seq" },
   { name: "outbox", orderBy: "id" },
+  { name: "initiatives", orderBy: "id" },
+  { name: "steering_group_members", orderBy: "initiative_id, user_id" },
+  { name: "activity_progress", orderBy: "initiative_id, activity_id" },
+  { name: "deliverables", orderBy: "id" },
+  { name: "deliverable_versions", orderBy: "id" },
+  { name: "decision_point_preparations", orderBy: "initiative_id, decision_point_id" },
+  { name: "milestone_decisions", orderBy: "id" },
+  { name: "communications", orderBy: "id" },
 ] as const;
 
 const SERIAL_COLUMNS = [

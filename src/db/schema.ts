@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * One PostgreSQL schema for both the embedded PGlite database and production PostgreSQL.
@@ -142,3 +142,163 @@ export const outbox = pgTable("outbox", {
   sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
   lastError: text("last_error"),
 });
+
+/* ---------- Initiatives: an organisation's run through the method ---------- */
+
+const day = (name: string) => text(name); // ISO date "YYYY-MM-DD": a calendar day, no time zone to get wrong
+
+export const initiatives = pgTable(
+  "initiatives",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    targetGroup: text("target_group").notNull().default(""),
+    plannedGoLive: day("planned_go_live"),
+    projectManagerId: uuid("project_manager_id").references(() => users.id, { onDelete: "set null" }),
+    methodVersion: text("method_version").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("initiatives_org_idx").on(t.organisationId)],
+);
+
+/** The initiative's own styrgrupp; the verksamhetsägare decides milestone I, the styrgrupp II–VIII. */
+export const steeringGroupMembers = pgTable(
+  "steering_group_members",
+  {
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.userId] })],
+);
+
+export const activityProgress = pgTable(
+  "activity_progress",
+  {
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    activityId: text("activity_id").notNull(),
+    status: text("status", { enum: ["not_started", "in_progress", "done", "not_applicable"] }).notNull(),
+    motivation: text("motivation"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.activityId] }),
+    check("activity_not_applicable_motivated", sql`${t.status} <> 'not_applicable' or length(trim(coalesce(${t.motivation}, ''))) > 0`),
+  ],
+);
+
+export const deliverables = pgTable(
+  "deliverables",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    typeId: text("type_id").notNull(),
+    title: text("title").notNull(),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deliverables_initiative_idx").on(t.initiativeId)],
+);
+
+/** Every version of a deliverable is kept: editing a fastställd version starts a new utkast. */
+export const deliverableVersions = pgTable(
+  "deliverable_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliverableId: uuid("deliverable_id")
+      .notNull()
+      .references(() => deliverables.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    status: text("status", { enum: ["utkast", "for_granskning", "faststalld"] }).notNull(),
+    sections: jsonb("sections").notNull(),
+    contentHash: text("content_hash").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
+    approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("deliverable_versions_key").on(t.deliverableId, t.version)],
+);
+
+/** The team's prepared proposal for a decision point ("beredning"), before the decision. */
+export const decisionPointPreparations = pgTable(
+  "decision_point_preparations",
+  {
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    decisionPointId: text("decision_point_id").notNull(),
+    proposal: text("proposal").notNull(),
+    preparedBy: uuid("prepared_by").references(() => users.id, { onDelete: "set null" }),
+    preparedAt: timestamp("prepared_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.decisionPointId] })],
+);
+
+/** A milestone decision: frozen once written (a trigger refuses UPDATE and DELETE); a new one supersedes it. */
+export const milestoneDecisions = pgTable(
+  "milestone_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    numeral: text("numeral").notNull(),
+    outcome: text("outcome", { enum: ["go", "go_with_conditions", "rework", "stop"] }).notNull(),
+    decisionPoints: jsonb("decision_points").notNull(),
+    conditions: jsonb("conditions").notNull(),
+    decidedBy: uuid("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedByName: text("decided_by_name").notNull(),
+    decidedOn: day("decided_on").notNull(),
+    minutes: text("minutes").notNull(),
+    diarienummer: text("diarienummer"),
+    incompleteBasisReason: text("incomplete_basis_reason"),
+    reported: jsonb("reported").notNull(),
+    basisSnapshot: jsonb("basis_snapshot").notNull(),
+    basisHash: text("basis_hash").notNull(),
+    supersedesId: uuid("supersedes_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("milestone_decisions_initiative_idx").on(t.initiativeId, t.numeral, t.createdAt)],
+);
+
+/** What the method says must be told after a decision, to whom; the förvaltningsgrupp reads its own in its inbox. */
+export const communications = pgTable(
+  "communications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => milestoneDecisions.id),
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    audience: text("audience").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    items: jsonb("items").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+    readBy: uuid("read_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("communications_audience_idx").on(t.audience, t.createdAt), index("communications_initiative_idx").on(t.initiativeId)],
+);

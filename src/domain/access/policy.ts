@@ -13,7 +13,12 @@ export type Permission =
   | { action: "members:read"; organisationId: string }
   | { action: "members:manage"; organisationId: string }
   | { action: "audit:read" }
-  | { action: "outbox:read" };
+  | { action: "outbox:read" }
+  | { action: "initiative:create"; organisationId: string }
+  | { action: "initiative:read"; organisationId: string }
+  | { action: "initiative:work"; organisationId: string }
+  | { action: "initiative:manage"; organisationId: string }
+  | { action: "communications:read-forvaltningsgrupp" };
 
 const isAdmin = (a: Actor) => a.systemRoles.includes("admin");
 const isForvaltningsgrupp = (a: Actor) => a.systemRoles.includes("forvaltningsgrupp");
@@ -32,8 +37,34 @@ export function can(actor: Actor, p: Permission): boolean {
       // The förvaltningsgrupp coordinates every organisation and reads across them.
       return isAdmin(actor) || isForvaltningsgrupp(actor) || rolesIn(actor, p.organisationId) !== undefined;
     case "members:manage":
-      return isAdmin(actor) || (rolesIn(actor, p.organisationId)?.includes("projektledare") ?? false);
+      return isAdmin(actor) || hasRole(actor, p.organisationId, ["projektledare"]);
+    case "initiative:read":
+      return isAdmin(actor) || isForvaltningsgrupp(actor) || rolesIn(actor, p.organisationId) !== undefined;
+    case "initiative:create":
+    case "initiative:manage":
+      return hasRole(actor, p.organisationId, ["projektledare"]);
+    case "initiative:work":
+      // The team does the work; the verksamhetsägare may also fastställa documents (see deliverable-status.ts).
+      return hasRole(actor, p.organisationId, ["projektledare", "deltagare", "verksamhetsagare"]);
+    case "communications:read-forvaltningsgrupp":
+      return isAdmin(actor) || isForvaltningsgrupp(actor);
   }
+}
+
+const hasRole = (actor: Actor, organisationId: string, roles: readonly OrganisationRole[]) =>
+  rolesIn(actor, organisationId)?.some((r) => roles.includes(r)) ?? false;
+
+/**
+ * Who decides a milestone, per the method's "Beslutas av": a verksamhetsägare of the organisation
+ * at milestone I, a member of the initiative's own styrgrupp at II–VIII.
+ */
+export function mayDecide(
+  actor: Actor,
+  decidedBy: "verksamhetsagare" | "styrgrupp",
+  initiative: { organisationId: string; steeringGroup: readonly string[] },
+): boolean {
+  if (decidedBy === "verksamhetsagare") return hasRole(actor, initiative.organisationId, ["verksamhetsagare"]);
+  return initiative.steeringGroup.includes(actor.userId) && rolesIn(actor, initiative.organisationId) !== undefined;
 }
 
 /**

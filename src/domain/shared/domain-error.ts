@@ -14,7 +14,13 @@ export type DomainErrorCode =
   | "EMAIL_TAKEN"
   | "ALREADY_MEMBER"
   | "INVITATION_INVALID"
-  | "LAST_ADMIN";
+  | "LAST_ADMIN"
+  | "UNKNOWN_MILESTONE"
+  | "MILESTONE_OUT_OF_ORDER"
+  | "BASIS_INCOMPLETE"
+  | "NOT_DECIDER"
+  | "STATUS_CHANGE_NOT_ALLOWED"
+  | "NOT_EDITABLE";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };
@@ -23,7 +29,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number } = {},
+    readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number; missing?: unknown[] } = {},
   ) {
     super(message);
     this.name = "DomainError";

@@ -23,6 +23,7 @@ export function registerErrorHandling(app: FastifyInstance) {
             ? { fields: error.details.fields.map((f) => ({ path: f.path.join("."), code: f.code, message: f.message })) }
             : {}),
           ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
+          ...(error.details.missing ? { missing: error.details.missing } : {}),
         });
       }
       const kind = error.code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";

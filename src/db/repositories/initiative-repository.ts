@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { DeliverableStatus } from "../../domain/deliverables/deliverable-status.ts";
+import type { DeliverableState, Outcome } from "../../domain/milestones/milestone-rules.ts";
+import type { MilestoneNumeral } from "../../method/types.ts";
+import type { Database } from "../database.ts";
+import {
+  activityProgress,
+  communications,
+  decisionPointPreparations,
+  deliverableVersions,
+  deliverables,
+  initiatives,
+  milestoneDecisions,
+  steeringGroupMembers,
+} from "../schema.ts";
+
+export type InitiativeRow = typeof initiatives.$inferSelect;
+export type DecisionRow = typeof milestoneDecisions.$inferSelect;
+export type DeliverableVersionRow = typeof deliverableVersions.$inferSelect;
+
+export async function findInitiative(db: Database, id: string) {
+  const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id)).limit(1);
+  if (!row) return undefined;
+  const members = await db
+    .select({ userId: steeringGroupMembers.userId })
+    .from(steeringGroupMembers)
+    .where(eq(steeringGroupMembers.initiativeId, id));
+  return { ...row, steeringGroup: members.map((m) => m.userId) };
+}
+export type InitiativeWithGroup = NonNullable<Awaited<ReturnType<typeof findInitiative>>>;
+
+export const listInitiativesOf = (db: Database, organisationIds: string[] | null) =>
+  organisationIds === null
+    ? db.select().from(initiatives).orderBy(asc(initiatives.name))
+    : organisationIds.length
+      ? db.select().from(initiatives).where(inArray(initiatives.organisationId, organisationIds)).orderBy(asc(initiatives.name))
+      : Promise.resolve([]);
+
+export async function setSteeringGroup(db: Database, initiativeId: string, userIds: readonly string[]) {
+  await db.delete(steeringGroupMembers).where(eq(steeringGroupMembers.initiativeId, initiativeId));
+  if (userIds.length) await db.insert(steeringGroupMembers).values(userIds.map((userId) => ({ initiativeId, userId })));
+}
+
+export const activityProgressOf = (db: Database, initiativeId: string) =>
+  db.select().from(activityProgress).where(eq(activityProgress.initiativeId, initiativeId));
+
+export const preparationsOf = (db: Database, initiativeId: string) =>
+  db.select().from(decisionPointPreparations).where(eq(decisionPointPreparations.initiativeId, initiativeId));
+
+export const deliverablesOf = (db: Database, initiativeId: string) =>
+  db.select().from(deliverables).where(eq(deliverables.initiativeId, initiativeId)).orderBy(asc(deliverables.createdAt));
+
+export const versionsOf = (db: Database, deliverableIds: string[]) =>
+  deliverableIds.length
+    ? db
+        .select()
+        .from(deliverableVersions)
+        .where(inArray(deliverableVersions.deliverableId, deliverableIds))
+        .orderBy(asc(deliverableVersions.version))
+    : Promise.resolve([] as DeliverableVersionRow[]);
+
+/** Each deliverable with its latest version and its latest fastställd version: what readiness and snapshots need. */
+export async function deliverableStates(db: Database, initiativeId: string): Promise<DeliverableState[]> {
+  const docs = await deliverablesOf(db, initiativeId);
+  const versions = await versionsOf(
+    db,
+    docs.map((d) => d.id),
+  );
+  return docs.flatMap((d) => {
+    const own = versions.filter((v) => v.deliverableId === d.id);
+    const latest = own[own.length - 1];
+    if (!latest) return [];
+    const approved = [...own].reverse().find((v) => v.status === "faststalld");
+    return [
+      {
+        id: d.id,
+        typeId: d.typeId,
+        title: d.title,
+        latest: { version: latest.version, status: latest.status as DeliverableStatus, contentHash: latest.contentHash },
+        approved: approved ? { version: approved.version, contentHash: approved.contentHash } : null,
+      },
+    ];
+  });
+}
+
+/** Every decision on the initiative, newest first; the first per numeral is the current one. */
+export const decisionsOf = (db: Database, initiativeId: string) =>
+  db
+    .select()
+    .from(milestoneDecisions)
+    .where(eq(milestoneDecisions.initiativeId, initiativeId))
+    .orderBy(desc(milestoneDecisions.createdAt), desc(milestoneDecisions.id));
+
+export function currentDecisions(decisions: readonly DecisionRow[]): Map<MilestoneNumeral, DecisionRow> {
+  const current = new Map<MilestoneNumeral, DecisionRow>();
+  for (const d of decisions) {
+    const superseded = decisions.some((x) => x.supersedesId === d.id);
+    if (!superseded && !current.has(d.numeral as MilestoneNumeral)) current.set(d.numeral as MilestoneNumeral, d);
+  }
+  return current;
+}
+
+export const outcomesOf = (current: ReadonlyMap<MilestoneNumeral, DecisionRow>) =>
+  new Map([...current].map(([n, d]) => [n, d.outcome as Outcome]));
+
+export const communicationsOfDecision = (db: Database, decisionIds: string[]) =>
+  decisionIds.length
+    ? db.select().from(communications).where(inArray(communications.decisionId, decisionIds)).orderBy(asc(communications.createdAt))
+    : Promise.resolve([]);
+
+export const findDeliverable = async (db: Database, id: string) =>
+  (await db.select().from(deliverables).where(eq(deliverables.id, id)).limit(1))[0];
+
+export const latestVersion = async (db: Database, deliverableId: string) =>
+  (
+    await db
+      .select()
+      .from(deliverableVersions)
+      .where(eq(deliverableVersions.deliverableId, deliverableId))
+      .orderBy(desc(deliverableVersions.version))
+      .limit(1)
+  )[0];
+
+export const findActivityProgress = async (db: Database, initiativeId: string, activityId: string) =>
+  (
+    await db
+      .select()
+      .from(activityProgress)
+      .where(and(eq(activityProgress.initiativeId, initiativeId), eq(activityProgress.activityId, activityId)))
+      .limit(1)
+  )[0];

@@ -1,0 +1,238 @@
+import { and, eq } from "drizzle-orm";
+import { findDeliverable, latestVersion, versionsOf } from "../../db/repositories/initiative-repository.ts";
+import { membersOfOrganisation } from "../../db/repositories/user-repository.ts";
+import { deliverableVersions, deliverables } from "../../db/schema.ts";
+import { deliverableType } from "../../method/lookup.ts";
+import { methodV12 } from "../../method/v1.2/index.ts";
+import { authorize, can } from "../access/policy.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { contentHash } from "../shared/content-hash.ts";
+import { DomainError, notFound } from "../shared/domain-error.ts";
+import type { UseCaseContext } from "../shared/use-case.ts";
+import type { CreateDeliverableInput, EditSectionsInput } from "./deliverable-input.ts";
+import { type DeliverableStatus, checkStatusChange, editCreatesNewVersion } from "./deliverable-status.ts";
+
+type Ctx = Pick<UseCaseContext, "db" | "actor">;
+
+/** A deliverable record starts from its type's template: one empty Markdown text per section. */
+export async function createDeliverable({
+  db,
+  actor,
+  now,
+  initiativeId,
+  input,
+}: UseCaseContext & { initiativeId: string; input: CreateDeliverableInput }) {
+  const initiative = await readableInitiative({ db, actor }, initiativeId);
+  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const type = deliverableType(methodV12, input.deliverableTypeId);
+  if (!type) {
+    throw new DomainError("VALIDATION_FAILED", "unknown deliverable type", {
+      fields: [{ path: ["deliverableTypeId"], code: "unknown_deliverable_type", message: "unknown deliverable type" }],
+    });
+  }
+  return db.transaction(async (tx) => {
+    if (input.ownerId) {
+      const members = await membersOfOrganisation(tx, initiative.organisationId);
+      if (!members.some((m) => m.userId === input.ownerId)) {
+        throw new DomainError("VALIDATION_FAILED", "owner is not a member", {
+          fields: [{ path: ["ownerId"], code: "not_member", message: "not a member of the organisation" }],
+        });
+      }
+    }
+    const sections = Object.fromEntries(type.template.map((s) => [s.id, ""]));
+    const [doc] = await tx
+      .insert(deliverables)
+      .values({ initiativeId, typeId: type.id, title: input.title ?? type.name.sv, ownerId: input.ownerId ?? actor.userId, createdAt: now })
+      .returning();
+    if (!doc) throw new Error("insert deliverables returned nothing");
+    const [version] = await tx
+      .insert(deliverableVersions)
+      .values({
+        deliverableId: doc.id,
+        version: 1,
+        status: "utkast",
+        sections,
+        contentHash: contentHash(sections),
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+      })
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "deliverable.create",
+        entityType: "deliverable",
+        entityId: doc.id,
+        organisationId: initiative.organisationId,
+        after: { ...doc, version },
+      },
+      now,
+    );
+    return getDeliverable({ db: tx, actor, deliverableId: doc.id });
+  });
+}
+
+async function readableDeliverable(ctx: Ctx, deliverableId: string) {
+  const doc = await findDeliverable(ctx.db, deliverableId);
+  if (!doc) throw notFound("deliverable");
+  const initiative = await readableInitiative(ctx, doc.initiativeId);
+  return { doc, initiative };
+}
+
+/** A deliverable with every version (newest last) and its template's headings and guidance. */
+export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
+  const { doc, initiative } = await readableDeliverable(ctx, ctx.deliverableId);
+  const type = deliverableType(methodV12, doc.typeId);
+  const versions = await versionsOf(ctx.db, [doc.id]);
+  const roles = ctx.actor.memberships.get(initiative.organisationId) ?? [];
+  const latest = versions[versions.length - 1];
+  return {
+    id: doc.id,
+    initiativeId: doc.initiativeId,
+    organisationId: initiative.organisationId,
+    typeId: doc.typeId,
+    title: doc.title,
+    ownerId: doc.ownerId,
+    createdAt: doc.createdAt.toISOString(),
+    template: (type?.template ?? []).map((s) => ({ id: s.id, heading: s.heading, guidance: s.guidance })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      status: v.status as DeliverableStatus,
+      sections: v.sections as Record<string, string>,
+      contentHash: v.contentHash,
+      createdAt: v.createdAt.toISOString(),
+      updatedAt: v.updatedAt.toISOString(),
+      approvedAt: v.approvedAt?.toISOString() ?? null,
+    })),
+    permissions: {
+      edit: can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }),
+      submit: latest ? checkStatusChange(latest.status as DeliverableStatus, "for_granskning", roles).ok : false,
+      approve: latest ? checkStatusChange(latest.status as DeliverableStatus, "faststalld", roles).ok : false,
+    },
+  };
+}
+
+/**
+ * Saves section texts. A draft or a version under review is changed in place (and returns to
+ * utkast); a fastställd version is kept as it is and the edit becomes the next version, in utkast.
+ */
+export async function editDeliverable({
+  db,
+  actor,
+  now,
+  deliverableId,
+  input,
+}: UseCaseContext & { deliverableId: string; input: EditSectionsInput }) {
+  const { doc, initiative } = await readableDeliverable({ db, actor }, deliverableId);
+  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const type = deliverableType(methodV12, doc.typeId);
+  const known = new Set(type?.template.map((s) => s.id));
+  const unknown = Object.keys(input.sections).filter((k) => !known.has(k));
+  if (unknown.length) {
+    throw new DomainError("VALIDATION_FAILED", "unknown sections", {
+      fields: unknown.map((k) => ({
+        path: ["sections", k],
+        code: "unknown_section",
+        message: "not a section of this document's template",
+      })),
+    });
+  }
+  await db.transaction(async (tx) => {
+    const latest = await latestVersion(tx, deliverableId);
+    if (!latest) throw notFound("deliverable version");
+    const sections = { ...(latest.sections as Record<string, string>), ...input.sections };
+    const hash = contentHash(sections);
+    if (hash === latest.contentHash) return;
+    if (editCreatesNewVersion(latest.status as DeliverableStatus)) {
+      const [created] = await tx
+        .insert(deliverableVersions)
+        .values({
+          deliverableId,
+          version: latest.version + 1,
+          status: "utkast",
+          sections,
+          contentHash: hash,
+          createdAt: now,
+          createdBy: actor.userId,
+          updatedAt: now,
+        })
+        .returning();
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: "deliverable.new_version",
+          entityType: "deliverable",
+          entityId: deliverableId,
+          organisationId: initiative.organisationId,
+          before: { version: latest.version },
+          after: created,
+        },
+        now,
+      );
+      return;
+    }
+    const [updated] = await tx
+      .update(deliverableVersions)
+      .set({ sections, contentHash: hash, status: "utkast", updatedAt: now })
+      .where(eq(deliverableVersions.id, latest.id))
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "deliverable.edit",
+        entityType: "deliverable",
+        entityId: deliverableId,
+        organisationId: initiative.organisationId,
+        before: latest,
+        after: updated,
+      },
+      now,
+    );
+  });
+  return getDeliverable({ db, actor, deliverableId });
+}
+
+export async function changeDeliverableStatus({
+  db,
+  actor,
+  now,
+  deliverableId,
+  status,
+}: UseCaseContext & { deliverableId: string; status: DeliverableStatus }) {
+  const { initiative } = await readableDeliverable({ db, actor }, deliverableId);
+  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  await db.transaction(async (tx) => {
+    const latest = await latestVersion(tx, deliverableId);
+    if (!latest) throw notFound("deliverable version");
+    const verdict = checkStatusChange(latest.status as DeliverableStatus, status, actor.memberships.get(initiative.organisationId) ?? []);
+    if (!verdict.ok) {
+      throw verdict.reason === "role_may_not_approve"
+        ? new DomainError("FORBIDDEN", "only the projektledare or the verksamhetsägare may fastställa a document")
+        : new DomainError("STATUS_CHANGE_NOT_ALLOWED", `a ${latest.status} version cannot become ${status}`);
+    }
+    const [updated] = await tx
+      .update(deliverableVersions)
+      .set({ status, updatedAt: now, ...(status === "faststalld" ? { approvedAt: now, approvedBy: actor.userId } : {}) })
+      .where(and(eq(deliverableVersions.id, latest.id), eq(deliverableVersions.status, latest.status)))
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "deliverable.status",
+        entityType: "deliverable",
+        entityId: deliverableId,
+        organisationId: initiative.organisationId,
+        before: { version: latest.version, status: latest.status },
+        after: { version: updated?.version, status },
+      },
+      now,
+    );
+  });
+  return getDeliverable({ db, actor, deliverableId });
+}

@@ -1,0 +1,59 @@
+import type { MilestoneNumeral } from "../../method/types.ts";
+import { contentHash } from "../shared/content-hash.ts";
+import type { DeliverableState } from "./milestone-rules.ts";
+
+/**
+ * Exactly what a decision was taken on: for each basis deliverable the version decided on (its
+ * latest fastställd version, else its latest), the prepared proposals, and the reported figures.
+ * It is stored with the decision together with its SHA-256.
+ */
+export type BasisSnapshot = {
+  methodVersion: string;
+  numeral: MilestoneNumeral;
+  deliverables: { deliverableId: string; typeId: string; title: string; version: number; status: string; contentHash: string }[];
+  preparations: { decisionPointId: string; proposal: string }[];
+  reported: Reported;
+};
+
+export type Reported = { timeline: string | null; messageVolumePerYear: number | null; volumeNote: string | null };
+
+export function buildBasisSnapshot(input: {
+  methodVersion: string;
+  numeral: MilestoneNumeral;
+  basisTypeIds: readonly string[];
+  deliverables: readonly DeliverableState[];
+  preparations: readonly { decisionPointId: string; proposal: string }[];
+  reported: Reported;
+}): { snapshot: BasisSnapshot; hash: string } {
+  const deliverables = input.deliverables
+    .filter((d) => input.basisTypeIds.includes(d.typeId))
+    .map((d) => {
+      const decidedOn = d.approved ?? d.latest;
+      return {
+        deliverableId: d.id,
+        typeId: d.typeId,
+        title: d.title,
+        version: decidedOn.version,
+        status: d.approved ? "faststalld" : d.latest.status,
+        contentHash: decidedOn.contentHash,
+      };
+    })
+    .sort((a, b) => a.typeId.localeCompare(b.typeId) || a.deliverableId.localeCompare(b.deliverableId));
+  const preparations = [...input.preparations].sort((a, b) => a.decisionPointId.localeCompare(b.decisionPointId));
+  const snapshot: BasisSnapshot = {
+    methodVersion: input.methodVersion,
+    numeral: input.numeral,
+    deliverables,
+    preparations,
+    reported: input.reported,
+  };
+  return { snapshot, hash: contentHash(snapshot) };
+}
+
+/** True when any document the decision was taken on has a newer or different version now. */
+export function basisChangedSince(snapshot: BasisSnapshot, now: readonly DeliverableState[]): boolean {
+  return snapshot.deliverables.some((s) => {
+    const current = now.find((d) => d.id === s.deliverableId);
+    return !current || current.latest.version !== s.version || current.latest.contentHash !== s.contentHash;
+  });
+}

@@ -1,0 +1,212 @@
+import { sql } from "drizzle-orm";
+import {
+  currentDecisions,
+  decisionsOf,
+  deliverableStates,
+  outcomesOf,
+  preparationsOf,
+} from "../../db/repositories/initiative-repository.ts";
+import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
+import { findUserById } from "../../db/repositories/user-repository.ts";
+import { communications, milestoneDecisions, users } from "../../db/schema.ts";
+import { isMilestoneNumeral, milestoneByNumeral } from "../../method/lookup.ts";
+import type { Milestone } from "../../method/types.ts";
+import { methodV12 } from "../../method/v1.2/index.ts";
+import { mayDecide } from "../access/policy.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { decisionView } from "../initiatives/initiative-views.ts";
+import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { queueMail } from "../mail/queue-mail.ts";
+import { DomainError, type FieldIssue } from "../shared/domain-error.ts";
+import type { UseCaseContext } from "../shared/use-case.ts";
+import { buildBasisSnapshot } from "./basis-snapshot.ts";
+import { composeCommunications, requiredReports } from "./communications.ts";
+import type { DecisionInput } from "./decision-input.ts";
+import { assessReadiness, basisGaps, passes, previousNumeral } from "./milestone-rules.ts";
+
+export function milestoneOrThrow(numeral: string): Milestone {
+  if (!isMilestoneNumeral(numeral))
+    throw new DomainError("UNKNOWN_MILESTONE", `no milestone "${numeral}": use I, II, III, IV, V, VI, VII or VIII`);
+  return milestoneByNumeral(methodV12, numeral);
+}
+
+/** Every decision point answered exactly once, none invented; the figures the method requires given. */
+function checkAnswers(milestone: Milestone, input: DecisionInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const known = new Set(milestone.decisionPoints.map((d) => d.id));
+  input.decisionPoints.forEach((dp, i) => {
+    if (!known.has(dp.id))
+      issues.push({
+        path: ["decisionPoints", i, "id"],
+        code: "unknown_decision_point",
+        message: `not a decision point of milestone ${milestone.numeral}`,
+      });
+    else if (input.decisionPoints.findIndex((x) => x.id === dp.id) !== i)
+      issues.push({ path: ["decisionPoints", i, "id"], code: "duplicate", message: "answered twice" });
+  });
+  for (const dp of milestone.decisionPoints) {
+    if (!input.decisionPoints.some((x) => x.id === dp.id)) {
+      issues.push({
+        path: ["decisionPoints", dp.id],
+        code: "decision_point_unanswered",
+        message: `decision point ${dp.id} needs an answer and a motivation`,
+      });
+    }
+  }
+  const reports = requiredReports(milestone);
+  if (reports.timeline && !input.reported.timeline)
+    issues.push({
+      path: ["reported", "timeline"],
+      code: "timeline_required",
+      message: "this milestone must report a timeline to the förvaltningsgrupp",
+    });
+  if (reports.messageVolumes && input.reported.messageVolumePerYear === null) {
+    issues.push({
+      path: ["reported", "messageVolumePerYear"],
+      code: "volume_required",
+      message: "this milestone must report estimated message volumes to the förvaltningsgrupp",
+    });
+  }
+  return issues;
+}
+
+/**
+ * Records a milestone decision: by someone holding the deciding role, in order, on a complete
+ * basis (or with a written reason why not). The decision freezes a snapshot of its basis with a
+ * SHA-256, supersedes any earlier decision on the milestone, and creates the communications the
+ * method requires — all in one transaction.
+ */
+export async function decideMilestone({
+  db,
+  actor,
+  now,
+  initiativeId,
+  numeral,
+  input,
+}: UseCaseContext & { initiativeId: string; numeral: string; input: DecisionInput }) {
+  const initiative = await readableInitiative({ db, actor }, initiativeId);
+  const milestone = milestoneOrThrow(numeral);
+  if (!mayDecide(actor, milestone.decidedBy.role, initiative)) {
+    throw new DomainError(
+      "NOT_DECIDER",
+      milestone.decidedBy.role === "verksamhetsagare"
+        ? `milestone ${milestone.numeral} is decided by a verksamhetsägare of the organisation`
+        : `milestone ${milestone.numeral} is decided by a member of the initiative's styrgrupp`,
+    );
+  }
+  const issues = checkAnswers(milestone, input);
+  if (issues.length) throw new DomainError("VALIDATION_FAILED", "the decision is not complete", { fields: issues });
+
+  return db.transaction(async (tx) => {
+    // One decision at a time per initiative, so order and supersession are decided on fresh data.
+    await tx.execute(sql`select id from initiatives where id = ${initiativeId} for update`);
+    const [docs, preparations, decisions] = await Promise.all([
+      deliverableStates(tx, initiativeId),
+      preparationsOf(tx, initiativeId),
+      decisionsOf(tx, initiativeId),
+    ]);
+    const current = currentDecisions(decisions);
+    const previous = previousNumeral(milestone.numeral);
+    if (previous && !passes(current.get(previous)?.outcome)) {
+      throw new DomainError(
+        "MILESTONE_OUT_OF_ORDER",
+        `milestone ${previous} must have a go decision before milestone ${milestone.numeral} is decided`,
+      );
+    }
+    const readiness = assessReadiness({
+      milestone,
+      deliverables: docs,
+      preparedDecisionPointIds: new Set(preparations.map((p) => p.decisionPointId)),
+      currentOutcomes: outcomesOf(current),
+    });
+    const gaps = basisGaps(readiness);
+    if (gaps.length && !input.incompleteBasisReason) {
+      throw new DomainError("BASIS_INCOMPLETE", "the decision basis is incomplete; give incompleteBasisReason to decide anyway", {
+        missing: gaps,
+      });
+    }
+
+    const { snapshot, hash } = buildBasisSnapshot({
+      methodVersion: methodV12.version,
+      numeral: milestone.numeral,
+      basisTypeIds: milestone.basis.map((b) => b.deliverableTypeId),
+      deliverables: docs,
+      preparations: preparations.map((p) => ({ decisionPointId: p.decisionPointId, proposal: p.proposal })),
+      reported: input.reported,
+    });
+    const [row] = await tx
+      .insert(milestoneDecisions)
+      .values({
+        initiativeId,
+        numeral: milestone.numeral,
+        outcome: input.outcome,
+        decisionPoints: input.decisionPoints,
+        conditions: input.conditions,
+        decidedBy: actor.userId,
+        decidedByName: actor.name,
+        decidedOn: input.decidedOn,
+        minutes: input.minutes ?? "",
+        diarienummer: input.diarienummer,
+        incompleteBasisReason: gaps.length ? input.incompleteBasisReason : null,
+        reported: input.reported,
+        basisSnapshot: snapshot,
+        basisHash: hash,
+        supersedesId: current.get(milestone.numeral)?.id ?? null,
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("insert milestone_decisions returned nothing");
+
+    const organisation = await findOrganisationById(tx, initiative.organisationId);
+    const manager = initiative.projectManagerId ? await findUserById(tx, initiative.projectManagerId) : undefined;
+    const drafts = composeCommunications({
+      milestone,
+      organisationName: organisation?.name ?? "",
+      initiativeName: initiative.name,
+      plannedGoLive: initiative.plannedGoLive,
+      outcome: input.outcome,
+      conditions: input.conditions,
+      decidedOn: input.decidedOn,
+      decidedByName: actor.name,
+      incompleteBasisReason: row.incompleteBasisReason,
+      reported: input.reported,
+      deliverables: docs,
+      contact: manager ? { name: manager.name, email: manager.email } : null,
+    });
+    const created = drafts.length
+      ? await tx
+          .insert(communications)
+          .values(
+            drafts.map((d) => ({
+              decisionId: row.id,
+              initiativeId,
+              organisationId: initiative.organisationId,
+              audience: d.audience,
+              subject: d.subject,
+              body: d.body,
+              items: d.items,
+              createdAt: now,
+            })),
+          )
+          .returning()
+      : [];
+    const fg = drafts.find((d) => d.audience === "forvaltningsgrupp");
+    if (fg) {
+      const recipients = await tx.select({ email: users.email }).from(users).where(sql`'forvaltningsgrupp' = any(${users.systemRoles})`);
+      for (const r of recipients) await queueMail(tx, { to: r.email, subject: fg.subject, text: fg.body }, now);
+    }
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "milestone.decide",
+        entityType: "milestone_decision",
+        entityId: row.id,
+        organisationId: initiative.organisationId,
+        after: { ...decisionView(row), communications: created.map((c) => c.id) },
+      },
+      now,
+    );
+    return { ...decisionView(row), communications: created.map((c) => ({ id: c.id, audience: c.audience, subject: c.subject })) };
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { isoDate } from "../initiatives/initiative-input.ts";
+import { requiredText } from "../shared/field-rules.ts";
+import { OUTCOMES } from "./milestone-rules.ts";
+
+const optional = (max: number) =>
+  z
+    .string({ error: "invalid" })
+    .trim()
+    .max(max, { error: "too_long" })
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+export const DecisionInput = z
+  .object({
+    outcome: z.enum(OUTCOMES, { error: "invalid_choice" }),
+    decisionPoints: z.array(
+      z.object({
+        id: z.string({ error: "required" }).min(1, { error: "required" }).max(100, { error: "too_long" }),
+        answer: requiredText(2000),
+        motivation: requiredText(5000),
+      }),
+      { error: "required" },
+    ),
+    conditions: z
+      .array(z.object({ text: requiredText(1000), owner: requiredText(200), dueDate: isoDate }), { error: "invalid" })
+      .default([]),
+    decidedOn: isoDate,
+    minutes: optional(20_000),
+    diarienummer: optional(100),
+    incompleteBasisReason: optional(5000),
+    reported: z
+      .object({
+        timeline: optional(2000),
+        messageVolumePerYear: z
+          .number({ error: "invalid" })
+          .int({ error: "invalid" })
+          .min(0, { error: "invalid" })
+          .max(1e10, { error: "invalid" })
+          .nullish()
+          .transform((v) => v ?? null),
+        volumeNote: optional(500),
+      })
+      .default({ timeline: null, messageVolumePerYear: null, volumeNote: null }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === "go_with_conditions" && v.conditions.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["conditions"], message: "condition_required" });
+    }
+    if (v.outcome !== "go_with_conditions" && v.conditions.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["conditions"], message: "conditions_not_allowed" });
+    }
+  });
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+export const PreparationInput = z.object({ proposal: requiredText(5000) });

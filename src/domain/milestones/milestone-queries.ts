@@ -1,0 +1,102 @@
+import { decisionPointPreparations } from "../../db/schema.ts";
+import {
+  communicationsOfDecision,
+  currentDecisions,
+  decisionsOf,
+  deliverableStates,
+  outcomesOf,
+  preparationsOf,
+} from "../../db/repositories/initiative-repository.ts";
+import { authorize } from "../access/policy.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { decisionView } from "../initiatives/initiative-views.ts";
+import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { DomainError } from "../shared/domain-error.ts";
+import type { UseCaseContext } from "../shared/use-case.ts";
+import { basisChangedSince, type BasisSnapshot } from "./basis-snapshot.ts";
+import { milestoneOrThrow } from "./decide-milestone.ts";
+import { assessReadiness } from "./milestone-rules.ts";
+
+type Ctx = Pick<UseCaseContext, "db" | "actor">;
+
+export async function getReadiness(ctx: Ctx & { initiativeId: string; numeral: string }) {
+  const initiative = await readableInitiative(ctx, ctx.initiativeId);
+  const milestone = milestoneOrThrow(ctx.numeral);
+  const [docs, preparations, decisions] = await Promise.all([
+    deliverableStates(ctx.db, initiative.id),
+    preparationsOf(ctx.db, initiative.id),
+    decisionsOf(ctx.db, initiative.id),
+  ]);
+  const readiness = assessReadiness({
+    milestone,
+    deliverables: docs,
+    preparedDecisionPointIds: new Set(preparations.map((p) => p.decisionPointId)),
+    currentOutcomes: outcomesOf(currentDecisions(decisions)),
+  });
+  return {
+    ...readiness,
+    preparations: preparations
+      .filter((p) => milestone.decisionPoints.some((d) => d.id === p.decisionPointId))
+      .map((p) => ({ decisionPointId: p.decisionPointId, proposal: p.proposal, preparedAt: p.preparedAt.toISOString() })),
+  };
+}
+
+/** All decisions on a milestone, newest first, with the communications each created; superseded ones stay visible. */
+export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: string }) {
+  const initiative = await readableInitiative(ctx, ctx.initiativeId);
+  const milestone = milestoneOrThrow(ctx.numeral);
+  const [all, docs] = await Promise.all([decisionsOf(ctx.db, initiative.id), deliverableStates(ctx.db, initiative.id)]);
+  const current = currentDecisions(all).get(milestone.numeral);
+  const mine = all.filter((d) => d.numeral === milestone.numeral);
+  const comms = await communicationsOfDecision(
+    ctx.db,
+    mine.map((d) => d.id),
+  );
+  return mine.map((d) => ({
+    ...decisionView(d),
+    current: d.id === current?.id,
+    basisChangedAfterDecision: basisChangedSince(d.basisSnapshot as BasisSnapshot, docs),
+    communications: comms
+      .filter((c) => c.decisionId === d.id)
+      .map((c) => ({ id: c.id, audience: c.audience, subject: c.subject, readAt: c.readAt?.toISOString() ?? null })),
+  }));
+}
+
+/** The team's proposal for a decision point: what makes it "prepared" (beredd) for the decider. */
+export async function prepareDecisionPoint({
+  db,
+  actor,
+  now,
+  initiativeId,
+  numeral,
+  decisionPointId,
+  proposal,
+}: UseCaseContext & { initiativeId: string; numeral: string; decisionPointId: string; proposal: string }) {
+  const initiative = await readableInitiative({ db, actor }, initiativeId);
+  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const milestone = milestoneOrThrow(numeral);
+  if (!milestone.decisionPoints.some((d) => d.id === decisionPointId)) {
+    throw new DomainError("NOT_FOUND", `no decision point ${decisionPointId} at milestone ${milestone.numeral}`);
+  }
+  const values = { initiativeId, decisionPointId, proposal, preparedBy: actor.userId, preparedAt: now };
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(decisionPointPreparations)
+      .values(values)
+      .onConflictDoUpdate({ target: [decisionPointPreparations.initiativeId, decisionPointPreparations.decisionPointId], set: values })
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "decision_point.prepare",
+        entityType: "decision_point",
+        entityId: `${initiativeId}:${decisionPointId}`,
+        organisationId: initiative.organisationId,
+        after: row,
+      },
+      now,
+    );
+  });
+  return { decisionPointId, proposal, preparedAt: now.toISOString() };
+}

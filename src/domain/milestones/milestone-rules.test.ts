@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { milestoneByNumeral } from "../../method/lookup.ts";
+import { methodV12 } from "../../method/v1.2/index.ts";
+import type { MilestoneNumeral } from "../../method/types.ts";
+import { basisChangedSince, buildBasisSnapshot } from "./basis-snapshot.ts";
+import { composeCommunications, requiredReports } from "./communications.ts";
+import { type DeliverableState, type Outcome, assessReadiness, basisGaps, currentPhase } from "./milestone-rules.ts";
+
+const approved = (id: string, typeId: string, version = 1): DeliverableState => ({
+  id,
+  typeId,
+  title: typeId,
+  latest: { version, status: "faststalld", contentHash: `h-${id}-${version}` },
+  approved: { version, contentHash: `h-${id}-${version}` },
+});
+const draft = (id: string, typeId: string): DeliverableState => ({
+  id,
+  typeId,
+  title: typeId,
+  latest: { version: 1, status: "utkast", contentHash: `h-${id}` },
+  approved: null,
+});
+const outcomes = (entries: [MilestoneNumeral, Outcome][]) => new Map(entries);
+const milestone = (n: MilestoneNumeral) => milestoneByNumeral(methodV12, n);
+const allPrepared = (n: MilestoneNumeral) => new Set(milestone(n).decisionPoints.map((d) => d.id));
+
+describe("readiness", () => {
+  it("is ready for milestone I when its three documents are fastställda and every point prepared", () => {
+    const r = assessReadiness({
+      milestone: milestone("I"),
+      deliverables: [approved("a", "idebeskrivning"), approved("b", "behovsanalys"), approved("c", "forstudiedirektiv")],
+      preparedDecisionPointIds: allPrepared("I"),
+      currentOutcomes: outcomes([]),
+    });
+    expect(r).toMatchObject({ ready: true, missing: [] });
+  });
+
+  it("lists what is missing: a document not written, one not fastställd, points not prepared", () => {
+    const r = assessReadiness({
+      milestone: milestone("I"),
+      deliverables: [approved("a", "idebeskrivning"), draft("b", "behovsanalys")],
+      preparedDecisionPointIds: new Set(["i-behov-foreligger"]),
+      currentOutcomes: outcomes([]),
+    });
+    expect(r.ready).toBe(false);
+    expect(r.missing).toEqual([
+      { kind: "deliverable_not_approved", deliverableTypeId: "behovsanalys", deliverableId: "b", status: "utkast" },
+      { kind: "deliverable_missing", deliverableTypeId: "forstudiedirektiv" },
+      { kind: "decision_point_unprepared", decisionPointId: "i-behov-prioriterat" },
+      { kind: "decision_point_unprepared", decisionPointId: "i-finansiering-av-losningsalternativ" },
+    ]);
+  });
+
+  it("does not let optional documents block, and requires the previous milestone to have passed", () => {
+    const v = milestone("V");
+    const required = v.basis.filter((b) => b.required).map((b, i) => approved(`d${i}`, b.deliverableTypeId));
+    const r = assessReadiness({
+      milestone: v,
+      deliverables: required,
+      preparedDecisionPointIds: allPrepared("V"),
+      currentOutcomes: outcomes([["IV", "rework"]]),
+    });
+    expect(r.missing).toEqual([{ kind: "previous_milestone_not_passed", numeral: "IV" }]);
+    expect(basisGaps(r)).toEqual([]);
+    const passed = assessReadiness({
+      milestone: v,
+      deliverables: required,
+      preparedDecisionPointIds: allPrepared("V"),
+      currentOutcomes: outcomes([["IV", "go_with_conditions"]]),
+    });
+    expect(passed.ready).toBe(true);
+  });
+});
+
+describe("current phase", () => {
+  it("is phase 1 before any decision and the phase after the last passed milestone in order", () => {
+    expect(currentPhase(methodV12, outcomes([]))).toEqual({ phase: 1, completed: false });
+    expect(
+      currentPhase(
+        methodV12,
+        outcomes([
+          ["I", "go"],
+          ["II", "go_with_conditions"],
+        ]),
+      ),
+    ).toEqual({ phase: 3, completed: false });
+    expect(
+      currentPhase(
+        methodV12,
+        outcomes([
+          ["I", "go"],
+          ["II", "rework"],
+          ["III", "go"],
+        ]),
+      ),
+    ).toEqual({ phase: 2, completed: false });
+  });
+
+  it("is complete after milestone VIII", () => {
+    const all = methodV12.milestones.map((m) => [m.numeral, "go"] as [MilestoneNumeral, Outcome]);
+    expect(currentPhase(methodV12, outcomes(all))).toEqual({ phase: 8, completed: true });
+  });
+});
+
+describe("basis snapshot", () => {
+  const reported = { timeline: "Driftstart 2027-09", messageVolumePerYear: 120000, volumeNote: null };
+  it("hashes the same basis the same way and notices a later version", () => {
+    const docs = [approved("a", "idebeskrivning"), approved("b", "behovsanalys"), draft("x", "business-case")];
+    const one = buildBasisSnapshot({
+      methodVersion: "1.2",
+      numeral: "I",
+      basisTypeIds: ["idebeskrivning", "behovsanalys"],
+      deliverables: docs,
+      preparations: [],
+      reported,
+    });
+    const two = buildBasisSnapshot({
+      methodVersion: "1.2",
+      numeral: "I",
+      basisTypeIds: ["behovsanalys", "idebeskrivning"],
+      deliverables: [...docs].reverse(),
+      preparations: [],
+      reported,
+    });
+    expect(one.hash).toBe(two.hash);
+    expect(one.snapshot.deliverables.map((d) => d.deliverableId)).toEqual(["b", "a"]);
+    expect(basisChangedSince(one.snapshot, docs)).toBe(false);
+    const edited = docs.map((d) => (d.id === "a" ? { ...d, latest: { version: 2, status: "utkast" as const, contentHash: "new" } } : d));
+    expect(basisChangedSince(one.snapshot, edited)).toBe(true);
+  });
+});
+
+describe("communications", () => {
+  it("tells the förvaltningsgrupp the timeline and volumes at milestone II", () => {
+    expect(requiredReports(milestone("II"))).toEqual({ timeline: true, messageVolumes: true });
+    const drafts = composeCommunications({
+      milestone: milestone("II"),
+      organisationName: "Sundsvalls kommun",
+      initiativeName: "Digitala beslut",
+      plannedGoLive: "2027-09-01",
+      outcome: "go_with_conditions",
+      conditions: [{ text: "Säkra finansiering", owner: "Ekonomichef", dueDate: "2027-01-31" }],
+      decidedOn: "2026-11-27",
+      decidedByName: "Sara Styrgrupp",
+      incompleteBasisReason: null,
+      reported: { timeline: "Test Q2 2027, produktion Q3 2027", messageVolumePerYear: 45000, volumeNote: "bygglovsbeslut" },
+      deliverables: [],
+      contact: { name: "Petra", email: "petra@sundsvall.example" },
+    });
+    expect(drafts.map((d) => d.audience)).toEqual(milestone("II").inform.audiences);
+    const fg = drafts.find((d) => d.audience === "forvaltningsgrupp");
+    expect(fg?.items.map((i) => i.key)).toEqual(["tidplan", "meddelandevolymer"]);
+    expect(fg?.body).toContain("45\u00a0000 meddelanden per år (bygglovsbeslut)");
+    expect(fg?.body).toContain("Säkra finansiering (ansvarig Ekonomichef, senast 2027-01-31)");
+    expect(drafts.find((d) => d.audience === "own_organisation")?.items).toEqual([]);
+  });
+
+  it("points the plan items at the initiative's documents at milestone IV", () => {
+    const [fg] = composeCommunications({
+      milestone: milestone("IV"),
+      organisationName: "O",
+      initiativeName: "I",
+      plannedGoLive: null,
+      outcome: "go",
+      conditions: [],
+      decidedOn: "2026-11-27",
+      decidedByName: "S",
+      incompleteBasisReason: "Direktivet fastställs nästa vecka",
+      reported: { timeline: null, messageVolumePerYear: 1000, volumeNote: null },
+      deliverables: [approved("g", "genomforandedirektiv", 3)],
+      contact: null,
+    }).filter((d) => d.audience === "forvaltningsgrupp");
+    expect(fg?.items.find((i) => i.key === "genomforandeplan")?.value).toBe("genomforandedirektiv, version 3 (fastställd)");
+    expect(fg?.items.find((i) => i.key === "detaljerad_anslutningsplan")?.value).toBe("Dokumentet är inte upprättat i Ansluta");
+    expect(fg?.body).toContain("ofullständigt underlag");
+  });
+});

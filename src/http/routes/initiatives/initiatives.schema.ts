@@ -1,0 +1,160 @@
+import { z } from "zod";
+
+export const InitiativeParams = z.object({ initiativeId: z.uuid({ error: "invalid_id" }) });
+export const ActivityParams = InitiativeParams.extend({ activityId: z.string().min(1).max(100) });
+export const MilestoneParams = InitiativeParams.extend({ numeral: z.string().min(1).max(10) });
+export const DecisionPointParams = MilestoneParams.extend({ decisionPointId: z.string().min(1).max(100) });
+export const DeliverableParams = z.object({ deliverableId: z.uuid({ error: "invalid_id" }) });
+export const CommunicationParams = z.object({ communicationId: z.uuid({ error: "invalid_id" }) });
+export const InitiativeListQuery = z.object({ organisationId: z.uuid({ error: "invalid_id" }).optional() });
+export const CommunicationsQuery = z.object({
+  organisationId: z.uuid({ error: "invalid_id" }).optional(),
+  unread: z.enum(["true", "false"]).optional(),
+});
+
+const Localised = z.object({ sv: z.string(), en: z.string() });
+
+const Decision = z.object({
+  id: z.string(),
+  numeral: z.string(),
+  outcome: z.enum(["go", "go_with_conditions", "rework", "stop"]),
+  decisionPoints: z.array(z.object({ id: z.string(), answer: z.string(), motivation: z.string() })),
+  conditions: z.array(z.object({ text: z.string(), owner: z.string(), dueDate: z.string() })),
+  decidedBy: z.object({ id: z.string(), name: z.string() }),
+  decidedOn: z.string(),
+  minutes: z.string(),
+  diarienummer: z.string().nullable(),
+  incompleteBasisReason: z.string().nullable(),
+  reported: z.object({ timeline: z.string().nullable(), messageVolumePerYear: z.number().nullable(), volumeNote: z.string().nullable() }),
+  basisSnapshot: z.unknown(),
+  basisHash: z.string(),
+  supersedesId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const InitiativeSummary = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  name: z.string(),
+  targetGroup: z.string(),
+  plannedGoLive: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const Initiative = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    name: z.string(),
+    description: z.string(),
+    targetGroup: z.string(),
+    plannedGoLive: z.string().nullable(),
+    projectManagerId: z.string().nullable(),
+    steeringGroup: z.array(z.string()),
+    methodVersion: z.string(),
+    createdAt: z.string(),
+    currentPhase: z.number(),
+    completed: z.boolean(),
+    phases: z.array(
+      z.object({
+        number: z.number(),
+        activities: z.array(z.object({ id: z.string(), status: z.string(), motivation: z.string().nullable() })),
+        results: z.array(
+          z.object({
+            deliverableTypeId: z.string(),
+            deliverables: z.array(
+              z.object({ id: z.string(), title: z.string(), version: z.number(), status: z.string(), approved: z.boolean() }),
+            ),
+          }),
+        ),
+        startedAheadOfDecision: z.boolean(),
+      }),
+    ),
+    milestones: z.array(
+      z.object({
+        numeral: z.string(),
+        status: z.string(),
+        decision: Decision.nullable(),
+        decisionCount: z.number(),
+        basisChangedAfterDecision: z.boolean(),
+      }),
+    ),
+    permissions: z.object({ work: z.boolean(), manage: z.boolean(), decide: z.array(z.string()) }),
+  })
+  .meta({ id: "Initiative" });
+
+export const Readiness = z.object({
+  ready: z.boolean(),
+  missing: z.array(
+    z.object({
+      kind: z.enum(["previous_milestone_not_passed", "deliverable_missing", "deliverable_not_approved", "decision_point_unprepared"]),
+      numeral: z.string().optional(),
+      deliverableTypeId: z.string().optional(),
+      deliverableId: z.string().optional(),
+      status: z.string().optional(),
+      decisionPointId: z.string().optional(),
+    }),
+  ),
+  basis: z.array(
+    z.object({
+      deliverableTypeId: z.string(),
+      required: z.boolean(),
+      deliverables: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), approved: z.boolean() })),
+    }),
+  ),
+  decisionPoints: z.array(z.object({ id: z.string(), prepared: z.boolean() })),
+  preparations: z.array(z.object({ decisionPointId: z.string(), proposal: z.string(), preparedAt: z.string() })),
+});
+
+export const DecisionWithCommunications = Decision.extend({
+  communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string() })),
+});
+
+export const DecisionHistory = z.object({
+  decisions: z.array(
+    Decision.extend({
+      current: z.boolean(),
+      basisChangedAfterDecision: z.boolean(),
+      communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string(), readAt: z.string().nullable() })),
+    }),
+  ),
+});
+
+export const Deliverable = z.object({
+  id: z.string(),
+  initiativeId: z.string(),
+  organisationId: z.string(),
+  typeId: z.string(),
+  title: z.string(),
+  ownerId: z.string().nullable(),
+  createdAt: z.string(),
+  template: z.array(z.object({ id: z.string(), heading: Localised, guidance: Localised })),
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      status: z.enum(["utkast", "for_granskning", "faststalld"]),
+      sections: z.record(z.string(), z.string()),
+      contentHash: z.string(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      approvedAt: z.string().nullable(),
+    }),
+  ),
+  permissions: z.object({ edit: z.boolean(), submit: z.boolean(), approve: z.boolean() }),
+});
+
+export const Communication = z.object({
+  id: z.string(),
+  decisionId: z.string(),
+  initiativeId: z.string(),
+  initiativeName: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  audience: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  items: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+  createdAt: z.string(),
+  status: z.enum(["sent", "read"]),
+  readAt: z.string().nullable(),
+});
