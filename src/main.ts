@@ -4,14 +4,18 @@ import { openConfiguredDatabase } from "./db/open-configured.ts";
 import { findAnyUser } from "./db/repositories/user-repository.ts";
 import { buildApp } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
+import { assertMethodIntegrity } from "./method/integrity.ts";
+import { methodV12 } from "./method/v1.2/index.ts";
 
 /**
- * Starts Ansluta: read the environment, open and migrate the database, listen. On the embedded
- * database a first start with no users seeds the demo, so `npm start` on a fresh clone gives
- * something to log in to; on PostgreSQL nothing is ever seeded implicitly.
+ * Starts Ansluta: read the environment, check the method, open and migrate the database, listen.
+ * On the embedded database a first start with no users seeds the demo, so `npm start` on a fresh
+ * clone gives something to log in to; on PostgreSQL nothing is ever seeded implicitly.
  */
 const startedAt = performance.now();
 const config = readConfig();
+// Stored ids and decision checks trust the method blindly, so a broken one stops the start with every problem listed.
+assertMethodIntegrity(methodV12);
 const handle = await openConfiguredDatabase(config);
 if (handle.kind === "pglite" && !(await findAnyUser(handle.db))) {
   console.log(await seedDemo(handle.db, new Date()));

@@ -24,6 +24,8 @@ describe("health and API description", () => {
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
     }
     expect(doc.paths["/api/v1/me"]?.get?.security).toEqual([{ bearerAuth: [] }]);
+    // Every reference must resolve inside this document.
+    for (const ref of JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? []) expect(ref).toContain("#/components/schemas/");
     expect(doc.paths["/api/v1/auth/login"]?.post?.security).toEqual([]);
   });
 

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { milestoneByNumeral } from "../../src/method/lookup.ts";
+import { methodV12 } from "../../src/method/v1.2/index.ts";
+import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
 import { type TestApp, type World, apiAs, browser, seedWorld, startTestApp } from "../support/test-app.ts";
 
 /**
@@ -16,6 +19,8 @@ const SELF_SCOPED = new Set([
   "POST /api/v1/me/tokens",
   "DELETE /api/v1/me/tokens/:tokenId",
   "GET /api/v1/organisations",
+  "GET /api/v1/initiatives",
+  "GET /api/v1/communications",
   "GET /",
   "GET /settings",
   "GET /organisations",
@@ -37,6 +42,10 @@ const PUBLIC_PAGES = new Set([
   "GET /assets/designsystemet/:file",
   "GET /invitation/:token",
   "POST /invitation/:token",
+  "GET /method",
+  "GET /method/phases/:number",
+  "GET /method/milestones/:numeral",
+  "GET /method/deliverables/:id",
 ]);
 
 // Admin-only routes: not tenant data, but the outsider must still be refused.
@@ -44,6 +53,13 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/organisations": { name: "Intrång AB", number: "5566778899", kind: "privat" },
   "POST /api/v1/organisations/:organisationId/members": { email: "intruder@test.example", name: "Intruder", roles: ["projektledare"] },
   "PUT /api/v1/organisations/:organisationId/members/:userId": { roles: ["lasare"] },
+  "POST /api/v1/initiatives": { organisationId: "", name: "Intrång" },
+  "PUT /api/v1/initiatives/:initiativeId/activities/:activityId": { status: "done" },
+  "POST /api/v1/initiatives/:initiativeId/deliverables": { deliverableTypeId: "riskanalys" },
+  "PUT /api/v1/deliverables/:deliverableId/sections": { sections: {} },
+  "POST /api/v1/deliverables/:deliverableId/status": { status: "for_granskning" },
+  "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": { proposal: "Intrång" },
+  "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
 };
 
 describe("tenant isolation on every route", () => {
@@ -55,7 +71,27 @@ describe("tenant isolation on every route", () => {
     w = await seedWorld(t.db);
     const ownerOfA = await apiAs(t.app, w.emails.plA);
     const tokenOfA = (await ownerOfA.post("/api/v1/me/tokens", { name: "A's token", expiresInDays: null })).json() as { apiToken: { id: string } };
-    params = { organisationId: w.orgA.id, userId: w.users.plA, tokenId: tokenOfA.apiToken.id };
+    // An initiative of A with a deliverable, a prepared and decided milestone I, and its communications.
+    const va = await apiAs(t.app, w.emails.vaA);
+    const initiative = (await ownerOfA.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "A:s initiativ" })).json() as {
+      id: string;
+      phases: { activities: { id: string }[] }[];
+    };
+    await prepareMilestone(ownerOfA, initiative.id, "I");
+    await va.post(`/api/v1/initiatives/${initiative.id}/milestones/I/decision`, decisionBody("I"));
+    const deliverable = (await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })).json() as { id: string };
+    const communication = ((await ownerOfA.get("/api/v1/communications")).json() as { communications: { id: string }[] }).communications[0];
+    params = {
+      organisationId: w.orgA.id,
+      userId: w.users.plA,
+      tokenId: tokenOfA.apiToken.id,
+      initiativeId: initiative.id,
+      activityId: initiative.phases[0]?.activities[0]?.id ?? "",
+      deliverableId: deliverable.id,
+      numeral: "II",
+      decisionPointId: milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id ?? "",
+      communicationId: communication?.id ?? "",
+    };
   });
   afterAll(async () => t.close());
 
@@ -75,7 +111,7 @@ describe("tenant isolation on every route", () => {
       const key = `${r.method} ${r.url}`;
       if (r.access === "public") continue;
       const url = fill(r.url);
-      const body = BODIES[key] ?? (r.body ? {} : undefined);
+      const body = key === "POST /api/v1/initiatives" ? { ...(BODIES[key] as object), organisationId: w.orgA.id } : (BODIES[key] ?? (r.body ? {} : undefined));
       const res =
         r.method === "GET"
           ? await outsider.get(url)

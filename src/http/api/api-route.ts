@@ -74,4 +74,4 @@ export const ErrorBody = z
       .meta({ description: "For VALIDATION_FAILED: which fields, by dotted path, and why" }),
     referenceId: z.string().optional(),
   })
-  .meta({ id: "Error" });
+  .meta({ description: "An error: a machine-readable code, a message, and for invalid input the fields" });

@@ -25,7 +25,7 @@ export const Me = z
       }),
     ),
   })
-  .meta({ id: "Me" });
+  .meta({ description: "The calling user" });
 
 export const UpdateMeBody = z.object({ locale: z.enum(["sv", "en"], { error: "invalid_choice" }) });
 

@@ -81,7 +81,7 @@ export const Initiative = z
     ),
     permissions: z.object({ work: z.boolean(), manage: z.boolean(), decide: z.array(z.string()) }),
   })
-  .meta({ id: "Initiative" });
+  .meta({ description: "An initiative as a task list over the method" });
 
 export const Readiness = z.object({
   ready: z.boolean(),

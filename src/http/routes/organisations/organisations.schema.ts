@@ -11,7 +11,7 @@ export const Organisation = z
     createdAt: z.string(),
     permissions: z.object({ readMembers: z.boolean(), manageMembers: z.boolean() }),
   })
-  .meta({ id: "Organisation" });
+  .meta({ description: "An organisation, with what the caller may do" });
 
 export const OrganisationParams = z.object({ organisationId: z.uuid({ error: "invalid_id" }) });
 export const MemberParams = OrganisationParams.extend({ userId: z.uuid({ error: "invalid_id" }) });
