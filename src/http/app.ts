@@ -16,6 +16,9 @@ import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
+import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
+import { methodApi } from "./routes/method/method.api.ts";
+import { methodPages } from "./routes/method/method.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
@@ -107,9 +110,12 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   identityApi(scope);
   organisationsApi(scope);
   auditApi(scope);
+  methodApi(scope);
+  initiativesApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
+  methodPages(scope);
 
   app.decorate("apiRoutes", registry);
   app.decorate("allRoutes", allRoutes);

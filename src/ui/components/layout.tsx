@@ -8,10 +8,13 @@ type NavItem = { href: string; label: string };
 
 function navItems(ctx: PageContext): NavItem[] {
   const { m, actor } = ctx;
-  if (!actor) return [];
+  // The method guide is public, so it is the one link anonymous visitors see.
+  const method: NavItem = { href: "/method", label: m.nav.method };
+  if (!actor) return [method];
   const items: NavItem[] = [
     { href: "/", label: m.nav.start },
     { href: "/organisations", label: m.nav.organisations },
+    method,
     { href: "/settings", label: m.nav.settings },
   ];
   if (can(actor, { action: "audit:read" })) items.push({ href: "/admin/audit", label: m.nav.audit });
