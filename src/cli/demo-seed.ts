@@ -1,12 +1,13 @@
 import type { Database } from "../db/database.ts";
 import { findOrganisationByNumber } from "../db/repositories/organisation-repository.ts";
+import { findUserByEmail } from "../db/repositories/user-repository.ts";
 import { SYSTEM_ACTOR } from "../domain/access/actor.ts";
 import type { OrganisationKind, OrganisationRole, SystemRole } from "../domain/access/roles.ts";
+import { addMembership } from "../domain/members/add-membership.ts";
 import { createOrganisation } from "../domain/organisations/create-organisation.ts";
 import type { OrganisationNumber } from "../domain/organisations/organisation-number.ts";
-import { addMembership } from "../domain/members/add-membership.ts";
 import { createUser } from "../domain/users/create-user.ts";
-import { findUserByEmail } from "../db/repositories/user-repository.ts";
+import { seedDemoInitiatives } from "./demo-initiatives.ts";
 
 /** The one password every demo account has; documented in the README. Never use the demo in production. */
 export const DEMO_PASSWORD = "Ansluta-demo-2026";
@@ -44,7 +45,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: "projektledare@rvn.example",
     name: "Rasmus Region",
-    memberships: [{ organisation: "2321000206", roles: ["projektledare", "styrgrupp"] }],
+    memberships: [{ organisation: "2321000206", roles: ["projektledare", "verksamhetsagare", "styrgrupp"] }],
   },
   {
     email: "projektledare@skatteverket.example",
@@ -63,7 +64,7 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 /**
- * Creates the demo: a few organisations and people in every role, all through the same use cases
+ * Creates the demo: a few organisations, people in every role and initiatives in several phases, all through the same use cases
  * as the UI (so the audit log records them). Running it again adds nothing.
  */
 export async function seedDemo(db: Database, now: Date): Promise<string> {
@@ -100,7 +101,8 @@ export async function seedDemo(db: Database, now: Date): Promise<string> {
     }
     created++;
   }
-  return created
-    ? `demo seeded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users; every demo password is ${DEMO_PASSWORD}`
+  const initiatives = await seedDemoInitiatives(db, now);
+  return created + initiatives
+    ? `demo seeded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users, ${initiatives} initiatives; every demo password is ${DEMO_PASSWORD}`
     : "demo already present; nothing added";
 }

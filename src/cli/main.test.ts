@@ -50,9 +50,33 @@ describe("cli", () => {
       out: expect.stringContaining("2120002411"),
     });
     expect(
-      await cli("user:create", "--email", "pl@test.example", "--password", "Test-password-1", "--name", "PL", "--organisation", "2120002411", "--roles", "projektledare,styrgrupp"),
+      await cli(
+        "user:create",
+        "--email",
+        "pl@test.example",
+        "--password",
+        "Test-password-1",
+        "--name",
+        "PL",
+        "--organisation",
+        "2120002411",
+        "--roles",
+        "projektledare,styrgrupp",
+      ),
     ).toMatchObject({ code: 0 });
-    expect(await cli("user:create", "--email", "fg@test.example", "--password", "Test-password-1", "--name", "FG", "--roles", "forvaltningsgrupp")).toMatchObject({
+    expect(
+      await cli(
+        "user:create",
+        "--email",
+        "fg@test.example",
+        "--password",
+        "Test-password-1",
+        "--name",
+        "FG",
+        "--roles",
+        "forvaltningsgrupp",
+      ),
+    ).toMatchObject({
       code: 0,
     });
     expect(await cli("admin:create", "--email", "admin@test.example", "--password", "Test-password-1")).toMatchObject({ code: 0 });
@@ -69,10 +93,27 @@ describe("cli", () => {
     expect(badNumber.out).toContain("check digit");
     const badKind = await cli("org:create", "--name", "Fel", "--number", "5566778899", "--kind", "bolag");
     expect(badKind.out).toContain("--kind");
-    expect((await cli("org:create", "--name", "Dubblett", "--number", "2120002411", "--kind", "kommun")).out).toContain("ORGANISATION_NUMBER_TAKEN");
-    const role = await cli("user:create", "--email", "x@test.example", "--password", "Test-password-1", "--name", "X", "--organisation", "2120002411", "--roles", "kung");
+    expect((await cli("org:create", "--name", "Dubblett", "--number", "2120002411", "--kind", "kommun")).out).toContain(
+      "ORGANISATION_NUMBER_TAKEN",
+    );
+    const role = await cli(
+      "user:create",
+      "--email",
+      "x@test.example",
+      "--password",
+      "Test-password-1",
+      "--name",
+      "X",
+      "--organisation",
+      "2120002411",
+      "--roles",
+      "kung",
+    );
     expect(role).toMatchObject({ code: 2, out: expect.stringContaining("kung") });
-    expect((await cli("user:create", "--email", "y@test.example", "--password", "Test-password-1", "--name", "Y", "--roles", "projektledare")).code).toBe(2);
+    expect(
+      (await cli("user:create", "--email", "y@test.example", "--password", "Test-password-1", "--name", "Y", "--roles", "projektledare"))
+        .code,
+    ).toBe(2);
     expect((await cli("org:create", "--name", "Saknar")).out).toContain("missing --number, --kind");
     expect((await cli("frobnicate")).code).toBe(2);
     expect((await cli("admin:create", "--email", "z@test.example", "--password", "kort")).out).toContain("at least 10");
@@ -95,7 +136,9 @@ describe("cli", () => {
     expect(a.tables.users?.length).toBeGreaterThan(10);
     expect(await other("audit:verify")).toMatchObject({ code: 0 });
     // The restored database keeps working: its sequences continue after the restored rows.
-    expect(await other("org:create", "--name", "Efter återläsning", "--number", "2021006529", "--kind", "statlig")).toMatchObject({ code: 0 });
+    expect(await other("org:create", "--name", "Efter återläsning", "--number", "2021006529", "--kind", "statlig")).toMatchObject({
+      code: 0,
+    });
     expect(await other("audit:verify")).toMatchObject({ code: 0 });
   });
 
@@ -103,7 +146,10 @@ describe("cli", () => {
     const junk = path.join(dir, "junk.json");
     writeFileSync(junk, JSON.stringify({ hello: "world" }));
     expect(await other("restore", "--in", junk)).toMatchObject({ code: 1, out: expect.stringContaining("not an Ansluta backup") });
-    expect(await other("restore", "--in", path.join(dir, "missing.json"))).toMatchObject({ code: 2, out: expect.stringContaining("cannot read") });
+    expect(await other("restore", "--in", path.join(dir, "missing.json"))).toMatchObject({
+      code: 2,
+      out: expect.stringContaining("cannot read"),
+    });
     expect((await other("org:create", "--name", "X", "--number", "2021006529", "--kind", "statlig")).out).toContain("TAKEN");
   });
 
@@ -122,9 +168,11 @@ describe("cli", () => {
     const env = { ...process.env, DATA_DIR: path.join(dir, "proc") };
     const ok = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "help"], { env });
     expect(ok.stdout).toContain("admin:create");
-    await expect(run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "org:create", "--name", "X"], { env })).rejects.toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining("missing --number"),
-    });
+    await expect(run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "org:create", "--name", "X"], { env })).rejects.toMatchObject(
+      {
+        code: 2,
+        stderr: expect.stringContaining("missing --number"),
+      },
+    );
   });
 });

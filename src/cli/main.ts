@@ -6,14 +6,14 @@ import { DataDirLockedError } from "../db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { openConfiguredDatabase } from "../db/open-configured.ts";
 import { SYSTEM_ACTOR } from "../domain/access/actor.ts";
-import { ORGANISATION_KINDS, isOrganisationRole, isSystemRole } from "../domain/access/roles.ts";
+import { isOrganisationRole, isSystemRole, ORGANISATION_KINDS } from "../domain/access/roles.ts";
 import { verifyAuditLog } from "../domain/audit/verify-audit-log.ts";
 import { createOrganisation } from "../domain/organisations/create-organisation.ts";
 import { DomainError } from "../domain/shared/domain-error.ts";
 import { email, newPassword, organisationNumber, requiredText } from "../domain/shared/field-rules.ts";
 import { createUser, grantSystemRoles } from "../domain/users/create-user.ts";
 import { fieldIssues } from "../http/errors/zod-issues.ts";
-import { UsageError, options } from "./arguments.ts";
+import { options, UsageError } from "./arguments.ts";
 import { seedDemo } from "./demo-seed.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]

@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
-import type { DatabaseHandle } from "./database.ts";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
+import type { DatabaseHandle } from "./database.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { openDatabase, targetFromConfig } from "./open-database.ts";
 

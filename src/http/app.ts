@@ -1,8 +1,8 @@
+import qs from "node:querystring";
 import fastifyCookie from "@fastify/cookie";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
-import qs from "node:querystring";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { apiRoute, type RegisteredApiRoute } from "./api/api-route.ts";
@@ -17,8 +17,10 @@ import { auditPages } from "./routes/audit/audit.pages.tsx";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
 import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
+import { initiativesPages } from "./routes/initiatives/initiatives.pages.tsx";
 import { methodApi } from "./routes/method/method.api.ts";
 import { methodPages } from "./routes/method/method.pages.tsx";
+import { milestonesPages } from "./routes/milestones/milestones.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
@@ -45,7 +47,10 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
             level: config.LOG_LEVEL,
             // One-time invitation tokens travel in the path; they must not reach the log.
             serializers: {
-              req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/\/invitation\/[^/?]+/, "/invitation/[token]") }),
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                url: req.url.replace(/\/invitation\/[^/?]+/, "/invitation/[token]"),
+              }),
             },
           },
     trustProxy: config.TRUST_PROXY,
@@ -116,6 +121,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   organisationsPages(scope);
   auditPages(scope);
   methodPages(scope);
+  initiativesPages(scope);
+  milestonesPages(scope);
 
   app.decorate("apiRoutes", registry);
   app.decorate("allRoutes", allRoutes);

@@ -25,12 +25,14 @@ export const list = (values: FormValues, key: string) => {
   return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 };
 
-export const toFormErrors = (issues: FieldIssue[]): FormErrors => {
+/** One error per field (the first), in the order the problems were found. */
+export function firstPerField(errors: FormErrors): FormErrors {
   const seen = new Set<string>();
-  return issues
-    .map((i) => ({ field: i.path.length ? String(i.path[0]) : "form", code: i.code }))
-    .filter((e) => (seen.has(e.field) ? false : (seen.add(e.field), true)));
-};
+  return errors.filter((e) => !seen.has(e.field) && Boolean(seen.add(e.field)));
+}
+
+export const toFormErrors = (issues: FieldIssue[]): FormErrors =>
+  firstPerField(issues.map((i) => ({ field: i.path.length ? String(i.path[0]) : "form", code: i.code })));
 
 export function parseForm<T>(schema: z.ZodType<T>, input: unknown): { ok: true; data: T } | { ok: false; errors: FormErrors } {
   const r = schema.safeParse(input);

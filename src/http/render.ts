@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { messagesFor } from "../ui/i18n/index.ts";
 import type { PageContext } from "../ui/page-context.ts";
-import { FLASH_COOKIE, clearCookie } from "./cookies.ts";
+import { clearCookie, FLASH_COOKIE } from "./cookies.ts";
 import "./request-context.ts";
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {

@@ -1,9 +1,9 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listOutbox } from "../domain/mail/list-outbox.ts";
+import { seedWorld, startTestApp, type TestApp, type World } from "../../tests/support/test-app.ts";
 import { SYSTEM_ACTOR } from "../domain/access/actor.ts";
+import { listOutbox } from "../domain/mail/list-outbox.ts";
 import { inviteMember } from "../domain/members/invite-member.ts";
-import { type TestApp, type World, seedWorld, startTestApp } from "../../tests/support/test-app.ts";
 import { createMailDeliverer } from "./mail-deliverer.ts";
 
 type Received = { to: string[]; data: string };

@@ -45,12 +45,53 @@ function describeViolations(url: string, violations: Violation[]): string {
 }
 
 /**
- * Runs axe (WCAG 2.1 A + AA) on the page as it is now and fails with a readable list of every
- * violation. `soft` records the failure and lets the test go on, to report every page in one run.
+ * axe runs inside the page, so it cannot be injected where JavaScript is disabled
+ * (dequelabs/axe-core-npm#529). For such a page the DOM the no-JS browser rendered is copied into a
+ * scratch page at the same URL (so the same stylesheets load) where no script of the page may run,
+ * and axe scans that copy. Forms posted without JavaScript are scanned as their result looked.
  */
-export async function expectNoAxeViolations(page: Page, { soft = false }: { soft?: boolean } = {}): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const message = describeViolations(page.url(), results.violations);
+async function scanWithoutJavaScript(page: Page) {
+  const url = page.url();
+  const html = await page.content();
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser behind this page");
+  // Explicitly on: Playwright Test hands the test's `use` options (javaScriptEnabled: false) to new contexts too.
+  const scratch = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    await scratch.route("**/*", (route) => {
+      const request = route.request();
+      if (request.resourceType() === "script") return route.abort();
+      if (request.isNavigationRequest() && request.url() === url) {
+        // The CSP keeps inline scripts from running too; axe itself is injected by the browser driver.
+        return route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          headers: { "content-security-policy": "script-src 'none'" },
+          body: html,
+        });
+      }
+      return route.continue();
+    });
+    const copy = await scratch.newPage();
+    await copy.goto(url);
+    return await new AxeBuilder({ page: copy }).withTags(WCAG_TAGS).analyze();
+  } finally {
+    await scratch.close();
+  }
+}
+
+/**
+ * Runs axe (WCAG 2.1 A + AA) on the page as it is now and fails with a readable list of every
+ * violation. `soft` records the failure and lets the test go on, to report every page in one run;
+ * `javaScript: false` is for pages in a context with `javaScriptEnabled: false`.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  { soft = false, javaScript = true }: { soft?: boolean; javaScript?: boolean } = {},
+): Promise<void> {
+  const results = javaScript ? await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze() : await scanWithoutJavaScript(page);
+  const label = `${page.url()}${javaScript ? "" : " (JavaScript disabled)"}`;
+  const message = describeViolations(label, results.violations);
   if (results.violations.length) {
     await test.info().attach(`axe ${new URL(page.url()).pathname}`, { body: message, contentType: "text/plain" });
   }

@@ -46,3 +46,22 @@ test.describe("language", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Logga in" })).toBeVisible();
   });
 });
+
+test.describe("language after a form was sent", () => {
+  test("switching language on the page shown after creating an API token stays on the settings page", async ({ page }) => {
+    // Known bug: the header forms send `returnTo` = the path of the current request, which for a
+    // page rendered in answer to a POST (here POST /settings/tokens) has no GET route, so the
+    // switch ends on "Sidan hittades inte" (404). Remove test.fail() once render.ts sends a GET path.
+    test.fail();
+    // Only this test uses Rasmus: his choice of language is stored on his account.
+    await loginAs(page, "projektledare@rvn.example");
+    await page.goto("/settings");
+    await page.getByLabel("Namn på nyckeln", { exact: true }).fill(`Språkbyte ${Date.now()}`);
+    await page.getByRole("button", { name: "Skapa API-nyckel" }).click();
+    await expect(page.getByTestId("new-token")).toBeVisible();
+
+    await page.getByRole("button", { name: "In English" }).click();
+    await expect(page).toHaveURL("/settings", { timeout: 2_000 });
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible({ timeout: 2_000 });
+  });
+});

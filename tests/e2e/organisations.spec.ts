@@ -124,6 +124,33 @@ test.describe("organisations and members", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("inviting someone who already has an account adds them without a link, and a second invitation is refused", async ({ page }) => {
+    await loginAs(page, "projektledare@sundsvall.example");
+    const organisationId = await openOrganisation(page, "Sundsvalls kommun");
+    const invite = async () => {
+      await page.goto(`/organisations/${organisationId}/members/invite`);
+      await page.getByLabel("Namn", { exact: true }).fill("Stina Skatt");
+      await page.getByLabel("E-postadress", { exact: true }).fill("projektledare@skatteverket.example");
+      await page.getByLabel("Läsare", { exact: true }).check();
+      await page.getByRole("button", { name: "Skicka inbjudan" }).click();
+    };
+
+    // Only this test invites Stina, who already has an account in Skatteverket.
+    await invite();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "projektledare@skatteverket.example har lagts till i organisationen." }),
+    ).toBeVisible();
+    await expect(page.getByTestId("invitation-url")).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    await invite();
+    const summary = page.locator("#error-summary");
+    await expect(summary.getByRole("link")).toHaveText(["Personen är redan medlem i organisationen."]);
+    await expect(summary.getByRole("link")).toHaveAttribute("href", "#f-email");
+    await expect(page.getByLabel("E-postadress", { exact: true })).toHaveValue("projektledare@skatteverket.example");
+    await expectNoAxeViolations(page);
+  });
+
   test("an admin creates an organisation", async ({ page }) => {
     const number = uniqueOrganisationNumber();
     const name = `Testkommun ${number}`;

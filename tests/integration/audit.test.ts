@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
-import { type TestApp, type World, apiAs, seedWorld, startTestApp } from "../support/test-app.ts";
+import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 type Entry = { seq: number; action: string; actorUserId: string | null; before: unknown; after: unknown; organisationId: string | null };
 

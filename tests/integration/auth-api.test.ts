@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_THROTTLE } from "../../src/domain/identity/login-throttle.ts";
-import { type TestApp, type World, apiAs, apiClient, seedWorld, startTestApp } from "../support/test-app.ts";
+import { apiAs, apiClient, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 describe("API authentication", () => {
   let t: TestApp;
@@ -12,14 +12,20 @@ describe("API authentication", () => {
   afterAll(async () => t.close());
 
   it("logs in with e-mail and password and returns a bearer token", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "PL-A@test.example", password: "Test-password-1" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "PL-A@test.example", password: "Test-password-1" },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ token: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/) });
   });
 
   it("GET /api/v1/me returns the user with memberships, organisation numbers and roles", async () => {
     const api = await apiAs(t.app, w.emails.consultant);
-    const me = (await api.get("/api/v1/me")).json() as { memberships: { organisationId: string; organisationNumber: string; roles: string[] }[] };
+    const me = (await api.get("/api/v1/me")).json() as {
+      memberships: { organisationId: string; organisationNumber: string; roles: string[] }[];
+    };
     expect(me).toMatchObject({ email: w.emails.consultant, systemRoles: [] });
     expect(me.memberships).toEqual(
       expect.arrayContaining([
@@ -30,8 +36,16 @@ describe("API authentication", () => {
   });
 
   it("refuses a wrong password with 401 and the same answer for an unknown e-mail", async () => {
-    const wrong = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: w.emails.sgA, password: "nope-nope-nope" } });
-    const unknown = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "ghost@test.example", password: "nope-nope-nope" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: w.emails.sgA, password: "nope-nope-nope" },
+    });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "ghost@test.example", password: "nope-nope-nope" },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -42,12 +56,20 @@ describe("API authentication", () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: "VALIDATION_FAILED",
-      fields: expect.arrayContaining([expect.objectContaining({ path: "email", code: "required" }), expect.objectContaining({ path: "password" })]),
+      fields: expect.arrayContaining([
+        expect.objectContaining({ path: "email", code: "required" }),
+        expect.objectContaining({ path: "password" }),
+      ]),
     });
   });
 
   it("answers 400, not 500, for a body that is not JSON", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", headers: { "content-type": "application/json" }, payload: "{not json" });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: "{not json",
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: "BAD_REQUEST" });
   });
@@ -67,7 +89,9 @@ describe("API authentication", () => {
 
   it("requires a bearer token on /api/v1 and ignores the session cookie there", async () => {
     expect((await t.app.inject({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Bearer not-a-token" } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Bearer not-a-token" } })).statusCode).toBe(
+      401,
+    );
   });
 
   it("logout revokes the token used", async () => {

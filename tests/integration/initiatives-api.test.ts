@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
-import { type TestApp, type World, apiAs, seedWorld, startTestApp } from "../support/test-app.ts";
+import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 type Initiative = {
@@ -26,7 +26,11 @@ describe("initiatives, deliverables and milestone decisions", () => {
     pl = await apiAs(t.app, w.emails.plA);
     va = await apiAs(t.app, w.emails.vaA);
     sg = await apiAs(t.app, w.emails.sgA);
-    const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Digitala bygglovsbeslut", plannedGoLive: "2027-09-01" });
+    const res = await pl.post("/api/v1/initiatives", {
+      organisationId: w.orgA.id,
+      name: "Digitala bygglovsbeslut",
+      plannedGoLive: "2027-09-01",
+    });
     expect(res.statusCode).toBe(201);
     initiativeId = (res.json() as Initiative).id;
   });
@@ -63,7 +67,9 @@ describe("initiatives, deliverables and milestone decisions", () => {
     const missing = await pl.put(url + activity, { status: "not_applicable" });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ fields: [{ path: "motivation", code: "motivation_required" }] });
-    expect((await pl.put(url + activity, { status: "not_applicable", motivation: "Görs redan i e-tjänsteprojektet" })).statusCode).toBe(200);
+    expect((await pl.put(url + activity, { status: "not_applicable", motivation: "Görs redan i e-tjänsteprojektet" })).statusCode).toBe(
+      200,
+    );
     expect((await pl.put(`${url}no-such-activity`, { status: "done" })).statusCode).toBe(404);
   });
 
@@ -99,7 +105,10 @@ describe("initiatives, deliverables and milestone decisions", () => {
   });
 
   it("reports readiness with what is missing", async () => {
-    const r = (await pl.get(`/api/v1/initiatives/${initiativeId}/milestones/I/readiness`)).json() as { ready: boolean; missing: { kind: string }[] };
+    const r = (await pl.get(`/api/v1/initiatives/${initiativeId}/milestones/I/readiness`)).json() as {
+      ready: boolean;
+      missing: { kind: string }[];
+    };
     expect(r.ready).toBe(false);
     expect(r.missing.map((m) => m.kind)).toEqual(expect.arrayContaining(["deliverable_missing", "decision_point_unprepared"]));
     expect((await pl.get(`/api/v1/initiatives/${initiativeId}/milestones/IX/readiness`)).statusCode).toBe(404);
@@ -113,12 +122,18 @@ describe("initiatives, deliverables and milestone decisions", () => {
     expect(outOfOrder.statusCode).toBe(409);
     const incomplete = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I"));
     expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.json()).toMatchObject({ code: "BASIS_INCOMPLETE", missing: expect.arrayContaining([expect.objectContaining({ kind: "deliverable_missing" })]) });
+    expect(incomplete.json()).toMatchObject({
+      code: "BASIS_INCOMPLETE",
+      missing: expect.arrayContaining([expect.objectContaining({ kind: "deliverable_missing" })]),
+    });
   });
 
   it("refuses unanswered decision points and conditions without a due date, precisely", async () => {
     const body = decisionBody("I");
-    const unanswered = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, { ...body, decisionPoints: body.decisionPoints.slice(1) });
+    const unanswered = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, {
+      ...body,
+      decisionPoints: body.decisionPoints.slice(1),
+    });
     expect(unanswered.statusCode).toBe(400);
     expect(unanswered.json()).toMatchObject({ fields: [{ path: "decisionPoints.i-behov-foreligger", code: "decision_point_unanswered" }] });
     const noDue = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, {
@@ -128,7 +143,10 @@ describe("initiatives, deliverables and milestone decisions", () => {
     });
     expect(noDue.statusCode).toBe(400);
     expect(noDue.json()).toMatchObject({ fields: [{ path: "conditions.0.dueDate" }] });
-    const noConditions = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, { ...body, outcome: "go_with_conditions" });
+    const noConditions = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, {
+      ...body,
+      outcome: "go_with_conditions",
+    });
     expect(noConditions.json()).toMatchObject({ fields: [{ path: "conditions", code: "condition_required" }] });
   });
 
@@ -142,10 +160,15 @@ describe("initiatives, deliverables and milestone decisions", () => {
     expect(decision.incompleteBasisReason).toContain("brådskar");
     // Supersede it with a decision on a complete basis; both stay visible.
     await prepareMilestone(pl, initiativeId, "I");
-    const second = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I", { diarienummer: "KS 2026/123" }));
+    const second = await va.post(
+      `/api/v1/initiatives/${initiativeId}/milestones/I/decision`,
+      decisionBody("I", { diarienummer: "KS 2026/123" }),
+    );
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ supersedesId: decision.id, incompleteBasisReason: null, diarienummer: "KS 2026/123" });
-    const history = (await pl.get(`/api/v1/initiatives/${initiativeId}/milestones/I/decisions`)).json() as { decisions: { id: string; current: boolean }[] };
+    const history = (await pl.get(`/api/v1/initiatives/${initiativeId}/milestones/I/decisions`)).json() as {
+      decisions: { id: string; current: boolean }[];
+    };
     expect(history.decisions.map((d) => d.current)).toEqual([true, false]);
   });
 
@@ -168,16 +191,27 @@ describe("initiatives, deliverables and milestone decisions", () => {
 
   it("creates the communications the method requires, and the förvaltningsgrupp reads its own", async () => {
     await prepareMilestone(pl, initiativeId, "II");
-    const missingVolumes = await sg.post(`/api/v1/initiatives/${initiativeId}/milestones/II/decision`, decisionBody("II", { reported: { timeline: "Q3 2027" } }));
+    const missingVolumes = await sg.post(
+      `/api/v1/initiatives/${initiativeId}/milestones/II/decision`,
+      decisionBody("II", { reported: { timeline: "Q3 2027" } }),
+    );
     expect(missingVolumes.statusCode).toBe(400);
     expect(missingVolumes.json()).toMatchObject({ fields: [{ path: "reported.messageVolumePerYear", code: "volume_required" }] });
     const res = await sg.post(
       `/api/v1/initiatives/${initiativeId}/milestones/II/decision`,
-      decisionBody("II", { outcome: "go_with_conditions", conditions: [{ text: "Säkra budget för 2027", owner: "Ekonomichef", dueDate: "2027-01-31" }] }),
+      decisionBody("II", {
+        outcome: "go_with_conditions",
+        conditions: [{ text: "Säkra budget för 2027", owner: "Ekonomichef", dueDate: "2027-01-31" }],
+      }),
     );
     expect(res.statusCode).toBe(201);
     const decision = res.json() as { communications: { audience: string }[] };
-    expect(decision.communications.map((c) => c.audience)).toEqual(["own_organisation", "partners", "forvaltningsgrupp", "other_stakeholders"]);
+    expect(decision.communications.map((c) => c.audience)).toEqual([
+      "own_organisation",
+      "partners",
+      "forvaltningsgrupp",
+      "other_stakeholders",
+    ]);
 
     const fg = await apiAs(t.app, w.emails.fg);
     const inbox = (await fg.get("/api/v1/communications")).json() as {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, type World, apiAs, seedWorld, startTestApp } from "../support/test-app.ts";
+import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 describe("organisations and members API", () => {
   let t: TestApp;
@@ -53,14 +53,20 @@ describe("organisations and members API", () => {
 
   it("tells the UI what the caller may do", async () => {
     const pl = await apiAs(t.app, w.emails.plA);
-    expect((await pl.get(`/api/v1/organisations/${w.orgA.id}`)).json()).toMatchObject({ permissions: { readMembers: true, manageMembers: true } });
+    expect((await pl.get(`/api/v1/organisations/${w.orgA.id}`)).json()).toMatchObject({
+      permissions: { readMembers: true, manageMembers: true },
+    });
     const reader = await apiAs(t.app, w.emails.readerA);
     expect((await reader.get(`/api/v1/organisations/${w.orgA.id}`)).json()).toMatchObject({ permissions: { manageMembers: false } });
   });
 
   it("invites a new member who sets a password through the one-time link", async () => {
     const pl = await apiAs(t.app, w.emails.plA);
-    const res = await pl.post(`/api/v1/organisations/${w.orgA.id}/members`, { email: "Ny.Person@test.example", name: "Ny Person", roles: ["deltagare", "styrgrupp"] });
+    const res = await pl.post(`/api/v1/organisations/${w.orgA.id}/members`, {
+      email: "Ny.Person@test.example",
+      name: "Ny Person",
+      roles: ["deltagare", "styrgrupp"],
+    });
     expect(res.statusCode).toBe(201);
     const invited = res.json() as { userId: string; invitationUrl: string };
     expect(invited.invitationUrl).toMatch(/^http:\/\/ansluta\.test\/invitation\/[A-Za-z0-9_-]+$/);
@@ -72,9 +78,17 @@ describe("organisations and members API", () => {
 
     const short = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: { password: "short" } });
     expect(short.statusCode).toBe(400);
-    const accept = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: { password: "Ett-bra-losenord" } });
+    const accept = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/invitations/${token}/accept`,
+      payload: { password: "Ett-bra-losenord" },
+    });
     expect(accept.statusCode).toBe(200);
-    const again = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: { password: "Ett-annat-losenord" } });
+    const again = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/invitations/${token}/accept`,
+      payload: { password: "Ett-annat-losenord" },
+    });
     expect(again.statusCode).toBe(410);
 
     const member = await apiAs(t.app, "ny.person@test.example", "Ett-bra-losenord");
@@ -113,7 +127,9 @@ describe("organisations and members API", () => {
     const pl = await apiAs(t.app, w.emails.plA);
     const res = await pl.put(`/api/v1/organisations/${w.orgA.id}/members/${w.users.sgA}`, { roles: ["styrgrupp", "deltagare"] });
     expect(res.statusCode).toBe(200);
-    const members = (await pl.get(`/api/v1/organisations/${w.orgA.id}/members`)).json() as { members: { userId: string; roles: string[] }[] };
+    const members = (await pl.get(`/api/v1/organisations/${w.orgA.id}/members`)).json() as {
+      members: { userId: string; roles: string[] }[];
+    };
     expect(members.members.find((m) => m.userId === w.users.sgA)?.roles).toEqual(["styrgrupp", "deltagare"]);
     expect((await pl.delete(`/api/v1/organisations/${w.orgA.id}/members/${w.users.readerA}`)).statusCode).toBe(204);
     expect((await reader.get(`/api/v1/organisations/${w.orgA.id}`)).statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, type World, browser, seedWorld, startTestApp } from "../support/test-app.ts";
+import { browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 describe("server-rendered pages", () => {
   let t: TestApp;
@@ -44,7 +44,11 @@ describe("server-rendered pages", () => {
     const noToken = await b.post("/organisations", { name: "X", number: "5566778899", kind: "privat" }, { csrf: null });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.body).toContain("Formuläret har gått ut");
-    const wrongOrigin = await b.post("/organisations", { name: "X", number: "5566778899", kind: "privat" }, { origin: "https://evil.example" });
+    const wrongOrigin = await b.post(
+      "/organisations",
+      { name: "X", number: "5566778899", kind: "privat" },
+      { origin: "https://evil.example" },
+    );
     expect(wrongOrigin.statusCode).toBe(403);
   });
 
@@ -73,7 +77,11 @@ describe("server-rendered pages", () => {
   it("invites a member through the form and shows the one-time link", async () => {
     const b = browser(t.app);
     await b.login(w.emails.plA);
-    const res = await b.post(`/organisations/${w.orgA.id}/members/invite`, { name: "Anna Ny", email: "anna.ny@test.example", roles: ["deltagare", "styrgrupp"] });
+    const res = await b.post(`/organisations/${w.orgA.id}/members/invite`, {
+      name: "Anna Ny",
+      email: "anna.ny@test.example",
+      roles: ["deltagare", "styrgrupp"],
+    });
     expect(res.statusCode).toBe(201);
     const link = /http:\/\/ansluta\.test\/invitation\/[A-Za-z0-9_-]+/.exec(res.body)?.[0];
     expect(link).toBeDefined();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
-import { type TestApp, type World, apiAs, browser, seedWorld, startTestApp } from "../support/test-app.ts";
+import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 /**
  * Walks EVERY route the app serves, API and pages, as a member of organisation B aimed at
@@ -23,7 +23,12 @@ const SELF_SCOPED = new Set([
   "GET /api/v1/communications",
   "GET /",
   "GET /settings",
+  "GET /inbox",
   "GET /organisations",
+  // The active organisation's initiatives, and the form to start one there; posting it names
+  // the organisation, so "POST /initiatives/new" is walked like any other route.
+  "GET /initiatives",
+  "GET /initiatives/new",
   "POST /logout",
   "POST /language",
   "POST /settings/language",
@@ -70,7 +75,9 @@ describe("tenant isolation on every route", () => {
     t = await startTestApp();
     w = await seedWorld(t.db);
     const ownerOfA = await apiAs(t.app, w.emails.plA);
-    const tokenOfA = (await ownerOfA.post("/api/v1/me/tokens", { name: "A's token", expiresInDays: null })).json() as { apiToken: { id: string } };
+    const tokenOfA = (await ownerOfA.post("/api/v1/me/tokens", { name: "A's token", expiresInDays: null })).json() as {
+      apiToken: { id: string };
+    };
     // An initiative of A with a deliverable, a prepared and decided milestone I, and its communications.
     const va = await apiAs(t.app, w.emails.vaA);
     const initiative = (await ownerOfA.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "A:s initiativ" })).json() as {
@@ -79,7 +86,9 @@ describe("tenant isolation on every route", () => {
     };
     await prepareMilestone(ownerOfA, initiative.id, "I");
     await va.post(`/api/v1/initiatives/${initiative.id}/milestones/I/decision`, decisionBody("I"));
-    const deliverable = (await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })).json() as { id: string };
+    const deliverable = (
+      await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })
+    ).json() as { id: string };
     const communication = ((await ownerOfA.get("/api/v1/communications")).json() as { communications: { id: string }[] }).communications[0];
     params = {
       organisationId: w.orgA.id,
@@ -111,7 +120,10 @@ describe("tenant isolation on every route", () => {
       const key = `${r.method} ${r.url}`;
       if (r.access === "public") continue;
       const url = fill(r.url);
-      const body = key === "POST /api/v1/initiatives" ? { ...(BODIES[key] as object), organisationId: w.orgA.id } : (BODIES[key] ?? (r.body ? {} : undefined));
+      const body =
+        key === "POST /api/v1/initiatives"
+          ? { ...(BODIES[key] as object), organisationId: w.orgA.id }
+          : (BODIES[key] ?? (r.body ? {} : undefined));
       const res =
         r.method === "GET"
           ? await outsider.get(url)
@@ -127,7 +139,8 @@ describe("tenant isolation on every route", () => {
         expect(res.body, key).not.toContain(w.emails.plA);
         if (key === "DELETE /api/v1/me/tokens/:tokenId") expect(res.statusCode, key).toBe(404);
       } else {
-        if (r.body && !(key in BODIES)) throw new Error(`${key} takes a body: add a valid one to BODIES so the check reaches authorisation`);
+        if (r.body && !(key in BODIES))
+          throw new Error(`${key} takes a body: add a valid one to BODIES so the check reaches authorisation`);
         expect([403, 404], `${key} answered ${res.statusCode}: ${res.body}`).toContain(res.statusCode);
       }
       checked.push(key);

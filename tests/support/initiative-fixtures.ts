@@ -11,12 +11,16 @@ export async function prepareMilestone(projektledare: Api, initiativeId: string,
   const existing = (await projektledare.get(`/api/v1/initiatives/${initiativeId}`)).json() as {
     phases: { results: { deliverableTypeId: string; deliverables: { id: string; approved: boolean }[] }[] }[];
   };
-  const have = new Map(existing.phases.flatMap((p) => p.results).flatMap((r) => r.deliverables.map((d) => [r.deliverableTypeId, d] as const)));
+  const have = new Map(
+    existing.phases.flatMap((p) => p.results).flatMap((r) => r.deliverables.map((d) => [r.deliverableTypeId, d] as const)),
+  );
   for (const entry of milestone.basis.filter((b) => b.required)) {
     if (have.get(entry.deliverableTypeId)?.approved) continue;
     let id = have.get(entry.deliverableTypeId)?.id;
     if (!id) {
-      const created = await projektledare.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: entry.deliverableTypeId });
+      const created = await projektledare.post(`/api/v1/initiatives/${initiativeId}/deliverables`, {
+        deliverableTypeId: entry.deliverableTypeId,
+      });
       if (created.statusCode !== 201) throw new Error(`create ${entry.deliverableTypeId}: ${created.body}`);
       const doc = created.json() as { id: string; template: { id: string }[] };
       id = doc.id;

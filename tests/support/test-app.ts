@@ -3,10 +3,10 @@ import { readConfig } from "../../src/config.ts";
 import type { Database, DatabaseHandle } from "../../src/db/database.ts";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import type { OrganisationRole, SystemRole } from "../../src/domain/access/roles.ts";
+import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { createOrganisation } from "../../src/domain/organisations/create-organisation.ts";
 import type { OrganisationNumber } from "../../src/domain/organisations/organisation-number.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
-import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { createTestDatabase } from "./test-database.ts";
 
@@ -97,7 +97,12 @@ export async function apiAs(app: FastifyInstance, email: string, password = PASS
 
 export function apiClient(app: FastifyInstance, token: string) {
   const call = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
   return {
     token,
     get: (url: string) => call("GET", url),

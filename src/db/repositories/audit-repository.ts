@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { type AuditContent, type ChainedAuditEntry, GENESIS_HASH, auditHash } from "../../domain/audit/audit-chain.ts";
+import { type AuditContent, auditHash, type ChainedAuditEntry, GENESIS_HASH } from "../../domain/audit/audit-chain.ts";
 import type { Database } from "../database.ts";
 import { auditLog } from "../schema.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AuditContent, type ChainedAuditEntry, GENESIS_HASH, auditHash, auditSnapshot, verifyAuditChain } from "./audit-chain.ts";
+import { type AuditContent, auditHash, auditSnapshot, type ChainedAuditEntry, GENESIS_HASH, verifyAuditChain } from "./audit-chain.ts";
 
 function chain(contents: AuditContent[]): ChainedAuditEntry[] {
   let prev = GENESIS_HASH;

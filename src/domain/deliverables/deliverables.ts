@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { findDeliverable, latestVersion, versionsOf } from "../../db/repositories/initiative-repository.ts";
 import { membersOfOrganisation } from "../../db/repositories/user-repository.ts";
-import { deliverableVersions, deliverables } from "../../db/schema.ts";
+import { deliverables, deliverableVersions } from "../../db/schema.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize, can } from "../access/policy.ts";
@@ -11,7 +11,7 @@ import { contentHash } from "../shared/content-hash.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import type { CreateDeliverableInput, EditSectionsInput } from "./deliverable-input.ts";
-import { type DeliverableStatus, checkStatusChange, editCreatesNewVersion } from "./deliverable-status.ts";
+import { checkStatusChange, type DeliverableStatus, editCreatesNewVersion } from "./deliverable-status.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 

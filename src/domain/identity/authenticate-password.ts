@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import { recentLoginFailures, recordLoginAttempt } from "../../db/repositories/credential-repository.ts";
-import { type UserRow, findUserByEmail } from "../../db/repositories/user-repository.ts";
+import { findUserByEmail, type UserRow } from "../../db/repositories/user-repository.ts";
 import { DomainError } from "../shared/domain-error.ts";
 import { LOGIN_THROTTLE, loginThrottle } from "./login-throttle.ts";
 import { verifyPassword } from "./password.ts";

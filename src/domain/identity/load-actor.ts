@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.ts";
-import { type UserRow, findUserById, membershipsOfUser } from "../../db/repositories/user-repository.ts";
+import { findUserById, membershipsOfUser, type UserRow } from "../../db/repositories/user-repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { isSystemRole } from "../access/roles.ts";
 

@@ -1,9 +1,9 @@
 import type { Database } from "../../db/database.ts";
 import {
-  type SessionRow,
   deleteSession,
   findLiveSession,
   insertSession,
+  type SessionRow,
   updateSession,
 } from "../../db/repositories/credential-repository.ts";
 import type { Actor } from "../access/actor.ts";

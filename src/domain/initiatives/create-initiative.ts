@@ -1,5 +1,5 @@
-import { insertInitiativeRow } from "../../db/repositories/initiative-write.ts";
 import { setSteeringGroup } from "../../db/repositories/initiative-repository.ts";
+import { insertInitiativeRow } from "../../db/repositories/initiative-write.ts";
 import { membersOfOrganisation } from "../../db/repositories/user-repository.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize } from "../access/policy.ts";

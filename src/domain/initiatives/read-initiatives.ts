@@ -10,7 +10,7 @@ import {
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { Actor } from "../access/actor.ts";
 import { authorize, can, mayDecide } from "../access/policy.ts";
-import { basisChangedSince, type BasisSnapshot } from "../milestones/basis-snapshot.ts";
+import { type BasisSnapshot, basisChangedSince } from "../milestones/basis-snapshot.ts";
 import { currentPhase } from "../milestones/milestone-rules.ts";
 import { notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";

@@ -1,5 +1,5 @@
-import { activityProgress } from "../../db/schema.ts";
 import { findActivityProgress } from "../../db/repositories/initiative-repository.ts";
+import { activityProgress } from "../../db/schema.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";

@@ -1,4 +1,3 @@
-import { decisionPointPreparations } from "../../db/schema.ts";
 import {
   communicationsOfDecision,
   currentDecisions,
@@ -7,13 +6,14 @@ import {
   outcomesOf,
   preparationsOf,
 } from "../../db/repositories/initiative-repository.ts";
+import { decisionPointPreparations } from "../../db/schema.ts";
 import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import { DomainError } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { basisChangedSince, type BasisSnapshot } from "./basis-snapshot.ts";
+import { type BasisSnapshot, basisChangedSince } from "./basis-snapshot.ts";
 import { milestoneOrThrow } from "./decide-milestone.ts";
 import { assessReadiness } from "./milestone-rules.ts";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { milestoneByNumeral } from "../../method/lookup.ts";
-import { methodV12 } from "../../method/v1.2/index.ts";
 import type { MilestoneNumeral } from "../../method/types.ts";
+import { methodV12 } from "../../method/v1.2/index.ts";
 import { basisChangedSince, buildBasisSnapshot } from "./basis-snapshot.ts";
 import { composeCommunications, requiredReports } from "./communications.ts";
-import { type DeliverableState, type Outcome, assessReadiness, basisGaps, currentPhase } from "./milestone-rules.ts";
+import { assessReadiness, basisGaps, currentPhase, type DeliverableState, type Outcome } from "./milestone-rules.ts";
 
 const approved = (id: string, typeId: string, version = 1): DeliverableState => ({
   id,

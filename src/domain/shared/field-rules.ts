@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseOrganisationNumber } from "../organisations/organisation-number.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../identity/password.ts";
+import { parseOrganisationNumber } from "../organisations/organisation-number.ts";
 
 /**
  * Field rules shared by the API, the UI forms and the CLI. Each message is a key of the UI

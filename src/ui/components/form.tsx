@@ -12,7 +12,7 @@ import {
 } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { fieldErrorText } from "../i18n/index.ts";
-import { type FormErrors, type PageContext, errorFor } from "../page-context.ts";
+import { errorFor, type FormErrors, type PageContext } from "../page-context.ts";
 
 /**
  * Form primitives composed from Designsystemet with explicit ids, so labels, hints and errors
@@ -166,13 +166,13 @@ export function ChoiceGroup({
               name={name}
               value={o.value}
               defaultChecked={selected.includes(o.value)}
-              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
             />
             <Label htmlFor={optionId} data-weight="regular">
               {o.label}
             </Label>
             {o.hint ? (
-              <Paragraph data-size="sm" id={`${optionId}-hint`} className="hint">
+              <Paragraph data-size="sm" id={`${id}-${o.value}-hint`} className="hint">
                 {o.hint}
               </Paragraph>
             ) : null}

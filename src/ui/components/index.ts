@@ -3,5 +3,5 @@
  * system directly, so a change of design system touches only this folder.
  */
 export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-export { ActionButton, ChoiceGroup, Form, FormErrorSummary, SelectField, SubmitButton, TextArea, TextField, fieldId } from "./form.tsx";
+export { ActionButton, ChoiceGroup, Form, FormErrorSummary, fieldId, SelectField, SubmitButton, TextArea, TextField } from "./form.tsx";
 export { Layout, PageHeading } from "./layout.tsx";

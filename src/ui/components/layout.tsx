@@ -13,8 +13,10 @@ function navItems(ctx: PageContext): NavItem[] {
   if (!actor) return [method];
   const items: NavItem[] = [
     { href: "/", label: m.nav.start },
+    { href: "/initiatives", label: m.nav.initiatives },
     { href: "/organisations", label: m.nav.organisations },
     method,
+    { href: "/inbox", label: m.nav.inbox },
     { href: "/settings", label: m.nav.settings },
   ];
   if (can(actor, { action: "audit:read" })) items.push({ href: "/admin/audit", label: m.nav.audit });

@@ -1,7 +1,7 @@
+import { usersByIds } from "../../../db/repositories/user-repository.ts";
 import { listAuditEntries } from "../../../domain/audit/list-audit-entries.ts";
 import { verifyAuditLog } from "../../../domain/audit/verify-audit-log.ts";
 import { listOutbox } from "../../../domain/mail/list-outbox.ts";
-import { usersByIds } from "../../../db/repositories/user-repository.ts";
 import { AuditPage } from "../../../ui/pages/audit/audit-page.tsx";
 import { OutboxPage } from "../../../ui/pages/audit/outbox-page.tsx";
 import type { AppScope } from "../../app-scope.ts";

@@ -14,7 +14,7 @@ import { InvitationPage } from "../../../ui/pages/identity/invitation-page.tsx";
 import { LoginPage } from "../../../ui/pages/identity/login-page.tsx";
 import { SettingsPage } from "../../../ui/pages/identity/settings-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { LOCALE_COOKIE, SESSION_COOKIE, clearCookie, setCookie, setFlash } from "../../cookies.ts";
+import { clearCookie, LOCALE_COOKIE, SESSION_COOKIE, setCookie, setFlash } from "../../cookies.ts";
 import { formValues, parseForm, str } from "../../form.ts";
 import { requireSession, safeReturnPath, sendPage } from "../../render.ts";
 import { LoginBody } from "./identity.schema.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { InviteMemberInput } from "../../../domain/members/member-input.ts";
 import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
+import { InviteMemberInput } from "../../../domain/members/member-input.ts";
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
 import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";

@@ -1,15 +1,15 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can } from "../../../domain/access/policy.ts";
-import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-input.ts";
 import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
+import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-input.ts";
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
 import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
-import { EditMemberPage, InviteMemberPage, InvitedPage } from "../../../ui/pages/organisations/member-pages.tsx";
+import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages/organisations/member-pages.tsx";
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
 import { OrganisationPage } from "../../../ui/pages/organisations/organisation-page.tsx";

@@ -3,9 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import type { AppScope } from "../../app-scope.ts";
-import { buildOpenApi } from "../../api/openapi.ts";
 import type { RegisteredApiRoute } from "../../api/api-route.ts";
+import { buildOpenApi } from "../../api/openapi.ts";
+import type { AppScope } from "../../app-scope.ts";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,4 +1,4 @@
-import type { ChainVerdict, ChainedAuditEntry } from "../../../domain/audit/audit-chain.ts";
+import type { ChainedAuditEntry, ChainVerdict } from "../../../domain/audit/audit-chain.ts";
 import { Alert, Layout, Link, PageHeading, Paragraph, SubmitButton, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";

@@ -1,5 +1,5 @@
-import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
+import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
 import { Layout, Link, PageHeading, Paragraph, Table } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 

@@ -1,0 +1,214 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
+import { permissionsFor, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
+import { requiredReports } from "../../../domain/milestones/communications.ts";
+import { decideMilestone, milestoneOrThrow } from "../../../domain/milestones/decide-milestone.ts";
+import { DecisionInput } from "../../../domain/milestones/decision-input.ts";
+import { getReadiness, listDecisions, prepareDecisionPoint } from "../../../domain/milestones/milestone-queries.ts";
+import { DomainError, type FieldIssue } from "../../../domain/shared/domain-error.ts";
+import { requiredText } from "../../../domain/shared/field-rules.ts";
+import type { Milestone } from "../../../method/types.ts";
+import { messagesFor } from "../../../ui/i18n/index.ts";
+import type { FormErrors } from "../../../ui/page-context.ts";
+import { CONDITION_ROWS, DecisionFormPage, type DecisionFormValues } from "../../../ui/pages/milestones/decision-form-page.tsx";
+import { InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
+import { MilestonePage } from "../../../ui/pages/milestones/milestone-page.tsx";
+import type { AppScope } from "../../app-scope.ts";
+import { setFlash } from "../../cookies.ts";
+import { fieldIssues } from "../../errors/zod-issues.ts";
+import { firstPerField, formValues, parseForm, str } from "../../form.ts";
+import { requireSession, sendPage } from "../../render.ts";
+
+type Params = { Params: { initiativeId: string; numeral: string } };
+
+function initiativeIdOf(value: string) {
+  const r = z.uuid().safeParse(value);
+  if (!r.success) throw new DomainError("NOT_FOUND", "initiative not found");
+  return r.data;
+}
+
+/** The decision form's flat fields, turned into the API's decision body. */
+function decisionFromForm(milestone: Milestone, v: DecisionFormValues) {
+  const conditions = CONDITION_ROWS.map((i) => ({
+    text: v[`condition-${i}-text`] ?? "",
+    owner: v[`condition-${i}-owner`] ?? "",
+    dueDate: v[`condition-${i}-dueDate`] ?? "",
+  })).filter((c) => c.text || c.owner || c.dueDate);
+  const volume = (v.volume ?? "").replace(/\s/g, "");
+  return {
+    outcome: v.outcome ?? "",
+    decisionPoints: milestone.decisionPoints.map((dp) => ({
+      id: dp.id,
+      answer: v[`answer-${dp.id}`] ?? "",
+      motivation: v[`motivation-${dp.id}`] ?? "",
+    })),
+    conditions,
+    decidedOn: v.decidedOn ?? "",
+    minutes: v.minutes ?? "",
+    diarienummer: v.diarienummer ?? "",
+    incompleteBasisReason: v.incompleteBasisReason ?? "",
+    reported: { timeline: v.timeline ?? "", messageVolumePerYear: volume === "" ? null : Number(volume), volumeNote: v.volumeNote ?? "" },
+  };
+}
+
+/** Where on the form each problem in the decision body belongs. */
+function formErrorsOf(milestone: Milestone, issues: FieldIssue[]): FormErrors {
+  const field = (path: (string | number)[]): string => {
+    const [head, second, third] = path;
+    if (head === "decisionPoints") {
+      const id = typeof second === "number" ? milestone.decisionPoints[second]?.id : second;
+      return `${third === "motivation" ? "motivation" : "answer"}-${id}`;
+    }
+    if (head === "conditions") return typeof second === "number" ? `condition-${second}-${third ?? "text"}` : "condition-0-text";
+    if (head === "reported") return second === "messageVolumePerYear" ? "volume" : second === "volumeNote" ? "volumeNote" : "timeline";
+    return String(head ?? "outcome");
+  };
+  return firstPerField(issues.map((i) => ({ field: field(i.path), code: i.code })));
+}
+
+export function milestonesPages({ app, db, mailQueued }: AppScope) {
+  const load = async (request: FastifyRequest<Params>, reply: FastifyReply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return null;
+    const initiative = await readableInitiative({ db, actor: auth.actor }, initiativeIdOf(request.params.initiativeId));
+    const milestone = milestoneOrThrow(request.params.numeral);
+    return { auth, initiative, milestone, permissions: permissionsFor(auth.actor, initiative) };
+  };
+
+  app.get<Params>("/initiatives/:initiativeId/milestones/:numeral", async (request, reply) => {
+    const loaded = await load(request, reply);
+    if (!loaded) return reply;
+    const { auth, initiative, milestone, permissions } = loaded;
+    const [readiness, decisions] = await Promise.all([
+      getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+      listDecisions({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+    ]);
+    return sendPage(request, reply, (ctx) => (
+      <MilestonePage
+        ctx={ctx}
+        initiative={initiative}
+        milestone={milestone}
+        readiness={readiness}
+        decisions={decisions}
+        canWork={permissions.work}
+        canDecide={permissions.decide.includes(milestone.numeral)}
+      />
+    ));
+  });
+
+  app.post<{ Params: { initiativeId: string; numeral: string; decisionPointId: string } }>(
+    "/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId",
+    async (request, reply) => {
+      const auth = requireSession(request, reply);
+      if (!auth) return reply;
+      const { numeral, decisionPointId } = request.params;
+      const initiativeId = initiativeIdOf(request.params.initiativeId);
+      const parsed = parseForm(z.object({ proposal: requiredText(5000) }), {
+        proposal: str(formValues(request.body), `proposal-${decisionPointId}`),
+      });
+      const back = `/initiatives/${initiativeId}/milestones/${encodeURIComponent(numeral)}#dp-${encodeURIComponent(decisionPointId)}`;
+      if (!parsed.ok) {
+        // An empty proposal un-prepares nothing; say so and go back.
+        await readableInitiative({ db, actor: auth.actor }, initiativeId);
+        setFlash(request, reply, messagesFor(request.locale).fieldErrors.required);
+        return reply.redirect(back, 303);
+      }
+      await prepareDecisionPoint({
+        db,
+        actor: auth.actor,
+        now: request.now,
+        initiativeId,
+        numeral,
+        decisionPointId,
+        proposal: parsed.data.proposal,
+      });
+      setFlash(request, reply, messagesFor(request.locale).milestones.proposalSaved);
+      return reply.redirect(back, 303);
+    },
+  );
+
+  app.get<Params>("/initiatives/:initiativeId/milestones/:numeral/decide", async (request, reply) => {
+    const loaded = await load(request, reply);
+    if (!loaded) return reply;
+    const { auth, initiative, milestone, permissions } = loaded;
+    if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
+    const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
+    const values: DecisionFormValues = { decidedOn: request.now.toISOString().slice(0, 10) };
+    return sendPage(request, reply, (ctx) => (
+      <DecisionFormPage
+        ctx={ctx}
+        initiative={initiative}
+        milestone={milestone}
+        missing={readiness.missing}
+        reports={requiredReports(milestone)}
+        values={values}
+      />
+    ));
+  });
+
+  app.post<Params>("/initiatives/:initiativeId/milestones/:numeral/decide", async (request, reply) => {
+    const loaded = await load(request, reply);
+    if (!loaded) return reply;
+    const { auth, initiative, milestone, permissions } = loaded;
+    if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
+    const raw = formValues(request.body);
+    const values: DecisionFormValues = Object.fromEntries(Object.keys(raw).map((k) => [k, str(raw, k)]));
+    const again = async (errors: FormErrors, status: number) => {
+      const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
+      return sendPage(
+        request,
+        reply,
+        (ctx) => (
+          <DecisionFormPage
+            ctx={ctx}
+            initiative={initiative}
+            milestone={milestone}
+            missing={readiness.missing}
+            reports={requiredReports(milestone)}
+            values={values}
+            errors={errors}
+          />
+        ),
+        status,
+      );
+    };
+    const parsed = DecisionInput.safeParse(decisionFromForm(milestone, values));
+    if (!parsed.success) return again(formErrorsOf(milestone, fieldIssues(parsed.error)), 400);
+    try {
+      await decideMilestone({
+        db,
+        actor: auth.actor,
+        now: request.now,
+        initiativeId: initiative.id,
+        numeral: milestone.numeral,
+        input: parsed.data,
+      });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      if (e.code === "VALIDATION_FAILED" && e.details.fields) return again(formErrorsOf(milestone, e.details.fields), 400);
+      if (e.code === "BASIS_INCOMPLETE") return again([{ field: "incompleteBasisReason", code: "reason_required" }], 422);
+      throw e;
+    }
+    mailQueued();
+    setFlash(request, reply, messagesFor(request.locale).milestones.form.decided);
+    return reply.redirect(`/initiatives/${initiative.id}/milestones/${milestone.numeral}`, 303);
+  });
+
+  app.get("/inbox", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const communications = await listCommunications({ db, actor: auth.actor });
+    return sendPage(request, reply, (ctx) => <InboxPage ctx={ctx} communications={communications} />);
+  });
+
+  app.post<{ Params: { communicationId: string } }>("/inbox/:communicationId/read", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const id = z.uuid().safeParse(request.params.communicationId);
+    if (!id.success) throw new DomainError("NOT_FOUND", "communication not found");
+    await markCommunicationRead({ db, actor: auth.actor, now: request.now, communicationId: id.data });
+    setFlash(request, reply, messagesFor(request.locale).inbox.markedRead);
+    return reply.redirect("/inbox", 303);
+  });
+}

@@ -1,0 +1,180 @@
+import { deliverableType } from "../../../method/lookup.ts";
+import { methodV12 } from "../../../method/v1.2/index.ts";
+import {
+  ActionButton,
+  Alert,
+  Form,
+  FormErrorSummary,
+  Heading,
+  Layout,
+  Link,
+  PageHeading,
+  Paragraph,
+  SubmitButton,
+  Table,
+  TextArea,
+} from "../../components/index.ts";
+import { format, formatDateTime } from "../../i18n/index.ts";
+import type { FormErrors, PageContext } from "../../page-context.ts";
+import { BackLink, DeliverableStatusTag, type DeliverableView, initiativeHref, inLocale } from "./initiative-parts.tsx";
+
+/** Form field of a template section; ids are the method's, so they are safe in a name. */
+export const sectionField = (sectionId: string) => `section-${sectionId}`;
+
+export type SectionForm = { values: Record<string, string>; errors: FormErrors };
+
+/**
+ * A document: its latest version section by section with the template's guidance, its version
+ * history, and for the team a form to change the text and buttons to move it through review.
+ * Texts are shown as plain text (React escapes them); line breaks are kept by CSS.
+ */
+export function DeliverablePage({
+  ctx,
+  deliverable,
+  initiative,
+  form,
+}: {
+  ctx: PageContext;
+  deliverable: DeliverableView;
+  initiative: { id: string; name: string };
+  form?: SectionForm | undefined;
+}) {
+  const t = ctx.m.initiatives;
+  const type = deliverableType(methodV12, deliverable.typeId);
+  const typeName = type ? inLocale(ctx, type.name) : deliverable.typeId;
+  const latest = deliverable.versions[deliverable.versions.length - 1];
+  const { edit, submit, approve } = deliverable.permissions;
+  return (
+    <Layout ctx={ctx} title={deliverable.title}>
+      <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
+      <PageHeading>{deliverable.title}</PageHeading>
+      <dl className="summary-list">
+        <dt>{t.deliverable.type}</dt>
+        <dd>
+          {typeName} (<Link href={`/method/deliverables/${deliverable.typeId}`}>{t.deliverable.aboutType}</Link>)
+        </dd>
+        <dt>{t.deliverable.initiative}</dt>
+        <dd>
+          <Link href={initiativeHref(initiative.id)}>{initiative.name}</Link>
+        </dd>
+        {latest ? (
+          <>
+            <dt>{t.deliverable.status}</dt>
+            <dd>
+              {format(t.deliverable.latest, { version: latest.version })} <DeliverableStatusTag ctx={ctx} status={latest.status} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {edit && (submit || approve) ? (
+        <section aria-labelledby="review-heading" className="stack">
+          <Heading level={2} data-size="md" id="review-heading">
+            {t.deliverable.review}
+          </Heading>
+          <Paragraph>{t.deliverable.reviewIntro}</Paragraph>
+          <div className="actions">
+            {submit ? (
+              <ActionButton ctx={ctx} action={`/deliverables/${deliverable.id}/status`} fields={{ status: "for_granskning" }}>
+                {t.deliverable.submit}
+              </ActionButton>
+            ) : null}
+            {approve ? (
+              <ActionButton ctx={ctx} action={`/deliverables/${deliverable.id}/status`} fields={{ status: "faststalld" }} variant="primary">
+                {t.deliverable.approve}
+              </ActionButton>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      {latest ? (
+        <div className="stack-wide">
+          <Paragraph data-size="sm" className="hint">
+            {format(t.deliverable.content, { version: latest.version })}
+          </Paragraph>
+          {deliverable.template.map((section) => {
+            const text = latest.sections[section.id] ?? "";
+            return (
+              <section key={section.id} aria-labelledby={`section-${section.id}-heading`} className="deliverable-section">
+                <Heading level={2} data-size="sm" id={`section-${section.id}-heading`}>
+                  {inLocale(ctx, section.heading)}
+                </Heading>
+                <Paragraph data-size="sm" className="hint">
+                  {inLocale(ctx, section.guidance)}
+                </Paragraph>
+                {text.trim() ? <p className="section-text">{text}</p> : <Paragraph className="hint">{t.deliverable.empty}</Paragraph>}
+              </section>
+            );
+          })}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="history-heading" className="stack-wide">
+        <Heading level={2} data-size="md" id="history-heading">
+          {t.deliverable.history}
+        </Heading>
+        <div className="table-wrap">
+          <Table>
+            <caption className="visually-hidden">{t.deliverable.history}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.deliverable.version}</Table.HeaderCell>
+                <Table.HeaderCell>{t.deliverable.status}</Table.HeaderCell>
+                <Table.HeaderCell>{t.deliverable.createdAt}</Table.HeaderCell>
+                <Table.HeaderCell>{t.deliverable.updatedAt}</Table.HeaderCell>
+                <Table.HeaderCell>{t.deliverable.approvedAt}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {[...deliverable.versions].reverse().map((v) => (
+                <Table.Row key={v.version}>
+                  <Table.Cell>{v.version}</Table.Cell>
+                  <Table.Cell>
+                    <DeliverableStatusTag ctx={ctx} status={v.status} />
+                  </Table.Cell>
+                  <Table.Cell>{formatDateTime(ctx.locale, v.createdAt)}</Table.Cell>
+                  <Table.Cell>{formatDateTime(ctx.locale, v.updatedAt)}</Table.Cell>
+                  <Table.Cell>{v.approvedAt ? formatDateTime(ctx.locale, v.approvedAt) : "–"}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </section>
+
+      {edit && latest ? (
+        <section aria-labelledby="edit-heading" className="stack">
+          <Heading level={2} data-size="md" id="edit-heading">
+            {t.deliverable.edit}
+          </Heading>
+          {latest.status === "faststalld" ? (
+            <Alert data-color="info">
+              {format(t.deliverable.editApprovedNotice, { version: latest.version, next: latest.version + 1 })}
+            </Alert>
+          ) : latest.status === "for_granskning" ? (
+            <Alert data-color="info">{t.deliverable.editReviewNotice}</Alert>
+          ) : null}
+          <FormErrorSummary ctx={ctx} errors={form?.errors} />
+          <Form ctx={ctx} action={`/deliverables/${deliverable.id}`}>
+            {deliverable.template.map((section) => (
+              <TextArea
+                key={section.id}
+                ctx={ctx}
+                name={sectionField(section.id)}
+                label={inLocale(ctx, section.heading)}
+                hint={inLocale(ctx, section.guidance)}
+                value={form?.values[section.id] ?? latest.sections[section.id] ?? ""}
+                errors={form?.errors}
+                rows={6}
+              />
+            ))}
+            <div>
+              <SubmitButton>{t.deliverable.save}</SubmitButton>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

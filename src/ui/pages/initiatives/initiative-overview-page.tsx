@@ -1,0 +1,281 @@
+import { deliverableType, milestoneByNumeral, phaseByNumber } from "../../../method/lookup.ts";
+import type { Method } from "../../../method/types.ts";
+import { methodV12 } from "../../../method/v1.2/index.ts";
+import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
+import { format } from "../../i18n/index.ts";
+import type { PageContext } from "../../page-context.ts";
+import {
+  ActivityStatusTag,
+  activityHref,
+  BackLink,
+  DeliverableStatusTag,
+  deliverableHref,
+  formatDay,
+  type InitiativeOverview,
+  inLocale,
+  type MemberName,
+  MilestoneStatusTag,
+  milestoneHref,
+  phaseAnchor,
+} from "./initiative-parts.tsx";
+
+type PhaseState = InitiativeOverview["phases"][number];
+type MilestoneState = InitiativeOverview["milestones"][number];
+
+/**
+ * The initiative as a task list (after GOV.UK's pattern): a short summary, then the method in its
+ * order, each phase with its activities and results, followed by the milestone that closes it.
+ */
+export function InitiativeOverviewPage({
+  ctx,
+  initiative,
+  members,
+}: {
+  ctx: PageContext;
+  initiative: InitiativeOverview;
+  members: readonly MemberName[];
+}) {
+  const method = methodV12;
+  const t = ctx.m.initiatives;
+  const activities = initiative.phases.flatMap((p) => p.activities);
+  const finished = activities.filter((a) => a.status === "done" || a.status === "not_applicable").length;
+  return (
+    <Layout ctx={ctx} title={initiative.name}>
+      <BackLink ctx={ctx} href="/initiatives" name={t.title} />
+      <PageHeading lead={initiative.description || undefined}>{initiative.name}</PageHeading>
+      <Summary ctx={ctx} method={method} initiative={initiative} members={members} />
+      <Paragraph>{format(t.overview.progress, { done: finished, total: activities.length })}</Paragraph>
+      {initiative.phases.map((phase) => {
+        const milestone = initiative.milestones.find((x) => milestoneByNumeral(method, x.numeral).afterPhase === phase.number);
+        return (
+          <div key={phase.number} className="stack-wide">
+            <PhaseSection ctx={ctx} method={method} initiative={initiative} phase={phase} />
+            {milestone ? <MilestoneSection ctx={ctx} method={method} initiative={initiative} milestone={milestone} /> : null}
+          </div>
+        );
+      })}
+    </Layout>
+  );
+}
+
+function Summary({
+  ctx,
+  method,
+  initiative,
+  members,
+}: {
+  ctx: PageContext;
+  method: Method;
+  initiative: InitiativeOverview;
+  members: readonly MemberName[];
+}) {
+  const t = ctx.m.initiatives;
+  const current = phaseByNumber(method, initiative.currentPhase);
+  const names = initiative.steeringGroup.map((id) => members.find((x) => x.userId === id)?.name ?? t.overview.formerMember);
+  return (
+    <section aria-labelledby="summary-heading" className="stack">
+      <Heading level={2} data-size="md" id="summary-heading">
+        {t.overview.summary}
+      </Heading>
+      <dl className="summary-list">
+        <dt>{t.overview.currentPhase}</dt>
+        <dd>
+          {initiative.completed ? (
+            t.overview.completed
+          ) : (
+            <Link href={`#${phaseAnchor(current.number)}`}>
+              {format(t.overview.phase, { number: current.number, name: inLocale(ctx, current.name) })}
+            </Link>
+          )}
+        </dd>
+        <dt>{t.plannedGoLive}</dt>
+        <dd>{formatDay(ctx, initiative.plannedGoLive)}</dd>
+        {initiative.targetGroup ? (
+          <>
+            <dt>{t.targetGroup}</dt>
+            <dd>{initiative.targetGroup}</dd>
+          </>
+        ) : null}
+        <dt>{t.overview.steeringGroup}</dt>
+        <dd>{names.length ? names.join(", ") : t.overview.noSteeringGroup}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function PhaseSection({
+  ctx,
+  method,
+  initiative,
+  phase,
+}: {
+  ctx: PageContext;
+  method: Method;
+  initiative: InitiativeOverview;
+  phase: PhaseState;
+}) {
+  const t = ctx.m.initiatives;
+  const definition = phaseByNumber(method, phase.number);
+  const anchor = phaseAnchor(phase.number);
+  const isCurrent = phase.number === initiative.currentPhase && !initiative.completed;
+  const work = initiative.permissions.work;
+  return (
+    <section aria-labelledby={`${anchor}-heading`} id={anchor} className="task-section">
+      <div className="heading-with-tags">
+        <Heading level={2} data-size="md" id={`${anchor}-heading`}>
+          {format(t.overview.phaseHeading, { number: phase.number, name: inLocale(ctx, definition.name) })}
+        </Heading>
+        {isCurrent || phase.startedAheadOfDecision ? (
+          <ul className="tag-list">
+            {isCurrent ? (
+              <li>
+                <Tag data-color="accent">{t.overview.currentPhaseTag}</Tag>
+              </li>
+            ) : null}
+            {phase.startedAheadOfDecision ? (
+              <li>
+                <Tag data-color="warning">{t.overview.aheadTag}</Tag>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
+      </div>
+      <Paragraph data-size="sm">
+        <Link href={`/method/phases/${phase.number}`}>{t.overview.aboutPhase}</Link>
+      </Paragraph>
+
+      <Heading level={3} data-size="xs">
+        {t.overview.activities}
+      </Heading>
+      <ul className="task-list">
+        {phase.activities.map((activity) => {
+          const name = inLocale(ctx, definition.activities.find((a) => a.id === activity.id)?.name ?? { sv: activity.id, en: activity.id });
+          const statusId = `status-${activity.id}`;
+          const motivationId = `motivation-${activity.id}`;
+          return (
+            <li key={activity.id} className="task-list__item">
+              <div className="task-list__name">
+                {work ? (
+                  <Link
+                    href={activityHref(initiative.id, activity.id)}
+                    aria-describedby={activity.motivation ? `${statusId} ${motivationId}` : statusId}
+                  >
+                    {name}
+                  </Link>
+                ) : (
+                  name
+                )}
+                {activity.motivation ? (
+                  <p className="hint task-list__meta" id={motivationId}>
+                    {format(t.overview.motivation, { text: activity.motivation })}
+                  </p>
+                ) : null}
+              </div>
+              <div className="task-list__status">
+                <ActivityStatusTag ctx={ctx} status={activity.status} id={statusId} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+
+      <Heading level={3} data-size="xs">
+        {t.overview.results}
+      </Heading>
+      <ul className="task-list">
+        {phase.results.map((result) => {
+          const type = deliverableType(method, result.deliverableTypeId);
+          const typeName = type ? inLocale(ctx, type.name) : result.deliverableTypeId;
+          return (
+            <li key={result.deliverableTypeId} className="task-list__item">
+              <div className="task-list__name">
+                {result.deliverables.length ? (
+                  <ul className="plain-list">
+                    {result.deliverables.map((d) => (
+                      <li key={d.id}>
+                        <Link href={deliverableHref(d.id)}>{d.title}</Link>
+                        <span className="hint"> · {format(t.overview.version, { version: d.version })}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <>
+                    <span>{typeName}</span>
+                    <p className="hint task-list__meta">{t.overview.notCreated}</p>
+                  </>
+                )}
+              </div>
+              <div className="task-list__status">
+                {result.deliverables.length ? (
+                  <ul className="tag-list">
+                    {result.deliverables.map((d) => (
+                      <li key={d.id}>
+                        <DeliverableStatusTag ctx={ctx} status={d.status} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : work ? (
+                  <ActionButton
+                    ctx={ctx}
+                    action={`/initiatives/${initiative.id}/deliverables`}
+                    fields={{ deliverableTypeId: result.deliverableTypeId }}
+                  >
+                    {t.overview.createDocument}
+                    <span className="visually-hidden">: {typeName}</span>
+                  </ActionButton>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function MilestoneSection({
+  ctx,
+  method,
+  initiative,
+  milestone,
+}: {
+  ctx: PageContext;
+  method: Method;
+  initiative: InitiativeOverview;
+  milestone: MilestoneState;
+}) {
+  const t = ctx.m.initiatives;
+  const definition = milestoneByNumeral(method, milestone.numeral);
+  const anchor = `milstolpe-${milestone.numeral}`;
+  const decision = milestone.decision;
+  return (
+    <section aria-labelledby={`${anchor}-heading`} id={anchor} className="task-section task-section--milestone">
+      <div className="heading-with-tags">
+        <Heading level={2} data-size="sm" id={`${anchor}-heading`}>
+          {format(t.overview.milestoneHeading, { numeral: milestone.numeral, name: inLocale(ctx, definition.name) })}
+        </Heading>
+        <ul className="tag-list">
+          <li>
+            <MilestoneStatusTag ctx={ctx} status={milestone.status} />
+          </li>
+          {milestone.basisChangedAfterDecision ? (
+            <li>
+              <Tag data-color="warning">{ctx.m.milestones.basisChanged}</Tag>
+            </li>
+          ) : null}
+        </ul>
+      </div>
+      <Paragraph>{inLocale(ctx, definition.summary)}</Paragraph>
+      {decision ? (
+        <Paragraph data-size="sm">
+          {format(ctx.m.milestones.decidedOnBy, { date: formatDay(ctx, decision.decidedOn), name: decision.decidedBy.name })}
+        </Paragraph>
+      ) : null}
+      <Paragraph>
+        <Link href={milestoneHref(initiative.id, milestone.numeral)}>
+          {format(t.overview.openMilestone, { numeral: milestone.numeral })}
+        </Link>
+      </Paragraph>
+    </section>
+  );
+}

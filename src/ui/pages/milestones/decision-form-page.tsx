@@ -1,0 +1,191 @@
+import type { Milestone } from "../../../method/types.ts";
+import {
+  Alert,
+  ChoiceGroup,
+  Form,
+  FormErrorSummary,
+  Heading,
+  Layout,
+  Link,
+  PageHeading,
+  Paragraph,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from "../../components/index.ts";
+import { format } from "../../i18n/index.ts";
+import type { FormErrors, PageContext } from "../../page-context.ts";
+import { type MissingItem, missingText } from "./milestone-texts.ts";
+
+/** Condition rows on the form: a fixed few, so the form needs no script to add rows. */
+export const CONDITION_ROWS = [0, 1, 2] as const;
+export const ANSWERS = ["ja", "nej", "delvis"] as const;
+
+export type DecisionFormValues = Record<string, string>;
+
+export function DecisionFormPage({
+  ctx,
+  initiative,
+  milestone,
+  missing,
+  reports,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  initiative: { id: string; name: string };
+  milestone: Milestone;
+  missing: MissingItem[];
+  reports: { timeline: boolean; messageVolumes: boolean };
+  values: DecisionFormValues;
+  errors?: FormErrors;
+}) {
+  const { m, locale } = ctx;
+  const f = m.milestones.form;
+  const title = format(m.milestones.decideTitle, { numeral: milestone.numeral });
+  const outcomes = (["go", "go_with_conditions", "rework", "stop"] as const).map((o) => ({ value: o, label: m.milestones.outcomes[o] }));
+  return (
+    <Layout ctx={ctx} title={title}>
+      <Paragraph>
+        <Link href={`/initiatives/${initiative.id}/milestones/${milestone.numeral}`}>
+          {initiative.name}: {format(m.milestones.title, { numeral: milestone.numeral, name: milestone.name[locale] })}
+        </Link>
+      </Paragraph>
+      <PageHeading lead={milestone.decidedBy.text[locale]}>{title}</PageHeading>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      {missing.length ? (
+        <Alert data-color="warning">
+          <Paragraph>{m.milestones.notReady}</Paragraph>
+          <ul>
+            {missing.map((item) => (
+              <li key={JSON.stringify(item)}>{missingText(m, locale, milestone, item)}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      <Form ctx={ctx} action={`/initiatives/${initiative.id}/milestones/${milestone.numeral}/decide`}>
+        <ChoiceGroup
+          ctx={ctx}
+          name="outcome"
+          type="radio"
+          legend={f.outcome}
+          options={outcomes}
+          selected={[values.outcome ?? ""]}
+          errors={errors}
+        />
+        <Heading level={2} data-size="md">
+          {m.milestones.decisionPoints}
+        </Heading>
+        {milestone.decisionPoints.map((dp, i) => (
+          <fieldset key={dp.id} className="ds-fieldset decision-point">
+            <legend className="ds-label">
+              {i + 1}. {dp.text[locale]}
+            </legend>
+            <ChoiceGroup
+              ctx={ctx}
+              name={`answer-${dp.id}`}
+              type="radio"
+              legend={f.answer}
+              options={ANSWERS.map((a) => ({ value: a, label: f.answers[a] }))}
+              selected={[values[`answer-${dp.id}`] ?? ""]}
+              errors={errors}
+            />
+            <TextArea
+              ctx={ctx}
+              name={`motivation-${dp.id}`}
+              label={f.motivation}
+              value={values[`motivation-${dp.id}`]}
+              rows={3}
+              errors={errors}
+            />
+          </fieldset>
+        ))}
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{f.conditionsLegend}</legend>
+          {CONDITION_ROWS.map((i) => (
+            <div key={`condition-${i}`} className="condition-row">
+              <TextField
+                ctx={ctx}
+                name={`condition-${i}-text`}
+                label={format(f.conditionText, { n: i + 1 })}
+                value={values[`condition-${i}-text`]}
+                errors={errors}
+              />
+              <TextField
+                ctx={ctx}
+                name={`condition-${i}-owner`}
+                label={m.milestones.conditionOwner}
+                value={values[`condition-${i}-owner`]}
+                errors={errors}
+              />
+              <TextField
+                ctx={ctx}
+                name={`condition-${i}-dueDate`}
+                type="date"
+                label={m.milestones.conditionDue}
+                hint={f.dateHint}
+                value={values[`condition-${i}-dueDate`]}
+                errors={errors}
+                width="short"
+              />
+            </div>
+          ))}
+        </fieldset>
+        {reports.timeline || reports.messageVolumes ? (
+          <fieldset className="ds-fieldset">
+            <legend className="ds-label">{f.reportedLegend}</legend>
+            {reports.timeline ? (
+              <TextArea
+                ctx={ctx}
+                name="timeline"
+                label={f.timeline}
+                hint={f.timelineHint}
+                value={values.timeline}
+                rows={3}
+                errors={errors}
+              />
+            ) : null}
+            {reports.messageVolumes ? (
+              <>
+                <TextField ctx={ctx} name="volume" type="number" label={f.volume} value={values.volume} errors={errors} width="short" />
+                <TextField ctx={ctx} name="volumeNote" label={f.volumeNote} value={values.volumeNote} errors={errors} />
+              </>
+            ) : null}
+          </fieldset>
+        ) : null}
+        <TextField
+          ctx={ctx}
+          name="decidedOn"
+          type="date"
+          label={f.decidedOn}
+          hint={f.dateHint}
+          value={values.decidedOn}
+          errors={errors}
+          width="short"
+        />
+        <TextField
+          ctx={ctx}
+          name="diarienummer"
+          label={`${f.diarienummer} ${m.common.optional}`}
+          value={values.diarienummer}
+          errors={errors}
+          width="short"
+        />
+        <TextArea ctx={ctx} name="minutes" label={`${f.minutes} ${m.common.optional}`} value={values.minutes} errors={errors} />
+        {missing.length ? (
+          <TextArea
+            ctx={ctx}
+            name="incompleteBasisReason"
+            label={f.incompleteReason}
+            hint={f.incompleteReasonHint}
+            value={values.incompleteBasisReason}
+            errors={errors}
+          />
+        ) : null}
+        <div>
+          <SubmitButton>{f.submit}</SubmitButton>
+        </div>
+      </Form>
+    </Layout>
+  );
+}

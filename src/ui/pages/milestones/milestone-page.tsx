@@ -1,0 +1,293 @@
+import type { Milestone } from "../../../method/types.ts";
+import {
+  Alert,
+  Card,
+  Details,
+  Form,
+  Heading,
+  Layout,
+  Link,
+  PageHeading,
+  Paragraph,
+  SubmitButton,
+  Tag,
+  TextArea,
+} from "../../components/index.ts";
+import { format, formatDate } from "../../i18n/index.ts";
+import type { PageContext } from "../../page-context.ts";
+import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
+
+export type ReadinessView = {
+  ready: boolean;
+  missing: MissingItem[];
+  basis: {
+    deliverableTypeId: string;
+    required: boolean;
+    deliverables: { id: string; title: string; status: string; approved: boolean }[];
+  }[];
+  decisionPoints: { id: string; prepared: boolean }[];
+  preparations: { decisionPointId: string; proposal: string }[];
+};
+
+export type DecisionEntry = {
+  id: string;
+  outcome: string;
+  current: boolean;
+  decisionPoints: { id: string; answer: string; motivation: string }[];
+  conditions: { text: string; owner: string; dueDate: string }[];
+  decidedBy: { name: string };
+  decidedOn: string;
+  minutes: string;
+  diarienummer: string | null;
+  incompleteBasisReason: string | null;
+  basisHash: string;
+  basisSnapshot: unknown;
+  basisChangedAfterDecision: boolean;
+  communications: { id: string; audience: string; subject: string; readAt: string | null }[];
+};
+
+type Snapshot = { deliverables: { deliverableId: string; typeId: string; title: string; version: number; status: string }[] };
+
+function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Milestone; d: DecisionEntry }) {
+  const { m, locale } = ctx;
+  const snapshot = d.basisSnapshot as Snapshot;
+  const outcome = m.milestones.outcomes[d.outcome as keyof typeof m.milestones.outcomes] ?? d.outcome;
+  return (
+    <Card className="stack-wide" data-testid={d.current ? "current-decision" : "superseded-decision"}>
+      <Heading level={3} data-size="sm">
+        <Tag data-color={outcomeColor(d.outcome)}>{outcome}</Tag>{" "}
+        {format(m.milestones.decidedOnBy, { date: formatDate(locale, d.decidedOn), name: d.decidedBy.name })}
+      </Heading>
+      {d.basisChangedAfterDecision ? (
+        <Alert data-color="warning">
+          <strong>{m.milestones.basisChanged}.</strong> {m.milestones.basisChangedText}
+        </Alert>
+      ) : null}
+      {d.incompleteBasisReason ? (
+        <Alert data-color="warning">
+          {m.milestones.incompleteBasis} {d.incompleteBasisReason}
+        </Alert>
+      ) : null}
+      <dl className="facts">
+        {d.diarienummer ? (
+          <>
+            <dt>{m.milestones.diarienummer}</dt>
+            <dd>{d.diarienummer}</dd>
+          </>
+        ) : null}
+        {d.minutes ? (
+          <>
+            <dt>{m.milestones.minutes}</dt>
+            <dd className="prose">{d.minutes}</dd>
+          </>
+        ) : null}
+        <dt>{m.milestones.basisHash}</dt>
+        <dd>
+          <code className="hash">{d.basisHash}</code>
+        </dd>
+      </dl>
+      <Heading level={4} data-size="xs">
+        {m.milestones.decisionPoints}
+      </Heading>
+      <ol>
+        {milestone.decisionPoints.map((dp) => {
+          const answer = d.decisionPoints.find((a) => a.id === dp.id);
+          return (
+            <li key={dp.id}>
+              {dp.text[locale]}: <strong>{answer?.answer}</strong> – {answer?.motivation}
+            </li>
+          );
+        })}
+      </ol>
+      {d.conditions.length ? (
+        <>
+          <Heading level={4} data-size="xs">
+            {m.milestones.conditions}
+          </Heading>
+          <ul>
+            {d.conditions.map((c) => (
+              <li key={`${c.text}-${c.dueDate}`}>
+                {c.text} ({m.milestones.conditionOwner}: {c.owner}, {m.milestones.conditionDue}: {c.dueDate})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Details>
+        <Details.Summary>{m.milestones.frozenBasis}</Details.Summary>
+        <Details.Content>
+          <ul>
+            {snapshot.deliverables.map((doc) => (
+              <li key={doc.deliverableId}>
+                <Link href={`/deliverables/${doc.deliverableId}`}>{doc.title}</Link> ({typeName(locale, doc.typeId)},{" "}
+                {format(m.milestones.version, { version: doc.version })})
+              </li>
+            ))}
+          </ul>
+        </Details.Content>
+      </Details>
+      {d.communications.length ? (
+        <>
+          <Heading level={4} data-size="xs">
+            {m.milestones.communications}
+          </Heading>
+          <ul>
+            {d.communications.map((c) => (
+              <li key={c.id}>
+                {m.milestones.audiences[c.audience as keyof typeof m.milestones.audiences] ?? c.audience}:{" "}
+                <Tag data-color={c.readAt ? "success" : "info"}>{c.readAt ? m.milestones.read : m.milestones.sent}</Tag>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+export function MilestonePage({
+  ctx,
+  initiative,
+  milestone,
+  readiness,
+  decisions,
+  canWork,
+  canDecide,
+}: {
+  ctx: PageContext;
+  initiative: { id: string; name: string };
+  milestone: Milestone;
+  readiness: ReadinessView;
+  decisions: DecisionEntry[];
+  canWork: boolean;
+  canDecide: boolean;
+}) {
+  const { m, locale } = ctx;
+  const title = format(m.milestones.title, { numeral: milestone.numeral, name: milestone.name[locale] });
+  const current = decisions.find((d) => d.current);
+  const base = `/initiatives/${initiative.id}/milestones/${milestone.numeral}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <Paragraph>
+        <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
+      </Paragraph>
+      <PageHeading lead={milestone.purpose[locale]}>{title}</PageHeading>
+      <Paragraph>
+        {m.milestones.status}:{" "}
+        <Tag data-color={outcomeColor(current?.outcome ?? "not_decided")}>
+          {m.milestones.outcomes[(current?.outcome ?? "not_decided") as keyof typeof m.milestones.outcomes]}
+        </Tag>
+        {current?.basisChangedAfterDecision ? (
+          <>
+            {" "}
+            <Tag data-color="warning">{m.milestones.basisChanged}</Tag>
+          </>
+        ) : null}
+      </Paragraph>
+
+      <section aria-labelledby="readiness-heading" className="stack-wide">
+        <Heading level={2} data-size="md" id="readiness-heading">
+          {m.milestones.readiness}
+        </Heading>
+        {readiness.ready ? (
+          <Alert data-color="success">{m.milestones.ready}</Alert>
+        ) : (
+          <Alert data-color="info">
+            <Paragraph>{m.milestones.notReady}</Paragraph>
+            <ul data-testid="missing">
+              {readiness.missing.map((item) => (
+                <li key={JSON.stringify(item)}>{missingText(m, locale, milestone, item)}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        <Heading level={3} data-size="sm">
+          {m.milestones.basis}
+        </Heading>
+        <ul className="task-list">
+          {readiness.basis.map((b) => (
+            <li key={b.deliverableTypeId}>
+              <span>
+                {typeName(locale, b.deliverableTypeId)}{" "}
+                <Tag data-color="neutral">{b.required ? m.milestones.required : m.milestones.optional}</Tag>
+              </span>
+              {b.deliverables.length ? (
+                b.deliverables.map((doc) => (
+                  <span key={doc.id}>
+                    <Link href={`/deliverables/${doc.id}`}>{doc.title}</Link>{" "}
+                    <Tag data-color={doc.approved ? "success" : "warning"}>
+                      {doc.approved ? m.milestones.approved : m.milestones.notApproved}
+                    </Tag>
+                  </span>
+                ))
+              ) : (
+                <Tag data-color="warning">{m.milestones.notCreated}</Tag>
+              )}
+            </li>
+          ))}
+        </ul>
+        <Heading level={3} data-size="sm">
+          {m.milestones.decisionPoints}
+        </Heading>
+        <ol className="stack-wide">
+          {milestone.decisionPoints.map((dp) => {
+            const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;
+            const proposal = readiness.preparations.find((p) => p.decisionPointId === dp.id)?.proposal;
+            return (
+              <li key={dp.id} id={`dp-${dp.id}`}>
+                <Paragraph>
+                  {dp.text[locale]}{" "}
+                  <Tag data-color={prepared ? "success" : "warning"}>{prepared ? m.milestones.prepared : m.milestones.unprepared}</Tag>
+                </Paragraph>
+                {canWork ? (
+                  <Form ctx={ctx} action={`${base}/decision-points/${dp.id}`}>
+                    <TextArea ctx={ctx} name={`proposal-${dp.id}`} label={`${m.milestones.proposal}`} value={proposal} rows={3} />
+                    <div>
+                      <SubmitButton variant="secondary">{m.milestones.saveProposal}</SubmitButton>
+                    </div>
+                  </Form>
+                ) : proposal ? (
+                  <Paragraph className="prose">{proposal}</Paragraph>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+        <dl className="facts">
+          <dt>{m.milestones.preparedBy}</dt>
+          <dd>{milestone.preparedBy[locale]}</dd>
+          <dt>{m.milestones.decidedBy}</dt>
+          <dd>{milestone.decidedBy.text[locale]}</dd>
+          <dt>{m.milestones.inform}</dt>
+          <dd>{milestone.inform.text[locale]}</dd>
+        </dl>
+        {canDecide ? (
+          <Paragraph>
+            <Link href={`${base}/decide`} data-testid="decide-link">
+              {m.milestones.decide}
+            </Link>
+          </Paragraph>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="decisions-heading" className="stack-wide">
+        <Heading level={2} data-size="md" id="decisions-heading">
+          {m.milestones.currentDecision}
+        </Heading>
+        {current ? <DecisionCard ctx={ctx} milestone={milestone} d={current} /> : <Paragraph>{m.milestones.noDecision}</Paragraph>}
+        {decisions.some((d) => !d.current) ? (
+          <>
+            <Heading level={2} data-size="md">
+              {m.milestones.history}
+            </Heading>
+            {decisions
+              .filter((d) => !d.current)
+              .map((d) => (
+                <DecisionCard key={d.id} ctx={ctx} milestone={milestone} d={d} />
+              ))}
+          </>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { milestoneByNumeral } from "../../src/method/lookup.ts";
+import { methodV12 } from "../../src/method/v1.2/index.ts";
+import { prepareMilestone } from "../support/initiative-fixtures.ts";
+import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+
+/** The fields of a complete decision form for a milestone. */
+function form(numeral: "I" | "II", extra: Record<string, string> = {}) {
+  const fields: Record<string, string> = { outcome: "go", decidedOn: "2026-11-27", minutes: "Protokoll §4", diarienummer: "KS 2026/77" };
+  for (const dp of milestoneByNumeral(methodV12, numeral).decisionPoints) {
+    fields[`answer-${dp.id}`] = "ja";
+    fields[`motivation-${dp.id}`] = "Underlaget stöder beslutet.";
+  }
+  return { ...fields, ...extra };
+}
+
+describe("milestone pages: readiness, preparation, decision form and inbox", () => {
+  let t: TestApp;
+  let w: World;
+  let initiativeId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+    const pl = await apiAs(t.app, w.emails.plA);
+    initiativeId = (
+      (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "E-arkiv till Mina meddelanden" })).json() as { id: string }
+    ).id;
+    await prepareMilestone(pl, initiativeId, "I");
+  });
+  afterAll(async () => t.close());
+
+  it("shows readiness, the basis and the decision points of a milestone", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const page = await b.get(`/initiatives/${initiativeId}/milestones/I`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Milstolpe I: Beslut inför fasen Ta fram lösningsalternativ");
+    expect(page.body).toContain("Underlaget är komplett och alla beslutspunkter är beredda.");
+    expect(page.body).toContain("Att besluta om behov föreligger av förändring och/eller utveckling");
+    expect(page.body).not.toContain('data-testid="decide-link"');
+    const ii = await b.get(`/initiatives/${initiativeId}/milestones/II`);
+    expect(ii.body).toContain("Milstolpe I har inget beslut att gå vidare.");
+    expect((await b.get(`/initiatives/${initiativeId}/milestones/IX`)).statusCode).toBe(404);
+  });
+
+  it("prepares a decision point through its form", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const dp = milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id as string;
+    const res = await b.post(`/initiatives/${initiativeId}/milestones/II/decision-points/${dp}`, {
+      [`proposal-${dp}`]: "Vi föreslår alternativ B.",
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await b.get(`/initiatives/${initiativeId}/milestones/II`);
+    expect(page.body).toContain("Vi föreslår alternativ B.");
+  });
+
+  it("lets only the verksamhetsägare open the decision form at milestone I", async () => {
+    const sg = browser(t.app);
+    await sg.login(w.emails.sgA);
+    expect((await sg.get(`/initiatives/${initiativeId}/milestones/I/decide`)).statusCode).toBe(403);
+    const va = browser(t.app);
+    await va.login(w.emails.vaA);
+    const page = await va.get(`/initiatives/${initiativeId}/milestones/I`);
+    expect(page.body).toContain('data-testid="decide-link"');
+    expect((await va.get(`/initiatives/${initiativeId}/milestones/I/decide`)).statusCode).toBe(200);
+  });
+
+  it("returns the form with an error summary linked to the fields, keeping the input", async () => {
+    const va = browser(t.app);
+    await va.login(w.emails.vaA);
+    const dp = milestoneByNumeral(methodV12, "I").decisionPoints[1]?.id as string;
+    const res = await va.post(
+      `/initiatives/${initiativeId}/milestones/I/decide`,
+      form("I", { [`motivation-${dp}`]: "", "condition-0-text": "Säkra budget", outcome: "go_with_conditions" }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`href="#f-motivation-${dp}"`);
+    expect(res.body).toContain('href="#f-condition-0-owner"');
+    expect(res.body).toContain('value="Säkra budget"');
+    expect(res.body).toContain("Protokoll §4");
+  });
+
+  it("records the decision and shows it frozen with its communications", async () => {
+    const va = browser(t.app);
+    await va.login(w.emails.vaA);
+    const res = await va.post(`/initiatives/${initiativeId}/milestones/I/decide`, form("I"));
+    expect(res.statusCode).toBe(303);
+    const page = await va.get(res.headers.location as string);
+    expect(page.body).toContain("Beslutet har registrerats");
+    expect(page.body).toContain('data-testid="current-decision"');
+    expect(page.body).toMatch(/<code class="hash">[0-9a-f]{64}<\/code>/);
+    expect(page.body).toContain("KS 2026/77");
+    expect(page.body).toContain("Förvaltningsgruppen för Mina meddelanden");
+  });
+
+  it("needs a written reason to decide on an incomplete basis, and shows it with the decision", async () => {
+    const sg = browser(t.app);
+    await sg.login(w.emails.sgA);
+    const volumes = { timeline: "Produktion hösten 2027", volume: "12 000" };
+    const refused = await sg.post(`/initiatives/${initiativeId}/milestones/II/decide`, form("II", volumes));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#f-incompleteBasisReason"');
+    const ok = await sg.post(
+      `/initiatives/${initiativeId}/milestones/II/decide`,
+      form("II", { ...volumes, incompleteBasisReason: "Förstudien blir klar i januari." }),
+    );
+    expect(ok.statusCode).toBe(303);
+    const page = await sg.get(`/initiatives/${initiativeId}/milestones/II`);
+    expect(page.body).toContain("Beslutet fattades på ofullständigt underlag. Motivering: Förstudien blir klar i januari.");
+  });
+
+  it("puts the communications in the förvaltningsgrupp's inbox, which marks them read", async () => {
+    const fg = browser(t.app);
+    await fg.login(w.emails.fg);
+    const inbox = await fg.get("/inbox");
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.body).toContain("12\u00a0000 meddelanden per år");
+    expect(inbox.body).toContain("Produktion hösten 2027");
+    const id = /\/inbox\/([0-9a-f-]{36})\/read/.exec(inbox.body)?.[1];
+    expect((await fg.post(`/inbox/${id}/read`, {})).statusCode).toBe(303);
+    expect((await fg.get("/inbox")).body).toContain("Meddelandet är markerat som läst.");
+    const outsider = browser(t.app);
+    await outsider.login(w.emails.plB);
+    expect((await outsider.get("/inbox")).body).toContain("Inkorgen är tom.");
+  });
+});
