@@ -21,6 +21,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     m: messagesFor(request.locale),
     csrfToken: request.csrfToken,
     currentPath: request.url.split("?")[0] ?? "/",
+    returnTo: returnPathOf(request),
     actor: auth?.actor ?? null,
     organisations: auth ? [...auth.actor.organisations] : [],
     activeOrganisationId: auth?.activeOrganisationId ?? null,
@@ -38,6 +39,22 @@ export function requireSession(request: FastifyRequest, reply: FastifyReply) {
   if (request.auth?.via === "session") return request.auth;
   reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
   return null;
+}
+
+/**
+ * A page shown in answer to a form post sits at a URL that may have no GET route (e.g. after
+ * creating a token), so switches return to the page the form was posted from instead.
+ */
+function returnPathOf(request: FastifyRequest): string {
+  if (request.method === "GET") return safeReturnPath(request.url);
+  const referer = request.headers.referer;
+  if (!referer) return "/";
+  try {
+    const url = new URL(referer);
+    return url.host === request.headers.host ? safeReturnPath(`${url.pathname}${url.search}`) : "/";
+  } catch {
+    return "/";
+  }
 }
 
 /** Only same-site paths may be redirect targets, never another host. */

@@ -7,6 +7,8 @@ export type PageContext = {
   m: Messages;
   csrfToken: string;
   currentPath: string;
+  /** Where the header's language and organisation switches return to: a page that answers GET. */
+  returnTo: string;
   actor: Actor | null;
   /** Organisations the actor can switch between, with the active one marked. */
   organisations: { id: string; name: string }[];

@@ -107,7 +107,7 @@ test.describe("organisations and members", () => {
     await expect(page.getByRole("heading", { level: 1, name: `${email} har bjudits in.` })).toBeVisible();
 
     await page.goto(`/organisations/${organisationId}`);
-    await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Ändra roller Roller för Rolf Rollbyte" }).click();
+    await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Ändra roller för Rolf Rollbyte" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Roller för Rolf Rollbyte" })).toBeVisible();
     await expect(page.getByLabel("Läsare", { exact: true })).toBeChecked();
     await expectNoAxeViolations(page);

@@ -7,9 +7,10 @@ export const MemberRoles = z
   .min(1, { error: "roles_required" })
   .transform((roles) => [...new Set(roles)]);
 
+// Keys in form order, so the error summary lists problems in the order the fields appear.
 export const InviteMemberInput = z.object({
-  email,
   name: requiredText(200),
+  email,
   roles: MemberRoles,
 });
 export type InviteMemberInput = z.infer<typeof InviteMemberInput>;

@@ -17,6 +17,7 @@ function navItems(ctx: PageContext): NavItem[] {
     { href: "/organisations", label: m.nav.organisations },
     method,
     { href: "/inbox", label: m.nav.inbox },
+    { href: "/sandbox/validate", label: m.nav.sandbox },
     { href: "/settings", label: m.nav.settings },
   ];
   if (can(actor, { action: "audit:read" })) items.push({ href: "/admin/audit", label: m.nav.audit });
@@ -32,9 +33,9 @@ function OrganisationSwitcher({ ctx }: { ctx: PageContext }) {
     return <p className="header-organisation">{ctx.organisations[0]?.name}</p>;
   }
   return (
-    <form method="post" action="/session/organisation" className="org-switcher" data-autosubmit="">
+    <form method="post" action="/session/organisation" className="org-switcher">
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-      <input type="hidden" name="returnTo" value={ctx.currentPath} />
+      <input type="hidden" name="returnTo" value={ctx.returnTo} />
       <Label htmlFor="org-switcher" data-size="sm">
         {ctx.m.layout.organisation}
       </Label>
@@ -58,7 +59,7 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
     <form method="post" action="/language" className="inline-form">
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       <input type="hidden" name="locale" value={other} />
-      <input type="hidden" name="returnTo" value={ctx.currentPath} />
+      <input type="hidden" name="returnTo" value={ctx.returnTo} />
       <Button type="submit" variant="tertiary" data-size="sm" lang={other}>
         {other === "en" ? ctx.m.layout.switchToEnglish : ctx.m.layout.switchToSwedish}
       </Button>

@@ -26,6 +26,7 @@ export const en: Messages = {
     outbox: "Outbox",
     method: "The method",
     inbox: "Inbox",
+    sandbox: "Validate delivery",
   },
   common: {
     save: "Save",
@@ -135,6 +136,7 @@ export const en: Messages = {
     addedNotice: "{email} has been added to the organisation.",
     editRoles: "Change roles",
     editRolesFor: "Roles for {name}",
+    forName: "for {name}",
     remove: "Remove from the organisation",
     removed: "The member has been removed.",
     rolesSaved: "The roles have been saved.",
@@ -444,5 +446,22 @@ export const en: Messages = {
       approved: "Version {version} has been approved.",
       created: "The document “{title}” has been created from the template.",
     },
+  },
+  sandbox: {
+    validateTitle: "Validate a delivery",
+    validateLead:
+      "Paste a deliverSecure call (the whole SOAP envelope) or a SealedDelivery and get the checks the test environment makes: schema, content, size and both signatures.",
+    xmlLabel: "XML",
+    xmlHint: "The whole soap:Envelope or just msg3:SealedDelivery, at most 5 MB. Never use real personal identity numbers.",
+    submit: "Validate",
+    resultsHeading: "Results",
+    summary: "{pass} passed, {warn} warnings, {fail} failed.",
+    check: "Check",
+    status: "Status",
+    message: "Explanation",
+    statusPass: "Passed",
+    statusWarn: "Warning",
+    statusFail: "Failed",
+    apiHint: "The same checks are in the API: POST /api/v1/sandbox/validate with the XML as the body (Content-Type application/xml).",
   },
 };

@@ -24,6 +24,7 @@ export const sv = {
     outbox: "Utkorg",
     method: "Metoden",
     inbox: "Inkorg",
+    sandbox: "Validera leverans",
   },
   common: {
     save: "Spara",
@@ -133,6 +134,7 @@ export const sv = {
     addedNotice: "{email} har lagts till i organisationen.",
     editRoles: "Ändra roller",
     editRolesFor: "Roller för {name}",
+    forName: "för {name}",
     remove: "Ta bort ur organisationen",
     removed: "Medlemmen har tagits bort.",
     rolesSaved: "Rollerna har sparats.",
@@ -449,5 +451,22 @@ export const sv = {
       approved: "Version {version} har fastställts.",
       created: "Dokumentet ”{title}” har skapats från mallen.",
     },
+  },
+  sandbox: {
+    validateTitle: "Validera en leverans",
+    validateLead:
+      "Klistra in ett deliverSecure-anrop (hela SOAP-kuvertet) eller en SealedDelivery och se samma kontroller som testmiljön gör: schema, innehåll, storlek och båda signaturerna.",
+    xmlLabel: "XML",
+    xmlHint: "Hela soap:Envelope eller bara msg3:SealedDelivery, högst 5 MB. Använd aldrig riktiga personnummer.",
+    submit: "Validera",
+    resultsHeading: "Resultat",
+    summary: "{pass} godkända, {warn} varningar, {fail} underkända.",
+    check: "Kontroll",
+    status: "Status",
+    message: "Förklaring (på engelska)",
+    statusPass: "Godkänd",
+    statusWarn: "Varning",
+    statusFail: "Underkänd",
+    apiHint: "Samma kontroller finns i API:t: POST /api/v1/sandbox/validate med XML:en som innehåll (Content-Type application/xml).",
   },
 } as const;

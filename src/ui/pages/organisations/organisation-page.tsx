@@ -66,7 +66,7 @@ export function OrganisationPage({
                       <Table.Cell>
                         <Link href={`/organisations/${organisation.id}/members/${member.userId}`}>
                           {m.members.editRoles}
-                          <span className="visually-hidden"> {format(m.members.editRolesFor, { name: member.name })}</span>
+                          <span className="visually-hidden"> {format(m.members.forName, { name: member.name })}</span>
                         </Link>
                       </Table.Cell>
                     ) : null}

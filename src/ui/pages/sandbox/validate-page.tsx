@@ -1,0 +1,68 @@
+import type { Check, CheckStatus } from "../../../sandbox/checks/check.ts";
+import { Form, FormErrorSummary, Heading, Layout, PageHeading, Paragraph, SubmitButton, Table, Tag, TextArea } from "../../components/index.ts";
+import { format } from "../../i18n/index.ts";
+import type { FormErrors, PageContext } from "../../page-context.ts";
+
+const TAG_COLOR: Record<CheckStatus, "success" | "warning" | "danger"> = { pass: "success", warn: "warning", fail: "danger" };
+
+function StatusTag({ ctx, status }: { ctx: PageContext; status: CheckStatus }) {
+  const label = { pass: ctx.m.sandbox.statusPass, warn: ctx.m.sandbox.statusWarn, fail: ctx.m.sandbox.statusFail }[status];
+  return <Tag data-color={TAG_COLOR[status]}>{label}</Tag>;
+}
+
+function Results({ ctx, checks }: { ctx: PageContext; checks: Check[] }) {
+  const { m } = ctx;
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  return (
+    <section aria-labelledby="results-heading" className="stack">
+      <Heading level={2} data-size="md" id="results-heading">
+        {m.sandbox.resultsHeading}
+      </Heading>
+      <Paragraph role="status">{format(m.sandbox.summary, { pass: count("pass"), warn: count("warn"), fail: count("fail") })}</Paragraph>
+      <div className="table-wrap">
+        <Table>
+          <caption className="visually-hidden">{m.sandbox.resultsHeading}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{m.sandbox.check}</Table.HeaderCell>
+              <Table.HeaderCell>{m.sandbox.status}</Table.HeaderCell>
+              <Table.HeaderCell>{m.sandbox.message}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {checks.map((c) => (
+              <Table.Row key={c.id} data-status={c.status}>
+                <Table.Cell>
+                  <code>{c.id}</code>
+                </Table.Cell>
+                <Table.Cell>
+                  <StatusTag ctx={ctx} status={c.status} />
+                </Table.Cell>
+                <Table.Cell lang="en">{c.message}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}
+
+/** The validator as a page: paste the XML, see the same checks as POST /api/v1/sandbox/validate. */
+export function ValidatePage({ ctx, xml, checks, errors }: { ctx: PageContext; xml?: string; checks?: Check[]; errors?: FormErrors }) {
+  const { m } = ctx;
+  return (
+    <Layout ctx={ctx} title={m.sandbox.validateTitle}>
+      <PageHeading lead={m.sandbox.validateLead}>{m.sandbox.validateTitle}</PageHeading>
+      <FormErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action="/sandbox/validate">
+        <TextArea ctx={ctx} name="xml" label={m.sandbox.xmlLabel} hint={m.sandbox.xmlHint} value={xml} errors={errors} rows={14} />
+        <div>
+          <SubmitButton>{m.sandbox.submit}</SubmitButton>
+        </div>
+      </Form>
+      {checks ? <Results ctx={ctx} checks={checks} /> : null}
+      <Paragraph data-size="sm">{m.sandbox.apiHint}</Paragraph>
+    </Layout>
+  );
+}
