@@ -23,6 +23,8 @@ import { methodPages } from "./routes/method/method.pages.tsx";
 import { milestonesPages } from "./routes/milestones/milestones.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
+import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
+import { sandboxPages } from "./routes/sandbox/sandbox.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
 
 export type AppDependencies = {
@@ -117,12 +119,14 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   auditApi(scope);
   methodApi(scope);
   initiativesApi(scope);
+  sandboxApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
   methodPages(scope);
   initiativesPages(scope);
   milestonesPages(scope);
+  sandboxPages(scope);
 
   app.decorate("apiRoutes", registry);
   app.decorate("allRoutes", allRoutes);

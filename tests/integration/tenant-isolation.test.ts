@@ -34,6 +34,10 @@ const SELF_SCOPED = new Set([
   "POST /settings/language",
   "POST /settings/tokens",
   "POST /settings/tokens/:tokenId/revoke",
+  // The delivery validator: checks the XML it is given, holds no tenant data.
+  "POST /api/v1/sandbox/validate",
+  "GET /sandbox/validate",
+  "POST /sandbox/validate",
 ]);
 
 // Public or anonymous by design (no tenant data behind them).

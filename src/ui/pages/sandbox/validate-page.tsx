@@ -1,5 +1,16 @@
 import type { Check, CheckStatus } from "../../../sandbox/checks/check.ts";
-import { Form, FormErrorSummary, Heading, Layout, PageHeading, Paragraph, SubmitButton, Table, Tag, TextArea } from "../../components/index.ts";
+import {
+  Form,
+  FormErrorSummary,
+  Heading,
+  Layout,
+  PageHeading,
+  Paragraph,
+  SubmitButton,
+  Table,
+  Tag,
+  TextArea,
+} from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 

@@ -1,0 +1,52 @@
+import type { LocatedDelivery } from "../soap/delivery.ts";
+import type { OpenedEnvelope } from "../soap/envelope.ts";
+import { DEFAULT_XML_LIMITS, type SafeXmlResult, type XmlRefusalCode } from "../soap/safe-xml.ts";
+import { type Check, type CheckId, fail, listSome, pass } from "./check.ts";
+
+const REFUSAL_CHECK: Record<XmlRefusalCode, CheckId> = {
+  "too-large": "xml.size-limit",
+  dtd: "xml.no-dtd",
+  "too-deep": "xml.depth-limit",
+  malformed: "xml.well-formed",
+};
+
+/** The safety gate: size, no DTD, depth, well-formedness. A refused document gets no further checks. */
+export function xmlChecks(parsed: SafeXmlResult): Check[] {
+  const good: Record<CheckId & `xml.${string}`, string> = {
+    "xml.size-limit": `${parsed.bytes} bytes, within the validator's limit of ${DEFAULT_XML_LIMITS.maxBytes}`,
+    "xml.no-dtd": "no DOCTYPE or entity declarations",
+    "xml.depth-limit": `no element nests deeper than ${DEFAULT_XML_LIMITS.maxDepth} levels`,
+    "xml.well-formed": "the document is well-formed XML",
+  };
+  const failed = parsed.ok ? null : REFUSAL_CHECK[parsed.refusal.code];
+  const checks: Check[] = [];
+  for (const [id, message] of Object.entries(good) as [CheckId, string][]) {
+    if (id === failed && !parsed.ok) {
+      checks.push(fail(id, parsed.refusal.message));
+      break;
+    }
+    checks.push(pass(id, message));
+  }
+  return checks;
+}
+
+export function envelopeChecks(opened: OpenedEnvelope, located: LocatedDelivery): Check[] {
+  const soap =
+    opened.kind === "bare"
+      ? pass("envelope.soap11", "a bare payload without a SOAP envelope; the emulator's endpoint will need the SOAP 1.1 envelope around it")
+      : opened.problems.length
+        ? fail("envelope.soap11", listSome(opened.problems.map((p) => p.message)))
+        : pass("envelope.soap11", "SOAP 1.1 envelope with one payload in soap:Body");
+  if (opened.kind === "not-soap11") return [soap];
+  const operation = located.ok
+    ? located.problems.length
+      ? fail("envelope.operation", listSome(located.problems))
+      : pass(
+          "envelope.operation",
+          located.form === "bare-sealed-delivery"
+            ? "msg3:SealedDelivery in the Message v3 namespace"
+            : "svc3:deliverSecure wrapping one svc3:deliverSecure of type msg3:SealedDelivery",
+        )
+    : fail("envelope.operation", listSome(located.problems));
+  return [soap, operation];
+}

@@ -1,0 +1,33 @@
+import { locateSealedDelivery, readDelivery } from "../soap/delivery.ts";
+import { openEnvelope } from "../soap/envelope.ts";
+import { parseXmlSafely } from "../soap/safe-xml.ts";
+import type { Check } from "./check.ts";
+import { CONTENT_CHECKS, sizeLimit } from "./content-checks.ts";
+import { DELIVERY_CHECKS } from "./delivery-checks.ts";
+import { envelopeChecks, xmlChecks } from "./document-checks.ts";
+import { sealChecks, signatureChecksFor } from "./signature-checks.ts";
+
+/**
+ * Every check that can be made from a submitted deliverSecure envelope or bare SealedDelivery
+ * alone, in a fixed order. Never throws on bad input: a document that is refused or not a
+ * delivery gets the checks that say why, and no more.
+ */
+export function validateSubmission(xml: string, options: { now?: Date } = {}): Check[] {
+  const now = options.now ?? new Date();
+  const parsed = parseXmlSafely(xml);
+  const checks = xmlChecks(parsed);
+  if (!parsed.ok) return checks;
+  const opened = openEnvelope(parsed.document);
+  const located = locateSealedDelivery(opened);
+  checks.push(...envelopeChecks(opened, located));
+  if (!located.ok) return checks;
+  const delivery = readDelivery(located.sealedDelivery);
+  checks.push(
+    ...DELIVERY_CHECKS.map((check) => check(delivery)),
+    ...CONTENT_CHECKS.map((check) => check(delivery)),
+    sizeLimit(parsed.bytes),
+    ...signatureChecksFor(delivery, now),
+    ...sealChecks(delivery, now),
+  );
+  return checks;
+}

@@ -1,0 +1,101 @@
+import type { Element } from "@xmldom/xmldom";
+import { type DeliveryView, locateSealedDelivery, readDelivery } from "./delivery.ts";
+import { elementChildren } from "./dom.ts";
+import { openEnvelope } from "./envelope.ts";
+import { NS, qualifiedName } from "./namespaces.ts";
+import { DEFAULT_XML_LIMITS, parseXmlSafely, type XmlLimits, type XmlRefusal } from "./safe-xml.ts";
+import { checkStructure, el, type StructureIssue, seq } from "./structure.ts";
+import { ORGANIZATION_NUMBER_PATTERN, RECIPIENT_ID_PATTERN } from "./types.ts";
+
+/**
+ * The requests a sender makes, parsed from the wire: Recipient v3 isReachable and isRegistered,
+ * Authority getSenders, Service v3 deliverSecure. A request the contract does not allow comes
+ * back as `invalid` with the reasons; the emulator answers those with an applicationFault.
+ */
+
+export type SenderRequest =
+  | { operation: "isReachable"; senderOrgNr: string; recipientIds: string[] }
+  | { operation: "isRegistered"; recipientIds: string[] }
+  | { operation: "getSenders" }
+  | { operation: "deliverSecure"; delivery: DeliveryView };
+
+export type ParsedRequest =
+  | { kind: "ok"; request: SenderRequest; bytes: number }
+  /** Well-formed and safe, but not what the contract allows; `request` is set when the operation was recognised. */
+  | { kind: "invalid"; operation: SenderRequest["operation"] | null; issues: string[]; bytes: number }
+  | { kind: "refused"; refusal: XmlRefusal; bytes: number };
+
+const IS_REACHABLE = seq(el(NS.recipient3, "senderOrgNr", 1, 1), el(NS.recipient3, "recipientId", 0, 1000));
+const IS_REGISTERED = seq(el(NS.recipient3, "recipientId", 1, Number.POSITIVE_INFINITY));
+
+const asText = (issues: StructureIssue[]) => issues.map((i) => `${i.path}: ${i.message}`);
+
+function recipientIdIssues(ids: string[]): string[] {
+  return ids.flatMap((id, i) =>
+    RECIPIENT_ID_PATTERN.test(id) ? [] : [`recipientId[${i + 1}] "${id}" does not match the RecipientId pattern`],
+  );
+}
+
+function readOperation(payload: Element, bytes: number): ParsedRequest {
+  const values = (name: string) =>
+    elementChildren(payload)
+      .filter((c) => c.localName === name)
+      .map((c) => c.textContent ?? "");
+  const key = `${payload.namespaceURI} ${payload.localName}`;
+  if (key === `${NS.recipient3} isReachable`) {
+    const issues = asText(checkStructure(payload, IS_REACHABLE, "isReachable"));
+    const senderOrgNr = values("senderOrgNr")[0] ?? "";
+    if (senderOrgNr && !ORGANIZATION_NUMBER_PATTERN.test(senderOrgNr))
+      issues.push(`senderOrgNr "${senderOrgNr}" is not 16 followed by ten digits`);
+    const recipientIds = values("recipientId");
+    issues.push(...recipientIdIssues(recipientIds));
+    return issues.length
+      ? { kind: "invalid", operation: "isReachable", issues, bytes }
+      : { kind: "ok", request: { operation: "isReachable", senderOrgNr, recipientIds }, bytes };
+  }
+  if (key === `${NS.recipient3} isRegistered`) {
+    const issues = asText(checkStructure(payload, IS_REGISTERED, "isRegistered"));
+    const recipientIds = values("recipientId");
+    issues.push(...recipientIdIssues(recipientIds));
+    return issues.length
+      ? { kind: "invalid", operation: "isRegistered", issues, bytes }
+      : { kind: "ok", request: { operation: "isRegistered", recipientIds }, bytes };
+  }
+  if (key === `${NS.authorityWsdl} getSenders`) {
+    const issues = asText(checkStructure(payload, seq(), "getSenders"));
+    return issues.length
+      ? { kind: "invalid", operation: "getSenders", issues, bytes }
+      : { kind: "ok", request: { operation: "getSenders" }, bytes };
+  }
+  return {
+    kind: "invalid",
+    operation: null,
+    issues: [`unknown operation ${qualifiedName(payload.namespaceURI, payload.localName ?? "")}`],
+    bytes,
+  };
+}
+
+/**
+ * Parses one SOAP 1.1 request. deliverSecure is only located and read here; whether the delivery
+ * conforms is for the checks (../checks), which report far more than a yes or no.
+ */
+export function parseSenderRequest(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): ParsedRequest {
+  const parsed = parseXmlSafely(xml, limits);
+  if (!parsed.ok) return { kind: "refused", refusal: parsed.refusal, bytes: parsed.bytes };
+  const opened = openEnvelope(parsed.document);
+  if (opened.kind !== "soap11") {
+    const issues = opened.kind === "bare" ? ["the request is not a SOAP 1.1 envelope"] : opened.problems.map((p) => p.message);
+    return { kind: "invalid", operation: null, issues, bytes: parsed.bytes };
+  }
+  if (opened.problems.length || !opened.payload) {
+    return { kind: "invalid", operation: null, issues: opened.problems.map((p) => p.message), bytes: parsed.bytes };
+  }
+  if (opened.payload.localName === "deliverSecure") {
+    const located = locateSealedDelivery(opened);
+    if (!located.ok || located.problems.length) {
+      return { kind: "invalid", operation: "deliverSecure", issues: located.problems, bytes: parsed.bytes };
+    }
+    return { kind: "ok", request: { operation: "deliverSecure", delivery: readDelivery(located.sealedDelivery) }, bytes: parsed.bytes };
+  }
+  return readOperation(opened.payload, parsed.bytes);
+}
