@@ -100,11 +100,10 @@ export async function decideMilestone({
   return db.transaction(async (tx) => {
     // One decision at a time per initiative, so order and supersession are decided on fresh data.
     await tx.execute(sql`select id from initiatives where id = ${initiativeId} for update`);
-    const [docs, preparations, decisions] = await Promise.all([
-      deliverableStates(tx, initiativeId),
-      preparationsOf(tx, initiativeId),
-      decisionsOf(tx, initiativeId),
-    ]);
+    // One connection runs one query at a time: inside a transaction, read in sequence.
+    const docs = await deliverableStates(tx, initiativeId);
+    const preparations = await preparationsOf(tx, initiativeId);
+    const decisions = await decisionsOf(tx, initiativeId);
     const current = currentDecisions(decisions);
     const previous = previousNumeral(milestone.numeral);
     if (previous && !passes(current.get(previous)?.outcome)) {

@@ -1,0 +1,134 @@
+import type { LoadResult, LoadSettings, Scenario } from "./load.ts";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type ColdStart = {
+  /** What the first start had to do, which differs by database. */
+  firstStartDoes: string;
+  firstStartMs: number;
+  /** Starts on a database that already has schema and data; the last one is the server that took the load. */
+  restartsMs: number[];
+  restartMedianMs: number;
+};
+
+export type ScenarioResult = Pick<Scenario, "id" | "label" | "path"> &
+  LoadResult & {
+    /** Against GET /healthz on the same server: throughput as a fraction of the floor's, p50 as a multiple of it. */
+    vsFloor: { throughput: number; p50: number };
+  };
+
+export type DatabaseOutcome =
+  | {
+      database: DatabaseKind;
+      status: "measured";
+      version: string;
+      coldStart: ColdStart;
+      /** PostgreSQL only: `demo:seed` run through the CLI, which the embedded database does on its first start. */
+      demoSeedMs?: number;
+      scenarios: ScenarioResult[];
+    }
+  | { database: DatabaseKind; status: "skipped"; reason: string }
+  | { database: DatabaseKind; status: "failed"; error: string };
+
+export type BenchReport = {
+  generatedAt: string;
+  revision: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string; node: string; loadAverageAtStart: number };
+  settings: LoadSettings & {
+    restarts: number;
+    user: string;
+    /** Inherited by the servers; unset means React renders with its development build. */
+    serverNodeEnv: string | null;
+  };
+  databases: DatabaseOutcome[];
+};
+
+const DATABASE_NAMES: Record<DatabaseKind, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
+
+export const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+};
+
+export function againstFloor(results: (Pick<Scenario, "id" | "label" | "path"> & LoadResult)[]): ScenarioResult[] {
+  const floor = results.find((r) => r.id === "healthz");
+  return results.map((r) => ({
+    ...r,
+    vsFloor: {
+      throughput: floor ? r.requestsPerSecond / floor.requestsPerSecond : Number.NaN,
+      p50: floor ? r.latencyMs.p50 / floor.latencyMs.p50 : Number.NaN,
+    },
+  }));
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const thousands = (value: number) => Math.round(value).toLocaleString("en-US");
+
+function table(header: string[], rows: string[][], leftAligned: readonly number[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (leftAligned.includes(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+export function formatReport(report: BenchReport): string {
+  const { machine, settings } = report;
+  const out: string[] = [
+    `Ansluta ${report.revision} bench: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}`,
+    `1-minute load average before the bench: ${machine.loadAverageAtStart.toFixed(2)}${machine.loadAverageAtStart > 0.5 ? " (the machine was busy: figures are pessimistic)" : ""}`,
+    `${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections, loopback; logged in as ${settings.user}`,
+    `Server NODE_ENV: ${settings.serverNodeEnv ?? "unset (as `npm start`; React uses its development build)"}`,
+    "",
+  ];
+
+  const loadRows: string[][] = [];
+  const startRows: string[][] = [];
+  for (const outcome of report.databases) {
+    const name = DATABASE_NAMES[outcome.database];
+    if (outcome.status !== "measured") {
+      out.push(`${name}: ${outcome.status === "skipped" ? `skipped, ${outcome.reason}` : `FAILED, ${outcome.error}`}`);
+      continue;
+    }
+    for (const s of outcome.scenarios) {
+      const trouble = s.non2xx + s.errors + s.timeouts;
+      loadRows.push([
+        name,
+        s.id === "healthz" ? "floor" : s.id,
+        s.label + (trouble ? `  (!) ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts` : ""),
+        thousands(s.requestsPerSecond),
+        ms(s.latencyMs.p50),
+        ms(s.latencyMs.p95),
+        ms(s.latencyMs.p99),
+        s.id === "healthz" ? "floor" : `${s.vsFloor.throughput.toFixed(2)}×`,
+        s.id === "healthz" ? "floor" : `${s.vsFloor.p50.toFixed(1)}×`,
+      ]);
+    }
+    const c = outcome.coldStart;
+    startRows.push([
+      name,
+      `${thousands(c.firstStartMs)} ms`,
+      `${thousands(c.restartMedianMs)} ms`,
+      c.restartsMs.map(thousands).join(", "),
+      outcome.demoSeedMs === undefined ? "-" : `${thousands(outcome.demoSeedMs)} ms`,
+      c.firstStartDoes,
+    ]);
+  }
+  if (loadRows.length) {
+    out.push(
+      "",
+      table(
+        ["database", "scenario", "request", "req/s", "p50 ms", "p95 ms", "p99 ms", "req/s vs floor", "p50 vs floor"],
+        loadRows,
+        [0, 1, 2],
+      ),
+      "",
+      "Cold start: spawn of `node --import tsx src/main.ts` until GET /healthz answers 200",
+      table(["database", "first start", "restart (median)", "restarts (ms)", "demo:seed (CLI)", "first start does"], startRows, [0, 5]),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}

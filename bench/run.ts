@@ -1,0 +1,307 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEMO_PASSWORD } from "../src/cli/demo-seed.ts";
+import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
+import { againstFloor, type BenchReport, type ColdStart, type DatabaseKind, type DatabaseOutcome, formatReport, median } from "./report.ts";
+import { type DatabaseEnv, REPO_ROOT, type RunningServer, runCli, startServer } from "./server-process.ts";
+import { bearerToken, sessionCookieHeader } from "./sign-in.ts";
+import { createThrowawayDatabase, PostgresUnreachableError, type ThrowawayDatabase } from "./throwaway-postgres.ts";
+
+/*
+ * `npm run bench`: this process is the load generator; each server under test is a child process
+ * on loopback, so the two share the machine's cores but not an event loop.
+ */
+
+const USAGE = `Usage: npm run bench -- [options]
+  --duration S      seconds measured per scenario (default 10)
+  --warmup S        seconds of discarded load before each (default 2)
+  --connections N   concurrent connections (default 10)
+  --restarts N      restarts timed per database, median reported (default 3)
+  --database D      pglite or postgres; repeat for both (default both)
+  --postgres-url U  an existing database to create the throwaway one from
+                    (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
+  --out FILE        JSON results (default reports/bench.json)`;
+
+const USER = "projektledare@sundsvall.example";
+
+type Settings = LoadSettings & { restarts: number; databases: DatabaseKind[]; postgresUrl: string; out: string };
+
+function parseSettings(argv: string[]): Settings {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: "string", default: "10" },
+      warmup: { type: "string", default: "2" },
+      connections: { type: "string", default: "10" },
+      restarts: { type: "string", default: "3" },
+      database: { type: "string", multiple: true, default: ["pglite", "postgres"] },
+      "postgres-url": { type: "string", default: process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test" },
+      out: { type: "string", default: "reports/bench.json" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const count = (flag: string, raw: string, min: number) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} must be a whole number ≥ ${min}, got "${raw}"\n\n${USAGE}`);
+    return n;
+  };
+  const databases = values.database.map((d) => {
+    if (d !== "pglite" && d !== "postgres") throw new Error(`--database must be pglite or postgres, got "${d}"\n\n${USAGE}`);
+    return d;
+  });
+  return {
+    durationSeconds: count("duration", values.duration, 1),
+    warmupSeconds: count("warmup", values.warmup, 0),
+    connections: count("connections", values.connections, 1),
+    restarts: count("restarts", values.restarts, 1),
+    databases: [...new Set(databases)],
+    postgresUrl: values["postgres-url"],
+    out: path.resolve(REPO_ROOT, values.out),
+  };
+}
+
+/** Undo steps for everything the bench creates, run in reverse on success, failure or Ctrl-C. */
+class Cleanup {
+  readonly #steps: { label: string; run: () => Promise<void> }[] = [];
+
+  /** Registers a step; the returned function runs it now instead (at most once). */
+  defer(label: string, run: () => Promise<void>): () => Promise<void> {
+    const step = { label, run };
+    this.#steps.push(step);
+    return async () => {
+      const i = this.#steps.indexOf(step);
+      if (i === -1) return;
+      this.#steps.splice(i, 1);
+      await run();
+    };
+  }
+
+  /** Runs every pending step even if some fail; returns the failures. */
+  async runAll(): Promise<string[]> {
+    const failures: string[] = [];
+    for (let step = this.#steps.pop(); step; step = this.#steps.pop()) {
+      try {
+        await step.run();
+      } catch (e) {
+        failures.push(`${step.label}: ${(e as Error).message}`);
+      }
+    }
+    return failures;
+  }
+}
+
+/** The commit measured, marked dirty when the working tree has changes, so figures can be traced to code. */
+function revision(): string {
+  try {
+    return execFileSync("git", ["describe", "--always", "--dirty"], { cwd: REPO_ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+function dependencyVersion(name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  return manifest.dependencies[name] ?? "unknown";
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function launch(database: DatabaseEnv, cleanup: Cleanup): Promise<{ server: RunningServer; stopServer: () => Promise<void> }> {
+  const server = await startServer(database);
+  return { server, stopServer: cleanup.defer(`stop server pid ${server.pid}`, server.stop) };
+}
+
+/** Starts the server `restarts` times on an already-initialised database; the last one stays up for the load. */
+async function timedRestarts(
+  database: DatabaseEnv,
+  restarts: number,
+  cleanup: Cleanup,
+): Promise<{ restartsMs: number[]; server: RunningServer; stopServer: () => Promise<void> }> {
+  const restartsMs: number[] = [];
+  for (let i = 1; ; i++) {
+    const { server, stopServer } = await launch(database, cleanup);
+    restartsMs.push(server.coldStartMs);
+    say(`  restart ${i}/${restarts}: ${seconds(server.coldStartMs)}`);
+    if (i === restarts) return { restartsMs, server, stopServer };
+    await stopServer();
+  }
+}
+
+async function measureLoad(server: RunningServer, settings: Settings) {
+  const credentials = { email: USER, password: DEMO_PASSWORD };
+  const scenarios: Scenario[] = [
+    {
+      id: "page",
+      label: "GET /organisations, session cookie",
+      path: "/organisations",
+      headers: { cookie: await sessionCookieHeader(server.baseUrl, credentials), accept: "text/html" },
+      expectBody: "Sundsvalls kommun",
+    },
+    {
+      id: "api",
+      label: "GET /api/v1/organisations, bearer token",
+      path: "/api/v1/organisations",
+      headers: { authorization: `Bearer ${await bearerToken(server.baseUrl, credentials)}`, accept: "application/json" },
+      expectBody: "Sundsvalls kommun",
+    },
+    { id: "healthz", label: "GET /healthz", path: "/healthz", headers: {}, expectBody: '"ok"' },
+  ];
+  for (const scenario of scenarios) await probe(server.baseUrl, scenario);
+
+  const results = [];
+  for (const scenario of scenarios) {
+    const result = await runLoad(server.baseUrl, scenario, settings);
+    say(
+      `  ${scenario.id} ${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms`,
+    );
+    results.push({ id: scenario.id, label: scenario.label, path: scenario.path, ...result });
+  }
+  return againstFloor(results);
+}
+
+async function measurePglite(settings: Settings, cleanup: Cleanup, tempDirs: Set<string>): Promise<DatabaseOutcome> {
+  say("PGlite (embedded)");
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "ansluta-bench-"));
+  tempDirs.add(dataDir);
+  const removeDir = cleanup.defer(`remove ${dataDir}`, async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    tempDirs.delete(dataDir);
+  });
+  const database = { DATA_DIR: dataDir };
+
+  const first = await launch(database, cleanup);
+  say(`  first start on an empty data directory: ${seconds(first.server.coldStartMs)}`);
+  await first.stopServer();
+  const { restartsMs, server, stopServer } = await timedRestarts(database, settings.restarts, cleanup);
+  const coldStart: ColdStart = {
+    firstStartDoes: "create the PGlite cluster, migrate, seed the demo",
+    firstStartMs: first.server.coldStartMs,
+    restartsMs,
+    restartMedianMs: median(restartsMs),
+  };
+  const scenarios = await measureLoad(server, settings);
+  await stopServer();
+  await removeDir();
+  return {
+    database: "pglite",
+    status: "measured",
+    version: `PGlite ${dependencyVersion("@electric-sql/pglite")} (inside the server process)`,
+    coldStart,
+    scenarios,
+  };
+}
+
+async function measurePostgres(settings: Settings, cleanup: Cleanup): Promise<DatabaseOutcome> {
+  say("PostgreSQL");
+  const name = `ansluta_bench_${process.pid}`;
+  const adminUrl = new URL(settings.postgresUrl);
+  const where = `${adminUrl.hostname}:${adminUrl.port || 5432}`;
+  let throwaway: ThrowawayDatabase;
+  try {
+    throwaway = await createThrowawayDatabase(settings.postgresUrl, name);
+  } catch (e) {
+    if (!(e instanceof PostgresUnreachableError)) throw e;
+    const reason = `PostgreSQL not reachable at ${where} (${e.message}); set --postgres-url or BENCH_POSTGRES_URL`;
+    say(`  skipped: ${reason}`);
+    return { database: "postgres", status: "skipped", reason };
+  }
+  say(`  created throwaway database ${name} on ${where} (PostgreSQL ${throwaway.serverVersion})`);
+  const dropDatabase = cleanup.defer(`drop database ${name}`, throwaway.drop);
+  const database = { DATABASE_URL: throwaway.url };
+
+  const first = await launch(database, cleanup);
+  say(`  first start on an empty database: ${seconds(first.server.coldStartMs)}`);
+  await first.stopServer();
+  const demoSeedMs = await runCli(["demo:seed"], database);
+  say(`  demo:seed through the CLI: ${seconds(demoSeedMs)}`);
+  const { restartsMs, server, stopServer } = await timedRestarts(database, settings.restarts, cleanup);
+  const coldStart: ColdStart = {
+    firstStartDoes: "migrate (nothing is seeded on PostgreSQL)",
+    firstStartMs: first.server.coldStartMs,
+    restartsMs,
+    restartMedianMs: median(restartsMs),
+  };
+  const scenarios = await measureLoad(server, settings);
+  await stopServer();
+  await dropDatabase();
+  say(`  dropped ${name}`);
+  return { database: "postgres", status: "measured", version: `PostgreSQL ${throwaway.serverVersion}`, coldStart, demoSeedMs, scenarios };
+}
+
+async function main(): Promise<number> {
+  const settings = parseSettings(process.argv.slice(2));
+  // Read before we add load ourselves: anything else running on the machine skews every figure.
+  const [loadAverageAtStart = Number.NaN] = os.loadavg();
+  const cleanup = new Cleanup();
+  const tempDirs = new Set<string>();
+  // Last resort if the bench dies without unwinding: the children are killed by server-process.ts.
+  process.on("exit", () => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      say(`\n${signal}: cleaning up`);
+      void cleanup.runAll().then((failures) => {
+        for (const f of failures) console.error(`cleanup failed: ${f}`);
+        process.exit(130);
+      });
+    });
+  }
+
+  const outcomes: DatabaseOutcome[] = [];
+  for (const database of settings.databases) {
+    try {
+      outcomes.push(database === "pglite" ? await measurePglite(settings, cleanup, tempDirs) : await measurePostgres(settings, cleanup));
+    } catch (e) {
+      say(`  failed: ${(e as Error).message}`);
+      outcomes.push({ database, status: "failed", error: (e as Error).message });
+    }
+    const failures = await cleanup.runAll();
+    for (const f of failures) console.error(`cleanup failed: ${f}`);
+    if (failures.length) return 1;
+  }
+
+  const cpus = os.cpus();
+  const report: BenchReport = {
+    generatedAt: new Date().toISOString(),
+    revision: revision(),
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? "unknown",
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      node: process.version,
+      loadAverageAtStart,
+    },
+    settings: {
+      durationSeconds: settings.durationSeconds,
+      warmupSeconds: settings.warmupSeconds,
+      connections: settings.connections,
+      restarts: settings.restarts,
+      user: USER,
+      serverNodeEnv: process.env.NODE_ENV ?? null,
+    },
+    databases: outcomes,
+  };
+  await mkdir(path.dirname(settings.out), { recursive: true });
+  await writeFile(
+    settings.out,
+    `${JSON.stringify(report, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
+  );
+  say(`\n${formatReport(report)}\nJSON: ${path.relative(REPO_ROOT, settings.out)}`);
+  return outcomes.some((o) => o.status === "failed") ? 1 : 0;
+}
+
+process.exitCode = await main().catch((e: unknown) => {
+  console.error((e as Error).message);
+  return 2;
+});
