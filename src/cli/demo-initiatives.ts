@@ -188,7 +188,7 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
             motivation: "Beslutat enligt projektets förslag.",
           })),
           conditions: [],
-          decidedOn: now.toISOString().slice(0, 10),
+          decidedOn: new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now),
           minutes: `Beslut vid milstolpe ${numeral} enligt protokoll.`,
           diarienummer: null,
           incompleteBasisReason: null,

@@ -51,14 +51,24 @@ type FieldProps = {
   label: string;
   hint?: string | undefined;
   errors?: FormErrors | undefined;
+  /** Ids of other text on the page that describes this field (e.g. the question it answers). */
+  describedBy?: string | undefined;
 };
 
-function describedBy(id: string, hint: string | undefined, error: string | undefined) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+function describedBy(id: string, hint: string | undefined, error: string | undefined, extra?: string) {
+  const ids = [extra ?? null, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldShell({ ctx, name, label, hint, errors, control }: FieldProps & { control: (a: ControlAttrs) => ReactNode }) {
+function FieldShell({
+  ctx,
+  name,
+  label,
+  hint,
+  errors,
+  describedBy: extra,
+  control,
+}: FieldProps & { control: (a: ControlAttrs) => ReactNode }) {
   const id = fieldId(name);
   const error = errorFor(errors, name);
   return (
@@ -69,7 +79,7 @@ function FieldShell({ ctx, name, label, hint, errors, control }: FieldProps & { 
           {hint}
         </Paragraph>
       ) : null}
-      {control({ id, name, "aria-describedby": describedBy(id, hint, error), "aria-invalid": error ? true : undefined })}
+      {control({ id, name, "aria-describedby": describedBy(id, hint, error, extra), "aria-invalid": error ? true : undefined })}
       {error ? <ValidationMessage id={`${id}-error`}>{fieldErrorText(ctx.m, error)}</ValidationMessage> : null}
     </Field>
   );

@@ -134,7 +134,10 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     const { auth, initiative, milestone, permissions } = loaded;
     if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
     const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
-    const values: DecisionFormValues = { decidedOn: request.now.toISOString().slice(0, 10) };
+    // Today as a Swedish calendar day, not UTC's (which is still yesterday just after midnight).
+    const values: DecisionFormValues = {
+      decidedOn: new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(request.now),
+    };
     return sendPage(request, reply, (ctx) => (
       <DecisionFormPage
         ctx={ctx}

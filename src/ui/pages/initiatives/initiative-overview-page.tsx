@@ -221,7 +221,7 @@ function PhaseSection({
                     fields={{ deliverableTypeId: result.deliverableTypeId }}
                   >
                     {t.overview.createDocument}
-                    <span className="visually-hidden">: {typeName}</span>
+                    <span className="visually-hidden">{`: ${typeName}`}</span>
                   </ActionButton>
                 ) : null}
               </div>

@@ -114,7 +114,7 @@ export function DecisionFormPage({
               <TextField
                 ctx={ctx}
                 name={`condition-${i}-owner`}
-                label={m.milestones.conditionOwner}
+                label={format(f.conditionOwner, { n: i + 1 })}
                 value={values[`condition-${i}-owner`]}
                 errors={errors}
               />
@@ -122,7 +122,7 @@ export function DecisionFormPage({
                 ctx={ctx}
                 name={`condition-${i}-dueDate`}
                 type="date"
-                label={m.milestones.conditionDue}
+                label={format(f.conditionDue, { n: i + 1 })}
                 hint={f.dateHint}
                 value={values[`condition-${i}-dueDate`]}
                 errors={errors}

@@ -230,20 +230,30 @@ export function MilestonePage({
           {m.milestones.decisionPoints}
         </Heading>
         <ol className="stack-wide">
-          {milestone.decisionPoints.map((dp) => {
+          {milestone.decisionPoints.map((dp, i) => {
             const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;
             const proposal = readiness.preparations.find((p) => p.decisionPointId === dp.id)?.proposal;
             return (
               <li key={dp.id} id={`dp-${dp.id}`}>
-                <Paragraph>
+                <Paragraph id={`dp-text-${dp.id}`}>
                   {dp.text[locale]}{" "}
                   <Tag data-color={prepared ? "success" : "warning"}>{prepared ? m.milestones.prepared : m.milestones.unprepared}</Tag>
                 </Paragraph>
                 {canWork ? (
                   <Form ctx={ctx} action={`${base}/decision-points/${dp.id}`}>
-                    <TextArea ctx={ctx} name={`proposal-${dp.id}`} label={`${m.milestones.proposal}`} value={proposal} rows={3} />
+                    <TextArea
+                      ctx={ctx}
+                      name={`proposal-${dp.id}`}
+                      label={m.milestones.proposal}
+                      describedBy={`dp-text-${dp.id}`}
+                      value={proposal}
+                      rows={3}
+                    />
                     <div>
-                      <SubmitButton variant="secondary">{m.milestones.saveProposal}</SubmitButton>
+                      <SubmitButton variant="secondary">
+                        {m.milestones.saveProposal}
+                        <span className="visually-hidden"> {format(m.milestones.forDecisionPoint, { n: i + 1 })}</span>
+                      </SubmitButton>
                     </div>
                   </Form>
                 ) : proposal ? (

@@ -1,0 +1,408 @@
+import { milestoneByNumeral } from "../../src/method/lookup.ts";
+import type { MilestoneNumeral } from "../../src/method/types.ts";
+import { methodV12 } from "../../src/method/v1.2/index.ts";
+import { expect, expectNoAxeViolations, loginAs, type Page, test } from "./fixtures.ts";
+
+/**
+ * One initiative through milestones I–III in the browser, each step by the role the method gives
+ * it: the projektledare writes, fastställer and prepares, the verksamhetsägare decides I, the
+ * styrgrupp II and III, and the förvaltningsgrupp reads what the decisions sent it. Only this
+ * test touches "Fakturor för barnomsorg", which the demo seed leaves in phase 1 with nothing
+ * decided and the idébeskrivning as a draft.
+ */
+
+const INITIATIVE = "Fakturor för barnomsorg";
+const SUBJECT_PREFIX = `Sundsvalls kommun: milstolpe`;
+
+/** The decision points as the forms number and word them (the method's text, quoted word for word). */
+const decisionPoints = (numeral: MilestoneNumeral) =>
+  milestoneByNumeral(methodV12, numeral).decisionPoints.map((dp, i) => ({
+    id: dp.id,
+    legend: `${i + 1}. ${dp.text.sv}`,
+    text: dp.text.sv,
+  }));
+
+async function actAs(page: Page, email: string) {
+  const logout = page.getByRole("button", { name: "Logga ut" });
+  if (await logout.isVisible()) {
+    await logout.click();
+    await expect(page).toHaveURL(/\/login$/);
+  }
+  await loginAs(page, email);
+}
+
+/** Opens the initiative from the initiative list and returns its id. */
+async function openInitiative(page: Page): Promise<string> {
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Initiativ", exact: true }).click();
+  await page.getByRole("link", { name: INITIATIVE, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: INITIATIVE })).toBeVisible();
+  const id = /\/initiatives\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
+  if (!id) throw new Error(`no initiative id in ${page.url()}`);
+  return id;
+}
+
+/** The part of the overview about one phase or milestone, found by its heading. */
+const overviewSection = (page: Page, heading: string) => page.getByRole("region", { name: heading, exact: true });
+
+/**
+ * On the deliverable page: writes a text in one section, saves it, and fastställer the document,
+ * optionally through "Skicka för granskning" first.
+ */
+async function writeAndApprove(page: Page, title: string, section: string, text: string, { review = false, axe = false } = {}) {
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.getByRole("region", { name: "Ändra innehållet" }).getByRole("textbox", { name: section, exact: true }).fill(text);
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Dokumentet har sparats.");
+  await expect(page.getByRole("region", { name: section, exact: true })).toContainText(text);
+  if (axe) await expectNoAxeViolations(page);
+  if (review) {
+    await page.getByRole("button", { name: "Skicka för granskning" }).click();
+    await expect(page.getByRole("status")).toHaveText("Dokumentet har skickats för granskning.");
+    await expect(page.getByText("Versionen är skickad för granskning.", { exact: false })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Fastställ", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Version 1 har fastställts.");
+  // Once fastställd there is nothing left to review, and a change would become version 2.
+  await expect(page.getByRole("button", { name: "Fastställ", exact: true })).toHaveCount(0);
+  await expect(page.getByText("Version 1 är fastställd och ändras inte.", { exact: false })).toBeVisible();
+}
+
+/** From the overview: "Skapa dokument" for a result of the current phase, then write and fastställ it. */
+async function createFromOverview(
+  page: Page,
+  initiativeId: string,
+  title: string,
+  section: string,
+  text: string,
+  options: { review?: boolean; axe?: boolean } = {},
+) {
+  await page.goto(`/initiatives/${initiativeId}`);
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: title })
+    .getByRole("button", { name: /^Skapa dokument/ })
+    .click();
+  await expect(page.getByRole("status")).toHaveText(`Dokumentet ”${title}” har skapats från mallen.`);
+  await writeAndApprove(page, title, section, text, options);
+}
+
+/** On the milestone page: a proposal for one decision point, saved on its own. */
+async function prepare(page: Page, point: { text: string }, proposal: string) {
+  const item = page
+    .getByRole("listitem")
+    .filter({ hasText: point.text })
+    .filter({ has: page.getByRole("button", { name: "Spara beredning" }) });
+  await item.getByLabel("Förslag till beslut (beredning)", { exact: true }).fill(proposal);
+  await item.getByRole("button", { name: "Spara beredning" }).click();
+  await expect(page.getByRole("status")).toHaveText("Beredningen har sparats.");
+  await expect(item.getByText("Beredd", { exact: true })).toBeVisible();
+  await expect(item.getByLabel("Förslag till beslut (beredning)", { exact: true })).toHaveValue(proposal);
+}
+
+/** On the decision form: an answer and (unless left out) a motivation for every decision point. */
+async function answerAll(page: Page, numeral: MilestoneNumeral, { skipMotivationOf }: { skipMotivationOf?: string } = {}) {
+  for (const dp of decisionPoints(numeral)) {
+    const group = page.getByRole("group", { name: dp.legend, exact: true });
+    await group.getByRole("group", { name: "Svar", exact: true }).getByLabel("Ja", { exact: true }).check();
+    if (dp.id !== skipMotivationOf) await group.getByLabel("Motivering", { exact: true }).fill(`Motiverat vid ${numeral}: ${dp.id}.`);
+  }
+}
+
+const outcome = (page: Page, label: string) => page.getByRole("group", { name: "Beslut", exact: true }).getByLabel(label, { exact: true });
+
+async function submitDecision(page: Page): Promise<number> {
+  const response = page.waitForResponse((r) => r.request().method() === "POST" && /\/decide$/.test(r.url()));
+  await page.getByRole("button", { name: "Registrera beslutet" }).click();
+  return (await response).status();
+}
+
+/** The error summary's links as shown: text and target, each target exactly one element. */
+async function errorSummaryLinks(page: Page) {
+  const summary = page.locator("#error-summary");
+  await expect(summary.getByRole("heading", { name: "Det finns fel i formuläret" })).toBeVisible();
+  const links = [];
+  for (const link of await summary.getByRole("link").all()) {
+    const href = (await link.getAttribute("href")) ?? "";
+    await expect(page.locator(href), `target of ${href}`).toHaveCount(1);
+    links.push({ text: (await link.textContent())?.trim() ?? "", href });
+  }
+  return links;
+}
+
+test.describe("milestone decisions", () => {
+  // With a five-minute test, a control that never shows up should fail the step, not use up the whole budget.
+  test.use({ actionTimeout: 20_000 });
+  test("an initiative goes from milestone I to III, each step by its role, and the förvaltningsgrupp reads what it was sent", async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    let initiativeId = "";
+    const milestoneUrl = (numeral: MilestoneNumeral) => `/initiatives/${initiativeId}/milestones/${numeral}`;
+
+    await test.step("I: the projektledare writes and fastställer the basis and prepares the decision points", async () => {
+      await loginAs(page, "projektledare@sundsvall.example");
+      initiativeId = await openInitiative(page);
+      await expect(overviewSection(page, "Översikt").getByRole("link", { name: "Fas 1: Identifiera behov" })).toBeVisible();
+      await expect(
+        overviewSection(page, "Milstolpe I – Beslut inför fasen Ta fram lösningsalternativ").getByText("Ej beslutad", { exact: true }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      // The seed started the idébeskrivning as a draft; the other two are created here.
+      const phase1 = overviewSection(page, "Fas 1 – Identifiera behov");
+      await expect(phase1.getByRole("button", { name: /^Skapa dokument: Idébeskrivning/ })).toHaveCount(0);
+      await phase1.getByRole("link", { name: "Idébeskrivning", exact: true }).click();
+      await writeAndApprove(
+        page,
+        "Idébeskrivning",
+        "Bakgrund och nuläge",
+        "I dag skickas 8 000 fakturor i månaden på papper till vårdnadshavare.",
+        { axe: true },
+      );
+      await createFromOverview(
+        page,
+        initiativeId,
+        "Behovsanalys inklusive förväntade effekter",
+        "Användare och målgrupper",
+        "Vårdnadshavare med barn i förskola eller fritidshem.",
+      );
+      await createFromOverview(
+        page,
+        initiativeId,
+        "Förstudiedirektiv",
+        "Bakgrund, syfte och mål",
+        "Förstudien ska visa hur fakturorna kan nå Mina meddelanden.",
+      );
+
+      await page.goto(`/initiatives/${initiativeId}`);
+      await overviewSection(page, "Milstolpe I – Beslut inför fasen Ta fram lösningsalternativ")
+        .getByRole("link", { name: "Gå till milstolpe I" })
+        .click();
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Milstolpe I: Beslut inför fasen Ta fram lösningsalternativ" }),
+      ).toBeVisible();
+      // Every document is fastställd; only the preparation is missing.
+      const missing = page.getByTestId("missing");
+      await expect(missing.getByRole("listitem")).toHaveText(
+        decisionPoints("I").map((dp) => `Beslutspunkten ”${dp.text}” är inte beredd.`),
+      );
+      // The projektledare prepares but does not decide milestone I.
+      await expect(page.getByRole("link", { name: "Fatta beslut" })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+      for (const dp of decisionPoints("I")) await prepare(page, dp, `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`);
+      await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
+    });
+
+    await test.step("I: the styrgrupp may not decide milestone I", async () => {
+      await actAs(page, "styrgrupp@sundsvall.example");
+      await page.goto(milestoneUrl("I"));
+      await expect(page.getByRole("link", { name: "Fatta beslut" })).toHaveCount(0);
+      const response = await page.goto(`${milestoneUrl("I")}/decide`);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "Du saknar behörighet" })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    await test.step("I: the verksamhetsägare decides, first leaving out a motivation", async () => {
+      await actAs(page, "verksamhetsagare@sundsvall.example");
+      await page.goto(milestoneUrl("I"));
+      await page.getByRole("link", { name: "Fatta beslut" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Beslut vid milstolpe I" })).toBeVisible();
+      // A complete basis: no list of what is missing, and no reason to give.
+      await expect(page.getByText("Underlaget är inte komplett:")).toHaveCount(0);
+      await expect(page.getByLabel("Motivering till beslut på ofullständigt underlag")).toHaveCount(0);
+      // Milestone I reports no figures to the förvaltningsgrupp.
+      await expect(page.getByLabel("Tidplan", { exact: true })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+
+      await outcome(page, "Gå vidare").check();
+      const [, second] = decisionPoints("I");
+      await answerAll(page, "I", { skipMotivationOf: second?.id });
+      await page.getByLabel("Diarienummer (valfritt)", { exact: true }).fill("BUN 2026/0142");
+      await page.getByLabel("Protokoll eller anteckningar (valfritt)", { exact: true }).fill("Barn- och utbildningsnämnden, § 12.");
+      expect(await submitDecision(page)).toBe(400);
+
+      expect(await errorSummaryLinks(page)).toEqual([{ text: "Fältet måste fyllas i.", href: `#f-motivation-${second?.id}` }]);
+      const secondGroup = page.getByRole("group", { name: second?.legend ?? "", exact: true });
+      const missingMotivation = secondGroup.getByLabel("Motivering", { exact: true });
+      await expect(missingMotivation).toHaveAttribute("aria-invalid", "true");
+      await expect(missingMotivation).toHaveAccessibleDescription("Fältet måste fyllas i.");
+      // Everything else that was entered is still there.
+      await expect(outcome(page, "Gå vidare")).toBeChecked();
+      for (const dp of decisionPoints("I")) {
+        const group = page.getByRole("group", { name: dp.legend, exact: true });
+        await expect(group.getByLabel("Ja", { exact: true })).toBeChecked();
+        if (dp.id !== second?.id) await expect(group.getByLabel("Motivering", { exact: true })).toHaveValue(`Motiverat vid I: ${dp.id}.`);
+      }
+      await expect(page.getByLabel("Diarienummer (valfritt)", { exact: true })).toHaveValue("BUN 2026/0142");
+      await expect(page.getByLabel("Protokoll eller anteckningar (valfritt)", { exact: true })).toHaveValue(
+        "Barn- och utbildningsnämnden, § 12.",
+      );
+      await expectNoAxeViolations(page);
+
+      await page.locator("#error-summary").getByRole("link", { name: "Fältet måste fyllas i." }).click();
+      await expect(missingMotivation).toBeFocused();
+      await missingMotivation.fill("Behovet är prioriterat i nämndens verksamhetsplan.");
+      expect(await submitDecision(page)).toBe(303);
+
+      await expect(page.getByRole("status")).toHaveText("Beslutet har registrerats och kommunikationen har skapats.");
+      await expect(page.getByRole("heading", { level: 1, name: /^Milstolpe I:/ })).toBeVisible();
+      const decision = page.getByRole("region", { name: "Gällande beslut" });
+      await expect(decision.getByText("Gå vidare", { exact: true })).toBeVisible();
+      await expect(decision).toContainText("av Viktor Verksamhetsägare");
+      await expect(decision).toContainText("BUN 2026/0142");
+      await expect(decision).toContainText("Behovet är prioriterat i nämndens verksamhetsplan.");
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("link", { name: INITIATIVE, exact: true }).click();
+      await expect(overviewSection(page, "Översikt").getByRole("link", { name: "Fas 2: Ta fram lösningsalternativ" })).toBeVisible();
+      await expect(overviewSection(page, "Fas 2 – Ta fram lösningsalternativ").getByText("Pågående fas", { exact: true })).toBeVisible();
+      await expect(overviewSection(page, "Fas 1 – Identifiera behov").getByText("Pågående fas", { exact: true })).toHaveCount(0);
+      const milestoneI = overviewSection(page, "Milstolpe I – Beslut inför fasen Ta fram lösningsalternativ");
+      await expect(milestoneI.getByText("Gå vidare", { exact: true })).toBeVisible();
+      await expect(milestoneI).toContainText("av Viktor Verksamhetsägare");
+    });
+
+    await test.step("II: the projektledare fastställer the förstudierapport and prepares the decision points", async () => {
+      await actAs(page, "projektledare@sundsvall.example");
+      await createFromOverview(
+        page,
+        initiativeId,
+        "Förstudierapport med rekommenderad lösning",
+        "Syfte, motiv och avgränsningar",
+        "Rekommendation: fakturorna skickas via kommunens ekonomisystem och en förmedlare.",
+        { review: true },
+      );
+      await page.goto(milestoneUrl("II"));
+      for (const dp of decisionPoints("II")) await prepare(page, dp, `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`);
+      await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
+    });
+
+    await test.step("II: the styrgrupp decides to go ahead with a condition, and reports timeline and volume", async () => {
+      await actAs(page, "styrgrupp@sundsvall.example");
+      await page.goto(milestoneUrl("II"));
+      await page.getByRole("link", { name: "Fatta beslut" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Beslut vid milstolpe II" })).toBeVisible();
+
+      await outcome(page, "Gå vidare med villkor").check();
+      await answerAll(page, "II");
+      const conditions = page.getByRole("group", { name: "Villkor (för ”gå vidare med villkor”)" });
+      await conditions.getByLabel("Villkor 1", { exact: true }).fill("Upphandlingen av förmedlare ska vara klar");
+      // Every row's owner and date fields have the same label; the first row is the first of each.
+      await conditions.getByLabel("Ansvarig för villkor 1", { exact: true }).fill("Petra Projektledare");
+      await conditions.getByLabel("Senast, villkor 1", { exact: true }).fill("2026-12-31");
+      const reported = page.getByRole("group", { name: "Uppgifter till förvaltningsgruppen" });
+      await reported.getByLabel("Tidplan", { exact: true }).fill("Test våren 2027, driftstart 2028-01-15");
+      await reported.getByLabel("Beräknad meddelandevolym per år", { exact: true }).fill("97500");
+      await reported.getByLabel("Kommentar till volymen", { exact: true }).fill("månadsfakturor");
+      expect(await submitDecision(page)).toBe(303);
+
+      await expect(page.getByRole("status")).toHaveText("Beslutet har registrerats och kommunikationen har skapats.");
+      const decision = page.getByRole("region", { name: "Gällande beslut" });
+      await expect(decision.getByText("Gå vidare med villkor", { exact: true })).toBeVisible();
+      await expect(decision).toContainText("av Sara Styrgrupp");
+      await expect(decision).toContainText("Upphandlingen av förmedlare ska vara klar (Ansvarig: Petra Projektledare, Senast: 2026-12-31)");
+
+      await page.getByRole("link", { name: INITIATIVE, exact: true }).click();
+      await expect(overviewSection(page, "Översikt").getByRole("link", { name: "Fas 3: Detaljera vald lösning" })).toBeVisible();
+      await expect(
+        overviewSection(page, "Milstolpe II – Beslut inför fasen Detaljera vald lösning").getByText("Gå vidare med villkor", {
+          exact: true,
+        }),
+      ).toBeVisible();
+    });
+
+    await test.step("III: the projektledare fastställer one of the five basis documents", async () => {
+      await actAs(page, "projektledare@sundsvall.example");
+      await createFromOverview(
+        page,
+        initiativeId,
+        "Fördjupad förstudierapport",
+        "Vald lösning i detalj",
+        "Fakturorna skapas i ekonomisystemet och lämnas till förmedlaren som fil.",
+      );
+    });
+
+    const reason = "Nämnden beslutar före sommaren så att upphandlingen hinner starta; övriga underlag fastställs i augusti.";
+    await test.step("III: the styrgrupp decides on an incomplete basis, with a written reason", async () => {
+      await actAs(page, "styrgrupp@sundsvall.example");
+      await page.goto(milestoneUrl("III"));
+      await page.getByRole("link", { name: "Fatta beslut" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Beslut vid milstolpe III" })).toBeVisible();
+
+      // The form says what is missing: four documents and every decision point.
+      const missing = page.getByRole("main").getByRole("list").filter({ hasText: "är inte upprättat." });
+      await expect(page.getByText("Underlaget är inte komplett:", { exact: true })).toBeVisible();
+      await expect(missing.getByRole("listitem")).toHaveText([
+        "Dokumentet ”Detaljbeskrivning av integrationsplan” är inte upprättat.",
+        "Dokumentet ”Utbildnings- och kommunikationsplan” är inte upprättat.",
+        "Dokumentet ”Business Case (kostnadsnyttobeskrivning)” är inte upprättat.",
+        "Dokumentet ”Nyttorealiseringsplan” är inte upprättat.",
+        ...decisionPoints("III").map((dp) => `Beslutspunkten ”${dp.text}” är inte beredd.`),
+      ]);
+      const reasonField = page.getByLabel("Motivering till beslut på ofullständigt underlag", { exact: true });
+      await expect(reasonField).toBeVisible();
+      await expect(reasonField).toHaveAccessibleDescription(/Om beslutet ändå ska fattas måste skälet skrivas ned/);
+      await expectNoAxeViolations(page);
+
+      await outcome(page, "Gå vidare").check();
+      await answerAll(page, "III");
+      const reported = page.getByRole("group", { name: "Uppgifter till förvaltningsgruppen" });
+      await reported.getByLabel("Tidplan", { exact: true }).fill("Driftstart 2028-01-15, oförändrad");
+      await reported.getByLabel("Beräknad meddelandevolym per år", { exact: true }).fill("97500");
+      expect(await submitDecision(page)).toBe(422);
+
+      expect(await errorSummaryLinks(page)).toEqual([
+        { text: "Underlaget är inte komplett: skriv motiveringen till att beslutet ändå fattas.", href: "#f-incompleteBasisReason" },
+      ]);
+      await expect(reasonField).toHaveAccessibleDescription(/skriv motiveringen till att beslutet ändå fattas/);
+      await expect(outcome(page, "Gå vidare")).toBeChecked();
+      await expect(reported.getByLabel("Beräknad meddelandevolym per år", { exact: true })).toHaveValue("97500");
+
+      await reasonField.fill(reason);
+      expect(await submitDecision(page)).toBe(303);
+      await expect(page.getByRole("status")).toHaveText("Beslutet har registrerats och kommunikationen har skapats.");
+      const decision = page.getByRole("region", { name: "Gällande beslut" });
+      await expect(decision.getByText("Gå vidare", { exact: true })).toBeVisible();
+      await expect(decision.getByText(`Beslutet fattades på ofullständigt underlag. Motivering: ${reason}`)).toBeVisible();
+
+      await page.getByRole("link", { name: INITIATIVE, exact: true }).click();
+      await expect(overviewSection(page, "Översikt").getByRole("link", { name: "Fas 4: Initiera" })).toBeVisible();
+    });
+
+    await test.step("the förvaltningsgrupp reads the communication for milestone II and marks it read", async () => {
+      await actAs(page, "forvaltning@digg.example");
+      await page.getByRole("link", { name: "Inkorg", exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Inkorg" })).toBeVisible();
+      const subject = `${SUBJECT_PREFIX} II för ${INITIATIVE} – beslut att gå vidare med villkor`;
+      const message = page
+        .getByTestId("communication")
+        .filter({ has: page.getByRole("heading", { level: 2, name: subject, exact: true }) });
+      await expect(message).toHaveCount(1);
+      await expect(message.getByText("Oläst", { exact: true })).toBeVisible();
+      await expect(message).toContainText("Tidplan för anslutning till Mina meddelanden");
+      await expect(message).toContainText("Test våren 2027, driftstart 2028-01-15");
+      await expect(message).toContainText("Beräknade meddelandevolymer som kommer att skickas via Mina meddelanden");
+      await expect(message).toContainText("97 500 meddelanden per år (månadsfakturor)");
+      await expect(message).toContainText("Upphandlingen av förmedlare ska vara klar (ansvarig Petra Projektledare, senast 2026-12-31)");
+      // Milestones I and III were reported too, III with its reason.
+      const third = page
+        .getByTestId("communication")
+        .filter({ has: page.getByRole("heading", { name: `${SUBJECT_PREFIX} III för ${INITIATIVE} – beslut att gå vidare` }) });
+      await expect(third).toContainText(`Beslutet fattades på ofullständigt underlag. Motivering: ${reason}`);
+      await expect(
+        page
+          .getByTestId("communication")
+          .filter({ has: page.getByRole("heading", { name: `${SUBJECT_PREFIX} I för ${INITIATIVE} – beslut att gå vidare` }) }),
+      ).toHaveCount(1);
+      await expectNoAxeViolations(page);
+
+      await message.getByRole("button", { name: /^Markera som läst/ }).click();
+      await expect(page.getByRole("status")).toHaveText("Meddelandet är markerat som läst.");
+      await expect(message.getByText("Läst", { exact: true })).toBeVisible();
+      await expect(message.getByText("Oläst", { exact: true })).toHaveCount(0);
+      await expect(message.getByRole("button", { name: /^Markera som läst/ })).toHaveCount(0);
+      await expect(third.getByText("Oläst", { exact: true })).toBeVisible();
+    });
+  });
+});
