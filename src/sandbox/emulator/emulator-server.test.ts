@@ -1,0 +1,372 @@
+import { createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
+import { Agent, request } from "node:https";
+import type { TLSSocket } from "node:tls";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CheckId } from "../checks/check.ts";
+import { SCENARIOS, type ScenarioId, scenarioById } from "../recipients/scenarios.ts";
+import { NS } from "../soap/namespaces.ts";
+import {
+  readDeliverSecureResponse,
+  readGetSendersResponse,
+  readIsReachableResponse,
+  readIsRegisteredResponse,
+} from "../soap/read-responses.ts";
+import { deliverSecureRequest, exampleDelivery, soapEnvelope } from "../testing/reference-delivery.ts";
+import type { TestCertificate } from "../testing/test-certificate.ts";
+import { payloadOf, validateAgainstContract } from "../testing/xsd.ts";
+import { createTestCa, issueClientCertificate, issueServerCertificate, type PemCertificate, type TestCa } from "../tls/test-ca.ts";
+import { type RunningEmulator, startEmulator } from "./emulator-server.ts";
+import { type EmulatorEvent, memoryRecorder } from "./events.ts";
+
+/**
+ * The emulator over real mutual TLS on loopback: a reference sender with a certificate from the
+ * installation's test CA looks recipients up, builds and signs deliveries with the testing
+ * module's reference code, and sends them to the ServiceAdress it was handed.
+ */
+
+const SENDER = { orgnr: "2120002411", name: "Sundsvalls kommun" };
+const SENDER_ID = `16${SENDER.orgnr}`;
+const OPERATOR_TIMEOUT_MS = 400;
+/** Short keys: key generation is the slow part of these tests, and TLS on loopback accepts them. */
+const FAST = { modulusLength: 1024 };
+
+let ca: TestCa;
+let client: PemCertificate;
+let foreignClient: PemCertificate;
+/** A förmedlare whose certificate comes from a test CA it uploaded. */
+let uploadedClient: PemCertificate;
+const DISPATCHER = { organisationNumber: "4020000305", organisationName: "Förmedlare Test AB" };
+let emulator: RunningEmulator;
+const recorder = memoryRecorder();
+/** Every response body, validated against the official XSDs at the end. */
+const responses: { name: string; xml: string }[] = [];
+
+type Reply = { status: number; body: string; headers: Record<string, string | string[] | undefined>; resumed: boolean };
+
+function call(
+  path: string,
+  options: { body?: string | Buffer; method?: string; certificate?: PemCertificate | null; timeoutMs?: number; agent?: Agent } = {},
+): Promise<Reply> {
+  const certificate = options.certificate === undefined ? client : options.certificate;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${emulator.url}${path}`,
+      {
+        method: options.method ?? "POST",
+        ca: ca.certificatePem,
+        ...(certificate ? { cert: certificate.certificatePem, key: certificate.privateKeyPem } : {}),
+        agent: options.agent ?? false,
+        headers: { "content-type": "text/xml; charset=utf-8", soapaction: '""' },
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        const resumed = (res.socket as TLSSocket).isSessionReused();
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers, resumed }),
+        );
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("client timeout")));
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+const lastEvent = (): EmulatorEvent => {
+  const event = recorder.events.at(-1);
+  if (!event) throw new Error("no event recorded");
+  return event;
+};
+const check = (event: EmulatorEvent, id: CheckId) => event.checks.find((c) => c.id === id);
+
+function isReachableRequest(recipientIds: string[], senderOrgNr = SENDER_ID) {
+  return soapEnvelope(
+    `<rcp3:isReachable xmlns:rcp3="${NS.recipient3}"><rcp3:senderOrgNr>${senderOrgNr}</rcp3:senderOrgNr>${recipientIds
+      .map((id) => `<rcp3:recipientId>${id}</rcp3:recipientId>`)
+      .join("")}</rcp3:isReachable>`,
+  );
+}
+
+async function isReachable(id: ScenarioId) {
+  const reply = await call("/Recipient/v3", { body: isReachableRequest([scenarioById(id).recipientId]) });
+  responses.push({ name: `isReachable ${id}`, xml: reply.body });
+  const read = readIsReachableResponse(reply.body);
+  if (!read.ok) throw new Error(`isReachable ${id}: ${JSON.stringify(read)}`);
+  const [status] = read.value;
+  if (!status) throw new Error("no status");
+  return status;
+}
+
+/** The signer the reference sender uses: the same CA-issued certificate as for TLS, as senders do in practice. */
+let signer: TestCertificate;
+
+function signedDelivery(recipientId: string) {
+  const input = exampleDelivery({ recipients: [recipientId] });
+  const messages = input.messages.map((m) => ({ ...m, id: randomUUID() }));
+  return deliverSecureRequest({ ...input, messages }, { sender: signer, intermediary: signer });
+}
+
+/** Sends the delivery to a path on the emulator, e.g. the path of a handed-out ServiceAdress. */
+async function deliver(recipientId: string, serviceAdress: string, timeoutMs?: number) {
+  const path = new URL(serviceAdress).pathname;
+  return call(path, { body: signedDelivery(recipientId), ...(timeoutMs ? { timeoutMs } : {}) });
+}
+
+beforeAll(async () => {
+  let otherCa: TestCa;
+  let uploadedCa: TestCa;
+  [ca, otherCa, uploadedCa] = await Promise.all([
+    createTestCa({ installationName: "emulator test", ...FAST }),
+    createTestCa(FAST),
+    createTestCa(FAST),
+  ]);
+  let server: PemCertificate;
+  [server, client, foreignClient, uploadedClient] = await Promise.all([
+    issueServerCertificate(ca, FAST),
+    issueClientCertificate(ca, { organisationNumber: SENDER.orgnr, organisationName: SENDER.name }, FAST),
+    issueClientCertificate(otherCa, { organisationNumber: SENDER.orgnr, organisationName: SENDER.name }, FAST),
+    issueClientCertificate(uploadedCa, DISPATCHER, FAST),
+  ]);
+  const certificate = new X509Certificate(client.certificatePem);
+  signer = {
+    privateKey: createPrivateKey(client.privateKeyPem),
+    certificatePem: client.certificatePem,
+    certificate,
+    subjectName: `CN=${SENDER.name} + SERIALNUMBER=${SENDER_ID}, O=${SENDER.name}, C=SE`,
+  };
+  emulator = await startEmulator({
+    ca: ca.certificatePem,
+    serverCert: server.certificatePem,
+    serverKey: server.privateKeyPem,
+    port: 0,
+    operators: [
+      { id: "kivra", name: "Kivra" },
+      { id: "minmyndighetspost", name: "Min myndighetspost" },
+      { id: "billo", name: "Billo" },
+      { id: "fortnox", name: "Fortnox" },
+    ],
+    senders: [SENDER],
+    dispatchers: [{ id: `16${DISPATCHER.organisationNumber}`, senders: [SENDER_ID] }],
+    recipients: SCENARIOS,
+    trustedCAs: [uploadedCa.certificatePem],
+    recorder,
+    operatorTimeoutMs: OPERATOR_TIMEOUT_MS,
+  });
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+describe("the emulator over mutual TLS", () => {
+  it("isReachable hands out this emulator's Service address, and a delivery there is Delivered=true", async () => {
+    const status = await isReachable("reachable-kivra");
+    expect(status.senderAccepted).toBe(true);
+    expect(status.accountStatus.serviceSupplier?.serviceAdress).toBe(`${emulator.url}/Service/v3/kivra`);
+    expect(lastEvent()).toMatchObject({ operation: "isReachable", outcome: "answered", senderOrgNr: SENDER_ID, httpStatus: 200 });
+
+    const reply = await deliver(status.accountStatus.recipientId, status.accountStatus.serviceSupplier?.serviceAdress ?? "");
+    responses.push({ name: "deliverSecure delivered", xml: reply.body });
+    expect(reply.status).toBe(200);
+    const result = readDeliverSecureResponse(reply.body);
+    expect(result).toMatchObject({ ok: true, value: { statuses: [{ recipientId: status.accountStatus.recipientId, delivered: true }] } });
+
+    const event = lastEvent();
+    expect(event).toMatchObject({
+      operation: "deliverSecure",
+      operatorId: "kivra",
+      outcome: "delivered",
+      senderOrgNr: SENDER_ID,
+      recipientIds: [status.accountStatus.recipientId],
+      client: { ok: true, organisationId: SENDER_ID },
+    });
+    expect(event.transId).toBe(result.ok ? result.value.transId : null);
+    expect(event.durationMs).toBeGreaterThan(0);
+    expect(reply.headers["server-timing"]).toMatch(/^emulator;dur=/);
+    const notPassing = event.checks.filter((c) => c.status === "fail");
+    expect(notPassing).toEqual([]);
+    for (const id of [
+      "delivery.reachable-checked",
+      "delivery.service-address",
+      "sender.registered",
+      "sender.client-certificate",
+    ] as const) {
+      expect(check(event, id)?.status, id).toBe("pass");
+    }
+  });
+
+  it("answers isRegistered and getSenders", async () => {
+    const registered = await call("/Recipient/v3", {
+      body: soapEnvelope(
+        `<rcp3:isRegistered xmlns:rcp3="${NS.recipient3}"><rcp3:recipientId>${scenarioById("no-mailbox").recipientId}</rcp3:recipientId></rcp3:isRegistered>`,
+      ),
+    });
+    responses.push({ name: "isRegistered", xml: registered.body });
+    expect(readIsRegisteredResponse(registered.body)).toMatchObject({ ok: true, value: [{ type: "Not" }] });
+
+    const senders = await call("/Authority", { body: soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`) });
+    responses.push({ name: "getSenders", xml: senders.body });
+    expect(readGetSendersResponse(senders.body)).toEqual({ ok: true, value: [{ id: SENDER_ID, name: SENDER.name }] });
+  });
+
+  it("refuses a call without a client certificate with a SOAP fault, and records why", async () => {
+    const reply = await call("/Recipient/v3", {
+      body: isReachableRequest([scenarioById("reachable-kivra").recipientId]),
+      certificate: null,
+    });
+    responses.push({ name: "fault no certificate", xml: reply.body });
+    expect(reply.status).toBe(500);
+    expect(readIsReachableResponse(reply.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5002 } } } });
+    expect(lastEvent()).toMatchObject({ outcome: "refused", client: { ok: false, code: "no-certificate" } });
+    expect(check(lastEvent(), "sender.client-certificate")?.status).toBe("fail");
+  });
+
+  it("refuses a certificate from a CA it does not trust", async () => {
+    const reply = await call("/Authority", {
+      body: soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`),
+      certificate: foreignClient,
+    });
+    responses.push({ name: "getSendersFault untrusted", xml: reply.body });
+    expect(reply.status).toBe(500);
+    expect(reply.body).toContain("getSendersFault");
+    expect(lastEvent()).toMatchObject({ outcome: "refused", client: { ok: false, code: "untrusted" } });
+    expect(lastEvent().reason).toMatch(/not a trusted test CA/);
+  });
+
+  it("accepts a förmedlare's certificate from an uploaded test CA, sending for a sender it is registered for", async () => {
+    const reply = await call("/Recipient/v3", {
+      body: isReachableRequest([scenarioById("reachable-fortnox").recipientId]),
+      certificate: uploadedClient,
+    });
+    expect(reply.status).toBe(200);
+    expect(lastEvent()).toMatchObject({ outcome: "answered", client: { ok: true, organisationId: `16${DISPATCHER.organisationNumber}` } });
+    expect(check(lastEvent(), "sender.client-certificate")?.message).toMatch(/registered förmedlare/);
+  });
+
+  it("still knows the client on a resumed TLS session", async () => {
+    const agent = new Agent({ keepAlive: false, maxCachedSessions: 10 });
+    const body = soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`);
+    expect((await call("/Authority", { body, agent })).status).toBe(200);
+    const second = await call("/Authority", { body, agent });
+    expect(second).toMatchObject({ status: 200, resumed: true });
+    expect(lastEvent()).toMatchObject({ outcome: "answered", client: { ok: true, organisationId: SENDER_ID } });
+    agent.destroy();
+  });
+
+  it("records calls to addresses and methods it does not serve", async () => {
+    expect((await call("/Recipient/v2", { body: "<x/>" })).status).toBe(404);
+    expect(lastEvent()).toMatchObject({ endpoint: "other", outcome: "refused", httpStatus: 404 });
+    expect((await call("/Service/v3/eboks", { body: "<x/>" })).status).toBe(404);
+    expect((await call("/Authority", { method: "PUT", body: "<x/>" })).status).toBe(405);
+    expect(lastEvent()).toMatchObject({ endpoint: "authority", outcome: "refused", httpStatus: 405 });
+    const wrongPlace = await call("/Authority", { body: isReachableRequest([scenarioById("reachable-kivra").recipientId]) });
+    expect(wrongPlace.status).toBe(500);
+    expect(lastEvent()).toMatchObject({ operation: "isReachable", outcome: "fault", reason: "isReachable is not served at /Authority" });
+  });
+
+  it("fails delivery.reachable-checked for a delivery without an isReachable first", async () => {
+    const reply = await deliver(scenarioById("reachable-organisation").recipientId, `${emulator.url}/Service/v3/kivra`);
+    expect(reply.status).toBe(200);
+    expect(check(lastEvent(), "delivery.reachable-checked")).toMatchObject({ status: "fail" });
+    expect(check(lastEvent(), "delivery.service-address")).toMatchObject({ status: "fail" });
+  });
+
+  it("fails delivery.service-address for a delivery to another operator than the one handed out", async () => {
+    const status = await isReachable("reachable-billo");
+    const reply = await deliver(status.accountStatus.recipientId, `${emulator.url}/Service/v3/kivra`);
+    expect(readDeliverSecureResponse(reply.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5003 } } } });
+    expect(check(lastEvent(), "delivery.service-address")).toMatchObject({ status: "fail" });
+    expect(check(lastEvent(), "delivery.reachable-checked")).toMatchObject({ status: "pass" });
+  });
+
+  it("answers isReachable per scenario for the recipients a sender must not deliver to", async () => {
+    expect((await isReachable("sender-not-accepted")).senderAccepted).toBe(false);
+    expect((await isReachable("mailbox-pending")).accountStatus.pending).toBe(true);
+    const none = await isReachable("no-mailbox");
+    expect(none.accountStatus.type).toBe("Not");
+    expect(none.accountStatus.serviceSupplier).toBeUndefined();
+    const minor = await isReachable("minor");
+    expect(minor.senderAccepted).toBe(true);
+
+    // Delivering anyway is graded: the operator may take it, the check fails with the reason.
+    const reply = await deliver(minor.accountStatus.recipientId, minor.accountStatus.serviceSupplier?.serviceAdress ?? "");
+    expect(reply.status).toBe(200);
+    expect(check(lastEvent(), "delivery.reachable-checked")?.message).toMatch(/under 18/);
+    const pending = await deliver(scenarioById("mailbox-pending").recipientId, `${emulator.url}/Service/v3/kivra`);
+    expect(pending.status).toBe(200);
+    expect(check(lastEvent(), "delivery.reachable-checked")?.message).toMatch(/Pending=true/);
+    const noMailbox = await deliver(none.accountStatus.recipientId, `${emulator.url}/Service/v3/kivra`);
+    expect(readDeliverSecureResponse(noMailbox.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5003 } } } });
+  });
+
+  it("answers Delivered=false, a fault, or nothing, as the recipient's operator does", async () => {
+    const notDelivered = await isReachable("operator-not-delivered");
+    const reply = await deliver(notDelivered.accountStatus.recipientId, notDelivered.accountStatus.serviceSupplier?.serviceAdress ?? "");
+    responses.push({ name: "deliverSecure not delivered", xml: reply.body });
+    expect(readDeliverSecureResponse(reply.body)).toMatchObject({ ok: true, value: { statuses: [{ delivered: false }] } });
+    expect(lastEvent()).toMatchObject({ outcome: "not-delivered", operatorId: "fortnox" });
+
+    const faulting = await isReachable("operator-fault");
+    const fault = await deliver(faulting.accountStatus.recipientId, faulting.accountStatus.serviceSupplier?.serviceAdress ?? "");
+    responses.push({ name: "deliverSecure operator fault", xml: fault.body });
+    expect(fault.status).toBe(500);
+    const read = readDeliverSecureResponse(fault.body);
+    expect(read).toMatchObject({ ok: false, fault: { faultcode: "soap:Server", detail: { fault: { errorCode: 4999 } } } });
+    expect(lastEvent()).toMatchObject({ outcome: "fault", operatorId: "minmyndighetspost" });
+    expect(lastEvent().fault?.callId).toHaveLength(36);
+
+    const silent = await isReachable("operator-timeout");
+    const before = recorder.events.length;
+    await expect(deliver(silent.accountStatus.recipientId, silent.accountStatus.serviceSupplier?.serviceAdress ?? "", 150)).rejects.toThrow(
+      /client timeout/,
+    );
+    await expect.poll(() => recorder.events.length, { timeout: OPERATOR_TIMEOUT_MS * 3 }).toBe(before + 1);
+    expect(lastEvent()).toMatchObject({ outcome: "timeout", operatorId: "billo", httpStatus: null });
+    expect(lastEvent().durationMs).toBeGreaterThanOrEqual(OPERATOR_TIMEOUT_MS - 5);
+  });
+
+  it("refuses an oversized body with 413, and what is not XML with a fault", async () => {
+    const big = await call("/Service/v3/kivra", { body: Buffer.alloc(5 * 1024 * 1024 + 1, "a") });
+    expect(big.status).toBe(413);
+    expect(lastEvent()).toMatchObject({ outcome: "refused", httpStatus: 413, fault: { errorCode: 5004 } });
+
+    const junk = await call("/Service/v3/kivra", { body: "this is not XML" });
+    responses.push({ name: "fault not XML", xml: junk.body });
+    expect(junk.status).toBe(500);
+    expect(lastEvent()).toMatchObject({ outcome: "refused", fault: { errorCode: 5000 } });
+    expect(check(lastEvent(), "xml.well-formed")?.status).toBe("fail");
+
+    const bomb = await call("/Recipient/v3", { body: '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>' });
+    expect(bomb.status).toBe(500);
+    expect(lastEvent().reason).toMatch(/DTD/);
+  });
+
+  it("faults a delivery whose signature does not verify, as an operator would", async () => {
+    const status = await isReachable("reachable-minmyndighetspost");
+    const body = signedDelivery(status.accountStatus.recipientId).replace("Beslut om bygglov", "Beslut om rivningslov");
+    const reply = await call(new URL(status.accountStatus.serviceSupplier?.serviceAdress ?? "").pathname, { body });
+    responses.push({ name: "deliverSecure bad signature", xml: reply.body });
+    expect(readDeliverSecureResponse(reply.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5001 } } } });
+    expect(check(lastEvent(), "signature.sender")?.status).toBe("fail");
+  });
+
+  it("serves the WSDLs with the emulator's addresses", async () => {
+    const recipient = await call("/Recipient/v3?wsdl", { method: "GET" });
+    expect(recipient.status).toBe(200);
+    expect(recipient.body).toContain(`<soap:address location="${emulator.url}/Recipient/v3"/>`);
+    expect(recipient.body).toContain(`schemaLocation="${emulator.url}/schema/v3/Recipient.xsd"`);
+    const service = await call("/Service/v3/fortnox?wsdl", { method: "GET" });
+    expect(service.body).toContain(`<soap:address location="${emulator.url}/Service/v3/fortnox"/>`);
+    const schema = await call("/schema/v3/Recipient.xsd", { method: "GET" });
+    expect(schema.body).toContain("targetNamespace");
+    expect((await call("/schema/../Recipient.wsdl", { method: "GET" })).status).toBe(404);
+  });
+
+  it("sends only responses the official XSDs accept", async () => {
+    expect(responses.length).toBeGreaterThanOrEqual(10);
+    const results = await validateAgainstContract(responses.map((r) => ({ name: r.name, xml: payloadOf(r.xml) })));
+    expect(results.filter((r) => !r.valid)).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * The official v3 WSDLs as the emulator serves them: `soap:address` points at the emulator and the
+ * imported schemas at its `/schema/` copies, so a client can generate stubs from the URL alone.
+ * The contract ships no Authority WSDL (only the v1 one exists, and it is not in contract/), so
+ * there is none to serve for /Authority.
+ */
+
+const CONTRACT = join(import.meta.dirname, "..", "contract");
+
+export type WsdlName = "Recipient" | "Service";
+
+const wsdlSource: Record<WsdlName, string> = {
+  Recipient: readFileSync(join(CONTRACT, "Recipient.wsdl"), "utf8"),
+  Service: readFileSync(join(CONTRACT, "Service.wsdl"), "utf8"),
+};
+
+export function wsdlFor(name: WsdlName, endpointUrl: string, baseUrl: string): string {
+  return wsdlSource[name]
+    .replace(/(<soap:address\s+location=")[^"]*(")/g, `$1${endpointUrl}$2`)
+    .replace(/schemaLocation="schema\//g, `schemaLocation="${baseUrl}/schema/`);
+}
+
+/** The XSDs under contract/schema, by their path relative to it ("v3/Service.xsd"): the only files /schema/ serves. */
+export const SCHEMA_FILES: ReadonlyMap<string, string> = new Map(
+  readdirSync(join(CONTRACT, "schema"), { recursive: true, encoding: "utf8" })
+    .filter((entry) => entry.endsWith(".xsd"))
+    .map((entry) => [entry.split("\\").join("/"), readFileSync(join(CONTRACT, "schema", entry), "utf8")]),
+);
