@@ -5,3 +5,4 @@
 export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 export { ActionButton, ChoiceGroup, Form, FormErrorSummary, fieldId, SelectField, SubmitButton, TextArea, TextField } from "./form.tsx";
 export { Layout, PageHeading } from "./layout.tsx";
+export { Section } from "./section.tsx";

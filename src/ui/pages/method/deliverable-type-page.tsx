@@ -1,6 +1,6 @@
 import { phaseByNumber } from "../../../method/lookup.ts";
 import type { DeliverableType, Method } from "../../../method/types.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
+import { Heading, Layout, Link, PageHeading, Paragraph, Section } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BasisTag, inLocale, milestoneHref, milestoneTitle, phaseHref, phaseTitle } from "./method-parts.tsx";
 
@@ -15,16 +15,10 @@ export function DeliverableTypePage({ ctx, method, type }: { ctx: PageContext; m
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading>{title}</PageHeading>
-      <section aria-labelledby="purpose" className="stack-wide">
-        <Heading level={2} data-size="md" id="purpose">
-          {m.method.purpose}
-        </Heading>
+      <Section id="purpose" title={m.method.purpose}>
         <Paragraph>{inLocale(ctx, type.purpose)}</Paragraph>
-      </section>
-      <section aria-labelledby="in-the-method" className="stack-wide">
-        <Heading level={2} data-size="md" id="in-the-method">
-          {m.method.inTheMethod}
-        </Heading>
+      </Section>
+      <Section id="in-the-method" title={m.method.inTheMethod}>
         <Heading level={3} data-size="xs">
           {m.method.producedIn}
         </Heading>
@@ -44,11 +38,8 @@ export function DeliverableTypePage({ ctx, method, type }: { ctx: PageContext; m
           <Paragraph>{m.method.noMilestone}</Paragraph>
         )}
         {type.inAppendix1 ? <Paragraph>{m.method.appendix1}</Paragraph> : null}
-      </section>
-      <section aria-labelledby="template" className="stack-wide">
-        <Heading level={2} data-size="md" id="template">
-          {m.method.template}
-        </Heading>
+      </Section>
+      <Section id="template" title={m.method.template}>
         <Paragraph>{m.method.templateIntro}</Paragraph>
         <ol className="stack-wide">
           {type.template.map((section) => (
@@ -60,7 +51,7 @@ export function DeliverableTypePage({ ctx, method, type }: { ctx: PageContext; m
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
       <Paragraph>
         <Link href="/method#deliverables">{m.method.toDeliverables}</Link>
       </Paragraph>

@@ -1,6 +1,6 @@
 import { phaseByNumber } from "../../../method/lookup.ts";
 import { type DeliverableType, type Method, PHASE_NUMBERS } from "../../../method/types.ts";
-import { Card, Heading, Layout, Link, PageHeading, Paragraph, Table } from "../../components/index.ts";
+import { Card, Heading, Layout, Link, PageHeading, Paragraph, Section, Table } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { deliverableTypeHref, inLocale, milestoneAfter, milestoneHref, milestoneTitle, phaseHref, phaseTitle } from "./method-parts.tsx";
@@ -15,10 +15,7 @@ export function MethodOverviewPage({ ctx, method }: { ctx: PageContext; method: 
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading lead={format(m.method.overviewLead, { version: method.version })}>{title}</PageHeading>
-      <section aria-labelledby="sequence" className="stack-wide">
-        <Heading level={2} data-size="md" id="sequence">
-          {m.method.sequenceHeading}
-        </Heading>
+      <Section id="sequence" title={m.method.sequenceHeading}>
         <ol className="stack-wide">
           {method.phases.map((phase) => {
             const milestone = milestoneAfter(method, phase);
@@ -38,11 +35,8 @@ export function MethodOverviewPage({ ctx, method }: { ctx: PageContext; method: 
             );
           })}
         </ol>
-      </section>
-      <section aria-labelledby="deliverables" className="stack-wide">
-        <Heading level={2} data-size="md" id="deliverables">
-          {m.method.deliverablesHeading}
-        </Heading>
+      </Section>
+      <Section id="deliverables" title={m.method.deliverablesHeading}>
         <Paragraph>{m.method.deliverablesIntro}</Paragraph>
         <div className="table-wrap">
           <Table>
@@ -73,7 +67,7 @@ export function MethodOverviewPage({ ctx, method }: { ctx: PageContext; method: 
             </Table.Body>
           </Table>
         </div>
-      </section>
+      </Section>
     </Layout>
   );
 }

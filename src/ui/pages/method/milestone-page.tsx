@@ -1,6 +1,6 @@
 import { phaseByNumber } from "../../../method/lookup.ts";
 import type { Method, Milestone } from "../../../method/types.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
+import { Heading, Layout, Link, PageHeading, Paragraph, Section } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import {
@@ -27,26 +27,17 @@ export function MilestonePage({ ctx, method, milestone }: { ctx: PageContext; me
         {format(m.method.section, { section: milestone.section })} {m.method.followsPhase}{" "}
         <Link href={phaseHref(phase)}>{phaseTitle(ctx, phase)}</Link>.
       </Paragraph>
-      <section aria-labelledby="purpose" className="stack-wide">
-        <Heading level={2} data-size="md" id="purpose">
-          {m.method.purpose}
-        </Heading>
+      <Section id="purpose" title={m.method.purpose}>
         <Paragraph>{inLocale(ctx, milestone.purpose)}</Paragraph>
-      </section>
-      <section aria-labelledby="decision-points" className="stack-wide">
-        <Heading level={2} data-size="md" id="decision-points">
-          {m.method.decisionPoints}
-        </Heading>
+      </Section>
+      <Section id="decision-points" title={m.method.decisionPoints}>
         <ol className="stack-wide">
           {milestone.decisionPoints.map((decisionPoint) => (
             <li key={decisionPoint.id}>{inLocale(ctx, decisionPoint.text)}</li>
           ))}
         </ol>
-      </section>
-      <section aria-labelledby="basis" className="stack-wide">
-        <Heading level={2} data-size="md" id="basis">
-          {m.method.basis}
-        </Heading>
+      </Section>
+      <Section id="basis" title={m.method.basis}>
         <Paragraph>{m.method.basisIntro}</Paragraph>
         <ul className="stack-wide">
           {milestone.basis.map((entry) => {
@@ -59,23 +50,14 @@ export function MilestonePage({ ctx, method, milestone }: { ctx: PageContext; me
             );
           })}
         </ul>
-      </section>
-      <section aria-labelledby="prepared-by" className="stack-wide">
-        <Heading level={2} data-size="md" id="prepared-by">
-          {m.method.preparedBy}
-        </Heading>
+      </Section>
+      <Section id="prepared-by" title={m.method.preparedBy}>
         <Paragraph>{inLocale(ctx, milestone.preparedBy)}</Paragraph>
-      </section>
-      <section aria-labelledby="decided-by" className="stack-wide">
-        <Heading level={2} data-size="md" id="decided-by">
-          {m.method.decidedBy}
-        </Heading>
+      </Section>
+      <Section id="decided-by" title={m.method.decidedBy}>
         <Paragraph>{inLocale(ctx, milestone.decidedBy.text)}</Paragraph>
-      </section>
-      <section aria-labelledby="inform" className="stack-wide">
-        <Heading level={2} data-size="md" id="inform">
-          {m.method.inform}
-        </Heading>
+      </Section>
+      <Section id="inform" title={m.method.inform}>
         <Paragraph>{inLocale(ctx, inform.text)}</Paragraph>
         <Heading level={3} data-size="xs">
           {m.method.audiencesHeading}
@@ -97,7 +79,7 @@ export function MilestonePage({ ctx, method, milestone }: { ctx: PageContext; me
             </ul>
           </>
         ) : null}
-      </section>
+      </Section>
       <StepNav ctx={ctx} method={method} currentHref={milestoneHref(milestone)} />
     </Layout>
   );

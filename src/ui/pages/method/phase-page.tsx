@@ -1,5 +1,5 @@
 import type { Method, Phase } from "../../../method/types.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
+import { Heading, Layout, Link, PageHeading, Paragraph, Section } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import {
@@ -22,16 +22,10 @@ export function PhasePage({ ctx, method, phase }: { ctx: PageContext; method: Me
     <Layout ctx={ctx} title={title}>
       <PageHeading>{title}</PageHeading>
       <Paragraph data-size="sm">{format(m.method.chapter, { section: phase.section })}</Paragraph>
-      <section aria-labelledby="purpose" className="stack-wide">
-        <Heading level={2} data-size="md" id="purpose">
-          {m.method.purpose}
-        </Heading>
+      <Section id="purpose" title={m.method.purpose}>
         <Paragraph>{inLocale(ctx, phase.purpose)}</Paragraph>
-      </section>
-      <section aria-labelledby="activities" className="stack-wide">
-        <Heading level={2} data-size="md" id="activities">
-          {m.method.activities}
-        </Heading>
+      </Section>
+      <Section id="activities" title={m.method.activities}>
         <ul className="stack-wide">
           {phase.activities.map((activity) => (
             <li key={activity.id}>
@@ -42,11 +36,8 @@ export function PhasePage({ ctx, method, phase }: { ctx: PageContext; method: Me
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="results" className="stack-wide">
-        <Heading level={2} data-size="md" id="results">
-          {m.method.results}
-        </Heading>
+      </Section>
+      <Section id="results" title={m.method.results}>
         <ul>
           {phase.results.map((id) => {
             const type = referencedDeliverableType(method, id);
@@ -57,16 +48,13 @@ export function PhasePage({ ctx, method, phase }: { ctx: PageContext; method: Me
             );
           })}
         </ul>
-      </section>
-      <section aria-labelledby="milestone-after" className="stack-wide">
-        <Heading level={2} data-size="md" id="milestone-after">
-          {m.method.milestoneAfter}
-        </Heading>
+      </Section>
+      <Section id="milestone-after" title={m.method.milestoneAfter}>
         <Paragraph>
           <Link href={milestoneHref(milestone)}>{milestoneTitle(ctx, milestone)}</Link>
         </Paragraph>
         <Paragraph>{inLocale(ctx, milestone.summary)}</Paragraph>
-      </section>
+      </Section>
       <StepNav ctx={ctx} method={method} currentHref={phaseHref(phase)} />
     </Layout>
   );
