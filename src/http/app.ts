@@ -14,6 +14,8 @@ import { registerErrorHandling } from "./errors/error-handler.tsx";
 import "./request-context.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
+import { exportsApi } from "./routes/exports/exports.api.ts";
+import { exportsPages } from "./routes/exports/exports.pages.ts";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
 import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
@@ -120,6 +122,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   methodApi(scope);
   initiativesApi(scope);
   sandboxApi(scope);
+  exportsApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
@@ -127,6 +130,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   initiativesPages(scope);
   milestonesPages(scope);
   sandboxPages(scope);
+  exportsPages(scope);
 
   app.decorate("apiRoutes", registry);
   app.decorate("allRoutes", allRoutes);

@@ -71,6 +71,11 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
 };
 
+// Required query parameters, so the check reaches authorisation instead of stopping at a 400.
+const QUERIES: Record<string, string> = {
+  "GET /api/v1/deliverables/:deliverableId/export": "?format=pdf",
+};
+
 describe("tenant isolation on every route", () => {
   let t: TestApp;
   let w: World;
@@ -123,7 +128,7 @@ describe("tenant isolation on every route", () => {
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (r.access === "public") continue;
-      const url = fill(r.url);
+      const url = fill(r.url) + (QUERIES[key] ?? "");
       const body =
         key === "POST /api/v1/initiatives"
           ? { ...(BODIES[key] as object), organisationId: w.orgA.id }

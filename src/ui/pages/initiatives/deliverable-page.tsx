@@ -67,6 +67,23 @@ export function DeliverablePage({
         ) : null}
       </dl>
 
+      {latest ? (
+        <section aria-labelledby="export-heading" className="stack">
+          <Heading level={2} data-size="md" id="export-heading">
+            {ctx.m.exports.heading}
+          </Heading>
+          <Paragraph>{format(ctx.m.exports.intro, { version: latest.version })}</Paragraph>
+          <ul>
+            <li>
+              <Link href={`/deliverables/${deliverable.id}/export.docx?version=${latest.version}`}>{ctx.m.exports.downloadDocx}</Link>
+            </li>
+            <li>
+              <Link href={`/deliverables/${deliverable.id}/export.pdf?version=${latest.version}`}>{ctx.m.exports.downloadPdf}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
       {edit && (submit || approve) ? (
         <section aria-labelledby="review-heading" className="stack">
           <Heading level={2} data-size="md" id="review-heading">

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { type DeliverableVersion, deliverableDocument, markdownBlocks } from "./deliverable-document.ts";
+
+const version = (overrides: Partial<DeliverableVersion> = {}): DeliverableVersion => ({
+  version: 2,
+  status: "faststalld",
+  sections: {
+    risker: "Två risker är kända.\n\n- Leverantören är sen\n- Certifikatet går ut",
+    atgarder: "",
+  },
+  contentHash: "hash",
+  createdAt: "2026-11-02T09:00:00.000Z",
+  updatedAt: "2026-11-03T10:30:00.000Z",
+  approvedAt: "2026-11-04T13:15:00.000Z",
+  ...overrides,
+});
+
+const deliverable = {
+  title: "Riskanalys för Mina meddelanden",
+  typeId: "riskanalys",
+  template: [
+    {
+      id: "risker",
+      heading: { sv: "Identifierade risker", en: "Identified risks" },
+      guidance: { sv: "Vilka risker finns?", en: "Which risks are there?" },
+    },
+    { id: "atgarder", heading: { sv: "Åtgärder", en: "Actions" }, guidance: { sv: "Vad görs?", en: "What is done?" } },
+  ],
+  versions: [version()],
+};
+
+describe("a deliverable as a document", () => {
+  const doc = deliverableDocument({
+    deliverable,
+    version: version(),
+    locale: "sv",
+    exportedAt: new Date("2026-11-27T11:00:00Z"),
+    initiativeName: "Digitala bygglovsbeslut",
+    organisationName: "Sundsvalls kommun",
+  });
+
+  it("opens with the title and a table of facts whose status is in Swedish", () => {
+    expect(doc.title).toBe("Riskanalys för Mina meddelanden");
+    expect(doc.language).toBe("sv-SE");
+    expect(doc.author).toBe("Sundsvalls kommun");
+    expect(doc.metadata).toEqual([expect.stringContaining("Exporterad ur Ansluta")]);
+    const [facts] = doc.blocks;
+    expect(facts).toMatchObject({ kind: "table", header: ["Uppgift", "Värde"] });
+    const rows = facts?.kind === "table" ? Object.fromEntries(facts.rows.map(([k, v]) => [k, v])) : {};
+    expect(rows).toMatchObject({
+      Organisation: "Sundsvalls kommun",
+      Initiativ: "Digitala bygglovsbeslut",
+      Version: "2",
+      Status: "Fastställd",
+    });
+    expect(rows["Datum för fastställande"]).toMatch(/2026/);
+  });
+
+  it("gives every template section a level-2 heading and its text, and says when a section is empty", () => {
+    expect(doc.blocks.slice(1)).toEqual([
+      { kind: "heading", level: 2, text: "Identifierade risker" },
+      { kind: "paragraph", text: "Två risker är kända." },
+      { kind: "list", items: ["Leverantören är sen", "Certifikatet går ut"] },
+      { kind: "heading", level: 2, text: "Åtgärder" },
+      { kind: "paragraph", text: "Inget innehåll ännu." },
+    ]);
+  });
+
+  it("names the status in the chosen language and leaves out what it does not know", () => {
+    const draft = deliverableDocument({
+      deliverable,
+      version: version({ status: "for_granskning", approvedAt: null }),
+      locale: "en",
+      exportedAt: new Date(),
+    });
+    expect(draft.language).toBe("en-GB");
+    const facts = draft.blocks[0];
+    const labels = facts?.kind === "table" ? facts.rows.map(([k]) => k) : [];
+    expect(labels).not.toContain("Organisation");
+    expect(labels).not.toContain("Approved on");
+    expect(facts?.kind === "table" && facts.rows.find(([k]) => k === "Status")?.[1]).toBe("For review");
+  });
+});
+
+describe("section Markdown", () => {
+  it("splits paragraphs on blank lines and joins the lines within one", () => {
+    expect(markdownBlocks("Första raden\nandra raden\n\n\nNytt stycke")).toEqual([
+      { kind: "paragraph", text: "Första raden andra raden" },
+      { kind: "paragraph", text: "Nytt stycke" },
+    ]);
+  });
+
+  it("reads '- ' and '* ' lines as one bullet list, with continuation lines joined to their item", () => {
+    expect(markdownBlocks("Inledning\n- ett\n* två\n  fortsätter\n\nSlut")).toEqual([
+      { kind: "paragraph", text: "Inledning" },
+      { kind: "list", items: ["ett", "två fortsätter"] },
+      { kind: "paragraph", text: "Slut" },
+    ]);
+  });
+
+  it("reads # lines as level-3 sub-headings, whatever their depth", () => {
+    expect(markdownBlocks("# Bakgrund\nText\n### Detaljer ###")).toEqual([
+      { kind: "heading", level: 3, text: "Bakgrund" },
+      { kind: "paragraph", text: "Text" },
+      { kind: "heading", level: 3, text: "Detaljer" },
+    ]);
+  });
+
+  it("keeps markup and CRLF text as plain text", () => {
+    expect(markdownBlocks("<b>fet</b> & #ingen rubrik\r\n-inte en punkt")).toEqual([
+      { kind: "paragraph", text: "<b>fet</b> & #ingen rubrik -inte en punkt" },
+    ]);
+    expect(markdownBlocks("  \n\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import type { getDeliverable } from "../domain/deliverables/deliverables.ts";
+import { deliverableType } from "../method/lookup.ts";
+import { methodV12 } from "../method/v1.2/index.ts";
+import { format, formatDateTime, type Locale, messagesFor } from "../ui/i18n/index.ts";
+import type { Block, DocumentLanguage, DocumentModel } from "./document-model.ts";
+
+type Deliverable = Pick<Awaited<ReturnType<typeof getDeliverable>>, "title" | "typeId" | "template" | "versions">;
+export type DeliverableVersion = Deliverable["versions"][number];
+
+const languages: Record<Locale, DocumentLanguage> = { sv: "sv-SE", en: "en-GB" };
+
+/**
+ * A deliverable's version as a document: the title, a table of facts about it (type, owner
+ * organisation, version, status, dates), then every section of its template with its text.
+ */
+export function deliverableDocument({
+  deliverable,
+  version,
+  locale,
+  exportedAt,
+  initiativeName,
+  organisationName,
+}: {
+  deliverable: Deliverable;
+  version: DeliverableVersion;
+  locale: Locale;
+  exportedAt: Date;
+  initiativeName?: string | undefined;
+  organisationName?: string | undefined;
+}): DocumentModel {
+  const m = messagesFor(locale);
+  const t = m.exports;
+  const type = deliverableType(methodV12, deliverable.typeId);
+  const typeName = type ? type.name[locale] : deliverable.typeId;
+  const facts: [string, string | undefined][] = [
+    [t.documentType, typeName],
+    [t.organisation, organisationName],
+    [t.initiative, initiativeName],
+    [t.version, String(version.version)],
+    [t.status, m.initiatives.deliverableStatus[version.status]],
+    [t.createdAt, formatDateTime(locale, version.createdAt)],
+    [t.updatedAt, formatDateTime(locale, version.updatedAt)],
+    [t.approvedAt, version.approvedAt ? formatDateTime(locale, version.approvedAt) : undefined],
+  ];
+  const blocks: Block[] = [
+    {
+      kind: "table",
+      header: [t.fact, t.value],
+      rows: facts.filter((f): f is [string, string] => f[1] !== undefined),
+    },
+  ];
+  for (const section of deliverable.template) {
+    blocks.push({ kind: "heading", level: 2, text: section.heading[locale] });
+    const text = markdownBlocks(version.sections[section.id] ?? "");
+    blocks.push(...(text.length ? text : [{ kind: "paragraph" as const, text: t.emptySection }]));
+  }
+  return {
+    title: deliverable.title,
+    language: languages[locale],
+    subject: typeName,
+    author: organisationName,
+    metadata: [format(t.exportedAt, { date: formatDateTime(locale, exportedAt) })],
+    blocks,
+  };
+}
+
+/**
+ * The little Markdown a section text uses, read as structure and never as HTML: blank lines
+ * separate paragraphs, lines starting "- " or "* " are bullet items, and "#" lines are
+ * sub-headings (level 3, under the section's own level-2 heading). Lines within a paragraph or
+ * after a bullet item continue it, as in Markdown.
+ */
+export function markdownBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  let items: string[] = [];
+  const flush = () => {
+    if (paragraph.length) blocks.push({ kind: "paragraph", text: paragraph.join(" ") });
+    if (items.length) blocks.push({ kind: "list", items });
+    paragraph = [];
+    items = [];
+  };
+  for (const raw of text.split(/\r\n?|\n/)) {
+    const line = raw.trim();
+    const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?$/.exec(line);
+    const item = /^[-*]\s+(.*)$/.exec(line);
+    if (!line) {
+      flush();
+    } else if (heading?.[1]) {
+      flush();
+      blocks.push({ kind: "heading", level: 3, text: heading[1] });
+    } else if (item?.[1]) {
+      if (paragraph.length) flush();
+      items.push(item[1]);
+    } else if (items.length) {
+      items[items.length - 1] = `${items[items.length - 1]} ${line}`;
+    } else {
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}

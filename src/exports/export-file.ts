@@ -1,0 +1,41 @@
+import type { DocumentModel, Renderer } from "./document-model.ts";
+import { renderDocx } from "./docx.ts";
+import { renderPdf } from "./pdf.ts";
+
+export const exportFormats = ["docx", "pdf"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+const formats: Record<ExportFormat, { render: Renderer; contentType: string }> = {
+  docx: { render: renderDocx, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  pdf: { render: renderPdf, contentType: "application/pdf" },
+};
+
+export type ExportFile = { body: Buffer; contentType: string; contentDisposition: string };
+
+/** A document as a file to download, named from its title and version. */
+export async function exportFile(model: DocumentModel, format: ExportFormat, version: number): Promise<ExportFile> {
+  const { render, contentType } = formats[format];
+  const name = `${fileBaseName(model.title)}-v${version}.${format}`;
+  const full = `${model.title}-v${version}.${format}`;
+  return {
+    body: await render(model),
+    contentType,
+    // The ASCII name for every client; the real title (å, ä, ö) for those that read RFC 6266's filename*.
+    contentDisposition: `attachment; filename="${name}"; filename*=UTF-8''${encodeRFC5987(full)}`,
+  };
+}
+
+/** A title as a safe ASCII file name: letters without their accents, anything else a single dash. */
+export function fileBaseName(title: string): string {
+  const ascii = title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return ascii || "dokument";
+}
+
+const encodeRFC5987 = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

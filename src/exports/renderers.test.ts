@@ -1,0 +1,120 @@
+import { inflateRawSync, inflateSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import type { DocumentModel } from "./document-model.ts";
+import { renderDocx } from "./docx.ts";
+import { exportFile, fileBaseName } from "./export-file.ts";
+import { renderPdf } from "./pdf.ts";
+
+const model: DocumentModel = {
+  title: "Riskanalys för Åre–Östersund",
+  language: "sv-SE",
+  subject: "Riskanalys",
+  author: "Sundsvalls kommun",
+  metadata: ["Exporterad ur Ansluta 27 nov. 2026 12:00."],
+  blocks: [
+    { kind: "table", header: ["Uppgift", "Värde"], rows: [["Status", "Fastställd"]] },
+    { kind: "heading", level: 2, text: "Identifierade risker" },
+    { kind: "paragraph", text: "Ärendet kräver åtgärder före årsskiftet." },
+    { kind: "list", items: ["Leverantören är sen", "Certifikatet går ut"] },
+    { kind: "heading", level: 3, text: "Övrigt" },
+  ],
+};
+
+/** One file out of a zip archive, read from its central directory (enough for a DOCX). */
+function unzip(zip: Buffer, name: string): string | undefined {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    if (zip.toString("utf8", at + 46, at + 46 + nameLength) === name) {
+      const local = zip.readUInt32LE(at + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + zip.readUInt32LE(at + 20));
+      return (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString("utf8");
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return undefined;
+}
+
+/** Every Flate stream of a PDF, decompressed, so fonts and character maps can be read. */
+function pdfStreams(pdf: Buffer): string[] {
+  const text = pdf.toString("latin1");
+  const streams: string[] = [];
+  for (const match of text.matchAll(/stream\r?\n/g)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = text.indexOf("endstream", start);
+    try {
+      streams.push(inflateSync(pdf.subarray(start, end)).toString("latin1"));
+    } catch {
+      // Not every stream is Flate (or it has trailing end-of-line bytes that zlib tolerates anyway).
+    }
+  }
+  return streams;
+}
+
+describe("DOCX", () => {
+  it("is a Word document holding the text with å, ä and ö intact, headings as styles and a table header row", async () => {
+    const docx = await renderDocx(model);
+    expect(docx.subarray(0, 2).toString()).toBe("PK");
+    const xml = unzip(docx, "word/document.xml") ?? "";
+    expect(xml).toContain("Riskanalys för Åre–Östersund");
+    expect(xml).toContain("Fastställd");
+    expect(xml).toContain("Ärendet kräver åtgärder före årsskiftet.");
+    expect(xml).toMatch(/<w:tblHeader( w:val="(true|1|on)")?\/>/);
+    expect(xml).toMatch(/w:pStyle w:val="Heading1"/);
+    expect(xml).toMatch(/w:pStyle w:val="Heading3"/);
+    expect(xml).toContain("<w:numPr>");
+    expect(unzip(docx, "word/styles.xml")).toContain('w:lang w:val="sv-SE"');
+    expect(unzip(docx, "docProps/core.xml")).toContain("Riskanalys för Åre–Östersund");
+  });
+});
+
+describe("PDF", () => {
+  it("is a tagged PDF/UA in Swedish with its title shown", async () => {
+    const pdf = await renderPdf(model);
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-1.7")).toBe(true);
+    expect(text).toContain("/StructTreeRoot");
+    expect(text).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(text).toContain("/Marked true");
+    expect(text).toContain("/Lang (sv-SE)");
+    expect(text).toMatch(/\/DisplayDocTitle true/);
+    // The XMP metadata may be stored compressed or not.
+    expect([text, ...pdfStreams(pdf)].join("\n")).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+  });
+
+  it("tags headings, paragraphs, lists and tables with a header cell", async () => {
+    const text = (await renderPdf(model)).toString("latin1");
+    for (const tag of ["Document", "H1", "H2", "H3", "P", "L", "LI", "LBody", "Table", "TR", "TH", "TD"]) {
+      expect(text, tag).toMatch(new RegExp(`/S /${tag}\\b`));
+    }
+  });
+
+  it("embeds its font, with å, ä and ö mapped back to text", async () => {
+    const pdf = await renderPdf(model);
+    const text = pdf.toString("latin1");
+    expect(text).toContain("/FontFile2");
+    expect(text).not.toContain("/Helvetica");
+    const maps = pdfStreams(pdf)
+      .filter((s) => s.includes("begincmap"))
+      .join("\n")
+      .toLowerCase();
+    for (const letter of ["å", "ä", "ö", "Å", "Ä", "Ö"]) {
+      const hex = (letter.codePointAt(0) ?? 0).toString(16).padStart(4, "0");
+      expect(maps, letter).toContain(`<${hex}>`);
+    }
+  });
+});
+
+describe("the file to download", () => {
+  it("is named in ASCII from the title and version, with the real title for clients that read it", async () => {
+    const file = await exportFile(model, "pdf", 3);
+    expect(file.contentType).toBe("application/pdf");
+    expect(file.contentDisposition).toMatch(
+      /^attachment; filename="Riskanalys-for-Are-Ostersund-v3\.pdf"; filename\*=UTF-8''Riskanalys%20f%C3%B6r/,
+    );
+    expect(fileBaseName("  ?? ")).toBe("dokument");
+    expect(fileBaseName('Åtgärdsplan: "Ö"/\\del 2')).toBe("Atgardsplan-O-del-2");
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+describe("exporting a deliverable as DOCX and PDF", () => {
+  let t: TestApp;
+  let w: World;
+  let pl: Api;
+  let deliverableId: string;
+  let url: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+    pl = await apiAs(t.app, w.emails.plA);
+    const va = await apiAs(t.app, w.emails.vaA);
+    const initiative = (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Digitala bygglovsbeslut" })).json() as {
+      id: string;
+    };
+    const created = (
+      await pl.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys", title: "Riskanalys för Åre" })
+    ).json() as { id: string; template: { id: string }[] };
+    deliverableId = created.id;
+    url = `/api/v1/deliverables/${deliverableId}/export`;
+    const section = created.template[0]?.id as string;
+    // Version 1 is fastställd; the edit after it makes version 2, a draft.
+    await pl.put(`/api/v1/deliverables/${deliverableId}/sections`, { sections: { [section]: "Risker:\n\n- Leverantören är sen" } });
+    expect((await va.post(`/api/v1/deliverables/${deliverableId}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    await pl.put(`/api/v1/deliverables/${deliverableId}/sections`, { sections: { [section]: "Ändrad text" } });
+  });
+  afterAll(async () => t.close());
+
+  it("answers the latest version as a DOCX attachment named in ASCII", async () => {
+    const res = await pl.get(`${url}?format=docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe(DOCX);
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="Riskanalys-for-Are-v2\.docx"/);
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("answers a chosen version as a tagged PDF", async () => {
+    const res = await pl.get(`${url}?format=pdf&version=1`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="Riskanalys-for-Are-v1\.pdf"/);
+    const pdf = res.rawPayload.toString("latin1");
+    expect(pdf.startsWith("%PDF-")).toBe(true);
+    expect(pdf).toContain("/StructTreeRoot");
+  });
+
+  it("hides the deliverable from another organisation and refuses what it cannot give", async () => {
+    const outsider = await apiAs(t.app, w.emails.plB);
+    expect((await outsider.get(`${url}?format=pdf`)).statusCode).toBe(404);
+    expect((await pl.get(`${url}?format=pdf&version=99`)).statusCode).toBe(404);
+    const txt = await pl.get(`${url}?format=txt`);
+    expect(txt.statusCode).toBe(400);
+    expect(txt.json()).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ path: "format" }] });
+    expect((await pl.get(url)).statusCode).toBe(400);
+    expect((await t.app.inject({ method: "GET", url: `${url}?format=pdf` })).statusCode).toBe(401);
+  });
+
+  it("is in the OpenAPI document", async () => {
+    const spec = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, unknown> };
+    expect(spec.paths).toHaveProperty(["/api/v1/deliverables/{deliverableId}/export", "get"]);
+  });
+
+  it("offers both formats from the deliverable's page to a logged-in member, and nothing to an outsider", async () => {
+    const session = browser(t.app);
+    await session.login(w.emails.plA);
+    const page = await session.get(`/deliverables/${deliverableId}`);
+    expect(page.body).toContain(`/deliverables/${deliverableId}/export.docx?version=2`);
+    expect(page.body).toContain(`/deliverables/${deliverableId}/export.pdf?version=2`);
+
+    const pdf = await session.get(`/deliverables/${deliverableId}/export.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.headers["content-disposition"]).toMatch(/filename="Riskanalys-for-Are-v2\.pdf"/);
+    const docx = await session.get(`/deliverables/${deliverableId}/export.docx?version=1`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers["content-type"]).toBe(DOCX);
+    expect(docx.headers["content-disposition"]).toMatch(/filename="Riskanalys-for-Are-v1\.docx"/);
+    expect((await session.get(`/deliverables/${deliverableId}/export.pdf?version=99`)).statusCode).toBe(404);
+    expect((await session.get(`/deliverables/${deliverableId}/export.pdf?version=abc`)).statusCode).toBe(404);
+
+    const outsider = browser(t.app);
+    await outsider.login(w.emails.plB);
+    expect((await outsider.get(`/deliverables/${deliverableId}/export.pdf`)).statusCode).toBe(404);
+    const anonymous = await browser(t.app).get(`/deliverables/${deliverableId}/export.docx`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/login\?next=/);
+  });
+});
