@@ -170,13 +170,17 @@ describe("initiative pages", () => {
     expect(page.body).toMatch(/<label[^>]*for="f-section-bakgrund"/);
     expect(page.body).toContain('name="section-bakgrund"');
 
-    const saved = await pl.post(location, { "section-bakgrund": "Vi skickar 4 000 brev om året.\r\nRad två <script>alert(1)</script>" });
+    const saved = await pl.post(location, {
+      "section-bakgrund": "Vi skickar 4 000 brev om året.\r\nRad två <script>alert(1)</script>\r\n\r\n- beslut\r\n- fakturor",
+    });
     expect(saved.statusCode).toBe(303);
     const after = await pl.get(location);
     expect(after.body).toContain("Dokumentet har sparats.");
+    // The Markdown is shown as paragraphs and lists, with any HTML in it as text.
     expect(after.body).toContain(
-      '<p class="section-text">Vi skickar 4 000 brev om året.\nRad två &lt;script&gt;alert(1)&lt;/script&gt;</p>',
+      '<p class="ds-paragraph">Vi skickar 4 000 brev om året. Rad två &lt;script&gt;alert(1)&lt;/script&gt;</p>',
     );
+    expect(after.body).toContain("<ul><li>beslut</li><li>fakturor</li></ul>");
     expect(after.body).not.toContain("<script>alert(1)");
     expect(duplicateIds(after.body)).toEqual([]);
 
@@ -202,7 +206,9 @@ describe("initiative pages", () => {
     expect(approved.body).not.toContain(">Fastställ</button>");
 
     // The browser sends the unchanged text back with CRLF line breaks: that is no change.
-    const same = await pl.post(url, { "section-bakgrund": "Vi skickar 4 000 brev om året.\r\nRad två <script>alert(1)</script>" });
+    const same = await pl.post(url, {
+      "section-bakgrund": "Vi skickar 4 000 brev om året.\r\nRad två <script>alert(1)</script>\r\n\r\n- beslut\r\n- fakturor",
+    });
     expect(same.statusCode).toBe(303);
     expect((await pl.get(url)).body).toContain("Inget har ändrats.");
 
@@ -220,7 +226,7 @@ describe("initiative pages", () => {
       versions: { version: number; status: string; sections: Record<string, string> }[];
     };
     expect(doc.versions.map((v) => [v.version, v.status, v.sections.bakgrund])).toEqual([
-      [1, "faststalld", "Vi skickar 4 000 brev om året.\nRad två <script>alert(1)</script>"],
+      [1, "faststalld", "Vi skickar 4 000 brev om året.\nRad två <script>alert(1)</script>\n\n- beslut\n- fakturor"],
       [2, "utkast", "Vi skickar 5 000 brev om året."],
     ]);
   });

@@ -5,4 +5,5 @@
 export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 export { ActionButton, ChoiceGroup, Form, FormErrorSummary, fieldId, SelectField, SubmitButton, TextArea, TextField } from "./form.tsx";
 export { Layout, PageHeading } from "./layout.tsx";
+export { MarkdownText } from "./markdown-text.tsx";
 export { Section } from "./section.tsx";

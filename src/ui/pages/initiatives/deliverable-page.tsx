@@ -8,6 +8,7 @@ import {
   Heading,
   Layout,
   Link,
+  MarkdownText,
   PageHeading,
   Paragraph,
   SubmitButton,
@@ -120,7 +121,7 @@ export function DeliverablePage({
                 <Paragraph data-size="sm" className="hint">
                   {inLocale(ctx, section.guidance)}
                 </Paragraph>
-                {text.trim() ? <p className="section-text">{text}</p> : <Paragraph className="hint">{t.deliverable.empty}</Paragraph>}
+                {text.trim() ? <MarkdownText text={text} /> : <Paragraph className="hint">{t.deliverable.empty}</Paragraph>}
               </section>
             );
           })}
