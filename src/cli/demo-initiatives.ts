@@ -10,7 +10,7 @@ import { updateActivity } from "../domain/initiatives/update-activity.ts";
 import { decideMilestone } from "../domain/milestones/decide-milestone.ts";
 import { prepareDecisionPoint } from "../domain/milestones/milestone-queries.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../method/lookup.ts";
-import type { MilestoneNumeral } from "../method/types.ts";
+import type { MilestoneNumeral, PhaseNumber } from "../method/types.ts";
 import { methodV12 } from "../method/v1.2/index.ts";
 
 type DemoInitiative = {
@@ -200,14 +200,9 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
         },
       });
     }
-    // The phase being worked on now has work in progress.
-    const next = phaseByNumber(
-      methodV12,
-      Math.min(
-        8,
-        (demo.passed.length ? milestoneByNumeral(methodV12, demo.passed[demo.passed.length - 1] as MilestoneNumeral).afterPhase : 0) + 1,
-      ) as 1,
-    );
+    // The phase being worked on now has work in progress: the one after the last milestone passed.
+    const last = demo.passed[demo.passed.length - 1];
+    const next = phaseByNumber(methodV12, (last ? Math.min(8, milestoneByNumeral(methodV12, last).afterPhase + 1) : 1) as PhaseNumber);
     const [first, second] = next.activities;
     if (first)
       await updateActivity({
