@@ -18,6 +18,8 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /** The Mina meddelanden emulator's HTTPS port (mutual TLS), bound to HOST; unset, the emulator does not start. */
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -6,11 +6,13 @@ import { buildApp } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
 import { assertMethodIntegrity } from "./method/integrity.ts";
 import { methodV12 } from "./method/v1.2/index.ts";
+import { startSandbox } from "./sandbox/emulator/start-sandbox.ts";
 
 /**
  * Starts Ansluta: read the environment, check the method, open and migrate the database, listen.
  * On the embedded database a first start with no users seeds the demo, so `npm start` on a fresh
- * clone gives something to log in to; on PostgreSQL nothing is ever seeded implicitly.
+ * clone gives something to log in to; on PostgreSQL nothing is ever seeded implicitly. With
+ * SANDBOX_PORT set, the Mina meddelanden emulator listens there too (mutual TLS, bound to HOST).
  */
 const startedAt = performance.now();
 const config = readConfig();
@@ -27,6 +29,17 @@ app.log.info(
   { database: handle.kind, startupMs: Math.round(performance.now() - startedAt) },
   `Ansluta listening on port ${config.PORT} (${handle.kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "PostgreSQL"})`,
 );
+const sandbox =
+  config.SANDBOX_PORT === undefined
+    ? null
+    : await startSandbox({
+        db: handle.db,
+        host: config.HOST,
+        port: config.SANDBOX_PORT,
+        ...(config.PUBLIC_URL ? { hostnames: [new URL(config.PUBLIC_URL).hostname] } : {}),
+        onRecordError: (error, event) => app.log.error({ err: error, callId: event.callId }, "sandbox event not recorded"),
+      });
+if (sandbox) app.log.info(`Mina meddelanden emulator listening at ${sandbox.url}`);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -34,6 +47,7 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info(`${signal}: shutting down`);
   await app.close();
+  await sandbox?.close();
   await mail.stop();
   await handle.close();
   process.exit(0);

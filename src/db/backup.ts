@@ -24,6 +24,8 @@ export const BACKUP_TABLES = [
   { name: "decision_point_preparations", orderBy: "initiative_id, decision_point_id" },
   { name: "milestone_decisions", orderBy: "id" },
   { name: "communications", orderBy: "id" },
+  { name: "sandbox_authorities", orderBy: "id" },
+  { name: "sandbox_events", orderBy: "id" },
 ] as const;
 
 const SERIAL_COLUMNS = [

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -314,4 +315,49 @@ export const communications = pgTable(
     readBy: uuid("read_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("communications_audience_idx").on(t.audience, t.createdAt), index("communications_initiative_idx").on(t.initiativeId)],
+);
+
+/* ---------- Sandbox: the Mina meddelanden v3 emulator ---------- */
+
+/**
+ * The installation's test CA and the emulator's server certificate, made on the emulator's first
+ * start. One row: the check on `id` keeps a second installation authority from ever existing.
+ * The keys are PEM in plain text for now (issue 4 notes encryption at rest as the next step).
+ */
+export const sandboxAuthorities = pgTable(
+  "sandbox_authorities",
+  {
+    id: integer("id").primaryKey().default(1),
+    caCertificatePem: text("ca_certificate_pem").notNull(),
+    caPrivateKeyPem: text("ca_private_key_pem").notNull(),
+    serverCertificatePem: text("server_certificate_pem").notNull(),
+    serverPrivateKeyPem: text("server_private_key_pem").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("sandbox_authorities_single", sql`${t.id} = 1`)],
+);
+
+/** Every call the emulator received, accepted or not; organisation_id is the sender's organisation when it is known. */
+export const sandboxEvents = pgTable(
+  "sandbox_events",
+  {
+    id: uuid("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    endpoint: text("endpoint").notNull(),
+    operation: text("operation"),
+    senderOrgNr: text("sender_orgnr"),
+    recipientIds: text("recipient_ids").array().notNull().default(sql`'{}'::text[]`),
+    operatorId: text("operator_id"),
+    /** The client certificate's 16 + orgnr when it was accepted. */
+    clientOrgNr: text("client_orgnr"),
+    outcome: text("outcome").notNull(),
+    httpStatus: integer("http_status"),
+    durationMs: doublePrecision("duration_ms").notNull(),
+    faultCode: integer("fault_code"),
+    reason: text("reason"),
+    checks: jsonb("checks").notNull(),
+    transId: text("trans_id"),
+  },
+  (t) => [index("sandbox_events_org_at_idx").on(t.organisationId, t.at)],
 );

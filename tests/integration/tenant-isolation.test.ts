@@ -38,6 +38,8 @@ const SELF_SCOPED = new Set([
   "POST /api/v1/sandbox/validate",
   "GET /sandbox/validate",
   "POST /sandbox/validate",
+  // The installation's test CA certificate: public key material, the same for everyone.
+  "GET /api/v1/sandbox/ca.pem",
 ]);
 
 // Public or anonymous by design (no tenant data behind them).

@@ -18,7 +18,8 @@ export type Permission =
   | { action: "initiative:read"; organisationId: string }
   | { action: "initiative:work"; organisationId: string }
   | { action: "initiative:manage"; organisationId: string }
-  | { action: "communications:read-forvaltningsgrupp" };
+  | { action: "communications:read-forvaltningsgrupp" }
+  | { action: "sandbox:use"; organisationId: string };
 
 const isAdmin = (a: Actor) => a.systemRoles.includes("admin");
 const isForvaltningsgrupp = (a: Actor) => a.systemRoles.includes("forvaltningsgrupp");
@@ -48,6 +49,9 @@ export function can(actor: Actor, p: Permission): boolean {
       return hasRole(actor, p.organisationId, ["projektledare", "deltagare", "verksamhetsagare"]);
     case "communications:read-forvaltningsgrupp":
       return isAdmin(actor) || isForvaltningsgrupp(actor);
+    case "sandbox:use":
+      // Those who build the integration: test certificates and the emulator's record of their calls.
+      return hasRole(actor, p.organisationId, ["projektledare", "deltagare"]);
   }
 }
 

@@ -39,6 +39,8 @@ export type StartEmulatorOptions = {
   serverCert: string;
   serverKey: string;
   host?: string;
+  /** The host name senders reach the emulator by, used in ServiceAdress and the WSDLs; defaults to host (localhost for a wildcard). */
+  publicHost?: string;
   /** 0 picks a free port. */
   port?: number;
   operators: readonly EmulatorOperator[];
@@ -357,7 +359,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // A wildcard address cannot be called back: advertise a name senders can reach.
+  const advertised = options.publicHost ?? (host === "0.0.0.0" || host === "::" ? "localhost" : host);
+  baseUrl = `https://${advertised.includes(":") ? `[${advertised}]` : advertised}:${port}`;
 
   return {
     url: baseUrl,

@@ -1,9 +1,13 @@
 import { errorCodes, type FastifyRequest } from "fastify";
+import { z } from "zod";
+import { issueSandboxCertificate } from "../../../domain/sandbox/issue-sandbox-certificate.ts";
+import { loadOrCreateSandboxAuthority } from "../../../domain/sandbox/sandbox-authority.ts";
+import { listSandboxEvents } from "../../../domain/sandbox/sandbox-events.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { validateSubmission } from "../../../sandbox/checks/validate-submission.ts";
 import { DEFAULT_XML_LIMITS } from "../../../sandbox/soap/safe-xml.ts";
 import type { AppScope } from "../../app-scope.ts";
-import { ValidationReport } from "./sandbox.schema.ts";
+import { SandboxCertificate, SandboxEvent, SandboxEventsQuery, SandboxOrganisationParams, ValidationReport } from "./sandbox.schema.ts";
 
 export const VALIDATE_URL = "/api/v1/sandbox/validate";
 export const XML_MEDIA_TYPES = ["application/xml", "text/xml", "application/soap+xml"];
@@ -20,7 +24,7 @@ const unsupported = (request: FastifyRequest) =>
  * out. A document that fails is still a 200 (the report is the answer); only a body we will not
  * read gets an HTTP error (413 over 5 MB, 415 for anything but XML, 401 without a token).
  */
-export function sandboxApi({ app, api }: AppScope) {
+export function sandboxApi({ app, api, db }: AppScope) {
   app.addContentTypeParser(XML_MEDIA_TYPES, { parseAs: "string", bodyLimit: MAX_SUBMISSION_BYTES }, (request, body, done) => {
     // Only the validator takes XML; elsewhere it stays an unsupported media type.
     if (request.routeOptions.url !== VALIDATE_URL) done(unsupported(request), undefined);
@@ -42,6 +46,49 @@ export function sandboxApi({ app, api }: AppScope) {
     handler: async ({ request, now }) => {
       if (!XML_MEDIA_TYPES.includes(mediaTypeOf(request)) || typeof request.body !== "string") throw unsupported(request);
       return { checks: validateSubmission(request.body, { now }) };
+    },
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/organisations/:organisationId/sandbox/certificate",
+    summary:
+      "Issue a test client certificate for the organisation (projektledare or deltagare), for mutual TLS to the emulator and for signing; the private key is in this answer only",
+    tag: "sandbox",
+    access: "authenticated",
+    params: SandboxOrganisationParams,
+    response: { status: 201, schema: SandboxCertificate },
+    handler: async ({ actor, params, reply, now }) => {
+      reply.header("cache-control", "no-store");
+      return issueSandboxCertificate({ db, actor, now, organisationId: params.organisationId });
+    },
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/organisations/:organisationId/sandbox/events",
+    summary: "The latest calls the emulator received from the organisation's sender, newest first (projektledare or deltagare)",
+    tag: "sandbox",
+    access: "authenticated",
+    params: SandboxOrganisationParams,
+    query: SandboxEventsQuery,
+    response: { status: 200, schema: z.object({ events: z.array(SandboxEvent) }) },
+    handler: async ({ actor, params, query }) => ({
+      events: await listSandboxEvents({ db, actor, organisationId: params.organisationId, limit: query.limit }),
+    }),
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/sandbox/ca.pem",
+    summary: "The installation's test CA certificate (PEM): what a sender trusts for the emulator's server certificate",
+    tag: "sandbox",
+    access: "authenticated",
+    response: { status: 200 },
+    handler: async ({ reply, now }) => {
+      const authority = await loadOrCreateSandboxAuthority(db, { now });
+      reply.type("application/x-pem-file");
+      return authority.caCertificatePem;
     },
   });
 }

@@ -12,3 +12,39 @@ export const CheckResult = z
 export const ValidationReport = z
   .object({ checks: z.array(CheckResult) })
   .meta({ description: "Every check that can be made from the submitted XML alone, in a fixed order" });
+
+export const SandboxOrganisationParams = z.object({ organisationId: z.uuid({ error: "invalid_id" }) });
+
+export const SandboxCertificate = z
+  .object({
+    certificatePem: z.string(),
+    privateKeyPem: z.string().meta({ description: "The private key (PKCS#8 PEM), returned this once and not kept by Ansluta" }),
+    caCertificatePem: z.string().meta({ description: "The installation's test CA, which also issued the emulator's server certificate" }),
+    subject: z.string().meta({ description: "C=SE, O=…, CN=… + serialNumber=16<organisationsnummer>" }),
+    serialNumber: z.string(),
+    fingerprint256: z.string(),
+    validTo: z.string(),
+  })
+  .meta({ description: "A test client certificate for calling the emulator over mutual TLS and signing deliveries" });
+
+export const SandboxEventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+
+export const SandboxEvent = z
+  .object({
+    id: z.string().meta({ description: "The call's id, also the CallId of any fault it was answered with" }),
+    at: z.string(),
+    endpoint: z.enum(["recipient", "authority", "service", "other"]),
+    operation: z.string().nullable(),
+    senderOrgNr: z.string().nullable(),
+    recipientIds: z.array(z.string()),
+    operatorId: z.string().nullable(),
+    clientOrgNr: z.string().nullable().meta({ description: "16 + orgnr of an accepted client certificate" }),
+    outcome: z.enum(["answered", "delivered", "not-delivered", "fault", "timeout", "refused"]),
+    httpStatus: z.number().nullable(),
+    durationMs: z.number(),
+    faultCode: z.number().nullable(),
+    reason: z.string().nullable(),
+    checks: z.array(CheckResult),
+    transId: z.string().nullable(),
+  })
+  .meta({ description: "One call the emulator received from the organisation's sender" });

@@ -1,0 +1,60 @@
+import type { Database } from "../../db/database.ts";
+import { sandboxSenders } from "../../db/repositories/sandbox-repository.ts";
+import { loadOrCreateSandboxAuthority } from "../../domain/sandbox/sandbox-authority.ts";
+import { DEFAULT_OPERATORS, SCENARIOS } from "../recipients/scenarios.ts";
+import { databaseRecorder } from "./database-recorder.ts";
+import { startEmulator } from "./emulator-server.ts";
+import type { EmulatorEvent } from "./events.ts";
+
+export type StartSandboxOptions = {
+  db: Database;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Names the server certificate carries besides localhost, when the authority is first made. */
+  hostnames?: readonly string[];
+  onRecordError?: (error: unknown, event: EmulatorEvent) => void;
+  now?: () => Date;
+};
+
+export type RunningSandbox = {
+  /** https://host:port, without a trailing slash */
+  url: string;
+  /** Stops listening and waits until every event received so far is in the database. */
+  close(): Promise<void>;
+};
+
+/**
+ * The installation's emulator: its authority read from the database (made on the first start),
+ * every organisation a registered sender, the fixed synthetic recipients at the default
+ * operators, and every call recorded in sandbox_events. Senders are read once, at the start.
+ */
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+  const now = options.now ?? (() => new Date());
+  const authority = await loadOrCreateSandboxAuthority(options.db, {
+    now: now(),
+    ...(options.hostnames ? { hostnames: options.hostnames } : {}),
+  });
+  const senders = await sandboxSenders(options.db);
+  const recorder = databaseRecorder(options.db, options.onRecordError ?? ((error) => console.error("sandbox event not recorded", error)));
+  const emulator = await startEmulator({
+    ca: authority.caCertificatePem,
+    serverCert: authority.serverCertificatePem,
+    serverKey: authority.serverPrivateKeyPem,
+    host: options.host,
+    ...(options.hostnames?.[0] ? { publicHost: options.hostnames[0] } : {}),
+    port: options.port,
+    operators: DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: o.name })),
+    senders,
+    recipients: SCENARIOS,
+    recorder,
+    now,
+  });
+  return {
+    url: emulator.url,
+    close: async () => {
+      await emulator.close();
+      await recorder.flush();
+    },
+  };
+}

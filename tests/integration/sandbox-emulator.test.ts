@@ -1,0 +1,128 @@
+import { request } from "node:https";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/emulator/start-sandbox.ts";
+import { scenarioById } from "../../src/sandbox/recipients/scenarios.ts";
+import { NS } from "../../src/sandbox/soap/namespaces.ts";
+import { readIsReachableResponse } from "../../src/sandbox/soap/read-responses.ts";
+import { soapEnvelope } from "../../src/sandbox/testing/reference-delivery.ts";
+import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+
+/**
+ * The emulator wired into the product: an organisation gets a test certificate through the API,
+ * its system calls the emulator with it over real mutual TLS, and the call shows up among the
+ * organisation's sandbox events, and nobody else's.
+ */
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+type Certificate = { certificatePem: string; privateKeyPem: string; caCertificatePem: string; subject: string; serialNumber: string };
+type SandboxEvent = { id: string; operation: string; outcome: string; senderOrgNr: string; clientOrgNr: string; recipientIds: string[] };
+
+function isReachable(url: string, certificate: Certificate, senderOrgNr: string, recipientId: string) {
+  const body = soapEnvelope(
+    `<rcp3:isReachable xmlns:rcp3="${NS.recipient3}"><rcp3:senderOrgNr>${senderOrgNr}</rcp3:senderOrgNr><rcp3:recipientId>${recipientId}</rcp3:recipientId></rcp3:isReachable>`,
+  );
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      `${url}/Recipient/v3`,
+      {
+        method: "POST",
+        ca: certificate.caCertificatePem,
+        cert: certificate.certificatePem,
+        key: certificate.privateKeyPem,
+        agent: false,
+        headers: { "content-type": "text/xml; charset=utf-8", soapaction: '""' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("the sandbox: test certificates, the emulator and its events", () => {
+  let t: TestApp;
+  let w: World;
+  let pl: Api;
+  let outsider: Api;
+  let sandbox: RunningSandbox | undefined;
+  let certificate: Certificate;
+  const eventsUrl = () => `/api/v1/organisations/${w.orgA.id}/sandbox/events`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+    pl = await apiAs(t.app, w.emails.plA);
+    outsider = await apiAs(t.app, w.emails.plB);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await t.close();
+  });
+
+  it("issues a certificate for the organisation's organisationsnummer and audits it without the key", async () => {
+    const res = await pl.post(`/api/v1/organisations/${w.orgA.id}/sandbox/certificate`);
+    expect(res.statusCode).toBe(201);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    certificate = res.json() as Certificate;
+    expect(certificate.subject).toContain(`16${w.orgA.number}`);
+    expect(certificate.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    const audit = (await t.db.execute(
+      sql`select after::text as after from audit_log where action = 'sandbox.certificate.issue'`,
+    )) as unknown as { rows: { after: string }[] };
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]?.after).toContain(certificate.serialNumber);
+    expect(audit.rows[0]?.after).not.toContain("PRIVATE KEY");
+    const stored = (await t.db.execute(
+      sql`select count(*)::int as n from audit_log where after::text like '%PRIVATE KEY%'`,
+    )) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(stored.rows[0]?.n).toBe(0);
+
+    const ca = await pl.get("/api/v1/sandbox/ca.pem");
+    expect(ca.statusCode).toBe(200);
+    expect(ca.headers["content-type"]).toContain("application/x-pem-file");
+    expect(ca.body).toBe(certificate.caCertificatePem);
+  });
+
+  it("answers a mutual-TLS isReachable made with that certificate and shows the call among the organisation's events", async () => {
+    sandbox = await startSandbox({ db: t.db, host: "127.0.0.1", port: 0 });
+    const recipient = scenarioById("reachable-kivra").recipientId;
+    const reply = await isReachable(sandbox.url, certificate, `16${w.orgA.number}`, recipient);
+    expect(reply.status).toBe(200);
+    const read = readIsReachableResponse(reply.body);
+    expect(read).toMatchObject({ ok: true, value: [{ senderAccepted: true, accountStatus: { recipientId: recipient } }] });
+    await sandbox.close();
+    sandbox = undefined;
+
+    const res = await pl.get(`${eventsUrl()}?limit=5`);
+    expect(res.statusCode).toBe(200);
+    const { events } = res.json() as { events: SandboxEvent[] };
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      operation: "isReachable",
+      outcome: "answered",
+      senderOrgNr: `16${w.orgA.number}`,
+      clientOrgNr: `16${w.orgA.number}`,
+      recipientIds: [recipient],
+    });
+    const forB = (await outsider.get(`/api/v1/organisations/${w.orgB.id}/sandbox/events`)).json() as { events: SandboxEvent[] };
+    expect(forB.events).toEqual([]);
+  });
+
+  it("lets the organisation's projektledare and deltagare use the sandbox, refuses other members, and hides it from outsiders", async () => {
+    const deltagare = await apiAs(t.app, w.emails.consultant);
+    expect((await deltagare.get(eventsUrl())).statusCode).toBe(200);
+    const reader = await apiAs(t.app, w.emails.readerA);
+    expect((await reader.get(eventsUrl())).statusCode).toBe(403);
+    expect((await reader.post(`/api/v1/organisations/${w.orgA.id}/sandbox/certificate`)).statusCode).toBe(403);
+    expect((await outsider.get(eventsUrl())).statusCode).toBe(404);
+    expect((await outsider.post(`/api/v1/organisations/${w.orgA.id}/sandbox/certificate`)).statusCode).toBe(404);
+    expect((await pl.get(`${eventsUrl()}?limit=0`)).statusCode).toBe(400);
+  });
+});
