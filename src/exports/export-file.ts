@@ -12,11 +12,12 @@ const formats: Record<ExportFormat, { render: Renderer; contentType: string }> =
 
 export type ExportFile = { body: Buffer; contentType: string; contentDisposition: string };
 
-/** A document as a file to download, named from its title and version. */
-export async function exportFile(model: DocumentModel, format: ExportFormat, version: number): Promise<ExportFile> {
+/** A document as a file to download, named from its title and its version when it has one. */
+export async function exportFile(model: DocumentModel, format: ExportFormat, version?: number): Promise<ExportFile> {
   const { render, contentType } = formats[format];
-  const name = `${fileBaseName(model.title)}-v${version}.${format}`;
-  const full = `${model.title}-v${version}.${format}`;
+  const suffix = version === undefined ? "" : `-v${version}`;
+  const name = `${fileBaseName(model.title)}${suffix}.${format}`;
+  const full = `${model.title}${suffix}.${format}`;
   return {
     body: await render(model),
     contentType,

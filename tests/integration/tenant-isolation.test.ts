@@ -71,11 +71,13 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/deliverables/:deliverableId/status": { status: "for_granskning" },
   "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": { proposal: "Intrång" },
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
+  "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { since: "2026-11-27T09:00:00Z" },
 };
 
 // Required query parameters, so the check reaches authorisation instead of stopping at a 400.
 const QUERIES: Record<string, string> = {
   "GET /api/v1/deliverables/:deliverableId/export": "?format=pdf",
+  "GET /api/v1/initiatives/:initiativeId/sandbox/conformance-report": "?format=pdf",
 };
 
 describe("tenant isolation on every route", () => {

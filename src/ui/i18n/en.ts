@@ -466,6 +466,26 @@ export const en: Messages = {
     statusWarn: "Warning",
     statusFail: "Failed",
     apiHint: "The same checks are in the API: POST /api/v1/sandbox/validate with the XML as the body (Content-Type application/xml).",
+    initiativeTitle: "Test environment for Mina meddelanden",
+    initiativeLead:
+      "The latest calls the organisation's system made to Ansluta's emulator of Mina meddelanden v3, and the conformance report made from them.",
+    reportHeading: "Conformance report",
+    reportIntro:
+      "The report judges the calls against test cases MM-01–MM-15 and writes the result into the initiative's test reports, as basis for milestone V. It is approved like other documents, by the project manager or the business owner.",
+    createReport: "Create conformance report",
+    reportCreated: "The conformance report is written into the test reports: {passed} of {total} test cases passed, {failed} failed.",
+    downloadReportPdf: "Download the full report as PDF",
+    downloadReportDocx: "Download the full report as Word (DOCX)",
+    callsHeading: "Latest calls",
+    callsCaption: "The {count} latest calls to the emulator, newest first",
+    callTime: "Time",
+    callOperation: "Operation",
+    callRecipient: "Recipient",
+    callOutcome: "Outcome",
+    callFailingChecks: "Failing checks",
+    noCalls: "The emulator has not received any calls from the organisation yet.",
+    notForRole:
+      "The test environment is used by project managers and participants: they see the organisation's calls here and create the conformance report.",
   },
   exports: {
     heading: "Download",

@@ -1,5 +1,6 @@
 import { errorCodes, type FastifyRequest } from "fastify";
 import { z } from "zod";
+import { createConformanceReport } from "../../../domain/sandbox/create-conformance-report.ts";
 import { issueSandboxCertificate } from "../../../domain/sandbox/issue-sandbox-certificate.ts";
 import { loadOrCreateSandboxAuthority } from "../../../domain/sandbox/sandbox-authority.ts";
 import { listSandboxEvents } from "../../../domain/sandbox/sandbox-events.ts";
@@ -7,7 +8,18 @@ import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { validateSubmission } from "../../../sandbox/checks/validate-submission.ts";
 import { DEFAULT_XML_LIMITS } from "../../../sandbox/soap/safe-xml.ts";
 import type { AppScope } from "../../app-scope.ts";
-import { SandboxCertificate, SandboxEvent, SandboxEventsQuery, SandboxOrganisationParams, ValidationReport } from "./sandbox.schema.ts";
+import { conformanceReportExport } from "./conformance-report-export.ts";
+import {
+  ConformanceReportCreated,
+  ConformanceReportInput,
+  ConformanceReportQuery,
+  SandboxCertificate,
+  SandboxEvent,
+  SandboxEventsQuery,
+  SandboxInitiativeParams,
+  SandboxOrganisationParams,
+  ValidationReport,
+} from "./sandbox.schema.ts";
 
 export const VALIDATE_URL = "/api/v1/sandbox/validate";
 export const XML_MEDIA_TYPES = ["application/xml", "text/xml", "application/soap+xml"];
@@ -76,6 +88,45 @@ export function sandboxApi({ app, api, db }: AppScope) {
     handler: async ({ actor, params, query }) => ({
       events: await listSandboxEvents({ db, actor, organisationId: params.organisationId, limit: query.limit }),
     }),
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/initiatives/:initiativeId/sandbox/conformance-report",
+    summary:
+      "Evaluate the organisation's emulator calls (since the given time, else all) against the conformance cases MM-01–MM-15 and write the result into the initiative's testrapporter deliverable, created when it has none (projektledare or deltagare); it is not fastställd",
+    tag: "sandbox",
+    access: "authenticated",
+    params: SandboxInitiativeParams,
+    body: ConformanceReportInput,
+    response: { status: 201, schema: ConformanceReportCreated },
+    handler: async ({ actor, params, body, now }) =>
+      createConformanceReport({ db, actor, now, initiativeId: params.initiativeId, since: body.since ? new Date(body.since) : undefined }),
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/initiatives/:initiativeId/sandbox/conformance-report",
+    summary:
+      "The full conformance report of the organisation's emulator calls as a file (format=docx, or pdf: tagged PDF/UA), with Content-Disposition: attachment (projektledare or deltagare)",
+    tag: "sandbox",
+    access: "authenticated",
+    params: SandboxInitiativeParams,
+    query: ConformanceReportQuery,
+    response: { status: 200 },
+    handler: async ({ actor, params, query, request, reply, now }) => {
+      const file = await conformanceReportExport({
+        db,
+        actor,
+        locale: request.locale,
+        now,
+        initiativeId: params.initiativeId,
+        since: query.since ? new Date(query.since) : undefined,
+        format: query.format,
+      });
+      reply.type(file.contentType).header("content-disposition", file.contentDisposition).header("cache-control", "no-store");
+      return file.body;
+    },
   });
 
   api({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportFormats } from "../../../exports/export-file.ts";
 import { CHECK_IDS } from "../../../sandbox/checks/check.ts";
 
 export const CheckResult = z
@@ -48,3 +49,24 @@ export const SandboxEvent = z
     transId: z.string().nullable(),
   })
   .meta({ description: "One call the emulator received from the organisation's sender" });
+
+export const SandboxInitiativeParams = z.object({ initiativeId: z.uuid({ error: "invalid_id" }) });
+
+const Since = z.iso
+  .datetime({ offset: true, error: "invalid" })
+  .meta({ description: "Only calls received at or after this time (ISO 8601); all the organisation's calls when left out" });
+
+export const ConformanceReportInput = z.object({ since: Since.optional() });
+
+export const ConformanceReportQuery = z.object({
+  format: z.enum(exportFormats, { error: "invalid_format" }).meta({ description: "docx or pdf (tagged, PDF/UA)" }),
+  since: Since.optional(),
+});
+
+export const ConformanceReportCreated = z
+  .object({
+    deliverableId: z.string().meta({ description: "The initiative's testrapporter deliverable, created when it had none" }),
+    version: z.number().meta({ description: "Its latest version: a new one only when a fastställd version changed" }),
+    summary: z.object({ total: z.number(), passed: z.number(), failed: z.number(), notRun: z.number() }),
+  })
+  .meta({ description: "The conformance run, written into the testrapporter's conformance and performance sections" });

@@ -4,6 +4,7 @@ import { methodV12 } from "../../../method/v1.2/index.ts";
 import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
+import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
 import {
   ActivityStatusTag,
   activityHref,
@@ -99,6 +100,9 @@ function Summary({
         <dt>{t.overview.steeringGroup}</dt>
         <dd>{names.length ? names.join(", ") : t.overview.noSteeringGroup}</dd>
       </dl>
+      <Paragraph>
+        <Link href={initiativeSandboxHref(initiative.id)}>{ctx.m.sandbox.initiativeTitle}</Link>
+      </Paragraph>
     </section>
   );
 }

@@ -1,0 +1,108 @@
+import { deliverablesOf } from "../../db/repositories/initiative-repository.ts";
+import { conformanceEventOf } from "../../db/repositories/sandbox-event-mapper.ts";
+import { sandboxEventsOf } from "../../db/repositories/sandbox-repository.ts";
+import { CONFORMANCE_CASES } from "../../sandbox/conformance/conformance-cases.ts";
+import {
+  type ConformanceEvaluation,
+  type ConformanceStatus,
+  type ConformanceSummary,
+  evaluateConformance,
+} from "../../sandbox/conformance/evaluate-conformance.ts";
+import { authorize } from "../access/policy.ts";
+import { createDeliverable, editDeliverable } from "../deliverables/deliverables.ts";
+import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import type { UseCaseContext } from "../shared/use-case.ts";
+
+/** The deliverable type the method names for quality assurance at milestone V, and the sections the report fills. */
+export const TEST_REPORT_TYPE_ID = "testrapporter";
+const CONFORMANCE_SECTION = "kontraktsoverensstammelse";
+const PERFORMANCE_SECTION = "prestandatest";
+
+type Ctx = Pick<UseCaseContext, "db" | "actor">;
+
+/**
+ * The initiative's organisation's emulator calls (from `since` on, when given), evaluated against
+ * the conformance cases. Readable by those who use the sandbox: an outsider gets 404 for the
+ * initiative, a member without the role 403.
+ */
+export async function evaluateInitiativeConformance({
+  db,
+  actor,
+  initiativeId,
+  since,
+}: Ctx & { initiativeId: string; since?: Date | undefined }) {
+  const initiative = await readableInitiative({ db, actor }, initiativeId);
+  authorize(actor, { action: "sandbox:use", organisationId: initiative.organisationId });
+  const rows = await sandboxEventsOf(db, initiative.organisationId, since);
+  const evaluation = evaluateConformance(CONFORMANCE_CASES, rows.map(conformanceEventOf), since ? { since } : {});
+  return { initiative, evaluation };
+}
+
+/**
+ * Records a conformance run as the initiative's testrapporter: the document is created from its
+ * template when the initiative has none, and the run's summary is written into its conformance
+ * and performance sections through editDeliverable, so it is versioned and audited like any edit
+ * and counts in milestone V's basis. The other sections are the project's own and stay as they
+ * are. Fastställa stays a human step. The texts hold nothing but the run itself (no time of
+ * writing), so a run over unchanged events changes nothing and makes no new version.
+ */
+export async function createConformanceReport({
+  db,
+  actor,
+  now,
+  initiativeId,
+  since,
+}: UseCaseContext & { initiativeId: string; since?: Date | undefined }): Promise<{
+  deliverableId: string;
+  version: number;
+  summary: ConformanceSummary;
+}> {
+  const { evaluation } = await evaluateInitiativeConformance({ db, actor, initiativeId, since });
+  const existing = (await deliverablesOf(db, initiativeId)).find((d) => d.typeId === TEST_REPORT_TYPE_ID);
+  const deliverableId =
+    existing?.id ?? (await createDeliverable({ db, actor, now, initiativeId, input: { deliverableTypeId: TEST_REPORT_TYPE_ID } })).id;
+  const edited = await editDeliverable({ db, actor, now, deliverableId, input: { sections: conformanceSections(evaluation, since) } });
+  const latest = edited.versions[edited.versions.length - 1];
+  if (!latest) throw new Error("a deliverable without versions");
+  return { deliverableId, version: latest.version, summary: evaluation.summary };
+}
+
+const STATUS: Record<ConformanceStatus, string> = { pass: "Godkänt", fail: "Underkänt", not_run: "Ej genomfört" };
+const number = (value: number, digits = 0) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: digits }).format(value);
+
+/** The run as Markdown for the two template sections, in Swedish like the method's documents. */
+export function conformanceSections({ results, summary, performance: p }: ConformanceEvaluation, since?: Date): Record<string, string> {
+  const conformance = [
+    "Resultat från Ansluta:s emulator av Mina meddelanden v3. Testfallen MM-01–MM-15 är Ansluta:s egna, skrivna utifrån det publicerade kontraktet; de är inte Diggs officiella acceptanstest och ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön.",
+    since ? `Anrop från och med ${since.toISOString()}.` : "Alla anrop som emulatorn har registrerat för organisationen.",
+    "### Sammanfattning",
+    [
+      `- Godkända: ${number(summary.passed)}`,
+      `- Underkända: ${number(summary.failed)}`,
+      `- Ej genomförda: ${number(summary.notRun)}`,
+      `- Totalt: ${number(summary.total)}`,
+    ].join("\n"),
+    "### Testfall",
+    results.map((r) => `- ${r.id} ${r.title.sv}: ${STATUS[r.status]}. ${r.reason.sv}`).join("\n"),
+  ];
+  const latency = (key: "p50" | "p95" | "p99") => (p.latencyMs ? `${number(p.latencyMs[key], 1)} ms` : "–");
+  const performance = [
+    "Mätt i Ansluta:s emulator av Mina meddelanden v3 under samma körning som konformitetstestet.",
+    [
+      `- Period: ${p.from && p.to ? `${p.from.toISOString()} – ${p.to.toISOString()}` : "–"}`,
+      `- Anrop isReachable: ${number(p.lookups)}`,
+      `- Leveranser (deliverSecure): ${number(p.deliveries)}`,
+      `- Levererade (Delivered=true): ${number(p.delivered)}`,
+      `- Leveranser per sekund: ${p.deliveriesPerSecond === null ? "–" : number(p.deliveriesPerSecond, 1)}`,
+      `- Svarstid leverans p50: ${latency("p50")}`,
+      `- Svarstid leverans p95: ${latency("p95")}`,
+      `- Svarstid leverans p99: ${latency("p99")}`,
+      `- Delivered=false: ${number(p.errors.notDelivered)}`,
+      `- SOAP-fel: ${number(p.errors.faults)}`,
+      `- Tidsgränser (inget svar): ${number(p.errors.timeouts)}`,
+      `- Avvisade anrop: ${number(p.errors.refused)}`,
+      `- Felkoder (emulatorns tolkning): ${p.faultCodes.length ? p.faultCodes.map((f) => `${f.errorCode}: ${number(f.count)}`).join(", ") : "–"}`,
+    ].join("\n"),
+  ];
+  return { [CONFORMANCE_SECTION]: conformance.join("\n\n"), [PERFORMANCE_SECTION]: performance.join("\n\n") };
+}

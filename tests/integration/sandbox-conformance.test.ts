@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertSandboxEvent } from "../../src/db/repositories/sandbox-repository.ts";
+import { EventLog } from "../../src/sandbox/conformance/conformance-fixtures.ts";
+import type { EmulatorEvent } from "../../src/sandbox/emulator/events.ts";
+import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+type Deliverable = { id: string; typeId: string; versions: { version: number; status: string; sections: Record<string, string> }[] };
+type Created = { deliverableId: string; version: number; summary: { total: number; passed: number; failed: number; notRun: number } };
+
+describe("the conformance report as the initiative's testrapporter", () => {
+  let t: TestApp;
+  let w: World;
+  let pl: Api;
+  let initiativeId: string;
+  let url: string;
+
+  /** Stores the log's events as organisation A's calls, as the emulator's recorder would. */
+  const store = async (events: readonly EmulatorEvent[]) => {
+    for (const e of events) {
+      const sender = `16${w.orgA.number}`;
+      await insertSandboxEvent(t.db, {
+        id: randomUUID(),
+        at: e.receivedAt,
+        organisationId: w.orgA.id,
+        endpoint: e.endpoint,
+        operation: e.operation,
+        senderOrgNr: sender,
+        recipientIds: e.recipientIds,
+        operatorId: e.operatorId,
+        clientOrgNr: sender,
+        outcome: e.outcome,
+        httpStatus: e.httpStatus,
+        durationMs: e.durationMs,
+        faultCode: e.fault?.errorCode ?? null,
+        reason: e.reason,
+        checks: e.checks,
+        transId: e.transId,
+      });
+    }
+  };
+  const deliverable = async (id: string) => (await pl.get(`/api/v1/deliverables/${id}`)).json() as Deliverable;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+    pl = await apiAs(t.app, w.emails.plA);
+    initiativeId = (
+      (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Digitala bygglovsbeslut" })).json() as { id: string }
+    ).id;
+    url = `/api/v1/initiatives/${initiativeId}/sandbox/conformance-report`;
+    const log = new EventLog();
+    log.lookupAndDeliver("reachable-kivra", { pdf: true });
+    log.lookupAndDeliver("reachable-minmyndighetspost");
+    await store(log.events);
+  });
+  afterAll(async () => t.close());
+
+  it("evaluates the organisation's calls and writes the result into a new testrapporter, leaving it a draft", async () => {
+    const res = await pl.post(url, {});
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json() as Created;
+    expect(created).toMatchObject({ version: 1, summary: { total: 15, passed: 4, failed: 0, notRun: 11 } });
+    const doc = await deliverable(created.deliverableId);
+    expect(doc.typeId).toBe("testrapporter");
+    expect(doc.versions.map((v) => v.status)).toEqual(["utkast"]);
+    const sections = doc.versions[0]?.sections ?? {};
+    expect(sections.kontraktsoverensstammelse).toMatch(
+      /- MM-01 Meddelande med PDF-bilaga till privatperson: Godkänt\. Anrop .* levererades efter isReachable/,
+    );
+    expect(sections.kontraktsoverensstammelse).toContain("- Godkända: 4");
+    expect(sections.kontraktsoverensstammelse).toContain("- MM-05 Mottagare utan brevlåda: Ej genomfört.");
+    expect(sections.prestandatest).toContain("- Leveranser (deliverSecure): 2");
+    expect(sections.omfattning).toBe("");
+  });
+
+  it("makes a new version only when the run changed, and keeps the project's own sections", async () => {
+    const first = (await (await pl.post(url, {})).json()) as Created;
+    await pl.put(`/api/v1/deliverables/${first.deliverableId}/sections`, { sections: { omfattning: "Vår egen text" } });
+    const va = await apiAs(t.app, w.emails.vaA);
+    expect((await va.post(`/api/v1/deliverables/${first.deliverableId}/status`, { status: "faststalld" })).statusCode).toBe(200);
+
+    const unchanged = (await pl.post(url, {})).json() as Created;
+    expect(unchanged).toMatchObject({ deliverableId: first.deliverableId, version: 1 });
+
+    const log = new EventLog().wait(3600);
+    log.lookup("no-mailbox");
+    await store(log.events);
+    const changed = (await pl.post(url, {})).json() as Created;
+    expect(changed).toMatchObject({ deliverableId: first.deliverableId, version: 2, summary: { passed: 5 } });
+    const doc = await deliverable(first.deliverableId);
+    expect(doc.versions.map((v) => [v.version, v.status])).toEqual([
+      [1, "faststalld"],
+      [2, "utkast"],
+    ]);
+    expect(doc.versions[1]?.sections.omfattning).toBe("Vår egen text");
+    expect(doc.versions[1]?.sections.kontraktsoverensstammelse).toContain("- MM-05 Mottagare utan brevlåda: Godkänt.");
+  });
+
+  it("evaluates only the calls since the given time", async () => {
+    const res = await pl.post(url, { since: "2026-11-27T10:00:00Z" });
+    expect(res.statusCode).toBe(201);
+    expect((res.json() as Created).summary).toMatchObject({ passed: 1, notRun: 14 });
+    expect((await pl.post(url, { since: "yesterday" })).statusCode).toBe(400);
+  });
+
+  it("lists the testrapporter in milestone V's basis, as optional", async () => {
+    const readiness = (await pl.get(`/api/v1/initiatives/${initiativeId}/milestones/V/readiness`)).json() as {
+      basis: { deliverableTypeId: string; required: boolean; deliverables: { id: string }[] }[];
+    };
+    const testReports = readiness.basis.find((b) => b.deliverableTypeId === "testrapporter");
+    expect(testReports?.required).toBe(false);
+    expect(testReports?.deliverables).toHaveLength(1);
+  });
+
+  it("answers the full report as a tagged PDF and as DOCX", async () => {
+    const pdf = await pl.get(`${url}?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.headers["content-disposition"]).toMatch(
+      /^attachment; filename="Konformitetsrapport-Mina-meddelanden-testmiljo-i-Ansluta\.pdf"/,
+    );
+    const text = pdf.rawPayload.toString("latin1");
+    expect(text.startsWith("%PDF-")).toBe(true);
+    expect(text).toContain("/StructTreeRoot");
+    const docx = await pl.get(`${url}?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("hides the report from another organisation and refuses a läsare", async () => {
+    const outsider = await apiAs(t.app, w.emails.plB);
+    expect((await outsider.post(url, {})).statusCode).toBe(404);
+    expect((await outsider.get(`${url}?format=pdf`)).statusCode).toBe(404);
+    const reader = await apiAs(t.app, w.emails.readerA);
+    expect((await reader.post(url, {})).statusCode).toBe(403);
+    expect((await reader.get(`${url}?format=pdf`)).statusCode).toBe(403);
+  });
+  it("shows the organisation's calls on the initiative's sandbox page, creates the report from it and links the files", async () => {
+    const session = browser(t.app);
+    await session.login(w.emails.plA);
+    const overview = await session.get(`/initiatives/${initiativeId}`);
+    expect(overview.body).toContain(`href="/initiatives/${initiativeId}/sandbox"`);
+    const page = await session.get(`/initiatives/${initiativeId}/sandbox`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Testmiljö för Mina meddelanden");
+    expect(page.body).toContain("Skapa konformitetsrapport");
+    expect(page.body).toContain("<code>deliverSecure</code>");
+    expect(page.body).toContain(`href="/initiatives/${initiativeId}/sandbox/conformance-report.pdf"`);
+    const created = await session.post(`/initiatives/${initiativeId}/sandbox/conformance-report`, {});
+    expect(created.statusCode).toBe(303);
+    const location = String(created.headers.location);
+    expect(location).toMatch(/^\/deliverables\/[0-9a-f-]{36}$/);
+    const deliverablePage = await session.get(location);
+    expect(deliverablePage.body).toContain("Konformitetsrapporten är inskriven i testrapporterna");
+    const pdf = await session.get(`/initiatives/${initiativeId}/sandbox/conformance-report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.toString("latin1").startsWith("%PDF-")).toBe(true);
+
+    const reader = browser(t.app);
+    await reader.login(w.emails.readerA);
+    const readerPage = await reader.get(`/initiatives/${initiativeId}/sandbox`);
+    expect(readerPage.statusCode).toBe(200);
+    expect(readerPage.body).toContain("Testmiljön används av projektledare och deltagare");
+    expect(readerPage.body).not.toContain("deliverSecure");
+    expect((await reader.post(`/initiatives/${initiativeId}/sandbox/conformance-report`, {})).statusCode).toBe(403);
+    expect((await reader.get(`/initiatives/${initiativeId}/sandbox/conformance-report.pdf`)).statusCode).toBe(403);
+  });
+});
