@@ -7,7 +7,7 @@ import { createOrganisation } from "../../domain/organisations/create-organisati
 import type { OrganisationNumber } from "../../domain/organisations/organisation-number.ts";
 import { loadOrCreateSandboxAuthority } from "../../domain/sandbox/sandbox-authority.ts";
 import { readCertificates } from "../tls/test-ca.ts";
-import { databaseRecorder } from "./database-recorder.ts";
+import { databaseRecorder, senderOrganisationNumber } from "./database-recorder.ts";
 import type { EmulatorEvent } from "./events.ts";
 
 /** The sandbox's persistence against the test database: one authority per installation, and events attributed to their sender. */
@@ -71,7 +71,16 @@ describe("the sandbox authority", () => {
 });
 
 describe("the database recorder", () => {
-  it("attributes an event to the organisation named as sender, else to the client certificate's, else to nobody", async () => {
+  it("attributes a call to its client certificate's organisation, not to the sender it names", () => {
+    const naming = event({
+      senderOrgNr: `16${ORGNR}`,
+      client: { ok: true, organisationId: "165566778899", subject: "CN=b", issuer: "CN=ca", fingerprint256: "BB" },
+    });
+    expect(senderOrganisationNumber(naming)).toBe("5566778899");
+    expect(senderOrganisationNumber(event({ senderOrgNr: `16${ORGNR}` }))).toBe(ORGNR);
+  });
+
+  it("attributes an event without a valid certificate to the organisation named as sender, else to the client certificate's, else to nobody", async () => {
     const failures: unknown[] = [];
     const recorder = databaseRecorder(handle.db, (error) => failures.push(error));
     const bySender = event({ senderOrgNr: `16${ORGNR}`, receivedAt: new Date("2026-11-27T10:00:01Z") });

@@ -11,11 +11,12 @@ import type { EmulatorEvent, EventRecorder } from "./events.ts";
 export type DatabaseRecorder = EventRecorder & { flush(): Promise<void> };
 
 /**
- * Whose event it is: the organisation named as sender (senderOrgNr, Sender/Id), else the one the
- * client certificate names; 16 + orgnr either way, matched on organisations.number.
+ * Whose event it is: the organisation whose client certificate made the call, so nobody can put
+ * calls into another organisation's list by naming it as sender; for a call refused for want of
+ * a valid certificate, the organisation it named as sender. 16 + orgnr, matched on organisations.number.
  */
 export function senderOrganisationNumber(event: EmulatorEvent): string | null {
-  const id = event.senderOrgNr ?? (event.client.ok ? event.client.organisationId : null);
+  const id = (event.client.ok ? event.client.organisationId : null) ?? event.senderOrgNr;
   return id && ORGANIZATION_NUMBER_PATTERN.test(id) ? id.slice(2) : null;
 }
 
