@@ -1,9 +1,10 @@
-import { inflateRawSync, inflateSync } from "node:zlib";
+import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { DocumentModel } from "./document-model.ts";
 import { renderDocx } from "./docx.ts";
 import { exportFile, fileBaseName } from "./export-file.ts";
 import { renderPdf } from "./pdf.ts";
+import { unzip } from "./testing/unzip.ts";
 
 const model: DocumentModel = {
   title: "Riskanalys för Åre–Östersund",
@@ -19,23 +20,6 @@ const model: DocumentModel = {
     { kind: "heading", level: 3, text: "Övrigt" },
   ],
 };
-
-/** One file out of a zip archive, read from its central directory (enough for a DOCX). */
-function unzip(zip: Buffer, name: string): string | undefined {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    if (zip.toString("utf8", at + 46, at + 46 + nameLength) === name) {
-      const local = zip.readUInt32LE(at + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + zip.readUInt32LE(at + 20));
-      return (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString("utf8");
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return undefined;
-}
 
 /** Every Flate stream of a PDF, decompressed, so fonts and character maps can be read. */
 function pdfStreams(pdf: Buffer): string[] {
