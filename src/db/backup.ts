@@ -25,7 +25,12 @@ export const BACKUP_TABLES = [
   { name: "milestone_decisions", orderBy: "id" },
   { name: "communications", orderBy: "id" },
   { name: "sandbox_authorities", orderBy: "id" },
+  { name: "sandbox_environments", orderBy: "id" },
+  { name: "sandbox_trusted_cas", orderBy: "id" },
+  { name: "sandbox_recipients", orderBy: "id" },
+  { name: "sandbox_load_tests", orderBy: "id" },
   { name: "sandbox_events", orderBy: "id" },
+  { name: "sandbox_messages", orderBy: "event_id, position" },
 ] as const;
 
 const SERIAL_COLUMNS = [
