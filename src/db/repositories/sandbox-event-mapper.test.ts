@@ -20,6 +20,9 @@ const row = (overrides: Partial<SandboxEventRow> = {}): SandboxEventRow => ({
   reason: "simulated",
   checks: [pass("delivery.size.max-2mb", "1400000 bytes, within 2 MB (2097152 bytes) including attachments")],
   transId: null,
+  environmentId: null,
+  loadTestId: null,
+  requestBytes: 0,
   ...overrides,
 });
 

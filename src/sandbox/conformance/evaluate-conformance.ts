@@ -143,7 +143,7 @@ const unique = <T>(items: readonly T[]) => [...new Set(items)];
 function recipientsOf(context: Context, pick: (s: Scenario) => boolean): Set<string> {
   return new Set(context.scenarios.filter(pick).map((s) => s.recipientId));
 }
-const byIds = (scenarioIds: readonly ScenarioId[]) => (s: Scenario) => scenarioIds.includes(s.id);
+const byIds = (scenarioIds: readonly ScenarioId[]) => (s: Scenario) => (scenarioIds as readonly string[]).includes(s.id);
 /** Recipients a delivery reaches: the sender may deliver and the operator answers Delivered=true. */
 const reachable = (s: Scenario) => s.expected.deliver && s.operatorBehaviour === "delivered";
 const deliverable = (s: Scenario) => s.expected.deliver;

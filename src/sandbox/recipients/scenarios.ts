@@ -53,8 +53,11 @@ export type ScenarioId =
   | "operator-fault"
   | "operator-timeout";
 
+/** An organisation's own synthetic recipient, by its row id (own-recipient.ts). */
+export type OwnScenarioId = `own:${string}`;
+
 export type Scenario = {
-  id: ScenarioId;
+  id: ScenarioId | OwnScenarioId;
   recipientId: string;
   recipientKind: "personnummer" | "samordningsnummer" | "organisation";
   account: { type: AccountType; pending: boolean; operator: OperatorKey | null; senderAccepted: boolean };
