@@ -1,0 +1,57 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+/**
+ * Encryption at rest for the few secrets Ansluta must keep (the sandbox's test-CA and server
+ * keys): AES-256-GCM from node:crypto, a fresh 96-bit nonce per value, the purpose bound in as
+ * associated data so a value cannot be moved to another column and still open. Sealed text is
+ * `v1.<nonce>.<tag>.<ciphertext>` in base64url, so it survives JSON backups unchanged.
+ */
+
+const VERSION = "v1";
+const KEY_BYTES = 32;
+
+export type SecretBox = {
+  seal(plaintext: string, purpose: string): string;
+  /** Throws SecretBoxError when the value was sealed with another key, for another purpose, or altered. */
+  open(sealed: string, purpose: string): string;
+};
+
+export class SecretBoxError extends Error {}
+
+export function secretBox(key: Buffer): SecretBox {
+  if (key.length !== KEY_BYTES) throw new SecretBoxError(`the secret key must be ${KEY_BYTES} bytes, not ${key.length}`);
+  return {
+    seal(plaintext, purpose) {
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", key, nonce);
+      cipher.setAAD(Buffer.from(purpose, "utf8"));
+      const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+      return [VERSION, nonce, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+    },
+    open(sealed, purpose) {
+      const [version, nonce, tag, ciphertext, ...rest] = sealed.split(".");
+      if (version !== VERSION || !nonce || !tag || ciphertext === undefined || rest.length) {
+        throw new SecretBoxError("not a sealed value (expected v1.<nonce>.<tag>.<ciphertext>)");
+      }
+      try {
+        const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(nonce, "base64url"));
+        decipher.setAAD(Buffer.from(purpose, "utf8"));
+        decipher.setAuthTag(Buffer.from(tag, "base64url"));
+        return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+      } catch {
+        throw new SecretBoxError("the sealed value does not open with this key: another SECRET_KEY, or the value was altered");
+      }
+    },
+  };
+}
+
+/** A new random key, as SECRET_KEY takes it (base64, 32 bytes). */
+export const newSecretKey = () => randomBytes(KEY_BYTES).toString("base64");
+
+/** SECRET_KEY's value: base64 (or base64url) of exactly 32 bytes. */
+export function parseSecretKey(text: string): Buffer {
+  const key = Buffer.from(text.trim(), "base64");
+  if (key.length !== KEY_BYTES)
+    throw new SecretBoxError(`SECRET_KEY must be ${KEY_BYTES} bytes in base64 (${newSecretKey().length} characters)`);
+  return key;
+}
