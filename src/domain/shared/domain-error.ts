@@ -20,7 +20,9 @@ export type DomainErrorCode =
   | "BASIS_INCOMPLETE"
   | "NOT_DECIDER"
   | "STATUS_CHANGE_NOT_ALLOWED"
-  | "NOT_EDITABLE";
+  | "NOT_EDITABLE"
+  /** A second copy of something that must be unique (an uploaded test CA, an own synthetic recipient). */
+  | "ALREADY_EXISTS";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

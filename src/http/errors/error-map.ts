@@ -20,4 +20,5 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_DECIDER: 403,
   STATUS_CHANGE_NOT_ALLOWED: 409,
   NOT_EDITABLE: 409,
+  ALREADY_EXISTS: 409,
 };
