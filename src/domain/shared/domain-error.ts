@@ -22,7 +22,12 @@ export type DomainErrorCode =
   | "STATUS_CHANGE_NOT_ALLOWED"
   | "NOT_EDITABLE"
   /** A second copy of something that must be unique (an uploaded test CA, an own synthetic recipient). */
-  | "ALREADY_EXISTS";
+  | "ALREADY_EXISTS"
+  /** The initiative has no test environment, or it is disabled. */
+  | "SANDBOX_NOT_ENABLED"
+  /** A load test already runs in the environment (one at a time). */
+  | "LOAD_TEST_RUNNING"
+  | "LOAD_TEST_NOT_RUNNING";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };
