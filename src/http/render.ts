@@ -6,7 +6,10 @@ import type { PageContext } from "../ui/page-context.ts";
 import { clearCookie, FLASH_COOKIE } from "./cookies.ts";
 import "./request-context.ts";
 
-export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+/** Statuses with which a page shows a form sent back with its errors. */
+const FORM_REJECTED = new Set([400, 409, 413, 422]);
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply, status = 200): PageContext {
   const auth = request.auth?.via === "session" ? request.auth : null;
   const flash = request.cookies[FLASH_COOKIE];
   if (flash) clearCookie(request, reply, FLASH_COOKIE);
@@ -26,11 +29,12 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     organisations: auth ? [...auth.actor.organisations] : [],
     activeOrganisationId: auth?.activeOrganisationId ?? null,
     notice,
+    formRejected: FORM_REJECTED.has(status),
   };
 }
 
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: (ctx: PageContext) => ReactElement, status = 200) {
-  const html = `<!doctype html>${renderToStaticMarkup(page(pageContext(request, reply)))}`;
+  const html = `<!doctype html>${renderToStaticMarkup(page(pageContext(request, reply, status)))}`;
   return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
 }
 

@@ -14,6 +14,8 @@ export type PageContext = {
   organisations: { id: string; name: string }[];
   activeOrganisationId: string | null;
   notice: string | null;
+  /** The page answers a form that was turned down (400, 409, 413, 422): its title says so first. */
+  formRejected: boolean;
 };
 
 /** Field name → message code, in the order the fields appear on the form. */

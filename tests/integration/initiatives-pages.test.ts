@@ -61,6 +61,8 @@ describe("initiative pages", () => {
       steeringGroup: [w.users.readerA],
     });
     expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/<title>Fel: [^<]+<\/title>/);
+    expect((await pl.get("/initiatives/new")).body).not.toMatch(/<title>Fel: /);
     expect(res.body).toContain('id="error-summary"');
     expect(res.body).toContain('href="#f-name"');
     expect(res.body).toContain('href="#f-plannedGoLive"');

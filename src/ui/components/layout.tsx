@@ -74,7 +74,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${ctx.m.app.name}`}</title>
+        <title>{`${ctx.formRejected ? ctx.m.layout.errorTitlePrefix : ""}${title} – ${ctx.m.app.name}`}</title>
         <link rel="stylesheet" href="/assets/designsystemet/theme.css" />
         <link rel="stylesheet" href="/assets/designsystemet/index.css" />
         <link rel="stylesheet" href="/assets/ansluta.css" />

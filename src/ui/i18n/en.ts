@@ -16,6 +16,7 @@ export const en: Messages = {
     loggedInAs: "Logged in as {name}",
     footerAccessibility: "Accessibility statement",
     footerApi: "API documentation (OpenAPI)",
+    errorTitlePrefix: "Error: ",
   },
   nav: {
     start: "Home",

@@ -14,6 +14,8 @@ export const sv = {
     loggedInAs: "Inloggad som {name}",
     footerAccessibility: "Tillgänglighetsredogörelse",
     footerApi: "API-dokumentation (OpenAPI)",
+    /** Before the title of a page whose form came back with errors, so a screen reader hears it first (WCAG 3.3.1). */
+    errorTitlePrefix: "Fel: ",
   },
   nav: {
     start: "Start",
