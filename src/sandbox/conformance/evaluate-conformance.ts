@@ -485,7 +485,7 @@ function summarise(results: readonly ConformanceResult[]): ConformanceSummary {
 }
 
 /** Nearest-rank percentile of values sorted ascending. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
