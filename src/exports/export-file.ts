@@ -10,6 +10,9 @@ const formats: Record<ExportFormat, { render: Renderer; contentType: string }> =
   pdf: { render: renderPdf, contentType: "application/pdf" },
 };
 
+/** The media types an export may answer with, for the API description. */
+export const EXPORT_CONTENT_TYPES = [formats.docx.contentType, formats.pdf.contentType] as const;
+
 export type ExportFile = { body: Buffer; contentType: string; contentDisposition: string };
 
 /** A document as a file to download, named from its title and its version when it has one. */

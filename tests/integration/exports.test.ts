@@ -63,8 +63,14 @@ describe("exporting a deliverable as DOCX and PDF", () => {
   });
 
   it("is in the OpenAPI document", async () => {
-    const spec = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, unknown> };
-    expect(spec.paths).toHaveProperty(["/api/v1/deliverables/{deliverableId}/export", "get"]);
+    const spec = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    };
+    const download = spec.paths["/api/v1/deliverables/{deliverableId}/export"]?.get;
+    expect(Object.keys(download?.responses["200"]?.content ?? {})).toEqual([
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/pdf",
+    ]);
   });
 
   it("offers both formats from the deliverable's page to a logged-in member, and nothing to an outsider", async () => {

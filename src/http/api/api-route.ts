@@ -18,7 +18,11 @@ export type ApiRoute<P, Q, B, R> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  response: { status: 200 | 201 | 204; schema?: z.ZodType<R> };
+  /**
+   * What a success answers: JSON described by `schema`, a file in one of the `files` media types
+   * (the handler sets Content-Type), or nothing.
+   */
+  response: { status: 200 | 201 | 204; schema?: z.ZodType<R>; files?: readonly [string, ...string[]] };
 } & (
   | { access: "public"; handler: (input: Input<P, Q, B>) => Promise<R> }
   | { access: "authenticated"; handler: (input: Input<P, Q, B> & { actor: Actor; token: string }) => Promise<R> }

@@ -20,6 +20,17 @@ function parameters(schema: z.ZodType | undefined, location: "path" | "query") {
   }));
 }
 
+function successResponse(response: RegisteredApiRoute["response"]) {
+  if (response.schema) {
+    return { description: "OK", content: { "application/json": { schema: stripMeta(toJson(response.schema, "output")) } } };
+  }
+  if (response.files) {
+    const binary = { schema: { type: "string", contentMediaType: "application/octet-stream" } };
+    return { description: "The file", content: Object.fromEntries(response.files.map((type) => [type, binary])) };
+  }
+  return { description: "No content" };
+}
+
 /** Builds the OpenAPI 3.1 document from the registered routes, so it cannot drift from them. */
 export function buildOpenApi(routes: readonly RegisteredApiRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -30,9 +41,7 @@ export function buildOpenApi(routes: readonly RegisteredApiRoute[], version: str
   for (const r of routes) {
     const path = r.url.replace(/:(\w+)/g, "{$1}");
     const responses: Record<string, unknown> = {
-      [r.response.status]: r.response.schema
-        ? { description: "OK", content: { "application/json": { schema: stripMeta(toJson(r.response.schema, "output")) } } }
-        : { description: "No content" },
+      [r.response.status]: successResponse(r.response),
       "400": errorResponse("Invalid input (VALIDATION_FAILED, with field paths)"),
     };
     if (r.access === "authenticated") {

@@ -1,3 +1,4 @@
+import { EXPORT_CONTENT_TYPES } from "../../../exports/export-file.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { deliverableExport } from "./deliverable-export.ts";
 import { ExportParams, ExportQuery } from "./exports.schema.ts";
@@ -12,7 +13,7 @@ export function exportsApi({ db, api }: AppScope) {
     access: "authenticated",
     params: ExportParams,
     query: ExportQuery,
-    response: { status: 200 },
+    response: { status: 200, files: EXPORT_CONTENT_TYPES },
     handler: async ({ actor, params, query, request, reply, now }) => {
       const file = await deliverableExport({
         db,
