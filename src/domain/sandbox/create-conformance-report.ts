@@ -1,6 +1,6 @@
 import { deliverablesOf } from "../../db/repositories/initiative-repository.ts";
 import { conformanceEventOf } from "../../db/repositories/sandbox-event-mapper.ts";
-import { sandboxEventsOf } from "../../db/repositories/sandbox-repository.ts";
+import { environmentEventsOf, findEnvironmentOfInitiative } from "../../db/repositories/sandbox-setup-repository.ts";
 import { CONFORMANCE_CASES } from "../../sandbox/conformance/conformance-cases.ts";
 import {
   type ConformanceEvaluation,
@@ -21,9 +21,11 @@ const PERFORMANCE_SECTION = "prestandatest";
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
 /**
- * The initiative's organisation's emulator calls (from `since` on, when given), evaluated against
- * the conformance cases. Readable by those who use the sandbox: an outsider gets 404 for the
- * initiative, a member without the role 403.
+ * The calls to the initiative's own test environment (from `since` on, when given), evaluated
+ * against the conformance cases; an initiative that never enabled one has no calls, so every case
+ * is not run. Other initiatives' environments of the same organisation are theirs to report on.
+ * Readable by those who use the sandbox: an outsider gets 404 for the initiative, a member
+ * without the role 403.
  */
 export async function evaluateInitiativeConformance({
   db,
@@ -33,7 +35,8 @@ export async function evaluateInitiativeConformance({
 }: Ctx & { initiativeId: string; since?: Date | undefined }) {
   const initiative = await readableInitiative({ db, actor }, initiativeId);
   authorize(actor, { action: "sandbox:use", organisationId: initiative.organisationId });
-  const rows = await sandboxEventsOf(db, initiative.organisationId, since);
+  const environment = await findEnvironmentOfInitiative(db, initiative.id);
+  const rows = environment ? await environmentEventsOf(db, environment.id, since) : [];
   const evaluation = evaluateConformance(CONFORMANCE_CASES, rows.map(conformanceEventOf), since ? { since } : {});
   return { initiative, evaluation };
 }
@@ -74,7 +77,7 @@ const number = (value: number, digits = 0) => new Intl.NumberFormat("sv-SE", { m
 export function conformanceSections({ results, summary, performance: p }: ConformanceEvaluation, since?: Date): Record<string, string> {
   const conformance = [
     "Resultat från Ansluta:s emulator av Mina meddelanden v3. Testfallen MM-01–MM-15 är Ansluta:s egna, skrivna utifrån det publicerade kontraktet; de är inte Diggs officiella acceptanstest och ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön.",
-    since ? `Anrop från och med ${since.toISOString()}.` : "Alla anrop som emulatorn har registrerat för organisationen.",
+    since ? `Anrop från och med ${since.toISOString()}.` : "Alla anrop som emulatorn har registrerat i initiativets testmiljö.",
     "### Sammanfattning",
     [
       `- Godkända: ${number(summary.passed)}`,

@@ -1,6 +1,9 @@
+import type { SandboxEventRow } from "../../db/repositories/sandbox-repository.ts";
 import { recentSandboxEvents } from "../../db/repositories/sandbox-repository.ts";
+import { findEnvironmentOfInitiative, recentEnvironmentEvents } from "../../db/repositories/sandbox-setup-repository.ts";
 import type { Check } from "../../sandbox/checks/check.ts";
 import { authorize } from "../access/policy.ts";
+import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 
 /** The calls the emulator received from the organisation's senders, newest first. */
@@ -11,8 +14,24 @@ export async function listSandboxEvents({
   limit,
 }: Omit<UseCaseContext, "now"> & { organisationId: string; limit: number }) {
   authorize(actor, { action: "sandbox:use", organisationId });
-  const rows = await recentSandboxEvents(db, organisationId, limit);
-  return rows.map((r) => ({
+  return (await recentSandboxEvents(db, organisationId, limit)).map(sandboxEventView);
+}
+
+/** The calls to the initiative's own test environment, newest first; none when it was never enabled. */
+export async function listEnvironmentEvents({
+  db,
+  actor,
+  initiativeId,
+  limit,
+}: Omit<UseCaseContext, "now"> & { initiativeId: string; limit: number }) {
+  const initiative = await readableInitiative({ db, actor }, initiativeId);
+  authorize(actor, { action: "sandbox:use", organisationId: initiative.organisationId });
+  const environment = await findEnvironmentOfInitiative(db, initiative.id);
+  return environment ? (await recentEnvironmentEvents(db, environment.id, limit)).map(sandboxEventView) : [];
+}
+
+function sandboxEventView(r: SandboxEventRow) {
+  return {
     id: r.id,
     at: r.at.toISOString(),
     endpoint: r.endpoint,
@@ -29,5 +48,5 @@ export async function listSandboxEvents({
     // Written from the emulator's Check values only (database-recorder.ts).
     checks: r.checks as Check[],
     transId: r.transId,
-  }));
+  };
 }
