@@ -28,6 +28,8 @@ import { organisationsPages } from "./routes/organisations/organisations.pages.t
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
 import { sandboxPages } from "./routes/sandbox/sandbox.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
+import { volumesApi } from "./routes/volumes/volumes.api.ts";
+import { volumesPages } from "./routes/volumes/volumes.pages.tsx";
 
 export type AppDependencies = {
   handle: DatabaseHandle;
@@ -123,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   initiativesApi(scope);
   sandboxApi(scope);
   exportsApi(scope);
+  volumesApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
@@ -131,6 +134,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   milestonesPages(scope);
   sandboxPages(scope);
   exportsPages(scope);
+  volumesPages(scope);
 
   app.decorate("apiRoutes", registry);
   app.decorate("allRoutes", allRoutes);

@@ -5,6 +5,7 @@ import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Tag } from
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
+import { initiativeVolumesHref } from "../volumes/volumes-page.tsx";
 import {
   ActivityStatusTag,
   activityHref,
@@ -102,6 +103,9 @@ function Summary({
       </dl>
       <Paragraph>
         <Link href={initiativeSandboxHref(initiative.id)}>{ctx.m.sandbox.initiativeTitle}</Link>
+      </Paragraph>
+      <Paragraph>
+        <Link href={initiativeVolumesHref(initiative.id)}>{ctx.m.volumes.link}</Link>
       </Paragraph>
     </section>
   );
