@@ -27,6 +27,7 @@ import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
 import { sandboxPages } from "./routes/sandbox/sandbox.pages.tsx";
+import { sandboxSetupApi } from "./routes/sandbox/sandbox-setup.api.ts";
 import { systemRoutes } from "./routes/system/system.routes.ts";
 import { volumesApi } from "./routes/volumes/volumes.api.ts";
 import { volumesPages } from "./routes/volumes/volumes.pages.tsx";
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   methodApi(scope);
   initiativesApi(scope);
   sandboxApi(scope);
+  sandboxSetupApi(scope);
   exportsApi(scope);
   volumesApi(scope);
   identityPages(scope);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
+import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identity-numbers.ts";
+import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
 import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
@@ -72,6 +74,14 @@ const BODIES: Record<string, unknown> = {
   "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": { proposal: "Intrång" },
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
   "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { since: "2026-11-27T09:00:00Z" },
+  "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": { enabled: true },
+  "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },
+  "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
+    recipientId: "182005051238",
+    accountType: "Secure",
+    operatorId: "kivra",
+    operatorBehaviour: "delivered",
+  },
 };
 
 // Required query parameters, so the check reaches authorisation instead of stopping at a 400.
@@ -103,6 +113,18 @@ describe("tenant isolation on every route", () => {
       await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })
     ).json() as { id: string };
     const communication = ((await ownerOfA.get("/api/v1/communications")).json() as { communications: { id: string }[] }).communications[0];
+    // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
+    const trustedCa = (
+      await ownerOfA.post(`/api/v1/organisations/${w.orgA.id}/sandbox/trusted-cas`, {
+        certificatePem: (await createTestCa({ modulusLength: 1024 })).certificatePem,
+      })
+    ).json() as { id: string };
+    const ownRecipient = (
+      await ownerOfA.post(`/api/v1/organisations/${w.orgA.id}/sandbox/recipients`, {
+        recipientId: makePersonalIdentityNumber("1820-05-05", 123),
+        accountType: "Not",
+      })
+    ).json() as { id: string };
     params = {
       organisationId: w.orgA.id,
       userId: w.users.plA,
@@ -113,6 +135,8 @@ describe("tenant isolation on every route", () => {
       numeral: "II",
       decisionPointId: milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id ?? "",
       communicationId: communication?.id ?? "",
+      caId: trustedCa.id,
+      recipientRowId: ownRecipient.id,
     };
   });
   afterAll(async () => t.close());
