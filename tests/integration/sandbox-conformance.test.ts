@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertSandboxEvent } from "../../src/db/repositories/sandbox-repository.ts";
+import { findEnvironmentOfInitiative } from "../../src/db/repositories/sandbox-setup-repository.ts";
 import { EventLog } from "../../src/sandbox/conformance/conformance-fixtures.ts";
 import type { EmulatorEvent } from "../../src/sandbox/emulator/events.ts";
 import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
@@ -16,14 +17,17 @@ describe("the conformance report as the initiative's testrapporter", () => {
   let initiativeId: string;
   let url: string;
 
-  /** Stores the log's events as organisation A's calls, as the emulator's recorder would. */
-  const store = async (events: readonly EmulatorEvent[]) => {
+  let environmentId: string;
+
+  /** Stores the log's events as organisation A's calls to an environment (the initiative's unless told), as the emulator's recorder would. */
+  const store = async (events: readonly EmulatorEvent[], environment: string | null = environmentId) => {
     for (const e of events) {
       const sender = `16${w.orgA.number}`;
       await insertSandboxEvent(t.db, {
         id: randomUUID(),
         at: e.receivedAt,
         organisationId: w.orgA.id,
+        environmentId: environment,
         endpoint: e.endpoint,
         operation: e.operation,
         senderOrgNr: sender,
@@ -50,6 +54,8 @@ describe("the conformance report as the initiative's testrapporter", () => {
       (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Digitala bygglovsbeslut" })).json() as { id: string }
     ).id;
     url = `/api/v1/initiatives/${initiativeId}/sandbox/conformance-report`;
+    await pl.put(`/api/v1/initiatives/${initiativeId}/sandbox/environment`, { enabled: true });
+    environmentId = (await findEnvironmentOfInitiative(t.db, initiativeId))?.id ?? "";
     const log = new EventLog();
     log.lookupAndDeliver("reachable-kivra", { pdf: true });
     log.lookupAndDeliver("reachable-minmyndighetspost");
@@ -96,6 +102,32 @@ describe("the conformance report as the initiative's testrapporter", () => {
     ]);
     expect(doc.versions[1]?.sections.omfattning).toBe("Vår egen text");
     expect(doc.versions[1]?.sections.kontraktsoverensstammelse).toContain("- MM-05 Mottagare utan brevlåda: Godkänt.");
+  });
+
+  it("counts only the calls to the initiative's own environment: another initiative's, or none at all, are not its evidence", async () => {
+    const other = (
+      (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Andra initiativet" })).json() as { id: string }
+    ).id;
+    const otherUrl = `/api/v1/initiatives/${other}/sandbox/conformance-report`;
+    const empty = await pl.post(otherUrl, {});
+    expect(empty.statusCode).toBe(201);
+    expect((empty.json() as Created).summary).toMatchObject({ passed: 0, notRun: 15 });
+
+    await pl.put(`/api/v1/initiatives/${other}/sandbox/environment`, { enabled: true });
+    const log = new EventLog().wait(7200);
+    log.lookupAndDeliver("reachable-billo");
+    await store(log.events, (await findEnvironmentOfInitiative(t.db, other))?.id ?? null);
+    await store(log.events, null);
+    const otherRun = (await pl.post(otherUrl, {})).json() as Created;
+    expect(otherRun.summary).toMatchObject({ passed: 2 });
+    // The same calls stored a second time without an environment are nobody's evidence.
+    expect((await deliverable(otherRun.deliverableId)).versions.at(-1)?.sections.prestandatest).toContain(
+      "- Leveranser (deliverSecure): 1\n",
+    );
+    const ownRun = (await pl.post(url, {})).json() as Created;
+    expect((await deliverable(ownRun.deliverableId)).versions.at(-1)?.sections.prestandatest).toContain(
+      "- Leveranser (deliverSecure): 2\n",
+    );
   });
 
   it("evaluates only the calls since the given time", async () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { can } from "../../../domain/access/policy.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { createConformanceReport } from "../../../domain/sandbox/create-conformance-report.ts";
-import { listSandboxEvents } from "../../../domain/sandbox/sandbox-events.ts";
+import { listEnvironmentEvents } from "../../../domain/sandbox/sandbox-events.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { exportFormats } from "../../../exports/export-file.ts";
 import { validateSubmission } from "../../../sandbox/checks/validate-submission.ts";
@@ -18,7 +18,7 @@ import { MAX_SUBMISSION_BYTES } from "./sandbox.api.ts";
 
 type InitiativeParams = { Params: { initiativeId: string } };
 
-/** How many of the organisation's latest calls the page lists. */
+/** How many of the environment's latest calls the page lists. */
 const RECENT_CALLS = 50;
 
 /** A malformed id in a page URL is simply something that does not exist. */
@@ -64,7 +64,7 @@ export function sandboxPages({ app, db }: AppScope) {
     const initiative = await readableInitiative({ db, actor: auth.actor }, pathId(request.params.initiativeId));
     const mayUse = can(auth.actor, { action: "sandbox:use", organisationId: initiative.organisationId });
     const events = mayUse
-      ? await listSandboxEvents({ db, actor: auth.actor, organisationId: initiative.organisationId, limit: RECENT_CALLS })
+      ? await listEnvironmentEvents({ db, actor: auth.actor, initiativeId: initiative.id, limit: RECENT_CALLS })
       : null;
     const calls = events?.map((e) => ({
       id: e.id,
