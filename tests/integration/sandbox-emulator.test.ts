@@ -1,11 +1,13 @@
+import { createPrivateKey, X509Certificate } from "node:crypto";
 import { request } from "node:https";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/emulator/start-sandbox.ts";
 import { scenarioById } from "../../src/sandbox/recipients/scenarios.ts";
 import { NS } from "../../src/sandbox/soap/namespaces.ts";
-import { readIsReachableResponse } from "../../src/sandbox/soap/read-responses.ts";
-import { soapEnvelope } from "../../src/sandbox/testing/reference-delivery.ts";
+import { readDeliverSecureResponse, readIsReachableResponse } from "../../src/sandbox/soap/read-responses.ts";
+import { insertTestEnvironment } from "../../src/sandbox/testing/database-environment.ts";
+import { deliverSecureRequest, exampleDelivery, soapEnvelope } from "../../src/sandbox/testing/reference-delivery.ts";
 import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 /**
@@ -18,13 +20,10 @@ type Api = Awaited<ReturnType<typeof apiAs>>;
 type Certificate = { certificatePem: string; privateKeyPem: string; caCertificatePem: string; subject: string; serialNumber: string };
 type SandboxEvent = { id: string; operation: string; outcome: string; senderOrgNr: string; clientOrgNr: string; recipientIds: string[] };
 
-function isReachable(url: string, certificate: Certificate, senderOrgNr: string, recipientId: string) {
-  const body = soapEnvelope(
-    `<rcp3:isReachable xmlns:rcp3="${NS.recipient3}"><rcp3:senderOrgNr>${senderOrgNr}</rcp3:senderOrgNr><rcp3:recipientId>${recipientId}</rcp3:recipientId></rcp3:isReachable>`,
-  );
+function post(url: string, certificate: Certificate, body: string) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(
-      `${url}/Recipient/v3`,
+      url,
       {
         method: "POST",
         ca: certificate.caCertificatePem,
@@ -42,6 +41,13 @@ function isReachable(url: string, certificate: Certificate, senderOrgNr: string,
     req.on("error", reject);
     req.end(body);
   });
+}
+
+function isReachable(url: string, certificate: Certificate, senderOrgNr: string, recipientId: string) {
+  const body = soapEnvelope(
+    `<rcp3:isReachable xmlns:rcp3="${NS.recipient3}"><rcp3:senderOrgNr>${senderOrgNr}</rcp3:senderOrgNr><rcp3:recipientId>${recipientId}</rcp3:recipientId></rcp3:isReachable>`,
+  );
+  return post(`${url}/Recipient/v3`, certificate, body);
 }
 
 describe("the sandbox: test certificates, the emulator and its events", () => {
@@ -90,15 +96,40 @@ describe("the sandbox: test certificates, the emulator and its events", () => {
     expect(ca.body).toBe(certificate.caCertificatePem);
   });
 
-  it("answers a mutual-TLS isReachable made with that certificate and shows the call among the organisation's events", async () => {
-    sandbox = await startSandbox({ db: t.db, host: "127.0.0.1", port: 0 });
+  it("answers a mutual-TLS isReachable made with that certificate in the initiative's environment and shows the call among the organisation's events", async () => {
+    const environment = await insertTestEnvironment(t.db, { organisationId: w.orgA.id, slug: "orgaenv001" });
+    const otherEnvironment = await insertTestEnvironment(t.db, { organisationId: w.orgB.id, slug: "orgbenv001" });
+    sandbox = await startSandbox({ db: t.db, host: "127.0.0.1", port: 0, operators: [{ id: "kivra", name: "Kivra Test" }] });
     const recipient = scenarioById("reachable-kivra").recipientId;
-    const reply = await isReachable(sandbox.url, certificate, `16${w.orgA.number}`, recipient);
+    const reply = await isReachable(`${sandbox.url}/e/${environment.slug}`, certificate, `16${w.orgA.number}`, recipient);
     expect(reply.status).toBe(200);
     const read = readIsReachableResponse(reply.body);
-    expect(read).toMatchObject({ ok: true, value: [{ senderAccepted: true, accountStatus: { recipientId: recipient } }] });
+    expect(read).toMatchObject({
+      ok: true,
+      value: [
+        {
+          senderAccepted: true,
+          accountStatus: {
+            recipientId: recipient,
+            serviceSupplier: { name: "Kivra Test", serviceAdress: `${sandbox.url}/e/${environment.slug}/Service/v3/kivra` },
+          },
+        },
+      ],
+    });
+
+    // Organisation A's certificate is no good in organisation B's environment; the refusal is B's to see.
+    const refused = await isReachable(`${sandbox.url}/e/${otherEnvironment.slug}`, certificate, `16${w.orgA.number}`, recipient);
+    expect(refused.status).toBe(500);
     await sandbox.close();
     sandbox = undefined;
+    const rows = (await t.db.execute(
+      sql`select environment_id, organisation_id, request_bytes, outcome from sandbox_events order by at`,
+    )) as unknown as { rows: { environment_id: string; organisation_id: string; request_bytes: number; outcome: string }[] };
+    expect(rows.rows).toEqual([
+      { environment_id: environment.id, organisation_id: w.orgA.id, request_bytes: expect.any(Number), outcome: "answered" },
+      { environment_id: otherEnvironment.id, organisation_id: w.orgB.id, request_bytes: expect.any(Number), outcome: "refused" },
+    ]);
+    expect(rows.rows[0]?.request_bytes).toBeGreaterThan(200);
 
     const res = await pl.get(`${eventsUrl()}?limit=5`);
     expect(res.statusCode).toBe(200);
@@ -112,7 +143,35 @@ describe("the sandbox: test certificates, the emulator and its events", () => {
       recipientIds: [recipient],
     });
     const forB = (await outsider.get(`/api/v1/organisations/${w.orgB.id}/sandbox/events`)).json() as { events: SandboxEvent[] };
-    expect(forB.events).toEqual([]);
+    expect(forB.events).toMatchObject([{ outcome: "refused", clientOrgNr: null }]);
+  });
+
+  it("keeps what a delivery carried in sandbox_messages", async () => {
+    const environment = await insertTestEnvironment(t.db, { organisationId: w.orgA.id, slug: "orgaenv002" });
+    sandbox = await startSandbox({ db: t.db, host: "127.0.0.1", port: 0 });
+    const base = `${sandbox.url}/e/${environment.slug}`;
+    const sender = `16${w.orgA.number}`;
+    const recipient = scenarioById("reachable-kivra").recipientId;
+    const looked = readIsReachableResponse((await isReachable(base, certificate, sender, recipient)).body);
+    const serviceAdress = looked.ok ? (looked.value[0]?.accountStatus.serviceSupplier?.serviceAdress ?? "") : "";
+    const signer = {
+      privateKey: createPrivateKey(certificate.privateKeyPem),
+      certificatePem: certificate.certificatePem,
+      certificate: new X509Certificate(certificate.certificatePem),
+      subjectName: certificate.subject,
+    };
+    const delivery = exampleDelivery({ sender: { id: sender, name: w.orgA.name }, recipients: [recipient] });
+    const reply = await post(serviceAdress, certificate, deliverSecureRequest(delivery, { sender: signer, intermediary: signer }));
+    expect(readDeliverSecureResponse(reply.body)).toMatchObject({ ok: true, value: { statuses: [{ delivered: true }] } });
+    await sandbox.close();
+    sandbox = undefined;
+
+    const stored = (await t.db.execute(
+      sql`select m.subject, m.body_content_type, m.attachments from sandbox_messages m join sandbox_events e on e.id = m.event_id where e.environment_id = ${environment.id}`,
+    )) as unknown as { rows: { subject: string; body_content_type: string; attachments: { filename: string }[] }[] };
+    expect(stored.rows).toEqual([
+      { subject: "Beslut om bygglov", body_content_type: "text/html", attachments: [expect.objectContaining({ filename: "beslut.pdf" })] },
+    ]);
   });
 
   it("lets the organisation's projektledare and deltagare use the sandbox, refuses other members, and hides it from outsiders", async () => {

@@ -22,7 +22,7 @@ const row = (overrides: Partial<SandboxEventRow> = {}): SandboxEventRow => ({
   transId: null,
   environmentId: null,
   loadTestId: null,
-  requestBytes: 0,
+  requestBytes: 1_400_512,
   ...overrides,
 });
 
@@ -37,16 +37,16 @@ describe("conformanceEventOf", () => {
       operatorId: "kivra",
       senderOrgNr: "162120002411",
       recipientIds: ["183701012391"],
-      requestBytes: 1_400_000,
+      requestBytes: 1_400_512,
       outcome: "fault",
       checks: [pass("delivery.size.max-2mb", "1400000 bytes, within 2 MB (2097152 bytes) including attachments")],
       fault: { errorCode: 5002 },
     });
   });
 
-  it("takes the size from the XML size check when there is no delivery size check, and 0 when neither was made", () => {
-    const refused = row({ checks: [fail("xml.size-limit", "6000000 bytes is over the limit")], faultCode: null });
-    expect(conformanceEventOf(refused)).toMatchObject({ requestBytes: 6_000_000, fault: null });
-    expect(conformanceEventOf(row({ operation: "isReachable", checks: [] })).requestBytes).toBe(0);
+  it("takes the request's size from its column, not from what a check says", () => {
+    const refused = row({ checks: [fail("xml.size-limit", "6000000 bytes is over the limit")], faultCode: null, requestBytes: 6_000_001 });
+    expect(conformanceEventOf(refused)).toMatchObject({ requestBytes: 6_000_001, fault: null });
+    expect(conformanceEventOf(row({ operation: "isReachable", checks: [], requestBytes: 0 })).requestBytes).toBe(0);
   });
 });

@@ -3,12 +3,7 @@ import type { ConformanceEvent } from "../../sandbox/conformance/evaluate-confor
 import type { Endpoint, EventOutcome } from "../../sandbox/emulator/events.ts";
 import type { SandboxEventRow } from "./sandbox-repository.ts";
 
-/**
- * A sandbox_events row read back as the event the conformance evaluation takes. The row keeps
- * what database-recorder.ts wrote from an EmulatorEvent, except the request's size: the size
- * checks' messages begin with it ("1400000 bytes, within 2 MB …"), so it is read from there, and
- * is 0 for a call that got no size check (isReachable, a refused call).
- */
+/** A sandbox_events row read back as the event the conformance evaluation takes (database-recorder.ts wrote it from an EmulatorEvent). */
 export function conformanceEventOf(row: SandboxEventRow): ConformanceEvent {
   // Written from the emulator's Check values only (database-recorder.ts).
   const checks = row.checks as Check[];
@@ -21,19 +16,9 @@ export function conformanceEventOf(row: SandboxEventRow): ConformanceEvent {
     operatorId: row.operatorId,
     senderOrgNr: row.senderOrgNr,
     recipientIds: row.recipientIds,
-    requestBytes: requestBytesOf(checks),
+    requestBytes: row.requestBytes,
     outcome: row.outcome as EventOutcome,
     checks,
     fault: row.faultCode === null ? null : { errorCode: row.faultCode },
   };
-}
-
-const LEADING_BYTES = /^(\d+) bytes/;
-
-function requestBytesOf(checks: readonly Check[]): number {
-  for (const id of ["delivery.size.max-2mb", "xml.size-limit"] as const) {
-    const bytes = LEADING_BYTES.exec(checks.find((c) => c.id === id)?.message ?? "")?.[1];
-    if (bytes !== undefined) return Number(bytes);
-  }
-  return 0;
 }

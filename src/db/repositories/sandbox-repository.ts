@@ -1,10 +1,21 @@
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lte } from "drizzle-orm";
 import type { Database } from "../database.ts";
-import { organisations, sandboxAuthorities, sandboxEvents } from "../schema.ts";
+import {
+  organisations,
+  sandboxAuthorities,
+  sandboxEnvironments,
+  sandboxEvents,
+  sandboxLoadTests,
+  sandboxMessages,
+  sandboxRecipients,
+  sandboxTrustedCas,
+} from "../schema.ts";
 
 export type SandboxAuthorityRow = typeof sandboxAuthorities.$inferSelect;
 export type SandboxEventRow = typeof sandboxEvents.$inferSelect;
 export type NewSandboxEvent = typeof sandboxEvents.$inferInsert;
+export type NewSandboxMessage = Omit<typeof sandboxMessages.$inferInsert, "eventId">;
+export type SandboxRecipientRow = typeof sandboxRecipients.$inferSelect;
 
 export const findSandboxAuthority = async (db: Database) => (await db.select().from(sandboxAuthorities).limit(1))[0];
 
@@ -16,16 +27,78 @@ export async function insertSandboxAuthorityUnlessPresent(db: Database, values: 
     .onConflictDoNothing({ target: sandboxAuthorities.id });
 }
 
-/** Every organisation may send in the sandbox. */
-export const sandboxSenders = (db: Database) =>
-  db.select({ orgnr: organisations.number, name: organisations.name }).from(organisations).orderBy(organisations.number);
-
 export const organisationIdByNumber = async (db: Database, number: string) =>
   (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, number)).limit(1))[0]?.id ?? null;
 
 export async function insertSandboxEvent(db: Database, values: NewSandboxEvent) {
   await db.insert(sandboxEvents).values(values);
 }
+
+/** An event and what its delivery carried, together or not at all. */
+export async function insertSandboxEventWithMessages(db: Database, values: NewSandboxEvent, messages: readonly NewSandboxMessage[]) {
+  await db.transaction(async (tx) => {
+    await tx.insert(sandboxEvents).values(values);
+    if (messages.length) await tx.insert(sandboxMessages).values(messages.map((m) => ({ ...m, eventId: values.id })));
+  });
+}
+
+/** The messages a recorded delivery carried, in the order sent. */
+export const sandboxMessagesOf = (db: Database, eventId: string) =>
+  db.select().from(sandboxMessages).where(eq(sandboxMessages.eventId, eventId)).orderBy(asc(sandboxMessages.position));
+
+/** The emulator's view of an environment: the environment row with its organisation's number and name. */
+export const sandboxEnvironmentBySlug = async (db: Database, slug: string) =>
+  (
+    await db
+      .select({
+        id: sandboxEnvironments.id,
+        slug: sandboxEnvironments.slug,
+        organisationId: sandboxEnvironments.organisationId,
+        orgnr: organisations.number,
+        organisationName: organisations.name,
+        enabled: sandboxEnvironments.enabled,
+        intermediaryOrgNr: sandboxEnvironments.intermediaryOrgNr,
+        updatedAt: sandboxEnvironments.updatedAt,
+      })
+      .from(sandboxEnvironments)
+      .innerJoin(organisations, eq(organisations.id, sandboxEnvironments.organisationId))
+      .where(eq(sandboxEnvironments.slug, slug))
+      .limit(1)
+  )[0];
+
+/** The test CAs an organisation uploaded, oldest first. */
+export const sandboxTrustedCaPems = (db: Database, organisationId: string) =>
+  db
+    .select({ certificatePem: sandboxTrustedCas.certificatePem, fingerprint256: sandboxTrustedCas.fingerprint256 })
+    .from(sandboxTrustedCas)
+    .where(eq(sandboxTrustedCas.organisationId, organisationId))
+    .orderBy(asc(sandboxTrustedCas.createdAt), asc(sandboxTrustedCas.id));
+
+/** An organisation's own synthetic recipients, oldest first. */
+export const sandboxRecipientsOf = (db: Database, organisationId: string) =>
+  db
+    .select()
+    .from(sandboxRecipients)
+    .where(eq(sandboxRecipients.organisationId, organisationId))
+    .orderBy(asc(sandboxRecipients.createdAt), asc(sandboxRecipients.id));
+
+/** The load test running in an environment at `now`: started, not yet ended, not stopped. */
+export const activeSandboxLoadTest = async (db: Database, environmentId: string, now: Date) =>
+  (
+    await db
+      .select({ id: sandboxLoadTests.id, endsAt: sandboxLoadTests.endsAt })
+      .from(sandboxLoadTests)
+      .where(
+        and(
+          eq(sandboxLoadTests.environmentId, environmentId),
+          lte(sandboxLoadTests.startedAt, now),
+          gt(sandboxLoadTests.endsAt, now),
+          isNull(sandboxLoadTests.stoppedAt),
+        ),
+      )
+      .orderBy(desc(sandboxLoadTests.startedAt))
+      .limit(1)
+  )[0] ?? null;
 
 /** An organisation's latest events, newest first. */
 export const recentSandboxEvents = (db: Database, organisationId: string, limit: number) =>

@@ -9,6 +9,8 @@ import { type ScenarioId, scenarioById } from "../recipients/scenarios.ts";
  */
 
 export const SENDER = "162021005448";
+/** The test environment the events were recorded in. */
+export const ENVIRONMENT_ID = "00000000-0000-4000-8000-00000000e001";
 const START = Date.parse("2026-11-27T09:00:00.000Z");
 
 export type DeliveryOptions = {
@@ -44,6 +46,9 @@ export class EventLog {
     this.seconds += EventLog.STEP_SECONDS;
     return {
       callId: `call-${this.events.length + 1}`,
+      environmentId: ENVIRONMENT_ID,
+      organisationId: null,
+      loadTestId: null,
       receivedAt: new Date(START + this.seconds * 1000),
       durationMs: 40,
       method: "POST",
@@ -61,6 +66,7 @@ export class EventLog {
       fault: null,
       checks: [],
       transId: null,
+      messages: [],
     };
   }
 

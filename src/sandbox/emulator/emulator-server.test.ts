@@ -3,7 +3,9 @@ import { Agent, request } from "node:https";
 import type { TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckId } from "../checks/check.ts";
-import { SCENARIOS, type ScenarioId, scenarioById } from "../recipients/scenarios.ts";
+import { makePersonalIdentityNumber, makeSyntheticOrganisationNumber } from "../recipients/identity-numbers.ts";
+import { ownRecipientScenario } from "../recipients/own-recipient.ts";
+import { type ScenarioId, scenarioById } from "../recipients/scenarios.ts";
 import { NS } from "../soap/namespaces.ts";
 import {
   readDeliverSecureResponse,
@@ -11,11 +13,13 @@ import {
   readIsReachableResponse,
   readIsRegisteredResponse,
 } from "../soap/read-responses.ts";
+import { memoryEnvironments, testEnvironment } from "../testing/memory-environments.ts";
 import { deliverSecureRequest, exampleDelivery, soapEnvelope } from "../testing/reference-delivery.ts";
 import type { TestCertificate } from "../testing/test-certificate.ts";
 import { payloadOf, validateAgainstContract } from "../testing/xsd.ts";
 import { createTestCa, issueClientCertificate, issueServerCertificate, type PemCertificate, type TestCa } from "../tls/test-ca.ts";
 import { type RunningEmulator, startEmulator } from "./emulator-server.ts";
+import { type EmulatorEnvironment, environmentPath } from "./environment.ts";
 import { type EmulatorEvent, memoryRecorder } from "./events.ts";
 
 /**
@@ -36,7 +40,20 @@ let foreignClient: PemCertificate;
 /** A förmedlare whose certificate comes from a test CA it uploaded. */
 let uploadedClient: PemCertificate;
 const DISPATCHER = { organisationNumber: "4020000305", organisationName: "Förmedlare Test AB" };
+const OTHER_ORGNR = makeSyntheticOrganisationNumber(7);
+const OPERATORS = [
+  { id: "kivra", name: "Kivra" },
+  { id: "minmyndighetspost", name: "Min myndighetspost" },
+  { id: "billo", name: "Billo" },
+  { id: "fortnox", name: "Fortnox" },
+] as const;
 let emulator: RunningEmulator;
+let serverCertificate: PemCertificate;
+/** The sender's environment (with the förmedlare and its uploaded CA), another organisation's, and their paths. */
+let envA: EmulatorEnvironment;
+let envB: EmulatorEnvironment;
+let A: string;
+let environments: ReturnType<typeof memoryEnvironments>;
 const recorder = memoryRecorder();
 /** Every response body, validated against the official XSDs at the end. */
 const responses: { name: string; xml: string }[] = [];
@@ -89,8 +106,8 @@ function isReachableRequest(recipientIds: string[], senderOrgNr = SENDER_ID) {
   );
 }
 
-async function isReachable(id: ScenarioId) {
-  const reply = await call("/Recipient/v3", { body: isReachableRequest([scenarioById(id).recipientId]) });
+async function isReachable(id: ScenarioId, base = A) {
+  const reply = await call(`${base}/Recipient/v3`, { body: isReachableRequest([scenarioById(id).recipientId]) });
   responses.push({ name: `isReachable ${id}`, xml: reply.body });
   const read = readIsReachableResponse(reply.body);
   if (!read.ok) throw new Error(`isReachable ${id}: ${JSON.stringify(read)}`);
@@ -136,23 +153,27 @@ beforeAll(async () => {
     certificate,
     subjectName: `CN=${SENDER.name} + SERIALNUMBER=${SENDER_ID}, O=${SENDER.name}, C=SE`,
   };
+  envA = testEnvironment({
+    orgnr: SENDER.orgnr,
+    organisationName: SENDER.name,
+    intermediaryOrgNr: DISPATCHER.organisationNumber,
+    trustedCAs: [uploadedCa.certificatePem],
+  });
+  // Another organisation that names the same förmedlare but never uploaded its CA.
+  envB = testEnvironment({ orgnr: OTHER_ORGNR, organisationName: "Ånge kommun", intermediaryOrgNr: DISPATCHER.organisationNumber });
+  A = environmentPath(envA.slug);
+  environments = memoryEnvironments([envA, envB]);
+  serverCertificate = server;
   emulator = await startEmulator({
     ca: ca.certificatePem,
     serverCert: server.certificatePem,
     serverKey: server.privateKeyPem,
     port: 0,
-    operators: [
-      { id: "kivra", name: "Kivra" },
-      { id: "minmyndighetspost", name: "Min myndighetspost" },
-      { id: "billo", name: "Billo" },
-      { id: "fortnox", name: "Fortnox" },
-    ],
-    senders: [SENDER],
-    dispatchers: [{ id: `16${DISPATCHER.organisationNumber}`, senders: [SENDER_ID] }],
-    recipients: SCENARIOS,
-    trustedCAs: [uploadedCa.certificatePem],
+    operators: OPERATORS,
+    environments,
     recorder,
     operatorTimeoutMs: OPERATOR_TIMEOUT_MS,
+    limits: { inFlight: 3, held: 1 },
   });
 });
 
@@ -164,7 +185,7 @@ describe("the emulator over mutual TLS", () => {
   it("isReachable hands out this emulator's Service address, and a delivery there is Delivered=true", async () => {
     const status = await isReachable("reachable-kivra");
     expect(status.senderAccepted).toBe(true);
-    expect(status.accountStatus.serviceSupplier?.serviceAdress).toBe(`${emulator.url}/Service/v3/kivra`);
+    expect(status.accountStatus.serviceSupplier?.serviceAdress).toBe(`${emulator.url}${A}/Service/v3/kivra`);
     expect(lastEvent()).toMatchObject({ operation: "isReachable", outcome: "answered", senderOrgNr: SENDER_ID, httpStatus: 200 });
 
     const reply = await deliver(status.accountStatus.recipientId, status.accountStatus.serviceSupplier?.serviceAdress ?? "");
@@ -183,6 +204,18 @@ describe("the emulator over mutual TLS", () => {
       client: { ok: true, organisationId: SENDER_ID },
     });
     expect(event.transId).toBe(result.ok ? result.value.transId : null);
+    expect(event).toMatchObject({ environmentId: envA.id, organisationId: envA.organisationId, loadTestId: null });
+    expect(event.requestBytes).toBeGreaterThan(1000);
+    expect(event.messages).toHaveLength(1);
+    expect(event.messages[0]).toMatchObject({ position: 0, subject: "Beslut om bygglov", bodyContentType: "text/html" });
+    expect(Buffer.from(event.messages[0]?.bodyBase64 ?? "", "base64").toString("utf8")).toContain("<b>beslutet</b>");
+    expect(event.messages[0]?.attachments).toEqual([
+      expect.objectContaining({
+        filename: "beslut.pdf",
+        contentType: "application/pdf",
+        checksum: expect.stringMatching(/^[0-9a-f]{32}$/i),
+      }),
+    ]);
     expect(event.durationMs).toBeGreaterThan(0);
     expect(reply.headers["server-timing"]).toMatch(/^emulator;dur=/);
     const notPassing = event.checks.filter((c) => c.status === "fail");
@@ -198,7 +231,7 @@ describe("the emulator over mutual TLS", () => {
   });
 
   it("answers isRegistered and getSenders", async () => {
-    const registered = await call("/Recipient/v3", {
+    const registered = await call(`${A}/Recipient/v3`, {
       body: soapEnvelope(
         `<rcp3:isRegistered xmlns:rcp3="${NS.recipient3}"><rcp3:recipientId>${scenarioById("no-mailbox").recipientId}</rcp3:recipientId></rcp3:isRegistered>`,
       ),
@@ -206,13 +239,13 @@ describe("the emulator over mutual TLS", () => {
     responses.push({ name: "isRegistered", xml: registered.body });
     expect(readIsRegisteredResponse(registered.body)).toMatchObject({ ok: true, value: [{ type: "Not" }] });
 
-    const senders = await call("/Authority", { body: soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`) });
+    const senders = await call(`${A}/Authority`, { body: soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`) });
     responses.push({ name: "getSenders", xml: senders.body });
     expect(readGetSendersResponse(senders.body)).toEqual({ ok: true, value: [{ id: SENDER_ID, name: SENDER.name }] });
   });
 
   it("refuses a call without a client certificate with a SOAP fault, and records why", async () => {
-    const reply = await call("/Recipient/v3", {
+    const reply = await call(`${A}/Recipient/v3`, {
       body: isReachableRequest([scenarioById("reachable-kivra").recipientId]),
       certificate: null,
     });
@@ -224,7 +257,7 @@ describe("the emulator over mutual TLS", () => {
   });
 
   it("refuses a certificate from a CA it does not trust", async () => {
-    const reply = await call("/Authority", {
+    const reply = await call(`${A}/Authority`, {
       body: soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`),
       certificate: foreignClient,
     });
@@ -236,7 +269,7 @@ describe("the emulator over mutual TLS", () => {
   });
 
   it("accepts a förmedlare's certificate from an uploaded test CA, sending for a sender it is registered for", async () => {
-    const reply = await call("/Recipient/v3", {
+    const reply = await call(`${A}/Recipient/v3`, {
       body: isReachableRequest([scenarioById("reachable-fortnox").recipientId]),
       certificate: uploadedClient,
     });
@@ -245,29 +278,55 @@ describe("the emulator over mutual TLS", () => {
     expect(check(lastEvent(), "sender.client-certificate")?.message).toMatch(/registered förmedlare/);
   });
 
+  it("refuses that certificate in another organisation's environment, which did not upload the CA", async () => {
+    const reply = await call(`/e/${envB.slug}/Recipient/v3`, {
+      body: isReachableRequest([scenarioById("reachable-fortnox").recipientId], `16${OTHER_ORGNR}`),
+      certificate: uploadedClient,
+    });
+    expect(reply.status).toBe(500);
+    expect(lastEvent()).toMatchObject({ environmentId: envB.id, outcome: "refused", client: { ok: false, code: "untrusted" } });
+  });
+
+  it("refuses a valid certificate of an organisation that is neither the environment's nor its förmedlare", async () => {
+    const body = isReachableRequest([scenarioById("reachable-kivra").recipientId], `16${OTHER_ORGNR}`);
+    const reply = await call(`/e/${envB.slug}/Recipient/v3`, { body });
+    expect(reply.status).toBe(500);
+    expect(readIsReachableResponse(reply.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5002 } } } });
+    const event = lastEvent();
+    expect(event).toMatchObject({
+      environmentId: envB.id,
+      organisationId: envB.organisationId,
+      outcome: "refused",
+      requestBytes: Buffer.byteLength(body),
+      client: { ok: false, code: "other-organisation" },
+    });
+    expect(event.reason).toContain(`16${OTHER_ORGNR}`);
+    expect(check(event, "sender.client-certificate")?.status).toBe("fail");
+  });
+
   it("still knows the client on a resumed TLS session", async () => {
     const agent = new Agent({ keepAlive: false, maxCachedSessions: 10 });
     const body = soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`);
-    expect((await call("/Authority", { body, agent })).status).toBe(200);
-    const second = await call("/Authority", { body, agent });
+    expect((await call(`${A}/Authority`, { body, agent })).status).toBe(200);
+    const second = await call(`${A}/Authority`, { body, agent });
     expect(second).toMatchObject({ status: 200, resumed: true });
     expect(lastEvent()).toMatchObject({ outcome: "answered", client: { ok: true, organisationId: SENDER_ID } });
     agent.destroy();
   });
 
   it("records calls to addresses and methods it does not serve", async () => {
-    expect((await call("/Recipient/v2", { body: "<x/>" })).status).toBe(404);
+    expect((await call(`${A}/Recipient/v2`, { body: "<x/>" })).status).toBe(404);
     expect(lastEvent()).toMatchObject({ endpoint: "other", outcome: "refused", httpStatus: 404 });
-    expect((await call("/Service/v3/eboks", { body: "<x/>" })).status).toBe(404);
-    expect((await call("/Authority", { method: "PUT", body: "<x/>" })).status).toBe(405);
+    expect((await call(`${A}/Service/v3/eboks`, { body: "<x/>" })).status).toBe(404);
+    expect((await call(`${A}/Authority`, { method: "PUT", body: "<x/>" })).status).toBe(405);
     expect(lastEvent()).toMatchObject({ endpoint: "authority", outcome: "refused", httpStatus: 405 });
-    const wrongPlace = await call("/Authority", { body: isReachableRequest([scenarioById("reachable-kivra").recipientId]) });
+    const wrongPlace = await call(`${A}/Authority`, { body: isReachableRequest([scenarioById("reachable-kivra").recipientId]) });
     expect(wrongPlace.status).toBe(500);
     expect(lastEvent()).toMatchObject({ operation: "isReachable", outcome: "fault", reason: "isReachable is not served at /Authority" });
   });
 
   it("fails delivery.reachable-checked for a delivery without an isReachable first", async () => {
-    const reply = await deliver(scenarioById("reachable-organisation").recipientId, `${emulator.url}/Service/v3/kivra`);
+    const reply = await deliver(scenarioById("reachable-organisation").recipientId, `${emulator.url}${A}/Service/v3/kivra`);
     expect(reply.status).toBe(200);
     expect(check(lastEvent(), "delivery.reachable-checked")).toMatchObject({ status: "fail" });
     expect(check(lastEvent(), "delivery.service-address")).toMatchObject({ status: "fail" });
@@ -275,7 +334,7 @@ describe("the emulator over mutual TLS", () => {
 
   it("fails delivery.service-address for a delivery to another operator than the one handed out", async () => {
     const status = await isReachable("reachable-billo");
-    const reply = await deliver(status.accountStatus.recipientId, `${emulator.url}/Service/v3/kivra`);
+    const reply = await deliver(status.accountStatus.recipientId, `${emulator.url}${A}/Service/v3/kivra`);
     expect(readDeliverSecureResponse(reply.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5003 } } } });
     expect(check(lastEvent(), "delivery.service-address")).toMatchObject({ status: "fail" });
     expect(check(lastEvent(), "delivery.reachable-checked")).toMatchObject({ status: "pass" });
@@ -294,10 +353,10 @@ describe("the emulator over mutual TLS", () => {
     const reply = await deliver(minor.accountStatus.recipientId, minor.accountStatus.serviceSupplier?.serviceAdress ?? "");
     expect(reply.status).toBe(200);
     expect(check(lastEvent(), "delivery.reachable-checked")?.message).toMatch(/under 18/);
-    const pending = await deliver(scenarioById("mailbox-pending").recipientId, `${emulator.url}/Service/v3/kivra`);
+    const pending = await deliver(scenarioById("mailbox-pending").recipientId, `${emulator.url}${A}/Service/v3/kivra`);
     expect(pending.status).toBe(200);
     expect(check(lastEvent(), "delivery.reachable-checked")?.message).toMatch(/Pending=true/);
-    const noMailbox = await deliver(none.accountStatus.recipientId, `${emulator.url}/Service/v3/kivra`);
+    const noMailbox = await deliver(none.accountStatus.recipientId, `${emulator.url}${A}/Service/v3/kivra`);
     expect(readDeliverSecureResponse(noMailbox.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5003 } } } });
   });
 
@@ -328,17 +387,17 @@ describe("the emulator over mutual TLS", () => {
   });
 
   it("refuses an oversized body with 413, and what is not XML with a fault", async () => {
-    const big = await call("/Service/v3/kivra", { body: Buffer.alloc(5 * 1024 * 1024 + 1, "a") });
+    const big = await call(`${A}/Service/v3/kivra`, { body: Buffer.alloc(5 * 1024 * 1024 + 1, "a") });
     expect(big.status).toBe(413);
     expect(lastEvent()).toMatchObject({ outcome: "refused", httpStatus: 413, fault: { errorCode: 5004 } });
 
-    const junk = await call("/Service/v3/kivra", { body: "this is not XML" });
+    const junk = await call(`${A}/Service/v3/kivra`, { body: "this is not XML" });
     responses.push({ name: "fault not XML", xml: junk.body });
     expect(junk.status).toBe(500);
     expect(lastEvent()).toMatchObject({ outcome: "refused", fault: { errorCode: 5000 } });
     expect(check(lastEvent(), "xml.well-formed")?.status).toBe("fail");
 
-    const bomb = await call("/Recipient/v3", { body: '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>' });
+    const bomb = await call(`${A}/Recipient/v3`, { body: '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>' });
     expect(bomb.status).toBe(500);
     expect(lastEvent().reason).toMatch(/DTD/);
   });
@@ -353,12 +412,12 @@ describe("the emulator over mutual TLS", () => {
   });
 
   it("serves the WSDLs with the emulator's addresses", async () => {
-    const recipient = await call("/Recipient/v3?wsdl", { method: "GET" });
+    const recipient = await call(`${A}/Recipient/v3?wsdl`, { method: "GET" });
     expect(recipient.status).toBe(200);
-    expect(recipient.body).toContain(`<soap:address location="${emulator.url}/Recipient/v3"/>`);
+    expect(recipient.body).toContain(`<soap:address location="${emulator.url}${A}/Recipient/v3"/>`);
     expect(recipient.body).toContain(`schemaLocation="${emulator.url}/schema/v3/Recipient.xsd"`);
-    const service = await call("/Service/v3/fortnox?wsdl", { method: "GET" });
-    expect(service.body).toContain(`<soap:address location="${emulator.url}/Service/v3/fortnox"/>`);
+    const service = await call(`${A}/Service/v3/fortnox?wsdl`, { method: "GET" });
+    expect(service.body).toContain(`<soap:address location="${emulator.url}${A}/Service/v3/fortnox"/>`);
     const schema = await call("/schema/v3/Recipient.xsd", { method: "GET" });
     expect(schema.body).toContain("targetNamespace");
     expect((await call("/schema/../Recipient.wsdl", { method: "GET" })).status).toBe(404);
@@ -368,5 +427,173 @@ describe("the emulator over mutual TLS", () => {
     expect(responses.length).toBeGreaterThanOrEqual(10);
     const results = await validateAgainstContract(responses.map((r) => ({ name: r.name, xml: payloadOf(r.xml) })));
     expect(results.filter((r) => !r.valid)).toEqual([]);
+  });
+});
+
+/** A request whose body is still being sent: it counts as in progress until it is destroyed. */
+function openPartial(path: string) {
+  const req = request(`${emulator.url}${path}`, {
+    method: "POST",
+    ca: ca.certificatePem,
+    cert: client.certificatePem,
+    key: client.privateKeyPem,
+    agent: false,
+    headers: { "content-type": "text/xml; charset=utf-8", "content-length": "1000" },
+  });
+  req.on("error", () => {});
+  req.write("<soap:Envelope");
+  return req;
+}
+
+describe("test environments", () => {
+  const getSenders = soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`);
+
+  it("answers a call to no environment or an unknown one with 404, and records where to call instead", async () => {
+    const bare = await call("/Recipient/v3", { body: isReachableRequest([scenarioById("reachable-kivra").recipientId]) });
+    expect(bare.status).toBe(404);
+    expect(lastEvent()).toMatchObject({ environmentId: null, outcome: "refused", httpStatus: 404, endpoint: "other" });
+    expect(lastEvent().reason).toMatch(/every endpoint is under \/e\/\{slug\}\//);
+
+    const unknown = await call("/e/zzzzzzzzzz/Authority", { body: getSenders });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatch(/no test environment \/e\/zzzzzzzzzz/);
+    expect(lastEvent()).toMatchObject({ environmentId: null, organisationId: null, outcome: "refused", httpStatus: 404 });
+    expect(lastEvent().client).toMatchObject({ ok: true, organisationId: SENDER_ID });
+  });
+
+  it("refuses every call to a disabled environment with a fault that says so", async () => {
+    const disabled = testEnvironment({ orgnr: SENDER.orgnr, enabled: false });
+    environments.environments.push(disabled);
+    const reply = await call(`/e/${disabled.slug}/Authority`, { body: getSenders });
+    expect(reply.status).toBe(500);
+    expect(readGetSendersResponse(reply.body)).toMatchObject({ ok: false, fault: { detail: { fault: { errorCode: 5002 } } } });
+    expect(lastEvent()).toMatchObject({ environmentId: disabled.id, outcome: "refused", endpoint: "authority" });
+    expect(lastEvent().reason).toMatch(/disabled/);
+  });
+
+  it("registers the environment's organisation as the only sender", async () => {
+    const viaIntermediary = await call(`${A}/Authority`, { body: getSenders, certificate: uploadedClient });
+    expect(readGetSendersResponse(viaIntermediary.body)).toEqual({ ok: true, value: [{ id: SENDER_ID, name: SENDER.name }] });
+  });
+
+  it("tags a load test's calls with it and keeps no message content", async () => {
+    const loadTestId = randomUUID();
+    const loaded = testEnvironment({
+      orgnr: SENDER.orgnr,
+      organisationName: SENDER.name,
+      loadTest: { id: loadTestId, endsAt: new Date(Date.now() + 60_000) },
+    });
+    environments.environments.push(loaded);
+    const status = await isReachable("reachable-kivra", environmentPath(loaded.slug));
+    expect(lastEvent()).toMatchObject({ environmentId: loaded.id, loadTestId });
+    const serviceAdress = status.accountStatus.serviceSupplier?.serviceAdress ?? "";
+    expect(serviceAdress).toBe(`${emulator.url}/e/${loaded.slug}/Service/v3/kivra`);
+    const reply = await deliver(status.accountStatus.recipientId, serviceAdress);
+    expect(reply.status).toBe(200);
+    expect(lastEvent()).toMatchObject({ environmentId: loaded.id, loadTestId, outcome: "delivered", messages: [] });
+    expect(lastEvent().requestBytes).toBeGreaterThan(1000);
+  });
+
+  it("keeps an environment's lookups when its configuration changes, and serves the new recipients", async () => {
+    const first = testEnvironment({ orgnr: SENDER.orgnr, organisationName: SENDER.name });
+    environments.environments.push(first);
+    const path = environmentPath(first.slug);
+    const status = await isReachable("reachable-kivra", path);
+    const own = ownRecipientScenario({
+      id: randomUUID(),
+      recipientId: makePersonalIdentityNumber("1801-02-03", 412),
+      label: "Egen testperson",
+      account: { type: "Secure", pending: false, operator: "fortnox", senderAccepted: true },
+      operatorBehaviour: "delivered",
+    });
+    const index = environments.environments.indexOf(first);
+    environments.environments[index] = { ...first, recipients: [...first.recipients, own], version: "2" };
+
+    await deliver(status.accountStatus.recipientId, status.accountStatus.serviceSupplier?.serviceAdress ?? "");
+    expect(check(lastEvent(), "delivery.reachable-checked")?.status).toBe("pass");
+    const reply = await call(`${path}/Recipient/v3`, { body: isReachableRequest([own.recipientId]) });
+    expect(readIsReachableResponse(reply.body)).toMatchObject({
+      ok: true,
+      value: [{ accountStatus: { type: "Secure", serviceSupplier: { serviceAdress: `${emulator.url}${path}/Service/v3/fortnox` } } }],
+    });
+    // Another environment of the same organisation has its own lookups.
+    await deliver(status.accountStatus.recipientId, `${emulator.url}${A}/Service/v3/kivra`);
+    expect(lastEvent().environmentId).toBe(envA.id);
+  });
+
+  it("holds at most its limit of calls for the timeout operator and answers the next at once", async () => {
+    const silent = await isReachable("operator-timeout");
+    const serviceAdress = silent.accountStatus.serviceSupplier?.serviceAdress ?? "";
+    const heldCall = deliver(silent.accountStatus.recipientId, serviceAdress, OPERATOR_TIMEOUT_MS * 3).catch((e: Error) => e);
+    // Well inside the operator's hold of the first call, and after it began.
+    await new Promise((resolve) => setTimeout(resolve, OPERATOR_TIMEOUT_MS / 4));
+    const second = await deliver(silent.accountStatus.recipientId, serviceAdress);
+    expect(second.status).toBe(500);
+    expect(lastEvent()).toMatchObject({ outcome: "fault", operatorId: "billo", fault: { errorCode: 4999 } });
+    expect(lastEvent().reason).toMatch(/simulated timeout.*holds 1 call/);
+    await heldCall;
+    await expect.poll(() => recorder.events.at(-1)?.outcome, { timeout: OPERATOR_TIMEOUT_MS * 3 }).toBe("timeout");
+  });
+
+  it("answers a busy fault beyond its limit of calls in progress, and takes calls again when they end", async () => {
+    const busy = testEnvironment({ orgnr: SENDER.orgnr, organisationName: SENDER.name });
+    environments.environments.push(busy);
+    const path = `${environmentPath(busy.slug)}/Authority`;
+    const partials = [openPartial(path), openPartial(path), openPartial(path)];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = await call(path, { body: getSenders });
+    expect(refused.status).toBe(500);
+    expect(lastEvent()).toMatchObject({ environmentId: busy.id, outcome: "refused" });
+    expect(lastEvent().reason).toMatch(/busy: 3 calls are in progress/);
+    // Other environments are not affected.
+    expect((await call(`${A}/Authority`, { body: getSenders })).status).toBe(200);
+
+    for (const partial of partials) partial.destroy();
+    await expect.poll(async () => (await call(path, { body: getSenders })).status, { timeout: 2000 }).toBe(200);
+  });
+});
+
+describe("the benchmark floor", () => {
+  it("answers every POST with an acceptable certificate with an empty envelope, without parsing", async () => {
+    const floorRecorder = memoryRecorder();
+    const floor = await startEmulator({
+      ca: ca.certificatePem,
+      serverCert: serverCertificate.certificatePem,
+      serverKey: serverCertificate.privateKeyPem,
+      port: 0,
+      operators: OPERATORS,
+      environments,
+      recorder: floorRecorder,
+      answerEmpty: true,
+    });
+    try {
+      const post = (body: string, certificate: PemCertificate | null) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request(
+            `${floor.url}${A}/Service/v3/kivra`,
+            {
+              method: "POST",
+              ca: ca.certificatePem,
+              agent: false,
+              ...(certificate ? { cert: certificate.certificatePem, key: certificate.privateKeyPem } : {}),
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+            },
+          );
+          req.on("error", reject);
+          req.end(body);
+        });
+      const answered = await post("this is not even XML", client);
+      expect(answered.status).toBe(200);
+      expect(answered.body).toMatch(/<soap:Body\/><\/soap:Envelope>$/);
+      expect(floorRecorder.events.at(-1)).toMatchObject({ outcome: "answered", checks: [], requestBytes: 20, environmentId: envA.id });
+      expect((await post("this is not even XML", null)).status).toBe(500);
+      expect(floorRecorder.events.at(-1)).toMatchObject({ outcome: "refused", client: { ok: false, code: "no-certificate" } });
+    } finally {
+      await floor.close();
+    }
   });
 });

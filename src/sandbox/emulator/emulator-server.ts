@@ -5,36 +5,50 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { TLSSocket } from "node:tls";
 import type { Check } from "../checks/check.ts";
-import type { Dispatcher } from "../checks/emulator-checks.ts";
 import { validateSubmission } from "../checks/validate-submission.ts";
-import { DEFAULT_OPERATORS, type Operator, type OperatorKey, type Scenario } from "../recipients/scenarios.ts";
+import { DEFAULT_OPERATORS, type Operator, type OperatorKey } from "../recipients/scenarios.ts";
+import type { DeliveryView } from "../soap/delivery.ts";
+import { NS } from "../soap/namespaces.ts";
 import { parseSenderRequest, type SenderRequest } from "../soap/requests.ts";
 import { buildSoapFault } from "../soap/responses.ts";
 import { DEFAULT_XML_LIMITS } from "../soap/safe-xml.ts";
-import { type ClientIdentification, identifyClient, readCertificates } from "../tls/test-ca.ts";
-import type { EmulatorEvent, Endpoint, EventRecorder } from "./events.ts";
+import { identifyClient } from "../tls/test-ca.ts";
+import { type EmulatorEnvironment, ENVIRONMENT_SLUG_PATTERN, type EnvironmentResolver, environmentPath } from "./environment.ts";
+import { identifyEnvironmentClient, trustedCertificates } from "./environment-client.ts";
+import type { DeliveredMessage, EmulatorEvent, Endpoint, EventRecorder } from "./events.ts";
 import { EMULATOR_ERROR_CODES } from "./fault-codes.ts";
-import { type Answer, clientRefusedCheck, EmulatorState } from "./operations.ts";
+import { type Answer, clientRefusedCheck, type EmulatorConfig, EmulatorState } from "./operations.ts";
 import { SCHEMA_FILES, wsdlFor } from "./wsdl.ts";
 
 /**
- * The Mina meddelanden v3 emulator as an HTTPS server with mutual TLS on its own port:
- *   POST /Recipient/v3              isReachable, isRegistered (FaR)
- *   POST /Authority                 getSenders
- *   POST /Service/v3/{operatorId}   deliverSecure, one endpoint per simulated mailbox operator
- *   GET  …?wsdl, GET /schema/…      the official WSDLs (addresses rewritten) and their XSDs
+ * The Mina meddelanden v3 emulator as an HTTPS server with mutual TLS on its own port, serving
+ * every initiative's test environment under its own prefix (environment.ts):
+ *   POST /e/{slug}/Recipient/v3              isReachable, isRegistered (FaR)
+ *   POST /e/{slug}/Authority                 getSenders
+ *   POST /e/{slug}/Service/v3/{operatorId}   deliverSecure, one endpoint per simulated mailbox operator
+ *   GET  …?wsdl, GET /schema/…               the official WSDLs (addresses rewritten) and their XSDs
  * The TLS layer asks for a client certificate but lets every handshake through, so that a call
  * without an acceptable certificate is answered with a SOAP fault and recorded with the reason,
  * instead of vanishing as a TLS error the sender cannot read. The WSDLs and schemas need no client
  * certificate, so that stub generators can fetch them.
+ *
+ * Each environment has its own state (the lookups and message ids its senders made) and its own
+ * caps on calls in progress, so one organisation's load cannot starve another's environment.
  */
 
 export type EmulatorOperator = { id: OperatorKey; name: string };
-/** orgnr: ten digits; the sender's snd:Id is 16 + orgnr. */
-export type EmulatorSender = { orgnr: string; name: string };
+
+export type EnvironmentLimits = {
+  /** Calls of one environment being read or answered at once; more are answered with a "busy" fault. */
+  inFlight: number;
+  /** Calls one environment's "timeout" operator holds at once; beyond that the timeout scenario faults at once. */
+  held: number;
+};
+
+export const DEFAULT_ENVIRONMENT_LIMITS: EnvironmentLimits = { inFlight: 64, held: 16 };
 
 export type StartEmulatorOptions = {
-  /** This installation's test CA certificate (PEM); always trusted for client certificates. */
+  /** This installation's test CA certificate (PEM); trusted for client certificates in every environment. */
   ca: string;
   serverCert: string;
   serverKey: string;
@@ -44,22 +58,24 @@ export type StartEmulatorOptions = {
   /** 0 picks a free port. */
   port?: number;
   operators: readonly EmulatorOperator[];
-  senders: readonly EmulatorSender[];
-  /** Förmedlare allowed to send for the senders listed with them. */
-  dispatchers?: readonly Dispatcher[];
-  recipients: readonly Scenario[];
-  /** Further test CAs (PEM) that organisations uploaded. */
-  trustedCAs?: readonly string[];
+  /** The test environment a slug names, asked on every call (cache in the resolver, not here). */
+  environments: EnvironmentResolver;
   recorder: EventRecorder;
   /** Larger request bodies are answered 413 (5 MB by default: room for a 2 MB delivery in any envelope). */
   maxBodyBytes?: number;
   /** How long an operator that "times out" holds the call before closing it unanswered. */
   operatorTimeoutMs?: number;
+  limits?: Partial<EnvironmentLimits>;
+  /**
+   * The benchmark's floor: after the same TLS, environment, certificate and body handling, every
+   * POST is answered 200 with an empty SOAP envelope, without parsing or checks.
+   */
+  answerEmpty?: true;
   now?: () => Date;
 };
 
 export type RunningEmulator = {
-  /** https://host:port, without a trailing slash */
+  /** https://host:port, without a trailing slash; an environment's endpoints are under `${url}/e/{slug}`. */
   url: string;
   close(): Promise<void>;
 };
@@ -72,11 +88,14 @@ const SERVED: Record<Route["endpoint"], readonly SenderRequest["operation"][]> =
   service: ["deliverSecure"],
 };
 
-type BodyRead = { kind: "ok"; body: Buffer } | { kind: "too-large"; bytes: number } | { kind: "aborted" };
+const EMPTY_ENVELOPE = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${NS.soap11}"><soap:Body/></soap:Envelope>`;
+
+type BodyRead = { kind: "ok"; body: Buffer; bytes: number } | { kind: "too-large"; bytes: number } | { kind: "aborted" };
 
 /**
- * Reads the body up to `max` bytes. Past that it keeps draining, discarding, so the sender gets
- * its 413 instead of a reset mid-upload; a body beyond `4 × max` is not worth draining.
+ * Reads the body up to `max` bytes (keeping it only when `keep`). Past that it keeps draining,
+ * discarding, so the sender gets its 413 instead of a reset mid-upload; a body beyond `4 × max`
+ * is not worth draining.
  */
 function readBody(req: IncomingMessage, max: number, keep: boolean): Promise<BodyRead> {
   return new Promise((resolve) => {
@@ -93,48 +112,89 @@ function readBody(req: IncomingMessage, max: number, keep: boolean): Promise<Bod
       if (bytes > 4 * max) req.socket.destroy();
       else if (keep && bytes <= max) chunks.push(chunk);
     });
-    req.on("end", () => resolve(bytes > max ? { kind: "too-large", bytes } : { kind: "ok", body: Buffer.concat(chunks) }));
+    req.on("end", () => resolve(bytes > max ? { kind: "too-large", bytes } : { kind: "ok", body: Buffer.concat(chunks), bytes }));
     req.on("close", () => resolve({ kind: "aborted" }));
   });
 }
 
-function resolveOperators(configured: readonly EmulatorOperator[], recipients: readonly Scenario[]): Operator[] {
-  const operators = configured.map((o) => {
+function resolveOperators(configured: readonly EmulatorOperator[]): Operator[] {
+  return configured.map((o) => {
     const known = DEFAULT_OPERATORS.find((d) => d.key === o.id);
     if (!known) throw new Error(`unknown operator ${o.id}`);
     return { ...known, name: o.name };
   });
-  for (const scenario of recipients) {
-    const key = scenario.account.operator;
-    if (key && !operators.some((o) => o.key === key))
-      throw new Error(`scenario ${scenario.id} needs operator ${key}, which is not configured`);
-  }
-  return operators;
 }
 
+/** What a delivery carried, as the test-run view shows it. */
+function messagesOf(delivery: DeliveryView): DeliveredMessage[] {
+  return delivery.messages.map((m) => ({
+    position: m.index,
+    messageId: m.id ?? null,
+    subject: m.subject ?? null,
+    bodyContentType: m.body?.contentType ?? null,
+    bodyBase64: m.body?.base64 ?? null,
+    attachments: m.attachments.map((a) => ({
+      filename: a.filename ?? null,
+      contentType: a.contentType ?? null,
+      checksum: a.checksum ?? null,
+      base64: a.base64 ?? null,
+    })),
+  }));
+}
+
+/** One environment as the server keeps it between calls. */
+type EnvironmentRuntime = {
+  version: string;
+  trusted: X509Certificate[];
+  state: EmulatorState;
+  inFlight: number;
+  held: number;
+};
+
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
-  const trustedPems = [options.ca, ...(options.trustedCAs ?? [])];
-  const trusted = readCertificates(trustedPems);
-  const operators = resolveOperators(options.operators, options.recipients);
+  const installationCa = new X509Certificate(options.ca);
+  const operators = resolveOperators(options.operators);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_XML_LIMITS.maxBytes;
   const operatorTimeoutMs = options.operatorTimeoutMs ?? 30_000;
+  const limits = { ...DEFAULT_ENVIRONMENT_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
   let baseUrl = "";
-  const serviceUrl = (operatorId: string) => `${baseUrl}/Service/v3/${encodeURIComponent(operatorId)}`;
-  const state = new EmulatorState({
-    operators,
-    senders: options.senders.map((s) => ({ id: `16${s.orgnr}`, name: s.name })),
-    dispatchers: options.dispatchers ?? [],
-    recipients: options.recipients,
-    serviceAdressFor: (operator) => serviceUrl(operator.key),
-  });
+  const environmentUrl = (slug: string) => baseUrl + environmentPath(slug);
+  /** Per environment id; an environment's lookups and message ids outlive changes to its configuration. */
+  const runtimes = new Map<string, EnvironmentRuntime>();
   /** Calls held by a "timeout" operator, each with what ends it; close() ends them at once. */
   const held = new Map<NodeJS.Timeout, () => void>();
 
-  function routeOf(pathname: string): Route | null {
-    if (pathname === "/Recipient/v3") return { endpoint: "recipient", operator: null };
-    if (pathname === "/Authority") return { endpoint: "authority", operator: null };
-    const service = /^\/Service\/v3\/([^/]+)$/.exec(pathname);
+  function configOf(environment: EmulatorEnvironment): EmulatorConfig {
+    const senderId = `16${environment.orgnr}`;
+    return {
+      operators,
+      senders: [{ id: senderId, name: environment.organisationName }],
+      dispatchers: environment.intermediaryOrgNr ? [{ id: `16${environment.intermediaryOrgNr}`, senders: [senderId] }] : [],
+      // An own recipient at an operator this installation does not run has nowhere to be reached.
+      recipients: environment.recipients.filter((s) => !s.account.operator || operators.some((o) => o.key === s.account.operator)),
+      serviceAdressFor: (operator) => `${environmentUrl(environment.slug)}/Service/v3/${encodeURIComponent(operator.key)}`,
+    };
+  }
+
+  function runtimeOf(environment: EmulatorEnvironment): EnvironmentRuntime {
+    const existing = runtimes.get(environment.id);
+    if (existing?.version === environment.version) return existing;
+    const trusted = trustedCertificates(installationCa, environment.trustedCAs);
+    if (existing) {
+      existing.state.reconfigure(configOf(environment));
+      Object.assign(existing, { version: environment.version, trusted });
+      return existing;
+    }
+    const created = { version: environment.version, trusted, state: new EmulatorState(configOf(environment)), inFlight: 0, held: 0 };
+    runtimes.set(environment.id, created);
+    return created;
+  }
+
+  function routeOf(rest: string): Route | null {
+    if (rest === "/Recipient/v3") return { endpoint: "recipient", operator: null };
+    if (rest === "/Authority") return { endpoint: "authority", operator: null };
+    const service = /^\/Service\/v3\/([^/]+)$/.exec(rest);
     if (service) {
       // Operator ids are plain ASCII, so the path segment is compared as sent, never decoded.
       const operator = operators.find((o) => o.key === service[1]);
@@ -143,28 +203,30 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     return null;
   }
 
-  function identify(req: IncomingMessage, at: Date): ClientIdentification {
+  function peerCertificate(req: IncomingMessage): X509Certificate | null {
     const peer = (req.socket as TLSSocket).getPeerCertificate();
-    const certificate = peer?.raw ? new X509Certificate(peer.raw) : null;
-    return identifyClient(certificate, trusted, at);
+    return peer?.raw ? new X509Certificate(peer.raw) : null;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
     const receivedAt = now();
     const url = new URL(req.url ?? "/", "https://emulator.invalid");
-    const route = routeOf(url.pathname);
-    const client = identify(req, receivedAt);
+    const certificate = peerCertificate(req);
     const event: EmulatorEvent = {
       callId: randomUUID(),
+      environmentId: null,
+      organisationId: null,
+      loadTestId: null,
       receivedAt,
       durationMs: 0,
       method: req.method ?? "",
       path: url.pathname + url.search,
-      endpoint: route?.endpoint ?? "other",
+      endpoint: "other",
       operation: null,
-      operatorId: route?.operator?.key ?? null,
-      client,
+      operatorId: null,
+      // Outside an environment only the installation's CA is known; inside one, identifyEnvironmentClient decides.
+      client: identifyClient(certificate, [installationCa], receivedAt),
       senderOrgNr: null,
       recipientIds: [],
       requestBytes: 0,
@@ -174,6 +236,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       fault: null,
       checks: [],
       transId: null,
+      messages: [],
     };
     const send = (status: number, contentType: string, body: string, fields: Partial<EmulatorEvent> = {}) => {
       Object.assign(event, fields, { httpStatus: status });
@@ -182,7 +245,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       res.writeHead(status, {
         "content-type": contentType,
         "server-timing": `emulator;dur=${event.durationMs.toFixed(1)}`,
-        ...(fields.outcome === "refused" ? { connection: "close" } : {}),
+        ...(event.outcome === "refused" ? { connection: "close" } : {}),
       });
       res.end(body);
     };
@@ -195,43 +258,112 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       const xml = buildSoapFault({
         faultcode: fault.client ? "soap:Client" : "soap:Server",
         faultstring: fault.description,
-        detail: { element: route?.endpoint === "authority" ? "getSendersFault" : "applicationFault", fault: applicationFault },
+        detail: { element: event.endpoint === "authority" ? "getSendersFault" : "applicationFault", fault: applicationFault },
       });
       send(status, "text/xml; charset=utf-8", xml, { reason: fault.description, fault: applicationFault, ...fields });
     };
+    const notFound = (reason: string) => {
+      req.resume();
+      send(404, "text/plain; charset=utf-8", `${reason}\n`, { outcome: "refused", reason });
+    };
+
+    const recordAborted = () => {
+      Object.assign(event, { durationMs: performance.now() - started, reason: "the connection closed before the request was read" });
+      options.recorder.record(event);
+    };
 
     const respond = async (): Promise<void> => {
+      if (req.method === "GET" && url.pathname.startsWith("/schema/")) {
+        const schema = SCHEMA_FILES.get(url.pathname.slice("/schema/".length));
+        req.resume();
+        if (schema !== undefined) return send(200, "text/xml; charset=utf-8", schema, { operation: "schema", outcome: "answered" });
+        return notFound(`nothing to GET at ${url.pathname}`);
+      }
+      const address = /^\/e\/([^/]+)(\/.*)?$/.exec(url.pathname);
+      if (!address) {
+        return notFound(
+          `no test environment in the address ${url.pathname}: every endpoint is under /e/{slug}/, ` +
+            `e.g. ${baseUrl}/e/{slug}/Recipient/v3 (the addresses are on the initiative's test environment page)`,
+        );
+      }
+      const slug = address[1] ?? "";
+      const rest = address[2] ?? "";
+      const environment = ENVIRONMENT_SLUG_PATTERN.test(slug) ? await options.environments(slug, receivedAt) : null;
+      if (!environment) {
+        return notFound(
+          `no test environment ${environmentPath(slug)}: use the address on the initiative's test environment page, ` +
+            `${baseUrl}/e/{slug}/Recipient/v3`,
+        );
+      }
+      const runtime = runtimeOf(environment);
+      const route = routeOf(rest);
+      const client = identifyEnvironmentClient(certificate, environment, runtime.trusted, receivedAt);
+      Object.assign(event, {
+        environmentId: environment.id,
+        organisationId: environment.organisationId,
+        loadTestId: environment.loadTest?.id ?? null,
+        endpoint: route?.endpoint ?? "other",
+        operatorId: route?.operator?.key ?? null,
+        client,
+      });
+
+      if (!environment.enabled) {
+        req.resume();
+        return sendFault(
+          500,
+          {
+            errorCode: EMULATOR_ERROR_CODES.notAuthorised,
+            description: `test environment ${slug} is disabled; it can be enabled again on the initiative's test environment page`,
+            client: true,
+          },
+          { outcome: "refused" },
+        );
+      }
       if (req.method === "GET") {
         req.resume();
-        const schema = url.pathname.startsWith("/schema/") ? SCHEMA_FILES.get(url.pathname.slice("/schema/".length)) : undefined;
-        if (schema !== undefined) return send(200, "text/xml; charset=utf-8", schema, { operation: "schema", outcome: "answered" });
         const wantsWsdl = url.search.toLowerCase() === "?wsdl";
         if (wantsWsdl && route && route.endpoint !== "authority") {
-          const endpointUrl = baseUrl + url.pathname;
-          const wsdl = wsdlFor(route.endpoint === "recipient" ? "Recipient" : "Service", endpointUrl, baseUrl);
+          const wsdl = wsdlFor(route.endpoint === "recipient" ? "Recipient" : "Service", baseUrl + url.pathname, baseUrl);
           return send(200, "text/xml; charset=utf-8", wsdl, { operation: "wsdl", outcome: "answered" });
         }
-        return send(404, "text/plain; charset=utf-8", "Not found\n", { outcome: "refused", reason: `nothing to GET at ${url.pathname}` });
+        return notFound(`nothing to GET at ${url.pathname}`);
       }
       if (!route || req.method !== "POST") {
+        if (!route) return notFound(`no endpoint at ${url.pathname}`);
         req.resume();
-        const reason = route ? `${req.method} is not allowed; SOAP calls are POST` : `no endpoint at ${url.pathname}`;
-        return send(route ? 405 : 404, "text/plain; charset=utf-8", `${reason}\n`, { outcome: "refused", reason });
+        const reason = `${req.method} is not allowed; SOAP calls are POST`;
+        return send(405, "text/plain; charset=utf-8", `${reason}\n`, { outcome: "refused", reason });
       }
 
-      const read = await readBody(req, maxBodyBytes, client.ok);
-      if (read.kind === "aborted") {
-        Object.assign(event, { durationMs: performance.now() - started, reason: "the connection closed before the request was read" });
-        options.recorder.record(event);
-        return;
-      }
       if (!client.ok) {
+        const read = await readBody(req, maxBodyBytes, false);
+        if (read.kind === "aborted") return recordAborted();
         return sendFault(
           500,
           { errorCode: EMULATOR_ERROR_CODES.notAuthorised, description: client.reason, client: true },
-          { outcome: "refused", checks: [clientRefusedCheck(client)] },
+          { outcome: "refused", requestBytes: read.bytes, checks: [clientRefusedCheck(client)] },
         );
       }
+      if (runtime.inFlight >= limits.inFlight) {
+        req.resume();
+        return sendFault(
+          500,
+          {
+            errorCode: EMULATOR_ERROR_CODES.internal,
+            description: `test environment ${slug} is busy: ${runtime.inFlight} calls are in progress, the most it takes at once; try again shortly`,
+            client: false,
+          },
+          { outcome: "refused" },
+        );
+      }
+      runtime.inFlight += 1;
+      res.once("close", () => {
+        runtime.inFlight -= 1;
+      });
+
+      const read = await readBody(req, maxBodyBytes, true);
+      if (read.kind === "aborted") return recordAborted();
+      event.requestBytes = read.bytes;
       if (read.kind === "too-large") {
         return sendFault(
           413,
@@ -240,12 +372,12 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
             description: `the request body of ${read.bytes} bytes is larger than the limit of ${maxBodyBytes}`,
             client: true,
           },
-          { outcome: "refused", requestBytes: read.bytes },
+          { outcome: "refused" },
         );
       }
+      if (options.answerEmpty) return send(200, "text/xml; charset=utf-8", EMPTY_ENVELOPE, { outcome: "answered" });
 
       const body = read.body.toString("utf8");
-      event.requestBytes = read.body.length;
       const parsed = parseSenderRequest(body, { ...DEFAULT_XML_LIMITS, maxBytes: maxBodyBytes });
       const submissionChecks = (): Check[] => (route.endpoint === "service" ? validateSubmission(body, { now: receivedAt }) : []);
       if (parsed.kind === "refused") {
@@ -267,15 +399,12 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       if (!SERVED[route.endpoint].includes(request.operation)) {
         return sendFault(
           500,
-          {
-            errorCode: EMULATOR_ERROR_CODES.invalidRequest,
-            description: `${request.operation} is not served at ${url.pathname}`,
-            client: true,
-          },
+          { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `${request.operation} is not served at ${rest}`, client: true },
           { outcome: "fault" },
         );
       }
 
+      const { state } = runtime;
       let answer: Answer;
       switch (request.operation) {
         case "isReachable":
@@ -292,7 +421,12 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         case "deliverSecure": {
           // SERVED lets deliverSecure through only on a Service route, which always has its operator.
           if (!route.operator) throw new Error("deliverSecure on a route without an operator");
-          Object.assign(event, { senderOrgNr: request.delivery.sender.id ?? null, recipientIds: request.delivery.recipients });
+          Object.assign(event, {
+            senderOrgNr: request.delivery.sender.id ?? null,
+            recipientIds: request.delivery.recipients,
+            // A load test keeps no content: its volume would swamp the store, and nobody reads it.
+            messages: environment.loadTest ? [] : messagesOf(request.delivery),
+          });
           answer = state.deliverSecure({
             body,
             delivery: request.delivery,
@@ -313,8 +447,21 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         });
       }
       if (answer.kind === "fault") return sendFault(500, answer, { outcome: answer.outcome, checks: answer.checks });
+      if (runtime.held >= limits.held) {
+        return sendFault(
+          500,
+          {
+            errorCode: EMULATOR_ERROR_CODES.internal,
+            description: `(simulated timeout) test environment ${slug} already holds ${runtime.held} calls unanswered, the most it holds; this one is answered at once`,
+            client: false,
+          },
+          { outcome: "fault", checks: answer.checks },
+        );
+      }
+      runtime.held += 1;
       const end = () => {
         held.delete(timer);
+        runtime.held -= 1;
         Object.assign(event, {
           outcome: "timeout",
           checks: answer.checks,
@@ -339,7 +486,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   }
 
   const server = createServer(
-    { key: options.serverKey, cert: options.serverCert, ca: trustedPems, requestCert: true, rejectUnauthorized: false },
+    { key: options.serverKey, cert: options.serverCert, ca: [options.ca], requestCert: true, rejectUnauthorized: false },
     (req, res) => {
       handle(req, res).catch((error: unknown) => {
         // Only reached if reading the call itself failed, before there was an event to record.

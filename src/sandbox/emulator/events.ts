@@ -20,11 +20,28 @@ export type EventOutcome =
   | "fault"
   /** the scenario's operator held the call and closed it without an answer */
   | "timeout"
-  /** not served: no or untrusted client certificate, too large, not XML, unknown address */
+  /** not served: no or untrusted client certificate, too large, not XML, unknown address, disabled environment, busy */
   | "refused";
+
+/** What one message of a delivery carried, as sent (base64 undecoded), kept for the test-run view. */
+export type DeliveredMessage = {
+  /** The message's place in the delivery, from 0. */
+  position: number;
+  messageId: string | null;
+  subject: string | null;
+  bodyContentType: string | null;
+  bodyBase64: string | null;
+  attachments: { filename: string | null; contentType: string | null; checksum: string | null; base64: string | null }[];
+};
 
 export type EmulatorEvent = {
   callId: string;
+  /** The test environment named in the address; null for a call to no (or an unknown) environment. */
+  environmentId: string | null;
+  /** The environment's organisation (Ansluta's id), when the environment is known. */
+  organisationId: string | null;
+  /** The load test running in the environment when the call arrived. */
+  loadTestId: string | null;
   receivedAt: Date;
   /** From the request's arrival to the last byte of the answer (or to the close, for a timeout). */
   durationMs: number;
@@ -38,6 +55,7 @@ export type EmulatorEvent = {
   /** senderOrgNr of an isReachable, Sender/Id of a delivery. */
   senderOrgNr: string | null;
   recipientIds: string[];
+  /** The request body's size as received, whenever it was read (refused and too-large calls too); 0 when it never was. */
   requestBytes: number;
   httpStatus: number | null;
   outcome: EventOutcome;
@@ -48,6 +66,8 @@ export type EmulatorEvent = {
   checks: Check[];
   /** For a delivery that was answered: the TransId handed back. */
   transId: string | null;
+  /** A deliverSecure that parsed: its messages; left empty during a load test, whose content is not kept. */
+  messages: DeliveredMessage[];
 };
 
 export type EventRecorder = { record(event: EmulatorEvent): void };

@@ -56,15 +56,32 @@ const REFUSED_BY_OPERATOR: ReadonlyMap<string, number> = new Map([
   ["signature.intermediary", EMULATOR_ERROR_CODES.invalidSignature],
 ]);
 
+/**
+ * How many lookups and message ids one state remembers: beyond this the oldest are forgotten, so a
+ * long load test to ever new recipients cannot grow the emulator's memory without end. A sender
+ * that delivers long after a lookup that was forgotten fails delivery.reachable-checked, as it
+ * would against a real environment whose answers had gone stale.
+ */
+export const STATE_MEMORY_LIMIT = 50_000;
+
 export class EmulatorState {
   /**
    * The latest isReachable answer per sender and recipient: the only one the checks use (calls
    * arrive in time order), so a long load test keeps one entry per pair, not one per call.
    */
   private readonly lookups = new Map<string, Lookup>();
-  private readonly messageIds = new Map<string, Set<string>>();
+  /** Message ids seen, as "sender id", oldest first. */
+  private readonly messageIds = new Set<string>();
 
-  constructor(private readonly config: EmulatorConfig) {}
+  constructor(
+    private config: EmulatorConfig,
+    private readonly memoryLimit = STATE_MEMORY_LIMIT,
+  ) {}
+
+  /** A changed environment (a new recipient, CA, förmedlare) gets a new config; what the sender did so far stays. */
+  reconfigure(config: EmulatorConfig) {
+    this.config = config;
+  }
 
   private reachability(recipientId: string): ReachabilityStatus {
     const scenario = this.config.recipients.find((s) => s.recipientId === recipientId);
@@ -84,8 +101,12 @@ export class EmulatorState {
     const statuses = recipientIds.map((id) => this.reachability(id));
     for (const status of statuses) {
       const recipientId = status.accountStatus.recipientId;
-      this.lookups.set(lookupKey(senderOrgNr, recipientId), { senderOrgNr, recipientId, at: now, status });
+      const key = lookupKey(senderOrgNr, recipientId);
+      // Deleted first so that the map's order stays oldest-first for forgetting.
+      this.lookups.delete(key);
+      this.lookups.set(key, { senderOrgNr, recipientId, at: now, status });
     }
+    forgetOldest(this.lookups, this.memoryLimit);
     return {
       kind: "response",
       xml: buildIsReachableResponse(statuses),
@@ -123,7 +144,7 @@ export class EmulatorState {
     const lookups = known ? [known] : [];
     const lookup = latestLookup(lookups, senderId, recipientId, now);
     const messageIds = delivery.messages.flatMap((m) => (m.id ? [m.id] : []));
-    const earlierIds = this.messageIds.get(senderId) ?? new Set<string>();
+    const earlierIds = new Set(messageIds.filter((id) => this.messageIds.has(messageIdKey(senderId, id))));
     const checks = [
       ...validateSubmission(input.body, { now }),
       reachableCheckedBeforeDelivery({ senderOrgNr: senderId, recipientId, lookups, now }),
@@ -132,7 +153,8 @@ export class EmulatorState {
       sealSignedByClient({ sealSignerOrgNr: sealSigner(delivery), clientOrgNr: client.organisationId }),
       messageIdsUnique({ messageIds, earlierIds }),
     ];
-    this.messageIds.set(senderId, new Set([...earlierIds, ...messageIds]));
+    for (const id of messageIds) this.messageIds.add(messageIdKey(senderId, id));
+    forgetOldest(this.messageIds, this.memoryLimit);
 
     const refused = checks.filter((c) => c.status === "fail" && REFUSED_BY_OPERATOR.has(c.id));
     if (refused.length) {
@@ -185,6 +207,15 @@ export class EmulatorState {
 }
 
 const lookupKey = (senderOrgNr: string, recipientId: string) => `${senderOrgNr} ${recipientId}`;
+const messageIdKey = (senderId: string, messageId: string) => `${senderId} ${messageId}`;
+
+/** Maps and sets iterate in insertion order, so the first keys are the oldest. */
+function forgetOldest(collection: Map<string, unknown> | Set<string>, limit: number) {
+  for (const key of collection.keys()) {
+    if (collection.size <= limit) return;
+    collection.delete(key);
+  }
+}
 
 function sealSigner(delivery: DeliveryView): string | null {
   const base64 = delivery.sealSignature ? inspectSignature(delivery.sealSignature).certificateBase64 : undefined;

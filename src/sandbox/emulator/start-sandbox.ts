@@ -1,9 +1,9 @@
 import type { Database } from "../../db/database.ts";
-import { sandboxSenders } from "../../db/repositories/sandbox-repository.ts";
 import { loadOrCreateSandboxAuthority } from "../../domain/sandbox/sandbox-authority.ts";
-import { DEFAULT_OPERATORS, SCENARIOS } from "../recipients/scenarios.ts";
+import { DEFAULT_OPERATORS } from "../recipients/scenarios.ts";
+import { databaseEnvironments } from "./database-environments.ts";
 import { databaseRecorder } from "./database-recorder.ts";
-import { startEmulator } from "./emulator-server.ts";
+import { type EmulatorOperator, startEmulator } from "./emulator-server.ts";
 import type { EmulatorEvent } from "./events.ts";
 
 export type StartSandboxOptions = {
@@ -13,6 +13,8 @@ export type StartSandboxOptions = {
   port: number;
   /** Names the server certificate carries besides localhost, when the authority is first made. */
   hostnames?: readonly string[];
+  /** The simulated mailbox operators and their names (SANDBOX_OPERATORS); all four with their usual names by default. */
+  operators?: readonly EmulatorOperator[];
   onRecordError?: (error: unknown, event: EmulatorEvent) => void;
   now?: () => Date;
 };
@@ -26,8 +28,9 @@ export type RunningSandbox = {
 
 /**
  * The installation's emulator: its authority read from the database (made on the first start),
- * every organisation a registered sender, the fixed synthetic recipients at the default
- * operators, and every call recorded in sandbox_events. Senders are read once, at the start.
+ * the initiatives' test environments read from the database as calls name them (briefly cached,
+ * database-environments.ts), and every call recorded in sandbox_events. It keeps each
+ * environment's lookups in memory, so one instance runs it (src/sandbox/README.md).
  */
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const now = options.now ?? (() => new Date());
@@ -35,7 +38,6 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     now: now(),
     ...(options.hostnames ? { hostnames: options.hostnames } : {}),
   });
-  const senders = await sandboxSenders(options.db);
   const recorder = databaseRecorder(options.db, options.onRecordError ?? ((error) => console.error("sandbox event not recorded", error)));
   const emulator = await startEmulator({
     ca: authority.caCertificatePem,
@@ -44,9 +46,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     host: options.host,
     ...(options.hostnames?.[0] ? { publicHost: options.hostnames[0] } : {}),
     port: options.port,
-    operators: DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: o.name })),
-    senders,
-    recipients: SCENARIOS,
+    operators: options.operators ?? DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: o.name })),
+    environments: databaseEnvironments(options.db),
     recorder,
     now,
   });

@@ -173,7 +173,15 @@ export async function issueServerCertificate(
   );
 }
 
-export type ClientRefusalCode = "no-certificate" | "untrusted" | "not-yet-valid" | "expired" | "not-client-auth" | "no-organisation-number";
+export type ClientRefusalCode =
+  | "no-certificate"
+  | "untrusted"
+  | "not-yet-valid"
+  | "expired"
+  | "not-client-auth"
+  | "no-organisation-number"
+  /** a valid certificate, but for an organisation that may not call the test environment it called */
+  | "other-organisation";
 
 export type ClientIdentification =
   | {
