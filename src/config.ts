@@ -1,4 +1,32 @@
 import { z } from "zod";
+import { DEFAULT_OPERATORS } from "./sandbox/recipients/scenarios.ts";
+
+/**
+ * SANDBOX_OPERATORS: the names the emulator's simulated mailbox operators go by in this
+ * installation, as `key=Name` pairs separated by commas
+ * (`kivra=Kivra,minmyndighetspost=Min myndighetspost,billo=Billo,fortnox=Fortnox`).
+ * Keys are the emulator's operators; one left out keeps its usual name.
+ */
+const SandboxOperators = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const names = new Map<string, string>();
+    for (const pair of (value ?? "").split(",").filter((p) => p.trim() !== "")) {
+      const at = pair.indexOf("=");
+      const key = pair.slice(0, at).trim();
+      const name = pair.slice(at + 1).trim();
+      if (at < 0 || !DEFAULT_OPERATORS.some((o) => o.key === key) || name === "" || names.has(key)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${pair.trim()}" is not key=Name with a key among ${DEFAULT_OPERATORS.map((o) => o.key).join(", ")} (each once)`,
+        });
+        return z.NEVER;
+      }
+      names.set(key, name);
+    }
+    return DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: names.get(o.key) ?? o.name }));
+  });
 
 /** Everything Ansluta reads from the environment, parsed once at the edge. */
 const EnvSchema = z.object({
@@ -20,6 +48,7 @@ const EnvSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** The Mina meddelanden emulator's HTTPS port (mutual TLS), bound to HOST; unset, the emulator does not start. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SANDBOX_OPERATORS: SandboxOperators,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

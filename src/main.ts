@@ -36,6 +36,7 @@ const sandbox =
         db: handle.db,
         host: config.HOST,
         port: config.SANDBOX_PORT,
+        operators: config.SANDBOX_OPERATORS,
         ...(config.PUBLIC_URL ? { hostnames: [new URL(config.PUBLIC_URL).hostname] } : {}),
         onRecordError: (error, event) => app.log.error({ err: error, callId: event.callId }, "sandbox event not recorded"),
       });
