@@ -6,7 +6,7 @@ import { type EmulatorEvent, memoryRecorder } from "../emulator/events.ts";
 import { makeSyntheticOrganisationNumber } from "../recipients/identity-numbers.ts";
 import { type OperatorKey, type ScenarioId, scenarioById } from "../recipients/scenarios.ts";
 import { memoryEnvironments, testEnvironment } from "../testing/memory-environments.ts";
-import type { DeliveryInput } from "../testing/reference-delivery.ts";
+import type { DeliveryInput, SealOptions } from "../testing/reference-delivery.ts";
 import { pdfOfSize, ReferenceSender, signerOf } from "../testing/reference-sender.ts";
 import { createTestCa, issueClientCertificate, issueServerCertificate, type PemCertificate, type TestCa } from "../tls/test-ca.ts";
 import { CONFORMANCE_CASES, type ConformanceCaseId } from "./conformance-cases.ts";
@@ -149,16 +149,20 @@ type Mistake = {
   names: { check: CheckId } | { reason: RegExp };
 };
 
-/** Looks the recipient up and delivers the envelope to the ServiceAdress given (or to Kivra when there is none), whatever the answer said. */
-async function deliverRegardless(
-  run: Run,
-  scenarioId: ScenarioId,
-  change?: (input: DeliveryInput) => DeliveryInput,
-  tamper = (xml: string) => xml,
-) {
+type Wrongly = {
+  change?: (input: DeliveryInput) => DeliveryInput;
+  /** Signers to use instead of the sender's own; null leaves that signature out. */
+  seal?: Partial<SealOptions>;
+  /** Changes the signed envelope before it is sent. */
+  tamper?: (xml: string) => string;
+};
+
+/** Looks the recipient up and delivers to the ServiceAdress given (or to Kivra when there is none), whatever the answer said. */
+async function deliverRegardless(run: Run, scenarioId: ScenarioId, wrongly: Wrongly = {}) {
   const status = await run.sender.lookup(recipient(scenarioId));
   const address = status?.accountStatus.serviceSupplier?.serviceAdress || run.serviceUrl("kivra");
-  return run.sender.deliverEnvelope(address, tamper(run.sender.envelope(run.sender.delivery(recipient(scenarioId), change))));
+  const envelope = run.sender.envelope(run.sender.delivery(recipient(scenarioId), wrongly.change), wrongly.seal);
+  return run.sender.deliverEnvelope(address, wrongly.tamper ? wrongly.tamper(envelope) : envelope);
 }
 
 /** Delivers once as a conformant sender would, then `retries` more times at once with the same envelope. */
@@ -173,7 +177,7 @@ const MISTAKES: Mistake[] = [
   {
     case: "MM-01",
     mistake: "sends a PDF whose Checksum is not its content's MD5",
-    act: (run) => deliverRegardless(run, "reachable-kivra", withAttachment(pdfOfSize(2_000), "0".repeat(32))),
+    act: (run) => deliverRegardless(run, "reachable-kivra", { change: withAttachment(pdfOfSize(2_000), "0".repeat(32)) }),
     names: { check: "delivery.attachment.checksum" },
   },
   {
@@ -190,10 +194,9 @@ const MISTAKES: Mistake[] = [
     case: "MM-03",
     mistake: "names a second recipient in the delivery to the organisation",
     act: (run) =>
-      deliverRegardless(run, "reachable-organisation", (input) => ({
-        ...input,
-        recipients: [...input.recipients, recipient("reachable-kivra")],
-      })),
+      deliverRegardless(run, "reachable-organisation", {
+        change: (input) => ({ ...input, recipients: [...input.recipients, recipient("reachable-kivra")] }),
+      }),
     names: { check: "delivery.single-recipient" },
   },
   {
@@ -244,51 +247,39 @@ const MISTAKES: Mistake[] = [
   {
     case: "MM-12",
     mistake: "sends a message of 2.2 MB",
-    act: (run) => deliverRegardless(run, "reachable-kivra", withAttachment(pdfOfSize(2_200_000))),
+    act: (run) => deliverRegardless(run, "reachable-kivra", { change: withAttachment(pdfOfSize(2_200_000)) }),
     names: { check: "delivery.size.max-2mb" },
   },
   {
     case: "MM-13",
     mistake: "sends HTML with a script",
     act: (run) =>
-      deliverRegardless(
-        run,
-        "reachable-kivra",
-        withHtml("<html><head><title>Beslut</title></head><body><script>alert(1)</script><p>Hej</p></body></html>"),
-      ),
+      deliverRegardless(run, "reachable-kivra", {
+        change: withHtml("<html><head><title>Beslut</title></head><body><script>alert(1)</script><p>Hej</p></body></html>"),
+      }),
     names: { check: "delivery.body.html.no-scripts" },
   },
   {
     case: "MM-13",
     mistake: "sends HTML that fetches an image from elsewhere",
     act: (run) =>
-      deliverRegardless(
-        run,
-        "reachable-kivra",
-        withHtml(
+      deliverRegardless(run, "reachable-kivra", {
+        change: withHtml(
           '<html><head><title>Beslut</title></head><body><p>Hej</p><img src="https://example.se/logo.png" alt="Logotyp"/></body></html>',
         ),
-      ),
+      }),
     names: { check: "delivery.body.html.no-external-resources" },
   },
   {
     case: "MM-14",
     mistake: "leaves the sender's signature out",
-    act: (run) =>
-      run.sender
-        .lookup(recipient("reachable-kivra"))
-        .then((status) =>
-          run.sender.deliverEnvelope(
-            status?.accountStatus.serviceSupplier?.serviceAdress ?? "",
-            run.sender.envelope(run.sender.delivery(recipient("reachable-kivra")), { sender: null }),
-          ),
-        ),
+    act: (run) => deliverRegardless(run, "reachable-kivra", { seal: { sender: null } }),
     names: { check: "signature.sender" },
   },
   {
     case: "MM-14",
     mistake: "changes the subject after signing",
-    act: (run) => deliverRegardless(run, "reachable-kivra", undefined, (xml) => xml.replace("Beslut om bygglov", "Beslut om rivningslov")),
+    act: (run) => deliverRegardless(run, "reachable-kivra", { tamper: (xml) => xml.replace("Beslut om bygglov", "Beslut om rivningslov") }),
     names: { check: "signature.sender" },
   },
   {
