@@ -25,9 +25,13 @@ import { methodPages } from "./routes/method/method.pages.tsx";
 import { milestonesPages } from "./routes/milestones/milestones.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
+import { loadTestApi } from "./routes/sandbox/load-test.api.ts";
+import { loadTestPages } from "./routes/sandbox/load-test.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
 import { sandboxPages } from "./routes/sandbox/sandbox.pages.tsx";
 import { sandboxSetupApi } from "./routes/sandbox/sandbox-setup.api.ts";
+import { testRunApi } from "./routes/sandbox/test-run.api.ts";
+import { testRunPages } from "./routes/sandbox/test-run.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
 import { volumesApi } from "./routes/volumes/volumes.api.ts";
 import { volumesPages } from "./routes/volumes/volumes.pages.tsx";
@@ -125,6 +129,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   methodApi(scope);
   initiativesApi(scope);
   sandboxApi(scope);
+  testRunApi(scope);
+  loadTestApi(scope);
   sandboxSetupApi(scope);
   exportsApi(scope);
   volumesApi(scope);
@@ -135,6 +141,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   initiativesPages(scope);
   milestonesPages(scope);
   sandboxPages(scope);
+  testRunPages(scope);
+  loadTestPages(scope);
   exportsPages(scope);
   volumesPages(scope);
 

@@ -74,6 +74,7 @@ const BODIES: Record<string, unknown> = {
   "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": { proposal: "Intrång" },
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
   "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { since: "2026-11-27T09:00:00Z" },
+  "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests": { targetRate: 1, durationSeconds: 60 },
   "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": { enabled: true },
   "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },
   "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
@@ -137,6 +138,12 @@ describe("tenant isolation on every route", () => {
       communicationId: communication?.id ?? "",
       caId: trustedCa.id,
       recipientRowId: ownRecipient.id,
+      // The test-run view and load tests look up the initiative first; their own tests
+      // (sandbox-test-run, sandbox-load-test) aim an outsider at real calls and runs.
+      callId: "00000000-0000-4000-8000-000000000001",
+      position: "0",
+      index: "0",
+      loadTestId: "00000000-0000-4000-8000-000000000002",
     };
   });
   afterAll(async () => t.close());

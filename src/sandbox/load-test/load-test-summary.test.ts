@@ -18,7 +18,7 @@ const delivery = (second: number, durationMs: number, over: Partial<LoadTestEven
   operation: "deliverSecure",
   outcome: "delivered",
   faultCode: null,
-  checks: [{ status: "pass" }],
+  failsACheck: false,
   ...over,
 });
 
@@ -87,13 +87,13 @@ describe("summariseLoadTest", () => {
   it("counts errors by kind and by fault code", () => {
     const events = [
       delivery(0, 5),
-      delivery(1, 5, { outcome: "fault", faultCode: 5001, checks: [{ status: "fail" }] }),
+      delivery(1, 5, { outcome: "fault", faultCode: 5001, failsACheck: true }),
       delivery(1, 5, { outcome: "fault", faultCode: 5001 }),
       delivery(2, 5, { outcome: "fault", faultCode: 4999 }),
       delivery(3, 5, { outcome: "not-delivered" }),
       delivery(4, 9000, { outcome: "timeout" }),
-      { ...delivery(5, 1), operation: null, outcome: "refused", checks: [{ status: "fail" }] } satisfies LoadTestEvent,
-      delivery(6, 5, { checks: [{ status: "pass" }, { status: "warn" }, { status: "fail" }] }),
+      { ...delivery(5, 1), operation: null, outcome: "refused", failsACheck: true } satisfies LoadTestEvent,
+      delivery(6, 5, { failsACheck: true }),
     ];
     const summary = summariseLoadTest(run(), events, at(10));
     expect(summary.errors).toEqual({ faults: 3, timeouts: 1, refused: 1, notDelivered: 1, failedChecks: 3 });

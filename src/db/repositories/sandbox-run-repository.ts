@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import type { Database } from "../database.ts";
+import { sandboxEnvironments, sandboxEvents, sandboxLoadTests, sandboxMessages } from "../schema.ts";
+
+/**
+ * What the test-run view and load tests read and write: an environment's recorded calls with
+ * the messages they carried, and its load tests. Every query names the environment, so a call or
+ * a run of another environment is simply not found.
+ */
+
+export type SandboxEnvironmentRow = typeof sandboxEnvironments.$inferSelect;
+export type SandboxCallRow = typeof sandboxEvents.$inferSelect;
+export type SandboxMessageRow = typeof sandboxMessages.$inferSelect;
+export type SandboxLoadTestRow = typeof sandboxLoadTests.$inferSelect;
+
+export const environmentOfInitiative = async (db: Database, initiativeId: string): Promise<SandboxEnvironmentRow | null> =>
+  (await db.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.initiativeId, initiativeId)).limit(1))[0] ?? null;
+
+/** Holds the environment's row until the transaction ends, so two starts cannot both see no running test. */
+export async function lockEnvironment(tx: Database, environmentId: string): Promise<SandboxEnvironmentRow | null> {
+  return (await tx.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.id, environmentId)).for("update"))[0] ?? null;
+}
+
+/** A page of the environment's calls, newest first, those older than `before` (a call's time and id) when given. */
+export function environmentCalls(
+  db: Database,
+  environmentId: string,
+  { before, outcome, limit }: { before?: { at: Date; id: string } | undefined; outcome?: string | undefined; limit: number },
+) {
+  const conditions = [eq(sandboxEvents.environmentId, environmentId)];
+  if (outcome) conditions.push(eq(sandboxEvents.outcome, outcome));
+  if (before) {
+    const older = or(lt(sandboxEvents.at, before.at), and(eq(sandboxEvents.at, before.at), lt(sandboxEvents.id, before.id)));
+    if (older) conditions.push(older);
+  }
+  return db
+    .select()
+    .from(sandboxEvents)
+    .where(and(...conditions))
+    .orderBy(desc(sandboxEvents.at), desc(sandboxEvents.id))
+    .limit(limit);
+}
+
+export const environmentCall = async (db: Database, environmentId: string, callId: string): Promise<SandboxCallRow | null> =>
+  (
+    await db
+      .select()
+      .from(sandboxEvents)
+      .where(and(eq(sandboxEvents.environmentId, environmentId), eq(sandboxEvents.id, callId)))
+      .limit(1)
+  )[0] ?? null;
+
+export const messagesOfCall = (db: Database, callId: string) =>
+  db.select().from(sandboxMessages).where(eq(sandboxMessages.eventId, callId)).orderBy(asc(sandboxMessages.position));
+
+export const messageOfCall = async (db: Database, callId: string, position: number): Promise<SandboxMessageRow | null> =>
+  (
+    await db
+      .select()
+      .from(sandboxMessages)
+      .where(and(eq(sandboxMessages.eventId, callId), eq(sandboxMessages.position, position)))
+      .limit(1)
+  )[0] ?? null;
+
+export const loadTestsOf = (db: Database, environmentId: string) =>
+  db
+    .select()
+    .from(sandboxLoadTests)
+    .where(eq(sandboxLoadTests.environmentId, environmentId))
+    .orderBy(desc(sandboxLoadTests.startedAt), desc(sandboxLoadTests.id));
+
+export const loadTestOf = async (db: Database, environmentId: string, loadTestId: string): Promise<SandboxLoadTestRow | null> =>
+  (
+    await db
+      .select()
+      .from(sandboxLoadTests)
+      .where(and(eq(sandboxLoadTests.environmentId, environmentId), eq(sandboxLoadTests.id, loadTestId)))
+      .limit(1)
+  )[0] ?? null;
+
+/** The environment's load test whose window is open at `now`, if any. */
+export const runningLoadTest = async (db: Database, environmentId: string, now: Date): Promise<SandboxLoadTestRow | null> =>
+  (
+    await db
+      .select()
+      .from(sandboxLoadTests)
+      .where(and(eq(sandboxLoadTests.environmentId, environmentId), isNull(sandboxLoadTests.stoppedAt), gt(sandboxLoadTests.endsAt, now)))
+      .limit(1)
+  )[0] ?? null;
+
+export const insertLoadTest = async (tx: Database, values: typeof sandboxLoadTests.$inferInsert): Promise<SandboxLoadTestRow> => {
+  const [row] = await tx.insert(sandboxLoadTests).values(values).returning();
+  if (!row) throw new Error("insert returned no load test");
+  return row;
+};
+
+export const stopLoadTest = async (tx: Database, loadTestId: string, at: Date): Promise<SandboxLoadTestRow> => {
+  const [row] = await tx.update(sandboxLoadTests).set({ stoppedAt: at }).where(eq(sandboxLoadTests.id, loadTestId)).returning();
+  if (!row) throw new Error("update returned no load test");
+  return row;
+};
+
+/**
+ * The calls tagged with a load test, as the summary reads them. Whether a check failed is asked
+ * in SQL: a long test has many calls, each with some forty checks, that need not travel.
+ */
+export const loadTestCalls = (db: Database, loadTestId: string) =>
+  db
+    .select({
+      receivedAt: sandboxEvents.at,
+      durationMs: sandboxEvents.durationMs,
+      operation: sandboxEvents.operation,
+      outcome: sandboxEvents.outcome,
+      faultCode: sandboxEvents.faultCode,
+      failsACheck: sql<boolean>`jsonb_path_exists(${sandboxEvents.checks}, '$[*] ? (@.status == "fail")')`,
+    })
+    .from(sandboxEvents)
+    .where(eq(sandboxEvents.loadTestId, loadTestId))
+    .orderBy(asc(sandboxEvents.at));
