@@ -351,7 +351,7 @@ export const en: Messages = {
     lead: "Message volumes as they turned out, to compare with the forecast when benefits are followed up (Realisera nyttor). Production volumes from Mina meddelanden will come later; today there is only the test series from the initiative's test environment.",
     link: "Actual volumes (test series)",
     testSeriesLabel: "Test series from Ansluta's emulator – not real volumes",
-    testTag: "Test series",
+    testTag: "Test data",
     testSeriesIntro:
       "The calls the organisation's system made to the initiative's test environment, by calendar month in Swedish time. They show that the follow-up works end to end but say nothing about how many messages are really sent.",
     productionSeriesLabel: "Production volumes ({source})",

@@ -351,7 +351,7 @@ export const sv = {
     lead: "Meddelandevolymerna som de blev, att jämföra med prognosen när nyttorna följs upp (Realisera nyttor). Produktionsvolymer från Mina meddelanden kommer senare; i dag finns bara testserien från initiativets testmiljö.",
     link: "Faktiska volymer (testserie)",
     testSeriesLabel: "Testserie från Ansluta:s emulator – inte verkliga volymer",
-    testTag: "Testserie",
+    testTag: "Testdata",
     testSeriesIntro:
       "Anropen som organisationens system har gjort mot initiativets testmiljö, per kalendermånad i svensk tid. De visar att uppföljningen fungerar hela vägen men säger ingenting om hur många meddelanden som skickas på riktigt.",
     productionSeriesLabel: "Produktionsvolymer ({source})",

@@ -56,7 +56,7 @@ function SeriesSection({ ctx, series, id }: { ctx: PageContext; series: VolumeSe
   const label = seriesLabel(ctx.locale, series);
   const title = (
     <>
-      <Tag data-color={series.kind === "test" ? "warning" : "success"}>{series.kind === "test" ? t.testTag : t.productionTag}</Tag> {label}
+      {label} <Tag data-color={series.kind === "test" ? "warning" : "success"}>{series.kind === "test" ? t.testTag : t.productionTag}</Tag>
     </>
   );
   return (
