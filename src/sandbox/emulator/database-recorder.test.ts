@@ -139,14 +139,12 @@ describe("test environments read from the database", () => {
     const resolve = databaseEnvironments(handle.db, { cacheMs: 2_000 });
     const at = new Date("2026-11-27T12:00:00Z");
     const first = await resolve(SLUG, at);
-    await handle.db
-      .insert(sandboxRecipients)
-      .values({
-        organisationId,
-        recipientId: makePersonalIdentityNumber("1802-03-06", 519),
-        accountType: "Not",
-        operatorBehaviour: "delivered",
-      });
+    await handle.db.insert(sandboxRecipients).values({
+      organisationId,
+      recipientId: makePersonalIdentityNumber("1802-03-06", 519),
+      accountType: "Not",
+      operatorBehaviour: "delivered",
+    });
     const cached = await resolve(SLUG, new Date(at.getTime() + 1_999));
     expect(cached?.version).toBe(first?.version);
     const fresh = await resolve(SLUG, new Date(at.getTime() + 2_000));
