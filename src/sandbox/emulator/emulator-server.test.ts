@@ -430,6 +430,27 @@ describe("the emulator over mutual TLS", () => {
   });
 });
 
+function postTo(url: string, body: string, certificate: PemCertificate | null) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        ca: ca.certificatePem,
+        agent: false,
+        ...(certificate ? { cert: certificate.certificatePem, key: certificate.privateKeyPem } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /** A request whose body is still being sent: it counts as in progress until it is destroyed. */
 function openPartial(path: string) {
   const req = request(`${emulator.url}${path}`, {
@@ -522,17 +543,29 @@ describe("test environments", () => {
   });
 
   it("holds at most its limit of calls for the timeout operator and answers the next at once", async () => {
-    const silent = await isReachable("operator-timeout");
-    const serviceAdress = silent.accountStatus.serviceSupplier?.serviceAdress ?? "";
-    const heldCall = deliver(silent.accountStatus.recipientId, serviceAdress, OPERATOR_TIMEOUT_MS * 3).catch((e: Error) => e);
-    // Well inside the operator's hold of the first call, and after it began.
-    await new Promise((resolve) => setTimeout(resolve, OPERATOR_TIMEOUT_MS / 4));
-    const second = await deliver(silent.accountStatus.recipientId, serviceAdress);
-    expect(second.status).toBe(500);
-    expect(lastEvent()).toMatchObject({ outcome: "fault", operatorId: "billo", fault: { errorCode: 4999 } });
-    expect(lastEvent().reason).toMatch(/simulated timeout.*holds 1 call/);
-    await heldCall;
-    await expect.poll(() => recorder.events.at(-1)?.outcome, { timeout: OPERATOR_TIMEOUT_MS * 3 }).toBe("timeout");
+    // Its own server, whose operator holds a call until the server closes: which of two calls is held does not matter.
+    const holdingRecorder = memoryRecorder();
+    const holding = await startEmulator({
+      ca: ca.certificatePem,
+      serverCert: serverCertificate.certificatePem,
+      serverKey: serverCertificate.privateKeyPem,
+      operators: OPERATORS,
+      environments,
+      recorder: holdingRecorder,
+      operatorTimeoutMs: 60_000,
+      limits: { held: 1 },
+    });
+    const base = `${holding.url}${A}`;
+    await postTo(`${base}/Recipient/v3`, isReachableRequest([scenarioById("operator-timeout").recipientId]), client);
+    const recipientId = scenarioById("operator-timeout").recipientId;
+    const calls = [0, 1].map(() => postTo(`${base}/Service/v3/billo`, signedDelivery(recipientId), client).catch((e: Error) => e));
+    const answered = await Promise.race(calls);
+    expect(answered).toMatchObject({ status: 500 });
+    expect(holdingRecorder.events.at(-1)).toMatchObject({ outcome: "fault", operatorId: "billo", fault: { errorCode: 4999 } });
+    expect(holdingRecorder.events.at(-1)?.reason).toMatch(/simulated timeout.*holds 1 call/);
+    await holding.close();
+    await Promise.all(calls);
+    expect(holdingRecorder.events.map((e) => e.outcome)).toEqual(["answered", "fault", "timeout"]);
   });
 
   it("answers a busy fault beyond its limit of calls in progress, and takes calls again when they end", async () => {
@@ -540,9 +573,8 @@ describe("test environments", () => {
     environments.environments.push(busy);
     const path = `${environmentPath(busy.slug)}/Authority`;
     const partials = [openPartial(path), openPartial(path), openPartial(path)];
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const refused = await call(path, { body: getSenders });
-    expect(refused.status).toBe(500);
+    // Served until all three are in progress on the server, then refused.
+    await expect.poll(async () => (await call(path, { body: getSenders })).status, { timeout: 3000 }).toBe(500);
     expect(lastEvent()).toMatchObject({ environmentId: busy.id, outcome: "refused" });
     expect(lastEvent().reason).toMatch(/busy: 3 calls are in progress/);
     // Other environments are not affected.
@@ -567,25 +599,7 @@ describe("the benchmark floor", () => {
       answerEmpty: true,
     });
     try {
-      const post = (body: string, certificate: PemCertificate | null) =>
-        new Promise<{ status: number; body: string }>((resolve, reject) => {
-          const req = request(
-            `${floor.url}${A}/Service/v3/kivra`,
-            {
-              method: "POST",
-              ca: ca.certificatePem,
-              agent: false,
-              ...(certificate ? { cert: certificate.certificatePem, key: certificate.privateKeyPem } : {}),
-            },
-            (res) => {
-              const chunks: Buffer[] = [];
-              res.on("data", (c: Buffer) => chunks.push(c));
-              res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-            },
-          );
-          req.on("error", reject);
-          req.end(body);
-        });
+      const post = (body: string, certificate: PemCertificate | null) => postTo(`${floor.url}${A}/Service/v3/kivra`, body, certificate);
       const answered = await post("this is not even XML", client);
       expect(answered.status).toBe(200);
       expect(answered.body).toMatch(/<soap:Body\/><\/soap:Envelope>$/);
