@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_PASSWORD } from "../src/cli/demo-seed.ts";
+import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
 import { againstFloor, type BenchReport, type ColdStart, type DatabaseKind, type DatabaseOutcome, formatReport, median } from "./report.ts";
 import { type DatabaseEnv, REPO_ROOT, type RunningServer, runCli, startServer } from "./server-process.ts";
@@ -24,11 +25,21 @@ const USAGE = `Usage: npm run bench -- [options]
   --database D      pglite or postgres; repeat for both (default both)
   --postgres-url U  an existing database to create the throwaway one from
                     (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
+  --emulator-concurrency N
+                    concurrent senders against the emulator (default 8)
+  --skip-emulator   leave out the emulator (deliverSecure, full validation vs empty answer)
   --out FILE        JSON results (default reports/bench.json)`;
 
 const USER = "projektledare@sundsvall.example";
 
-type Settings = LoadSettings & { restarts: number; databases: DatabaseKind[]; postgresUrl: string; out: string };
+type Settings = LoadSettings & {
+  restarts: number;
+  databases: DatabaseKind[];
+  postgresUrl: string;
+  out: string;
+  /** null: --skip-emulator. */
+  emulatorConcurrency: number | null;
+};
 
 function parseSettings(argv: string[]): Settings {
   const { values } = parseArgs({
@@ -41,6 +52,8 @@ function parseSettings(argv: string[]): Settings {
       database: { type: "string", multiple: true, default: ["pglite", "postgres"] },
       "postgres-url": { type: "string", default: process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test" },
       out: { type: "string", default: "reports/bench.json" },
+      "emulator-concurrency": { type: "string", default: "8" },
+      "skip-emulator": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -65,6 +78,7 @@ function parseSettings(argv: string[]): Settings {
     databases: [...new Set(databases)],
     postgresUrl: values["postgres-url"],
     out: path.resolve(REPO_ROOT, values.out),
+    emulatorConcurrency: values["skip-emulator"] ? null : count("emulator-concurrency", values["emulator-concurrency"], 1),
   };
 }
 
@@ -270,6 +284,20 @@ async function main(): Promise<number> {
     if (failures.length) return 1;
   }
 
+  let emulator: EmulatorBench | { status: "failed"; error: string } | null = null;
+  if (settings.emulatorConcurrency !== null) {
+    try {
+      emulator = await measureEmulator({
+        durationSeconds: settings.durationSeconds,
+        warmupSeconds: settings.warmupSeconds,
+        concurrency: settings.emulatorConcurrency,
+      });
+    } catch (e) {
+      say(`  failed: ${(e as Error).message}`);
+      emulator = { status: "failed", error: (e as Error).message };
+    }
+  }
+
   const cpus = os.cpus();
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
@@ -295,10 +323,12 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(settings.out), { recursive: true });
   await writeFile(
     settings.out,
-    `${JSON.stringify(report, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
+    `${JSON.stringify({ ...report, emulator }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
   );
-  say(`\n${formatReport(report)}\nJSON: ${path.relative(REPO_ROOT, settings.out)}`);
-  return outcomes.some((o) => o.status === "failed") ? 1 : 0;
+  say(`\n${formatReport(report)}`);
+  if (emulator && !("status" in emulator)) say(`\n${formatEmulatorReport(emulator)}`);
+  say(`JSON: ${path.relative(REPO_ROOT, settings.out)}`);
+  return outcomes.some((o) => o.status === "failed") || (emulator && "status" in emulator) ? 1 : 0;
 }
 
 process.exitCode = await main().catch((e: unknown) => {
