@@ -36,9 +36,11 @@ export async function insertSandboxEvent(db: Database, values: NewSandboxEvent) 
 
 /** An event and what its delivery carried, together or not at all. */
 export async function insertSandboxEventWithMessages(db: Database, values: NewSandboxEvent, messages: readonly NewSandboxMessage[]) {
+  // Most calls carry no messages: they need no transaction of their own.
+  if (!messages.length) return insertSandboxEvent(db, values);
   await db.transaction(async (tx) => {
     await tx.insert(sandboxEvents).values(values);
-    if (messages.length) await tx.insert(sandboxMessages).values(messages.map((m) => ({ ...m, eventId: values.id })));
+    await tx.insert(sandboxMessages).values(messages.map((m) => ({ ...m, eventId: values.id })));
   });
 }
 
