@@ -30,6 +30,7 @@ import { loadTestPages } from "./routes/sandbox/load-test.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
 import { sandboxPages } from "./routes/sandbox/sandbox.pages.tsx";
 import { sandboxSetupApi } from "./routes/sandbox/sandbox-setup.api.ts";
+import { sandboxSetupPages } from "./routes/sandbox/sandbox-setup.pages.tsx";
 import { testRunApi } from "./routes/sandbox/test-run.api.ts";
 import { testRunPages } from "./routes/sandbox/test-run.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   initiativesPages(scope);
   milestonesPages(scope);
   sandboxPages(scope);
+  sandboxSetupPages(scope);
   testRunPages(scope);
   loadTestPages(scope);
   exportsPages(scope);

@@ -42,6 +42,7 @@ const SELF_SCOPED = new Set([
   "POST /sandbox/validate",
   // The installation's test CA certificate: public key material, the same for everyone.
   "GET /api/v1/sandbox/ca.pem",
+  "GET /sandbox/ca.pem",
 ]);
 
 // Public or anonymous by design (no tenant data behind them).

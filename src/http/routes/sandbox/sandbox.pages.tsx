@@ -1,20 +1,30 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { Actor } from "../../../domain/access/actor.ts";
 import { can } from "../../../domain/access/policy.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { createConformanceReport } from "../../../domain/sandbox/create-conformance-report.ts";
+import { disableSandboxEnvironment } from "../../../domain/sandbox/disable-sandbox-environment.ts";
+import { enableSandboxEnvironment } from "../../../domain/sandbox/enable-sandbox-environment.ts";
+import { getSandboxEnvironment } from "../../../domain/sandbox/get-sandbox-environment.ts";
+import { listOwnRecipients } from "../../../domain/sandbox/list-own-recipients.ts";
+import { sandboxEnvironmentView } from "../../../domain/sandbox/sandbox-environment-view.ts";
 import { listEnvironmentEvents } from "../../../domain/sandbox/sandbox-events.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { exportFormats } from "../../../exports/export-file.ts";
 import { validateSubmission } from "../../../sandbox/checks/validate-submission.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
-import { InitiativeSandboxPage } from "../../../ui/pages/sandbox/initiative-sandbox-page.tsx";
+import type { FormErrors } from "../../../ui/page-context.ts";
+import { InitiativeSandboxPage, initiativeSandboxHref } from "../../../ui/pages/sandbox/initiative-sandbox-page.tsx";
 import { ValidatePage } from "../../../ui/pages/sandbox/validate-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
-import { formValues, str } from "../../form.ts";
+import { formValues, parseForm, str } from "../../form.ts";
 import { requireSession, sendPage } from "../../render.ts";
 import { conformanceReportExport } from "./conformance-report-export.ts";
+import { emulatorLocation, sandboxOperators } from "./emulator-location.ts";
 import { MAX_SUBMISSION_BYTES } from "./sandbox.api.ts";
+import { SandboxEnvironmentInput } from "./sandbox-setup.schema.ts";
 
 type InitiativeParams = { Params: { initiativeId: string } };
 
@@ -31,7 +41,7 @@ function pathId(value: string): string {
 /** A form posts the XML percent-encoded, which can triple it; the XML itself is held to the API's limit. */
 const FORM_BODY_LIMIT = 3 * MAX_SUBMISSION_BYTES;
 
-export function sandboxPages({ app, db }: AppScope) {
+export function sandboxPages({ app, db, config }: AppScope) {
   // The form may carry 15 MB: send anonymous visitors to the login page before reading any of it.
   app.addHook("onRequest", async (request, reply) => {
     if (request.method === "POST" && request.routeOptions.url === "/sandbox/validate" && request.auth?.via !== "session") {
@@ -56,17 +66,25 @@ export function sandboxPages({ app, db }: AppScope) {
     return sendPage(request, reply, (ctx) => <ValidatePage ctx={ctx} xml={xml} checks={checks} />);
   });
 
-  // Every reader of the initiative may open the page (it is linked from the overview); the calls
-  // and the report are for those who use the sandbox, as in the API.
-  app.get<InitiativeParams>("/initiatives/:initiativeId/sandbox", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const initiative = await readableInitiative({ db, actor: auth.actor }, pathId(request.params.initiativeId));
-    const mayUse = can(auth.actor, { action: "sandbox:use", organisationId: initiative.organisationId });
-    const events = mayUse
-      ? await listEnvironmentEvents({ db, actor: auth.actor, initiativeId: initiative.id, limit: RECENT_CALLS })
-      : null;
-    const calls = events?.map((e) => ({
+  /** The page, with the environment form as posted when it was turned down. */
+  const showSandboxPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    initiativeId: string,
+    rejected?: { values: { intermediaryOrgNr: string }; errors: FormErrors },
+  ) => {
+    const initiative = await readableInitiative({ db, actor }, initiativeId);
+    const mayUse = can(actor, { action: "sandbox:use", organisationId: initiative.organisationId });
+    if (!mayUse) {
+      return sendPage(request, reply, (ctx) => <InitiativeSandboxPage ctx={ctx} initiative={initiative} calls={null} environment={null} />);
+    }
+    const [events, { environment }, ownRecipients] = await Promise.all([
+      listEnvironmentEvents({ db, actor, initiativeId: initiative.id, limit: RECENT_CALLS }),
+      getSandboxEnvironment({ db, actor, initiativeId: initiative.id }),
+      listOwnRecipients({ db, actor, organisationId: initiative.organisationId }),
+    ]);
+    const calls = events.map((e) => ({
       id: e.id,
       at: e.at,
       operation: e.operation,
@@ -74,7 +92,54 @@ export function sandboxPages({ app, db }: AppScope) {
       outcome: e.outcome,
       failingChecks: e.checks.filter((c) => c.status === "fail").length,
     }));
-    return sendPage(request, reply, (ctx) => <InitiativeSandboxPage ctx={ctx} initiative={initiative} calls={calls ?? null} />);
+    const operators = sandboxOperators(config);
+    const section = {
+      initiativeId: initiative.id,
+      organisationId: initiative.organisationId,
+      environment: sandboxEnvironmentView(environment, emulatorLocation(config, request), operators),
+      operators,
+      ownRecipients,
+      ...(rejected ?? {}),
+    };
+    return sendPage(
+      request,
+      reply,
+      (ctx) => <InitiativeSandboxPage ctx={ctx} initiative={initiative} calls={calls} environment={section} />,
+      rejected ? 400 : 200,
+    );
+  };
+
+  // Every reader of the initiative may open the page (it is linked from the overview); the
+  // environment, the calls and the report are for those who use the sandbox, as in the API.
+  app.get<InitiativeParams>("/initiatives/:initiativeId/sandbox", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    return showSandboxPage(request, reply, auth.actor, pathId(request.params.initiativeId));
+  });
+
+  // Enabling (with the förmedlare field) and disabling (a button without it, which keeps the förmedlare).
+  app.post<InitiativeParams>("/initiatives/:initiativeId/sandbox/environment", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const initiativeId = pathId(request.params.initiativeId);
+    // Authorised before the form is read, so only those who may use the sandbox hear what was wrong with it.
+    const before = (await getSandboxEnvironment({ db, actor: auth.actor, initiativeId })).environment;
+    const values = formValues(request.body);
+    const enabled = str(values, "enabled") === "true";
+    const posted = "intermediaryOrgNr" in values ? str(values, "intermediaryOrgNr").trim() : undefined;
+    const parsed = parseForm(SandboxEnvironmentInput, { enabled, intermediaryOrgNr: posted === "" ? null : posted });
+    if (!parsed.ok) {
+      return showSandboxPage(request, reply, auth.actor, initiativeId, {
+        values: { intermediaryOrgNr: posted ?? "" },
+        errors: parsed.errors,
+      });
+    }
+    const options = { db, actor: auth.actor, now: request.now, initiativeId, intermediaryOrgNr: parsed.data.intermediaryOrgNr };
+    if (enabled) await enableSandboxEnvironment(options);
+    else await disableSandboxEnvironment(options);
+    const t = messagesFor(request.locale).sandboxSetup;
+    setFlash(request, reply, enabled ? (before?.enabled ? t.savedNotice : t.enabledNotice) : t.disabledNotice);
+    return reply.redirect(`${initiativeSandboxHref(initiativeId)}#environment-heading`, 303);
   });
 
   app.post<InitiativeParams>("/initiatives/:initiativeId/sandbox/conformance-report", async (request, reply) => {

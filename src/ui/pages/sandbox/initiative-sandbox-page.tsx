@@ -2,6 +2,7 @@ import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Table } fr
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
+import { EnvironmentSection, type EnvironmentSectionProps } from "./environment-section.tsx";
 
 export type SandboxCallView = {
   id: string;
@@ -14,16 +15,19 @@ export type SandboxCallView = {
 
 export const initiativeSandboxHref = (initiativeId: string) => `/initiatives/${initiativeId}/sandbox`;
 
-/** The organisation's latest calls to the emulator, and the conformance report made from them. */
+/** The initiative's test environment, its latest calls, and the conformance report made from them. */
 export function InitiativeSandboxPage({
   ctx,
   initiative,
   calls,
+  environment,
 }: {
   ctx: PageContext;
   initiative: { id: string; name: string };
   /** null for a reader who does not use the sandbox (only projektledare and deltagare do). */
   calls: readonly SandboxCallView[] | null;
+  /** Likewise null for a reader who does not use the sandbox. */
+  environment: Omit<EnvironmentSectionProps, "ctx"> | null;
 }) {
   const t = ctx.m.sandbox;
   const base = initiativeSandboxHref(initiative.id);
@@ -31,6 +35,7 @@ export function InitiativeSandboxPage({
     <Layout ctx={ctx} title={t.initiativeTitle}>
       <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
       <PageHeading lead={t.initiativeLead}>{t.initiativeTitle}</PageHeading>
+      {environment ? <EnvironmentSection ctx={ctx} {...environment} /> : null}
       {calls ? <Report ctx={ctx} base={base} /> : <Paragraph>{t.notForRole}</Paragraph>}
       {calls ? <Calls ctx={ctx} calls={calls} /> : null}
     </Layout>
