@@ -165,6 +165,12 @@ describe("the test-run view: an environment's calls, each in full, and what it d
       await session.login(w.emails.plA);
     });
 
+    it("is linked from the initiative's test-environment page, as load tests are", async () => {
+      const res = await session.get(`/initiatives/${initiativeId}/sandbox`);
+      expect(res.body).toContain(`href="${pages()}"`);
+      expect(res.body).toContain(`href="/initiatives/${initiativeId}/sandbox/load-tests"`);
+    });
+
     it("lists the calls with links to each and to the older ones", async () => {
       const res = await session.get(pages());
       expect(res.statusCode).toBe(200);

@@ -3,6 +3,7 @@ import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { EnvironmentSection, type EnvironmentSectionProps } from "./environment-section.tsx";
+import { TestRunLinks } from "./test-run-links.tsx";
 
 export type SandboxCallView = {
   id: string;
@@ -38,6 +39,7 @@ export function InitiativeSandboxPage({
       {environment ? <EnvironmentSection ctx={ctx} {...environment} /> : null}
       {calls ? <Report ctx={ctx} base={base} /> : <Paragraph>{t.notForRole}</Paragraph>}
       {calls ? <Calls ctx={ctx} calls={calls} /> : null}
+      {calls ? <TestRunLinks ctx={ctx} initiativeId={initiative.id} /> : null}
     </Layout>
   );
 }
