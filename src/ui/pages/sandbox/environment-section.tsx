@@ -17,7 +17,7 @@ import {
 } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { expectedText, ownRecipientsHref, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
+import { expectedText, ownRecipientsHref, ScrollableTable, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
 
 export type EnvironmentSectionProps = {
   ctx: PageContext;
@@ -110,7 +110,7 @@ function Addresses({ ctx, addresses }: { ctx: PageContext; addresses: NonNullabl
         {t.addressesHeading}
       </Heading>
       <Paragraph>{t.addressesIntro}</Paragraph>
-      <div className="table-wrap">
+      <ScrollableTable label={t.addressesCaption}>
         <Table>
           <caption className="visually-hidden">{t.addressesCaption}</caption>
           <Table.Head>
@@ -130,7 +130,7 @@ function Addresses({ ctx, addresses }: { ctx: PageContext; addresses: NonNullabl
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollableTable>
       <Heading level={3} data-size="sm">
         {t.wsdlHeading}
       </Heading>
@@ -219,7 +219,7 @@ function Recipients({
         {t.recipientsHeading}
       </Heading>
       <Paragraph>{t.recipientsIntro}</Paragraph>
-      <div className="table-wrap">
+      <ScrollableTable label={t.recipientsCaption}>
         <Table>
           <caption className="visually-hidden">{t.recipientsCaption}</caption>
           <Table.Head>
@@ -249,7 +249,7 @@ function Recipients({
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollableTable>
       <Paragraph>
         <Link href={ownRecipientsHref(organisationId)}>{t.manageRecipients}</Link>
       </Paragraph>

@@ -17,7 +17,7 @@ import {
 } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { BackToOrganisation, expectedText, ownRecipientsHref, setupFormContext } from "./environment-parts.tsx";
+import { BackToOrganisation, expectedText, ownRecipientsHref, ScrollableTable, setupFormContext } from "./environment-parts.tsx";
 
 /** The add form's fields as typed, so a turned-down form comes back as it was sent. */
 export type OwnRecipientFormValues = {
@@ -65,7 +65,7 @@ export function OwnRecipientsPage({
       <PageHeading lead={t.ownRecipientsLead}>{title}</PageHeading>
       <FormErrorSummary ctx={ctx} errors={errors} />
       {recipients.length ? (
-        <div className="table-wrap">
+        <ScrollableTable label={t.ownRecipientsCaption}>
           <Table>
             <caption className="visually-hidden">{t.ownRecipientsCaption}</caption>
             <Table.Head>
@@ -101,7 +101,7 @@ export function OwnRecipientsPage({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       ) : (
         <Paragraph>{t.ownRecipientsEmpty}</Paragraph>
       )}

@@ -13,7 +13,7 @@ import {
 } from "../../components/index.ts";
 import { format, formatDate } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { BackToOrganisation, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
+import { BackToOrganisation, ScrollableTable, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
 
 /** The test CAs the organisation uploaded, with a remove button each, and the form to upload one. */
 export function TrustedCasPage({
@@ -39,7 +39,7 @@ export function TrustedCasPage({
       <PageHeading lead={t.trustedCasLead}>{title}</PageHeading>
       <FormErrorSummary ctx={ctx} errors={errors} />
       {trustedCas.length ? (
-        <div className="table-wrap">
+        <ScrollableTable label={t.trustedCasCaption}>
           <Table>
             <caption className="visually-hidden">{t.trustedCasCaption}</caption>
             <Table.Head>
@@ -69,7 +69,7 @@ export function TrustedCasPage({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       ) : (
         <Paragraph>{t.trustedCasEmpty}</Paragraph>
       )}
