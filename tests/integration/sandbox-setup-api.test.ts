@@ -117,6 +117,24 @@ describe("an initiative's test environment, uploaded test CAs and own synthetic 
       }
     });
 
+    it("names the operators as the installation does (SANDBOX_OPERATORS)", async () => {
+      const other = await startTestApp({ SANDBOX_PORT: "9443", SANDBOX_OPERATORS: "billo=Billo Test" });
+      try {
+        const world = await seedWorld(other.db);
+        const api = await apiAs(other.app, world.emails.plA);
+        const id = ((await api.post("/api/v1/initiatives", { organisationId: world.orgA.id, name: "X" })).json() as { id: string }).id;
+        const env = (await api.put(`/api/v1/initiatives/${id}/sandbox/environment`, { enabled: true })).json() as Environment;
+        expect(env.addresses?.services.map((s) => [s.operatorId, s.name])).toEqual([
+          ["kivra", "Kivra"],
+          ["minmyndighetspost", "Min myndighetspost"],
+          ["billo", "Billo Test"],
+          ["fortnox", "Fortnox"],
+        ]);
+      } finally {
+        await other.close();
+      }
+    });
+
     it("refuses a reader without the role (403) and hides it from another organisation (404)", async () => {
       expect((await reader.get(envUrl)).statusCode).toBe(403);
       expect((await reader.put(envUrl, { enabled: false })).statusCode).toBe(403);

@@ -13,5 +13,6 @@ export function emulatorLocation(config: Config, request: FastifyRequest): Emula
   return { host, port: config.SANDBOX_PORT };
 }
 
-/** The simulated mailbox operators the emulator serves. */
-export const sandboxOperators = (_config: Config): readonly Operator[] => DEFAULT_OPERATORS;
+/** The simulated mailbox operators the emulator serves, under the names this installation gives them (SANDBOX_OPERATORS). */
+export const sandboxOperators = (config: Config): readonly Operator[] =>
+  DEFAULT_OPERATORS.map((o) => ({ ...o, name: config.SANDBOX_OPERATORS.find((c) => c.id === o.key)?.name ?? o.name }));
