@@ -99,7 +99,9 @@ async function startChild(keys: Keys, answerEmpty: boolean, dir: string): Promis
     answerEmpty,
   };
   await writeFile(configPath, JSON.stringify(config), { mode: 0o600 });
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/emulator-server.ts", configPath], {
+  // e.g. BENCH_EMULATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" to profile the emulator under load.
+  const nodeArgs = (process.env.BENCH_EMULATOR_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "bench/emulator-server.ts", configPath], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
     stdio: ["ignore", "pipe", "inherit"],
