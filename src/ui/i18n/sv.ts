@@ -3,8 +3,7 @@ export const sv = {
   app: { name: "Ansluta", tagline: "Anslutning till Mina meddelanden" },
   sandboxRuns: {
     callsTitle: "Anrop till testmiljön",
-    callsLead:
-      "Varje anrop som initiativets testmiljö har tagit emot, nyast först: utfall, svarstid, kontroller och det som levererades.",
+    callsLead: "Varje anrop som initiativets testmiljö har tagit emot, nyast först: utfall, svarstid, kontroller och det som levererades.",
     toSandbox: "Till testmiljön",
     notEnabled: "Initiativet har ingen testmiljö ännu. Aktivera den på sidan om testmiljön.",
     disabled: "Testmiljön är avstängd och tar inte emot anrop. Tidigare anrop finns kvar.",
@@ -56,8 +55,7 @@ export const sv = {
     statusFail: "Underkänd",
     noChecks: "Inga kontroller gjordes för detta anrop.",
     messagesHeading: "Levererade meddelanden",
-    messagesLead:
-      "Så som mottagaren skulle se dem. Innehållet visas i en avskild ram där skript aldrig körs och inget hämtas utifrån.",
+    messagesLead: "Så som mottagaren skulle se dem. Innehållet visas i en avskild ram där skript aldrig körs och inget hämtas utifrån.",
     noMessages: "Anropet lämnade inget meddelande att visa. Under lasttester sparas inte innehållet.",
     messageHeading: "Meddelande {number}: {subject}",
     noSubject: "(utan rubrik)",
