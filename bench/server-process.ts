@@ -4,6 +4,7 @@ import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { newSecretKey } from "../src/secrets/secret-box.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -28,10 +29,15 @@ process.on("exit", () => {
   for (const child of live) child.kill("SIGKILL");
 });
 
+/** One per bench run, so every server started on the same database opens the same sealed keys. */
+const BENCH_SECRET_KEY = newSecretKey();
+
 function childEnv(database: DatabaseEnv): NodeJS.ProcessEnv {
   // The developer's own database, port or mail settings must not leak into the measured process.
   const { DATABASE_URL: _url, DATA_DIR: _dir, PORT: _port, HOST: _host, SMTP_URL: _smtp, ...inherited } = process.env;
-  return { ...inherited, ...database, HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+  // PostgreSQL needs SECRET_KEY (every app server the same); a throwaway one seals the throwaway database's keys.
+  const secretKey = "DATABASE_URL" in database ? { SECRET_KEY: inherited.SECRET_KEY ?? BENCH_SECRET_KEY } : {};
+  return { ...inherited, ...database, ...secretKey, HOST: "127.0.0.1", LOG_LEVEL: "warn" };
 }
 
 /** The last lines a child wrote, to explain a failure. */

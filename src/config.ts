@@ -49,6 +49,11 @@ const EnvSchema = z.object({
   /** The Mina meddelanden emulator's HTTPS port (mutual TLS), bound to HOST; unset, the emulator does not start. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SANDBOX_OPERATORS: SandboxOperators,
+  /**
+   * 32 random bytes in base64 that seal the keys Ansluta keeps (the sandbox's test CA). Required with
+   * DATABASE_URL, the same on every app server; on the embedded database DATA_DIR/secret.key is made.
+   */
+  SECRET_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

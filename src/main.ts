@@ -2,11 +2,13 @@ import { seedDemo } from "./cli/demo-seed.ts";
 import { readConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open-configured.ts";
 import { findAnyUser } from "./db/repositories/user-repository.ts";
+import { ensureSandboxAuthority } from "./domain/sandbox/sandbox-authority.ts";
 import { buildApp } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
 import { assertMethodIntegrity } from "./method/integrity.ts";
 import { methodV12 } from "./method/v1.2/index.ts";
 import { startSandbox } from "./sandbox/emulator/start-sandbox.ts";
+import { loadSecretBox } from "./secrets/secret-key.ts";
 
 /**
  * Starts Ansluta: read the environment, check the method, open and migrate the database, listen.
@@ -22,8 +24,16 @@ const handle = await openConfiguredDatabase(config);
 if (handle.kind === "pglite" && !(await findAnyUser(handle.db))) {
   console.log(await seedDemo(handle.db, new Date()));
 }
+const secrets = await loadSecretBox(config);
+const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
+// Made before the first request, so handing out the CA or a certificate never has to create anything.
+const sandboxAuthority = await ensureSandboxAuthority(handle.db, {
+  now: new Date(),
+  secrets,
+  ...(publicHost ? { hostnames: [publicHost] } : {}),
+});
 const mail = createMailDeliverer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: (m) => console.warn(m) });
-const app = await buildApp({ handle, config, mailQueued: mail.kick });
+const app = await buildApp({ handle, config, secrets, mailQueued: mail.kick });
 await app.listen({ port: config.PORT, host: config.HOST });
 app.log.info(
   { database: handle.kind, startupMs: Math.round(performance.now() - startedAt) },
@@ -34,10 +44,11 @@ const sandbox =
     ? null
     : await startSandbox({
         db: handle.db,
+        authority: sandboxAuthority,
         host: config.HOST,
         port: config.SANDBOX_PORT,
         operators: config.SANDBOX_OPERATORS,
-        ...(config.PUBLIC_URL ? { hostnames: [new URL(config.PUBLIC_URL).hostname] } : {}),
+        ...(publicHost ? { publicHost } : {}),
         onRecordError: (error, event) => app.log.error({ err: error, callId: event.callId }, "sandbox event not recorded"),
       });
 if (sandbox) app.log.info(`Mina meddelanden emulator listening at ${sandbox.url}`);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database, DatabaseHandle } from "../db/database.ts";
+import type { SecretBox } from "../secrets/secret-box.ts";
 import type { ApiRoute } from "./api/api-route.ts";
 
 /** What each route module receives: the app, the database, and the API route registrar. */
@@ -9,6 +10,8 @@ export type AppScope = {
   db: Database;
   handle: DatabaseHandle;
   config: Config;
+  /** Seals and opens the keys Ansluta keeps (the sandbox's test CA). */
+  secrets: SecretBox;
   /** Base URL for links in mail: PUBLIC_URL when set, else the address the request came to. */
   publicUrl: (request: FastifyRequest) => string;
   api: <P, Q, B, R>(route: ApiRoute<P, Q, B, R>) => void;

@@ -12,6 +12,7 @@ import { LOCALE_COOKIE } from "./cookies.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./errors/error-handler.tsx";
 import "./request-context.ts";
+import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
 import { exportsApi } from "./routes/exports/exports.api.ts";
@@ -40,6 +41,8 @@ import { volumesPages } from "./routes/volumes/volumes.pages.tsx";
 export type AppDependencies = {
   handle: DatabaseHandle;
   config: Config;
+  /** Seals and opens the keys Ansluta keeps (the sandbox's test CA). */
+  secrets: SecretBox;
   /** Injected so tests can move time; production uses the wall clock. */
   clock?: () => Date;
   mailQueued?: () => void;
@@ -118,6 +121,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     db: handle.db,
     handle,
     config,
+    secrets: deps.secrets,
     publicUrl: (request) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`,
     api: (route) => apiRoute(app, registry, route),
     mailQueued: deps.mailQueued ?? (() => {}),

@@ -2,6 +2,7 @@ import { createPrivateKey, X509Certificate } from "node:crypto";
 import { request } from "node:https";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSandboxAuthority } from "../../src/domain/sandbox/sandbox-authority.ts";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/emulator/start-sandbox.ts";
 import { scenarioById } from "../../src/sandbox/recipients/scenarios.ts";
 import { NS } from "../../src/sandbox/soap/namespaces.ts";
@@ -9,6 +10,7 @@ import { readDeliverSecureResponse, readIsReachableResponse } from "../../src/sa
 import { insertTestEnvironment } from "../../src/sandbox/testing/database-environment.ts";
 import { deliverSecureRequest, exampleDelivery, soapEnvelope } from "../../src/sandbox/testing/reference-delivery.ts";
 import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { TEST_SECRETS } from "../support/test-secrets.ts";
 
 /**
  * The emulator wired into the product: an organisation gets a test certificate through the API,
@@ -99,7 +101,13 @@ describe("the sandbox: test certificates, the emulator and its events", () => {
   it("answers a mutual-TLS isReachable made with that certificate in the initiative's environment and shows the call among the organisation's events", async () => {
     const environment = await insertTestEnvironment(t.db, { organisationId: w.orgA.id, slug: "orgaenv001" });
     const otherEnvironment = await insertTestEnvironment(t.db, { organisationId: w.orgB.id, slug: "orgbenv001" });
-    sandbox = await startSandbox({ db: t.db, host: "127.0.0.1", port: 0, operators: [{ id: "kivra", name: "Kivra Test" }] });
+    sandbox = await startSandbox({
+      db: t.db,
+      authority: await readSandboxAuthority(t.db, TEST_SECRETS),
+      host: "127.0.0.1",
+      port: 0,
+      operators: [{ id: "kivra", name: "Kivra Test" }],
+    });
     const recipient = scenarioById("reachable-kivra").recipientId;
     const reply = await isReachable(`${sandbox.url}/e/${environment.slug}`, certificate, `16${w.orgA.number}`, recipient);
     expect(reply.status).toBe(200);
@@ -148,7 +156,7 @@ describe("the sandbox: test certificates, the emulator and its events", () => {
 
   it("keeps what a delivery carried in sandbox_messages", async () => {
     const environment = await insertTestEnvironment(t.db, { organisationId: w.orgA.id, slug: "orgaenv002" });
-    sandbox = await startSandbox({ db: t.db, host: "127.0.0.1", port: 0 });
+    sandbox = await startSandbox({ db: t.db, authority: await readSandboxAuthority(t.db, TEST_SECRETS), host: "127.0.0.1", port: 0 });
     const base = `${sandbox.url}/e/${environment.slug}`;
     const sender = `16${w.orgA.number}`;
     const recipient = scenarioById("reachable-kivra").recipientId;

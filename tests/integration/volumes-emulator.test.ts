@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxEnvironments, sandboxLoadTests } from "../../src/db/schema.ts";
-import { loadOrCreateSandboxAuthority } from "../../src/domain/sandbox/sandbox-authority.ts";
+import { readSandboxAuthority } from "../../src/domain/sandbox/sandbox-authority.ts";
 import { databaseEnvironments } from "../../src/sandbox/emulator/database-environments.ts";
 import { type DatabaseRecorder, databaseRecorder } from "../../src/sandbox/emulator/database-recorder.ts";
 import { type RunningEmulator, startEmulator } from "../../src/sandbox/emulator/emulator-server.ts";
@@ -9,6 +9,7 @@ import { environmentPath } from "../../src/sandbox/emulator/environment.ts";
 import { DEFAULT_OPERATORS, scenarioById } from "../../src/sandbox/recipients/scenarios.ts";
 import { ReferenceSender, signerOf } from "../../src/sandbox/testing/reference-sender.ts";
 import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { TEST_SECRETS } from "../support/test-secrets.ts";
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 type Totals = { lookups: number; deliveries: number; delivered: number; notDelivered: number; faults: number; refused: number };
@@ -38,7 +39,7 @@ describe("actual volumes from the emulator's own recorded calls", () => {
     expect(environment.statusCode, environment.body).toBe(200);
     const { slug } = environment.json() as { slug: string };
 
-    const authority = await loadOrCreateSandboxAuthority(t.db, { now: new Date() });
+    const authority = await readSandboxAuthority(t.db, TEST_SECRETS);
     recorder = databaseRecorder(t.db, (error) => {
       throw error;
     });

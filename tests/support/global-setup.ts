@@ -4,9 +4,11 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { dumpPglite, openDatabase } from "../../src/db/open-database.ts";
+import { ensureSandboxAuthority } from "../../src/domain/sandbox/sandbox-authority.ts";
+import { TEST_SECRETS } from "./test-secrets.ts";
 
 /**
- * Builds one migrated template database per run; each test file then gets its own copy
+ * Builds one migrated template database per run, with the sandbox authority start-up makes; each test file then gets its own copy
  * (PGlite: a loaded data-dir dump, about 1.5 s instead of 5 s for a fresh instance;
  * PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
     tplUrl.pathname = `/${template}`;
     const handle = await openDatabase({ kind: "postgres", url: tplUrl.toString() });
     await migrateDatabase(handle);
+    await ensureSandboxAuthority(handle.db, { now: new Date(), secrets: TEST_SECRETS });
     await handle.close();
     project.provide("pgTemplate", template);
     return async () => {
@@ -35,6 +38,8 @@ export default async function setup(project: TestProject) {
   }
   const handle = await openDatabase({ kind: "pglite-memory" });
   await migrateDatabase(handle);
+  // Made once per run, as start-up makes it, instead of once per test file (two RSA keys each time).
+  await ensureSandboxAuthority(handle.db, { now: new Date(), secrets: TEST_SECRETS });
   const dump = await dumpPglite(handle);
   await handle.close();
   const dir = path.resolve(".tmp");

@@ -9,6 +9,7 @@ import type { OrganisationNumber } from "../../src/domain/organisations/organisa
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { createTestDatabase } from "./test-database.ts";
+import { TEST_SECRETS } from "./test-secrets.ts";
 
 export const PASSWORD = "Test-password-1";
 
@@ -17,7 +18,7 @@ export type TestApp = { app: FastifyInstance; handle: DatabaseHandle; db: Databa
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
   const config = readConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://ansluta.test", ...env });
-  const app = await buildApp({ handle, config, logger: false });
+  const app = await buildApp({ handle, config, secrets: TEST_SECRETS, logger: false });
   await app.ready();
   return {
     app,

@@ -27,6 +27,14 @@ export async function insertSandboxAuthorityUnlessPresent(db: Database, values: 
     .onConflictDoNothing({ target: sandboxAuthorities.id });
 }
 
+export const findSandboxCaCertificate = async (db: Database) =>
+  (await db.select({ pem: sandboxAuthorities.caCertificatePem }).from(sandboxAuthorities).limit(1))[0]?.pem ?? null;
+
+/** Replaces the keys of the one authority row (sealing keys stored before they were sealed). */
+export async function resealSandboxAuthority(db: Database, keys: { caPrivateKeyPem: string; serverPrivateKeyPem: string }) {
+  await db.update(sandboxAuthorities).set(keys).where(eq(sandboxAuthorities.id, 1));
+}
+
 export const organisationIdByNumber = async (db: Database, number: string) =>
   (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, number)).limit(1))[0]?.id ?? null;
 

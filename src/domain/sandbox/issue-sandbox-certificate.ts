@@ -1,11 +1,12 @@
 import { X509Certificate } from "node:crypto";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
 import { issueClientCertificate } from "../../sandbox/tls/test-ca.ts";
+import type { SecretBox } from "../../secrets/secret-box.ts";
 import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { loadOrCreateSandboxAuthority } from "./sandbox-authority.ts";
+import { readSandboxAuthority } from "./sandbox-authority.ts";
 
 export type IssuedSandboxCertificate = {
   certificatePem: string;
@@ -27,12 +28,13 @@ export async function issueSandboxCertificate({
   db,
   actor,
   now,
+  secrets,
   organisationId,
-}: UseCaseContext & { organisationId: string }): Promise<IssuedSandboxCertificate> {
+}: UseCaseContext & { secrets: SecretBox; organisationId: string }): Promise<IssuedSandboxCertificate> {
   authorize(actor, { action: "sandbox:use", organisationId });
   const organisation = await findOrganisationById(db, organisationId);
   if (!organisation) throw new DomainError("NOT_FOUND", "organisation not found");
-  const authority = await loadOrCreateSandboxAuthority(db, { now });
+  const authority = await readSandboxAuthority(db, secrets);
   const issued = await issueClientCertificate(
     { certificatePem: authority.caCertificatePem, privateKeyPem: authority.caPrivateKeyPem },
     { organisationNumber: organisation.number, organisationName: organisation.name },

@@ -1,40 +1,93 @@
 import type { Database } from "../../db/database.ts";
 import {
   findSandboxAuthority,
+  findSandboxCaCertificate,
   insertSandboxAuthorityUnlessPresent,
+  resealSandboxAuthority,
   type SandboxAuthorityRow,
 } from "../../db/repositories/sandbox-repository.ts";
 import { createTestCa, issueServerCertificate } from "../../sandbox/tls/test-ca.ts";
+import type { SecretBox } from "../../secrets/secret-box.ts";
+import { DomainError } from "../shared/domain-error.ts";
 
-export type SandboxAuthorityOptions = {
+/** The installation's test CA and the emulator's server certificate, with their keys opened. */
+export type SandboxAuthority = {
+  caCertificatePem: string;
+  caPrivateKeyPem: string;
+  serverCertificatePem: string;
+  serverPrivateKeyPem: string;
+};
+
+export type EnsureSandboxAuthorityOptions = {
   now: Date;
+  secrets: SecretBox;
   /** Names the emulator's server certificate carries besides localhost and the loopback addresses. */
   hostnames?: readonly string[];
 };
 
+/** The associated data each key is sealed with, so a sealed key cannot be swapped into the other column. */
+const PURPOSE = { ca: "sandbox_authorities.ca_private_key_pem", server: "sandbox_authorities.server_private_key_pem" } as const;
+
+/** Keys written before they were sealed (the first emulator release) are plain PEM. */
+const isPlainPem = (value: string) => value.startsWith("-----BEGIN");
+
 /**
- * The installation's test CA and the emulator's server certificate: read, or made and stored on
- * first use. Keys are generated outside the transaction (they take a moment); the transaction
- * writes them only if no other app server got there first, and everyone uses the row that won.
+ * Made at start-up, before anyone can ask for a certificate, so no read ever has to write. Keys are
+ * generated outside the transaction (they take a moment); the insert keeps the row of whichever
+ * app server got there first, and everyone uses that one. A row from before keys were sealed is
+ * sealed now, so plain keys do not linger in the database or its backups.
  */
-export async function loadOrCreateSandboxAuthority(db: Database, options: SandboxAuthorityOptions): Promise<SandboxAuthorityRow> {
+export async function ensureSandboxAuthority(db: Database, options: EnsureSandboxAuthorityOptions): Promise<SandboxAuthority> {
   const existing = await findSandboxAuthority(db);
-  if (existing) return existing;
+  if (existing) {
+    if (isPlainPem(existing.caPrivateKeyPem) || isPlainPem(existing.serverPrivateKeyPem)) {
+      const opened = openAuthority(existing, options.secrets);
+      await resealSandboxAuthority(db, {
+        caPrivateKeyPem: options.secrets.seal(opened.caPrivateKeyPem, PURPOSE.ca),
+        serverPrivateKeyPem: options.secrets.seal(opened.serverPrivateKeyPem, PURPOSE.server),
+      });
+      return opened;
+    }
+    return openAuthority(existing, options.secrets);
+  }
   const ca = await createTestCa({ now: options.now });
   const server = await issueServerCertificate(ca, {
     now: options.now,
     hostnames: [...new Set(["localhost", ...(options.hostnames ?? [])])],
   });
-  return db.transaction(async (tx) => {
-    await insertSandboxAuthorityUnlessPresent(tx, {
-      caCertificatePem: ca.certificatePem,
-      caPrivateKeyPem: ca.privateKeyPem,
-      serverCertificatePem: server.certificatePem,
-      serverPrivateKeyPem: server.privateKeyPem,
-      createdAt: options.now,
-    });
-    const stored = await findSandboxAuthority(tx);
-    if (!stored) throw new Error("the sandbox authority was not stored");
-    return stored;
+  await insertSandboxAuthorityUnlessPresent(db, {
+    caCertificatePem: ca.certificatePem,
+    caPrivateKeyPem: options.secrets.seal(ca.privateKeyPem, PURPOSE.ca),
+    serverCertificatePem: server.certificatePem,
+    serverPrivateKeyPem: options.secrets.seal(server.privateKeyPem, PURPOSE.server),
+    createdAt: options.now,
   });
+  return readSandboxAuthority(db, options.secrets);
 }
+
+/** The authority with its keys opened, for issuing certificates and serving TLS. */
+export async function readSandboxAuthority(db: Database, secrets: SecretBox): Promise<SandboxAuthority> {
+  const row = await findSandboxAuthority(db);
+  if (!row) throw notReady();
+  return openAuthority(row, secrets);
+}
+
+/** The test CA's certificate alone: public, so no key is opened to hand it out. */
+export async function readSandboxCaCertificate(db: Database): Promise<string> {
+  const pem = await findSandboxCaCertificate(db);
+  if (!pem) throw notReady();
+  return pem;
+}
+
+function openAuthority(row: SandboxAuthorityRow, secrets: SecretBox): SandboxAuthority {
+  const open = (value: string, purpose: string) => (isPlainPem(value) ? value : secrets.open(value, purpose));
+  return {
+    caCertificatePem: row.caCertificatePem,
+    caPrivateKeyPem: open(row.caPrivateKeyPem, PURPOSE.ca),
+    serverCertificatePem: row.serverCertificatePem,
+    serverPrivateKeyPem: open(row.serverPrivateKeyPem, PURPOSE.server),
+  };
+}
+
+/** Only an installation that skipped start-up (a bare database) has none: say so rather than make one in a read. */
+const notReady = () => new DomainError("NOT_FOUND", "the sandbox's test CA has not been made yet: it is made when Ansluta starts");

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/support/test-database.ts";
 import type { DatabaseHandle } from "../../db/database.ts";
-import { findSandboxAuthority, recentSandboxEvents, sandboxMessagesOf } from "../../db/repositories/sandbox-repository.ts";
+import { recentSandboxEvents, sandboxMessagesOf } from "../../db/repositories/sandbox-repository.ts";
 import { sandboxLoadTests, sandboxRecipients, sandboxTrustedCas } from "../../db/schema.ts";
 import { SYSTEM_ACTOR } from "../../domain/access/actor.ts";
 import { createOrganisation } from "../../domain/organisations/create-organisation.ts";
 import type { OrganisationNumber } from "../../domain/organisations/organisation-number.ts";
-import { loadOrCreateSandboxAuthority } from "../../domain/sandbox/sandbox-authority.ts";
 import { makePersonalIdentityNumber } from "../recipients/identity-numbers.ts";
 import { SCENARIOS } from "../recipients/scenarios.ts";
 import { insertTestEnvironment } from "../testing/database-environment.ts";
-import { readCertificates } from "../tls/test-ca.ts";
 import { databaseEnvironments, loadEnvironment } from "./database-environments.ts";
 import { databaseRecorder, senderOrganisationNumber } from "./database-recorder.ts";
 import type { EmulatorEvent } from "./events.ts";
@@ -58,22 +56,6 @@ beforeAll(async () => {
   organisationId = organisation.id;
 });
 afterAll(async () => handle?.close());
-
-describe("the sandbox authority", () => {
-  it("is made once per installation, even when two app servers start together", async () => {
-    const now = new Date();
-    const [first, second] = await Promise.all([
-      loadOrCreateSandboxAuthority(handle.db, { now }),
-      loadOrCreateSandboxAuthority(handle.db, { now }),
-    ]);
-    expect(first.caCertificatePem).toBe(second.caCertificatePem);
-    expect((await loadOrCreateSandboxAuthority(handle.db, { now })).caCertificatePem).toBe(first.caCertificatePem);
-    expect((await findSandboxAuthority(handle.db))?.serverPrivateKeyPem).toBe(first.serverPrivateKeyPem);
-    const [ca, server] = readCertificates([first.caCertificatePem, first.serverCertificatePem]);
-    expect(ca?.ca).toBe(true);
-    expect(server && ca && server.checkIssued(ca)).toBe(true);
-  });
-});
 
 describe("test environments read from the database", () => {
   const SLUG = "envdbtest1";

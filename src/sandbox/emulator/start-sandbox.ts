@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.ts";
-import { loadOrCreateSandboxAuthority } from "../../domain/sandbox/sandbox-authority.ts";
+import type { SandboxAuthority } from "../../domain/sandbox/sandbox-authority.ts";
 import { DEFAULT_OPERATORS } from "../recipients/scenarios.ts";
 import { databaseEnvironments } from "./database-environments.ts";
 import { databaseRecorder } from "./database-recorder.ts";
@@ -8,11 +8,13 @@ import type { EmulatorEvent } from "./events.ts";
 
 export type StartSandboxOptions = {
   db: Database;
+  /** The installation's test CA and server certificate, made at start-up (ensureSandboxAuthority). */
+  authority: SandboxAuthority;
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** Names the server certificate carries besides localhost, when the authority is first made. */
-  hostnames?: readonly string[];
+  /** The host name senders reach the emulator by (in ServiceAdress and the WSDLs); the server certificate must carry it. */
+  publicHost?: string;
   /** The simulated mailbox operators and their names (SANDBOX_OPERATORS); all four with their usual names by default. */
   operators?: readonly EmulatorOperator[];
   onRecordError?: (error: unknown, event: EmulatorEvent) => void;
@@ -27,24 +29,21 @@ export type RunningSandbox = {
 };
 
 /**
- * The installation's emulator: its authority read from the database (made on the first start),
+ * The installation's emulator: the authority made at start-up,
  * the initiatives' test environments read from the database as calls name them (briefly cached,
  * database-environments.ts), and every call recorded in sandbox_events. It keeps each
  * environment's lookups in memory, so one instance runs it (src/sandbox/README.md).
  */
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const now = options.now ?? (() => new Date());
-  const authority = await loadOrCreateSandboxAuthority(options.db, {
-    now: now(),
-    ...(options.hostnames ? { hostnames: options.hostnames } : {}),
-  });
+  const { authority } = options;
   const recorder = databaseRecorder(options.db, options.onRecordError ?? ((error) => console.error("sandbox event not recorded", error)));
   const emulator = await startEmulator({
     ca: authority.caCertificatePem,
     serverCert: authority.serverCertificatePem,
     serverKey: authority.serverPrivateKeyPem,
     host: options.host,
-    ...(options.hostnames?.[0] ? { publicHost: options.hostnames[0] } : {}),
+    ...(options.publicHost ? { publicHost: options.publicHost } : {}),
     port: options.port,
     operators: options.operators ?? DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: o.name })),
     environments: databaseEnvironments(options.db),

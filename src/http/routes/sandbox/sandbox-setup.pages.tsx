@@ -9,7 +9,7 @@ import { listTrustedCas } from "../../../domain/sandbox/list-trusted-cas.ts";
 import { OwnRecipientInput } from "../../../domain/sandbox/own-recipient-input.ts";
 import { removeOwnRecipient } from "../../../domain/sandbox/remove-own-recipient.ts";
 import { removeTrustedCa } from "../../../domain/sandbox/remove-trusted-ca.ts";
-import { loadOrCreateSandboxAuthority } from "../../../domain/sandbox/sandbox-authority.ts";
+import { readSandboxCaCertificate } from "../../../domain/sandbox/sandbox-authority.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
@@ -44,11 +44,11 @@ export function sandboxSetupPages({ app, db, config }: AppScope) {
   // The installation's test CA for a browser session; the API has its own (/api/v1/sandbox/ca.pem).
   app.get("/sandbox/ca.pem", async (request, reply) => {
     if (!requireSession(request, reply)) return reply;
-    const authority = await loadOrCreateSandboxAuthority(db, { now: request.now });
+    const caCertificatePem = await readSandboxCaCertificate(db);
     return reply
       .type("application/x-pem-file")
       .header("content-disposition", 'attachment; filename="ansluta-test-ca.pem"')
-      .send(authority.caCertificatePem);
+      .send(caCertificatePem);
   });
 
   const showRecipients = async (

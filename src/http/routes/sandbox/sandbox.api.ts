@@ -2,7 +2,7 @@ import { errorCodes, type FastifyRequest } from "fastify";
 import { z } from "zod";
 import { createConformanceReport } from "../../../domain/sandbox/create-conformance-report.ts";
 import { issueSandboxCertificate } from "../../../domain/sandbox/issue-sandbox-certificate.ts";
-import { loadOrCreateSandboxAuthority } from "../../../domain/sandbox/sandbox-authority.ts";
+import { readSandboxCaCertificate } from "../../../domain/sandbox/sandbox-authority.ts";
 import { listSandboxEvents } from "../../../domain/sandbox/sandbox-events.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { validateSubmission } from "../../../sandbox/checks/validate-submission.ts";
@@ -36,7 +36,7 @@ const unsupported = (request: FastifyRequest) =>
  * out. A document that fails is still a 200 (the report is the answer); only a body we will not
  * read gets an HTTP error (413 over 5 MB, 415 for anything but XML, 401 without a token).
  */
-export function sandboxApi({ app, api, db }: AppScope) {
+export function sandboxApi({ app, api, db, secrets }: AppScope) {
   app.addContentTypeParser(XML_MEDIA_TYPES, { parseAs: "string", bodyLimit: MAX_SUBMISSION_BYTES }, (request, body, done) => {
     // Only the validator takes XML; elsewhere it stays an unsupported media type.
     if (request.routeOptions.url !== VALIDATE_URL) done(unsupported(request), undefined);
@@ -72,7 +72,7 @@ export function sandboxApi({ app, api, db }: AppScope) {
     response: { status: 201, schema: SandboxCertificate },
     handler: async ({ actor, params, reply, now }) => {
       reply.header("cache-control", "no-store");
-      return issueSandboxCertificate({ db, actor, now, organisationId: params.organisationId });
+      return issueSandboxCertificate({ db, actor, now, secrets, organisationId: params.organisationId });
     },
   });
 
@@ -135,11 +135,10 @@ export function sandboxApi({ app, api, db }: AppScope) {
     summary: "The installation's test CA certificate (PEM): what a sender trusts for the emulator's server certificate",
     tag: "sandbox",
     access: "authenticated",
-    response: { status: 200 },
-    handler: async ({ reply, now }) => {
-      const authority = await loadOrCreateSandboxAuthority(db, { now });
+    response: { status: 200, files: ["application/x-pem-file"] },
+    handler: async ({ reply }) => {
       reply.type("application/x-pem-file");
-      return authority.caCertificatePem;
+      return readSandboxCaCertificate(db);
     },
   });
 }

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../db/database.ts";
+import { migrateDatabase } from "../../db/migrate.ts";
+import { openDatabase } from "../../db/open-database.ts";
+import { findSandboxAuthority, insertSandboxAuthorityUnlessPresent } from "../../db/repositories/sandbox-repository.ts";
+import { createTestCa, issueServerCertificate, readCertificates } from "../../sandbox/tls/test-ca.ts";
+import { newSecretKey, parseSecretKey, SecretBoxError, secretBox } from "../../secrets/secret-box.ts";
+import { DomainError } from "../shared/domain-error.ts";
+import { ensureSandboxAuthority, readSandboxAuthority, readSandboxCaCertificate } from "./sandbox-authority.ts";
+
+// A bare database, as before the first start: the suite's template already has an authority.
+let handle: DatabaseHandle | undefined;
+async function bareDatabase() {
+  handle = await openDatabase({ kind: "pglite-memory" });
+  await migrateDatabase(handle);
+  return handle.db;
+}
+afterEach(async () => {
+  await handle?.close();
+  handle = undefined;
+});
+
+const secrets = secretBox(parseSecretKey(newSecretKey()));
+
+describe("the sandbox authority", () => {
+  it("is made once per installation, even when two app servers start together", async () => {
+    const db = await bareDatabase();
+    await expect(readSandboxCaCertificate(db)).rejects.toThrow(DomainError);
+    const now = new Date();
+    const [first, second] = await Promise.all([ensureSandboxAuthority(db, { now, secrets }), ensureSandboxAuthority(db, { now, secrets })]);
+    expect(first).toEqual(second);
+    expect(await readSandboxAuthority(db, secrets)).toEqual(first);
+    expect(await readSandboxCaCertificate(db)).toBe(first.caCertificatePem);
+    const [ca, server] = readCertificates([first.caCertificatePem, first.serverCertificatePem]);
+    expect(ca?.ca).toBe(true);
+    expect(server && ca && server.checkIssued(ca)).toBe(true);
+  });
+
+  it("keeps its private keys sealed, so the database and its backups never hold them in plain text", async () => {
+    const db = await bareDatabase();
+    const opened = await ensureSandboxAuthority(db, { now: new Date(), secrets });
+    expect(opened.caPrivateKeyPem).toContain("BEGIN PRIVATE KEY");
+    const row = await findSandboxAuthority(db);
+    expect(row?.caPrivateKeyPem).toMatch(/^v1\./);
+    expect(row?.serverPrivateKeyPem).toMatch(/^v1\./);
+    expect(JSON.stringify(row)).not.toContain("PRIVATE KEY");
+    const otherKey = secretBox(parseSecretKey(newSecretKey()));
+    await expect(readSandboxAuthority(db, otherKey)).rejects.toThrow(SecretBoxError);
+  });
+
+  it("seals the keys of an authority stored before keys were sealed", async () => {
+    const db = await bareDatabase();
+    const now = new Date();
+    const ca = await createTestCa({ now, modulusLength: 1024 });
+    const server = await issueServerCertificate(ca, { now, hostnames: ["localhost"], modulusLength: 1024 });
+    await insertSandboxAuthorityUnlessPresent(db, {
+      caCertificatePem: ca.certificatePem,
+      caPrivateKeyPem: ca.privateKeyPem,
+      serverCertificatePem: server.certificatePem,
+      serverPrivateKeyPem: server.privateKeyPem,
+      createdAt: now,
+    });
+    const opened = await ensureSandboxAuthority(db, { now, secrets });
+    expect(opened.caPrivateKeyPem).toBe(ca.privateKeyPem);
+    expect((await findSandboxAuthority(db))?.caPrivateKeyPem).toMatch(/^v1\./);
+    expect((await readSandboxAuthority(db, secrets)).serverPrivateKeyPem).toBe(server.privateKeyPem);
+  });
+});
