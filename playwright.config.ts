@@ -9,6 +9,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = 3199;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = ".tmp/e2e-data";
+/** The emulator runs beside the app, so the browser tests can follow a real call into the test-run view. */
+export const SANDBOX_PORT = 3198;
 
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -52,7 +54,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A fresh data directory each run: the first start on an empty database seeds the demo.
-    command: `rm -rf ${DATA_DIR} && PORT=${PORT} HOST=127.0.0.1 DATA_DIR=${DATA_DIR} LOG_LEVEL=warn npx tsx src/main.ts`,
+    command: `rm -rf ${DATA_DIR} && PORT=${PORT} SANDBOX_PORT=${SANDBOX_PORT} HOST=127.0.0.1 DATA_DIR=${DATA_DIR} LOG_LEVEL=warn npx tsx src/main.ts`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -49,7 +49,8 @@ test.describe("language", () => {
 
 test.describe("language after a form was sent", () => {
   test("switching language on the page shown after creating an API token stays on the settings page", async ({ page }) => {
-    // Only this test uses Rasmus: his choice of language is stored on his account.
+    // His choice of language is stored on his account: the other test that uses Rasmus
+    // (sandbox-test-run.spec.ts) switches back to Swedish first.
     await loginAs(page, "projektledare@rvn.example");
     await page.goto("/settings");
     await page.getByLabel("Namn på nyckeln", { exact: true }).fill(`Språkbyte ${Date.now()}`);

@@ -5,7 +5,7 @@ import { expect, expectNoAxeViolations, loginAs, test } from "./fixtures.ts";
  * The demo projektledare opens the test environment of "Digitala beslut om bygglov" with
  * JavaScript off, enables it, and adds an own synthetic recipient, which then shows among the
  * environment's recipients. Every page passes axe, also a form that was turned down.
- * (No emulator runs under the browser tests: the page says so and shows no addresses.)
+ * The emulator runs beside the app here, so the enabled environment shows its addresses.
  */
 
 const USER = "projektledare@sundsvall.example";
@@ -20,13 +20,13 @@ test.describe("the test environment", () => {
     await page.getByRole("link", { name: INITIATIVE, exact: true }).click();
     await page.getByRole("link", { name: "Testmiljö för Mina meddelanden" }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Testmiljö", exact: true })).toBeVisible();
-    await expect(page.getByText("Emulatorn körs inte på den här installationen")).toBeVisible();
     await expectNoAxeViolations(page, { javaScript: false });
 
     const enable = page.getByRole("button", { name: "Aktivera testmiljön" });
     if (await enable.count()) await enable.click();
     await expect(page.getByText("Testmiljön är aktiverad och tar emot anrop.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Stäng av testmiljön" })).toBeVisible();
+    await expect(page.getByText(/^https:\/\/127\.0\.0\.1:3198\/e\/[a-z0-9]{10}\/Recipient\/v3$/)).toBeVisible();
     const sandboxUrl = page.url();
     await expectNoAxeViolations(page, { javaScript: false });
 

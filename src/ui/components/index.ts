@@ -6,4 +6,5 @@ export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@dig
 export { ActionButton, ChoiceGroup, Form, FormErrorSummary, fieldId, SelectField, SubmitButton, TextArea, TextField } from "./form.tsx";
 export { Layout, PageHeading } from "./layout.tsx";
 export { MarkdownText } from "./markdown-text.tsx";
+export { ScrollableTable } from "./scrollable-table.tsx";
 export { Section } from "./section.tsx";

@@ -1,5 +1,5 @@
 import type { ChainedAuditEntry, ChainVerdict } from "../../../domain/audit/audit-chain.ts";
-import { Alert, Layout, Link, PageHeading, Paragraph, SubmitButton, Table } from "../../components/index.ts";
+import { Alert, Layout, Link, PageHeading, Paragraph, ScrollableTable, SubmitButton, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -37,7 +37,7 @@ export function AuditPage({
         <SubmitButton variant="secondary">{m.audit.verify}</SubmitButton>
       </form>
       {entries.length ? (
-        <div className="table-wrap">
+        <ScrollableTable label={m.audit.title}>
           <Table>
             <caption className="visually-hidden">{m.audit.title}</caption>
             <Table.Head>
@@ -69,7 +69,7 @@ export function AuditPage({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       ) : (
         <Paragraph>{m.audit.empty}</Paragraph>
       )}

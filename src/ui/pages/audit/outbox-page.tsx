@@ -1,4 +1,4 @@
-import { Details, Layout, PageHeading, Paragraph, Table, Tag } from "../../components/index.ts";
+import { Details, Layout, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
 import { formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -10,7 +10,7 @@ export function OutboxPage({ ctx, messages }: { ctx: PageContext; messages: Mess
     <Layout ctx={ctx} title={m.outbox.title}>
       <PageHeading lead={m.outbox.intro}>{m.outbox.title}</PageHeading>
       {messages.length ? (
-        <div className="table-wrap">
+        <ScrollableTable label={m.outbox.title}>
           <Table>
             <caption className="visually-hidden">{m.outbox.title}</caption>
             <Table.Head>
@@ -41,7 +41,7 @@ export function OutboxPage({ ctx, messages }: { ctx: PageContext; messages: Mess
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       ) : (
         <Paragraph>{m.outbox.empty}</Paragraph>
       )}

@@ -8,6 +8,7 @@ import {
   Layout,
   PageHeading,
   Paragraph,
+  ScrollableTable,
   SubmitButton,
   Table,
   Tag,
@@ -69,7 +70,7 @@ export function SettingsPage({
           </div>
         ) : null}
         {tokens.length ? (
-          <div className="table-wrap">
+          <ScrollableTable label={m.settings.tokens}>
             <Table>
               <caption className="visually-hidden">{m.settings.tokens}</caption>
               <Table.Head>
@@ -102,7 +103,7 @@ export function SettingsPage({
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollableTable>
         ) : (
           <Paragraph>{m.settings.noTokens}</Paragraph>
         )}

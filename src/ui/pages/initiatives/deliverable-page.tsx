@@ -11,6 +11,7 @@ import {
   MarkdownText,
   PageHeading,
   Paragraph,
+  ScrollableTable,
   SubmitButton,
   Table,
   TextArea,
@@ -132,7 +133,7 @@ export function DeliverablePage({
         <Heading level={2} data-size="md" id="history-heading">
           {t.deliverable.history}
         </Heading>
-        <div className="table-wrap">
+        <ScrollableTable label={t.deliverable.history}>
           <Table>
             <caption className="visually-hidden">{t.deliverable.history}</caption>
             <Table.Head>
@@ -158,7 +159,7 @@ export function DeliverablePage({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       </section>
 
       {edit && latest ? (

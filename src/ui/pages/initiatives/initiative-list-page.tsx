@@ -1,5 +1,5 @@
 import type { listInitiatives } from "../../../domain/initiatives/read-initiatives.ts";
-import { Layout, Link, PageHeading, Paragraph, Table } from "../../components/index.ts";
+import { Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { formatDay, initiativeHref } from "./initiative-parts.tsx";
@@ -34,7 +34,7 @@ export function InitiativeListPage({
         </Paragraph>
       ) : null}
       {initiatives.length ? (
-        <div className="table-wrap">
+        <ScrollableTable label={t.title}>
           <Table zebra>
             <caption className="visually-hidden">{t.title}</caption>
             <Table.Head>
@@ -58,7 +58,7 @@ export function InitiativeListPage({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       ) : (
         <Paragraph>{t.empty}</Paragraph>
       )}

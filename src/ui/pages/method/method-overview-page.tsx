@@ -1,6 +1,6 @@
 import { phaseByNumber } from "../../../method/lookup.ts";
 import { type DeliverableType, type Method, PHASE_NUMBERS } from "../../../method/types.ts";
-import { Card, Heading, Layout, Link, PageHeading, Paragraph, Section, Table } from "../../components/index.ts";
+import { Card, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Section, Table } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { deliverableTypeHref, inLocale, milestoneAfter, milestoneHref, milestoneTitle, phaseHref, phaseTitle } from "./method-parts.tsx";
@@ -38,7 +38,7 @@ export function MethodOverviewPage({ ctx, method }: { ctx: PageContext; method: 
       </Section>
       <Section id="deliverables" title={m.method.deliverablesHeading}>
         <Paragraph>{m.method.deliverablesIntro}</Paragraph>
-        <div className="table-wrap">
+        <ScrollableTable label={m.method.deliverablesHeading}>
           <Table>
             <caption className="visually-hidden">{m.method.deliverablesHeading}</caption>
             <Table.Head>
@@ -66,7 +66,7 @@ export function MethodOverviewPage({ ctx, method }: { ctx: PageContext; method: 
               })}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       </Section>
     </Layout>
   );

@@ -1,6 +1,6 @@
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
 import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
-import { Layout, Link, PageHeading, Paragraph, Table } from "../../components/index.ts";
+import { Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 export function OrganisationListPage({
@@ -22,7 +22,7 @@ export function OrganisationListPage({
         </Paragraph>
       ) : null}
       {organisations.length ? (
-        <div className="table-wrap">
+        <ScrollableTable label={m.organisations.title}>
           <Table zebra>
             <caption className="visually-hidden">{m.organisations.title}</caption>
             <Table.Head>
@@ -44,7 +44,7 @@ export function OrganisationListPage({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       ) : (
         <Paragraph>{m.organisations.empty}</Paragraph>
       )}

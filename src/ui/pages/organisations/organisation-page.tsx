@@ -1,7 +1,7 @@
 import type { OrganisationRole } from "../../../domain/access/roles.ts";
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
 import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph, Table, Tag } from "../../components/index.ts";
+import { Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -33,7 +33,7 @@ export function OrganisationPage({
           </Paragraph>
         ) : null}
         {members.length ? (
-          <div className="table-wrap">
+          <ScrollableTable label={m.members.title}>
             <Table>
               <caption className="visually-hidden">{m.members.title}</caption>
               <Table.Head>
@@ -74,7 +74,7 @@ export function OrganisationPage({
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollableTable>
         ) : (
           <Paragraph>{m.members.empty}</Paragraph>
         )}

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import type { SenderDecision } from "../../../sandbox/recipients/scenarios.ts";
 import { Link } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
@@ -29,19 +28,5 @@ export function BackToOrganisation({ ctx, organisation }: { ctx: PageContext; or
     <p className="back-link">
       <Link href={`/organisations/${organisation.id}`}>{format(ctx.m.sandboxSetup.backToOrganisation, { name: organisation.name })}</Link>
     </p>
-  );
-}
-
-/**
- * A wide table's scrolling wrapper. Addresses, numbers and fingerprints make these tables wider
- * than a phone, and a region that scrolls must be reachable by keyboard (WCAG 2.1.1), so it is
- * focusable and named.
- */
-export function ScrollableTable({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard.
-    <section className="table-wrap" aria-label={label} tabIndex={0}>
-      {children}
-    </section>
   );
 }

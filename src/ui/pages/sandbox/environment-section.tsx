@@ -10,6 +10,7 @@ import {
   Heading,
   Link,
   Paragraph,
+  ScrollableTable,
   SubmitButton,
   Table,
   Tag,
@@ -17,7 +18,7 @@ import {
 } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { expectedText, ownRecipientsHref, ScrollableTable, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
+import { expectedText, ownRecipientsHref, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
 
 export type EnvironmentSectionProps = {
   ctx: PageContext;

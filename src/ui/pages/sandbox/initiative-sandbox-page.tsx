@@ -1,4 +1,4 @@
-import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Table } from "../../components/index.ts";
+import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
@@ -77,7 +77,7 @@ function Calls({ ctx, calls }: { ctx: PageContext; calls: readonly SandboxCallVi
         {t.callsHeading}
       </Heading>
       {calls.length ? (
-        <div className="table-wrap">
+        <ScrollableTable label={format(t.callsCaption, { count: calls.length })}>
           <Table>
             <caption className="visually-hidden">{format(t.callsCaption, { count: calls.length })}</caption>
             <Table.Head>
@@ -105,7 +105,7 @@ function Calls({ ctx, calls }: { ctx: PageContext; calls: readonly SandboxCallVi
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollableTable>
       ) : (
         <Paragraph>{t.noCalls}</Paragraph>
       )}

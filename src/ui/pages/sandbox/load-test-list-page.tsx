@@ -8,6 +8,7 @@ import {
   Link,
   PageHeading,
   Paragraph,
+  ScrollableTable,
   SubmitButton,
   Table,
   Tag,
@@ -100,7 +101,7 @@ export function LoadTestListPage({
           {t.runsHeading}
         </Heading>
         {loadTests.length ? (
-          <div className="table-wrap">
+          <ScrollableTable label={t.runsCaption}>
             <Table>
               <caption className="visually-hidden">{t.runsCaption}</caption>
               <Table.Head>
@@ -131,7 +132,7 @@ export function LoadTestListPage({
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollableTable>
         ) : (
           <Paragraph>{t.noRuns}</Paragraph>
         )}

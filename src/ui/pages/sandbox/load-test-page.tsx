@@ -1,6 +1,6 @@
 import type { LoadTestWithSummary } from "../../../domain/sandbox/test-runs/load-test-view.ts";
 import type { LoadTestSummary } from "../../../sandbox/load-test/load-test-summary.ts";
-import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Table } from "../../components/index.ts";
+import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
@@ -104,7 +104,7 @@ function Errors({ ctx, s }: { ctx: PageContext; s: LoadTestSummary }) {
       <Heading level={2} data-size="md" id="errors-heading">
         {t.errorsHeading}
       </Heading>
-      <div className="table-wrap">
+      <ScrollableTable label={t.errorsHeading}>
         <Table>
           <caption className="visually-hidden">{t.errorsHeading}</caption>
           <Table.Head>
@@ -122,7 +122,7 @@ function Errors({ ctx, s }: { ctx: PageContext; s: LoadTestSummary }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollableTable>
       <Heading level={3} data-size="sm">
         {t.faultCodesHeading}
       </Heading>
@@ -171,7 +171,7 @@ function Throughput({ ctx, s }: { ctx: PageContext; s: LoadTestSummary }) {
         ))}
         <line x1={0} x2={CHART.width} y1={y(s.targetRate)} y2={y(s.targetRate)} stroke="currentColor" strokeDasharray="6 4" />
       </svg>
-      <div className="table-wrap">
+      <ScrollableTable label={format(t.throughputCaption, { seconds: s.bucketSeconds })}>
         <Table>
           <caption>{format(t.throughputCaption, { seconds: s.bucketSeconds })}</caption>
           <Table.Head>
@@ -193,7 +193,7 @@ function Throughput({ ctx, s }: { ctx: PageContext; s: LoadTestSummary }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollableTable>
     </section>
   );
 }

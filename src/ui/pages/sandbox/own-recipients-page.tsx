@@ -10,6 +10,7 @@ import {
   Layout,
   PageHeading,
   Paragraph,
+  ScrollableTable,
   SelectField,
   SubmitButton,
   Table,
@@ -17,7 +18,7 @@ import {
 } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { BackToOrganisation, expectedText, ownRecipientsHref, ScrollableTable, setupFormContext } from "./environment-parts.tsx";
+import { BackToOrganisation, expectedText, ownRecipientsHref, setupFormContext } from "./environment-parts.tsx";
 
 /** The add form's fields as typed, so a turned-down form comes back as it was sent. */
 export type OwnRecipientFormValues = {

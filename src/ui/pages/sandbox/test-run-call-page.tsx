@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { DeliveredMessageMetadata, TestRunCallDetail } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
 import type { CheckStatus } from "../../../sandbox/checks/check.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph, Table } from "../../components/index.ts";
+import { Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
@@ -102,7 +102,7 @@ function Checks({ ctx, checks }: { ctx: PageContext; checks: TestRunCallDetail["
       {checks.length ? (
         <>
           <Paragraph>{format(t.checksSummary, { pass: count("pass"), warn: count("warn"), fail: count("fail") })}</Paragraph>
-          <div className="table-wrap">
+          <ScrollableTable label={t.checksHeading}>
             <Table>
               <caption className="visually-hidden">{t.checksHeading}</caption>
               <Table.Head>
@@ -126,7 +126,7 @@ function Checks({ ctx, checks }: { ctx: PageContext; checks: TestRunCallDetail["
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollableTable>
         </>
       ) : (
         <Paragraph>{t.noChecks}</Paragraph>

@@ -1,5 +1,5 @@
 import type { TestRunCallSummary } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
-import { Layout, Link, PageHeading, Paragraph, SelectField, SubmitButton, Table } from "../../components/index.ts";
+import { Layout, Link, PageHeading, Paragraph, ScrollableTable, SelectField, SubmitButton, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
@@ -79,7 +79,7 @@ export function TestRunCallsPage({
 function CallsTable({ ctx, initiativeId, calls }: { ctx: PageContext; initiativeId: string; calls: readonly TestRunCallSummary[] }) {
   const t = ctx.m.sandboxRuns;
   return (
-    <div className="table-wrap">
+    <ScrollableTable label={format(t.callsCaption, { count: calls.length })}>
       <Table>
         <caption className="visually-hidden">{format(t.callsCaption, { count: calls.length })}</caption>
         <Table.Head>
@@ -119,6 +119,6 @@ function CallsTable({ ctx, initiativeId, calls }: { ctx: PageContext; initiative
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollableTable>
   );
 }

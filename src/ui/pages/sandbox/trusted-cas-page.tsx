@@ -7,13 +7,14 @@ import {
   Layout,
   PageHeading,
   Paragraph,
+  ScrollableTable,
   SubmitButton,
   Table,
   TextArea,
 } from "../../components/index.ts";
 import { format, formatDate } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { BackToOrganisation, ScrollableTable, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
+import { BackToOrganisation, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
 
 /** The test CAs the organisation uploaded, with a remove button each, and the form to upload one. */
 export function TrustedCasPage({

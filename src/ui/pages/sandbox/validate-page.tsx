@@ -6,6 +6,7 @@ import {
   Layout,
   PageHeading,
   Paragraph,
+  ScrollableTable,
   SubmitButton,
   Table,
   Tag,
@@ -30,7 +31,7 @@ function Results({ ctx, checks }: { ctx: PageContext; checks: Check[] }) {
         {m.sandbox.resultsHeading}
       </Heading>
       <Paragraph role="status">{format(m.sandbox.summary, { pass: count("pass"), warn: count("warn"), fail: count("fail") })}</Paragraph>
-      <div className="table-wrap">
+      <ScrollableTable label={m.sandbox.resultsHeading}>
         <Table>
           <caption className="visually-hidden">{m.sandbox.resultsHeading}</caption>
           <Table.Head>
@@ -54,7 +55,7 @@ function Results({ ctx, checks }: { ctx: PageContext; checks: Check[] }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollableTable>
     </section>
   );
 }

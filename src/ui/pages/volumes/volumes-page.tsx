@@ -1,6 +1,6 @@
 import type { MonthVolume, VolumeCounts, VolumeSeries, VolumeTotals } from "../../../domain/volumes/volume-series.ts";
 import { DEFAULT_OPERATORS } from "../../../sandbox/recipients/scenarios.ts";
-import { Layout, PageHeading, Paragraph, Section, Table, Tag } from "../../components/index.ts";
+import { Layout, PageHeading, Paragraph, ScrollableTable, Section, Table, Tag } from "../../components/index.ts";
 import { format, type Locale } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
@@ -90,7 +90,7 @@ function MonthsTable({
 }) {
   const t = ctx.m.volumes;
   return (
-    <div className="table-wrap">
+    <ScrollableTable label={format(t.monthsCaption, { label })}>
       <Table>
         <caption>{format(t.monthsCaption, { label })}</caption>
         <Table.Head>
@@ -120,7 +120,7 @@ function MonthsTable({
           </Table.Row>
         </Table.Foot>
       </Table>
-    </div>
+    </ScrollableTable>
   );
 }
 
@@ -129,7 +129,7 @@ function OperatorsTable({ ctx, label, totals }: { ctx: PageContext; label: strin
   const operators = Object.entries(totals.byOperator).sort(([a], [b]) => a.localeCompare(b));
   if (!operators.length) return null;
   return (
-    <div className="table-wrap">
+    <ScrollableTable label={format(t.operatorsCaption, { label })}>
       <Table>
         <caption>{format(t.operatorsCaption, { label })}</caption>
         <Table.Head>
@@ -149,6 +149,6 @@ function OperatorsTable({ ctx, label, totals }: { ctx: PageContext; label: strin
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollableTable>
   );
 }
