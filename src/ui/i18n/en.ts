@@ -50,12 +50,7 @@ export const en: Messages = {
     notRecorded: "–",
     checksHeading: "Checks",
     checksSummary: "{pass} passed, {warn} warnings, {fail} failed.",
-    check: "Check",
     status: "Status",
-    message: "Explanation",
-    statusPass: "Passed",
-    statusWarn: "Warning",
-    statusFail: "Failed",
     noChecks: "No checks were made for this call.",
     messagesHeading: "Delivered messages",
     messagesLead:

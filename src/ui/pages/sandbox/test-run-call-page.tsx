@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import type { DeliveredMessageMetadata, TestRunCallDetail } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
 import type { CheckStatus } from "../../../sandbox/checks/check.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
+import { Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
+import { ChecksTable } from "./checks-table.tsx";
 import {
-  CheckTag,
   deliveredAttachmentHref,
   deliveredBodyHref,
   formatBytes,
@@ -102,31 +102,7 @@ function Checks({ ctx, checks }: { ctx: PageContext; checks: TestRunCallDetail["
       {checks.length ? (
         <>
           <Paragraph>{format(t.checksSummary, { pass: count("pass"), warn: count("warn"), fail: count("fail") })}</Paragraph>
-          <ScrollableTable label={t.checksHeading}>
-            <Table>
-              <caption className="visually-hidden">{t.checksHeading}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.check}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.status}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.message}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {checks.map((c) => (
-                  <Table.Row key={c.id} data-status={c.status}>
-                    <Table.Cell>
-                      <code>{c.id}</code>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <CheckTag ctx={ctx} status={c.status} />
-                    </Table.Cell>
-                    <Table.Cell lang="en">{c.message}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollableTable>
+          <ChecksTable ctx={ctx} checks={checks} caption={t.checksHeading} />
         </>
       ) : (
         <Paragraph>{t.noChecks}</Paragraph>

@@ -1,4 +1,3 @@
-import type { CheckStatus } from "../../../sandbox/checks/check.ts";
 import type { EventOutcome } from "../../../sandbox/emulator/events.ts";
 import { Tag } from "../../components/index.ts";
 import { format, type Locale } from "../../i18n/index.ts";
@@ -37,13 +36,6 @@ const isOutcome = (value: string): value is EventOutcome => Object.hasOwn(OUTCOM
 export function OutcomeTag({ ctx, outcome }: { ctx: PageContext; outcome: string }) {
   if (!isOutcome(outcome)) return <code>{outcome}</code>;
   return <Tag data-color={OUTCOME_COLOURS[outcome]}>{ctx.m.sandboxRuns.outcomes[outcome]}</Tag>;
-}
-
-const CHECK_COLOURS: Record<CheckStatus, string> = { pass: "success", warn: "warning", fail: "danger" };
-
-export function CheckTag({ ctx, status }: { ctx: PageContext; status: CheckStatus }) {
-  const t = ctx.m.sandboxRuns;
-  return <Tag data-color={CHECK_COLOURS[status]}>{{ pass: t.statusPass, warn: t.statusWarn, fail: t.statusFail }[status]}</Tag>;
 }
 
 const intl: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };

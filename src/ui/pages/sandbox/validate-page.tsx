@@ -1,26 +1,8 @@
 import type { Check, CheckStatus } from "../../../sandbox/checks/check.ts";
-import {
-  Form,
-  FormErrorSummary,
-  Heading,
-  Layout,
-  PageHeading,
-  Paragraph,
-  ScrollableTable,
-  SubmitButton,
-  Table,
-  Tag,
-  TextArea,
-} from "../../components/index.ts";
+import { Form, FormErrorSummary, Heading, Layout, PageHeading, Paragraph, SubmitButton, TextArea } from "../../components/index.ts";
 import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-
-const TAG_COLOR: Record<CheckStatus, "success" | "warning" | "danger"> = { pass: "success", warn: "warning", fail: "danger" };
-
-function StatusTag({ ctx, status }: { ctx: PageContext; status: CheckStatus }) {
-  const label = { pass: ctx.m.sandbox.statusPass, warn: ctx.m.sandbox.statusWarn, fail: ctx.m.sandbox.statusFail }[status];
-  return <Tag data-color={TAG_COLOR[status]}>{label}</Tag>;
-}
+import { ChecksTable } from "./checks-table.tsx";
 
 function Results({ ctx, checks }: { ctx: PageContext; checks: Check[] }) {
   const { m } = ctx;
@@ -31,31 +13,7 @@ function Results({ ctx, checks }: { ctx: PageContext; checks: Check[] }) {
         {m.sandbox.resultsHeading}
       </Heading>
       <Paragraph role="status">{format(m.sandbox.summary, { pass: count("pass"), warn: count("warn"), fail: count("fail") })}</Paragraph>
-      <ScrollableTable label={m.sandbox.resultsHeading}>
-        <Table>
-          <caption className="visually-hidden">{m.sandbox.resultsHeading}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{m.sandbox.check}</Table.HeaderCell>
-              <Table.HeaderCell>{m.sandbox.status}</Table.HeaderCell>
-              <Table.HeaderCell>{m.sandbox.message}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {checks.map((c) => (
-              <Table.Row key={c.id} data-status={c.status}>
-                <Table.Cell>
-                  <code>{c.id}</code>
-                </Table.Cell>
-                <Table.Cell>
-                  <StatusTag ctx={ctx} status={c.status} />
-                </Table.Cell>
-                <Table.Cell lang="en">{c.message}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollableTable>
+      <ChecksTable ctx={ctx} checks={checks} caption={m.sandbox.resultsHeading} />
     </section>
   );
 }
