@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { TLSSocket } from "node:tls";
 import type { Check } from "../checks/check.ts";
-import { validateSubmission } from "../checks/validate-submission.ts";
+import { createValidationPool, type ValidationPool } from "../checks/validation-pool.ts";
 import { DEFAULT_OPERATORS, type Operator, type OperatorKey } from "../recipients/scenarios.ts";
 import type { DeliveryView } from "../soap/delivery.ts";
 import { NS } from "../soap/namespaces.ts";
@@ -34,6 +34,9 @@ import { SCHEMA_FILES, wsdlFor } from "./wsdl.ts";
  *
  * Each environment has its own state (the lookups and message ids its senders made) and its own
  * caps on calls in progress, so one organisation's load cannot starve another's environment.
+ * Deliveries are validated on worker threads (checks/validation-pool.ts), the environments taking
+ * turns for them, so that validation neither blocks this event loop (which the web app shares)
+ * nor lets one environment's queue of deliveries stand in front of another's.
  */
 
 export type EmulatorOperator = { id: OperatorKey; name: string };
@@ -43,9 +46,14 @@ export type EnvironmentLimits = {
   inFlight: number;
   /** Calls one environment's "timeout" operator holds at once; beyond that the timeout scenario faults at once. */
   held: number;
+  /**
+   * Deliveries of one environment being validated or waiting for a validation worker; more are
+   * answered with a "busy" fault. max(16, 2 × workers) by default.
+   */
+  validations: number;
 };
 
-export const DEFAULT_ENVIRONMENT_LIMITS: EnvironmentLimits = { inFlight: 64, held: 16 };
+export const DEFAULT_ENVIRONMENT_LIMITS: Omit<EnvironmentLimits, "validations"> = { inFlight: 64, held: 16 };
 
 export type StartEmulatorOptions = {
   /** This installation's test CA certificate (PEM); trusted for client certificates in every environment. */
@@ -66,6 +74,10 @@ export type StartEmulatorOptions = {
   /** How long an operator that "times out" holds the call before closing it unanswered. */
   operatorTimeoutMs?: number;
   limits?: Partial<EnvironmentLimits>;
+  /** Worker threads that validate deliveries; max(1, available cores − 1) by default. */
+  validationWorkers?: number;
+  /** A pool to validate with instead of its own (tests); whoever made it closes it. */
+  validationPool?: ValidationPool;
   /**
    * The benchmark's floor: after the same TLS, environment, certificate and body handling, every
    * POST is answered 200 with an empty SOAP envelope, without parsing or checks.
@@ -149,6 +161,7 @@ type EnvironmentRuntime = {
   state: EmulatorState;
   inFlight: number;
   held: number;
+  validations: number;
 };
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
@@ -156,7 +169,12 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const operators = resolveOperators(options.operators);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_XML_LIMITS.maxBytes;
   const operatorTimeoutMs = options.operatorTimeoutMs ?? 30_000;
-  const limits = { ...DEFAULT_ENVIRONMENT_LIMITS, ...options.limits };
+  const pool = options.validationPool ?? createValidationPool(options.validationWorkers ? { size: options.validationWorkers } : {});
+  const limits: EnvironmentLimits = {
+    ...DEFAULT_ENVIRONMENT_LIMITS,
+    validations: Math.max(16, 2 * pool.size),
+    ...options.limits,
+  };
   const now = options.now ?? (() => new Date());
   let baseUrl = "";
   const environmentUrl = (slug: string) => baseUrl + environmentPath(slug);
@@ -186,7 +204,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       Object.assign(existing, { version: environment.version, trusted });
       return existing;
     }
-    const created = { version: environment.version, trusted, state: new EmulatorState(configOf(environment)), inFlight: 0, held: 0 };
+    const created = {
+      version: environment.version,
+      trusted,
+      state: new EmulatorState(configOf(environment)),
+      inFlight: 0,
+      held: 0,
+      validations: 0,
+    };
     runtimes.set(environment.id, created);
     return created;
   }
@@ -344,17 +369,19 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
           { outcome: "refused", requestBytes: read.bytes, checks: [clientRefusedCheck(client)] },
         );
       }
-      if (runtime.inFlight >= limits.inFlight) {
-        req.resume();
-        return sendFault(
+      const busy = (what: string) =>
+        sendFault(
           500,
           {
             errorCode: EMULATOR_ERROR_CODES.internal,
-            description: `test environment ${slug} is busy: ${runtime.inFlight} calls are in progress, the most it takes at once; try again shortly`,
+            description: `test environment ${slug} is busy: ${what}; try again shortly`,
             client: false,
           },
           { outcome: "refused" },
         );
+      if (runtime.inFlight >= limits.inFlight) {
+        req.resume();
+        return busy(`${runtime.inFlight} calls are in progress, the most it takes at once`);
       }
       runtime.inFlight += 1;
       res.once("close", () => {
@@ -379,19 +406,36 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
 
       const body = read.body.toString("utf8");
       const parsed = parseSenderRequest(body, { ...DEFAULT_XML_LIMITS, maxBytes: maxBodyBytes });
-      const submissionChecks = (): Check[] => (route.endpoint === "service" ? validateSubmission(body, { now: receivedAt }) : []);
-      if (parsed.kind === "refused") {
-        return sendFault(
-          500,
-          { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `not acceptable XML: ${parsed.refusal.message}`, client: true },
-          { outcome: "refused", checks: submissionChecks() },
-        );
-      }
-      if (parsed.kind === "invalid") {
+      /**
+       * validateSubmission's checks from a worker, or null when the environment already has its
+       * most validations waiting or running. A failed worker throws: the call gets the internal fault.
+       */
+      const validated = async (): Promise<Check[] | null> => {
+        if (runtime.validations >= limits.validations) return null;
+        runtime.validations += 1;
+        try {
+          return await pool.validate(body, { now: receivedAt, queue: environment.id });
+        } finally {
+          runtime.validations -= 1;
+        }
+      };
+      const validationsBusy = () =>
+        busy(`${runtime.validations} deliveries are being validated or waiting for it, the most it takes at once`);
+      if (parsed.kind === "refused" || parsed.kind === "invalid") {
+        // The record says why in the checks too, for a delivery; other operations have none.
+        const checks = route.endpoint === "service" ? await validated() : [];
+        if (!checks) return validationsBusy();
+        if (parsed.kind === "refused") {
+          return sendFault(
+            500,
+            { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `not acceptable XML: ${parsed.refusal.message}`, client: true },
+            { outcome: "refused", checks },
+          );
+        }
         return sendFault(
           500,
           { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: parsed.issues.join("; "), client: true },
-          { outcome: "fault", operation: parsed.operation, checks: submissionChecks() },
+          { outcome: "fault", operation: parsed.operation, checks },
         );
       }
       const request = parsed.request;
@@ -427,8 +471,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
             // A load test keeps no content: its volume would swamp the store, and nobody reads it.
             messages: environment.loadTest ? [] : messagesOf(request.delivery),
           });
+          const submissionChecks = await validated();
+          if (!submissionChecks) return validationsBusy();
           answer = state.deliverSecure({
-            body,
+            submissionChecks,
             delivery: request.delivery,
             operator: route.operator,
             calledAddress: baseUrl + url.pathname,
@@ -501,10 +547,15 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   server.headersTimeout = 10_000;
 
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    if (!options.validationPool) await pool.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   // A wildcard address cannot be called back: advertise a name senders can reach.
   const advertised = options.publicHost ?? (host === "0.0.0.0" || host === "::" ? "localhost" : host);
@@ -519,6 +570,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       }
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.validationPool) await pool.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validateSubmission } from "../checks/validate-submission.ts";
 import { DEFAULT_OPERATORS, SCENARIOS, scenarioById } from "../recipients/scenarios.ts";
 import { parseSenderRequest } from "../soap/requests.ts";
 import { deliverSecureRequest, exampleDelivery } from "../testing/reference-delivery.ts";
@@ -29,7 +30,7 @@ function deliverTo(state: EmulatorState) {
   const parsed = parseSenderRequest(body);
   if (parsed.kind !== "ok" || parsed.request.operation !== "deliverSecure") throw new Error("reference delivery did not parse");
   const answer = state.deliverSecure({
-    body,
+    submissionChecks: validateSubmission(body, { now }),
     delivery: parsed.request.delivery,
     operator: kivraOperator(),
     calledAddress: config.serviceAdressFor({ key: "kivra" }),

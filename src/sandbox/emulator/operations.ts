@@ -11,7 +11,6 @@ import {
   sealSignedByClient,
   senderRegistered,
 } from "../checks/emulator-checks.ts";
-import { validateSubmission } from "../checks/validate-submission.ts";
 import { type Operator, reachabilityFor, type Scenario } from "../recipients/scenarios.ts";
 import type { DeliveryView } from "../soap/delivery.ts";
 import {
@@ -127,10 +126,11 @@ export class EmulatorState {
   /**
    * Every conformance check, then the answer the recipient's scenario calls for at the operator
    * that was called. The checks that need the emulator's state grade the sender; only those a
-   * real operator enforces (schema, signatures, size) turn into a fault.
+   * real operator enforces (schema, signatures, size) turn into a fault. `submissionChecks` are
+   * validateSubmission's for the request body, made by the caller (on a worker thread, in the server).
    */
   deliverSecure(input: {
-    body: string;
+    submissionChecks: readonly Check[];
     delivery: DeliveryView;
     operator: Operator;
     calledAddress: string;
@@ -146,7 +146,7 @@ export class EmulatorState {
     const messageIds = delivery.messages.flatMap((m) => (m.id ? [m.id] : []));
     const earlierIds = new Set(messageIds.filter((id) => this.messageIds.has(messageIdKey(senderId, id))));
     const checks = [
-      ...validateSubmission(input.body, { now }),
+      ...input.submissionChecks,
       reachableCheckedBeforeDelivery({ senderOrgNr: senderId, recipientId, lookups, now }),
       deliveredToServiceAdress({ calledAddress: input.calledAddress, lookup }),
       ...this.senderChecks(senderId, client),
