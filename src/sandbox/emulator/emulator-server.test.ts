@@ -2,7 +2,8 @@ import { createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
 import { Agent, request } from "node:https";
 import type { TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckId } from "../checks/check.ts";
+import type { Check, CheckId } from "../checks/check.ts";
+import { createValidationPool, type ValidationPool } from "../checks/validation-pool.ts";
 import { makePersonalIdentityNumber, makeSyntheticOrganisationNumber } from "../recipients/identity-numbers.ts";
 import { ownRecipientScenario } from "../recipients/own-recipient.ts";
 import { type ScenarioId, scenarioById } from "../recipients/scenarios.ts";
@@ -609,5 +610,115 @@ describe("the benchmark floor", () => {
     } finally {
       await floor.close();
     }
+  });
+});
+
+describe("validation on worker threads", () => {
+  /** A server of its own that validates with `pool`, and a sender with an isReachable behind it in each given environment. */
+  async function emulatorWith(pool: ValidationPool, own: EmulatorEnvironment[], limits: { validations?: number } = {}) {
+    const ownRecorder = memoryRecorder();
+    const server = await startEmulator({
+      ca: ca.certificatePem,
+      serverCert: serverCertificate.certificatePem,
+      serverKey: serverCertificate.privateKeyPem,
+      operators: OPERATORS,
+      environments: memoryEnvironments(own),
+      recorder: ownRecorder,
+      validationPool: pool,
+      limits,
+    });
+    const recipientId = scenarioById("reachable-kivra").recipientId;
+    for (const environment of own) {
+      await postTo(`${server.url}${environmentPath(environment.slug)}/Recipient/v3`, isReachableRequest([recipientId]), client);
+    }
+    const deliverIn = (environment: EmulatorEnvironment, body = signedDelivery(recipientId)) =>
+      postTo(`${server.url}${environmentPath(environment.slug)}/Service/v3/kivra`, body, client);
+    return { server, recorder: ownRecorder, deliverIn, recipientId };
+  }
+  const wasDelivered = (reply: { status: number; body: string }) => {
+    const read = readDeliverSecureResponse(reply.body);
+    return reply.status === 200 && read.ok && read.value.statuses[0].delivered;
+  };
+
+  it("answers a delivery whose validation worker crashed with an internal fault, records it, and validates the next", async () => {
+    const pool = createValidationPool({ size: 1, module: new URL("../checks/validation-pool.fixture-worker.ts", import.meta.url) });
+    const environment = testEnvironment({ orgnr: SENDER.orgnr, organisationName: SENDER.name });
+    const { server, recorder: crashRecorder, deliverIn, recipientId } = await emulatorWith(pool, [environment]);
+    try {
+      const crashed = await deliverIn(environment, `${signedDelivery(recipientId)}<!--crash-->`);
+      expect(crashed.status).toBe(500);
+      expect(crashed.body).toMatch(/ErrorCode>4999</);
+      expect(crashRecorder.events.at(-1)).toMatchObject({ operation: "deliverSecure", outcome: "fault", fault: { errorCode: 4999 } });
+      expect(crashRecorder.events.at(-1)?.reason).toMatch(/emulator error: the validation worker stopped/);
+
+      expect(wasDelivered(await deliverIn(environment))).toBe(true);
+      expect(crashRecorder.events.at(-1)?.checks.find((c) => c.id === "signature.sender")?.status).toBe("pass");
+    } finally {
+      await server.close();
+      await pool.close();
+    }
+  });
+
+  it("refuses an environment's deliveries beyond its validation limit while another environment's are validated and delivered", async () => {
+    const flooding = testEnvironment({ orgnr: SENDER.orgnr, organisationName: SENDER.name });
+    const other = testEnvironment({ orgnr: SENDER.orgnr, organisationName: SENDER.name });
+    // One worker, and the flooding environment's validations held until released: nothing depends on timing.
+    const real = createValidationPool({ size: 1 });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const heldFor: string[] = [];
+    const pool: ValidationPool = {
+      ...real,
+      validate: async (body, options) => {
+        if (options.queue === flooding.id) {
+          heldFor.push(options.queue);
+          await released;
+        }
+        return real.validate(body, options);
+      },
+    };
+    const { server, recorder: floodRecorder, deliverIn } = await emulatorWith(pool, [flooding, other], { validations: 2 });
+    try {
+      const first = [deliverIn(flooding), deliverIn(flooding)];
+      await expect.poll(() => heldFor.length).toBe(2);
+      const flood = await Promise.all([deliverIn(flooding), deliverIn(flooding), deliverIn(flooding)]);
+      expect(flood.map((r) => r.status)).toEqual([500, 500, 500]);
+      const refused = floodRecorder.events.filter((e) => e.environmentId === flooding.id && e.outcome === "refused");
+      expect(refused).toHaveLength(3);
+      expect(refused[0]?.reason).toMatch(/busy: 2 deliveries are being validated/);
+
+      // The other environment's delivery is validated and delivered while the flood is still held.
+      expect(wasDelivered(await deliverIn(other))).toBe(true);
+      const otherEvent = floodRecorder.events.at(-1);
+      expect(otherEvent).toMatchObject({ environmentId: other.id, outcome: "delivered" });
+      expect(otherEvent?.checks.some((c: Check) => c.id === "signature.intermediary" && c.status === "pass")).toBe(true);
+
+      release();
+      expect((await Promise.all(first)).map(wasDelivered)).toEqual([true, true]);
+      expect(wasDelivered(await deliverIn(flooding))).toBe(true);
+    } finally {
+      await server.close();
+      await real.close();
+    }
+  });
+
+  it("leaves a validation pool it was given to its maker to close (its own it closes, see validation-pool.test.ts)", async () => {
+    const pool = createValidationPool({ size: 2 });
+    const given = await startEmulator({
+      ca: ca.certificatePem,
+      serverCert: serverCertificate.certificatePem,
+      serverKey: serverCertificate.privateKeyPem,
+      operators: OPERATORS,
+      environments,
+      recorder: memoryRecorder(),
+      validationPool: pool,
+    });
+    await given.close();
+    // A pool it was given stays its maker's to close.
+    expect(pool.threads()).toBe(2);
+    await pool.close();
+    expect(pool.threads()).toBe(0);
   });
 });
