@@ -20,7 +20,7 @@ describe("the conformance report as the initiative's testrapporter", () => {
   let environmentId: string;
 
   /** Stores the log's events as organisation A's calls to an environment (the initiative's unless told), as the emulator's recorder would. */
-  const store = async (events: readonly EmulatorEvent[], environment: string | null = environmentId) => {
+  const store = async (events: readonly EmulatorEvent[], environment: string | null = environmentId, certificateAccepted = true) => {
     for (const e of events) {
       const sender = `16${w.orgA.number}`;
       await insertSandboxEvent(t.db, {
@@ -33,7 +33,7 @@ describe("the conformance report as the initiative's testrapporter", () => {
         senderOrgNr: sender,
         recipientIds: e.recipientIds,
         operatorId: e.operatorId,
-        clientOrgNr: sender,
+        clientOrgNr: certificateAccepted ? sender : null,
         outcome: e.outcome,
         httpStatus: e.httpStatus,
         durationMs: e.durationMs,
@@ -198,5 +198,23 @@ describe("the conformance report as the initiative's testrapporter", () => {
     expect(readerPage.body).not.toContain("deliverSecure");
     expect((await reader.post(`/initiatives/${initiativeId}/sandbox/conformance-report`, {})).statusCode).toBe(403);
     expect((await reader.get(`/initiatives/${initiativeId}/sandbox/conformance-report.pdf`)).statusCode).toBe(403);
+  });
+
+  // Last: the calls it stores would be in the later tests' runs.
+  it("does not let calls anyone could make (no accepted certificate) fail the organisation's report", async () => {
+    const failed = async () => ((await pl.post(url, {})).json() as Created).summary.failed;
+    const before = await failed();
+    const log = new EventLog().wait(10_800);
+    log.lookupAndDeliver("reachable-kivra");
+    const refused = log.events.map((e) => ({
+      ...e,
+      outcome: "refused" as const,
+      checks: [{ id: "sender.client-certificate" as const, status: "fail" as const, message: "no client certificate was presented" }],
+    }));
+    await store(refused, environmentId, false);
+    expect(await failed()).toBe(before);
+    // The same calls made with the organisation's accepted certificate would fail MM-15.
+    await store(refused, environmentId, true);
+    expect(await failed()).toBe(before + 1);
   });
 });

@@ -117,7 +117,7 @@ describe("load-test mode", () => {
     expect((await pl.get(`/api/v1/initiatives/${other}/sandbox/load-tests/${id}`)).statusCode).toBe(404);
   });
 
-  it("lists the runs newest first and sums up a run from the calls tagged with it", async () => {
+  it("lists the runs newest first and sums up a run from the calls in its window made by the environment's own caller", async () => {
     const runs = ((await pl.get(url)).json() as { loadTests: Run[] }).loadTests;
     expect(runs.map((r) => r.status)).toEqual(["running", "stopped"]);
     const run = runs[0] as Run;
@@ -130,6 +130,7 @@ describe("load-test mode", () => {
         organisationId: w.orgA.id,
         environmentId,
         loadTestId: run.id,
+        clientOrgNr: `16${w.orgA.number}`,
         endpoint: "service",
         operation: "deliverSecure",
         outcome: i === 3 ? "fault" : "delivered",
@@ -138,6 +139,19 @@ describe("load-test mode", () => {
         checks: i === 3 ? [{ id: "signature.sender", status: "fail", message: "does not verify" }] : [],
       });
     }
+    // Not the run's: a call anyone could make (no accepted certificate), and one before the run began.
+    const outsider = {
+      organisationId: w.orgA.id,
+      environmentId,
+      endpoint: "service",
+      operation: "deliverSecure",
+      durationMs: 5,
+      checks: [],
+    };
+    await t.db.insert(sandboxEvents).values([
+      { ...outsider, id: randomUUID(), at: new Date(started + 50), loadTestId: run.id, clientOrgNr: null, outcome: "refused" },
+      { ...outsider, id: randomUUID(), at: new Date(started - 1), clientOrgNr: `16${w.orgA.number}`, outcome: "delivered" },
+    ]);
     const res = await pl.get(`${url}/${run.id}`);
     expect(res.statusCode).toBe(200);
     const { summary } = res.json() as Run;

@@ -88,7 +88,7 @@ describe("actual volumes from the emulator's own recorded calls", () => {
     const now = Date.now();
     await t.db
       .insert(sandboxLoadTests)
-      .values({ environmentId: environment.id, targetRate: 10, startedAt: new Date(now - 1000), endsAt: new Date(now + 60_000) });
+      .values({ environmentId: environment.id, targetRate: 10, startedAt: new Date(now), endsAt: new Date(now + 60_000) });
     for (let i = 0; i < 3; i++) await sender.send(scenarioById("reachable-kivra").recipientId);
     await recorder.flush();
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import { sandboxEnvironments, sandboxEvents, sandboxLoadTests, sandboxMessages } from "../schema.ts";
+import { type LoadTestWindow, withinLoadTest } from "./sandbox-evidence.ts";
 
 /**
  * What the test-run view and load tests read and write: an environment's recorded calls with
@@ -101,10 +102,11 @@ export const stopLoadTest = async (tx: Database, loadTestId: string, at: Date): 
 };
 
 /**
- * The calls tagged with a load test, as the summary reads them. Whether a check failed is asked
- * in SQL: a long test has many calls, each with some forty checks, that need not travel.
+ * The calls in a load test's window made by the environment's own caller (sandbox-evidence.ts),
+ * as the summary reads them. Whether a check failed is asked in SQL: a long test has many calls,
+ * each with some forty checks, that need not travel.
  */
-export const loadTestCalls = (db: Database, loadTestId: string) =>
+export const loadTestCalls = (db: Database, loadTest: LoadTestWindow) =>
   db
     .select({
       receivedAt: sandboxEvents.at,
@@ -115,5 +117,5 @@ export const loadTestCalls = (db: Database, loadTestId: string) =>
       failsACheck: sql<boolean>`jsonb_path_exists(${sandboxEvents.checks}, '$[*] ? (@.status == "fail")')`,
     })
     .from(sandboxEvents)
-    .where(eq(sandboxEvents.loadTestId, loadTestId))
+    .where(withinLoadTest(loadTest))
     .orderBy(asc(sandboxEvents.at));

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import { sandboxEnvironments, sandboxEvents, sandboxRecipients, sandboxTrustedCas } from "../schema.ts";
+import { madeByTheEnvironmentsCaller } from "./sandbox-evidence.ts";
 
 /**
  * What an organisation sets up for its test environments: the initiative's environment itself,
@@ -104,14 +105,15 @@ export const recentEnvironmentEvents = (db: Database, environmentId: string, lim
     .orderBy(desc(sandboxEvents.at), desc(sandboxEvents.id))
     .limit(limit);
 
-/** An environment's calls in time order, those from `since` on when it is given: a conformance run's raw material. */
+/**
+ * An environment's calls made by its own caller (sandbox-evidence.ts), in time order, those from
+ * `since` on when it is given: a conformance run's raw material.
+ */
 export const environmentEventsOf = (db: Database, environmentId: string, since?: Date) =>
   db
     .select()
     .from(sandboxEvents)
     .where(
-      since
-        ? and(eq(sandboxEvents.environmentId, environmentId), gte(sandboxEvents.at, since))
-        : eq(sandboxEvents.environmentId, environmentId),
+      and(eq(sandboxEvents.environmentId, environmentId), madeByTheEnvironmentsCaller, since ? gte(sandboxEvents.at, since) : undefined),
     )
     .orderBy(asc(sandboxEvents.at), asc(sandboxEvents.id));

@@ -311,8 +311,8 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
       en: "Make every call with the test certificate downloaded from Ansluta for the organisation or its förmedlare.",
     },
     expects: {
-      sv: "Minst en leverans från en registrerad avsändare med matchande certifikat, och inget anrop avvisat eller underkänt för certifikatet.",
-      en: "At least one delivery from a registered sender with a matching certificate, and no call refused or failed for its certificate.",
+      sv: "Minst en leverans från en registrerad avsändare med matchande certifikat, och inget anrop med organisationens eller förmedlarens certifikat underkänt för avsändaren. Anrop utan godtaget certifikat syns i anropslistan men räknas inte: vem som helst som känner adressen kan göra dem.",
+      en: "At least one delivery from a registered sender with a matching certificate, and no call made with the organisation's or its förmedlare's certificate failed for its sender. Calls without an accepted certificate show in the call list but do not count: anyone who knows the address can make them.",
     },
     scenarios: ["reachable-kivra"],
     checks: ["sender.client-certificate", "sender.registered"],

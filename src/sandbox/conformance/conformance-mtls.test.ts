@@ -11,6 +11,7 @@ import { pdfOfSize, ReferenceSender, signerOf } from "../testing/reference-sende
 import { createTestCa, issueClientCertificate, issueServerCertificate, type PemCertificate, type TestCa } from "../tls/test-ca.ts";
 import { CONFORMANCE_CASES, type ConformanceCaseId } from "./conformance-cases.ts";
 import { evaluateConformance } from "./evaluate-conformance.ts";
+import { countsAsEvidence } from "./evidence.ts";
 
 /**
  * Every conformance case run by a reference sender against the emulator over real mutual TLS on
@@ -70,11 +71,14 @@ type Run = {
   sender: ReferenceSender;
   /** An operator's Service endpoint in the run's environment, for a sender that does not take FaR's word for it. */
   serviceUrl: (operator: OperatorKey) => string;
+  /** The environment's evidence: the calls made with a certificate it accepted. */
   events: () => EmulatorEvent[];
+  /** Every call recorded in the environment, those anyone could make included. */
+  allEvents: () => EmulatorEvent[];
 };
 
 /** A fresh test environment of the sender's organisation, and a reference sender calling it with the given certificate. */
-function newRun(certificate: PemCertificate | null = ownCertificate): Run {
+function newRun(certificate: PemCertificate | null = ownCertificate, sendsAs = { id: SENDER_ID, name: SENDER.organisationName }): Run {
   const environment: EmulatorEnvironment = testEnvironment({ orgnr: SENDER.organisationNumber, organisationName: SENDER.organisationName });
   environments.environments.push(environment);
   const baseUrl = `${emulator.url}${environmentPath(environment.slug)}`;
@@ -84,13 +88,14 @@ function newRun(certificate: PemCertificate | null = ownCertificate): Run {
     certificate,
     // Signed with the organisation's own key whatever certificate the call is made with.
     signer: signerOf(ownCertificate, SENDER),
-    sender: { id: SENDER_ID, name: SENDER.organisationName },
+    sender: sendsAs,
     timeoutMs: SENDER_TIMEOUT_MS,
   });
   return {
     sender,
     serviceUrl: (operator) => `${baseUrl}/Service/v3/${operator}`,
-    events: () => recorder.events.filter((e) => e.environmentId === environment.id),
+    events: () => recorder.events.filter((e) => e.environmentId === environment.id && countsAsEvidence(e)),
+    allEvents: () => recorder.events.filter((e) => e.environmentId === environment.id),
   };
 }
 
@@ -143,7 +148,8 @@ describe("a conformant reference sender over mutual TLS", () => {
 type Mistake = {
   case: ConformanceCaseId;
   mistake: string;
-  certificate?: "none" | "another organisation's";
+  /** Calls in the name of another organisation (isReachable's senderOrgNr, Sender/Id), with the sender's own certificate. */
+  senderIsAnotherOrganisation?: true;
   act: (run: Run) => Promise<unknown>;
   /** The check among the case's failing checks, or (for the retry rules, which no single call breaks) the reason. */
   names: { check: CheckId } | { reason: RegExp };
@@ -284,17 +290,10 @@ const MISTAKES: Mistake[] = [
   },
   {
     case: "MM-15",
-    mistake: "calls without a client certificate",
-    certificate: "none",
+    mistake: "sends in the name of another organisation with its own certificate",
+    senderIsAnotherOrganisation: true,
     act: (run) => deliverRegardless(run, "reachable-kivra"),
-    names: { check: "sender.client-certificate" },
-  },
-  {
-    case: "MM-15",
-    mistake: "calls with another organisation's certificate",
-    certificate: "another organisation's",
-    act: (run) => deliverRegardless(run, "reachable-kivra"),
-    names: { check: "sender.client-certificate" },
+    names: { check: "sender.registered" },
   },
 ];
 
@@ -304,9 +303,9 @@ describe("a reference sender that does one thing wrong", () => {
   });
 
   it.each(MISTAKES)("$case fails when the sender $mistake", async (m) => {
-    const run = newRun(
-      m.certificate === "none" ? null : m.certificate === "another organisation's" ? otherOrganisationsCertificate : ownCertificate,
-    );
+    const run = m.senderIsAnotherOrganisation
+      ? newRun(ownCertificate, { id: `16${OTHER_ORGANISATION.organisationNumber}`, name: OTHER_ORGANISATION.organisationName })
+      : newRun();
     await m.act(run);
     const c = CONFORMANCE_CASES.find((x) => x.id === m.case);
     if (!c) throw new Error(`no case ${m.case}`);
@@ -315,4 +314,28 @@ describe("a reference sender that does one thing wrong", () => {
     if ("check" in m.names) expect(result?.failingChecks.map((f) => f.check.id)).toContain(m.names.check);
     else expect(result?.reason.en).toMatch(m.names.reason);
   });
+});
+
+describe("calls anyone who knows the address can make", () => {
+  it.each([
+    ["without a client certificate", () => null],
+    ["with another organisation's certificate", () => otherOrganisationsCertificate],
+  ] satisfies [string, () => PemCertificate | null][])(
+    "are recorded, refused for the certificate, and are not the organisation's evidence: %s",
+    async (_, certificate) => {
+      const run = newRun(certificate());
+      await deliverRegardless(run, "reachable-kivra");
+      const recorded = run.allEvents();
+      expect(recorded.length).toBeGreaterThan(0);
+      for (const event of recorded) {
+        expect(event.outcome).toBe("refused");
+        expect(event.checks.find((c) => c.id === "sender.client-certificate")?.status).toBe("fail");
+      }
+      expect(run.events()).toEqual([]);
+      const mm15 = CONFORMANCE_CASES.filter((c) => c.id === "MM-15");
+      expect(evaluateConformance(mm15, run.events()).results[0]?.status).toBe("not_run");
+      // Had they counted, the organisation's report would fail for calls it never made.
+      expect(evaluateConformance(mm15, recorded).results[0]?.status).toBe("fail");
+    },
+  );
 });

@@ -34,5 +34,5 @@ export async function getLoadTest({ db, actor, now, initiativeId, loadTestId }: 
   const { initiative, environment } = await sandboxEnvironmentOf({ db, actor }, initiativeId);
   const row = environment ? await loadTestOf(db, environment.id, loadTestId) : null;
   if (!row) throw notFound("load test");
-  return { initiative, loadTest: summarisedLoadTest(row, await loadTestCalls(db, row.id), now) };
+  return { initiative, loadTest: summarisedLoadTest(row, await loadTestCalls(db, row), now) };
 }

@@ -36,5 +36,5 @@ export async function stopLoadTest({
     );
     return row;
   });
-  return summarisedLoadTest(stopped, await loadTestCalls(db, stopped.id), now);
+  return summarisedLoadTest(stopped, await loadTestCalls(db, stopped), now);
 }
