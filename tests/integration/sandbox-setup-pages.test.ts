@@ -128,6 +128,9 @@ describe("the test environment, own recipients and test CAs as pages", () => {
     expect(key.statusCode).toBe(400);
     expect(key.body).toContain("Ladda aldrig upp privata nycklar");
     expect(key.body).not.toContain("PRIVATE KEY-----");
+    const largeWithKey = await session.post(url, { certificatePem: `${ca.certificatePem}${"\n".repeat(20_000)}${ca.privateKeyPem}` });
+    expect(largeWithKey.statusCode).toBe(400);
+    expect(largeWithKey.body).not.toContain("PRIVATE KEY-----");
     const notCa = await session.post(url, { certificatePem: "hello" });
     expect(notCa.body).toContain("Hittade inget certifikat.");
     expect(notCa.body).toContain(">hello</textarea>");

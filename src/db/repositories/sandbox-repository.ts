@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNull, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import {
   organisations,
@@ -76,12 +76,13 @@ export const sandboxEnvironmentBySlug = async (db: Database, slug: string) =>
       .limit(1)
   )[0];
 
-/** The test CAs an organisation uploaded, oldest first. */
+/** The test CAs an organisation uploaded that are still valid, oldest first. */
 export const sandboxTrustedCaPems = (db: Database, organisationId: string) =>
   db
     .select({ certificatePem: sandboxTrustedCas.certificatePem, fingerprint256: sandboxTrustedCas.fingerprint256 })
     .from(sandboxTrustedCas)
-    .where(eq(sandboxTrustedCas.organisationId, organisationId))
+    // An uploaded CA is checked when it comes in, but it may expire later: then it is trusted no more.
+    .where(and(eq(sandboxTrustedCas.organisationId, organisationId), gt(sandboxTrustedCas.validTo, sql`now()`)))
     .orderBy(asc(sandboxTrustedCas.createdAt), asc(sandboxTrustedCas.id));
 
 /** An organisation's own synthetic recipients, oldest first. */

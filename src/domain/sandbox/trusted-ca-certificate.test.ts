@@ -29,7 +29,8 @@ describe("readTrustedCa", () => {
     if (!read.ok) expect(read.issue.message).toMatch(/never upload private keys/);
     expect(readTrustedCa("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----", now)).toMatchObject({
       issue: { code: "ca_private_key" },
-    });
+    }); // Even where something else is wrong too (here: far too large), the key is what is said.
+    expect(readTrustedCa(ca.privateKeyPem + "x".repeat(40_000), now)).toMatchObject({ issue: { code: "ca_private_key" } });
   });
 
   it("wants exactly one readable certificate", () => {

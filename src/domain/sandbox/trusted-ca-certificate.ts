@@ -36,12 +36,13 @@ const issue = (problem: TrustedCaProblem): FieldIssue => ({ path: ["certificateP
 
 const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 // Any PEM key label: PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, ENCRYPTED PRIVATE KEY.
-const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+export const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 
 /** Reads an uploaded test CA: exactly one PEM certificate, a CA, not expired, and never a private key. */
 export function readTrustedCa(pem: string, now: Date): { ok: true; ca: TrustedCaCertificate } | { ok: false; issue: FieldIssue } {
-  if (Buffer.byteLength(pem, "utf8") > MAX_CA_PEM_BYTES) return { ok: false, issue: issue("ca_too_large") };
+  // The key first: whatever else is wrong, a pasted key is the thing to say, and never to show back.
   if (PRIVATE_KEY_BLOCK.test(pem)) return { ok: false, issue: issue("ca_private_key") };
+  if (Buffer.byteLength(pem, "utf8") > MAX_CA_PEM_BYTES) return { ok: false, issue: issue("ca_too_large") };
   const blocks = pem.match(CERTIFICATE_BLOCK) ?? [];
   if (blocks.length === 0) return { ok: false, issue: issue("ca_no_certificate") };
   if (blocks.length > 1) return { ok: false, issue: issue("ca_several_certificates") };

@@ -10,6 +10,7 @@ import { OwnRecipientInput } from "../../../domain/sandbox/own-recipient-input.t
 import { removeOwnRecipient } from "../../../domain/sandbox/remove-own-recipient.ts";
 import { removeTrustedCa } from "../../../domain/sandbox/remove-trusted-ca.ts";
 import { readSandboxCaCertificate } from "../../../domain/sandbox/sandbox-authority.ts";
+import { PRIVATE_KEY_BLOCK } from "../../../domain/sandbox/trusted-ca-certificate.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
@@ -178,7 +179,7 @@ export function sandboxSetupPages({ app, db, config }: AppScope) {
     } catch (e) {
       const refused = rejection(e);
       // A key pasted by mistake is not sent back into the page (or the browser's form history).
-      const keptPem = refused.errors.some((x) => x.code === "ca_private_key") ? "" : certificatePem;
+      const keptPem = PRIVATE_KEY_BLOCK.test(certificatePem) ? "" : certificatePem;
       return showTrustedCas(request, reply, auth.actor, organisationId, { certificatePem: keptPem, ...refused });
     }
   });
