@@ -15,7 +15,7 @@ import { readDeliverSecureResponse, readIsReachableResponse } from "../src/sandb
 import { deliverSecureRequest, exampleDelivery } from "../src/sandbox/testing/reference-delivery.ts";
 import { isReachableRequest, pdfOfSize, postSoap, signerOf } from "../src/sandbox/testing/reference-sender.ts";
 import { createTestCa, issueClientCertificate, issueServerCertificate, type PemCertificate } from "../src/sandbox/tls/test-ca.ts";
-import type { EmulatorServerConfig } from "./emulator-server.ts";
+import type { EmulatorServerConfig, EmulatorServerReport } from "./emulator-server.ts";
 import { REPO_ROOT } from "./server-process.ts";
 
 /*
@@ -23,10 +23,20 @@ import { REPO_ROOT } from "./server-process.ts";
  * client certificate, environment lookup, body read) answering every POST with an empty SOAP
  * envelope (answerEmpty). The sender looks the recipient up once, then posts signed ~100 kB
  * deliverSecure requests with a PDF attachment at a fixed concurrency over keep-alive mutual-TLS
- * connections. The emulator runs in a child process; this process only sends.
+ * connections. The emulator runs in a child process; this process only sends. Meanwhile one more
+ * sender makes an isReachable every LOOKUP_EVERY_MS, and the child measures its event loop's delay:
+ * how long everyone else sharing the emulator's process waits while it validates.
  */
 
-export type EmulatorBenchSettings = { durationSeconds: number; warmupSeconds: number; concurrency: number };
+export type EmulatorBenchSettings = {
+  durationSeconds: number;
+  warmupSeconds: number;
+  concurrency: number;
+  /** The emulator's validation worker threads; its default, max(1, cores − 1), when absent. */
+  validationWorkers?: number;
+};
+
+type Percentiles = { p50: number; p99: number; max: number };
 
 export type EmulatorRun = {
   mode: "full-validation" | "empty-answer";
@@ -35,6 +45,10 @@ export type EmulatorRun = {
   unexpected: number;
   deliveriesPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /** isReachable calls made one at a time during the measured seconds, beside the deliveries. */
+  lookups: Percentiles & { count: number; unexpected: number };
+  /** The emulator process's event-loop delay over the measured seconds (monitorEventLoopDelay). */
+  eventLoopDelayMs: Percentiles;
 };
 
 export type EmulatorBench = {
@@ -55,6 +69,7 @@ const PDF_BYTES = 72_000;
  * message Id costs a warning, not a refusal, so a small pool keeps every check running.
  */
 const DISTINCT_ENVELOPES = 32;
+const LOOKUP_EVERY_MS = 50;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -87,9 +102,14 @@ function signedEnvelopes(client: PemCertificate): string[] {
   });
 }
 
-type Child = { url: string; stop: () => Promise<void> };
+type Child = {
+  url: string;
+  /** Starts the child's event-loop delay measurement afresh. */
+  measureFromNow: () => void;
+  stop: () => Promise<EmulatorServerReport>;
+};
 
-async function startChild(keys: Keys, answerEmpty: boolean, dir: string): Promise<Child> {
+async function startChild(keys: Keys, answerEmpty: boolean, dir: string, validationWorkers?: number): Promise<Child> {
   const configPath = path.join(dir, `emulator-${answerEmpty ? "empty" : "full"}.json`);
   const config: EmulatorServerConfig = {
     ca: keys.ca,
@@ -97,6 +117,7 @@ async function startChild(keys: Keys, answerEmpty: boolean, dir: string): Promis
     serverKey: keys.server.privateKeyPem,
     environment: { slug: SLUG, ...{ orgnr: SENDER.organisationNumber, organisationName: SENDER.organisationName } },
     answerEmpty,
+    ...(validationWorkers ? { validationWorkers } : {}),
   };
   await writeFile(configPath, JSON.stringify(config), { mode: 0o600 });
   // e.g. BENCH_EMULATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" to profile the emulator under load.
@@ -114,11 +135,15 @@ async function startChild(keys: Keys, answerEmpty: boolean, dir: string): Promis
   const { url } = JSON.parse(first) as { url: string };
   return {
     url,
+    measureFromNow: () => child.kill("SIGUSR2"),
     stop: async () => {
       process.off("exit", kill);
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null) throw new Error("the emulator child exited during the run");
+      const reported = once(lines, "line") as Promise<[string]>;
       child.kill("SIGTERM");
+      const [line] = await reported;
       await once(child, "exit");
+      return JSON.parse(line) as EmulatorServerReport;
     },
   };
 }
@@ -175,6 +200,35 @@ async function drive(
   return { latencies, unexpected, elapsedSeconds: (performance.now() - started) / 1000 };
 }
 
+/** One isReachable at a time, every LOOKUP_EVERY_MS, until `stop` resolves. */
+async function probeLookups(
+  url: string,
+  body: string,
+  agent: Agent,
+  stop: Promise<unknown>,
+  expected: (r: { status: number; body: string }) => boolean,
+) {
+  const latencies: number[] = [];
+  let unexpected = 0;
+  let stopped = false;
+  void stop.then(() => {
+    stopped = true;
+  });
+  while (!stopped) {
+    const t0 = performance.now();
+    try {
+      const answer = await post(url, body, agent);
+      if (!expected(answer)) unexpected += 1;
+    } catch {
+      unexpected += 1;
+    }
+    const took = performance.now() - t0;
+    latencies.push(took);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, LOOKUP_EVERY_MS - took)));
+  }
+  return { latencies: latencies.sort((a, b) => a - b), unexpected };
+}
+
 const delivered = (r: { status: number; body: string }) => {
   if (r.status !== 200) return false;
   const read = readDeliverSecureResponse(r.body);
@@ -189,7 +243,7 @@ async function measureMode(
   answerEmpty: boolean,
   dir: string,
 ): Promise<EmulatorRun> {
-  const child = await startChild(keys, answerEmpty, dir);
+  const child = await startChild(keys, answerEmpty, dir, settings.validationWorkers);
   const agent = new Agent({
     keepAlive: true,
     maxSockets: settings.concurrency,
@@ -197,16 +251,21 @@ async function measureMode(
     cert: keys.client.certificatePem,
     key: keys.client.privateKeyPem,
   });
+  const lookupAgent = new Agent({
+    keepAlive: true,
+    maxSockets: 1,
+    ca: keys.ca,
+    cert: keys.client.certificatePem,
+    key: keys.client.privateKeyPem,
+  });
+  let stopped = false;
   try {
     const base = `${child.url}${environmentPath(SLUG)}`;
-    const lookup = await postSoap(
-      `${base}/Recipient/v3`,
-      isReachableRequest(`16${SENDER.organisationNumber}`, [scenarioById("reachable-kivra").recipientId]),
-      {
-        ca: keys.ca,
-        certificate: keys.client,
-      },
-    );
+    const lookupRequest = isReachableRequest(`16${SENDER.organisationNumber}`, [scenarioById("reachable-kivra").recipientId]);
+    const lookup = await postSoap(`${base}/Recipient/v3`, lookupRequest, {
+      ca: keys.ca,
+      certificate: keys.client,
+    });
     let serviceUrl = `${base}/Service/v3/kivra`;
     if (!answerEmpty) {
       const read = lookup.kind === "answer" ? readIsReachableResponse(lookup.body) : null;
@@ -219,7 +278,13 @@ async function measureMode(
     }
     const expected = answerEmpty ? emptyAnswer : delivered;
     if (settings.warmupSeconds > 0) await drive(serviceUrl, envelopes, agent, settings.warmupSeconds, settings.concurrency, expected);
-    const run = await drive(serviceUrl, envelopes, agent, settings.durationSeconds, settings.concurrency, expected);
+    child.measureFromNow();
+    const driving = drive(serviceUrl, envelopes, agent, settings.durationSeconds, settings.concurrency, expected);
+    const lookedUp = (r: { status: number; body: string }) => r.status === 200 && readIsReachableResponse(r.body).ok;
+    const probing = probeLookups(`${base}/Recipient/v3`, lookupRequest, lookupAgent, driving, answerEmpty ? emptyAnswer : lookedUp);
+    const [run, lookups] = await Promise.all([driving, probing]);
+    stopped = true;
+    const { eventLoopDelayMs } = await child.stop();
     const sorted = run.latencies.sort((a, b) => a - b);
     return {
       mode: answerEmpty ? "empty-answer" : "full-validation",
@@ -232,10 +297,19 @@ async function measureMode(
         p99: percentile(sorted, 99),
         max: sorted.at(-1) ?? 0,
       },
+      lookups: {
+        count: lookups.latencies.length,
+        unexpected: lookups.unexpected,
+        p50: percentile(lookups.latencies, 50),
+        p99: percentile(lookups.latencies, 99),
+        max: lookups.latencies.at(-1) ?? 0,
+      },
+      eventLoopDelayMs,
     };
   } finally {
     agent.destroy();
-    await child.stop();
+    lookupAgent.destroy();
+    if (!stopped) await child.stop().catch(() => undefined);
   }
 }
 
@@ -265,7 +339,9 @@ export async function measureEmulator(settings: EmulatorBenchSettings): Promise<
 }
 
 const formatRun = (r: EmulatorRun) =>
-  `${r.mode}: ${r.deliveriesPerSecond.toFixed(1)}/s (${r.requests} requests, ${r.unexpected} unexpected), p50 ${r.latencyMs.p50.toFixed(1)} ms, p95 ${r.latencyMs.p95.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms, max ${r.latencyMs.max.toFixed(1)} ms`;
+  `${r.mode}: ${r.deliveriesPerSecond.toFixed(1)}/s (${r.requests} requests, ${r.unexpected} unexpected), p50 ${r.latencyMs.p50.toFixed(1)} ms, p95 ${r.latencyMs.p95.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms, max ${r.latencyMs.max.toFixed(1)} ms` +
+  `; isReachable beside it p50 ${r.lookups.p50.toFixed(1)} ms, p99 ${r.lookups.p99.toFixed(1)} ms, max ${r.lookups.max.toFixed(1)} ms (${r.lookups.count}, ${r.lookups.unexpected} unexpected)` +
+  `; event-loop delay p50 ${r.eventLoopDelayMs.p50.toFixed(1)} ms, p99 ${r.eventLoopDelayMs.p99.toFixed(1)} ms, max ${r.eventLoopDelayMs.max.toFixed(1)} ms`;
 
 export function formatEmulatorReport(bench: EmulatorBench): string {
   return [
@@ -276,13 +352,14 @@ export function formatEmulatorReport(bench: EmulatorBench): string {
   ].join("\n");
 }
 
-/** `npx tsx bench/emulator.ts [--duration S] [--warmup S] [--concurrency N] [--out FILE]`: the emulator alone. */
+/** `npx tsx bench/emulator.ts [--duration S] [--warmup S] [--concurrency N] [--validation-workers N] [--out FILE]`: the emulator alone. */
 async function main() {
   const { values } = parseArgs({
     options: {
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "2" },
       concurrency: { type: "string", default: "8" },
+      "validation-workers": { type: "string" },
       out: { type: "string", default: "reports/bench-emulator.json" },
     },
   });
@@ -290,6 +367,7 @@ async function main() {
     durationSeconds: Number(values.duration),
     warmupSeconds: Number(values.warmup),
     concurrency: Number(values.concurrency),
+    ...(values["validation-workers"] ? { validationWorkers: Number(values["validation-workers"]) } : {}),
   };
   const bench = await measureEmulator(settings);
   const cpus = os.cpus();
