@@ -209,4 +209,18 @@ describe("load-test mode", () => {
       expect(run).toMatchObject({ targetRate: 2.5, durationSeconds: 30, status: "running" });
     });
   });
+
+  it("lets only one of two starts at the same moment win, and only one of two stops", async () => {
+    const id = await newInitiative("Samtidiga lasttester");
+    await environmentFor(id, "load000009");
+    const runsUrl = `/api/v1/initiatives/${id}/sandbox/load-tests`;
+    const body = { targetRate: 5, durationSeconds: 60 };
+    const starts = await Promise.all([pl.post(runsUrl, body), pl.post(runsUrl, body)]);
+    expect(starts.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const run = (starts.find((r) => r.statusCode === 201)?.json() ?? {}) as Run;
+    const stops = await Promise.all([pl.post(`${runsUrl}/${run.id}/stop`), pl.post(`${runsUrl}/${run.id}/stop`)]);
+    expect(stops.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, run.id));
+    expect(audit.map((a) => a.action).sort()).toEqual(["sandbox.load_test.start", "sandbox.load_test.stop"]);
+  });
 });

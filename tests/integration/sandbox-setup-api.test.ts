@@ -1,6 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../src/db/schema.ts";
+import { auditLog, sandboxEnvironments } from "../../src/db/schema.ts";
 import {
   makePersonalIdentityNumber,
   makeSyntheticOrganisationNumber,
@@ -94,6 +94,15 @@ describe("an initiative's test environment, uploaded test CAs and own synthetic 
         "sandbox.environment.disable",
         "sandbox.environment.enable",
       ]);
+    });
+
+    it("answers two first enables at the same moment without a server fault, and makes one environment", async () => {
+      const id = ((await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Samtidigt" })).json() as { id: string }).id;
+      const url = `/api/v1/initiatives/${id}/sandbox/environment`;
+      const answers = await Promise.all([pl.put(url, { enabled: true }), pl.put(url, { enabled: true })]);
+      for (const answer of answers) expect([200, 409], answer.body).toContain(answer.statusCode);
+      expect(answers.some((a) => a.statusCode === 200)).toBe(true);
+      expect(await t.db.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.initiativeId, id))).toHaveLength(1);
     });
 
     it("checks the förmedlare's organisationsnummer", async () => {

@@ -95,10 +95,14 @@ export const insertLoadTest = async (tx: Database, values: typeof sandboxLoadTes
   return row;
 };
 
-export const stopLoadTest = async (tx: Database, loadTestId: string, at: Date): Promise<SandboxLoadTestRow> => {
-  const [row] = await tx.update(sandboxLoadTests).set({ stoppedAt: at }).where(eq(sandboxLoadTests.id, loadTestId)).returning();
-  if (!row) throw new Error("update returned no load test");
-  return row;
+/** Closes the window of a load test that is still open at `at`; null when it had already ended or been stopped. */
+export const stopLoadTest = async (tx: Database, loadTestId: string, at: Date): Promise<SandboxLoadTestRow | null> => {
+  const [row] = await tx
+    .update(sandboxLoadTests)
+    .set({ stoppedAt: at })
+    .where(and(eq(sandboxLoadTests.id, loadTestId), isNull(sandboxLoadTests.stoppedAt), gt(sandboxLoadTests.endsAt, at)))
+    .returning();
+  return row ?? null;
 };
 
 /**

@@ -4,6 +4,7 @@ import { DomainError } from "../../domain/shared/domain-error.ts";
 import { ErrorPage } from "../../ui/pages/error-page.tsx";
 import { isApiRequest } from "../authentication.ts";
 import { sendPage } from "../render.ts";
+import { conflictFromDatabase } from "./database-conflict.ts";
 import { HTTP_STATUS } from "./error-map.ts";
 
 /**
@@ -11,7 +12,8 @@ import { HTTP_STATUS } from "./error-map.ts";
  * also in the log. Nothing about the fault (stack, SQL, paths) reaches the client.
  */
 export function registerErrorHandling(app: FastifyInstance) {
-  app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
+  app.setErrorHandler(async (thrown: FastifyError | DomainError, request, reply) => {
+    const error = conflictFromDatabase(thrown) ?? thrown;
     if (error instanceof DomainError) {
       const status = HTTP_STATUS[error.code];
       if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));

@@ -20,7 +20,9 @@ export async function stopLoadTest({
   if (!run) throw notFound("load test");
   if (!isRunning(run, now)) throw new DomainError("LOAD_TEST_NOT_RUNNING", "the load test has already ended");
   const stopped = await db.transaction(async (tx) => {
+    // Only a run still open is stopped: of two stops at the same moment, the second finds none.
     const row = await stopLoadTestRow(tx, run.id, now);
+    if (!row) throw new DomainError("LOAD_TEST_NOT_RUNNING", "the load test has already ended");
     await recordAudit(
       tx,
       actor,
