@@ -38,6 +38,8 @@ describe("actual volumes: the test series from the emulator", () => {
     httpStatus: 200,
     durationMs: 12,
     checks: [],
+    // Made with the organisation's own accepted certificate, unless told otherwise.
+    clientOrgNr: `16${w.orgA.number}`,
     ...fields,
   });
 
@@ -78,6 +80,8 @@ describe("actual volumes: the test series from the emulator", () => {
       a("2026-05-12T09:00:00Z", { operatorId: "fortnox", outcome: "fault", httpStatus: 500, faultCode: 5000 }),
       a("2026-05-12T09:01:00Z", { operation: null, outcome: "refused", httpStatus: 500 }),
       a("2026-05-12T09:02:00Z", { operation: "wsdl", outcome: "answered" }),
+      // Anyone who knows the address can call it without a certificate: recorded, but no volume.
+      a("2026-05-12T09:03:00Z", { clientOrgNr: null, operation: "deliverSecure", outcome: "refused" }),
       ...Array.from({ length: 5 }, (_, i) => a(`2026-05-20T10:00:0${i}Z`, { loadTestId: loadTest?.id })),
       // Another initiative's environment of the same organisation: its own volumes.
       call(other.id, w.orgA.id, "2026-05-12T09:00:00Z", {}),
