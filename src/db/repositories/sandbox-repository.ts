@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import {
   organisations,
@@ -119,15 +119,3 @@ export const recentSandboxEvents = (db: Database, organisationId: string, limit:
     .where(eq(sandboxEvents.organisationId, organisationId))
     .orderBy(desc(sandboxEvents.at), desc(sandboxEvents.id))
     .limit(limit);
-
-/** An organisation's events in time order, those from `since` on when it is given: a conformance run's raw material. */
-export const sandboxEventsOf = (db: Database, organisationId: string, since?: Date) =>
-  db
-    .select()
-    .from(sandboxEvents)
-    .where(
-      since
-        ? and(eq(sandboxEvents.organisationId, organisationId), gte(sandboxEvents.at, since))
-        : eq(sandboxEvents.organisationId, organisationId),
-    )
-    .orderBy(asc(sandboxEvents.at), asc(sandboxEvents.id));

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import { sandboxEnvironments, sandboxEvents, sandboxLoadTests, sandboxMessages } from "../schema.ts";
 import { type LoadTestWindow, withinLoadTest } from "./sandbox-evidence.ts";
+import type { SandboxEnvironmentRow } from "./sandbox-setup-repository.ts";
 
 /**
  * What the test-run view and load tests read and write: an environment's recorded calls with
@@ -9,13 +10,9 @@ import { type LoadTestWindow, withinLoadTest } from "./sandbox-evidence.ts";
  * a run of another environment is simply not found.
  */
 
-export type SandboxEnvironmentRow = typeof sandboxEnvironments.$inferSelect;
 export type SandboxCallRow = typeof sandboxEvents.$inferSelect;
 export type SandboxMessageRow = typeof sandboxMessages.$inferSelect;
 export type SandboxLoadTestRow = typeof sandboxLoadTests.$inferSelect;
-
-export const environmentOfInitiative = async (db: Database, initiativeId: string): Promise<SandboxEnvironmentRow | null> =>
-  (await db.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.initiativeId, initiativeId)).limit(1))[0] ?? null;
 
 /** Holds the environment's row until the transaction ends, so two starts cannot both see no running test. */
 export async function lockEnvironment(tx: Database, environmentId: string): Promise<SandboxEnvironmentRow | null> {
@@ -76,16 +73,6 @@ export const loadTestOf = async (db: Database, environmentId: string, loadTestId
       .select()
       .from(sandboxLoadTests)
       .where(and(eq(sandboxLoadTests.environmentId, environmentId), eq(sandboxLoadTests.id, loadTestId)))
-      .limit(1)
-  )[0] ?? null;
-
-/** The environment's load test whose window is open at `now`, if any. */
-export const runningLoadTest = async (db: Database, environmentId: string, now: Date): Promise<SandboxLoadTestRow | null> =>
-  (
-    await db
-      .select()
-      .from(sandboxLoadTests)
-      .where(and(eq(sandboxLoadTests.environmentId, environmentId), isNull(sandboxLoadTests.stoppedAt), gt(sandboxLoadTests.endsAt, now)))
       .limit(1)
   )[0] ?? null;
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import { sandboxEnvironments, sandboxEvents, sandboxRecipients, sandboxTrustedCas } from "../schema.ts";
 import { madeByTheEnvironmentsCaller } from "./sandbox-evidence.ts";
@@ -63,13 +63,6 @@ export async function insertTrustedCa(db: Database, values: Omit<typeof sandboxT
 
 export const deleteTrustedCa = (db: Database, id: string) => db.delete(sandboxTrustedCas).where(eq(sandboxTrustedCas.id, id));
 
-export const ownRecipientsOf = (db: Database, organisationId: string) =>
-  db
-    .select()
-    .from(sandboxRecipients)
-    .where(eq(sandboxRecipients.organisationId, organisationId))
-    .orderBy(asc(sandboxRecipients.createdAt), asc(sandboxRecipients.recipientId));
-
 export const findOwnRecipient = async (db: Database, organisationId: string, id: string) =>
   (
     await db
@@ -95,15 +88,6 @@ export async function insertOwnRecipient(db: Database, values: Omit<typeof sandb
 }
 
 export const deleteOwnRecipient = (db: Database, id: string) => db.delete(sandboxRecipients).where(eq(sandboxRecipients.id, id));
-
-/** An environment's latest calls, newest first. */
-export const recentEnvironmentEvents = (db: Database, environmentId: string, limit: number) =>
-  db
-    .select()
-    .from(sandboxEvents)
-    .where(eq(sandboxEvents.environmentId, environmentId))
-    .orderBy(desc(sandboxEvents.at), desc(sandboxEvents.id))
-    .limit(limit);
 
 /**
  * An environment's calls made by its own caller (sandbox-evidence.ts), in time order, those from

@@ -1,6 +1,7 @@
 import type { SandboxEventRow } from "../../db/repositories/sandbox-repository.ts";
 import { recentSandboxEvents } from "../../db/repositories/sandbox-repository.ts";
-import { findEnvironmentOfInitiative, recentEnvironmentEvents } from "../../db/repositories/sandbox-setup-repository.ts";
+import { environmentCalls } from "../../db/repositories/sandbox-run-repository.ts";
+import { findEnvironmentOfInitiative } from "../../db/repositories/sandbox-setup-repository.ts";
 import type { Check } from "../../sandbox/checks/check.ts";
 import { authorize } from "../access/policy.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
@@ -27,7 +28,7 @@ export async function listEnvironmentEvents({
   const initiative = await readableInitiative({ db, actor }, initiativeId);
   authorize(actor, { action: "sandbox:use", organisationId: initiative.organisationId });
   const environment = await findEnvironmentOfInitiative(db, initiative.id);
-  return environment ? (await recentEnvironmentEvents(db, environment.id, limit)).map(sandboxEventView) : [];
+  return environment ? (await environmentCalls(db, environment.id, { limit })).map(sandboxEventView) : [];
 }
 
 function sandboxEventView(r: SandboxEventRow) {

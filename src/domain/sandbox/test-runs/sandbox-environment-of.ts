@@ -1,4 +1,4 @@
-import { environmentOfInitiative } from "../../../db/repositories/sandbox-run-repository.ts";
+import { findEnvironmentOfInitiative } from "../../../db/repositories/sandbox-setup-repository.ts";
 import { authorize } from "../../access/policy.ts";
 import { readableInitiative } from "../../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../../shared/use-case.ts";
@@ -10,6 +10,6 @@ import type { UseCaseContext } from "../../shared/use-case.ts";
 export async function sandboxEnvironmentOf({ db, actor }: Pick<UseCaseContext, "db" | "actor">, initiativeId: string) {
   const initiative = await readableInitiative({ db, actor }, initiativeId);
   authorize(actor, { action: "sandbox:use", organisationId: initiative.organisationId });
-  const environment = await environmentOfInitiative(db, initiative.id);
+  const environment = (await findEnvironmentOfInitiative(db, initiative.id)) ?? null;
   return { initiative, environment };
 }

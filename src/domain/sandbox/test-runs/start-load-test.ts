@@ -1,9 +1,6 @@
-import {
-  environmentOfInitiative,
-  insertLoadTest,
-  lockEnvironment,
-  runningLoadTest,
-} from "../../../db/repositories/sandbox-run-repository.ts";
+import { activeSandboxLoadTest } from "../../../db/repositories/sandbox-repository.ts";
+import { insertLoadTest, lockEnvironment } from "../../../db/repositories/sandbox-run-repository.ts";
+import { findEnvironmentOfInitiative } from "../../../db/repositories/sandbox-setup-repository.ts";
 import { summariseLoadTest } from "../../../sandbox/load-test/load-test-summary.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { DomainError } from "../../shared/domain-error.ts";
@@ -28,11 +25,11 @@ export async function startLoadTest({
 }: UseCaseContext & { initiativeId: string; targetRate: number; durationSeconds: number }): Promise<LoadTestWithSummary> {
   const { initiative } = await sandboxEnvironmentOf({ db, actor }, initiativeId);
   const row = await db.transaction(async (tx) => {
-    const found = await environmentOfInitiative(tx, initiative.id);
+    const found = await findEnvironmentOfInitiative(tx, initiative.id);
     const environment = found && (await lockEnvironment(tx, found.id));
     if (!environment) throw new DomainError("SANDBOX_NOT_ENABLED", "the initiative has no test environment: enable it first");
     if (!environment.enabled) throw new DomainError("SANDBOX_NOT_ENABLED", "the initiative's test environment is disabled");
-    const running = await runningLoadTest(tx, environment.id, now);
+    const running = await activeSandboxLoadTest(tx, environment.id, now);
     if (running) throw new DomainError("LOAD_TEST_RUNNING", `load test ${running.id} runs until ${running.endsAt.toISOString()}`);
     const created = await insertLoadTest(tx, {
       environmentId: environment.id,

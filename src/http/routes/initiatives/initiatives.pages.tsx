@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import { authorize, can } from "../../../domain/access/policy.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
@@ -23,18 +22,12 @@ import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
 import { fieldIssues } from "../../errors/zod-issues.ts";
 import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
+import { pathId } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";
 
 type InitiativeParams = { Params: { initiativeId: string } };
 type ActivityParams = { Params: { initiativeId: string; activityId: string } };
 type DeliverableParams = { Params: { deliverableId: string } };
-
-/** Malformed ids in page URLs (and in the form's hidden fields) are simply things that do not exist. */
-function pathId(value: string): string {
-  const r = z.uuid().safeParse(value);
-  if (!r.success) throw new DomainError("NOT_FOUND", "not found");
-  return r.data;
-}
 
 /** Browsers send textarea line breaks as CRLF; stored text uses LF, so an unchanged text hashes the same. */
 const normaliseText = (s: string) => s.replace(/\r\n?/g, "\n");

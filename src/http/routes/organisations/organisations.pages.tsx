@@ -16,17 +16,11 @@ import { OrganisationPage } from "../../../ui/pages/organisations/organisation-p
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
 import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
+import { pathId } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";
 
 type OrgParams = { Params: { organisationId: string } };
 type MemberParams = { Params: { organisationId: string; userId: string } };
-
-/** Malformed ids in page URLs are simply pages that do not exist. */
-function pathId(value: string): string {
-  const r = z.uuid().safeParse(value);
-  if (!r.success) throw new DomainError("NOT_FOUND", "not found");
-  return r.data;
-}
 
 export function organisationsPages({ app, db, publicUrl, mailQueued }: AppScope) {
   const memberOf = async (request: FastifyRequest, organisationId: string, userId: string) => {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { getLoadTest, listLoadTests } from "../../../domain/sandbox/test-runs/get-load-test.ts";
 import { startLoadTest } from "../../../domain/sandbox/test-runs/start-load-test.ts";
@@ -12,17 +11,12 @@ import { loadTestHref, sandboxHref } from "../../../ui/pages/sandbox/test-run-pa
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
 import { formValues, parseForm, str } from "../../form.ts";
+import { pathId } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";
 import { LoadTestInput } from "./test-run.schema.ts";
 
 type InitiativeParams = { Params: { initiativeId: string } };
 type RunParams = { Params: { initiativeId: string; loadTestId: string } };
-
-function pathId(value: string): string {
-  const r = z.uuid().safeParse(value);
-  if (!r.success) throw new DomainError("NOT_FOUND", "not found");
-  return r.data;
-}
 
 /** Swedish writes 0,5 where the API takes 0.5; an empty field stays empty so it is reported as missing. */
 const formNumber = (value: string) => (value.trim() === "" ? undefined : Number(value.trim().replace(",", ".")));

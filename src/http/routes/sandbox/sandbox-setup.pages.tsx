@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { getOrganisation } from "../../../domain/organisations/read-organisations.ts";
 import { addOwnRecipient } from "../../../domain/sandbox/add-own-recipient.ts";
@@ -20,19 +19,13 @@ import { TrustedCasPage } from "../../../ui/pages/sandbox/trusted-cas-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
 import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
+import { pathId } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";
 import { sandboxOperators } from "./emulator-location.ts";
 
 type OrgParams = { Params: { organisationId: string } };
 type RecipientParams = { Params: { organisationId: string; recipientRowId: string } };
 type CaParams = { Params: { organisationId: string; caId: string } };
-
-/** A malformed id in a page URL is simply something that does not exist. */
-function pathId(value: string): string {
-  const r = z.uuid().safeParse(value);
-  if (!r.success) throw new DomainError("NOT_FOUND", "not found");
-  return r.data;
-}
 
 /** A use case's refusal with field problems, as the form shows it: 400 for invalid input, 409 for a duplicate. */
 function rejection(e: unknown): { errors: FormErrors; status: number } {

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { can } from "../../../domain/access/policy.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
@@ -10,7 +9,6 @@ import { getSandboxEnvironment } from "../../../domain/sandbox/get-sandbox-envir
 import { listOwnRecipients } from "../../../domain/sandbox/list-own-recipients.ts";
 import { sandboxEnvironmentView } from "../../../domain/sandbox/sandbox-environment-view.ts";
 import { listEnvironmentEvents } from "../../../domain/sandbox/sandbox-events.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { exportFormats } from "../../../exports/export-file.ts";
 import { validateSubmission } from "../../../sandbox/checks/validate-submission.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
@@ -20,6 +18,7 @@ import { ValidatePage } from "../../../ui/pages/sandbox/validate-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
 import { formValues, parseForm, str } from "../../form.ts";
+import { pathId } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";
 import { conformanceReportExport } from "./conformance-report-export.ts";
 import { emulatorLocation, sandboxOperators } from "./emulator-location.ts";
@@ -30,13 +29,6 @@ type InitiativeParams = { Params: { initiativeId: string } };
 
 /** How many of the environment's latest calls the page lists. */
 const RECENT_CALLS = 50;
-
-/** A malformed id in a page URL is simply something that does not exist. */
-function pathId(value: string): string {
-  const r = z.uuid().safeParse(value);
-  if (!r.success) throw new DomainError("NOT_FOUND", "not found");
-  return r.data;
-}
 
 /** A form posts the XML percent-encoded, which can triple it; the XML itself is held to the API's limit. */
 const FORM_BODY_LIMIT = 3 * MAX_SUBMISSION_BYTES;

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { attachmentDisposition, bodyDocument } from "../../../domain/sandbox/test-runs/delivered-content.ts";
 import { getTestRunCall, readDeliveredAttachment, readDeliveredBody } from "../../../domain/sandbox/test-runs/get-test-run-call.ts";
 import { listTestRunCalls } from "../../../domain/sandbox/test-runs/list-test-run-calls.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { TestRunCallPage } from "../../../ui/pages/sandbox/test-run-call-page.tsx";
 import { TestRunCallsPage } from "../../../ui/pages/sandbox/test-run-calls-page.tsx";
 import { sandboxHref } from "../../../ui/pages/sandbox/test-run-parts.tsx";
 import type { AppScope } from "../../app-scope.ts";
+import { pathId, pathValue } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";
 import { TestRunCallsQuery } from "./test-run.schema.ts";
 
@@ -15,12 +15,6 @@ type CallParams = { initiativeId: string; callId: string };
 type MessageParams = CallParams & { position: string };
 
 /** A malformed id or number in a page URL is simply something that does not exist. */
-function pathValue<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new DomainError("NOT_FOUND", "not found");
-  return r.data;
-}
-const pathId = (value: string) => pathValue(z.uuid(), value);
 const pathIndex = (value: string) => pathValue(z.coerce.number().int().min(0).max(10_000), value);
 
 /**
