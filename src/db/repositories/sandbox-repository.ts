@@ -42,13 +42,31 @@ export async function insertSandboxEvent(db: Database, values: NewSandboxEvent) 
   await db.insert(sandboxEvents).values(values);
 }
 
-/** An event and what its delivery carried, together or not at all. */
-export async function insertSandboxEventWithMessages(db: Database, values: NewSandboxEvent, messages: readonly NewSandboxMessage[]) {
+/**
+ * An event and what its delivery carried, together or not at all; the content of the
+ * environment's deliveries beyond the newest `keep` is let go in the same transaction.
+ */
+export async function insertSandboxEventWithMessages(
+  db: Database,
+  values: NewSandboxEvent,
+  messages: readonly NewSandboxMessage[],
+  keep: number,
+) {
   // Most calls carry no messages: they need no transaction of their own.
   if (!messages.length) return insertSandboxEvent(db, values);
   await db.transaction(async (tx) => {
     await tx.insert(sandboxEvents).values(values);
     await tx.insert(sandboxMessages).values(messages.map((m) => ({ ...m, eventId: values.id })));
+    if (values.environmentId) {
+      await tx.execute(sql`
+        delete from ${sandboxMessages} where ${sandboxMessages.eventId} in (
+          select ${sandboxEvents.id} from ${sandboxEvents}
+          where ${sandboxEvents.environmentId} = ${values.environmentId}
+            and exists (select 1 from ${sandboxMessages} kept where kept.event_id = ${sandboxEvents.id})
+          order by ${sandboxEvents.at} desc, ${sandboxEvents.id} desc
+          offset ${keep}
+        )`);
+    }
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.ts";
 import { insertSandboxEventWithMessages, organisationIdByNumber } from "../../db/repositories/sandbox-repository.ts";
 import { ORGANIZATION_NUMBER_PATTERN } from "../soap/types.ts";
-import type { EmulatorEvent, EventRecorder } from "./events.ts";
+import { DELIVERY_CONTENTS_KEPT, type EmulatorEvent, type EventRecorder } from "./events.ts";
 
 /**
  * Records the emulator's events in sandbox_events, with a delivery's messages in sandbox_messages
@@ -60,6 +60,7 @@ export async function saveEmulatorEvent(db: Database, event: EmulatorEvent): Pro
       bodyBase64: m.bodyBase64,
       attachments: m.attachments,
     })),
+    DELIVERY_CONTENTS_KEPT,
   );
 }
 

@@ -70,6 +70,12 @@ export type EmulatorEvent = {
   messages: DeliveredMessage[];
 };
 
+/**
+ * How many of an environment's deliveries keep what they carried (up to 2 MB each) for the
+ * test-run view; the calls themselves, with their checks, are all kept.
+ */
+export const DELIVERY_CONTENTS_KEPT = 500;
+
 export type EventRecorder = { record(event: EmulatorEvent): void };
 
 /** Keeps events in memory, for tests and until the app persists them. */

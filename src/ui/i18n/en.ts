@@ -55,7 +55,8 @@ export const en: Messages = {
     messagesHeading: "Delivered messages",
     messagesLead:
       "As the recipient would see them. The content is shown in a separate frame where scripts never run and nothing is fetched from elsewhere.",
-    noMessages: "The call left no message to show. During load tests the content is not kept.",
+    noMessages:
+      "There is no message to show. The call carried none, came during a load test (when content is not kept), or is older than the {kept} latest deliveries, whose content is kept.",
     messageHeading: "Message {number}: {subject}",
     noSubject: "(no subject)",
     messageId: "Message id",

@@ -51,7 +51,8 @@ export const sv = {
     noChecks: "Inga kontroller gjordes för detta anrop.",
     messagesHeading: "Levererade meddelanden",
     messagesLead: "Så som mottagaren skulle se dem. Innehållet visas i en avskild ram där skript aldrig körs och inget hämtas utifrån.",
-    noMessages: "Anropet lämnade inget meddelande att visa. Under lasttester sparas inte innehållet.",
+    noMessages:
+      "Det finns inget meddelande att visa. Anropet bar inget, kom under ett lasttest (då sparas inte innehållet) eller är äldre än de {kept} senaste leveranserna, vars innehåll sparas.",
     messageHeading: "Meddelande {number}: {subject}",
     noSubject: "(utan rubrik)",
     messageId: "Meddelande-id",

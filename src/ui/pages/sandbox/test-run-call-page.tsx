@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { DeliveredMessageMetadata, TestRunCallDetail } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
 import type { CheckStatus } from "../../../sandbox/checks/check.ts";
+import { DELIVERY_CONTENTS_KEPT } from "../../../sandbox/emulator/events.ts";
 import { Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
@@ -38,7 +39,7 @@ export function TestRunCallPage({ ctx, initiativeId, call }: { ctx: PageContext;
             ))}
           </>
         ) : (
-          <Paragraph>{t.noMessages}</Paragraph>
+          <Paragraph>{format(t.noMessages, { kept: DELIVERY_CONTENTS_KEPT })}</Paragraph>
         )}
       </section>
     </Layout>
