@@ -167,4 +167,22 @@ describe("the test environment, own recipients and test CAs as pages", () => {
       await other.close();
     }
   });
+
+  it("hands a projektledare a new test certificate as one PEM file from a button, and nobody else", async () => {
+    const url = `/organisations/${w.orgA.id}/sandbox/certificate.pem`;
+    expect((await session.get(`/initiatives/${initiativeId}/sandbox`)).body).toContain(`action="${url}"`);
+    const file = await session.post(url, {});
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toContain("application/x-pem-file");
+    expect(file.headers["content-disposition"]).toBe(`attachment; filename="ansluta-testcertifikat-${w.orgA.number}.pem"`);
+    expect(file.headers["cache-control"]).toBe("no-store");
+    expect(file.body).toContain("-----BEGIN PRIVATE KEY-----");
+    expect(file.body).toMatch(new RegExp(`# Subject: .*serialNumber=16${w.orgA.number}`, "i"));
+    const reader = browser(t.app);
+    await reader.login(w.emails.readerA);
+    expect((await reader.post(url, {})).statusCode).toBe(403);
+    const outsider = browser(t.app);
+    await outsider.login(w.emails.plB);
+    expect((await outsider.post(url, {})).statusCode).toBe(404);
+  });
 });

@@ -684,7 +684,9 @@ export const en: Messages = {
     wsdlHint: "The WSDL files are fetched from the emulator with the same client certificate as the calls.",
     certificateHeading: "Client certificate and test CA",
     certificateIntro:
-      "Your system identifies itself with a test certificate for the organisation (serialNumber 16 + organisationsnummer). Get one with an API token from Settings: POST {url}. The answer holds the certificate, the private key (shown that once; Ansluta keeps no copy) and the test CA.",
+      "Your system identifies itself with a test certificate for the organisation (serialNumber 16 + organisationsnummer), both for mutual TLS and for signing deliveries. Each download is a new certificate in one PEM file with the private key, the certificate and the test CA. The key is in that file only: Ansluta keeps no copy.",
+    certificateDownload: "Get a new test certificate (PEM file)",
+    certificateApi: "With an API token from Settings you can also get one: POST {url}.",
     caDownload: "Download the installation's test CA (PEM)",
     caHint: "The test CA issued the emulator's server certificate: your system should trust it when calling the test environment.",
     ownCaIntro:

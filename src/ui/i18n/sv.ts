@@ -687,7 +687,9 @@ export const sv = {
     wsdlHint: "WSDL-filerna hämtas från emulatorn med samma klientcertifikat som anropen.",
     certificateHeading: "Klientcertifikat och test-CA",
     certificateIntro:
-      "Ert system identifierar sig med ett testcertifikat för organisationen (serialNumber 16 + organisationsnummer). Hämta ett med en API-nyckel från Inställningar: POST {url}. Svaret innehåller certifikatet, den privata nyckeln (visas bara den gången, Ansluta sparar ingen kopia) och test-CA:t.",
+      "Ert system identifierar sig med ett testcertifikat för organisationen (serialNumber 16 + organisationsnummer), både för ömsesidig TLS och för att signera leveranserna. Varje hämtning ger ett nytt certifikat i en PEM-fil med den privata nyckeln, certifikatet och test-CA:t. Nyckeln finns bara i filen: Ansluta sparar ingen kopia.",
+    certificateDownload: "Hämta ett nytt testcertifikat (PEM-fil)",
+    certificateApi: "Med en API-nyckel från Inställningar går det också att hämta: POST {url}.",
     caDownload: "Ladda ned installationens test-CA (PEM)",
     caHint: "Test-CA:t har utfärdat emulatorns servercertifikat: ert system ska lita på det när det anropar testmiljön.",
     ownCaIntro:

@@ -3,12 +3,14 @@ import type { Actor } from "../../../domain/access/actor.ts";
 import { getOrganisation } from "../../../domain/organisations/read-organisations.ts";
 import { addOwnRecipient } from "../../../domain/sandbox/add-own-recipient.ts";
 import { addTrustedCa } from "../../../domain/sandbox/add-trusted-ca.ts";
+import { issueSandboxCertificate } from "../../../domain/sandbox/issue-sandbox-certificate.ts";
 import { listOwnRecipients } from "../../../domain/sandbox/list-own-recipients.ts";
 import { listTrustedCas } from "../../../domain/sandbox/list-trusted-cas.ts";
 import { OwnRecipientInput } from "../../../domain/sandbox/own-recipient-input.ts";
 import { removeOwnRecipient } from "../../../domain/sandbox/remove-own-recipient.ts";
 import { removeTrustedCa } from "../../../domain/sandbox/remove-trusted-ca.ts";
 import { readSandboxCaCertificate } from "../../../domain/sandbox/sandbox-authority.ts";
+import { sandboxCertificateBundle, sandboxCertificateFileName } from "../../../domain/sandbox/sandbox-certificate-bundle.ts";
 import { PRIVATE_KEY_BLOCK } from "../../../domain/sandbox/trusted-ca-certificate.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
@@ -34,7 +36,7 @@ function rejection(e: unknown): { errors: FormErrors; status: number } {
 }
 
 /** The pages where an organisation manages its own synthetic recipients and uploaded test CAs. */
-export function sandboxSetupPages({ app, db, config }: AppScope) {
+export function sandboxSetupPages({ app, db, config, secrets }: AppScope) {
   // The installation's test CA for a browser session; the API has its own (/api/v1/sandbox/ca.pem).
   app.get("/sandbox/ca.pem", async (request, reply) => {
     if (!requireSession(request, reply)) return reply;
@@ -43,6 +45,21 @@ export function sandboxSetupPages({ app, db, config }: AppScope) {
       .type("application/x-pem-file")
       .header("content-disposition", 'attachment; filename="ansluta-test-ca.pem"')
       .send(caCertificatePem);
+  });
+
+  // A new test client certificate as one PEM file (key, certificate, CA): the browser's way to what
+  // POST /api/v1/organisations/:id/sandbox/certificate gives. The key is in this answer only.
+  app.post<OrgParams>("/organisations/:organisationId/sandbox/certificate.pem", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const organisationId = pathId(request.params.organisationId);
+    const issued = await issueSandboxCertificate({ db, actor: auth.actor, now: request.now, secrets, organisationId });
+    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId });
+    return reply
+      .type("application/x-pem-file")
+      .header("content-disposition", `attachment; filename="${sandboxCertificateFileName(organisation.number)}"`)
+      .header("cache-control", "no-store")
+      .send(sandboxCertificateBundle(issued, organisation.name));
   });
 
   const showRecipients = async (

@@ -157,7 +157,15 @@ function Certificate({ ctx, organisationId }: { ctx: PageContext; organisationId
       <Heading level={3} data-size="sm">
         {t.certificateHeading}
       </Heading>
-      <Paragraph>{format(t.certificateIntro, { url: `/api/v1/organisations/${organisationId}/sandbox/certificate` })}</Paragraph>
+      <Paragraph>{t.certificateIntro}</Paragraph>
+      <div className="actions">
+        <ActionButton ctx={ctx} action={`/organisations/${organisationId}/sandbox/certificate.pem`}>
+          {t.certificateDownload}
+        </ActionButton>
+      </div>
+      <Paragraph data-size="sm">
+        {format(t.certificateApi, { url: `/api/v1/organisations/${organisationId}/sandbox/certificate` })}
+      </Paragraph>
       <Paragraph>
         <Link href="/sandbox/ca.pem">{t.caDownload}</Link>. {t.caHint}
       </Paragraph>
