@@ -12,6 +12,7 @@ import { insertTestEnvironment } from "../testing/database-environment.ts";
 import { databaseEnvironments, loadEnvironment } from "./database-environments.ts";
 import { databaseRecorder, senderOrganisationNumber } from "./database-recorder.ts";
 import type { EmulatorEvent } from "./events.ts";
+import { RefusalBudget } from "./refusal-budget.ts";
 
 /** The sandbox's persistence against the test database: one authority per installation, and events attributed to their sender. */
 
@@ -254,5 +255,26 @@ describe("the database recorder", () => {
     recorder.record(once);
     await recorder.flush();
     expect(failures).toHaveLength(1);
+  });
+});
+
+describe("calls anyone could make", () => {
+  it("are recorded up to the environment's budget per minute; the organisation's own calls always", async () => {
+    const environment = await insertTestEnvironment(handle.db, { organisationId, slug: "budget0001" });
+    const recorder = databaseRecorder(
+      handle.db,
+      (error) => {
+        throw error;
+      },
+      new RefusalBudget(2),
+    );
+    const at = new Date("2026-11-27T11:00:00Z");
+    const own = { ok: true as const, organisationId: `16${ORGNR}`, subject: "CN=x", issuer: "CN=ca", fingerprint256: "AA" };
+    for (let i = 0; i < 4; i++) recorder.record(event({ environmentId: environment.id, organisationId, receivedAt: at }));
+    for (let i = 0; i < 3; i++) recorder.record(event({ environmentId: environment.id, organisationId, receivedAt: at, client: own }));
+    await recorder.flush();
+    const recorded = (await recentSandboxEvents(handle.db, organisationId, 100)).filter((e) => e.environmentId === environment.id);
+    expect(recorded.filter((e) => e.clientOrgNr === null)).toHaveLength(2);
+    expect(recorded.filter((e) => e.clientOrgNr !== null)).toHaveLength(3);
   });
 });

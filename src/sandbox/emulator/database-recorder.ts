@@ -2,6 +2,7 @@ import type { Database } from "../../db/database.ts";
 import { insertSandboxEventWithMessages, organisationIdByNumber } from "../../db/repositories/sandbox-repository.ts";
 import { ORGANIZATION_NUMBER_PATTERN } from "../soap/types.ts";
 import { DELIVERY_CONTENTS_KEPT, type EmulatorEvent, type EventRecorder } from "./events.ts";
+import { RefusalBudget } from "./refusal-budget.ts";
 
 /**
  * Records the emulator's events in sandbox_events, with a delivery's messages in sandbox_messages
@@ -64,10 +65,16 @@ export async function saveEmulatorEvent(db: Database, event: EmulatorEvent): Pro
   );
 }
 
-export function databaseRecorder(db: Database, onError: (error: unknown, event: EmulatorEvent) => void): DatabaseRecorder {
+export function databaseRecorder(
+  db: Database,
+  onError: (error: unknown, event: EmulatorEvent) => void,
+  refusals: RefusalBudget = new RefusalBudget(),
+): DatabaseRecorder {
   const pending = new Set<Promise<void>>();
   return {
     record(event) {
+      // Calls anyone could make (no accepted certificate) are recorded within a budget; the organisation's own always.
+      if (!event.client.ok && !refusals.take(event.environmentId, event.receivedAt)) return;
       const saving = saveEmulatorEvent(db, event).catch((error: unknown) => onError(error, event));
       pending.add(saving);
       void saving.finally(() => pending.delete(saving));
