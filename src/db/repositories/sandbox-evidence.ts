@@ -28,11 +28,10 @@ export function withinLoadTest(window: LoadTestWindow): SQL {
   ) as SQL;
 }
 
-/** The load test whose window holds the call, if any (null outside every load test). */
-export const loadTestHoldingTheCall = sql<string | null>`(
-  select ${sandboxLoadTests.id} from ${sandboxLoadTests}
+/** Outside every load test's window of the call's environment. */
+export const outsideLoadTests: SQL = sql`not exists (
+  select 1 from ${sandboxLoadTests}
   where ${sandboxLoadTests.environmentId} = ${sandboxEvents.environmentId}
     and ${sandboxEvents.at} >= ${sandboxLoadTests.startedAt}
-    and ${sandboxEvents.at} < coalesce(least(${sandboxLoadTests.stoppedAt}, ${sandboxLoadTests.endsAt}), ${sandboxLoadTests.endsAt})
-  limit 1
+    and ${sandboxEvents.at} < least(${sandboxLoadTests.stoppedAt}, ${sandboxLoadTests.endsAt})
 )`;

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import { sandboxEnvironments, sandboxEvents, sandboxRecipients, sandboxTrustedCas } from "../schema.ts";
-import { madeByTheEnvironmentsCaller } from "./sandbox-evidence.ts";
+import { madeByTheEnvironmentsCaller, outsideLoadTests } from "./sandbox-evidence.ts";
 
 /**
  * What an organisation sets up for its test environments: the initiative's environment itself,
@@ -90,14 +90,20 @@ export async function insertOwnRecipient(db: Database, values: Omit<typeof sandb
 export const deleteOwnRecipient = (db: Database, id: string) => db.delete(sandboxRecipients).where(eq(sandboxRecipients.id, id));
 
 /**
- * An environment's calls made by its own caller (sandbox-evidence.ts), in time order, those from
- * `since` on when it is given: a conformance run's raw material.
+ * An environment's calls made by its own caller outside its load tests (sandbox-evidence.ts), in
+ * time order, those from `since` on when it is given: a conformance run's raw material. A load
+ * test has its own summary, and can be more calls than are worth reading for this.
  */
 export const environmentEventsOf = (db: Database, environmentId: string, since?: Date) =>
   db
     .select()
     .from(sandboxEvents)
     .where(
-      and(eq(sandboxEvents.environmentId, environmentId), madeByTheEnvironmentsCaller, since ? gte(sandboxEvents.at, since) : undefined),
+      and(
+        eq(sandboxEvents.environmentId, environmentId),
+        madeByTheEnvironmentsCaller,
+        outsideLoadTests,
+        since ? gte(sandboxEvents.at, since) : undefined,
+      ),
     )
     .orderBy(asc(sandboxEvents.at), asc(sandboxEvents.id));

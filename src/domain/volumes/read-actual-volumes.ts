@@ -17,8 +17,8 @@ export async function readActualVolumes({
   initiativeId,
 }: Pick<UseCaseContext, "db" | "actor"> & { initiativeId: string }): Promise<{ series: VolumeSeries[] }> {
   const initiative = await readableInitiative({ db, actor }, initiativeId);
-  const rows = await environmentCallsOfInitiative(db, initiative.id);
+  const { calls, loadTestCalls } = await environmentCallsOfInitiative(db, initiative.id);
   // The recorder writes these columns from EmulatorEvent values only (database-recorder.ts).
-  const events = rows.map((r) => ({ ...r, endpoint: r.endpoint as Endpoint, outcome: r.outcome as EventOutcome }));
-  return { series: [testSeriesFromEvents(events)] };
+  const events = calls.map((r) => ({ ...r, endpoint: r.endpoint as Endpoint, outcome: r.outcome as EventOutcome, loadTestId: null }));
+  return { series: [testSeriesFromEvents(events, { loadTestCallsLeftOut: loadTestCalls })] };
 }

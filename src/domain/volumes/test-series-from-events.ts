@@ -79,9 +79,13 @@ function addToMonth(month: MonthVolume, counted: Exclude<Counted, { kind: "none"
  * compares with the forecast (what a real sender's flows look like). Their number is kept in
  * `excludedLoadTestCalls` so the page can say what was left out.
  */
-export function testSeriesFromEvents(events: readonly VolumeEvent[]): TestSeries {
+export function testSeriesFromEvents(
+  events: readonly VolumeEvent[],
+  /** Load-test calls already left out where the events were read (counted there, not fetched). */
+  { loadTestCallsLeftOut = 0 }: { loadTestCallsLeftOut?: number } = {},
+): TestSeries {
   const byMonth = new Map<YearMonth, MonthVolume>();
-  let excludedLoadTestCalls = 0;
+  let excludedLoadTestCalls = loadTestCallsLeftOut;
   for (const e of events) {
     if (e.loadTestId !== null) {
       excludedLoadTestCalls += 1;
