@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, sandboxEnvironments, sandboxEvents } from "../../src/db/schema.ts";
+import { auditLog, sandboxEnvironments, sandboxEvents, sandboxLoadTests } from "../../src/db/schema.ts";
 import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
@@ -222,5 +222,41 @@ describe("load-test mode", () => {
     expect(stops.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, run.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["sandbox.load_test.start", "sandbox.load_test.stop"]);
+  });
+
+  it("puts the latest finished load test into the testrapporter's performance section", async () => {
+    const id = await newInitiative("Lasttest i testrapporten");
+    const environment = await environmentFor(id, "load000010");
+    const startedAt = new Date(Date.now() - 3_600_000);
+    const [run] = await t.db
+      .insert(sandboxLoadTests)
+      .values({ environmentId: environment, targetRate: 4, startedAt, endsAt: new Date(startedAt.getTime() + 10_000) })
+      .returning();
+    for (let i = 0; i < 20; i++) {
+      await t.db.insert(sandboxEvents).values({
+        id: randomUUID(),
+        at: new Date(startedAt.getTime() + i * 500),
+        organisationId: w.orgA.id,
+        environmentId: environment,
+        loadTestId: run?.id ?? null,
+        clientOrgNr: `16${w.orgA.number}`,
+        endpoint: "service",
+        operation: "deliverSecure",
+        outcome: "delivered",
+        durationMs: 10 + i,
+        checks: [],
+      });
+    }
+    const created = (await pl.post(`/api/v1/initiatives/${id}/sandbox/conformance-report`, {})).json() as { deliverableId: string };
+    const deliverable = (await pl.get(`/api/v1/deliverables/${created.deliverableId}`)).json() as {
+      versions: { sections: Record<string, string> }[];
+    };
+    const performance = deliverable.versions.at(-1)?.sections.prestandatest ?? "";
+    expect(performance).toContain("### Senaste avslutade lasttest");
+    expect(performance).toContain("- Måltakt: 4 leveranser per sekund");
+    expect(performance).toContain("- Uppnådd takt: 2 leveranser per sekund (50 % av måltakten)");
+    expect(performance).toContain("- Leveranser: 20, varav levererade (Delivered=true): 20");
+    // The load test's calls are its own evidence, not the conformance run's.
+    expect(performance).toContain("- Leveranser (deliverSecure): 0");
   });
 });

@@ -1,5 +1,6 @@
 import { deliverablesOf } from "../../db/repositories/initiative-repository.ts";
 import { conformanceEventOf } from "../../db/repositories/sandbox-event-mapper.ts";
+import { loadTestCalls, loadTestsOf } from "../../db/repositories/sandbox-run-repository.ts";
 import { environmentEventsOf, findEnvironmentOfInitiative } from "../../db/repositories/sandbox-setup-repository.ts";
 import { CONFORMANCE_CASES } from "../../sandbox/conformance/conformance-cases.ts";
 import {
@@ -8,6 +9,8 @@ import {
   type ConformanceSummary,
   evaluateConformance,
 } from "../../sandbox/conformance/evaluate-conformance.ts";
+import type { EventOutcome } from "../../sandbox/emulator/events.ts";
+import { isRunning, type LoadTestSummary, summariseLoadTest } from "../../sandbox/load-test/load-test-summary.ts";
 import { authorize } from "../access/policy.ts";
 import { createDeliverable, editDeliverable } from "../deliverables/deliverables.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
@@ -61,10 +64,17 @@ export async function createConformanceReport({
   summary: ConformanceSummary;
 }> {
   const { evaluation } = await evaluateInitiativeConformance({ db, actor, initiativeId, since });
+  const loadTest = await latestFinishedLoadTest(db, initiativeId, now);
   const existing = (await deliverablesOf(db, initiativeId)).find((d) => d.typeId === TEST_REPORT_TYPE_ID);
   const deliverableId =
     existing?.id ?? (await createDeliverable({ db, actor, now, initiativeId, input: { deliverableTypeId: TEST_REPORT_TYPE_ID } })).id;
-  const edited = await editDeliverable({ db, actor, now, deliverableId, input: { sections: conformanceSections(evaluation, since) } });
+  const edited = await editDeliverable({
+    db,
+    actor,
+    now,
+    deliverableId,
+    input: { sections: conformanceSections(evaluation, since, loadTest) },
+  });
   const latest = edited.versions[edited.versions.length - 1];
   if (!latest) throw new Error("a deliverable without versions");
   return { deliverableId, version: latest.version, summary: evaluation.summary };
@@ -73,8 +83,26 @@ export async function createConformanceReport({
 const STATUS: Record<ConformanceStatus, string> = { pass: "Godkänt", fail: "Underkänt", not_run: "Ej genomfört" };
 const number = (value: number, digits = 0) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: digits }).format(value);
 
+/** The environment's latest load test that has ended, with its summary: the performance evidence beside the conformance run. */
+async function latestFinishedLoadTest(db: UseCaseContext["db"], initiativeId: string, now: Date): Promise<LoadTestSummary | null> {
+  const environment = await findEnvironmentOfInitiative(db, initiativeId);
+  const finished = environment ? (await loadTestsOf(db, environment.id)).find((run) => !isRunning(run, now)) : undefined;
+  if (!finished) return null;
+  const calls = await loadTestCalls(db, finished);
+  // Outcomes are written from EmulatorEvent values only (database-recorder.ts).
+  return summariseLoadTest(
+    finished,
+    calls.map((c) => ({ ...c, outcome: c.outcome as EventOutcome })),
+    now,
+  );
+}
+
 /** The run as Markdown for the two template sections, in Swedish like the method's documents. */
-export function conformanceSections({ results, summary, performance: p }: ConformanceEvaluation, since?: Date): Record<string, string> {
+export function conformanceSections(
+  { results, summary, performance: p }: ConformanceEvaluation,
+  since?: Date,
+  loadTest?: LoadTestSummary | null,
+): Record<string, string> {
   const conformance = [
     "Resultat från Ansluta:s emulator av Mina meddelanden v3. Testfallen MM-01–MM-15 är Ansluta:s egna, skrivna utifrån det publicerade kontraktet; de är inte Diggs officiella acceptanstest och ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön.",
     since ? `Anrop från och med ${since.toISOString()}.` : "Alla anrop som emulatorn har registrerat i initiativets testmiljö.",
@@ -107,5 +135,20 @@ export function conformanceSections({ results, summary, performance: p }: Confor
       `- Felkoder (emulatorns tolkning): ${p.faultCodes.length ? p.faultCodes.map((f) => `${f.errorCode}: ${number(f.count)}`).join(", ") : "–"}`,
     ].join("\n"),
   ];
+  performance.push("### Senaste avslutade lasttest", loadTest ? loadTestLines(loadTest) : "Inget avslutat lasttest i testmiljön.");
   return { [CONFORMANCE_SECTION]: conformance.join("\n\n"), [PERFORMANCE_SECTION]: performance.join("\n\n") };
+}
+
+function loadTestLines(s: LoadTestSummary): string {
+  const latency = s.latencyMs
+    ? `${number(s.latencyMs.p50, 1)} / ${number(s.latencyMs.p95, 1)} / ${number(s.latencyMs.p99, 1)} / ${number(s.latencyMs.max, 1)} ms`
+    : "–";
+  return [
+    `- Längd: ${number(s.windowSeconds, 1)} s`,
+    `- Måltakt: ${number(s.targetRate, 1)} leveranser per sekund`,
+    `- Uppnådd takt: ${s.achievedRate === null ? "–" : `${number(s.achievedRate, 1)} leveranser per sekund`}${s.ratio === null ? "" : ` (${number(s.ratio * 100, 0)} % av måltakten)`}`,
+    `- Leveranser: ${number(s.deliveries)}, varav levererade (Delivered=true): ${number(s.delivered)}`,
+    `- Svarstid leverans p50 / p95 / p99 / max: ${latency}`,
+    `- SOAP-fel: ${number(s.errors.faults)}, tidsgränser: ${number(s.errors.timeouts)}, avvisade: ${number(s.errors.refused)}, Delivered=false: ${number(s.errors.notDelivered)}, underkända kontroller: ${number(s.errors.failedChecks)}`,
+  ].join("\n");
 }
