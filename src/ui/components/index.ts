@@ -3,6 +3,7 @@
  * system directly, so a change of design system touches only this folder.
  */
 export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+export { FactList } from "./fact-list.tsx";
 export { ActionButton, ChoiceGroup, Form, FormErrorSummary, fieldId, SelectField, SubmitButton, TextArea, TextField } from "./form.tsx";
 export { Layout, PageHeading } from "./layout.tsx";
 export { MarkdownText } from "./markdown-text.tsx";

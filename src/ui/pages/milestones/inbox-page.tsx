@@ -1,4 +1,4 @@
-import { ActionButton, Card, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
+import { ActionButton, Card, FactList, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import { formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -31,16 +31,7 @@ export function InboxPage({ ctx, communications }: { ctx: PageContext; communica
             {m.milestones.audiences[c.audience as keyof typeof m.milestones.audiences] ?? c.audience} · {m.inbox.from} {c.organisationName}{" "}
             · {m.inbox.received} {formatDateTime(locale, c.createdAt)}
           </Paragraph>
-          {c.items.length ? (
-            <dl className="facts">
-              {c.items.map((i) => (
-                <div key={i.key}>
-                  <dt>{i.label}</dt>
-                  <dd>{i.value}</dd>
-                </div>
-              ))}
-            </dl>
-          ) : null}
+          {c.items.length ? <FactList facts={c.items.map((i) => [i.label, i.value] as const)} /> : null}
           <p className="prose">{c.body}</p>
           <div className="actions">
             <Link href={`/initiatives/${c.initiativeId}`}>

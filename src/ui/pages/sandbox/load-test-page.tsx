@@ -1,6 +1,6 @@
 import type { LoadTestWithSummary } from "../../../domain/sandbox/test-runs/load-test-view.ts";
 import type { LoadTestSummary } from "../../../sandbox/load-test/load-test-summary.ts";
-import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
+import { ActionButton, FactList, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
@@ -61,14 +61,7 @@ function Totals({ ctx, s }: { ctx: PageContext; s: LoadTestSummary }) {
       <Heading level={2} data-size="md" id="summary-heading">
         {t.summaryHeading}
       </Heading>
-      <dl className="facts">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { DeliveredMessageMetadata, TestRunCallDetail } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
 import type { CheckStatus } from "../../../sandbox/checks/check.ts";
 import { DELIVERY_CONTENTS_KEPT } from "../../../sandbox/emulator/events.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
+import { FactList, Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
@@ -80,16 +80,7 @@ function Facts({ ctx, initiativeId, call }: { ctx: PageContext; initiativeId: st
         {t.partOfLoadTest}
       </Link>,
     ]);
-  return (
-    <dl className="facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={rows} />;
 }
 
 function Checks({ ctx, checks }: { ctx: PageContext; checks: TestRunCallDetail["checks"] }) {
