@@ -37,38 +37,35 @@ export function AuditPage({
         <SubmitButton variant="secondary">{m.audit.verify}</SubmitButton>
       </form>
       {entries.length ? (
-        <ScrollableTable label={m.audit.title}>
-          <Table>
-            <caption className="visually-hidden">{m.audit.title}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{m.audit.seq}</Table.HeaderCell>
-                <Table.HeaderCell>{m.audit.at}</Table.HeaderCell>
-                <Table.HeaderCell>{m.audit.actor}</Table.HeaderCell>
-                <Table.HeaderCell>{m.audit.action}</Table.HeaderCell>
-                <Table.HeaderCell>{m.audit.entity}</Table.HeaderCell>
-                <Table.HeaderCell>{m.audit.change}</Table.HeaderCell>
+        <ScrollableTable caption={m.audit.title}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{m.audit.seq}</Table.HeaderCell>
+              <Table.HeaderCell>{m.audit.at}</Table.HeaderCell>
+              <Table.HeaderCell>{m.audit.actor}</Table.HeaderCell>
+              <Table.HeaderCell>{m.audit.action}</Table.HeaderCell>
+              <Table.HeaderCell>{m.audit.entity}</Table.HeaderCell>
+              <Table.HeaderCell>{m.audit.change}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {entries.map((e) => (
+              <Table.Row key={e.seq}>
+                <Table.Cell>{e.seq}</Table.Cell>
+                <Table.Cell>{formatDateTime(locale, e.at)}</Table.Cell>
+                <Table.Cell>{e.actorUserId ? (actorNames.get(e.actorUserId) ?? e.actorUserId) : m.audit.system}</Table.Cell>
+                <Table.Cell>
+                  <code>{e.action}</code>
+                </Table.Cell>
+                <Table.Cell>
+                  {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
+                </Table.Cell>
+                <Table.Cell>
+                  <pre className="audit-change">{change(e)}</pre>
+                </Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {entries.map((e) => (
-                <Table.Row key={e.seq}>
-                  <Table.Cell>{e.seq}</Table.Cell>
-                  <Table.Cell>{formatDateTime(locale, e.at)}</Table.Cell>
-                  <Table.Cell>{e.actorUserId ? (actorNames.get(e.actorUserId) ?? e.actorUserId) : m.audit.system}</Table.Cell>
-                  <Table.Cell>
-                    <code>{e.action}</code>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <pre className="audit-change">{change(e)}</pre>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       ) : (
         <Paragraph>{m.audit.empty}</Paragraph>

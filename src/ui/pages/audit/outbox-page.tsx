@@ -10,37 +10,34 @@ export function OutboxPage({ ctx, messages }: { ctx: PageContext; messages: Mess
     <Layout ctx={ctx} title={m.outbox.title}>
       <PageHeading lead={m.outbox.intro}>{m.outbox.title}</PageHeading>
       {messages.length ? (
-        <ScrollableTable label={m.outbox.title}>
-          <Table>
-            <caption className="visually-hidden">{m.outbox.title}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{m.outbox.created}</Table.HeaderCell>
-                <Table.HeaderCell>{m.outbox.to}</Table.HeaderCell>
-                <Table.HeaderCell>{m.outbox.subject}</Table.HeaderCell>
-                <Table.HeaderCell>{m.outbox.status}</Table.HeaderCell>
+        <ScrollableTable caption={m.outbox.title}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{m.outbox.created}</Table.HeaderCell>
+              <Table.HeaderCell>{m.outbox.to}</Table.HeaderCell>
+              <Table.HeaderCell>{m.outbox.subject}</Table.HeaderCell>
+              <Table.HeaderCell>{m.outbox.status}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {messages.map((msg) => (
+              <Table.Row key={msg.id}>
+                <Table.Cell>{formatDateTime(locale, msg.createdAt)}</Table.Cell>
+                <Table.Cell>{msg.to}</Table.Cell>
+                <Table.Cell>
+                  <Details>
+                    <Details.Summary>{msg.subject}</Details.Summary>
+                    <Details.Content>
+                      <pre className="audit-change">{msg.text}</pre>
+                    </Details.Content>
+                  </Details>
+                </Table.Cell>
+                <Table.Cell>
+                  <Tag data-color={msg.sentAt ? "success" : "neutral"}>{msg.sentAt ? m.outbox.sent : m.outbox.pending}</Tag>
+                </Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {messages.map((msg) => (
-                <Table.Row key={msg.id}>
-                  <Table.Cell>{formatDateTime(locale, msg.createdAt)}</Table.Cell>
-                  <Table.Cell>{msg.to}</Table.Cell>
-                  <Table.Cell>
-                    <Details>
-                      <Details.Summary>{msg.subject}</Details.Summary>
-                      <Details.Content>
-                        <pre className="audit-change">{msg.text}</pre>
-                      </Details.Content>
-                    </Details>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={msg.sentAt ? "success" : "neutral"}>{msg.sentAt ? m.outbox.sent : m.outbox.pending}</Tag>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       ) : (
         <Paragraph>{m.outbox.empty}</Paragraph>

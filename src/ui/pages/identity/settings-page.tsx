@@ -70,39 +70,36 @@ export function SettingsPage({
           </div>
         ) : null}
         {tokens.length ? (
-          <ScrollableTable label={m.settings.tokens}>
-            <Table>
-              <caption className="visually-hidden">{m.settings.tokens}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{m.settings.tokenName}</Table.HeaderCell>
-                  <Table.HeaderCell>{m.settings.created}</Table.HeaderCell>
-                  <Table.HeaderCell>{m.settings.expires}</Table.HeaderCell>
-                  <Table.HeaderCell>{m.settings.lastUsed}</Table.HeaderCell>
-                  <Table.HeaderCell>{m.common.actions}</Table.HeaderCell>
+          <ScrollableTable caption={m.settings.tokens}>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{m.settings.tokenName}</Table.HeaderCell>
+                <Table.HeaderCell>{m.settings.created}</Table.HeaderCell>
+                <Table.HeaderCell>{m.settings.expires}</Table.HeaderCell>
+                <Table.HeaderCell>{m.settings.lastUsed}</Table.HeaderCell>
+                <Table.HeaderCell>{m.common.actions}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {tokens.map((t) => (
+                <Table.Row key={t.id}>
+                  <Table.Cell>{t.name}</Table.Cell>
+                  <Table.Cell>{when(t.createdAt)}</Table.Cell>
+                  <Table.Cell>{t.expiresAt ? when(t.expiresAt) : "–"}</Table.Cell>
+                  <Table.Cell>{when(t.lastUsedAt)}</Table.Cell>
+                  <Table.Cell>
+                    {t.revokedAt ? (
+                      <Tag data-color="neutral">{m.settings.revoked}</Tag>
+                    ) : (
+                      <ActionButton ctx={ctx} action={`/settings/tokens/${t.id}/revoke`}>
+                        {m.settings.revoke}
+                        <span className="visually-hidden"> {t.name}</span>
+                      </ActionButton>
+                    )}
+                  </Table.Cell>
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {tokens.map((t) => (
-                  <Table.Row key={t.id}>
-                    <Table.Cell>{t.name}</Table.Cell>
-                    <Table.Cell>{when(t.createdAt)}</Table.Cell>
-                    <Table.Cell>{t.expiresAt ? when(t.expiresAt) : "–"}</Table.Cell>
-                    <Table.Cell>{when(t.lastUsedAt)}</Table.Cell>
-                    <Table.Cell>
-                      {t.revokedAt ? (
-                        <Tag data-color="neutral">{m.settings.revoked}</Tag>
-                      ) : (
-                        <ActionButton ctx={ctx} action={`/settings/tokens/${t.id}/revoke`}>
-                          {m.settings.revoke}
-                          <span className="visually-hidden"> {t.name}</span>
-                        </ActionButton>
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+              ))}
+            </Table.Body>
           </ScrollableTable>
         ) : (
           <Paragraph>{m.settings.noTokens}</Paragraph>

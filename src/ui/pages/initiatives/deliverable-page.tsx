@@ -133,32 +133,29 @@ export function DeliverablePage({
         <Heading level={2} data-size="md" id="history-heading">
           {t.deliverable.history}
         </Heading>
-        <ScrollableTable label={t.deliverable.history}>
-          <Table>
-            <caption className="visually-hidden">{t.deliverable.history}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.deliverable.version}</Table.HeaderCell>
-                <Table.HeaderCell>{t.deliverable.status}</Table.HeaderCell>
-                <Table.HeaderCell>{t.deliverable.createdAt}</Table.HeaderCell>
-                <Table.HeaderCell>{t.deliverable.updatedAt}</Table.HeaderCell>
-                <Table.HeaderCell>{t.deliverable.approvedAt}</Table.HeaderCell>
+        <ScrollableTable caption={t.deliverable.history}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t.deliverable.version}</Table.HeaderCell>
+              <Table.HeaderCell>{t.deliverable.status}</Table.HeaderCell>
+              <Table.HeaderCell>{t.deliverable.createdAt}</Table.HeaderCell>
+              <Table.HeaderCell>{t.deliverable.updatedAt}</Table.HeaderCell>
+              <Table.HeaderCell>{t.deliverable.approvedAt}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {[...deliverable.versions].reverse().map((v) => (
+              <Table.Row key={v.version}>
+                <Table.Cell>{v.version}</Table.Cell>
+                <Table.Cell>
+                  <DeliverableStatusTag ctx={ctx} status={v.status} />
+                </Table.Cell>
+                <Table.Cell>{formatDateTime(ctx.locale, v.createdAt)}</Table.Cell>
+                <Table.Cell>{formatDateTime(ctx.locale, v.updatedAt)}</Table.Cell>
+                <Table.Cell>{v.approvedAt ? formatDateTime(ctx.locale, v.approvedAt) : "–"}</Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {[...deliverable.versions].reverse().map((v) => (
-                <Table.Row key={v.version}>
-                  <Table.Cell>{v.version}</Table.Cell>
-                  <Table.Cell>
-                    <DeliverableStatusTag ctx={ctx} status={v.status} />
-                  </Table.Cell>
-                  <Table.Cell>{formatDateTime(ctx.locale, v.createdAt)}</Table.Cell>
-                  <Table.Cell>{formatDateTime(ctx.locale, v.updatedAt)}</Table.Cell>
-                  <Table.Cell>{v.approvedAt ? formatDateTime(ctx.locale, v.approvedAt) : "–"}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       </section>
 

@@ -34,30 +34,27 @@ export function InitiativeListPage({
         </Paragraph>
       ) : null}
       {initiatives.length ? (
-        <ScrollableTable label={t.title}>
-          <Table zebra>
-            <caption className="visually-hidden">{t.title}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.name}</Table.HeaderCell>
-                {organisationNames ? <Table.HeaderCell>{t.organisation}</Table.HeaderCell> : null}
-                <Table.HeaderCell>{t.targetGroup}</Table.HeaderCell>
-                <Table.HeaderCell>{t.plannedGoLive}</Table.HeaderCell>
+        <ScrollableTable caption={t.title} zebra>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t.name}</Table.HeaderCell>
+              {organisationNames ? <Table.HeaderCell>{t.organisation}</Table.HeaderCell> : null}
+              <Table.HeaderCell>{t.targetGroup}</Table.HeaderCell>
+              <Table.HeaderCell>{t.plannedGoLive}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {initiatives.map((i) => (
+              <Table.Row key={i.id}>
+                <Table.Cell>
+                  <Link href={initiativeHref(i.id)}>{i.name}</Link>
+                </Table.Cell>
+                {organisationNames ? <Table.Cell>{organisationNames.get(i.organisationId) ?? "–"}</Table.Cell> : null}
+                <Table.Cell>{i.targetGroup || "–"}</Table.Cell>
+                <Table.Cell>{formatDay(ctx, i.plannedGoLive)}</Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {initiatives.map((i) => (
-                <Table.Row key={i.id}>
-                  <Table.Cell>
-                    <Link href={initiativeHref(i.id)}>{i.name}</Link>
-                  </Table.Cell>
-                  {organisationNames ? <Table.Cell>{organisationNames.get(i.organisationId) ?? "–"}</Table.Cell> : null}
-                  <Table.Cell>{i.targetGroup || "–"}</Table.Cell>
-                  <Table.Cell>{formatDay(ctx, i.plannedGoLive)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       ) : (
         <Paragraph>{t.empty}</Paragraph>

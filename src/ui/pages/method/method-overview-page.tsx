@@ -38,34 +38,31 @@ export function MethodOverviewPage({ ctx, method }: { ctx: PageContext; method: 
       </Section>
       <Section id="deliverables" title={m.method.deliverablesHeading}>
         <Paragraph>{m.method.deliverablesIntro}</Paragraph>
-        <ScrollableTable label={m.method.deliverablesHeading}>
-          <Table>
-            <caption className="visually-hidden">{m.method.deliverablesHeading}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{m.method.deliverable}</Table.HeaderCell>
-                <Table.HeaderCell>{m.method.producedIn}</Table.HeaderCell>
-                <Table.HeaderCell>{m.method.neededAt}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {types.map((type) => {
-                const phase = type.producedInPhase === null ? null : phaseByNumber(method, type.producedInPhase);
-                const numerals = method.milestones
-                  .filter((milestone) => milestone.basis.some((entry) => entry.deliverableTypeId === type.id))
-                  .map((milestone) => milestone.numeral);
-                return (
-                  <Table.Row key={type.id}>
-                    <Table.Cell>
-                      <Link href={deliverableTypeHref(type)}>{inLocale(ctx, type.name)}</Link>
-                    </Table.Cell>
-                    <Table.Cell>{phase ? phaseTitle(ctx, phase) : m.method.noPhase}</Table.Cell>
-                    <Table.Cell>{numerals.length ? numerals.join(", ") : m.method.noMilestone}</Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
+        <ScrollableTable caption={m.method.deliverablesHeading}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{m.method.deliverable}</Table.HeaderCell>
+              <Table.HeaderCell>{m.method.producedIn}</Table.HeaderCell>
+              <Table.HeaderCell>{m.method.neededAt}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {types.map((type) => {
+              const phase = type.producedInPhase === null ? null : phaseByNumber(method, type.producedInPhase);
+              const numerals = method.milestones
+                .filter((milestone) => milestone.basis.some((entry) => entry.deliverableTypeId === type.id))
+                .map((milestone) => milestone.numeral);
+              return (
+                <Table.Row key={type.id}>
+                  <Table.Cell>
+                    <Link href={deliverableTypeHref(type)}>{inLocale(ctx, type.name)}</Link>
+                  </Table.Cell>
+                  <Table.Cell>{phase ? phaseTitle(ctx, phase) : m.method.noPhase}</Table.Cell>
+                  <Table.Cell>{numerals.length ? numerals.join(", ") : m.method.noMilestone}</Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
         </ScrollableTable>
       </Section>
     </Layout>

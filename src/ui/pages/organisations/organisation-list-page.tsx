@@ -22,28 +22,25 @@ export function OrganisationListPage({
         </Paragraph>
       ) : null}
       {organisations.length ? (
-        <ScrollableTable label={m.organisations.title}>
-          <Table zebra>
-            <caption className="visually-hidden">{m.organisations.title}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{m.organisations.name}</Table.HeaderCell>
-                <Table.HeaderCell>{m.organisations.number}</Table.HeaderCell>
-                <Table.HeaderCell>{m.organisations.kind}</Table.HeaderCell>
+        <ScrollableTable caption={m.organisations.title} zebra>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{m.organisations.name}</Table.HeaderCell>
+              <Table.HeaderCell>{m.organisations.number}</Table.HeaderCell>
+              <Table.HeaderCell>{m.organisations.kind}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {organisations.map((o) => (
+              <Table.Row key={o.id}>
+                <Table.Cell>
+                  <Link href={`/organisations/${o.id}`}>{o.name}</Link>
+                </Table.Cell>
+                <Table.Cell>{formatOrganisationNumber(o.number)}</Table.Cell>
+                <Table.Cell>{m.organisations.kinds[o.kind]}</Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {organisations.map((o) => (
-                <Table.Row key={o.id}>
-                  <Table.Cell>
-                    <Link href={`/organisations/${o.id}`}>{o.name}</Link>
-                  </Table.Cell>
-                  <Table.Cell>{formatOrganisationNumber(o.number)}</Table.Cell>
-                  <Table.Cell>{m.organisations.kinds[o.kind]}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       ) : (
         <Paragraph>{m.organisations.empty}</Paragraph>

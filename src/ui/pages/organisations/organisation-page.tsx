@@ -33,47 +33,44 @@ export function OrganisationPage({
           </Paragraph>
         ) : null}
         {members.length ? (
-          <ScrollableTable label={m.members.title}>
-            <Table>
-              <caption className="visually-hidden">{m.members.title}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{m.members.name}</Table.HeaderCell>
-                  <Table.HeaderCell>{m.members.email}</Table.HeaderCell>
-                  <Table.HeaderCell>{m.members.roles}</Table.HeaderCell>
-                  <Table.HeaderCell>{m.members.status}</Table.HeaderCell>
-                  {manage ? <Table.HeaderCell>{m.common.actions}</Table.HeaderCell> : null}
+          <ScrollableTable caption={m.members.title}>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{m.members.name}</Table.HeaderCell>
+                <Table.HeaderCell>{m.members.email}</Table.HeaderCell>
+                <Table.HeaderCell>{m.members.roles}</Table.HeaderCell>
+                <Table.HeaderCell>{m.members.status}</Table.HeaderCell>
+                {manage ? <Table.HeaderCell>{m.common.actions}</Table.HeaderCell> : null}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {members.map((member) => (
+                <Table.Row key={member.userId}>
+                  <Table.Cell>{member.name}</Table.Cell>
+                  <Table.Cell>{member.email}</Table.Cell>
+                  <Table.Cell>
+                    <ul className="tag-list">
+                      {member.roles.map((r) => (
+                        <li key={r}>
+                          <Tag data-color="info">{m.roles[r]}</Tag>
+                        </li>
+                      ))}
+                    </ul>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color={member.active ? "success" : "warning"}>{member.active ? m.members.active : m.members.invited}</Tag>
+                  </Table.Cell>
+                  {manage ? (
+                    <Table.Cell>
+                      <Link href={`/organisations/${organisation.id}/members/${member.userId}`}>
+                        {m.members.editRoles}
+                        <span className="visually-hidden"> {format(m.members.forName, { name: member.name })}</span>
+                      </Link>
+                    </Table.Cell>
+                  ) : null}
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {members.map((member) => (
-                  <Table.Row key={member.userId}>
-                    <Table.Cell>{member.name}</Table.Cell>
-                    <Table.Cell>{member.email}</Table.Cell>
-                    <Table.Cell>
-                      <ul className="tag-list">
-                        {member.roles.map((r) => (
-                          <li key={r}>
-                            <Tag data-color="info">{m.roles[r]}</Tag>
-                          </li>
-                        ))}
-                      </ul>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Tag data-color={member.active ? "success" : "warning"}>{member.active ? m.members.active : m.members.invited}</Tag>
-                    </Table.Cell>
-                    {manage ? (
-                      <Table.Cell>
-                        <Link href={`/organisations/${organisation.id}/members/${member.userId}`}>
-                          {m.members.editRoles}
-                          <span className="visually-hidden"> {format(m.members.forName, { name: member.name })}</span>
-                        </Link>
-                      </Table.Cell>
-                    ) : null}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+              ))}
+            </Table.Body>
           </ScrollableTable>
         ) : (
           <Paragraph>{m.members.empty}</Paragraph>

@@ -18,30 +18,27 @@ export function CheckStatusTag({ ctx, status }: { ctx: PageContext; status: Chec
 export function ChecksTable({ ctx, checks, caption }: { ctx: PageContext; checks: readonly Check[]; caption: string }) {
   const t = ctx.m.sandbox;
   return (
-    <ScrollableTable label={caption}>
-      <Table>
-        <caption className="visually-hidden">{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t.check}</Table.HeaderCell>
-            <Table.HeaderCell>{t.status}</Table.HeaderCell>
-            <Table.HeaderCell>{t.message}</Table.HeaderCell>
+    <ScrollableTable caption={caption}>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t.check}</Table.HeaderCell>
+          <Table.HeaderCell>{t.status}</Table.HeaderCell>
+          <Table.HeaderCell>{t.message}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {checks.map((c) => (
+          <Table.Row key={c.id} data-status={c.status}>
+            <Table.Cell>
+              <code>{c.id}</code>
+            </Table.Cell>
+            <Table.Cell>
+              <CheckStatusTag ctx={ctx} status={c.status} />
+            </Table.Cell>
+            <Table.Cell lang="en">{c.message}</Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {checks.map((c) => (
-            <Table.Row key={c.id} data-status={c.status}>
-              <Table.Cell>
-                <code>{c.id}</code>
-              </Table.Cell>
-              <Table.Cell>
-                <CheckStatusTag ctx={ctx} status={c.status} />
-              </Table.Cell>
-              <Table.Cell lang="en">{c.message}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+        ))}
+      </Table.Body>
     </ScrollableTable>
   );
 }

@@ -111,26 +111,23 @@ function Addresses({ ctx, addresses }: { ctx: PageContext; addresses: NonNullabl
         {t.addressesHeading}
       </Heading>
       <Paragraph>{t.addressesIntro}</Paragraph>
-      <ScrollableTable label={t.addressesCaption}>
-        <Table>
-          <caption className="visually-hidden">{t.addressesCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.addressInterface}</Table.HeaderCell>
-              <Table.HeaderCell>{t.addressUrl}</Table.HeaderCell>
+      <ScrollableTable caption={t.addressesCaption}>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t.addressInterface}</Table.HeaderCell>
+            <Table.HeaderCell>{t.addressUrl}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.url}>
+              <Table.Cell>{r.name}</Table.Cell>
+              <Table.Cell>
+                <code data-testid="environment-address">{r.url}</code>
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((r) => (
-              <Table.Row key={r.url}>
-                <Table.Cell>{r.name}</Table.Cell>
-                <Table.Cell>
-                  <code data-testid="environment-address">{r.url}</code>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+          ))}
+        </Table.Body>
       </ScrollableTable>
       <Heading level={3} data-size="sm">
         {t.wsdlHeading}
@@ -228,36 +225,33 @@ function Recipients({
         {t.recipientsHeading}
       </Heading>
       <Paragraph>{t.recipientsIntro}</Paragraph>
-      <ScrollableTable label={t.recipientsCaption}>
-        <Table>
-          <caption className="visually-hidden">{t.recipientsCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.recipientNumber}</Table.HeaderCell>
-              <Table.HeaderCell>{t.recipientSituation}</Table.HeaderCell>
-              <Table.HeaderCell>{t.recipientMailbox}</Table.HeaderCell>
-              <Table.HeaderCell>{t.recipientOperatorBehaviour}</Table.HeaderCell>
-              <Table.HeaderCell>{t.recipientExpected}</Table.HeaderCell>
+      <ScrollableTable caption={t.recipientsCaption}>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t.recipientNumber}</Table.HeaderCell>
+            <Table.HeaderCell>{t.recipientSituation}</Table.HeaderCell>
+            <Table.HeaderCell>{t.recipientMailbox}</Table.HeaderCell>
+            <Table.HeaderCell>{t.recipientOperatorBehaviour}</Table.HeaderCell>
+            <Table.HeaderCell>{t.recipientExpected}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.key}>
+              <Table.Cell>
+                <code>{r.recipientId}</code>
+              </Table.Cell>
+              <Table.Cell>
+                {r.own ? <Tag data-color="info">{t.ownRecipientTag}</Tag> : null} {r.description}
+              </Table.Cell>
+              <Table.Cell>
+                {r.operator ? (r.pending ? format(t.pendingMailbox, { operator: r.operator }) : r.operator) : t.noMailbox}
+              </Table.Cell>
+              <Table.Cell>{t.behaviours[r.behaviour]}</Table.Cell>
+              <Table.Cell>{expectedText(ctx, r.expected)}</Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((r) => (
-              <Table.Row key={r.key}>
-                <Table.Cell>
-                  <code>{r.recipientId}</code>
-                </Table.Cell>
-                <Table.Cell>
-                  {r.own ? <Tag data-color="info">{t.ownRecipientTag}</Tag> : null} {r.description}
-                </Table.Cell>
-                <Table.Cell>
-                  {r.operator ? (r.pending ? format(t.pendingMailbox, { operator: r.operator }) : r.operator) : t.noMailbox}
-                </Table.Cell>
-                <Table.Cell>{t.behaviours[r.behaviour]}</Table.Cell>
-                <Table.Cell>{expectedText(ctx, r.expected)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+          ))}
+        </Table.Body>
       </ScrollableTable>
       <Paragraph>
         <Link href={ownRecipientsHref(organisationId)}>{t.manageRecipients}</Link>

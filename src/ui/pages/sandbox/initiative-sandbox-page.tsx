@@ -77,34 +77,31 @@ function Calls({ ctx, calls }: { ctx: PageContext; calls: readonly SandboxCallVi
         {t.callsHeading}
       </Heading>
       {calls.length ? (
-        <ScrollableTable label={format(t.callsCaption, { count: calls.length })}>
-          <Table>
-            <caption className="visually-hidden">{format(t.callsCaption, { count: calls.length })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.callTime}</Table.HeaderCell>
-                <Table.HeaderCell>{t.callOperation}</Table.HeaderCell>
-                <Table.HeaderCell>{t.callRecipient}</Table.HeaderCell>
-                <Table.HeaderCell>{t.callOutcome}</Table.HeaderCell>
-                <Table.HeaderCell>{t.callFailingChecks}</Table.HeaderCell>
+        <ScrollableTable caption={format(t.callsCaption, { count: calls.length })}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t.callTime}</Table.HeaderCell>
+              <Table.HeaderCell>{t.callOperation}</Table.HeaderCell>
+              <Table.HeaderCell>{t.callRecipient}</Table.HeaderCell>
+              <Table.HeaderCell>{t.callOutcome}</Table.HeaderCell>
+              <Table.HeaderCell>{t.callFailingChecks}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {calls.map((c) => (
+              <Table.Row key={c.id}>
+                <Table.Cell>{formatDateTime(ctx.locale, c.at)}</Table.Cell>
+                <Table.Cell>
+                  <code>{c.operation ?? "–"}</code>
+                </Table.Cell>
+                <Table.Cell>{c.recipientIds.join(", ") || "–"}</Table.Cell>
+                <Table.Cell>
+                  <code>{c.outcome}</code>
+                </Table.Cell>
+                <Table.Cell>{c.failingChecks}</Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {calls.map((c) => (
-                <Table.Row key={c.id}>
-                  <Table.Cell>{formatDateTime(ctx.locale, c.at)}</Table.Cell>
-                  <Table.Cell>
-                    <code>{c.operation ?? "–"}</code>
-                  </Table.Cell>
-                  <Table.Cell>{c.recipientIds.join(", ") || "–"}</Table.Cell>
-                  <Table.Cell>
-                    <code>{c.outcome}</code>
-                  </Table.Cell>
-                  <Table.Cell>{c.failingChecks}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       ) : (
         <Paragraph>{t.noCalls}</Paragraph>

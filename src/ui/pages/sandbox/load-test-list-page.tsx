@@ -101,37 +101,34 @@ export function LoadTestListPage({
           {t.runsHeading}
         </Heading>
         {loadTests.length ? (
-          <ScrollableTable label={t.runsCaption}>
-            <Table>
-              <caption className="visually-hidden">{t.runsCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.startedAt}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.target}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.length}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.status}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {loadTests.map((run) => {
-                  const time = formatDateTime(ctx.locale, run.startedAt);
-                  return (
-                    <Table.Row key={run.id}>
-                      <Table.Cell>
-                        <Link href={loadTestHref(initiativeId, run.id)} aria-label={format(t.open, { time })}>
-                          {time}
-                        </Link>
-                      </Table.Cell>
-                      <Table.Cell>{format(t.perSecond, { value: formatNumber(ctx.locale, run.targetRate, 1) })}</Table.Cell>
-                      <Table.Cell>{format(t.seconds, { value: formatNumber(ctx.locale, run.durationSeconds) })}</Table.Cell>
-                      <Table.Cell>
-                        <LoadTestStatusTag ctx={ctx} status={run.status} />
-                      </Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
+          <ScrollableTable caption={t.runsCaption}>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.startedAt}</Table.HeaderCell>
+                <Table.HeaderCell>{t.target}</Table.HeaderCell>
+                <Table.HeaderCell>{t.length}</Table.HeaderCell>
+                <Table.HeaderCell>{t.status}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {loadTests.map((run) => {
+                const time = formatDateTime(ctx.locale, run.startedAt);
+                return (
+                  <Table.Row key={run.id}>
+                    <Table.Cell>
+                      <Link href={loadTestHref(initiativeId, run.id)} aria-label={format(t.open, { time })}>
+                        {time}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>{format(t.perSecond, { value: formatNumber(ctx.locale, run.targetRate, 1) })}</Table.Cell>
+                    <Table.Cell>{format(t.seconds, { value: formatNumber(ctx.locale, run.durationSeconds) })}</Table.Cell>
+                    <Table.Cell>
+                      <LoadTestStatusTag ctx={ctx} status={run.status} />
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
           </ScrollableTable>
         ) : (
           <Paragraph>{t.noRuns}</Paragraph>

@@ -97,24 +97,21 @@ function Errors({ ctx, s }: { ctx: PageContext; s: LoadTestSummary }) {
       <Heading level={2} data-size="md" id="errors-heading">
         {t.errorsHeading}
       </Heading>
-      <ScrollableTable label={t.errorsHeading}>
-        <Table>
-          <caption className="visually-hidden">{t.errorsHeading}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.errorKind}</Table.HeaderCell>
-              <Table.HeaderCell>{t.count}</Table.HeaderCell>
+      <ScrollableTable caption={t.errorsHeading}>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t.errorKind}</Table.HeaderCell>
+            <Table.HeaderCell>{t.count}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {(["faults", "timeouts", "refused", "notDelivered", "failedChecks"] as const).map((kind) => (
+            <Table.Row key={kind}>
+              <Table.Cell>{t.errorKinds[kind]}</Table.Cell>
+              <Table.Cell>{formatNumber(ctx.locale, s.errors[kind])}</Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {(["faults", "timeouts", "refused", "notDelivered", "failedChecks"] as const).map((kind) => (
-              <Table.Row key={kind}>
-                <Table.Cell>{t.errorKinds[kind]}</Table.Cell>
-                <Table.Cell>{formatNumber(ctx.locale, s.errors[kind])}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+          ))}
+        </Table.Body>
       </ScrollableTable>
       <Heading level={3} data-size="sm">
         {t.faultCodesHeading}
@@ -164,28 +161,25 @@ function Throughput({ ctx, s }: { ctx: PageContext; s: LoadTestSummary }) {
         ))}
         <line x1={0} x2={CHART.width} y1={y(s.targetRate)} y2={y(s.targetRate)} stroke="currentColor" strokeDasharray="6 4" />
       </svg>
-      <ScrollableTable label={format(t.throughputCaption, { seconds: s.bucketSeconds })}>
-        <Table>
-          <caption>{format(t.throughputCaption, { seconds: s.bucketSeconds })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.offset}</Table.HeaderCell>
-              <Table.HeaderCell>{t.deliveries}</Table.HeaderCell>
-              <Table.HeaderCell>{t.perSecondColumn}</Table.HeaderCell>
-              <Table.HeaderCell>{t.errorsColumn}</Table.HeaderCell>
+      <ScrollableTable caption={format(t.throughputCaption, { seconds: s.bucketSeconds })} showCaption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t.offset}</Table.HeaderCell>
+            <Table.HeaderCell>{t.deliveries}</Table.HeaderCell>
+            <Table.HeaderCell>{t.perSecondColumn}</Table.HeaderCell>
+            <Table.HeaderCell>{t.errorsColumn}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {s.throughput.map((b) => (
+            <Table.Row key={b.offsetSeconds}>
+              <Table.Cell>{b.offsetSeconds}</Table.Cell>
+              <Table.Cell>{formatNumber(ctx.locale, b.deliveries)}</Table.Cell>
+              <Table.Cell>{formatNumber(ctx.locale, b.deliveriesPerSecond, 2)}</Table.Cell>
+              <Table.Cell>{formatNumber(ctx.locale, b.errors)}</Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {s.throughput.map((b) => (
-              <Table.Row key={b.offsetSeconds}>
-                <Table.Cell>{b.offsetSeconds}</Table.Cell>
-                <Table.Cell>{formatNumber(ctx.locale, b.deliveries)}</Table.Cell>
-                <Table.Cell>{formatNumber(ctx.locale, b.deliveriesPerSecond, 2)}</Table.Cell>
-                <Table.Cell>{formatNumber(ctx.locale, b.errors)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+          ))}
+        </Table.Body>
       </ScrollableTable>
     </section>
   );

@@ -66,42 +66,39 @@ export function OwnRecipientsPage({
       <PageHeading lead={t.ownRecipientsLead}>{title}</PageHeading>
       <FormErrorSummary ctx={ctx} errors={errors} />
       {recipients.length ? (
-        <ScrollableTable label={t.ownRecipientsCaption}>
-          <Table>
-            <caption className="visually-hidden">{t.ownRecipientsCaption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.recipientNumber}</Table.HeaderCell>
-                <Table.HeaderCell>{t.recipientSituation}</Table.HeaderCell>
-                <Table.HeaderCell>{t.recipientMailbox}</Table.HeaderCell>
-                <Table.HeaderCell>{t.recipientOperatorBehaviour}</Table.HeaderCell>
-                <Table.HeaderCell>{t.recipientExpected}</Table.HeaderCell>
-                <Table.HeaderCell>
-                  <span className="visually-hidden">{t.remove}</span>
-                </Table.HeaderCell>
+        <ScrollableTable caption={t.ownRecipientsCaption}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t.recipientNumber}</Table.HeaderCell>
+              <Table.HeaderCell>{t.recipientSituation}</Table.HeaderCell>
+              <Table.HeaderCell>{t.recipientMailbox}</Table.HeaderCell>
+              <Table.HeaderCell>{t.recipientOperatorBehaviour}</Table.HeaderCell>
+              <Table.HeaderCell>{t.recipientExpected}</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="visually-hidden">{t.remove}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {recipients.map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell>
+                  <code>{r.recipientId}</code>
+                </Table.Cell>
+                <Table.Cell>{r.label}</Table.Cell>
+                <Table.Cell>
+                  {r.pending ? format(t.pendingMailbox, { operator: operatorName(r.operatorId) }) : operatorName(r.operatorId)}
+                </Table.Cell>
+                <Table.Cell>{t.behaviours[r.operatorBehaviour]}</Table.Cell>
+                <Table.Cell>{expectedText(ctx, r.expected)}</Table.Cell>
+                <Table.Cell>
+                  <ActionButton ctx={ctx} action={`${base}/${r.id}/delete`} variant="tertiary">
+                    {format(t.removeRecipient, { recipientId: r.recipientId })}
+                  </ActionButton>
+                </Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {recipients.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.Cell>
-                    <code>{r.recipientId}</code>
-                  </Table.Cell>
-                  <Table.Cell>{r.label}</Table.Cell>
-                  <Table.Cell>
-                    {r.pending ? format(t.pendingMailbox, { operator: operatorName(r.operatorId) }) : operatorName(r.operatorId)}
-                  </Table.Cell>
-                  <Table.Cell>{t.behaviours[r.operatorBehaviour]}</Table.Cell>
-                  <Table.Cell>{expectedText(ctx, r.expected)}</Table.Cell>
-                  <Table.Cell>
-                    <ActionButton ctx={ctx} action={`${base}/${r.id}/delete`} variant="tertiary">
-                      {format(t.removeRecipient, { recipientId: r.recipientId })}
-                    </ActionButton>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       ) : (
         <Paragraph>{t.ownRecipientsEmpty}</Paragraph>

@@ -79,46 +79,43 @@ export function TestRunCallsPage({
 function CallsTable({ ctx, initiativeId, calls }: { ctx: PageContext; initiativeId: string; calls: readonly TestRunCallSummary[] }) {
   const t = ctx.m.sandboxRuns;
   return (
-    <ScrollableTable label={format(t.callsCaption, { count: calls.length })}>
-      <Table>
-        <caption className="visually-hidden">{format(t.callsCaption, { count: calls.length })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t.time}</Table.HeaderCell>
-            <Table.HeaderCell>{t.operation}</Table.HeaderCell>
-            <Table.HeaderCell>{t.operator}</Table.HeaderCell>
-            <Table.HeaderCell>{t.recipient}</Table.HeaderCell>
-            <Table.HeaderCell>{t.outcome}</Table.HeaderCell>
-            <Table.HeaderCell>{t.httpStatus}</Table.HeaderCell>
-            <Table.HeaderCell>{t.durationMs}</Table.HeaderCell>
-            <Table.HeaderCell>{t.size}</Table.HeaderCell>
-            <Table.HeaderCell>{t.failedChecks}</Table.HeaderCell>
-            <Table.HeaderCell>{t.warnedChecks}</Table.HeaderCell>
+    <ScrollableTable caption={format(t.callsCaption, { count: calls.length })}>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t.time}</Table.HeaderCell>
+          <Table.HeaderCell>{t.operation}</Table.HeaderCell>
+          <Table.HeaderCell>{t.operator}</Table.HeaderCell>
+          <Table.HeaderCell>{t.recipient}</Table.HeaderCell>
+          <Table.HeaderCell>{t.outcome}</Table.HeaderCell>
+          <Table.HeaderCell>{t.httpStatus}</Table.HeaderCell>
+          <Table.HeaderCell>{t.durationMs}</Table.HeaderCell>
+          <Table.HeaderCell>{t.size}</Table.HeaderCell>
+          <Table.HeaderCell>{t.failedChecks}</Table.HeaderCell>
+          <Table.HeaderCell>{t.warnedChecks}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {calls.map((c) => (
+          <Table.Row key={c.id}>
+            <Table.Cell>
+              <Link href={testRunCallHref(initiativeId, c.id)}>{formatDateTime(ctx.locale, c.at)}</Link>
+            </Table.Cell>
+            <Table.Cell>
+              <code>{c.operation ?? t.unknownOperation}</code>
+            </Table.Cell>
+            <Table.Cell>{c.operatorId ?? t.notRecorded}</Table.Cell>
+            <Table.Cell>{c.recipientIds.join(", ") || t.notRecorded}</Table.Cell>
+            <Table.Cell>
+              <OutcomeTag ctx={ctx} outcome={c.outcome} />
+            </Table.Cell>
+            <Table.Cell>{c.httpStatus ?? t.notRecorded}</Table.Cell>
+            <Table.Cell>{formatMs(ctx, c.durationMs)}</Table.Cell>
+            <Table.Cell>{formatBytes(ctx, c.requestBytes)}</Table.Cell>
+            <Table.Cell>{c.failedChecks}</Table.Cell>
+            <Table.Cell>{c.warnedChecks}</Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {calls.map((c) => (
-            <Table.Row key={c.id}>
-              <Table.Cell>
-                <Link href={testRunCallHref(initiativeId, c.id)}>{formatDateTime(ctx.locale, c.at)}</Link>
-              </Table.Cell>
-              <Table.Cell>
-                <code>{c.operation ?? t.unknownOperation}</code>
-              </Table.Cell>
-              <Table.Cell>{c.operatorId ?? t.notRecorded}</Table.Cell>
-              <Table.Cell>{c.recipientIds.join(", ") || t.notRecorded}</Table.Cell>
-              <Table.Cell>
-                <OutcomeTag ctx={ctx} outcome={c.outcome} />
-              </Table.Cell>
-              <Table.Cell>{c.httpStatus ?? t.notRecorded}</Table.Cell>
-              <Table.Cell>{formatMs(ctx, c.durationMs)}</Table.Cell>
-              <Table.Cell>{formatBytes(ctx, c.requestBytes)}</Table.Cell>
-              <Table.Cell>{c.failedChecks}</Table.Cell>
-              <Table.Cell>{c.warnedChecks}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+        ))}
+      </Table.Body>
     </ScrollableTable>
   );
 }

@@ -40,36 +40,33 @@ export function TrustedCasPage({
       <PageHeading lead={t.trustedCasLead}>{title}</PageHeading>
       <FormErrorSummary ctx={ctx} errors={errors} />
       {trustedCas.length ? (
-        <ScrollableTable label={t.trustedCasCaption}>
-          <Table>
-            <caption className="visually-hidden">{t.trustedCasCaption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.caSubject}</Table.HeaderCell>
-                <Table.HeaderCell>{t.caFingerprint}</Table.HeaderCell>
-                <Table.HeaderCell>{t.caValidTo}</Table.HeaderCell>
-                <Table.HeaderCell>
-                  <span className="visually-hidden">{t.remove}</span>
-                </Table.HeaderCell>
+        <ScrollableTable caption={t.trustedCasCaption}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t.caSubject}</Table.HeaderCell>
+              <Table.HeaderCell>{t.caFingerprint}</Table.HeaderCell>
+              <Table.HeaderCell>{t.caValidTo}</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="visually-hidden">{t.remove}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {trustedCas.map((ca) => (
+              <Table.Row key={ca.id}>
+                <Table.Cell>{ca.subject}</Table.Cell>
+                <Table.Cell>
+                  <code>{ca.fingerprint256}</code>
+                </Table.Cell>
+                <Table.Cell>{formatDate(ctx.locale, ca.validTo)}</Table.Cell>
+                <Table.Cell>
+                  <ActionButton ctx={ctx} action={`${base}/${ca.id}/delete`} variant="tertiary">
+                    {format(t.removeCa, { subject: ca.subject })}
+                  </ActionButton>
+                </Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {trustedCas.map((ca) => (
-                <Table.Row key={ca.id}>
-                  <Table.Cell>{ca.subject}</Table.Cell>
-                  <Table.Cell>
-                    <code>{ca.fingerprint256}</code>
-                  </Table.Cell>
-                  <Table.Cell>{formatDate(ctx.locale, ca.validTo)}</Table.Cell>
-                  <Table.Cell>
-                    <ActionButton ctx={ctx} action={`${base}/${ca.id}/delete`} variant="tertiary">
-                      {format(t.removeCa, { subject: ca.subject })}
-                    </ActionButton>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </Table.Body>
         </ScrollableTable>
       ) : (
         <Paragraph>{t.trustedCasEmpty}</Paragraph>

@@ -90,36 +90,33 @@ function MonthsTable({
 }) {
   const t = ctx.m.volumes;
   return (
-    <ScrollableTable label={format(t.monthsCaption, { label })}>
-      <Table>
-        <caption>{format(t.monthsCaption, { label })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t.month}</Table.HeaderCell>
-            {COLUMNS.map((c) => (
-              <Table.HeaderCell key={c}>{t[c]}</Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {months.map((m) => (
-            <Table.Row key={m.month}>
-              <Table.HeaderCell scope="row">{monthName(ctx.locale, m.month)}</Table.HeaderCell>
-              {COLUMNS.map((c) => (
-                <Table.Cell key={c}>{m[c]}</Table.Cell>
-              ))}
-            </Table.Row>
+    <ScrollableTable caption={format(t.monthsCaption, { label })} showCaption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t.month}</Table.HeaderCell>
+          {COLUMNS.map((c) => (
+            <Table.HeaderCell key={c}>{t[c]}</Table.HeaderCell>
           ))}
-        </Table.Body>
-        <Table.Foot>
-          <Table.Row>
-            <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {months.map((m) => (
+          <Table.Row key={m.month}>
+            <Table.HeaderCell scope="row">{monthName(ctx.locale, m.month)}</Table.HeaderCell>
             {COLUMNS.map((c) => (
-              <Table.Cell key={c}>{totals[c]}</Table.Cell>
+              <Table.Cell key={c}>{m[c]}</Table.Cell>
             ))}
           </Table.Row>
-        </Table.Foot>
-      </Table>
+        ))}
+      </Table.Body>
+      <Table.Foot>
+        <Table.Row>
+          <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
+          {COLUMNS.map((c) => (
+            <Table.Cell key={c}>{totals[c]}</Table.Cell>
+          ))}
+        </Table.Row>
+      </Table.Foot>
     </ScrollableTable>
   );
 }
@@ -129,26 +126,23 @@ function OperatorsTable({ ctx, label, totals }: { ctx: PageContext; label: strin
   const operators = Object.entries(totals.byOperator).sort(([a], [b]) => a.localeCompare(b));
   if (!operators.length) return null;
   return (
-    <ScrollableTable label={format(t.operatorsCaption, { label })}>
-      <Table>
-        <caption>{format(t.operatorsCaption, { label })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t.operator}</Table.HeaderCell>
-            <Table.HeaderCell>{t.deliveries}</Table.HeaderCell>
-            <Table.HeaderCell>{t.delivered}</Table.HeaderCell>
+    <ScrollableTable caption={format(t.operatorsCaption, { label })} showCaption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t.operator}</Table.HeaderCell>
+          <Table.HeaderCell>{t.deliveries}</Table.HeaderCell>
+          <Table.HeaderCell>{t.delivered}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {operators.map(([id, v]) => (
+          <Table.Row key={id}>
+            <Table.HeaderCell scope="row">{operatorName(id)}</Table.HeaderCell>
+            <Table.Cell>{v.deliveries}</Table.Cell>
+            <Table.Cell>{v.delivered}</Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {operators.map(([id, v]) => (
-            <Table.Row key={id}>
-              <Table.HeaderCell scope="row">{operatorName(id)}</Table.HeaderCell>
-              <Table.Cell>{v.deliveries}</Table.Cell>
-              <Table.Cell>{v.delivered}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+        ))}
+      </Table.Body>
     </ScrollableTable>
   );
 }
