@@ -6,7 +6,7 @@ import { DataDirLockedError } from "../db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { openConfiguredDatabase } from "../db/open-configured.ts";
 import { SYSTEM_ACTOR } from "../domain/access/actor.ts";
-import { isOrganisationRole, isSystemRole, ORGANISATION_KINDS } from "../domain/access/roles.ts";
+import { isOrganisationRole, isSystemRole, ORGANISATION_KINDS, type OrganisationRole } from "../domain/access/roles.ts";
 import { verifyAuditLog } from "../domain/audit/verify-audit-log.ts";
 import { createOrganisation } from "../domain/organisations/create-organisation.ts";
 import { DomainError } from "../domain/shared/domain-error.ts";
@@ -123,7 +123,7 @@ const commands: Record<string, Command> = {
       let membership:
         | {
             organisationNumber: string;
-            roles: ("projektledare" | "deltagare" | "verksamhetsagare" | "styrgrupp" | "lasare")[];
+            roles: OrganisationRole[];
           }
         | undefined;
       if (o.organisation) {

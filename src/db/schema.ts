@@ -66,18 +66,32 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), index("memberships_org_idx").on(t.organisationId)],
 );
 
-/** One-time links that let an invited member choose a password. Only the token's SHA-256 is kept. */
-export const invitations = pgTable("invitations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  tokenHash: text("token_hash").notNull().unique(),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
-  expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
-  createdAt: createdAt(),
-});
+/**
+ * An invitation to join an organisation with roles, for an e-mail address. The one-time link goes
+ * only to that mailbox (only the token's SHA-256 is kept); the membership is made when the person
+ * accepts. A link sets a password only for an account that has none; an account that has one
+ * joins by accepting while signed in.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Null only on links made before invitations belonged to an organisation (all ended by migration 0006). */
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    /** The account that accepted (null while pending). */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_email_idx").on(t.email), index("invitations_org_idx").on(t.organisationId, t.createdAt)],
+);
 
 /** Browser sessions, server-side so that any app server can serve any request. */
 export const sessions = pgTable(

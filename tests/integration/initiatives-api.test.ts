@@ -45,9 +45,14 @@ describe("initiatives, deliverables and milestone decisions", () => {
     expect(i.milestones.every((m) => m.status === "not_decided")).toBe(true);
   });
 
-  it("takes an explicit styrgrupp but only of the organisation's members", async () => {
-    const ok = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Andra", steeringGroup: [w.users.readerA] });
-    expect((ok.json() as Initiative).steeringGroup.sort()).toEqual([w.users.readerA, w.users.vaA].sort());
+  it("takes an explicit styrgrupp but only of the organisation's members who hold a deciding role", async () => {
+    const ok = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Andra", steeringGroup: [w.users.sgA] });
+    expect((ok.json() as Initiative).steeringGroup.sort()).toEqual([w.users.sgA, w.users.vaA].sort());
+    const reader = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Läsare", steeringGroup: [w.users.readerA] });
+    expect(reader.statusCode).toBe(400);
+    expect(reader.json()).toMatchObject({ fields: [{ path: "steeringGroup.0", code: "not_decider" }] });
+    const herself = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Själv", steeringGroup: [w.users.plA] });
+    expect(herself.json()).toMatchObject({ fields: [{ path: "steeringGroup.0", code: "not_decider" }] });
     const bad = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Tredje", steeringGroup: [w.users.plB] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ fields: [{ path: "steeringGroup.0", code: "not_member" }] });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mailedInvitationToken } from "../support/mailbox.ts";
 import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 describe("organisations and members API", () => {
@@ -60,30 +61,41 @@ describe("organisations and members API", () => {
     expect((await reader.get(`/api/v1/organisations/${w.orgA.id}`)).json()).toMatchObject({ permissions: { manageMembers: false } });
   });
 
-  it("invites a new member who sets a password through the one-time link", async () => {
-    const pl = await apiAs(t.app, w.emails.plA);
-    const res = await pl.post(`/api/v1/organisations/${w.orgA.id}/members`, {
+  it("invites a new member, who joins by choosing a password through the link mailed to her", async () => {
+    const vaA = await apiAs(t.app, w.emails.vaA);
+    const res = await vaA.post(`/api/v1/organisations/${w.orgA.id}/members`, {
       email: "Ny.Person@test.example",
       name: "Ny Person",
       roles: ["deltagare", "styrgrupp"],
     });
     expect(res.statusCode).toBe(201);
-    const invited = res.json() as { userId: string; invitationUrl: string };
-    expect(invited.invitationUrl).toMatch(/^http:\/\/ansluta\.test\/invitation\/[A-Za-z0-9_-]+$/);
-    const token = invited.invitationUrl.split("/").pop() ?? "";
+    expect(res.json()).toEqual({
+      invitationId: expect.any(String),
+      email: "ny.person@test.example",
+      name: "Ny Person",
+      roles: ["deltagare", "styrgrupp"],
+      expiresAt: expect.any(String),
+    });
+    // Not a member until she accepts; the invitation is pending.
+    const members = (await vaA.get(`/api/v1/organisations/${w.orgA.id}/members`)).json() as { members: { email: string }[] };
+    expect(members.members.map((m) => m.email)).not.toContain("ny.person@test.example");
+    const pending = (await vaA.get(`/api/v1/organisations/${w.orgA.id}/invitations`)).json() as { invitations: { email: string }[] };
+    expect(pending.invitations.map((i) => i.email)).toContain("ny.person@test.example");
 
-    const admin = await apiAs(t.app, w.emails.admin);
-    const outbox = (await admin.get("/api/v1/outbox")).json() as { messages: { to: string; text: string }[] };
-    expect(outbox.messages.find((m) => m.to === "ny.person@test.example")?.text).toContain(invited.invitationUrl);
-
+    const token = await mailedInvitationToken(t.db, "ny.person@test.example");
+    const preview = await t.app.inject({ method: "GET", url: `/api/v1/invitations/${token}` });
+    expect(preview.json()).toMatchObject({ organisationId: w.orgA.id, signInRequired: false, roles: ["deltagare", "styrgrupp"] });
     const short = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: { password: "short" } });
     expect(short.statusCode).toBe(400);
+    const none = await t.app.inject({ method: "POST", url: `/api/v1/invitations/${token}/accept`, payload: {} });
+    expect(none.json()).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ path: "password", code: "required" }] });
     const accept = await t.app.inject({
       method: "POST",
       url: `/api/v1/invitations/${token}/accept`,
       payload: { password: "Ett-bra-losenord" },
     });
     expect(accept.statusCode).toBe(200);
+    expect(accept.json()).toEqual({ email: "ny.person@test.example", organisationId: w.orgA.id, joined: true });
     const again = await t.app.inject({
       method: "POST",
       url: `/api/v1/invitations/${token}/accept`,
@@ -96,12 +108,31 @@ describe("organisations and members API", () => {
     expect(me.memberships).toEqual([expect.objectContaining({ organisationId: w.orgA.id, roles: ["deltagare", "styrgrupp"] })]);
   });
 
-  it("adds an existing person to a second organisation without a new password", async () => {
+  it("lets an existing person join a second organisation only by accepting it herself, signed in", async () => {
     const plB = await apiAs(t.app, w.emails.plB);
-    const res = await plB.post(`/api/v1/organisations/${w.orgB.id}/members`, { email: w.emails.vaA, name: "ignored", roles: ["lasare"] });
+    const res = await plB.post(`/api/v1/organisations/${w.orgB.id}/members`, { email: w.emails.sgA, name: "ignored", roles: ["lasare"] });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ invitationUrl: null });
-    const dup = await plB.post(`/api/v1/organisations/${w.orgB.id}/members`, { email: w.emails.vaA, name: "x", roles: ["lasare"] });
+    expect(Object.keys(res.json() as object).sort()).toEqual(["email", "expiresAt", "invitationId", "name", "roles"]);
+    const sgA = await apiAs(t.app, w.emails.sgA);
+    expect((await sgA.get("/api/v1/me")).json()).toMatchObject({ memberships: [{ organisationId: w.orgA.id }] });
+
+    const token = await mailedInvitationToken(t.db, w.emails.sgA);
+    const anonymous = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/invitations/${token}/accept`,
+      payload: { password: "Nytt-losenord-1" },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ code: "INVITATION_SIGN_IN_REQUIRED" });
+    const someoneElse = await apiAs(t.app, w.emails.readerA);
+    expect((await someoneElse.post(`/api/v1/invitations/${token}/accept`, {})).json()).toMatchObject({ code: "INVITATION_WRONG_ACCOUNT" });
+    // Her password was not changed by any of that.
+    await apiAs(t.app, w.emails.sgA);
+
+    const joined = await sgA.post(`/api/v1/invitations/${token}/accept`, {});
+    expect(joined.statusCode).toBe(200);
+    expect(joined.json()).toMatchObject({ organisationId: w.orgB.id, joined: true });
+    const dup = await plB.post(`/api/v1/organisations/${w.orgB.id}/members`, { email: w.emails.sgA, name: "x", roles: ["lasare"] });
     expect(dup.statusCode).toBe(409);
   });
 

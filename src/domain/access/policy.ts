@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/domain-error.ts";
 import type { Actor } from "./actor.ts";
-import type { OrganisationRole } from "./roles.ts";
+import { ORGANISATION_ROLES, type OrganisationRole } from "./roles.ts";
 
 /**
  * The one place that says who may do what. Routes and use cases ask `can`/`authorize`;
@@ -38,7 +38,7 @@ export function can(actor: Actor, p: Permission): boolean {
       // The förvaltningsgrupp coordinates every organisation and reads across them.
       return isAdmin(actor) || isForvaltningsgrupp(actor) || rolesIn(actor, p.organisationId) !== undefined;
     case "members:manage":
-      return isAdmin(actor) || hasRole(actor, p.organisationId, ["projektledare"]);
+      return grantableRoles(actor, p.organisationId).length > 0;
     case "initiative:read":
       return isAdmin(actor) || isForvaltningsgrupp(actor) || rolesIn(actor, p.organisationId) !== undefined;
     case "initiative:create":
@@ -58,17 +58,60 @@ export function can(actor: Actor, p: Permission): boolean {
 const hasRole = (actor: Actor, organisationId: string, roles: readonly OrganisationRole[]) =>
   rolesIn(actor, organisationId)?.some((r) => roles.includes(r)) ?? false;
 
+/** The roles that decide milestones; granting them is kept from those who are not accountable for the organisation. */
+export const DECIDING_ROLES = ["verksamhetsagare", "styrgrupp"] as const satisfies readonly OrganisationRole[];
+
+/** What a projektledare staffs her team with; every other role is granted by an administratör or a verksamhetsägare. */
+const TEAM_ROLES = ["deltagare", "lasare"] as const satisfies readonly OrganisationRole[];
+
 /**
- * Who decides a milestone, per the method's "Beslutas av": a verksamhetsägare of the organisation
- * at milestone I, a member of the initiative's own styrgrupp at II–VIII.
+ * Which roles the actor may grant (or take away) in an organisation: every role for a system
+ * administrator, the organisation's administratör and its verksamhetsägare; deltagare and läsare
+ * for a projektledare; none for anyone else. Granting is explicit so that nobody can make
+ * themselves a decider through a role someone else is trusted to hand out.
+ */
+export function grantableRoles(actor: Actor, organisationId: string): readonly OrganisationRole[] {
+  if (isAdmin(actor) || hasRole(actor, organisationId, ["administrator", "verksamhetsagare"])) return ORGANISATION_ROLES;
+  if (hasRole(actor, organisationId, ["projektledare"])) return TEAM_ROLES;
+  return [];
+}
+
+/**
+ * Throws unless the actor may change someone's roles in the organisation from `before` to
+ * `after` (an invitation is `[]` → roles, a removal roles → `[]`): every role added or taken away
+ * must be one the actor grants, and nobody changes their own membership.
+ */
+export function authorizeRoleChange(
+  actor: Actor,
+  change: { organisationId: string; userId: string | null; before: readonly OrganisationRole[]; after: readonly OrganisationRole[] },
+): void {
+  authorize(actor, { action: "members:manage", organisationId: change.organisationId });
+  if (change.userId === actor.userId) {
+    throw new DomainError("SELF_ROLE_CHANGE", "nobody changes their own roles: ask an administratör or a verksamhetsägare");
+  }
+  const grantable = grantableRoles(actor, change.organisationId);
+  const touched = [...change.after.filter((r) => !change.before.includes(r)), ...change.before.filter((r) => !change.after.includes(r))];
+  const refused = touched.filter((r) => !grantable.includes(r));
+  if (refused.length) {
+    throw new DomainError("ROLE_NOT_GRANTABLE", `your roles do not let you grant or take away: ${refused.join(", ")}`, {
+      fields: [{ path: ["roles"], code: "role_not_grantable", message: `not grantable by you: ${refused.join(", ")}` }],
+    });
+  }
+}
+
+/**
+ * Who decides a milestone, per the method's "Beslutas av": a person who holds the deciding role in
+ * the organisation (verksamhetsägare at milestone I, styrgrupp at II–VIII) **and** is named among
+ * the initiative's deciders. Holding the role alone is not enough (another initiative's styrgrupp
+ * does not decide this one), and being named alone is not enough (a läsare named by mistake, or a
+ * projektledare who named herself, does not decide).
  */
 export function mayDecide(
   actor: Actor,
   decidedBy: "verksamhetsagare" | "styrgrupp",
   initiative: { organisationId: string; steeringGroup: readonly string[] },
 ): boolean {
-  if (decidedBy === "verksamhetsagare") return hasRole(actor, initiative.organisationId, ["verksamhetsagare"]);
-  return initiative.steeringGroup.includes(actor.userId) && rolesIn(actor, initiative.organisationId) !== undefined;
+  return initiative.steeringGroup.includes(actor.userId) && hasRole(actor, initiative.organisationId, [decidedBy]);
 }
 
 /**

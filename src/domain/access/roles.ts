@@ -2,8 +2,11 @@
 export const SYSTEM_ROLES = ["admin", "forvaltningsgrupp"] as const;
 export type SystemRole = (typeof SYSTEM_ROLES)[number];
 
-/** Roles a person holds within one organisation (a membership). */
-export const ORGANISATION_ROLES = ["projektledare", "deltagare", "verksamhetsagare", "styrgrupp", "lasare"] as const;
+/**
+ * Roles a person holds within one organisation (a membership). The administratör manages the
+ * organisation's members and grants every role; the role decides nothing in the initiatives.
+ */
+export const ORGANISATION_ROLES = ["projektledare", "deltagare", "verksamhetsagare", "styrgrupp", "lasare", "administrator"] as const;
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 
 export const isSystemRole = (r: string): r is SystemRole => (SYSTEM_ROLES as readonly string[]).includes(r);

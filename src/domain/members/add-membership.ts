@@ -1,9 +1,10 @@
 import type { Database } from "../../db/database.ts";
 import { memberships } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
-import { authorize } from "../access/policy.ts";
+import { isSystemActor } from "../access/actor.ts";
 import type { OrganisationRole } from "../access/roles.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { forbidden } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 
 type Membership = { userId: string; organisationId: string; roles: OrganisationRole[] };
@@ -29,8 +30,12 @@ export async function insertMembership(tx: Database, actor: Actor, now: Date, m:
   return row;
 }
 
-/** Gives an existing account roles in one more organisation (a consultant working for several). */
+/**
+ * Gives an existing account roles in one more organisation without asking her: only the
+ * installation itself (the CLI and the demo seed) may. Through the app a person joins another
+ * organisation only by accepting its invitation while signed in.
+ */
 export async function addMembership({ db, actor, now, ...m }: UseCaseContext & Membership) {
-  authorize(actor, { action: "members:manage", organisationId: m.organisationId });
+  if (!isSystemActor(actor)) throw forbidden("a person joins another organisation by accepting its invitation");
   return db.transaction((tx) => insertMembership(tx, actor, now, m));
 }

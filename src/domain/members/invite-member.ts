@@ -1,21 +1,23 @@
-import { insertInvitation } from "../../db/repositories/credential-repository.ts";
+import { insertInvitation, revokePendingInvitations } from "../../db/repositories/credential-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
-import { findMembership, findUserByEmail, insertUser } from "../../db/repositories/user-repository.ts";
+import { findMembership, findUserByEmail } from "../../db/repositories/user-repository.ts";
 import { isSystemActor } from "../access/actor.ts";
-import { authorize } from "../access/policy.ts";
+import { authorizeRoleChange } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { INVITATION_TTL_MS } from "../identity/accept-invitation.ts";
 import { hashSecretToken, newSecretToken } from "../identity/secret-token.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { insertMembership } from "./add-membership.ts";
 import type { InviteMemberInput } from "./member-input.ts";
 
 /**
- * Adds a person to an organisation. Someone new gets an account without a password and a
- * one-time link to choose one; someone who already has an account (a consultant in several
- * organisations) just gains the membership and is told by mail.
+ * Invites a person, by e-mail address, to join the organisation with roles. Nothing about the
+ * person's account changes here: the membership is made when she accepts, and the one-time link
+ * goes only to her mailbox — never to the one who invites — because holding the link is what
+ * proves she owns the address. The answer is the same whether or not the address already has an
+ * account (in this or any other organisation), so inviting cannot be used to find out.
+ * A new invitation to the same address replaces the organisation's earlier pending ones.
  */
 export async function inviteMember({
   db,
@@ -25,46 +27,69 @@ export async function inviteMember({
   input,
   publicUrl,
 }: UseCaseContext & { organisationId: string; input: InviteMemberInput; publicUrl: string }) {
-  authorize(actor, { action: "members:manage", organisationId });
+  const email = input.email.toLowerCase();
   return db.transaction(async (tx) => {
     const organisation = await findOrganisationById(tx, organisationId);
     if (!organisation) throw notFound("organisation");
-    let user = await findUserByEmail(tx, input.email);
-    if (user && (await findMembership(tx, user.id, organisationId))) {
+    const existing = await findUserByEmail(tx, email);
+    authorizeRoleChange(actor, { organisationId, userId: existing?.id ?? null, before: [], after: input.roles });
+    // Someone who is already an active member is visible on the members page anyway; a member who
+    // never chose a password (invited before invitations were per organisation) may be invited again.
+    if (existing?.passwordHash && (await findMembership(tx, existing.id, organisationId))) {
       throw new DomainError("ALREADY_MEMBER", "already a member", {
         fields: [{ path: ["email"], code: "already_member", message: "this person is already a member" }],
       });
     }
-    if (!user) {
-      user = await insertUser(tx, { email: input.email, name: input.name, passwordHash: null, systemRoles: [] });
-      await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: user }, now);
-    }
-    await insertMembership(tx, actor, now, { userId: user.id, organisationId, roles: input.roles });
-
-    let invitationUrl: string | null = null;
-    if (user.passwordHash === null) {
-      const token = newSecretToken();
-      const [base] = publicUrl.split(/\/+$/);
-      invitationUrl = `${base}/invitation/${token}`;
-      await insertInvitation(tx, {
-        tokenHash: hashSecretToken(token),
-        userId: user.id,
-        invitedBy: isSystemActor(actor) ? null : actor.userId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-      });
-    }
-    await queueMail(
+    const replaced = await revokePendingInvitations(tx, { organisationId, email, now });
+    const token = newSecretToken();
+    const invitation = await insertInvitation(tx, {
+      tokenHash: hashSecretToken(token),
+      organisationId,
+      email,
+      name: input.name,
+      roles: input.roles,
+      invitedBy: isSystemActor(actor) ? null : actor.userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    });
+    const view = {
+      invitationId: invitation.id,
+      email,
+      name: invitation.name,
+      roles: input.roles,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+    await recordAudit(
       tx,
+      actor,
       {
-        to: user.email,
-        subject: `Inbjudan till ${organisation.name} i Ansluta`,
-        text: invitationUrl
-          ? `Hej ${user.name}!\n\nDu har bjudits in till ${organisation.name} i Ansluta. Välj ditt lösenord via länken nedan. Länken fungerar en gång och gäller i sju dagar.\n\n${invitationUrl}\n`
-          : `Hej ${user.name}!\n\nDu har lagts till i ${organisation.name} i Ansluta. Logga in som vanligt och byt organisation i sidhuvudet.\n`,
+        action: "invitation.create",
+        entityType: "invitation",
+        entityId: invitation.id,
+        organisationId,
+        after: { ...view, replaced: replaced.map((r) => r.id) },
       },
       now,
     );
-    return { userId: user.id, email: user.email, roles: input.roles, invitationUrl };
+    const [base] = publicUrl.split(/\/+$/);
+    await queueMail(
+      tx,
+      {
+        to: email,
+        subject: `Inbjudan till ${organisation.name} i Ansluta`,
+        text: [
+          `Hej ${input.name}!`,
+          "",
+          `Du har bjudits in till ${organisation.name} i Ansluta. Öppna länken för att gå med.`,
+          "Har du redan ett konto i Ansluta loggar du in med det; annars väljer du ett lösenord.",
+          "Länken fungerar en gång och gäller i sju dagar. Väntade du dig inte inbjudan kan du bortse från den.",
+          "",
+          `${base}/invitation/${token}`,
+          "",
+        ].join("\n"),
+      },
+      now,
+    );
+    return view;
   });
 }

@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { findMembership, membersOfOrganisation } from "../../db/repositories/user-repository.ts";
 import { memberships } from "../../db/schema.ts";
-import { authorize } from "../access/policy.ts";
+import { authorize, authorizeRoleChange } from "../access/policy.ts";
 import type { OrganisationRole } from "../access/roles.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { notFound } from "../shared/domain-error.ts";
@@ -12,6 +12,11 @@ export async function listMembers({ db, actor, organisationId }: Pick<UseCaseCon
   return (await membersOfOrganisation(db, organisationId)).map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }));
 }
 
+/**
+ * Replaces a member's roles. Every role added or taken away must be one the actor may grant, and
+ * nobody changes their own (see authorizeRoleChange). The membership row is locked so that two
+ * changes at once are applied one after the other and each audit entry shows what it replaced.
+ */
 export async function setMemberRoles({
   db,
   actor,
@@ -22,8 +27,13 @@ export async function setMemberRoles({
 }: UseCaseContext & { organisationId: string; userId: string; roles: OrganisationRole[] }) {
   authorize(actor, { action: "members:manage", organisationId });
   return db.transaction(async (tx) => {
-    const before = await findMembership(tx, userId, organisationId);
+    const [before] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
+      .for("update");
     if (!before) throw notFound("member");
+    authorizeRoleChange(actor, { organisationId, userId, before: before.roles as OrganisationRole[], after: roles });
     const [after] = await tx
       .update(memberships)
       .set({ roles })
@@ -39,6 +49,7 @@ export async function setMemberRoles({
   });
 }
 
+/** Removes a member: taking away every role she holds, so the actor must be able to grant each of them. */
 export async function removeMember({
   db,
   actor,
@@ -50,7 +61,13 @@ export async function removeMember({
   await db.transaction(async (tx) => {
     const before = await findMembership(tx, userId, organisationId);
     if (!before) throw notFound("member");
-    await tx.delete(memberships).where(sql`${memberships.userId} = ${userId} and ${memberships.organisationId} = ${organisationId}`);
+    authorizeRoleChange(actor, { organisationId, userId, before: before.roles as OrganisationRole[], after: [] });
+    const removed = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
+      .returning();
+    // Of two removals at once only the one that deleted the row records it.
+    if (!removed.length) throw notFound("member");
     await recordAudit(
       tx,
       actor,

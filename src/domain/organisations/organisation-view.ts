@@ -1,6 +1,6 @@
 import type { OrganisationRow } from "../../db/repositories/organisation-repository.ts";
 import type { Actor } from "../access/actor.ts";
-import { can } from "../access/policy.ts";
+import { can, grantableRoles } from "../access/policy.ts";
 
 /** What the API and pages show of an organisation, with what the actor may do with it. */
 export function organisationView(actor: Actor, o: OrganisationRow) {
@@ -13,6 +13,8 @@ export function organisationView(actor: Actor, o: OrganisationRow) {
     permissions: {
       readMembers: can(actor, { action: "members:read", organisationId: o.id }),
       manageMembers: can(actor, { action: "members:manage", organisationId: o.id }),
+      /** The roles the actor may grant or take away here (empty when she manages no members). */
+      grantableRoles: [...grantableRoles(actor, o.id)],
     },
   };
 }

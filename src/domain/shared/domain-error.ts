@@ -14,6 +14,14 @@ export type DomainErrorCode =
   | "EMAIL_TAKEN"
   | "ALREADY_MEMBER"
   | "INVITATION_INVALID"
+  /** The invitation is for an account that exists: its owner accepts it while signed in. */
+  | "INVITATION_SIGN_IN_REQUIRED"
+  /** Signed in as someone other than the person the invitation is for. */
+  | "INVITATION_WRONG_ACCOUNT"
+  /** Nobody grants, changes or removes their own roles. */
+  | "SELF_ROLE_CHANGE"
+  /** A role the actor may not grant or take away (see grantableRoles). */
+  | "ROLE_NOT_GRANTABLE"
   | "LAST_ADMIN"
   | "UNKNOWN_MILESTONE"
   | "MILESTONE_OUT_OF_ORDER"

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
-import { acceptInvitation } from "../../../domain/identity/accept-invitation.ts";
+import { acceptInvitation, checkInvitation } from "../../../domain/identity/accept-invitation.ts";
 import {
   createPersonalToken,
   issueLoginToken,
@@ -13,10 +13,12 @@ import { changeLocale } from "../../../domain/identity/change-locale.ts";
 import { loadActor } from "../../../domain/identity/load-actor.ts";
 import type { AppScope } from "../../app-scope.ts";
 import {
+  AcceptedInvitation,
   AcceptInvitationBody,
   ApiToken,
   CreateTokenBody,
   InvitationParams,
+  InvitationPreview,
   LoginBody,
   LoginResponse,
   Me,
@@ -130,15 +132,33 @@ export function identityApi({ db, api }: AppScope) {
   api({
     method: "POST",
     url: "/api/v1/invitations/:token/accept",
-    summary: "Choose a password through a one-time invitation link",
+    summary:
+      "Accept an invitation: with a password when the address has no account yet, or with the account's own bearer token when it has one",
     tag: "auth",
     access: "public",
     params: InvitationParams,
     body: AcceptInvitationBody,
-    response: { status: 200, schema: z.object({ email: z.string() }) },
-    handler: async ({ params, body, now }) => {
-      const user = await acceptInvitation({ db, token: params.token, password: body.password, now });
-      return { email: user.email };
+    response: { status: 200, schema: AcceptedInvitation },
+    handler: async ({ params, body, now, request }) => {
+      const accepted = await acceptInvitation({
+        db,
+        token: params.token,
+        password: body.password ?? null,
+        actor: request.auth?.actor ?? null,
+        now,
+      });
+      return { email: accepted.user.email, organisationId: accepted.organisationId, joined: accepted.joined };
     },
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/invitations/:token",
+    summary: "What an invitation link offers (for the holder of the link)",
+    tag: "auth",
+    access: "public",
+    params: InvitationParams,
+    response: { status: 200, schema: InvitationPreview },
+    handler: async ({ params, now }) => checkInvitation({ db, token: params.token, now }),
   });
 }

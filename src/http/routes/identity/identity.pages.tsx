@@ -1,5 +1,6 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { acceptInvitation, checkInvitation } from "../../../domain/identity/accept-invitation.ts";
+import { acceptInvitation, checkInvitation, type InvitationPreview } from "../../../domain/identity/accept-invitation.ts";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "../../../domain/identity/api-tokens.ts";
 import { authenticatePassword } from "../../../domain/identity/authenticate-password.ts";
 import { changeLocale } from "../../../domain/identity/change-locale.ts";
@@ -8,6 +9,7 @@ import { endSession, startSession, switchOrganisation } from "../../../domain/id
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { newPassword } from "../../../domain/shared/field-rules.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
+import type { FormErrors } from "../../../ui/page-context.ts";
 import { AccessibilityPage } from "../../../ui/pages/identity/accessibility-page.tsx";
 import { HomePage } from "../../../ui/pages/identity/home-page.tsx";
 import { InvitationPage } from "../../../ui/pages/identity/invitation-page.tsx";
@@ -151,30 +153,60 @@ export function identityPages({ app, db }: AppScope) {
     return reply.redirect("/settings", 303);
   });
 
-  app.get<{ Params: { token: string } }>("/invitation/:token", async (request, reply) => {
-    const { token } = request.params;
-    const invitee = await checkInvitation({ db, token, now: request.now }).catch((e: unknown) => {
+  const previewOf = (token: string, now: Date) =>
+    checkInvitation({ db, token, now }).catch((e: unknown) => {
       if (e instanceof DomainError && e.code === "INVITATION_INVALID") return null;
       throw e;
     });
-    return sendPage(request, reply, (ctx) => <InvitationPage ctx={ctx} token={token} invitee={invitee} />, invitee ? 200 : 410);
+
+  /** The link's page shows what fits who opened it: choose a password, sign in first, join, or the wrong account. */
+  const invitationPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    invitation: InvitationPreview | null,
+    errors?: FormErrors,
+  ) => {
+    const signedInAs = request.auth?.via === "session" ? request.auth.actor.email : null;
+    const status = !invitation ? 410 : errors ? 400 : signedInAs && signedInAs !== invitation.email ? 403 : 200;
+    return sendPage(
+      request,
+      reply,
+      (ctx) => <InvitationPage ctx={ctx} token={token} invitation={invitation} signedInAs={signedInAs} errors={errors} />,
+      status,
+    );
+  };
+
+  app.get<{ Params: { token: string } }>("/invitation/:token", async (request, reply) => {
+    const { token } = request.params;
+    return invitationPage(request, reply, token, await previewOf(token, request.now));
   });
 
   app.post<{ Params: { token: string } }>("/invitation/:token", async (request, reply) => {
     const { token } = request.params;
-    const invitee = await checkInvitation({ db, token, now: request.now }).catch((e: unknown) => {
+    const invitation = await previewOf(token, request.now);
+    if (!invitation) return invitationPage(request, reply, token, null);
+    const actor = request.auth?.via === "session" ? request.auth.actor : null;
+    let password: string | null = null;
+    if (!actor && !invitation.signInRequired) {
+      const parsed = parseForm(PasswordForm, formValues(request.body));
+      if (!parsed.ok) return invitationPage(request, reply, token, invitation, parsed.errors);
+      password = parsed.data.password;
+    }
+    const accepted = await acceptInvitation({ db, token, password, actor, now: request.now }).catch((e: unknown) => {
       if (e instanceof DomainError && e.code === "INVITATION_INVALID") return null;
       throw e;
     });
-    if (!invitee) return sendPage(request, reply, (ctx) => <InvitationPage ctx={ctx} token={token} invitee={null} />, 410);
-    const parsed = parseForm(PasswordForm, formValues(request.body));
-    if (!parsed.ok) {
-      return sendPage(request, reply, (ctx) => <InvitationPage ctx={ctx} token={token} invitee={invitee} errors={parsed.errors} />, 400);
+    if (!accepted) return invitationPage(request, reply, token, null);
+    setFlash(request, reply, format(messagesFor(request.locale).invitation.joined, { organisation: invitation.organisationName }));
+    if (actor && request.auth) {
+      const member = await loadActor(db, actor.userId);
+      if (member) await switchOrganisation({ db, token: request.auth.token, actor: member, organisationId: accepted.organisationId });
+      return reply.redirect(`/organisations/${accepted.organisationId}`, 303);
     }
-    const user = await acceptInvitation({ db, token, password: parsed.data.password, now: request.now });
-    const actor = await loadActor(db, user);
-    if (!actor) throw new Error("user vanished after setting password");
-    const session = await startSession({ db, actor, now: request.now });
+    const person = await loadActor(db, accepted.user);
+    if (!person) throw new Error("user vanished after accepting an invitation");
+    const session = await startSession({ db, actor: person, now: request.now });
     setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
     return reply.redirect("/", 303);
   });

@@ -52,4 +52,21 @@ export const CreateTokenBody = z.object({
 export const TokenIdParams = z.object({ tokenId: z.uuid({ error: "invalid_id" }) });
 
 export const InvitationParams = z.object({ token: z.string().min(10, { error: "invalid" }).max(200, { error: "invalid" }) });
-export const AcceptInvitationBody = z.object({ password: newPassword });
+export const AcceptInvitationBody = z.object({
+  password: newPassword.optional().meta({
+    description: "Needed when the address has no account yet; ignored when a signed-in owner of an existing account accepts",
+  }),
+});
+
+export const InvitationPreview = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    organisationId: z.string(),
+    organisationName: z.string(),
+    roles: z.array(z.enum(ORGANISATION_ROLES)),
+    signInRequired: z.boolean().meta({ description: "The address has an account: accept with its bearer token instead of a password" }),
+  })
+  .meta({ description: "What an invitation link offers, for its holder" });
+
+export const AcceptedInvitation = z.object({ email: z.string(), organisationId: z.string(), joined: z.boolean() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listPendingInvitations, withdrawInvitation } from "../../../domain/members/invitations.ts";
 import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
 import { InviteMemberInput } from "../../../domain/members/member-input.ts";
@@ -6,7 +7,16 @@ import { createOrganisation } from "../../../domain/organisations/create-organis
 import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
 import type { AppScope } from "../../app-scope.ts";
-import { InvitedMember, Member, MemberParams, Organisation, OrganisationParams, SetRolesBody } from "./organisations.schema.ts";
+import {
+  Invitation,
+  InvitationIdParams,
+  Member,
+  MemberParams,
+  Organisation,
+  OrganisationParams,
+  PendingInvitation,
+  SetRolesBody,
+} from "./organisations.schema.ts";
 
 export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
   api({
@@ -55,12 +65,12 @@ export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
   api({
     method: "POST",
     url: "/api/v1/organisations/:organisationId/members",
-    summary: "Invite a member (a new person gets a one-time link to choose a password)",
+    summary: "Invite a person by e-mail address; she joins when she accepts through the one-time link mailed to her (never returned here)",
     tag: "organisations",
     access: "authenticated",
     params: OrganisationParams,
     body: InviteMemberInput,
-    response: { status: 201, schema: InvitedMember },
+    response: { status: 201, schema: Invitation },
     handler: async ({ actor, params, body, now, request }) => {
       const invited = await inviteMember({
         db,
@@ -72,6 +82,32 @@ export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
       });
       mailQueued();
       return invited;
+    },
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/organisations/:organisationId/invitations",
+    summary: "The organisation's pending invitations (for those who manage members)",
+    tag: "organisations",
+    access: "authenticated",
+    params: OrganisationParams,
+    response: { status: 200, schema: z.object({ invitations: z.array(PendingInvitation) }) },
+    handler: async ({ actor, params, now }) => ({
+      invitations: await listPendingInvitations({ db, actor, now, organisationId: params.organisationId }),
+    }),
+  });
+
+  api({
+    method: "DELETE",
+    url: "/api/v1/organisations/:organisationId/invitations/:invitationId",
+    summary: "Withdraw a pending invitation (its link stops working)",
+    tag: "organisations",
+    access: "authenticated",
+    params: InvitationIdParams,
+    response: { status: 204 },
+    handler: async ({ actor, params, now }) => {
+      await withdrawInvitation({ db, actor, now, organisationId: params.organisationId, invitationId: params.invitationId });
     },
   });
 

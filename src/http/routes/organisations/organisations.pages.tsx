@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can } from "../../../domain/access/policy.ts";
+import { listPendingInvitations, withdrawInvitation } from "../../../domain/members/invitations.ts";
 import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
 import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-input.ts";
@@ -15,6 +16,7 @@ import { OrganisationListPage } from "../../../ui/pages/organisations/organisati
 import { OrganisationPage } from "../../../ui/pages/organisations/organisation-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
+import { HTTP_STATUS } from "../../errors/error-map.ts";
 import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
 import { pathId } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";
@@ -22,7 +24,7 @@ import { requireSession, sendPage } from "../../render.ts";
 type OrgParams = { Params: { organisationId: string } };
 type MemberParams = { Params: { organisationId: string; userId: string } };
 
-export function organisationsPages({ app, db, publicUrl, mailQueued }: AppScope) {
+export function organisationsPages({ app, db, config, publicUrl, mailQueued }: AppScope) {
   const memberOf = async (request: FastifyRequest, organisationId: string, userId: string) => {
     const auth = request.auth;
     if (!auth) throw new DomainError("UNAUTHENTICATED", "login required");
@@ -72,8 +74,31 @@ export function organisationsPages({ app, db, publicUrl, mailQueued }: AppScope)
     const organisationId = pathId(request.params.organisationId);
     const organisation = await getOrganisation({ db, actor: auth.actor, organisationId });
     const members = await listMembers({ db, actor: auth.actor, organisationId });
-    return sendPage(request, reply, (ctx) => <OrganisationPage ctx={ctx} organisation={organisation} members={members} />);
+    const invitations = organisation.permissions.manageMembers
+      ? await listPendingInvitations({ db, actor: auth.actor, now: request.now, organisationId })
+      : null;
+    return sendPage(request, reply, (ctx) => (
+      <OrganisationPage ctx={ctx} organisation={organisation} members={members} invitations={invitations} />
+    ));
   });
+
+  app.post<{ Params: { organisationId: string; invitationId: string } }>(
+    "/organisations/:organisationId/invitations/:invitationId/withdraw",
+    async (request, reply) => {
+      const auth = requireSession(request, reply);
+      if (!auth) return reply;
+      const organisationId = pathId(request.params.organisationId);
+      await withdrawInvitation({
+        db,
+        actor: auth.actor,
+        now: request.now,
+        organisationId,
+        invitationId: pathId(request.params.invitationId),
+      });
+      setFlash(request, reply, messagesFor(request.locale).members.withdrawn);
+      return reply.redirect(`/organisations/${organisationId}`, 303);
+    },
+  );
 
   app.get<OrgParams>("/organisations/:organisationId/members/invite", async (request, reply) => {
     const auth = requireSession(request, reply);
@@ -106,12 +131,12 @@ export function organisationsPages({ app, db, publicUrl, mailQueued }: AppScope)
       return sendPage(
         request,
         reply,
-        (ctx) => <InvitedPage ctx={ctx} organisation={organisation} email={invited.email} invitationUrl={invited.invitationUrl} />,
+        (ctx) => <InvitedPage ctx={ctx} organisation={organisation} email={invited.email} mailIsSent={Boolean(config.SMTP_URL)} />,
         201,
       );
     } catch (e) {
       if (!(e instanceof DomainError) || !e.details.fields) throw e;
-      return again(toFormErrors(e.details.fields), 409);
+      return again(toFormErrors(e.details.fields), HTTP_STATUS[e.code]);
     }
   });
 
@@ -139,14 +164,27 @@ export function organisationsPages({ app, db, publicUrl, mailQueued }: AppScope)
         400,
       );
     }
-    await setMemberRoles({
-      db,
-      actor: auth.actor,
-      now: request.now,
-      organisationId: organisation.id,
-      userId: member.userId,
-      roles: parsed.data.roles,
-    });
+    try {
+      await setMemberRoles({
+        db,
+        actor: auth.actor,
+        now: request.now,
+        organisationId: organisation.id,
+        userId: member.userId,
+        roles: parsed.data.roles,
+      });
+    } catch (e) {
+      if (!(e instanceof DomainError) || (e.code !== "ROLE_NOT_GRANTABLE" && e.code !== "SELF_ROLE_CHANGE")) throw e;
+      const errors = toFormErrors(
+        e.details.fields ?? [{ path: ["roles"], code: "self_role_change", message: "nobody changes their own roles" }],
+      );
+      return sendPage(
+        request,
+        reply,
+        (ctx) => <EditMemberPage ctx={ctx} organisation={organisation} member={member} roles={roles} errors={errors} />,
+        403,
+      );
+    }
     setFlash(request, reply, messagesFor(request.locale).members.rolesSaved);
     return reply.redirect(`/organisations/${organisation.id}`, 303);
   });

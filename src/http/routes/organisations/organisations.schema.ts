@@ -9,7 +9,7 @@ export const Organisation = z
     number: z.string(),
     kind: z.enum(ORGANISATION_KINDS),
     createdAt: z.string(),
-    permissions: z.object({ readMembers: z.boolean(), manageMembers: z.boolean() }),
+    permissions: z.object({ readMembers: z.boolean(), manageMembers: z.boolean(), grantableRoles: z.array(z.enum(ORGANISATION_ROLES)) }),
   })
   .meta({ description: "An organisation, with what the caller may do" });
 
@@ -25,11 +25,21 @@ export const Member = z.object({
   joinedAt: z.string(),
 });
 
-export const InvitedMember = z.object({
-  userId: z.string(),
-  email: z.string(),
-  roles: z.array(z.enum(ORGANISATION_ROLES)),
-  invitationUrl: z.string().nullable(),
-});
+export const Invitation = z
+  .object({
+    invitationId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(ORGANISATION_ROLES)),
+    expiresAt: z.string(),
+  })
+  .meta({
+    description:
+      "A pending invitation. Its one-time link goes only to the invited address, and the answer is the same whether or not the address has an account",
+  });
+
+export const PendingInvitation = Invitation.extend({ createdAt: z.string() });
+
+export const InvitationIdParams = OrganisationParams.extend({ invitationId: z.uuid({ error: "invalid_id" }) });
 
 export const SetRolesBody = z.object({ roles: MemberRoles });

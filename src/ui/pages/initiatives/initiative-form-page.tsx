@@ -53,7 +53,8 @@ export function InitiativeFormPage({
   const t = m.initiatives;
   // The verksamhetsägare always joins the styrgrupp, so offering them a checkbox would be a false choice.
   const owners = members.filter(isOwner);
-  const candidates = members.filter((x) => !isOwner(x));
+  // Only those the organisation made styrgrupp can be chosen: naming someone does not make a decider.
+  const candidates = members.filter((x) => !isOwner(x) && x.roles.includes("styrgrupp"));
   // Roles go in the label, not an option hint: ChoiceGroup gives the first option's hint the group hint's id.
   const memberLabel = (x: Candidate) => (x.roles.length ? `${x.name} (${x.roles.map((r) => m.roles[r]).join(", ")})` : x.name);
   return (

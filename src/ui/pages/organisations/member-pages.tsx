@@ -16,7 +16,13 @@ import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import type { MemberRow } from "./organisation-page.tsx";
 
-const roleOptions = (ctx: PageContext) => ORGANISATION_ROLES.map((r) => ({ value: r, label: ctx.m.roles[r], hint: ctx.m.roleHints[r] }));
+/** Only the roles the person may grant are offered; the others are granted by an administratör or a verksamhetsägare. */
+const roleOptions = (ctx: PageContext, organisation: OrganisationView) =>
+  ORGANISATION_ROLES.filter((r) => organisation.permissions.grantableRoles.includes(r)).map((r) => ({
+    value: r,
+    label: ctx.m.roles[r],
+    hint: ctx.m.roleHints[r],
+  }));
 
 export function InviteMemberPage({
   ctx,
@@ -44,7 +50,7 @@ export function InviteMemberPage({
           type="checkbox"
           legend={m.members.roles}
           errors={errors}
-          options={roleOptions(ctx)}
+          options={roleOptions(ctx, organisation)}
           selected={values.roles}
         />
         <div className="actions">
@@ -60,26 +66,21 @@ export function InvitedPage({
   ctx,
   organisation,
   email,
-  invitationUrl,
+  mailIsSent,
 }: {
   ctx: PageContext;
   organisation: OrganisationView;
   email: string;
-  invitationUrl: string | null;
+  /** False when no SMTP server is configured and mail stays in the outbox. */
+  mailIsSent: boolean;
 }) {
   const { m } = ctx;
-  const title = format(invitationUrl ? m.members.invited_notice : m.members.addedNotice, { email });
+  const title = format(m.members.invited_notice, { email });
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading>{title}</PageHeading>
-      {invitationUrl ? (
-        <div>
-          <Paragraph>{m.members.invitationLink}</Paragraph>
-          <p className="secret" data-testid="invitation-url">
-            {invitationUrl}
-          </p>
-        </div>
-      ) : null}
+      <Paragraph>{format(m.members.invitationSent, { email })}</Paragraph>
+      {mailIsSent ? null : <Paragraph>{m.members.invitationOutbox}</Paragraph>}
       <Paragraph>
         <Link href={`/organisations/${organisation.id}`}>{m.common.back}</Link>
       </Paragraph>
@@ -102,18 +103,27 @@ export function EditMemberPage({
 }) {
   const { m } = ctx;
   const title = format(m.members.editRolesFor, { name: member.name });
+  const kept = member.roles.filter((r) => !organisation.permissions.grantableRoles.includes(r));
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading lead={member.email}>{title}</PageHeading>
       <FormErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={`/organisations/${organisation.id}/members/${member.userId}`}>
+        {kept.length ? (
+          <Paragraph>
+            {format(m.members.keptRoles, { roles: kept.map((r) => m.roles[r]).join(", ") })}
+            {kept.map((r) => (
+              <input key={r} type="hidden" name="roles" value={r} />
+            ))}
+          </Paragraph>
+        ) : null}
         <ChoiceGroup
           ctx={ctx}
           name="roles"
           type="checkbox"
           legend={m.members.roles}
           errors={errors}
-          options={roleOptions(ctx)}
+          options={roleOptions(ctx, organisation)}
           selected={roles}
         />
         <div className="actions">

@@ -1,20 +1,25 @@
 import type { OrganisationRole } from "../../../domain/access/roles.ts";
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
 import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
-import { Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
+import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
+import { format, formatDate } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 export type MemberRow = { userId: string; name: string; email: string; roles: OrganisationRole[]; active: boolean };
+
+export type PendingInvitationRow = { invitationId: string; name: string; email: string; roles: OrganisationRole[]; expiresAt: string };
 
 export function OrganisationPage({
   ctx,
   organisation,
   members,
+  invitations,
 }: {
   ctx: PageContext;
   organisation: OrganisationView;
   members: MemberRow[];
+  /** Shown to those who manage members; null for everyone else. */
+  invitations: PendingInvitationRow[] | null;
 }) {
   const { m } = ctx;
   const manage = organisation.permissions.manageMembers;
@@ -76,6 +81,57 @@ export function OrganisationPage({
           <Paragraph>{m.members.empty}</Paragraph>
         )}
       </section>
+      {invitations ? <PendingInvitations ctx={ctx} organisationId={organisation.id} invitations={invitations} /> : null}
     </Layout>
+  );
+}
+
+function PendingInvitations({
+  ctx,
+  organisationId,
+  invitations,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  invitations: PendingInvitationRow[];
+}) {
+  const { m } = ctx;
+  return (
+    <section aria-labelledby="invitations-heading" className="stack-wide">
+      <Heading level={2} data-size="md" id="invitations-heading">
+        {m.members.pendingTitle}
+      </Heading>
+      {invitations.length ? (
+        <ScrollableTable caption={m.members.pendingCaption}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{m.members.name}</Table.HeaderCell>
+              <Table.HeaderCell>{m.members.email}</Table.HeaderCell>
+              <Table.HeaderCell>{m.members.roles}</Table.HeaderCell>
+              <Table.HeaderCell>{m.members.expires}</Table.HeaderCell>
+              <Table.HeaderCell>{m.common.actions}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {invitations.map((i) => (
+              <Table.Row key={i.invitationId}>
+                <Table.Cell>{i.name}</Table.Cell>
+                <Table.Cell>{i.email}</Table.Cell>
+                <Table.Cell>{i.roles.map((r) => m.roles[r]).join(", ")}</Table.Cell>
+                <Table.Cell>{formatDate(ctx.locale, i.expiresAt)}</Table.Cell>
+                <Table.Cell>
+                  <ActionButton ctx={ctx} action={`/organisations/${organisationId}/invitations/${i.invitationId}/withdraw`}>
+                    {m.members.withdraw}
+                    <span className="visually-hidden"> {format(m.members.forName, { name: i.name })}</span>
+                  </ActionButton>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </ScrollableTable>
+      ) : (
+        <Paragraph>{m.members.pendingEmpty}</Paragraph>
+      )}
+    </section>
   );
 }
