@@ -58,7 +58,7 @@ describe("initiative pages", () => {
       description: "Beslut om bygglov ska nå fram digitalt.",
       targetGroup: "Privatpersoner som söker bygglov",
       plannedGoLive: "2027-13-45",
-      steeringGroup: [w.users.readerA],
+      steeringGroup: [w.users.sgA],
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toMatch(/<title>Fel: [^<]+<\/title>/);
@@ -72,7 +72,7 @@ describe("initiative pages", () => {
     expect(res.body).toContain('value="2027-13-45"');
     expect(res.body).toContain('value="Privatpersoner som söker bygglov"');
     expect(res.body).toContain("Beslut om bygglov ska nå fram digitalt.</textarea>");
-    expect(checked(res.body, "steeringGroup")).toEqual([w.users.readerA]);
+    expect(checked(res.body, "steeringGroup")).toEqual([w.users.sgA]);
     expect(duplicateIds(res.body)).toEqual([]);
   });
 

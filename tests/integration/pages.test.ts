@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mailedInvitationToken } from "../support/mailbox.ts";
 import { browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 describe("server-rendered pages", () => {
@@ -74,18 +75,33 @@ describe("server-rendered pages", () => {
     expect(page.body).toContain("Organisationen Exempel Förmedlare AB har skapats.");
   });
 
-  it("invites a member through the form and shows the one-time link", async () => {
+  it("invites a member through the form, mails her the link and never shows it to the one who invites", async () => {
     const b = browser(t.app);
     await b.login(w.emails.plA);
+    const form = await b.get(`/organisations/${w.orgA.id}/members/invite`);
+    // A projektledare is offered only the roles she may grant.
+    expect(form.body).toContain('value="deltagare"');
+    expect(form.body).not.toContain('value="styrgrupp"');
+    const refused = await b.post(`/organisations/${w.orgA.id}/members/invite`, {
+      name: "Anna Ny",
+      email: "anna.ny@test.example",
+      roles: ["styrgrupp"],
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain("Din roll ger inte rätt att dela ut");
     const res = await b.post(`/organisations/${w.orgA.id}/members/invite`, {
       name: "Anna Ny",
       email: "anna.ny@test.example",
-      roles: ["deltagare", "styrgrupp"],
+      roles: ["deltagare"],
     });
     expect(res.statusCode).toBe(201);
-    const link = /http:\/\/ansluta\.test\/invitation\/[A-Za-z0-9_-]+/.exec(res.body)?.[0];
-    expect(link).toBeDefined();
-    const path = new URL(link as string).pathname;
+    expect(res.body).not.toContain("/invitation/");
+    expect(res.body).toContain("En engångslänk har skickats till anna.ny@test.example");
+    const listed = await b.get(`/organisations/${w.orgA.id}`);
+    expect(listed.body).toContain("Väntande inbjudningar");
+    expect(listed.body).toContain("anna.ny@test.example");
+
+    const path = `/invitation/${await mailedInvitationToken(t.db, "anna.ny@test.example")}`;
     const invitee = browser(t.app);
     expect((await invitee.get(path)).body).toContain("anna.ny@test.example");
     const mismatch = await invitee.post(path, { password: "Ett-langt-losenord", confirm: "Annat-losenord" });
@@ -95,6 +111,28 @@ describe("server-rendered pages", () => {
     expect(ok.statusCode).toBe(303);
     expect((await invitee.get("/")).body).toContain("Välkommen, Anna Ny");
     expect((await invitee.get(path)).statusCode).toBe(410);
+  });
+
+  it("lets a person with an account join another organisation only signed in as herself", async () => {
+    const admin = browser(t.app);
+    await admin.login(w.emails.admin);
+    expect(
+      (await admin.post(`/organisations/${w.orgB.id}/members/invite`, { name: "SG", email: w.emails.sgA, roles: ["lasare"] })).statusCode,
+    ).toBe(201);
+    const path = `/invitation/${await mailedInvitationToken(t.db, w.emails.sgA)}`;
+    const anonymous = browser(t.app);
+    const page = await anonymous.get(path);
+    expect(page.body).toContain("Det finns redan ett konto");
+    expect(page.body).not.toContain('name="password"');
+    const other = browser(t.app);
+    await other.login(w.emails.readerA);
+    expect((await other.get(path)).statusCode).toBe(403);
+    const owner = browser(t.app);
+    await owner.login(w.emails.sgA);
+    expect((await owner.get(path)).body).toContain("Gå med i Region Västernorrland");
+    const joined = await owner.post(path, {});
+    expect(joined.statusCode).toBe(303);
+    expect(joined.headers.location).toBe(`/organisations/${w.orgB.id}`);
   });
 
   it("switches language per user and remembers it", async () => {

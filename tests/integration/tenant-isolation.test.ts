@@ -127,8 +127,16 @@ describe("tenant isolation on every route", () => {
         accountType: "Not",
       })
     ).json() as { id: string };
+    const invitation = (
+      await ownerOfA.post(`/api/v1/organisations/${w.orgA.id}/members`, {
+        email: "invitee@test.example",
+        name: "Invitee",
+        roles: ["lasare"],
+      })
+    ).json() as { invitationId: string };
     params = {
       organisationId: w.orgA.id,
+      invitationId: invitation.invitationId,
       userId: w.users.plA,
       tokenId: tokenOfA.apiToken.id,
       initiativeId: initiative.id,
