@@ -27,8 +27,7 @@ test.describe("audit log and outbox", () => {
     await page.getByLabel("E-postadress", { exact: true }).fill(email);
     await page.getByLabel("Styrgrupp", { exact: true }).check();
     await page.getByRole("button", { name: "Skicka inbjudan" }).click();
-    const invitationUrl = (await page.getByTestId("invitation-url").textContent())?.trim() ?? "";
-    expect(invitationUrl).toContain("/invitation/");
+    await expect(page.getByText(`En engångslänk har skickats till ${email}.`)).toBeVisible();
 
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Utkorg" }).click();
     await expect(page).toHaveURL("/admin/outbox");
@@ -40,7 +39,7 @@ test.describe("audit log and outbox", () => {
     await expectNoAxeViolations(page);
 
     await row.getByText("Inbjudan till Region Västernorrland i Ansluta").click();
-    await expect(row.getByText(invitationUrl)).toBeVisible();
+    await expect(row.getByText(/\/invitation\/[A-Za-z0-9_-]{20,}/)).toBeVisible();
     await expect(row).toContainText("Hej Ulla Utkorg!");
     await expectNoAxeViolations(page);
   });

@@ -1,5 +1,5 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../src/cli/demo-seed.ts";
 
 export type { Page };
@@ -114,4 +114,23 @@ export async function openOrganisation(page: Page, name: string): Promise<string
   const id = /\/organisations\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
   if (!id) throw new Error(`no organisation id in ${page.url()}`);
   return id;
+}
+
+/**
+ * The one-time link mailed to an address, as its owner would find it: an invitation's link is never
+ * shown to the one who invites, and the test server sends no mail, so the admin's outbox has it.
+ */
+export async function mailedInvitationUrl(browser: Browser, email: string): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await loginAs(admin, "admin@ansluta.example");
+    await admin.goto("/admin/outbox");
+    const text = (await admin.getByRole("row").filter({ hasText: email }).first().textContent()) ?? "";
+    const url = /https?:\/\/[^\s"<]+\/invitation\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+    if (!url) throw new Error(`no invitation mailed to ${email}`);
+    return url;
+  } finally {
+    await context.close();
+  }
 }
