@@ -1,0 +1,339 @@
+import { ORGANISATION_ROLES, type OrganisationRole } from "./roles.ts";
+
+/**
+ * Who gets what from every route, written down once: the expectations that policy.ts and the
+ * routes together must add up to. tests/integration/route-access-matrix.test.ts sends every
+ * registered route (API and pages) as every actor class below, aimed at objects of organisation A,
+ * and compares the class of the answer with this table. A route served without an entry here, or
+ * an entry for a route that is no longer served, fails that test; so does any difference.
+ *
+ * Entries state today's behaviour. Where today's behaviour looks wrong, the entry says so with
+ * `ISSUE-8:` and keeps today's answer until the fix changes both the code and the entry.
+ */
+
+/** The class of an answer, whatever its exact status. */
+export type Answer =
+  /** 2xx, or a redirect anywhere but to the login page. */
+  | "allow"
+  /** 403: the caller may see the organisation but lacks the role. */
+  | "forbidden"
+  /** 404: the caller may not even learn that the object exists. */
+  | "hidden"
+  /** 401 on the API; a page redirects to /login?next=… */
+  | "unauthenticated";
+
+type PerRole = Readonly<Record<OrganisationRole, Answer>>;
+
+export type RouteRule = {
+  readonly anonymous: Answer;
+  /** A member of the organisation that owns the object, one answer per organisation role (or one for all). */
+  readonly own: Answer | PerRole;
+  /** A member of another organisation, per role (or one for all). */
+  readonly other: Answer | PerRole;
+  readonly forvaltningsgrupp: Answer;
+  /** The system administrator. */
+  readonly admin: Answer;
+};
+
+export type ActorClass =
+  | { readonly kind: "anonymous" | "forvaltningsgrupp" | "admin" }
+  | { readonly kind: "own" | "other"; readonly role: OrganisationRole };
+
+/**
+ * The matrix's columns: every organisation role, in the owning organisation and in another one.
+ * A role added to ORGANISATION_ROLES becomes two columns here by itself; name it in `only(…)` of
+ * the rules it is allowed by, and the matrix holds everything else forbidden for it.
+ */
+export const ACTOR_CLASSES: readonly ActorClass[] = [
+  { kind: "anonymous" },
+  ...ORGANISATION_ROLES.map((role) => ({ kind: "own" as const, role })),
+  ...ORGANISATION_ROLES.map((role) => ({ kind: "other" as const, role })),
+  { kind: "forvaltningsgrupp" },
+  { kind: "admin" },
+];
+
+export const actorClassName = (a: ActorClass) => ("role" in a ? `${a.kind}:${a.role}` : a.kind);
+
+export function expectedAnswer(rule: RouteRule, actor: ActorClass): Answer {
+  if (!("role" in actor)) return rule[actor.kind];
+  const answer = rule[actor.kind];
+  return typeof answer === "string" ? answer : answer[actor.role];
+}
+
+/** These roles are allowed; every other role, including one added later, is forbidden. */
+const only = (...allowed: OrganisationRole[]): PerRole =>
+  Object.fromEntries(ORGANISATION_ROLES.map((r) => [r, allowed.includes(r) ? "allow" : "forbidden"])) as PerRole;
+
+/** No login needed: the method, the login and invitation forms, static files. */
+const PUBLIC: RouteRule = { anonymous: "allow", own: "allow", other: "allow", forvaltningsgrupp: "allow", admin: "allow" };
+
+/** Anyone logged in, about their own account or what is addressed to them; the answer is scoped to the caller. */
+const SIGNED_IN: RouteRule = { anonymous: "unauthenticated", own: "allow", other: "allow", forvaltningsgrupp: "allow", admin: "allow" };
+
+/** The installation's administration (organisation:create, audit:read, outbox:read). */
+const ADMIN_ONLY: RouteRule = {
+  anonymous: "unauthenticated",
+  own: "forbidden",
+  other: "forbidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "allow",
+};
+
+/**
+ * Reading an organisation, its members and its initiatives, documents in utkast and their files
+ * included: every member, the förvaltningsgrupp and admin (policy.ts: the förvaltningsgrupp
+ * "reads across them").
+ */
+const ANY_MEMBER_READ: RouteRule = {
+  anonymous: "unauthenticated",
+  own: "allow",
+  other: "hidden",
+  forvaltningsgrupp: "allow",
+  admin: "allow",
+};
+
+/** members:manage. */
+const MEMBERS_MANAGE: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "allow",
+};
+
+/** initiative:create in the organisation the request names. */
+const INITIATIVE_CREATE: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
+/** initiative:create in the session's active organisation, whichever that is: another organisation's projektledare gets her own. */
+const ACTIVE_ORGANISATION_CREATE: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare"),
+  other: only("projektledare"),
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
+/** initiative:work: the team's activities, documents and decision preparations. */
+const TEAM_WORK: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare", "deltagare", "verksamhetsagare"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
+/** Fastställa a document: the team, and of the team only the projektledare and the verksamhetsägare (deliverable-status.ts). */
+const APPROVE: RouteRule = { ...TEAM_WORK, own: only("projektledare", "verksamhetsagare") };
+
+/**
+ * Deciding milestone II (the matrix's milestone; III–VIII alike): the initiative's styrgrupp,
+ * which by default is the members with the styrgrupp role plus every verksamhetsägare.
+ * ISSUE-8: the styrgrupp is whoever the projektledare names when she starts the initiative,
+ * whatever their role (herself, a läsare), and they decide too (issue 8, serious 4).
+ */
+const DECIDE: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("verksamhetsagare", "styrgrupp"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
+/** sandbox:use: those who build the integration. */
+const SANDBOX_USE: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare", "deltagare"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
+/** A communication addressed to the förvaltningsgrupp, marked read by its recipient. */
+const FORVALTNINGSGRUPP_INBOX: RouteRule = {
+  anonymous: "unauthenticated",
+  own: "hidden",
+  other: "hidden",
+  forvaltningsgrupp: "allow",
+  // ISSUE-8: admin marks the förvaltningsgrupp's communications read, so they no longer show as unread to it.
+  admin: "allow",
+};
+
+/**
+ * Every route the app serves, `METHOD path` as Fastify registers it, each exactly once (a
+ * duplicate key does not compile). Object ids in the paths are organisation A's.
+ */
+export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
+  // System and static files
+  "GET /healthz": PUBLIC,
+  "GET /api/openapi.json": PUBLIC,
+  "GET /assets/*": PUBLIC,
+  "GET /assets/designsystemet/:file": PUBLIC,
+  "GET /api/v1/method": PUBLIC,
+  "GET /method": PUBLIC,
+  "GET /method/phases/:number": PUBLIC,
+  "GET /method/milestones/:numeral": PUBLIC,
+  "GET /method/deliverables/:id": PUBLIC,
+  "GET /accessibility": PUBLIC,
+
+  // Identity: login, the caller's own account, invitations
+  "POST /api/v1/auth/login": PUBLIC,
+  "POST /api/v1/auth/logout": SIGNED_IN,
+  "GET /api/v1/me": SIGNED_IN,
+  "PATCH /api/v1/me": SIGNED_IN,
+  "GET /api/v1/me/tokens": SIGNED_IN,
+  "POST /api/v1/me/tokens": SIGNED_IN,
+  // The caller's own token; another user's is 404 to everyone (tenant-isolation.test.ts).
+  "DELETE /api/v1/me/tokens/:tokenId": SIGNED_IN,
+  "POST /api/v1/invitations/:token/accept": PUBLIC,
+  "GET /login": PUBLIC,
+  "POST /login": PUBLIC,
+  "POST /logout": PUBLIC,
+  "GET /": SIGNED_IN,
+  "POST /language": PUBLIC,
+  "POST /session/organisation": ANY_MEMBER_READ,
+  "GET /settings": SIGNED_IN,
+  "POST /settings/language": SIGNED_IN,
+  "POST /settings/tokens": SIGNED_IN,
+  "POST /settings/tokens/:tokenId/revoke": SIGNED_IN,
+  "GET /invitation/:token": PUBLIC,
+  "POST /invitation/:token": PUBLIC,
+
+  // Organisations and members
+  "GET /api/v1/organisations": SIGNED_IN,
+  "POST /api/v1/organisations": ADMIN_ONLY,
+  "GET /api/v1/organisations/:organisationId": ANY_MEMBER_READ,
+  "GET /api/v1/organisations/:organisationId/members": ANY_MEMBER_READ,
+  // ISSUE-8: an existing account joins without its consent (issue 8, serious 1); so admin makes himself
+  // verksamhetsägare of any organisation and decides its milestone I.
+  "POST /api/v1/organisations/:organisationId/members": MEMBERS_MANAGE,
+  // ISSUE-8: the projektledare may change every membership, her own included: she grants herself
+  // verksamhetsagare and decides milestone I (issue 8, serious 4). The matrix changes another member's.
+  "PUT /api/v1/organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
+  // ISSUE-8: the projektledare removes anyone, herself and so the last projektledare included
+  // (LAST_ADMIN exists but is never raised): nobody but admin can manage the organisation then.
+  "DELETE /api/v1/organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
+  "GET /organisations": SIGNED_IN,
+  "GET /organisations/new": ADMIN_ONLY,
+  "POST /organisations": ADMIN_ONLY,
+  "GET /organisations/:organisationId": ANY_MEMBER_READ,
+  "GET /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
+  // ISSUE-8: as the API's, and the form is checked before the role: an invalid form gets a läsare 400, not 403.
+  "POST /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
+  "GET /organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
+  // ISSUE-8: as PUT …/members/:userId, her own membership included; and an invalid form gets a läsare 400, not 403.
+  "POST /organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
+  // ISSUE-8: as DELETE …/members/:userId.
+  "POST /organisations/:organisationId/members/:userId/remove": MEMBERS_MANAGE,
+
+  // Administration
+  "GET /api/v1/audit": ADMIN_ONLY,
+  "GET /api/v1/audit/verify": ADMIN_ONLY,
+  "GET /api/v1/outbox": ADMIN_ONLY,
+  "GET /admin/audit": ADMIN_ONLY,
+  "GET /admin/outbox": ADMIN_ONLY,
+
+  // Initiatives and activities
+  "GET /api/v1/initiatives": ANY_MEMBER_READ,
+  // ISSUE-8: the body may name any members as the styrgrupp, herself or a läsare included, who then decide II–VIII.
+  "POST /api/v1/initiatives": INITIATIVE_CREATE,
+  "GET /api/v1/initiatives/:initiativeId": ANY_MEMBER_READ,
+  "PUT /api/v1/initiatives/:initiativeId/activities/:activityId": TEAM_WORK,
+  "GET /initiatives": SIGNED_IN,
+  "GET /initiatives/new": ACTIVE_ORGANISATION_CREATE,
+  // ISSUE-8: as POST /api/v1/initiatives, the ticked styrgrupp.
+  "POST /initiatives/new": INITIATIVE_CREATE,
+  "GET /initiatives/:initiativeId": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/activities/:activityId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/activities/:activityId": TEAM_WORK,
+
+  // Deliverables (documents) and their files
+  "POST /api/v1/initiatives/:initiativeId/deliverables": TEAM_WORK,
+  "GET /api/v1/deliverables/:deliverableId": ANY_MEMBER_READ,
+  "PUT /api/v1/deliverables/:deliverableId/sections": TEAM_WORK,
+  // To fastställd; för granskning and back to utkast are TEAM_WORK.
+  "POST /api/v1/deliverables/:deliverableId/status": APPROVE,
+  "GET /api/v1/deliverables/:deliverableId/export": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/deliverables": TEAM_WORK,
+  "GET /deliverables/:deliverableId": ANY_MEMBER_READ,
+  "POST /deliverables/:deliverableId": TEAM_WORK,
+  "POST /deliverables/:deliverableId/status": APPROVE,
+  "GET /deliverables/:deliverableId/export.docx": ANY_MEMBER_READ,
+  "GET /deliverables/:deliverableId/export.pdf": ANY_MEMBER_READ,
+
+  // Milestones and decisions
+  "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/milestones/:numeral/readiness": ANY_MEMBER_READ,
+  "GET /api/v1/initiatives/:initiativeId/milestones/:numeral/decisions": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": DECIDE,
+  "GET /initiatives/:initiativeId/milestones/:numeral": ANY_MEMBER_READ,
+  // ISSUE-8: an empty proposal is answered before the role is checked: every reader gets 303 back to the page (nothing changes).
+  "POST /initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
+  "POST /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
+
+  // Communications
+  "GET /api/v1/communications": SIGNED_IN,
+  "POST /api/v1/communications/:communicationId/read": FORVALTNINGSGRUPP_INBOX,
+  "GET /inbox": SIGNED_IN,
+  "POST /inbox/:communicationId/read": FORVALTNINGSGRUPP_INBOX,
+
+  // The sandbox: validator, test CA, certificates, environment, own recipients, trusted CAs.
+  // The validator holds no tenant data, so every signed-in caller may use it, a läsare too: only
+  // its own limits stand between one upload and everyone's response times (issue 8, serious 3).
+  "POST /api/v1/sandbox/validate": SIGNED_IN,
+  "GET /sandbox/validate": SIGNED_IN,
+  "POST /sandbox/validate": SIGNED_IN,
+  "GET /api/v1/sandbox/ca.pem": SIGNED_IN,
+  "GET /sandbox/ca.pem": SIGNED_IN,
+  "POST /api/v1/organisations/:organisationId/sandbox/certificate": SANDBOX_USE,
+  "POST /organisations/:organisationId/sandbox/certificate.pem": SANDBOX_USE,
+  "GET /api/v1/organisations/:organisationId/sandbox/events": SANDBOX_USE,
+  "GET /api/v1/initiatives/:initiativeId/sandbox/environment": SANDBOX_USE,
+  "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": SANDBOX_USE,
+  // Every reader of the initiative opens the page; only SANDBOX_USE sees the environment and calls on it.
+  "GET /initiatives/:initiativeId/sandbox": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/sandbox/environment": SANDBOX_USE,
+  "GET /api/v1/organisations/:organisationId/sandbox/trusted-cas": SANDBOX_USE,
+  "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": SANDBOX_USE,
+  "DELETE /api/v1/organisations/:organisationId/sandbox/trusted-cas/:caId": SANDBOX_USE,
+  "GET /organisations/:organisationId/sandbox/trusted-cas": SANDBOX_USE,
+  "POST /organisations/:organisationId/sandbox/trusted-cas": SANDBOX_USE,
+  "POST /organisations/:organisationId/sandbox/trusted-cas/:caId/delete": SANDBOX_USE,
+  "GET /api/v1/organisations/:organisationId/sandbox/recipients": SANDBOX_USE,
+  "POST /api/v1/organisations/:organisationId/sandbox/recipients": SANDBOX_USE,
+  "DELETE /api/v1/organisations/:organisationId/sandbox/recipients/:recipientRowId": SANDBOX_USE,
+  "GET /organisations/:organisationId/sandbox/recipients": SANDBOX_USE,
+  "POST /organisations/:organisationId/sandbox/recipients": SANDBOX_USE,
+  "POST /organisations/:organisationId/sandbox/recipients/:recipientRowId/delete": SANDBOX_USE,
+
+  // The sandbox: test runs, load tests, the conformance report
+  "GET /api/v1/initiatives/:initiativeId/sandbox/calls": SANDBOX_USE,
+  "GET /api/v1/initiatives/:initiativeId/sandbox/calls/:callId": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/calls": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/calls/:callId": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/calls/:callId/messages/:position/body": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/calls/:callId/messages/:position/attachments/:index": SANDBOX_USE,
+  "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests": SANDBOX_USE,
+  "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests/:loadTestId/stop": SANDBOX_USE,
+  "GET /api/v1/initiatives/:initiativeId/sandbox/load-tests": SANDBOX_USE,
+  "GET /api/v1/initiatives/:initiativeId/sandbox/load-tests/:loadTestId": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/load-tests": SANDBOX_USE,
+  "POST /initiatives/:initiativeId/sandbox/load-tests": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/load-tests/:loadTestId": SANDBOX_USE,
+  "POST /initiatives/:initiativeId/sandbox/load-tests/:loadTestId/stop": SANDBOX_USE,
+  "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": SANDBOX_USE,
+  "GET /api/v1/initiatives/:initiativeId/sandbox/conformance-report": SANDBOX_USE,
+  "POST /initiatives/:initiativeId/sandbox/conformance-report": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/conformance-report.docx": SANDBOX_USE,
+  "GET /initiatives/:initiativeId/sandbox/conformance-report.pdf": SANDBOX_USE,
+
+  // Volumes
+  "GET /api/v1/initiatives/:initiativeId/volumes/actual": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/volumes": ANY_MEMBER_READ,
+};

@@ -1,0 +1,485 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberships, sandboxEnvironments, sandboxEvents, sandboxMessages } from "../../src/db/schema.ts";
+import { type Actor, SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
+import type { OrganisationRole } from "../../src/domain/access/roles.ts";
+import {
+  ACTOR_CLASSES,
+  type ActorClass,
+  type Answer,
+  actorClassName,
+  expectedAnswer,
+  ROUTE_ACCESS,
+} from "../../src/domain/access/route-access.ts";
+import { createPersonalToken, issueLoginToken } from "../../src/domain/identity/api-tokens.ts";
+import { loadActor } from "../../src/domain/identity/load-actor.ts";
+import { startSession } from "../../src/domain/identity/sessions.ts";
+import { addMembership } from "../../src/domain/members/add-membership.ts";
+import { luhnCheckDigit } from "../../src/domain/organisations/organisation-number.ts";
+import { createUser } from "../../src/domain/users/create-user.ts";
+import { SESSION_COOKIE } from "../../src/http/cookies.ts";
+import { milestoneByNumeral } from "../../src/method/lookup.ts";
+import { methodV12 } from "../../src/method/v1.2/index.ts";
+import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identity-numbers.ts";
+import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
+import { messagesFor } from "../../src/ui/i18n/index.ts";
+import { sectionField } from "../../src/ui/pages/initiatives/deliverable-page.tsx";
+import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
+import { apiAs, PASSWORD, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+
+/**
+ * The route × role × tenant matrix: every route the app serves, as every actor class of
+ * src/domain/access/route-access.ts (anonymous, each role of the organisation that owns the
+ * object, each role of another organisation, the förvaltningsgrupp, admin), aimed at real objects
+ * of organisation A with a valid body, and the class of each answer compared with the table.
+ * API routes get a bearer token, pages a session cookie and the CSRF token.
+ *
+ * Every case starts from the same state: a route that changes what later cases need (a decision,
+ * a status, a removed member, a started load test) puts it back before each case (`before`), and a
+ * case that spends its credentials (logout, switching organisation) gets fresh ones.
+ */
+
+/** A bearer token for the API; for pages the cookies and the CSRF token a browser would hold. */
+type Credentials = { token: string | null; cookie: string; csrf: string };
+type Caller = Credentials & { cls: ActorClass; name: string; actor: Actor | null };
+type Case = { caller: Caller; n: number };
+/** A form (pages) or JSON (API); `Xml` for the validator. */
+type Body = Record<string, unknown> | Xml;
+class Xml {
+  constructor(readonly text: string) {}
+}
+
+type Fixture = {
+  /** Appended to the URL: required query parameters. */
+  query?: string | (() => string);
+  /** A valid JSON body for the API, a valid form for a page. */
+  body?: Body | ((c: Case) => Body);
+  /** Runs before each case: puts back what an earlier case changed, and may give path parameters of its own. */
+  before?: (c: Case) => Promise<Record<string, string> | undefined>;
+  /** The case spends the caller's token or session: it gets fresh ones. */
+  freshCredentials?: true;
+};
+
+const CSRF_REFUSED = [messagesFor("sv").errors.csrfTitle, messagesFor("en").errors.csrfTitle];
+const MILESTONE = "II" as const;
+const DECISION_POINT = milestoneByNumeral(methodV12, MILESTONE).decisionPoints[0]?.id ?? "";
+const NEW_PASSWORD = "Matrisens-lösenord-1";
+
+/** A valid organisationsnummer per case: third digit 6, Luhn check digit. */
+const organisationNumber = (n: number) => {
+  const nine = `556${String(n).padStart(6, "0")}`;
+  return `${nine}${luhnCheckDigit(nine)}`;
+};
+
+/** The decision form's fields for the matrix's milestone: every point answered, the figures it reports. */
+function decisionForm(): Record<string, string> {
+  const fields: Record<string, string> = {
+    outcome: "go",
+    decidedOn: "2026-11-27",
+    minutes: "Protokoll §4",
+    timeline: "Produktion hösten 2027",
+    volume: "12 000",
+    volumeNote: "beslut om bygglov",
+  };
+  for (const dp of milestoneByNumeral(methodV12, MILESTONE).decisionPoints) {
+    fields[`answer-${dp.id}`] = "Ja";
+    fields[`motivation-${dp.id}`] = "Underlaget stöder beslutet.";
+  }
+  return fields;
+}
+
+describe("route × role × tenant matrix", () => {
+  let t: TestApp;
+  let w: World;
+  let owner: Awaited<ReturnType<typeof apiAs>>;
+  let callers: Caller[];
+  let params: Record<string, string>;
+  let firstSection: string;
+  let trustedCaPem: string;
+  let counter = 0;
+  const ownRecipientId = makePersonalIdentityNumber("1820-05-05", 123);
+  /** Every route served, with what an API route declares: whether it takes a body, and its success status. */
+  const served = new Map<string, { method: string; url: string; body: boolean; status?: number }>();
+
+  const ok = async (res: Promise<LightMyRequestResponse> | LightMyRequestResponse, what: string) => {
+    const r = await res;
+    if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
+    return (r.statusCode === 204 ? {} : r.json()) as Record<string, unknown> & { id: string };
+  };
+
+  /** A new one-time invitation link into A, as its projektledare sends it. */
+  const freshInvitation = async (n: number) => {
+    const invited = await ok(
+      owner.post(`/api/v1/organisations/${w.orgA.id}/members`, {
+        email: `invited-${n}@matrix.test`,
+        name: `Inbjuden ${n}`,
+        roles: ["lasare"],
+      }),
+      "invite",
+    );
+    return { token: String(invited.invitationUrl).split("/").pop() ?? "" };
+  };
+
+  /** The member whose roles the matrix changes and whom it removes, back in A as a läsare. */
+  const victimInA = async () => {
+    const userId = params.userId ?? "";
+    const [found] = await t.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, w.orgA.id)));
+    if (!found)
+      await addMembership({ db: t.db, actor: SYSTEM_ACTOR, now: new Date(), userId, organisationId: w.orgA.id, roles: ["lasare"] });
+    return undefined;
+  };
+
+  const freshDeliverable = async () => {
+    const created = await ok(
+      owner.post(`/api/v1/initiatives/${params.initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),
+      "deliverable",
+    );
+    return { deliverableId: created.id };
+  };
+
+  const loadTestsUrl = () => `/api/v1/initiatives/${params.initiativeId}/sandbox/load-tests`;
+  const runningLoadTests = async () =>
+    ((await ok(owner.get(loadTestsUrl()), "load tests")).loadTests as { id: string; status: string }[]).filter(
+      (l) => l.status === "running",
+    );
+  const noLoadTestRunning = async () => {
+    for (const l of await runningLoadTests()) await ok(owner.post(`${loadTestsUrl()}/${l.id}/stop`), "stop load test");
+    return undefined;
+  };
+  const aRunningLoadTest = async () => {
+    const running = (await runningLoadTests())[0];
+    return {
+      loadTestId: running?.id ?? (await ok(owner.post(loadTestsUrl(), { targetRate: 1, durationSeconds: 600 }), "start load test")).id,
+    };
+  };
+
+  const trustedCasUrl = () => `/api/v1/organisations/${w.orgA.id}/sandbox/trusted-cas`;
+  const listTrustedCas = async () => (await ok(owner.get(trustedCasUrl()), "trusted CAs")).trustedCas as { id: string }[];
+  const noTrustedCa = async () => {
+    for (const ca of await listTrustedCas()) await ok(owner.delete(`${trustedCasUrl()}/${ca.id}`), "remove CA");
+    return undefined;
+  };
+  const aTrustedCa = async () => ({
+    caId: (await listTrustedCas())[0]?.id ?? (await ok(owner.post(trustedCasUrl(), { certificatePem: trustedCaPem }), "upload CA")).id,
+  });
+
+  const recipientsUrl = () => `/api/v1/organisations/${w.orgA.id}/sandbox/recipients`;
+  const listRecipients = async () => (await ok(owner.get(recipientsUrl()), "recipients")).recipients as { id: string }[];
+  const noOwnRecipient = async () => {
+    for (const r of await listRecipients()) await ok(owner.delete(`${recipientsUrl()}/${r.id}`), "remove recipient");
+    return undefined;
+  };
+  const anOwnRecipient = async () => ({
+    recipientRowId:
+      (await listRecipients())[0]?.id ??
+      (await ok(owner.post(recipientsUrl(), { recipientId: ownRecipientId, accountType: "Not" }), "add recipient")).id,
+  });
+
+  /** A personal token of the caller's own (anonymous has none: any id). */
+  const ownToken = async ({ caller }: Case) => ({
+    tokenId: caller.actor
+      ? (await createPersonalToken({ db: t.db, actor: caller.actor, now: new Date(), name: "matrix", expiresInDays: 1 })).apiToken.id
+      : randomUUID(),
+  });
+
+  const FIXTURES: Record<string, Fixture> = {
+    "POST /api/v1/auth/login": { body: () => ({ email: w.emails.plA, password: PASSWORD }) },
+    "POST /api/v1/auth/logout": { freshCredentials: true },
+    "PATCH /api/v1/me": { body: { locale: "sv" } },
+    "POST /api/v1/me/tokens": { body: { name: "matrix", expiresInDays: 1 } },
+    "DELETE /api/v1/me/tokens/:tokenId": { before: ownToken },
+    "POST /api/v1/invitations/:token/accept": { before: ({ n }) => freshInvitation(n), body: { password: NEW_PASSWORD } },
+    "POST /login": { body: () => ({ email: w.emails.plA, password: PASSWORD, next: "/" }) },
+    "POST /logout": { freshCredentials: true },
+    "POST /language": { body: { locale: "sv", returnTo: "/" } },
+    "POST /session/organisation": { freshCredentials: true, body: () => ({ organisationId: w.orgA.id, returnTo: "/" }) },
+    "POST /settings/language": { body: { locale: "sv" } },
+    "POST /settings/tokens": { body: { name: "matrix", expiresInDays: "1" } },
+    "POST /settings/tokens/:tokenId/revoke": { before: ownToken },
+    "POST /invitation/:token": { before: ({ n }) => freshInvitation(n), body: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } },
+
+    "POST /api/v1/organisations": { body: ({ n }) => ({ name: `Matrisen ${n} AB`, number: organisationNumber(n), kind: "privat" }) },
+    "POST /api/v1/organisations/:organisationId/members": {
+      body: ({ n }) => ({ email: `member-${n}@matrix.test`, name: `Medlem ${n}`, roles: ["lasare"] }),
+    },
+    "PUT /api/v1/organisations/:organisationId/members/:userId": { before: victimInA, body: { roles: ["lasare"] } },
+    "DELETE /api/v1/organisations/:organisationId/members/:userId": { before: victimInA },
+    "POST /organisations": { body: ({ n }) => ({ name: `Matrisen ${n} AB`, number: organisationNumber(n), kind: "privat" }) },
+    "POST /organisations/:organisationId/members/invite": {
+      body: ({ n }) => ({ email: `member-${n}@matrix.test`, name: `Medlem ${n}`, roles: "lasare" }),
+    },
+    "GET /organisations/:organisationId/members/:userId": { before: victimInA },
+    "POST /organisations/:organisationId/members/:userId": { before: victimInA, body: { roles: "lasare" } },
+    "POST /organisations/:organisationId/members/:userId/remove": { before: victimInA },
+
+    "GET /api/v1/initiatives": { query: () => `?organisationId=${w.orgA.id}` },
+    "POST /api/v1/initiatives": { body: () => ({ organisationId: w.orgA.id, name: "Matrisens initiativ" }) },
+    "POST /initiatives/new": { body: () => ({ organisationId: w.orgA.id, name: "Matrisens initiativ" }) },
+    "PUT /api/v1/initiatives/:initiativeId/activities/:activityId": { body: { status: "in_progress" } },
+    "POST /initiatives/:initiativeId/activities/:activityId": { body: { status: "in_progress", motivation: "" } },
+
+    "POST /api/v1/initiatives/:initiativeId/deliverables": { body: { deliverableTypeId: "riskanalys" } },
+    "PUT /api/v1/deliverables/:deliverableId/sections": { body: ({ n }) => ({ sections: { [firstSection]: `Text ${n}.` } }) },
+    "POST /api/v1/deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld" } },
+    "GET /api/v1/deliverables/:deliverableId/export": { query: "?format=docx" },
+    "POST /initiatives/:initiativeId/deliverables": { body: { deliverableTypeId: "riskanalys" } },
+    "POST /deliverables/:deliverableId": { body: ({ n }) => ({ [sectionField(firstSection)]: `Text ${n}.` }) },
+    "POST /deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld" } },
+
+    "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": {
+      body: ({ n }) => ({ proposal: `Förslag ${n}.` }),
+    },
+    "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": { body: decisionBody(MILESTONE) },
+    "POST /initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId": {
+      body: ({ n }) => ({ [`proposal-${DECISION_POINT}`]: `Förslag ${n}.` }),
+    },
+    "POST /initiatives/:initiativeId/milestones/:numeral/decide": { body: decisionForm() },
+
+    "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
+    "POST /sandbox/validate": { body: { xml: "<SealedDelivery/>" } },
+    "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": { body: { enabled: true } },
+    "POST /initiatives/:initiativeId/sandbox/environment": { body: { enabled: "true" } },
+    "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": {
+      before: noTrustedCa,
+      body: () => ({ certificatePem: trustedCaPem }),
+    },
+    "DELETE /api/v1/organisations/:organisationId/sandbox/trusted-cas/:caId": { before: aTrustedCa },
+    "POST /organisations/:organisationId/sandbox/trusted-cas": { before: noTrustedCa, body: () => ({ certificatePem: trustedCaPem }) },
+    "POST /organisations/:organisationId/sandbox/trusted-cas/:caId/delete": { before: aTrustedCa },
+    "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
+      before: noOwnRecipient,
+      body: { recipientId: ownRecipientId, accountType: "Not" },
+    },
+    "DELETE /api/v1/organisations/:organisationId/sandbox/recipients/:recipientRowId": { before: anOwnRecipient },
+    "POST /organisations/:organisationId/sandbox/recipients": {
+      before: noOwnRecipient,
+      body: { recipientId: ownRecipientId, accountType: "Not" },
+    },
+    "POST /organisations/:organisationId/sandbox/recipients/:recipientRowId/delete": { before: anOwnRecipient },
+
+    "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests": {
+      before: noLoadTestRunning,
+      body: { targetRate: 1, durationSeconds: 600 },
+    },
+    "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests/:loadTestId/stop": { before: aRunningLoadTest },
+    "POST /initiatives/:initiativeId/sandbox/load-tests": { before: noLoadTestRunning, body: { targetRate: "1", durationSeconds: "600" } },
+    "POST /initiatives/:initiativeId/sandbox/load-tests/:loadTestId/stop": { before: aRunningLoadTest },
+    "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { body: {} },
+    "GET /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { query: "?format=docx" },
+  };
+
+  /** Logged in as the API and a browser are, without a password check each; the CSRF token as a page gives it. */
+  const credentials = async (actor: Actor | null): Promise<Credentials> => {
+    const now = new Date();
+    const jar = new Map<string, string>();
+    if (actor) jar.set(SESSION_COOKIE, (await startSession({ db: t.db, actor, now })).token);
+    const cookieOf = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const page = await t.app.inject({ method: "GET", url: "/accessibility", headers: { cookie: cookieOf() } });
+    for (const c of page.cookies) jar.set(c.name, c.value);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!csrf) throw new Error("no CSRF token on /accessibility");
+    return { token: actor ? (await issueLoginToken({ db: t.db, actor, now })).token : null, cookie: cookieOf(), csrf };
+  };
+
+  const member = async (email: string, organisationNumber: string, role: OrganisationRole) =>
+    (
+      await createUser({
+        db: t.db,
+        actor: SYSTEM_ACTOR,
+        now: new Date(),
+        input: {
+          email,
+          name: email.split("@")[0] ?? email,
+          password: PASSWORD,
+          systemRoles: [],
+          membership: { organisationNumber, roles: [role] },
+        },
+      })
+    ).id;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+    for (const r of t.app.allRoutes) served.set(`${r.method} ${r.url}`, { ...r, body: false });
+    for (const r of t.app.apiRoutes) {
+      served.set(`${r.method} ${r.url}`, { method: r.method, url: r.url, body: r.body !== undefined, status: r.response.status });
+    }
+
+    // One person per actor class: each organisation role in A and in B, and the installation's roles.
+    const userIds = new Map<ActorClass, string | null>();
+    for (const cls of ACTOR_CLASSES) {
+      if ("role" in cls) {
+        const org = cls.kind === "own" ? w.orgA : w.orgB;
+        userIds.set(cls, await member(`${cls.kind}-${cls.role}@matrix.test`, org.number, cls.role));
+      } else userIds.set(cls, cls.kind === "forvaltningsgrupp" ? w.users.fg : cls.kind === "admin" ? w.users.admin : null);
+    }
+    callers = [];
+    for (const [cls, userId] of userIds) {
+      const actor = userId ? ((await loadActor(t.db, userId)) ?? null) : null;
+      callers.push({ cls, name: actorClassName(cls), actor, ...(await credentials(actor)) });
+    }
+
+    // A's initiative, started after the members above, so its styrgrupp is A's styrgrupp and verksamhetsägare.
+    owner = await apiAs(t.app, w.emails.plA);
+    const initiative = await ok(owner.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "A:s initiativ" }), "initiative");
+    const initiativeId = initiative.id;
+    const activityId = (initiative as unknown as { phases: { activities: { id: string }[] }[] }).phases[0]?.activities[0]?.id ?? "";
+    await prepareMilestone(owner, initiativeId, "I");
+    await ok(
+      (await apiAs(t.app, w.emails.vaA)).post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I")),
+      "decide I",
+    );
+    await prepareMilestone(owner, initiativeId, MILESTONE);
+
+    const deliverable = await ok(
+      owner.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),
+      "deliverable",
+    );
+    firstSection = (deliverable.template as { id: string }[])[0]?.id ?? "";
+    await ok(
+      owner.put(`/api/v1/deliverables/${deliverable.id}/sections`, { sections: { [firstSection]: "Risker och åtgärder." } }),
+      "edit",
+    );
+
+    const fg = await apiAs(t.app, w.emails.fg);
+    const inbox = (await ok(fg.get("/api/v1/communications"), "communications")).communications as { id: string; organisationId: string }[];
+    const communicationId = inbox.find((c) => c.organisationId === w.orgA.id)?.id ?? "";
+
+    // The test environment with one recorded delivery (a body and an attachment), and a load test.
+    await ok(owner.put(`/api/v1/initiatives/${initiativeId}/sandbox/environment`, { enabled: true }), "enable environment");
+    const [environment] = await t.db.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.initiativeId, initiativeId));
+    const callId = randomUUID();
+    await t.db.insert(sandboxEvents).values({
+      id: callId,
+      at: new Date("2026-11-27T10:00:00Z"),
+      organisationId: w.orgA.id,
+      environmentId: environment?.id ?? "",
+      endpoint: "service",
+      operation: "deliverSecure",
+      senderOrgNr: `16${w.orgA.number}`,
+      recipientIds: ["180001019806"],
+      clientOrgNr: `16${w.orgA.number}`,
+      operatorId: "kivra",
+      outcome: "answered",
+      httpStatus: 200,
+      durationMs: 12,
+      checks: [],
+      requestBytes: 2000,
+    });
+    await t.db.insert(sandboxMessages).values({
+      eventId: callId,
+      position: 0,
+      messageId: "msg-1",
+      subject: "Ditt beslut",
+      bodyContentType: "text/plain; charset=utf-8",
+      bodyBase64: Buffer.from("Hej").toString("base64"),
+      attachments: [
+        { filename: "beslut.pdf", contentType: "application/pdf", checksum: "x", base64: Buffer.from("%PDF-1.7").toString("base64") },
+      ],
+    });
+    trustedCaPem = (await createTestCa({ modulusLength: 1024 })).certificatePem;
+
+    params = {
+      organisationId: w.orgA.id,
+      userId: await member("victim@matrix.test", w.orgA.number, "lasare"),
+      initiativeId,
+      activityId,
+      deliverableId: deliverable.id,
+      numeral: MILESTONE,
+      decisionPointId: DECISION_POINT,
+      communicationId,
+      callId,
+      position: "0",
+      index: "0",
+      number: "1",
+      id: "riskanalys",
+      file: "index.css",
+      "*": "ansluta.css",
+    };
+    params.loadTestId = (await aRunningLoadTest()).loadTestId;
+    params.token = (await freshInvitation(0)).token;
+  });
+  afterAll(async () => t.close());
+
+  const fill = (url: string, values: Record<string, string>) =>
+    url.replace(/:(\w+)|\*/g, (match, name: string | undefined) => {
+      const value = values[name ?? match];
+      if (!value) throw new Error(`no value for ${match} in ${url}: add one to the matrix's params or the route's fixture`);
+      return value;
+    });
+
+  const send = (method: string, url: string, creds: Credentials, body: Body | undefined) => {
+    if (url.startsWith("/api/")) {
+      const headers: Record<string, string> = creds.token ? { authorization: `Bearer ${creds.token}` } : {};
+      if (body instanceof Xml)
+        return t.app.inject({ method: "POST", url, headers: { ...headers, "content-type": "application/xml" }, payload: body.text });
+      return t.app.inject({ method: method as "GET", url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+    }
+    if (method === "GET") return t.app.inject({ method: "GET", url, headers: { cookie: creds.cookie } });
+    const form = new URLSearchParams({ _csrf: creds.csrf });
+    for (const [k, v] of Object.entries((body as Record<string, unknown>) ?? {})) for (const x of [v].flat()) form.append(k, String(x));
+    return t.app.inject({
+      method: "POST",
+      url,
+      headers: { cookie: creds.cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: form.toString(),
+    });
+  };
+
+  /**
+   * The answer's class, or its status when it is none of them: a 400, 409 or 500 is a broken case,
+   * not a verdict. An API route allows only with the success status it declares.
+   */
+  const classify = (res: LightMyRequestResponse, route: { url: string; status?: number }): Answer | number | "CSRF refused" => {
+    const api = route.url.startsWith("/api/");
+    const location = String(res.headers.location ?? "");
+    if (api ? res.statusCode === 401 : res.statusCode === 303 && location.startsWith("/login?next=")) return "unauthenticated";
+    // A refused form token is a broken case, never a verdict on the role.
+    if (res.statusCode === 403 && !api && CSRF_REFUSED.some((title) => res.body.includes(title))) return "CSRF refused";
+    if (res.statusCode === 403) return "forbidden";
+    if (res.statusCode === 404) return "hidden";
+    if (route.status !== undefined ? res.statusCode === route.status : res.statusCode >= 200 && res.statusCode < 400) return "allow";
+    return res.statusCode;
+  };
+
+  it("has exactly one entry for every route the app serves, and none for a route it does not", () => {
+    const table = new Set(Object.keys(ROUTE_ACCESS));
+    expect(
+      [...served.keys()].filter((k) => !table.has(k)),
+      "served without an entry in src/domain/access/route-access.ts",
+    ).toEqual([]);
+    expect(
+      [...table].filter((k) => !served.has(k)),
+      "in src/domain/access/route-access.ts but not served",
+    ).toEqual([]);
+  });
+
+  for (const key of Object.keys(ROUTE_ACCESS)) {
+    it(key, async () => {
+      const route = served.get(key);
+      if (!route) throw new Error(`${key} is not served: remove it from src/domain/access/route-access.ts`);
+      const rule = ROUTE_ACCESS[key]!;
+      const fixture = FIXTURES[key] ?? {};
+      if (route.body && fixture.body === undefined) throw new Error(`${key} takes a body: give it a valid one in FIXTURES`);
+      const wrong: string[] = [];
+      for (const caller of callers) {
+        const c: Case = { caller, n: ++counter };
+        const fresh = (await fixture.before?.(c)) ?? {};
+        const query = typeof fixture.query === "function" ? fixture.query() : (fixture.query ?? "");
+        const body = typeof fixture.body === "function" ? fixture.body(c) : fixture.body;
+        const creds = fixture.freshCredentials ? await credentials(caller.actor) : caller;
+        const res = await send(route.method, fill(route.url, { ...params, ...fresh }) + query, creds, body);
+        const expected = expectedAnswer(rule, caller.cls);
+        const got = classify(res, route);
+        const detail = /<title>([^<]*)/.exec(res.body)?.[1] ?? res.body.slice(0, 160);
+        if (got !== expected) wrong.push(`${caller.name}: expected ${expected}, got ${got} (${res.statusCode} ${detail})`);
+      }
+      expect(wrong, key).toEqual([]);
+    });
+  }
+});
