@@ -27,6 +27,7 @@ import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
 import { messagesFor } from "../../src/ui/i18n/index.ts";
 import { sectionField } from "../../src/ui/pages/initiatives/deliverable-page.tsx";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
+import { mailedInvitationToken } from "../support/mailbox.ts";
 import { apiAs, PASSWORD, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 /**
@@ -109,17 +110,14 @@ describe("route × role × tenant matrix", () => {
     return (r.statusCode === 204 ? {} : r.json()) as Record<string, unknown> & { id: string };
   };
 
-  /** A new one-time invitation link into A, as its projektledare sends it. */
+  /** A new invitation into A, as its projektledare sends it, and the one-time link in the invitee's mail. */
   const freshInvitation = async (n: number) => {
+    const email = `invited-${n}@matrix.test`;
     const invited = await ok(
-      owner.post(`/api/v1/organisations/${w.orgA.id}/members`, {
-        email: `invited-${n}@matrix.test`,
-        name: `Inbjuden ${n}`,
-        roles: ["lasare"],
-      }),
+      owner.post(`/api/v1/organisations/${w.orgA.id}/members`, { email, name: `Inbjuden ${n}`, roles: ["lasare"] }),
       "invite",
     );
-    return { token: String(invited.invitationUrl).split("/").pop() ?? "" };
+    return { token: await mailedInvitationToken(t.db, email), invitationId: String(invited.invitationId) };
   };
 
   /** The member whose roles the matrix changes and whom it removes, back in A as a läsare. */
@@ -202,6 +200,8 @@ describe("route × role × tenant matrix", () => {
     "POST /settings/tokens": { body: { name: "matrix", expiresInDays: "1" } },
     "POST /settings/tokens/:tokenId/revoke": { before: ownToken },
     "POST /invitation/:token": { before: ({ n }) => freshInvitation(n), body: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } },
+    "DELETE /api/v1/organisations/:organisationId/invitations/:invitationId": { before: ({ n }) => freshInvitation(n) },
+    "POST /organisations/:organisationId/invitations/:invitationId/withdraw": { before: ({ n }) => freshInvitation(n) },
 
     "POST /api/v1/organisations": { body: ({ n }) => ({ name: `Matrisen ${n} AB`, number: organisationNumber(n), kind: "privat" }) },
     "POST /api/v1/organisations/:organisationId/members": {
@@ -402,7 +402,7 @@ describe("route × role × tenant matrix", () => {
       "*": "ansluta.css",
     };
     params.loadTestId = (await aRunningLoadTest()).loadTestId;
-    params.token = (await freshInvitation(0)).token;
+    Object.assign(params, await freshInvitation(0));
   });
   afterAll(async () => t.close());
 

@@ -92,10 +92,14 @@ const ANY_MEMBER_READ: RouteRule = {
   admin: "allow",
 };
 
-/** members:manage. */
+/**
+ * members:manage: those who grant some role (grantableRoles in policy.ts). The matrix's changes are
+ * to a läsare, which each of them may grant; which roles each may grant is pinned in policy.test.ts
+ * and tests/integration/role-grants.test.ts, and nobody changes her own membership.
+ */
 const MEMBERS_MANAGE: RouteRule = {
   anonymous: "unauthenticated",
-  own: only("projektledare"),
+  own: only("projektledare", "verksamhetsagare", "administrator"),
   other: "hidden",
   forvaltningsgrupp: "forbidden",
   admin: "allow",
@@ -132,14 +136,13 @@ const TEAM_WORK: RouteRule = {
 const APPROVE: RouteRule = { ...TEAM_WORK, own: only("projektledare", "verksamhetsagare") };
 
 /**
- * Deciding milestone II (the matrix's milestone; III–VIII alike): the initiative's styrgrupp,
- * which by default is the members with the styrgrupp role plus every verksamhetsägare.
- * ISSUE-8: the styrgrupp is whoever the projektledare names when she starts the initiative,
- * whatever their role (herself, a läsare), and they decide too (issue 8, serious 4).
+ * Deciding milestone II (the matrix's milestone; III–VIII alike): a member with the styrgrupp role
+ * who is named in the initiative's styrgrupp (mayDecide). The verksamhetsägare, named too, decides
+ * milestone I only.
  */
 const DECIDE: RouteRule = {
   anonymous: "unauthenticated",
-  own: only("verksamhetsagare", "styrgrupp"),
+  own: only("styrgrupp"),
   other: "hidden",
   forvaltningsgrupp: "forbidden",
   admin: "forbidden",
@@ -150,6 +153,18 @@ const SANDBOX_USE: RouteRule = {
   anonymous: "unauthenticated",
   own: only("projektledare", "deltagare"),
   other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
+/**
+ * An invitation link: whoever holds it, signed out, accepts it (the owner of the mailbox); anyone
+ * signed in as another address is refused, so a link cannot add someone else's account.
+ */
+const INVITATION_LINK: RouteRule = {
+  anonymous: "allow",
+  own: "forbidden",
+  other: "forbidden",
   forvaltningsgrupp: "forbidden",
   admin: "forbidden",
 };
@@ -190,7 +205,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /api/v1/me/tokens": SIGNED_IN,
   // The caller's own token; another user's is 404 to everyone (tenant-isolation.test.ts).
   "DELETE /api/v1/me/tokens/:tokenId": SIGNED_IN,
-  "POST /api/v1/invitations/:token/accept": PUBLIC,
+  "POST /api/v1/invitations/:token/accept": INVITATION_LINK,
+  "GET /api/v1/invitations/:token": PUBLIC,
   "GET /login": PUBLIC,
   "POST /login": PUBLIC,
   "POST /logout": PUBLIC,
@@ -201,35 +217,30 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /settings/language": SIGNED_IN,
   "POST /settings/tokens": SIGNED_IN,
   "POST /settings/tokens/:tokenId/revoke": SIGNED_IN,
-  "GET /invitation/:token": PUBLIC,
-  "POST /invitation/:token": PUBLIC,
+  "GET /invitation/:token": INVITATION_LINK,
+  "POST /invitation/:token": INVITATION_LINK,
 
   // Organisations and members
   "GET /api/v1/organisations": SIGNED_IN,
   "POST /api/v1/organisations": ADMIN_ONLY,
   "GET /api/v1/organisations/:organisationId": ANY_MEMBER_READ,
   "GET /api/v1/organisations/:organisationId/members": ANY_MEMBER_READ,
-  // ISSUE-8: an existing account joins without its consent (issue 8, serious 1); so admin makes himself
-  // verksamhetsägare of any organisation and decides its milestone I.
+  // An invitation: nobody joins until she accepts through the link mailed to her.
   "POST /api/v1/organisations/:organisationId/members": MEMBERS_MANAGE,
-  // ISSUE-8: the projektledare may change every membership, her own included: she grants herself
-  // verksamhetsagare and decides milestone I (issue 8, serious 4). The matrix changes another member's.
   "PUT /api/v1/organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
-  // ISSUE-8: the projektledare removes anyone, herself and so the last projektledare included
-  // (LAST_ADMIN exists but is never raised): nobody but admin can manage the organisation then.
   "DELETE /api/v1/organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
+  "GET /api/v1/organisations/:organisationId/invitations": MEMBERS_MANAGE,
+  "DELETE /api/v1/organisations/:organisationId/invitations/:invitationId": MEMBERS_MANAGE,
   "GET /organisations": SIGNED_IN,
   "GET /organisations/new": ADMIN_ONLY,
   "POST /organisations": ADMIN_ONLY,
   "GET /organisations/:organisationId": ANY_MEMBER_READ,
   "GET /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
-  // ISSUE-8: as the API's, and the form is checked before the role: an invalid form gets a läsare 400, not 403.
   "POST /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
   "GET /organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
-  // ISSUE-8: as PUT …/members/:userId, her own membership included; and an invalid form gets a läsare 400, not 403.
   "POST /organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
-  // ISSUE-8: as DELETE …/members/:userId.
   "POST /organisations/:organisationId/members/:userId/remove": MEMBERS_MANAGE,
+  "POST /organisations/:organisationId/invitations/:invitationId/withdraw": MEMBERS_MANAGE,
 
   // Administration
   "GET /api/v1/audit": ADMIN_ONLY,
@@ -240,13 +251,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
 
   // Initiatives and activities
   "GET /api/v1/initiatives": ANY_MEMBER_READ,
-  // ISSUE-8: the body may name any members as the styrgrupp, herself or a läsare included, who then decide II–VIII.
+  // The body may name only members holding the styrgrupp role as the styrgrupp (400 not_decider otherwise).
   "POST /api/v1/initiatives": INITIATIVE_CREATE,
   "GET /api/v1/initiatives/:initiativeId": ANY_MEMBER_READ,
   "PUT /api/v1/initiatives/:initiativeId/activities/:activityId": TEAM_WORK,
   "GET /initiatives": SIGNED_IN,
   "GET /initiatives/new": ACTIVE_ORGANISATION_CREATE,
-  // ISSUE-8: as POST /api/v1/initiatives, the ticked styrgrupp.
   "POST /initiatives/new": INITIATIVE_CREATE,
   "GET /initiatives/:initiativeId": ANY_MEMBER_READ,
   "GET /initiatives/:initiativeId/activities/:activityId": TEAM_WORK,

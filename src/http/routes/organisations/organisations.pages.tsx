@@ -112,6 +112,7 @@ export function organisationsPages({ app, db, config, publicUrl, mailQueued }: A
     const auth = requireSession(request, reply);
     if (!auth) return reply;
     const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
+    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
     const values = formValues(request.body);
     const shown = { email: str(values, "email"), name: str(values, "name"), roles: list(values, "roles") };
     const parsed = parseForm(InviteMemberInput, shown);
@@ -153,6 +154,7 @@ export function organisationsPages({ app, db, config, publicUrl, mailQueued }: A
     const auth = requireSession(request, reply);
     if (!auth) return reply;
     const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
+    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
     const member = await memberOf(request, organisation.id, pathId(request.params.userId));
     const roles = list(formValues(request.body), "roles");
     const parsed = parseForm(z.object({ roles: MemberRoles }), { roles });
