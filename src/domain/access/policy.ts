@@ -19,6 +19,7 @@ export type Permission =
   | { action: "initiative:work"; organisationId: string }
   | { action: "initiative:manage"; organisationId: string }
   | { action: "communications:read-forvaltningsgrupp" }
+  | { action: "communications:acknowledge-forvaltningsgrupp" }
   | { action: "sandbox:use"; organisationId: string };
 
 const isAdmin = (a: Actor) => a.systemRoles.includes("admin");
@@ -49,6 +50,10 @@ export function can(actor: Actor, p: Permission): boolean {
       return hasRole(actor, p.organisationId, ["projektledare", "deltagare", "verksamhetsagare"]);
     case "communications:read-forvaltningsgrupp":
       return isAdmin(actor) || isForvaltningsgrupp(actor);
+    case "communications:acknowledge-forvaltningsgrupp":
+      // Reading is not receiving: the administrator reads the förvaltningsgrupp's inbox but does not
+      // mark it read for them, or it would stop showing as unread to those who must act on it.
+      return isForvaltningsgrupp(actor);
     case "sandbox:use":
       // Those who build the integration: test certificates and the emulator's record of their calls.
       return hasRole(actor, p.organisationId, ["projektledare", "deltagare"]);

@@ -175,8 +175,8 @@ const FORVALTNINGSGRUPP_INBOX: RouteRule = {
   own: "hidden",
   other: "hidden",
   forvaltningsgrupp: "allow",
-  // ISSUE-8: admin marks the förvaltningsgrupp's communications read, so they no longer show as unread to it.
-  admin: "allow",
+  // The administrator reads the inbox but does not acknowledge for the förvaltningsgrupp.
+  admin: "hidden",
 };
 
 /**

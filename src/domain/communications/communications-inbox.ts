@@ -55,7 +55,7 @@ export async function listCommunications(ctx: Ctx & { unreadOnly?: boolean; orga
 /** The recipient marks a communication read: the förvaltningsgrupp its own, members their organisation's. */
 export async function markCommunicationRead({ db, actor, now, communicationId }: UseCaseContext & { communicationId: string }) {
   const [row] = await db.select().from(communications).where(eq(communications.id, communicationId)).limit(1);
-  const fg = can(actor, { action: "communications:read-forvaltningsgrupp" });
+  const fg = can(actor, { action: "communications:acknowledge-forvaltningsgrupp" });
   const recipient = row && (row.audience === "forvaltningsgrupp" ? fg : actor.memberships.has(row.organisationId));
   if (!row || !recipient) throw notFound("communication");
   if (row.readAt) return { id: row.id, status: "read" as const, readAt: row.readAt.toISOString() };
