@@ -64,11 +64,11 @@ test.describe("forms with errors", () => {
 
     // Fixing one field and sending again keeps the other input and the checked role.
     await emailField.fill("rattad@e2e.example");
-    await page.getByLabel("Verksamhetsägare", { exact: true }).check();
+    await page.getByLabel("Läsare", { exact: true }).check();
     await page.getByRole("button", { name: "Skicka inbjudan" }).click();
     await expectSummaryLinksToFields(page, [{ text: "Fältet måste fyllas i.", href: "#f-name" }]);
     await expect(emailField).toHaveValue("rattad@e2e.example");
-    await expect(page.getByLabel("Verksamhetsägare", { exact: true })).toBeChecked();
+    await expect(page.getByLabel("Läsare", { exact: true })).toBeChecked();
     await expectNoAxeViolations(page);
   });
 
