@@ -193,6 +193,8 @@ export const en: Messages = {
     password_too_short: "The password must be at least 10 characters.",
     passwords_differ: "The passwords do not match.",
     orgnr_format: "Enter the organisation number as ten digits, for example 212000-2411.",
+    orgnr_not_organisation:
+      "This cannot be an organisation number: its third digit is always 2 or higher (a personal identity number has the month there).",
     orgnr_checksum: "The organisation number is not valid: the check digit is wrong.",
     orgnr_taken: "An organisation with this organisation number already exists.",
     invalid_choice: "Choose one of the options.",

@@ -191,6 +191,8 @@ export const sv = {
     password_too_short: "Lösenordet måste ha minst 10 tecken.",
     passwords_differ: "Lösenorden är inte lika.",
     orgnr_format: "Ange organisationsnumret med tio siffror, till exempel 212000-2411.",
+    orgnr_not_organisation:
+      "Numret kan inte vara ett organisationsnummer: den tredje siffran är alltid 2 eller högre (ett personnummer har månaden där).",
     orgnr_checksum: "Organisationsnumret är inte giltigt: kontrollsiffran stämmer inte.",
     orgnr_taken: "Det finns redan en organisation med detta organisationsnummer.",
     invalid_choice: "Välj ett av alternativen.",
