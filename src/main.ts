@@ -2,6 +2,7 @@ import { seedDemo } from "./cli/demo-seed.ts";
 import { readConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open-configured.ts";
 import { findAnyUser } from "./db/repositories/user-repository.ts";
+import { setAuditKey } from "./domain/audit/audit-key.ts";
 import { ensureSandboxAuthority } from "./domain/sandbox/sandbox-authority.ts";
 import { buildApp } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
@@ -21,10 +22,12 @@ const config = readConfig();
 // Stored ids and decision checks trust the method blindly, so a broken one stops the start with every problem listed.
 assertMethodIntegrity(methodV12);
 const handle = await openConfiguredDatabase(config);
+const secrets = await loadSecretBox(config);
+// Every write signs the audit log's checkpoint, the demo seed's included.
+setAuditKey(secrets);
 if (handle.kind === "pglite" && !(await findAnyUser(handle.db))) {
   console.log(await seedDemo(handle.db, new Date()));
 }
-const secrets = await loadSecretBox(config);
 const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
 // Made before the first request, so handing out the CA or a certificate never has to create anything.
 const sandboxAuthority = await ensureSandboxAuthority(handle.db, {

@@ -15,6 +15,7 @@ export const BACKUP_TABLES = [
   { name: "api_tokens", orderBy: "id" },
   { name: "login_attempts", orderBy: "id" },
   { name: "audit_log", orderBy: "seq" },
+  { name: "audit_checkpoints", orderBy: "id" },
   { name: "outbox", orderBy: "id" },
   { name: "initiatives", orderBy: "id" },
   { name: "steering_group_members", orderBy: "initiative_id, user_id" },
@@ -36,6 +37,13 @@ export const BACKUP_TABLES = [
 const SERIAL_COLUMNS = [
   { table: "login_attempts", column: "id" },
   { table: "audit_log", column: "seq" },
+] as const;
+
+/** Statement triggers that refuse TRUNCATE to everyone (migration 0007); a restore lifts them inside its own transaction. */
+const TRUNCATE_GUARDS = [
+  { table: "audit_log", trigger: "audit_log_no_truncate" },
+  { table: "milestone_decisions", trigger: "milestone_decisions_no_truncate" },
+  { table: "audit_checkpoints", trigger: "audit_checkpoints_kept" },
 ] as const;
 
 export type Backup = {
@@ -104,8 +112,11 @@ export async function restoreBackup(db: Database, backup: Backup): Promise<Recor
   }
   return db.transaction(async (tx) => {
     const names = BACKUP_TABLES.map((t) => `"${t.name}"`).join(", ");
-    // TRUNCATE, not DELETE: the audit log's append-only trigger guards rows, not a whole-database restore.
+    // TRUNCATE, not DELETE: the append-only triggers guard rows, not a whole-database restore. The
+    // TRUNCATE guards are lifted for this transaction only (it takes the tables' owner), and put back before it commits.
+    for (const g of TRUNCATE_GUARDS) await tx.execute(sql.raw(`alter table "${g.table}" disable trigger "${g.trigger}"`));
     await tx.execute(sql.raw(`truncate ${names} restart identity cascade`));
+    for (const g of TRUNCATE_GUARDS) await tx.execute(sql.raw(`alter table "${g.table}" enable trigger "${g.trigger}"`));
     const counts: Record<string, number> = {};
     for (const t of BACKUP_TABLES) {
       const rows = backup.tables[t.name] ?? [];
