@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -164,6 +164,33 @@ describe("cli", () => {
       code: 0,
     });
     expect(await other("audit:verify")).toMatchObject({ code: 0 });
+  });
+
+  it("writes a backup readable by its owner only, also over an existing file", async () => {
+    const out = path.join(dir, "private.json");
+    writeFileSync(out, "old", { mode: 0o644 });
+    expect(statSync(out).mode & 0o777).toBe(0o644);
+    expect(await cli("backup", "--out", out)).toMatchObject({ code: 0, out: expect.stringContaining("(mode 0600)") });
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const fresh = path.join(dir, "fresh.json");
+    expect(await cli("backup", "--out", fresh)).toMatchObject({ code: 0 });
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ format: "ansluta-backup" });
+  });
+
+  it("refuses to restore a backup made under another SECRET_KEY, in Swedish and English, and writes nothing", async () => {
+    const file = path.join(dir, "first.json");
+    const before = path.join(dir, "before-refusal.json");
+    const after = path.join(dir, "after-refusal.json");
+    expect(await other("backup", "--out", before)).toMatchObject({ code: 0 });
+    const refused = await withEnv({ ...otherEnv, SECRET_KEY: newSecretKey() })("restore", "--in", file);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/SECRET_KEY/);
+    expect(refused.out).toMatch(/inget har återställts/i);
+    expect(refused.out).toMatch(/Nothing was restored/);
+    expect(await other("backup", "--out", after)).toMatchObject({ code: 0 });
+    const tables = (f: string) => (JSON.parse(readFileSync(f, "utf8")) as { tables: unknown }).tables;
+    expect(tables(after)).toEqual(tables(before));
   });
 
   it.runIf(!embedded)("needs SECRET_KEY on PostgreSQL to write the audit log", async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from "node:fs";
 import { z } from "zod";
 import { readConfig } from "../config.ts";
 import { BackupRejectedError, createBackup, parseBackup, restoreBackup } from "../db/backup.ts";
@@ -30,8 +30,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                 system roles without --organisation: forvaltningsgrupp, admin)
   demo:seed    create demo organisations, users and initiatives (documented in the README)
   db:migrate   apply pending migrations
-  backup       --out FILE
-  restore      --in FILE   (replaces all data)
+  backup       --out FILE  (written readable by its owner only: it holds password hashes)
+  restore      --in FILE   (replaces all data; refuses a backup made under another SECRET_KEY)
   audit:verify check the audit log's hash chain against its signed checkpoint
   audit:anchor sign the audit log's current end as its checkpoint under this SECRET_KEY: once after
                upgrading from a version without checkpoints, or after a new key (recorded in the log)
@@ -179,9 +179,9 @@ const commands: Record<string, Command> = {
     run: async (o, { db }) => {
       const out = o.out ?? "";
       const backup = await createBackup(db, now());
-      writeFileSync(out, JSON.stringify(backup));
+      writePrivateFile(out, JSON.stringify(backup));
       const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
-      return `backup written to ${out}: ${rows} rows in ${Object.keys(backup.tables).length} tables`;
+      return `backup written to ${out} (mode 0600): ${rows} rows in ${Object.keys(backup.tables).length} tables`;
     },
   },
 
@@ -195,7 +195,7 @@ const commands: Record<string, Command> = {
         throw new UsageError(`--in: cannot read ${o.in}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       const box = await secrets();
-      const counts = await restoreBackup(db, parseBackup(text));
+      const counts = await restoreBackup(db, parseBackup(text), { secrets: box });
       const verdict = await verifyAuditLog({ db, actor: SYSTEM_ACTOR, key: auditKeyOf(box) });
       return `restored from ${o.in}: ${Object.entries(counts)
         .map(([t, n]) => `${t} ${n}`)
@@ -223,6 +223,17 @@ const commands: Record<string, Command> = {
     },
   },
 };
+
+/** Created 0600, and an existing file made 0600 before anything is written to it: a backup holds password hashes. */
+function writePrivateFile(path: string, text: string): void {
+  const fd = openSync(path, "w", 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 const AUDIT_PROBLEMS: Record<Exclude<AuditVerdict, { ok: true }>["reason"], string> = {
   hash_mismatch: "an entry was changed after it was written",
