@@ -21,7 +21,8 @@ import { TEST_SECRETS } from "../support/test-secrets.ts";
 /**
  * A database restored without its original SECRET_KEY (or a server given the wrong one): the server
  * must start and serve, say clearly what it cannot use, and answer the one thing that needs the
- * sealed keys with SANDBOX_CA_UNUSABLE, never crash with SecretBoxError.
+ * sealed keys with SANDBOX_CA_UNUSABLE, never crash with SecretBoxError. A real server process starts
+ * (tsx compiles the whole app), so the test gets more than the suite's 30 s.
  */
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -138,5 +139,5 @@ describe("starting with another SECRET_KEY than the database's", () => {
     expect(certificate.status).toBe(503);
     expect(await certificate.json()).toMatchObject({ code: "SANDBOX_CA_UNUSABLE", message: expect.stringContaining("SECRET_KEY") });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-  });
+  }, 120_000);
 });
