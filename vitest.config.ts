@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/audit-key-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

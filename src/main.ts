@@ -2,7 +2,10 @@ import { seedDemo } from "./cli/demo-seed.ts";
 import { readConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open-configured.ts";
 import { findAnyUser } from "./db/repositories/user-repository.ts";
+import { auditCheckpointFitsKey } from "./domain/audit/audit-checkpoint-fits-key.ts";
+import { auditKeyOf, setAuditKey } from "./domain/audit/audit-key.ts";
 import { ensureSandboxAuthority } from "./domain/sandbox/sandbox-authority.ts";
+import { DomainError } from "./domain/shared/domain-error.ts";
 import { buildApp } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
 import { assertMethodIntegrity } from "./method/integrity.ts";
@@ -21,26 +24,46 @@ const config = readConfig();
 // Stored ids and decision checks trust the method blindly, so a broken one stops the start with every problem listed.
 assertMethodIntegrity(methodV12);
 const handle = await openConfiguredDatabase(config);
+const secrets = await loadSecretBox(config);
+// Every write signs the audit log's checkpoint, the demo seed's included.
+setAuditKey(secrets);
 if (handle.kind === "pglite" && !(await findAnyUser(handle.db))) {
   console.log(await seedDemo(handle.db, new Date()));
 }
-const secrets = await loadSecretBox(config);
 const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
 // Made before the first request, so handing out the CA or a certificate never has to create anything.
+// A CA sealed under another SECRET_KEY (a restore without the original key) must not stop everything
+// else: the app serves, the emulator stays off, and issuing a certificate answers SANDBOX_CA_UNUSABLE.
 const sandboxAuthority = await ensureSandboxAuthority(handle.db, {
   now: new Date(),
   secrets,
   ...(publicHost ? { hostnames: [publicHost] } : {}),
+}).catch((error: unknown) => {
+  if (error instanceof DomainError && error.code === "SANDBOX_CA_UNUSABLE") return error;
+  throw error;
 });
+const auditCheckpointFits = await auditCheckpointFitsKey(handle.db, auditKeyOf(secrets));
 const mail = createMailDeliverer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: (m) => console.warn(m) });
 const app = await buildApp({ handle, config, secrets, mailQueued: mail.kick });
 await app.listen({ port: config.PORT, host: config.HOST });
+if (sandboxAuthority instanceof DomainError) {
+  const emulator = config.SANDBOX_PORT === undefined ? "" : " the emulator does not start;";
+  app.log.error(
+    `SECRET_KEY: ${sandboxAuthority.message}. Ansluta serves everything else;${emulator} issuing test certificates answers 503.`,
+  );
+}
+if (!auditCheckpointFits) {
+  app.log.error(
+    "SECRET_KEY: the audit log's signed checkpoint does not verify with this key (another SECRET_KEY, or the checkpoint was altered). " +
+      "Changes are still recorded, and the checkpoint records the mismatch; audit:verify reports it until an operator runs audit:anchor.",
+  );
+}
 app.log.info(
   { database: handle.kind, startupMs: Math.round(performance.now() - startedAt) },
   `Ansluta listening on port ${config.PORT} (${handle.kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "PostgreSQL"})`,
 );
 const sandbox =
-  config.SANDBOX_PORT === undefined
+  config.SANDBOX_PORT === undefined || sandboxAuthority instanceof DomainError
     ? null
     : await startSandbox({
         db: handle.db,

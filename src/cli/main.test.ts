@@ -1,19 +1,23 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabaseEnv } from "../../tests/support/test-database.ts";
+import { newSecretKey } from "../secrets/secret-box.ts";
 import { runCli } from "./main.ts";
 
 const embedded = !process.env.DATABASE_URL;
+/** The suite's SECRET_KEY (tests/support/test-secrets.ts): the template databases' sealed keys open with it. */
+const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
 
 /** Runs a CLI command in this process against the given environment, as `npm run cli` would. */
 function withEnv(env: Record<string, string>) {
   return async (...args: string[]) => {
-    const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR };
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR, SECRET_KEY: process.env.SECRET_KEY };
     delete process.env.DATABASE_URL;
+    delete process.env.SECRET_KEY;
     Object.assign(process.env, env);
     try {
       return await runCli(args);
@@ -30,13 +34,15 @@ describe("cli", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ansluta-cli-"));
   let cli: ReturnType<typeof withEnv>;
   let other: ReturnType<typeof withEnv>;
+  let otherEnv: Record<string, string>;
   const drops: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     const a = await createTestDatabaseEnv(path.join(dir, "a"));
     const b = await createTestDatabaseEnv(path.join(dir, "b"));
     drops.push(a.drop, b.drop);
-    cli = withEnv(a.env);
-    other = withEnv(b.env);
+    cli = withEnv({ ...a.env, SECRET_KEY: TEST_SECRET_KEY });
+    otherEnv = { ...b.env, SECRET_KEY: TEST_SECRET_KEY };
+    other = withEnv(otherEnv);
   });
   afterAll(async () => {
     for (const d of drops) await d();
@@ -119,8 +125,26 @@ describe("cli", () => {
     expect((await cli("admin:create", "--email", "z@test.example", "--password", "kort")).out).toContain("at least 10");
   });
 
-  it("verifies the audit log", async () => {
-    expect(await cli("audit:verify")).toMatchObject({ code: 0, out: expect.stringContaining("intact") });
+  it("verifies the audit log against its signed checkpoint, saying how many entries it expected and found", async () => {
+    const ok = await cli("audit:verify");
+    expect(ok).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^audit log intact: (\d+) entries found, \1 expected; signed checkpoint at entry \d+/),
+    });
+  });
+
+  it("says when the checkpoint is not this SECRET_KEY's, exits non-zero, and is re-signed only by audit:anchor", async () => {
+    const scratch = await createTestDatabaseEnv(path.join(dir, "scratch"));
+    drops.push(scratch.drop);
+    const run = withEnv({ ...scratch.env, SECRET_KEY: TEST_SECRET_KEY });
+    expect(await run("org:create", "--name", "Timrå kommun", "--number", "212000-2429", "--kind", "kommun")).toMatchObject({ code: 0 });
+    // Verifying under another SECRET_KEY: the checkpoint is not this key's.
+    const otherKey = await withEnv({ ...scratch.env, SECRET_KEY: newSecretKey() })("audit:verify");
+    expect(otherKey).toMatchObject({ code: 1, out: expect.stringContaining("(checkpoint_signature_invalid)") });
+    expect(otherKey.out).toContain("unknown (no checkpoint to believe) entries expected, 1 found");
+    const anchored = await withEnv({ ...scratch.env, SECRET_KEY: TEST_SECRET_KEY })("audit:anchor");
+    expect(anchored).toMatchObject({ code: 0, out: expect.stringMatching(/^audit log anchored: 2 entries signed/) });
+    expect(await run("audit:verify")).toMatchObject({ code: 0, out: expect.stringContaining("2 entries found, 2 expected") });
   });
 
   it("backs up and restores to identical data, on a second database too", async () => {
@@ -140,6 +164,39 @@ describe("cli", () => {
       code: 0,
     });
     expect(await other("audit:verify")).toMatchObject({ code: 0 });
+  });
+
+  it("writes a backup readable by its owner only, also over an existing file", async () => {
+    const out = path.join(dir, "private.json");
+    writeFileSync(out, "old", { mode: 0o644 });
+    expect(statSync(out).mode & 0o777).toBe(0o644);
+    expect(await cli("backup", "--out", out)).toMatchObject({ code: 0, out: expect.stringContaining("(mode 0600)") });
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const fresh = path.join(dir, "fresh.json");
+    expect(await cli("backup", "--out", fresh)).toMatchObject({ code: 0 });
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ format: "ansluta-backup" });
+  });
+
+  it("refuses to restore a backup made under another SECRET_KEY, in Swedish and English, and writes nothing", async () => {
+    const file = path.join(dir, "first.json");
+    const before = path.join(dir, "before-refusal.json");
+    const after = path.join(dir, "after-refusal.json");
+    expect(await other("backup", "--out", before)).toMatchObject({ code: 0 });
+    const refused = await withEnv({ ...otherEnv, SECRET_KEY: newSecretKey() })("restore", "--in", file);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/SECRET_KEY/);
+    expect(refused.out).toMatch(/inget har återställts/i);
+    expect(refused.out).toMatch(/Nothing was restored/);
+    expect(await other("backup", "--out", after)).toMatchObject({ code: 0 });
+    const tables = (f: string) => (JSON.parse(readFileSync(f, "utf8")) as { tables: unknown }).tables;
+    expect(tables(after)).toEqual(tables(before));
+  });
+
+  it.runIf(!embedded)("needs SECRET_KEY on PostgreSQL to write the audit log", async () => {
+    const { SECRET_KEY: _key, ...noKey } = otherEnv;
+    const res = await withEnv(noKey)("org:create", "--name", "Utan nyckel", "--number", "2021006537", "--kind", "statlig");
+    expect(res).toMatchObject({ code: 1, out: expect.stringContaining("SECRET_KEY is not set") });
   });
 
   it("refuses a file that is not a backup and changes nothing", async () => {

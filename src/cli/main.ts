@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from "node:fs";
 import { z } from "zod";
 import { readConfig } from "../config.ts";
 import { BackupRejectedError, createBackup, parseBackup, restoreBackup } from "../db/backup.ts";
@@ -7,12 +7,17 @@ import type { DatabaseHandle } from "../db/database.ts";
 import { openConfiguredDatabase } from "../db/open-configured.ts";
 import { SYSTEM_ACTOR } from "../domain/access/actor.ts";
 import { isOrganisationRole, isSystemRole, ORGANISATION_KINDS, type OrganisationRole } from "../domain/access/roles.ts";
+import { anchorAuditLog } from "../domain/audit/anchor-audit-log.ts";
+import type { AuditVerdict } from "../domain/audit/audit-checkpoint.ts";
+import { auditKeyOf, setAuditKey } from "../domain/audit/audit-key.ts";
 import { verifyAuditLog } from "../domain/audit/verify-audit-log.ts";
 import { createOrganisation } from "../domain/organisations/create-organisation.ts";
 import { DomainError } from "../domain/shared/domain-error.ts";
 import { email, newPassword, organisationNumber, requiredText } from "../domain/shared/field-rules.ts";
 import { createUser, grantSystemRoles } from "../domain/users/create-user.ts";
 import { fieldIssues } from "../http/errors/zod-issues.ts";
+import type { SecretBox } from "../secrets/secret-box.ts";
+import { loadSecretBox, MissingSecretKeyError } from "../secrets/secret-key.ts";
 import { options, UsageError } from "./arguments.ts";
 import { seedDemo } from "./demo-seed.ts";
 
@@ -25,11 +30,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                 system roles without --organisation: forvaltningsgrupp, admin)
   demo:seed    create demo organisations, users and initiatives (documented in the README)
   db:migrate   apply pending migrations
-  backup       --out FILE
-  restore      --in FILE   (replaces all data)
-  audit:verify check the audit log's hash chain
+  backup       --out FILE  (written readable by its owner only: it holds password hashes)
+  restore      --in FILE   (replaces all data; refuses a backup made under another SECRET_KEY)
+  audit:verify check the audit log's hash chain against its signed checkpoint
+  audit:anchor sign the audit log's current end as its checkpoint under this SECRET_KEY: once after
+               upgrading from a version without checkpoints, or after a new key (recorded in the log)
 
-Honours DATABASE_URL (PostgreSQL) and DATA_DIR (embedded database), like the server.`;
+Honours DATABASE_URL (PostgreSQL), DATA_DIR (embedded database) and SECRET_KEY, like the server.
+Commands that write or verify the audit log need the server's SECRET_KEY.`;
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
   const r = schema.safeParse(value);
@@ -45,7 +53,8 @@ type Flags = Record<string, string | undefined>;
 type Command = {
   required?: readonly string[];
   optional?: readonly string[];
-  run: (o: Flags, handle: DatabaseHandle) => Promise<string>;
+  /** Commands that write or verify the audit log, or restore sealed keys, need SECRET_KEY. */
+  run: (o: Flags, handle: DatabaseHandle, secrets: () => Promise<SecretBox>) => Promise<string>;
 };
 
 const now = () => new Date();
@@ -58,7 +67,8 @@ const commands: Record<string, Command> = {
   "admin:create": {
     required: ["email", "password"],
     optional: ["name"],
-    run: async (o, { db }) => {
+    run: async (o, { db }, secrets) => {
+      setAuditKey(await secrets());
       const mail = parse(email, o.email, "email");
       try {
         const u = await createUser({
@@ -89,7 +99,8 @@ const commands: Record<string, Command> = {
 
   "org:create": {
     required: ["name", "number", "kind"],
-    run: async (o, { db }) => {
+    run: async (o, { db }, secrets) => {
+      setAuditKey(await secrets());
       const org = await createOrganisation({
         db,
         actor: SYSTEM_ACTOR,
@@ -113,7 +124,8 @@ const commands: Record<string, Command> = {
   "user:create": {
     required: ["email", "password", "name", "roles"],
     optional: ["organisation"],
-    run: async (o, { db }) => {
+    run: async (o, { db }, secrets) => {
+      setAuditKey(await secrets());
       const roles = (o.roles ?? "")
         .split(",")
         .map((r) => r.trim())
@@ -155,43 +167,101 @@ const commands: Record<string, Command> = {
     },
   },
 
-  "demo:seed": { run: async (_o, { db }) => seedDemo(db, now()) },
+  "demo:seed": {
+    run: async (_o, { db }, secrets) => {
+      setAuditKey(await secrets());
+      return seedDemo(db, now());
+    },
+  },
 
   backup: {
     required: ["out"],
     run: async (o, { db }) => {
       const out = o.out ?? "";
       const backup = await createBackup(db, now());
-      writeFileSync(out, JSON.stringify(backup));
+      writePrivateFile(out, JSON.stringify(backup));
       const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
-      return `backup written to ${out}: ${rows} rows in ${Object.keys(backup.tables).length} tables`;
+      return `backup written to ${out} (mode 0600): ${rows} rows in ${Object.keys(backup.tables).length} tables`;
     },
   },
 
   restore: {
     required: ["in"],
-    run: async (o, { db }) => {
+    run: async (o, { db }, secrets) => {
       let text: string;
       try {
         text = readFileSync(o.in ?? "", "utf8");
       } catch (e) {
         throw new UsageError(`--in: cannot read ${o.in}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      const counts = await restoreBackup(db, parseBackup(text));
+      const box = await secrets();
+      const counts = await restoreBackup(db, parseBackup(text), { secrets: box });
+      const verdict = await verifyAuditLog({ db, actor: SYSTEM_ACTOR, key: auditKeyOf(box) });
       return `restored from ${o.in}: ${Object.entries(counts)
         .map(([t, n]) => `${t} ${n}`)
-        .join(", ")}`;
+        .join(", ")}\n${verdictText(verdict)}`;
     },
   },
 
   "audit:verify": {
-    run: async (_o, { db }) => {
-      const v = await verifyAuditLog({ db, actor: SYSTEM_ACTOR });
-      if (!v.ok) throw new AuditBrokenError(`audit log BROKEN at entry ${v.brokenAtSeq} (${v.reason}); ${v.entries} entries read`);
-      return `audit log intact: ${v.entries} entries, last hash ${v.lastHash}`;
+    run: async (_o, { db }, secrets) => {
+      const v = await verifyAuditLog({ db, actor: SYSTEM_ACTOR, key: auditKeyOf(await secrets()) });
+      if (!v.ok) throw new AuditBrokenError(verdictText(v));
+      return verdictText(v);
+    },
+  },
+
+  "audit:anchor": {
+    run: async (_o, { db }, secrets) => {
+      const box = await secrets();
+      setAuditKey(box);
+      const r = await anchorAuditLog({ db, actor: SYSTEM_ACTOR, now: now(), key: auditKeyOf(box) });
+      const replaced = r.replaced
+        ? `replacing the checkpoint at entry ${r.replaced.lastSeq} (${r.replaced.entries} entries, signature ${r.replaced.signatureValid ? "valid" : "NOT valid with this key"}${r.replaced.anomaly ? `, anomaly ${r.replaced.anomaly.problem} found ${r.replaced.anomaly.at}` : ""})`
+        : "where there was no checkpoint";
+      return `audit log anchored: ${r.entries} entries signed up to entry ${r.seq} (audit.anchor), ${replaced}`;
     },
   },
 };
+
+/** Created 0600, and an existing file made 0600 before anything is written to it: a backup holds password hashes. */
+function writePrivateFile(path: string, text: string): void {
+  const fd = openSync(path, "w", 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const AUDIT_PROBLEMS: Record<Exclude<AuditVerdict, { ok: true }>["reason"], string> = {
+  hash_mismatch: "an entry was changed after it was written",
+  prev_hash_mismatch: "an entry before it was removed or moved",
+  checkpoint_missing:
+    "the log has entries but no signed checkpoint: it was removed, or the log predates checkpoints (then run audit:anchor once)",
+  checkpoint_signature_invalid:
+    "the checkpoint's signature does not verify with this SECRET_KEY: the checkpoint was altered, or written under another key",
+  entries_missing: "entries are missing from the end of the log (or all of them): they were removed",
+  checkpoint_mismatch:
+    "the entry at the signed checkpoint is not the one signed: the chain was recomputed, or entries were added outside Ansluta",
+  anomaly_recorded: "a writer found earlier that the log did not end where its signed checkpoint said: it was altered outside Ansluta",
+};
+
+function verdictText(v: AuditVerdict): string {
+  const expected = v.expectedEntries === null ? "unknown (no checkpoint to believe)" : String(v.expectedEntries);
+  if (v.ok) {
+    const checkpoint = v.checkpoint
+      ? `signed checkpoint at entry ${v.checkpoint.lastSeq} (${v.checkpoint.at})`
+      : "no entries, no checkpoint";
+    return `audit log intact: ${v.entries} entries found, ${expected} expected; ${checkpoint}; last hash ${v.lastHash}`;
+  }
+  const at = v.brokenAtSeq === undefined ? "" : ` at entry ${v.brokenAtSeq}`;
+  const anomaly = v.anomaly
+    ? ` (found ${v.anomaly.at}: ${v.anomaly.problem}, checkpoint at entry ${v.anomaly.checkpointSeq ?? "-"}, log ended at entry ${v.anomaly.foundSeq ?? "-"})`
+    : "";
+  return `audit log BROKEN${at} (${v.reason}): ${AUDIT_PROBLEMS[v.reason]}${anomaly}; ${expected} entries expected, ${v.entries} found`;
+}
 
 class AuditBrokenError extends Error {}
 
@@ -207,11 +277,17 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
       required: command.required ?? [],
       optional: command.optional ?? [],
     });
-    handle = await openConfiguredDatabase(readConfig());
-    return { code: 0, out: await command.run(flags, handle) };
+    const config = readConfig();
+    handle = await openConfiguredDatabase(config);
+    return { code: 0, out: await command.run(flags, handle, () => loadSecretBox(config)) };
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, out: `error: ${e.message}\n\n${USAGE}` };
-    if (e instanceof DataDirLockedError || e instanceof BackupRejectedError || e instanceof AuditBrokenError) {
+    if (
+      e instanceof DataDirLockedError ||
+      e instanceof BackupRejectedError ||
+      e instanceof AuditBrokenError ||
+      e instanceof MissingSecretKeyError
+    ) {
       return { code: 1, out: `error: ${e.message}` };
     }
     if (e instanceof DomainError) {

@@ -1,4 +1,7 @@
 import { sql } from "drizzle-orm";
+import { checkpointSignatureValid, type SignedAuditCheckpoint } from "../domain/audit/audit-checkpoint.ts";
+import { auditKeyOf } from "../domain/audit/audit-key.ts";
+import type { SecretBox } from "../secrets/secret-box.ts";
 import type { Database } from "./database.ts";
 
 /**
@@ -15,6 +18,7 @@ export const BACKUP_TABLES = [
   { name: "api_tokens", orderBy: "id" },
   { name: "login_attempts", orderBy: "id" },
   { name: "audit_log", orderBy: "seq" },
+  { name: "audit_checkpoints", orderBy: "id" },
   { name: "outbox", orderBy: "id" },
   { name: "initiatives", orderBy: "id" },
   { name: "steering_group_members", orderBy: "initiative_id, user_id" },
@@ -36,6 +40,19 @@ export const BACKUP_TABLES = [
 const SERIAL_COLUMNS = [
   { table: "login_attempts", column: "id" },
   { table: "audit_log", column: "seq" },
+] as const;
+
+/** Columns sealed under SECRET_KEY (docs/decisions/007), each with the purpose it is sealed for: its table.column. */
+const SEALED_COLUMNS = [
+  { table: "sandbox_authorities", column: "ca_private_key_pem" },
+  { table: "sandbox_authorities", column: "server_private_key_pem" },
+] as const;
+
+/** Statement triggers that refuse TRUNCATE to everyone (migration 0007); a restore lifts them inside its own transaction. */
+const TRUNCATE_GUARDS = [
+  { table: "audit_log", trigger: "audit_log_no_truncate" },
+  { table: "milestone_decisions", trigger: "milestone_decisions_no_truncate" },
+  { table: "audit_checkpoints", trigger: "audit_checkpoints_kept" },
 ] as const;
 
 export type Backup = {
@@ -94,18 +111,70 @@ export function parseBackup(text: string): Backup {
   return b as Backup;
 }
 
-/** Replaces all data with the backup's, in one transaction: either everything is restored or nothing changes. */
-export async function restoreBackup(db: Database, backup: Backup): Promise<Record<string, number>> {
+const KEY_SOURCE_SV = "miljövariabeln SECRET_KEY, eller DATA_DIR/secret.key i den inbyggda databasen";
+const KEY_SOURCE_EN = "the SECRET_KEY variable, or DATA_DIR/secret.key on the embedded database";
+
+/**
+ * Refuses, before anything is written, a backup this installation's SECRET_KEY cannot use: its sealed
+ * keys would not open (the server could not use its test CA) and its audit checkpoint would not verify.
+ */
+export function assertBackupFitsKey(backup: Backup, secrets: SecretBox): void {
+  for (const c of SEALED_COLUMNS) {
+    for (const row of (backup.tables[c.table] ?? []) as Record<string, unknown>[]) {
+      const value = row[c.column];
+      // Keys from before sealing are plain PEM; start-up seals them.
+      if (typeof value !== "string" || value.startsWith("-----BEGIN")) continue;
+      try {
+        secrets.open(value, `${c.table}.${c.column}`);
+      } catch {
+        throw new BackupKeyMismatchError(
+          "Säkerhetskopians förseglade nycklar (testmiljöns CA) går inte att öppna med denna SECRET_KEY. Återställ med samma SECRET_KEY som " +
+            `säkerhetskopian gjordes med (${KEY_SOURCE_SV}); inget har återställts. / The backup's sealed keys (the sandbox's test CA) do not ` +
+            `open with this SECRET_KEY: restore with the SECRET_KEY the backup was made under (${KEY_SOURCE_EN}). Nothing was restored.`,
+        );
+      }
+    }
+  }
+  for (const row of (backup.tables.audit_checkpoints ?? []) as Record<string, unknown>[]) {
+    const checkpoint: SignedAuditCheckpoint = {
+      lastSeq: Number(row.last_seq),
+      lastHash: String(row.last_hash),
+      entries: Number(row.entries),
+      at: String(row.at),
+      anomaly: (row.anomaly ?? null) as SignedAuditCheckpoint["anomaly"],
+      mac: String(row.mac),
+    };
+    if (!checkpointSignatureValid(auditKeyOf(secrets), checkpoint)) {
+      throw new BackupKeyMismatchError(
+        "Säkerhetskopians signerade kontrollpunkt för granskningsloggen stämmer inte med denna SECRET_KEY: den gjordes med en annan nyckel " +
+          `(${KEY_SOURCE_SV}), eller har ändrats. Inget har återställts. / The backup's signed audit checkpoint does not verify with this ` +
+          `SECRET_KEY: it was made under another key (${KEY_SOURCE_EN}), or altered. Nothing was restored.`,
+      );
+    }
+  }
+}
+
+export class BackupKeyMismatchError extends BackupRejectedError {}
+
+/**
+ * Replaces all data with the backup's, in one transaction: either everything is restored or nothing
+ * changes. Refuses a backup made under another schema or another SECRET_KEY before writing anything.
+ */
+export async function restoreBackup(db: Database, backup: Backup, { secrets }: { secrets: SecretBox }): Promise<Record<string, number>> {
   const current = await appliedMigrations(db);
   if (current.join() !== backup.migrations.join()) {
     throw new BackupRejectedError(
       `the backup was made under ${backup.migrations.length} migrations, this database has ${current.length}; restore into the same version of Ansluta`,
     );
   }
+  assertBackupFitsKey(backup, secrets);
   return db.transaction(async (tx) => {
     const names = BACKUP_TABLES.map((t) => `"${t.name}"`).join(", ");
-    // TRUNCATE, not DELETE: the audit log's append-only trigger guards rows, not a whole-database restore.
+    // TRUNCATE, not DELETE: the append-only triggers guard rows, not a whole-database restore. The
+    // TRUNCATE guards are lifted for this transaction only (it takes the tables' owner), and put back before it commits.
+    for (const g of TRUNCATE_GUARDS) await tx.execute(sql.raw(`alter table "${g.table}" disable trigger "${g.trigger}"`));
     await tx.execute(sql.raw(`truncate ${names} restart identity cascade`));
+    for (const g of TRUNCATE_GUARDS) await tx.execute(sql.raw(`alter table "${g.table}" enable trigger "${g.trigger}"`));
     const counts: Record<string, number> = {};
     for (const t of BACKUP_TABLES) {
       const rows = backup.tables[t.name] ?? [];

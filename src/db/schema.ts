@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { CheckpointAnomaly } from "../domain/audit/audit-checkpoint.ts";
 
 /**
  * One PostgreSQL schema for both the embedded PGlite database and production PostgreSQL.
@@ -158,6 +160,25 @@ export const auditLog = pgTable(
     hash: text("hash").notNull().unique(),
   },
   (t) => [index("audit_log_org_idx").on(t.organisationId, t.seq)],
+);
+
+/**
+ * The audit log's one signed checkpoint (src/domain/audit/audit-checkpoint.ts): where the chain ends,
+ * how many entries it holds, and an HMAC under a key derived from SECRET_KEY. Moved forward with every
+ * entry, under the chain's lock; a trigger (migration 0007) refuses DELETE and TRUNCATE.
+ */
+export const auditCheckpoints = pgTable(
+  "audit_checkpoints",
+  {
+    id: integer("id").primaryKey().default(1),
+    lastSeq: bigint("last_seq", { mode: "number" }).notNull(),
+    lastHash: text("last_hash").notNull(),
+    entries: bigint("entries", { mode: "number" }).notNull(),
+    at: text("at").notNull(),
+    anomaly: jsonb("anomaly").$type<CheckpointAnomaly>(),
+    mac: text("mac").notNull(),
+  },
+  (t) => [check("audit_checkpoints_single", sql`${t.id} = 1`)],
 );
 
 /** Mail waiting to be sent, or kept for reading when no SMTP server is configured. */

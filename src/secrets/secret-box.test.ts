@@ -33,6 +33,16 @@ describe("secretBox", () => {
     expect(() => b.open("-----BEGIN PRIVATE KEY-----", "ca-key")).toThrow(/not a sealed value/);
   });
 
+  it("derives a separate key per label, never the sealing key itself, the same for the same SECRET_KEY", () => {
+    const key = parseSecretKey(newSecretKey());
+    const audit = secretBox(key).deriveKey("audit-checkpoint v1");
+    expect(audit).toHaveLength(32);
+    expect(audit.equals(key)).toBe(false);
+    expect(secretBox(Buffer.from(key)).deriveKey("audit-checkpoint v1").equals(audit)).toBe(true);
+    expect(secretBox(key).deriveKey("another use").equals(audit)).toBe(false);
+    expect(box().deriveKey("audit-checkpoint v1").equals(audit)).toBe(false);
+  });
+
   it("takes only 32-byte keys", () => {
     expect(() => parseSecretKey(Buffer.alloc(16).toString("base64"))).toThrow(/32 bytes/);
   });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
 /**
  * Encryption at rest for the few secrets Ansluta must keep (the sandbox's test-CA and server
@@ -14,6 +14,11 @@ export type SecretBox = {
   seal(plaintext: string, purpose: string): string;
   /** Throws SecretBoxError when the value was sealed with another key, for another purpose, or altered. */
   open(sealed: string, purpose: string): string;
+  /**
+   * A 32-byte key for another use (signing the audit log's checkpoints), derived from SECRET_KEY
+   * with HKDF-SHA256 under its own label, so the sealing key itself only ever seals.
+   */
+  deriveKey(label: string): Buffer;
 };
 
 export class SecretBoxError extends Error {}
@@ -41,6 +46,9 @@ export function secretBox(key: Buffer): SecretBox {
       } catch {
         throw new SecretBoxError("the sealed value does not open with this key: another SECRET_KEY, or the value was altered");
       }
+    },
+    deriveKey(label) {
+      return Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `ansluta ${label}`, KEY_BYTES));
     },
   };
 }

@@ -14,7 +14,9 @@ test.describe("audit log and outbox", () => {
 
     await page.getByRole("button", { name: "Kontrollera kedjan" }).click();
     await expect(page).toHaveURL("/admin/audit?verify=1");
-    await expect(page.getByRole("status")).toHaveText(/^Kedjan är hel: \d+ poster kontrollerade\.$/);
+    await expect(page.getByRole("status")).toHaveText(
+      /^Kedjan är hel och stämmer med den signerade kontrollpunkten: (\d+) poster kontrollerade, \1 väntade\.$/,
+    );
     await expectNoAxeViolations(page);
   });
 

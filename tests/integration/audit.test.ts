@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
 import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { TEST_AUDIT_KEY } from "../support/test-secrets.ts";
 
 type Entry = { seq: number; action: string; actorUserId: string | null; before: unknown; after: unknown; organisationId: string | null };
 
@@ -59,7 +60,7 @@ describe("audit log", () => {
       ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
-    expect(await verifyAuditLog({ db: t.db, actor: SYSTEM_ACTOR })).toMatchObject({ ok: true });
+    expect(await verifyAuditLog({ db: t.db, actor: SYSTEM_ACTOR, key: TEST_AUDIT_KEY })).toMatchObject({ ok: true });
   });
 
   it("detects an entry changed behind its back", async () => {
@@ -67,7 +68,7 @@ describe("audit log", () => {
     await t.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
     await t.db.execute(sql`update audit_log set after = '{"name":"Forged"}'::jsonb where seq = 2`);
     await t.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
-    const verdict = await verifyAuditLog({ db: t.db, actor: SYSTEM_ACTOR });
+    const verdict = await verifyAuditLog({ db: t.db, actor: SYSTEM_ACTOR, key: TEST_AUDIT_KEY });
     expect(verdict).toMatchObject({ ok: false, brokenAtSeq: 2, reason: "hash_mismatch" });
   });
 });

@@ -25,6 +25,15 @@ describe("organisations and members API", () => {
     expect(res.json()).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ path: "number", code: "orgnr_checksum" }] });
   });
 
+  it("refuses a personnummer and an all-zero number, which no organisation has", async () => {
+    const admin = await apiAs(t.app, w.emails.admin);
+    for (const number of ["800101-1231", "0000000000"]) {
+      const res = await admin.post("/api/v1/organisations", { name: "Ingen organisation", number, kind: "privat" });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ path: "number", code: "orgnr_not_organisation" }] });
+    }
+  });
+
   it("refuses an unknown kind and a duplicate number", async () => {
     const admin = await apiAs(t.app, w.emails.admin);
     const kind = await admin.post("/api/v1/organisations", { name: "X", number: "5566778899", kind: "bolag" });

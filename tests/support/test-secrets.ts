@@ -1,3 +1,4 @@
+import { auditKeyOf } from "../../src/domain/audit/audit-key.ts";
 import { secretBox } from "../../src/secrets/secret-box.ts";
 
 /**
@@ -6,3 +7,6 @@ import { secretBox } from "../../src/secrets/secret-box.ts";
  * outside tests.
  */
 export const TEST_SECRETS = secretBox(Buffer.alloc(32, 7));
+
+/** The audit log's signing key under TEST_SECRETS, which tests/support/audit-key-setup.ts sets for every test file. */
+export const TEST_AUDIT_KEY = auditKeyOf(TEST_SECRETS);

@@ -1,20 +1,64 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { type AuditContent, auditHash, type ChainedAuditEntry, GENESIS_HASH } from "../../domain/audit/audit-chain.ts";
+import { headDiscrepancy, nextCheckpoint, type SignedAuditCheckpoint } from "../../domain/audit/audit-checkpoint.ts";
 import type { Database } from "../database.ts";
-import { auditLog } from "../schema.ts";
+import { auditCheckpoints, auditLog } from "../schema.ts";
 
 // Any constant works; it only has to be the same for every writer of the chain.
 const AUDIT_CHAIN_LOCK = 726_100_1;
 
-/**
- * Appends one entry inside the caller's transaction. The advisory lock makes concurrent writers
- * (several app servers) take turns, so each entry links to the one committed just before it.
- */
-export async function appendAuditEntry(tx: Database, content: AuditContent): Promise<void> {
+/** Concurrent writers (several app servers) take turns on the chain and its checkpoint until the transaction ends. */
+export async function lockAuditChain(tx: Database): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
+}
+
+/**
+ * Appends one entry inside the caller's transaction and moves the signed checkpoint to it. Under the
+ * chain's lock each entry links to the one committed just before it, and the checkpoint row is only
+ * ever updated by the lock's holder, so it adds no contention of its own. `anchor` (the operator's
+ * `audit:anchor`, after verifying the chain) starts the checkpoint afresh from the entries counted.
+ */
+export async function appendAuditEntry(
+  tx: Database,
+  content: AuditContent,
+  key: Buffer,
+  anchor?: { entriesBefore: number },
+): Promise<{ seq: number; hash: string }> {
+  await lockAuditChain(tx);
+  const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const previous = (await readAuditCheckpoint(tx)) ?? null;
+  const problem = anchor ? null : headDiscrepancy(key, previous, head ?? null);
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const hash = auditHash(prevHash, content);
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...content, prevHash, hash })
+    .returning({ seq: auditLog.seq });
+  if (!row) throw new Error("audit entry not written");
+  const entriesBefore = anchor?.entriesBefore ?? (problem === null ? (previous?.entries ?? 0) : await countBefore(tx, row.seq));
+  const checkpoint = nextCheckpoint({
+    key,
+    previous: anchor ? null : previous,
+    head: head ?? null,
+    problem,
+    entriesBefore,
+    appended: { seq: row.seq, hash, at: content.at },
+  });
+  await tx
+    .insert(auditCheckpoints)
+    .values({ id: 1, ...checkpoint })
+    .onConflictDoUpdate({ target: auditCheckpoints.id, set: { ...checkpoint } });
+  return { seq: row.seq, hash };
+}
+
+async function countBefore(tx: Database, seq: number): Promise<number> {
+  const [r] = await tx.select({ n: count() }).from(auditLog).where(sql`${auditLog.seq} < ${seq}`);
+  return r?.n ?? 0;
+}
+
+export async function readAuditCheckpoint(db: Database): Promise<SignedAuditCheckpoint | undefined> {
+  const [r] = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.id, 1));
+  return r ? { lastSeq: r.lastSeq, lastHash: r.lastHash, entries: r.entries, at: r.at, anomaly: r.anomaly ?? null, mac: r.mac } : undefined;
 }
 
 export async function listAuditEntries(

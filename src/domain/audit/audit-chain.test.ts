@@ -25,7 +25,13 @@ const content = (n: number): AuditContent => ({
 describe("audit chain", () => {
   it("verifies an untouched chain", async () => {
     const entries = chain([content(1), content(2), content(3)]);
-    expect(await verifyAuditChain(entries)).toEqual({ ok: true, entries: 3, lastHash: entries[2]?.hash });
+    expect(await verifyAuditChain(entries)).toEqual({ ok: true, entries: 3, lastSeq: 3, lastHash: entries[2]?.hash, mark: null });
+  });
+
+  it("notes how many entries it had counted, and the hash, when it passed a given entry", async () => {
+    const entries = chain([content(1), content(2), content(3)]);
+    expect(await verifyAuditChain(entries, 2)).toMatchObject({ ok: true, entries: 3, mark: { entries: 2, hash: entries[1]?.hash } });
+    expect(await verifyAuditChain(entries, 7)).toMatchObject({ ok: true, mark: null });
   });
 
   it("does not depend on key order (jsonb reorders keys)", () => {

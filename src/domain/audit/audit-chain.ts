@@ -29,21 +29,35 @@ export function auditHash(prevHash: string, content: AuditContent): string {
 }
 
 export type ChainVerdict =
-  | { ok: true; entries: number; lastHash: string }
+  | {
+      ok: true;
+      entries: number;
+      lastSeq: number | null;
+      lastHash: string;
+      /** The count and hash when the walk passed entry `markSeq` (the signed checkpoint's), or null if it never did. */
+      mark: { entries: number; hash: string } | null;
+    }
   | { ok: false; entries: number; brokenAtSeq: number; reason: "prev_hash_mismatch" | "hash_mismatch" };
 
 /** Walks entries in sequence order and reports the first one that does not fit the chain. */
-export async function verifyAuditChain(entries: Iterable<ChainedAuditEntry> | AsyncIterable<ChainedAuditEntry>): Promise<ChainVerdict> {
+export async function verifyAuditChain(
+  entries: Iterable<ChainedAuditEntry> | AsyncIterable<ChainedAuditEntry>,
+  markSeq?: number,
+): Promise<ChainVerdict> {
   let expectedPrev = GENESIS_HASH;
   let count = 0;
+  let lastSeq: number | null = null;
+  let mark: { entries: number; hash: string } | null = null;
   for await (const e of entries) {
     count++;
     if (e.prevHash !== expectedPrev) return { ok: false, entries: count, brokenAtSeq: e.seq, reason: "prev_hash_mismatch" };
     const { seq: _seq, prevHash, hash, ...content } = e;
     if (auditHash(prevHash, content) !== hash) return { ok: false, entries: count, brokenAtSeq: e.seq, reason: "hash_mismatch" };
     expectedPrev = hash;
+    lastSeq = e.seq;
+    if (e.seq === markSeq) mark = { entries: count, hash };
   }
-  return { ok: true, entries: count, lastHash: expectedPrev };
+  return { ok: true, entries: count, lastSeq, lastHash: expectedPrev, mark };
 }
 
 /** Audit snapshots never carry secrets, and are plain JSON (dates as ISO strings) so they hash the same after storage. */

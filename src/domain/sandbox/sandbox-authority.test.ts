@@ -4,7 +4,7 @@ import { migrateDatabase } from "../../db/migrate.ts";
 import { openDatabase } from "../../db/open-database.ts";
 import { findSandboxAuthority, insertSandboxAuthorityUnlessPresent } from "../../db/repositories/sandbox-repository.ts";
 import { createTestCa, issueServerCertificate, readCertificates } from "../../sandbox/tls/test-ca.ts";
-import { newSecretKey, parseSecretKey, SecretBoxError, secretBox } from "../../secrets/secret-box.ts";
+import { newSecretKey, parseSecretKey, secretBox } from "../../secrets/secret-box.ts";
 import { DomainError } from "../shared/domain-error.ts";
 import { ensureSandboxAuthority, readSandboxAuthority, readSandboxCaCertificate } from "./sandbox-authority.ts";
 
@@ -45,7 +45,8 @@ describe("the sandbox authority", () => {
     expect(row?.serverPrivateKeyPem).toMatch(/^v1\./);
     expect(JSON.stringify(row)).not.toContain("PRIVATE KEY");
     const otherKey = secretBox(parseSecretKey(newSecretKey()));
-    await expect(readSandboxAuthority(db, otherKey)).rejects.toThrow(SecretBoxError);
+    await expect(readSandboxAuthority(db, otherKey)).rejects.toMatchObject({ code: "SANDBOX_CA_UNUSABLE" });
+    await expect(ensureSandboxAuthority(db, { now: new Date(), secrets: otherKey })).rejects.toMatchObject({ code: "SANDBOX_CA_UNUSABLE" });
   });
 
   it("seals the keys of an authority stored before keys were sealed", async () => {

@@ -7,7 +7,7 @@ import {
   type SandboxAuthorityRow,
 } from "../../db/repositories/sandbox-repository.ts";
 import { createTestCa, issueServerCertificate } from "../../sandbox/tls/test-ca.ts";
-import type { SecretBox } from "../../secrets/secret-box.ts";
+import { type SecretBox, SecretBoxError } from "../../secrets/secret-box.ts";
 import { DomainError } from "../shared/domain-error.ts";
 
 /** The installation's test CA and the emulator's server certificate, with their keys opened. */
@@ -79,8 +79,27 @@ export async function readSandboxCaCertificate(db: Database): Promise<string> {
   return pem;
 }
 
+/**
+ * Sealed under another SECRET_KEY (a restore without the original key, or a changed key): the rest of
+ * Ansluta works, but the test CA cannot issue certificates or serve TLS until the right key is set, or
+ * the row is deleted so that the next start makes a new authority (docs/decisions/007).
+ */
+export const sandboxCaUnusable = () =>
+  new DomainError(
+    "SANDBOX_CA_UNUSABLE",
+    "the sandbox's test CA does not open with this SECRET_KEY: it was sealed under another key. Set the SECRET_KEY it was made with, or delete the row in sandbox_authorities and restart to make a new test CA (organisations then fetch new certificates)",
+  );
+
 function openAuthority(row: SandboxAuthorityRow, secrets: SecretBox): SandboxAuthority {
-  const open = (value: string, purpose: string) => (isPlainPem(value) ? value : secrets.open(value, purpose));
+  const open = (value: string, purpose: string) => {
+    if (isPlainPem(value)) return value;
+    try {
+      return secrets.open(value, purpose);
+    } catch (e) {
+      if (e instanceof SecretBoxError) throw sandboxCaUnusable();
+      throw e;
+    }
+  };
   return {
     caCertificatePem: row.caCertificatePem,
     caPrivateKeyPem: open(row.caPrivateKeyPem, PURPOSE.ca),

@@ -35,7 +35,9 @@ export type DomainErrorCode =
   | "SANDBOX_NOT_ENABLED"
   /** A load test already runs in the environment (one at a time). */
   | "LOAD_TEST_RUNNING"
-  | "LOAD_TEST_NOT_RUNNING";
+  | "LOAD_TEST_NOT_RUNNING"
+  /** The sandbox's test CA is sealed under another SECRET_KEY than this server's: it cannot issue or serve TLS until the right key is set. */
+  | "SANDBOX_CA_UNUSABLE";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../identity/password.ts";
-import { parseOrganisationNumber } from "../organisations/organisation-number.ts";
+import { type OrganisationNumberProblem, parseOrganisationNumber } from "../organisations/organisation-number.ts";
 
 /**
  * Field rules shared by the API, the UI forms and the CLI. Each message is a key of the UI
@@ -22,6 +22,12 @@ export const newPassword = z
   .min(PASSWORD_MIN_LENGTH, { error: "password_too_short" })
   .max(PASSWORD_MAX_LENGTH, { error: "too_long" });
 
+const ORGNR_PROBLEM_CODES: Record<OrganisationNumberProblem, string> = {
+  format: "orgnr_format",
+  not_organisation: "orgnr_not_organisation",
+  checksum: "orgnr_checksum",
+};
+
 export const organisationNumber = z
   .string({ error: "required" })
   .trim()
@@ -29,7 +35,7 @@ export const organisationNumber = z
   .transform((s, ctx) => {
     const parsed = parseOrganisationNumber(s);
     if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: "custom", message: parsed.problem === "checksum" ? "orgnr_checksum" : "orgnr_format" });
+    ctx.addIssue({ code: "custom", message: ORGNR_PROBLEM_CODES[parsed.problem] });
     return z.NEVER;
   });
 

@@ -28,4 +28,5 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   LOAD_TEST_RUNNING: 409,
   LOAD_TEST_NOT_RUNNING: 409,
   ALREADY_EXISTS: 409,
+  SANDBOX_CA_UNUSABLE: 503,
 };

@@ -193,6 +193,8 @@ export const en: Messages = {
     password_too_short: "The password must be at least 10 characters.",
     passwords_differ: "The passwords do not match.",
     orgnr_format: "Enter the organisation number as ten digits, for example 212000-2411.",
+    orgnr_not_organisation:
+      "This cannot be an organisation number: its third digit is always 2 or higher (a personal identity number has the month there).",
     orgnr_checksum: "The organisation number is not valid: the check digit is wrong.",
     orgnr_taken: "An organisation with this organisation number already exists.",
     invalid_choice: "Choose one of the options.",
@@ -340,8 +342,21 @@ export const en: Messages = {
     title: "Audit log",
     intro: "Every change in Ansluta is logged here. The log is append-only, and each entry is chained to the previous one by a hash.",
     verify: "Verify the chain",
-    verifiedOk: "The chain is intact: {entries} entries verified.",
-    verifiedBroken: "The chain is broken at entry {seq}. The log has been altered.",
+    verifiedOk: "The chain is intact and matches the signed checkpoint: {entries} entries verified, {expected} expected.",
+    broken: {
+      hash_mismatch: "The chain is broken at entry {seq}: the entry was changed after it was written.",
+      prev_hash_mismatch: "The chain is broken at entry {seq}: an entry before it was removed or moved.",
+      checkpoint_missing:
+        "The signed checkpoint is missing, but the log has {found} entries. It may have been removed, or the log comes from a version without checkpoints: then the operator signs it once with npm run cli -- audit:anchor.",
+      checkpoint_signature_invalid:
+        "The checkpoint's signature does not match this installation's SECRET_KEY: the checkpoint was altered, or written under another key.",
+      entries_missing:
+        "Entries are missing: the signed checkpoint expects {expected} entries, the log has {found}. The newest entries, or all of them, were removed.",
+      checkpoint_mismatch:
+        "The log does not match the signed checkpoint at entry {seq} ({expected} entries expected, {found} found): the chain was recomputed, or entries were added outside Ansluta.",
+      anomaly_recorded:
+        "The chain is intact now, but at {at} Ansluta found that the log did not end where the signed checkpoint said (entry {checkpointSeq}, found {foundSeq}): the log was altered outside Ansluta. Investigate, then re-sign it with npm run cli -- audit:anchor.",
+    },
     seq: "No.",
     at: "Time",
     actor: "Who",

@@ -191,6 +191,8 @@ export const sv = {
     password_too_short: "Lösenordet måste ha minst 10 tecken.",
     passwords_differ: "Lösenorden är inte lika.",
     orgnr_format: "Ange organisationsnumret med tio siffror, till exempel 212000-2411.",
+    orgnr_not_organisation:
+      "Numret kan inte vara ett organisationsnummer: den tredje siffran är alltid 2 eller högre (ett personnummer har månaden där).",
     orgnr_checksum: "Organisationsnumret är inte giltigt: kontrollsiffran stämmer inte.",
     orgnr_taken: "Det finns redan en organisation med detta organisationsnummer.",
     invalid_choice: "Välj ett av alternativen.",
@@ -339,8 +341,21 @@ export const sv = {
     intro:
       "Varje ändring i Ansluta loggas här. Loggen går bara att lägga till i, och varje post är kedjad till föregående med en kontrollsumma.",
     verify: "Kontrollera kedjan",
-    verifiedOk: "Kedjan är hel: {entries} poster kontrollerade.",
-    verifiedBroken: "Kedjan är bruten vid post {seq}. Loggen har ändrats i efterhand.",
+    verifiedOk: "Kedjan är hel och stämmer med den signerade kontrollpunkten: {entries} poster kontrollerade, {expected} väntade.",
+    broken: {
+      hash_mismatch: "Kedjan är bruten vid post {seq}: posten har ändrats i efterhand.",
+      prev_hash_mismatch: "Kedjan är bruten vid post {seq}: en post före den har tagits bort eller flyttats.",
+      checkpoint_missing:
+        "Den signerade kontrollpunkten saknas, men loggen har {found} poster. Den kan ha tagits bort, eller så kommer loggen från en version utan kontrollpunkter: då signerar driften loggen en gång med npm run cli -- audit:anchor.",
+      checkpoint_signature_invalid:
+        "Kontrollpunktens signatur stämmer inte med installationens SECRET_KEY: kontrollpunkten har ändrats, eller skrevs med en annan nyckel.",
+      entries_missing:
+        "Poster saknas: den signerade kontrollpunkten väntar {expected} poster, loggen har {found}. De senaste posterna, eller alla, har tagits bort.",
+      checkpoint_mismatch:
+        "Loggen stämmer inte med den signerade kontrollpunkten vid post {seq} ({expected} poster väntade, {found} funna): kedjan har räknats om, eller poster har lagts till utanför Ansluta.",
+      anomaly_recorded:
+        "Kedjan är hel nu, men {at} fann Ansluta att loggen inte slutade där den signerade kontrollpunkten angav (post {checkpointSeq}, funnen {foundSeq}): loggen har ändrats utanför Ansluta. Utred, och signera sedan om med npm run cli -- audit:anchor.",
+    },
     seq: "Nr",
     at: "Tid",
     actor: "Vem",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditKeyOf } from "../../../domain/audit/audit-key.ts";
 import { listAuditEntries } from "../../../domain/audit/list-audit-entries.ts";
 import { verifyAuditLog } from "../../../domain/audit/verify-audit-log.ts";
 import { listOutbox } from "../../../domain/mail/list-outbox.ts";
@@ -29,7 +30,7 @@ export const AuditQuery = z.object({
   organisationId: z.uuid({ error: "invalid_id" }).optional(),
 });
 
-export function auditApi({ db, api }: AppScope) {
+export function auditApi({ db, api, secrets }: AppScope) {
   api({
     method: "GET",
     url: "/api/v1/audit",
@@ -44,7 +45,8 @@ export function auditApi({ db, api }: AppScope) {
   api({
     method: "GET",
     url: "/api/v1/audit/verify",
-    summary: "Verify the audit log's hash chain (admin)",
+    summary:
+      "Verify the audit log's hash chain against its signed checkpoint (admin): entries read and expected, and on failure the reason (prev_hash_mismatch, hash_mismatch, checkpoint_missing, checkpoint_signature_invalid, entries_missing, checkpoint_mismatch, anomaly_recorded)",
     tag: "audit",
     access: "authenticated",
     response: {
@@ -52,12 +54,17 @@ export function auditApi({ db, api }: AppScope) {
       schema: z.object({
         ok: z.boolean(),
         entries: z.number(),
+        expectedEntries: z.number().nullable(),
         lastHash: z.string().optional(),
+        checkpoint: z.object({ lastSeq: z.number(), entries: z.number(), at: z.string() }).nullable().optional(),
         brokenAtSeq: z.number().optional(),
         reason: z.string().optional(),
+        anomaly: z
+          .object({ at: z.string(), problem: z.string(), checkpointSeq: z.number().nullable(), foundSeq: z.number().nullable() })
+          .optional(),
       }),
     },
-    handler: async ({ actor }) => verifyAuditLog({ db, actor }),
+    handler: async ({ actor }) => verifyAuditLog({ db, actor, key: auditKeyOf(secrets) }),
   });
 
   api({

@@ -1,4 +1,5 @@
 import { usersByIds } from "../../../db/repositories/user-repository.ts";
+import { auditKeyOf } from "../../../domain/audit/audit-key.ts";
 import { listAuditEntries } from "../../../domain/audit/list-audit-entries.ts";
 import { verifyAuditLog } from "../../../domain/audit/verify-audit-log.ts";
 import { listOutbox } from "../../../domain/mail/list-outbox.ts";
@@ -11,13 +12,13 @@ import { AuditQuery } from "./audit.api.ts";
 
 const PAGE_SIZE = 50;
 
-export function auditPages({ app, db }: AppScope) {
+export function auditPages({ app, db, secrets }: AppScope) {
   app.get<{ Querystring: Record<string, string> }>("/admin/audit", async (request, reply) => {
     const auth = requireSession(request, reply);
     if (!auth) return reply;
     const { beforeSeq } = parseOrThrow(AuditQuery, { beforeSeq: request.query.before || undefined });
     const entries = await listAuditEntries({ db, actor: auth.actor, limit: PAGE_SIZE, beforeSeq });
-    const verdict = request.query.verify === "1" ? await verifyAuditLog({ db, actor: auth.actor }) : null;
+    const verdict = request.query.verify === "1" ? await verifyAuditLog({ db, actor: auth.actor, key: auditKeyOf(secrets) }) : null;
     const actorIds = [...new Set(entries.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
     const actorNames = new Map((await usersByIds(db, actorIds)).map((u) => [u.id, u.name]));
     const last = entries[entries.length - 1];

@@ -1,4 +1,5 @@
-import type { ChainedAuditEntry, ChainVerdict } from "../../../domain/audit/audit-chain.ts";
+import type { ChainedAuditEntry } from "../../../domain/audit/audit-chain.ts";
+import type { AuditVerdict } from "../../../domain/audit/audit-checkpoint.ts";
 import { Alert, Layout, Link, PageHeading, Paragraph, ScrollableTable, SubmitButton, Table } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
@@ -6,6 +7,19 @@ import type { PageContext } from "../../page-context.ts";
 function change(e: ChainedAuditEntry) {
   if (e.before === null && e.after === null) return "";
   return JSON.stringify(e.before === null ? e.after : { before: e.before, after: e.after }, null, 1);
+}
+
+function verdictText({ m, locale }: PageContext, v: AuditVerdict): string {
+  if (v.ok) return format(m.audit.verifiedOk, { entries: v.entries, expected: v.expectedEntries });
+  const dash = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n);
+  return format(m.audit.broken[v.reason], {
+    seq: dash(v.brokenAtSeq),
+    found: v.entries,
+    expected: dash(v.expectedEntries),
+    at: v.anomaly ? formatDateTime(locale, v.anomaly.at) : "–",
+    checkpointSeq: dash(v.anomaly?.checkpointSeq),
+    foundSeq: dash(v.anomaly?.foundSeq),
+  });
 }
 
 export function AuditPage({
@@ -18,7 +32,7 @@ export function AuditPage({
   ctx: PageContext;
   entries: ChainedAuditEntry[];
   actorNames: ReadonlyMap<string, string>;
-  verdict: ChainVerdict | null;
+  verdict: AuditVerdict | null;
   olderHref: string | null;
 }) {
   const { m, locale } = ctx;
@@ -27,9 +41,7 @@ export function AuditPage({
       <PageHeading lead={m.audit.intro}>{m.audit.title}</PageHeading>
       {verdict ? (
         <Alert data-color={verdict.ok ? "success" : "danger"} role="status">
-          {verdict.ok
-            ? format(m.audit.verifiedOk, { entries: verdict.entries })
-            : format(m.audit.verifiedBroken, { seq: verdict.brokenAtSeq })}
+          {verdictText(ctx, verdict)}
         </Alert>
       ) : null}
       <form method="get" action="/admin/audit">
