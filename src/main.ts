@@ -3,7 +3,7 @@ import { readConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open-configured.ts";
 import { findAnyUser } from "./db/repositories/user-repository.ts";
 import { ensureSandboxAuthority } from "./domain/sandbox/sandbox-authority.ts";
-import { buildApp } from "./http/app.ts";
+import { buildApp, configuredValidationPool } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
 import { assertMethodIntegrity } from "./method/integrity.ts";
 import { methodV12 } from "./method/v1.2/index.ts";
@@ -33,7 +33,9 @@ const sandboxAuthority = await ensureSandboxAuthority(handle.db, {
   ...(publicHost ? { hostnames: [publicHost] } : {}),
 });
 const mail = createMailDeliverer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: (m) => console.warn(m) });
-const app = await buildApp({ handle, config, secrets, mailQueued: mail.kick });
+// One pool of worker threads parses and checks untrusted XML for the validator and the emulator alike.
+const validationPool = configuredValidationPool(config);
+const app = await buildApp({ handle, config, secrets, mailQueued: mail.kick, validationPool });
 await app.listen({ port: config.PORT, host: config.HOST });
 app.log.info(
   { database: handle.kind, startupMs: Math.round(performance.now() - startedAt) },
@@ -48,6 +50,7 @@ const sandbox =
         host: config.HOST,
         port: config.SANDBOX_PORT,
         operators: config.SANDBOX_OPERATORS,
+        validationPool,
         ...(publicHost ? { publicHost } : {}),
         onRecordError: (error, event) => app.log.error({ err: error, callId: event.callId }, "sandbox event not recorded"),
       });
@@ -60,6 +63,7 @@ async function stop(signal: string) {
   app.log.info(`${signal}: shutting down`);
   await app.close();
   await sandbox?.close();
+  await validationPool.close();
   await mail.stop();
   await handle.close();
   process.exit(0);

@@ -27,7 +27,11 @@ export type DomainErrorCode =
   | "SANDBOX_NOT_ENABLED"
   /** A load test already runs in the environment (one at a time). */
   | "LOAD_TEST_RUNNING"
-  | "LOAD_TEST_NOT_RUNNING";
+  | "LOAD_TEST_NOT_RUNNING"
+  /** The organisation (or person) has as many validations waiting or running as it may have at once. */
+  | "TOO_MANY_VALIDATIONS"
+  /** Checking a submitted document ran over its time budget and was stopped. */
+  | "VALIDATION_TIMEOUT";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };
