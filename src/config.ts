@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_VALIDATION_TIMEOUT_MS } from "./sandbox/checks/validation-pool.ts";
 import { DEFAULT_OPERATORS } from "./sandbox/recipients/scenarios.ts";
 
 /**
@@ -49,6 +50,13 @@ const EnvSchema = z.object({
   /** The Mina meddelanden emulator's HTTPS port (mutual TLS), bound to HOST; unset, the emulator does not start. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SANDBOX_OPERATORS: SandboxOperators,
+  /**
+   * Worker threads that parse and check untrusted XML, for the validator and the emulator alike;
+   * max(1, cores − 1) by default, so one core stays with the event loop.
+   */
+  VALIDATION_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  /** How long one validation may run on a worker before the worker is stopped and replaced (VALIDATION_TIMEOUT). */
+  VALIDATION_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_VALIDATION_TIMEOUT_MS),
   /**
    * 32 random bytes in base64 that seal the keys Ansluta keeps (the sandbox's test CA). Required with
    * DATABASE_URL, the same on every app server; on the embedded database DATA_DIR/secret.key is made.

@@ -6,7 +6,7 @@ import { auditCheckpointFitsKey } from "./domain/audit/audit-checkpoint-fits-key
 import { auditKeyOf, setAuditKey } from "./domain/audit/audit-key.ts";
 import { ensureSandboxAuthority } from "./domain/sandbox/sandbox-authority.ts";
 import { DomainError } from "./domain/shared/domain-error.ts";
-import { buildApp } from "./http/app.ts";
+import { buildApp, configuredValidationPool } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
 import { assertMethodIntegrity } from "./method/integrity.ts";
 import { methodV12 } from "./method/v1.2/index.ts";
@@ -44,7 +44,9 @@ const sandboxAuthority = await ensureSandboxAuthority(handle.db, {
 });
 const auditCheckpointFits = await auditCheckpointFitsKey(handle.db, auditKeyOf(secrets));
 const mail = createMailDeliverer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: (m) => console.warn(m) });
-const app = await buildApp({ handle, config, secrets, mailQueued: mail.kick });
+// One pool of worker threads parses and checks untrusted XML for the validator and the emulator alike.
+const validationPool = configuredValidationPool(config);
+const app = await buildApp({ handle, config, secrets, mailQueued: mail.kick, validationPool });
 await app.listen({ port: config.PORT, host: config.HOST });
 if (sandboxAuthority instanceof DomainError) {
   const emulator = config.SANDBOX_PORT === undefined ? "" : " the emulator does not start;";
@@ -71,6 +73,7 @@ const sandbox =
         host: config.HOST,
         port: config.SANDBOX_PORT,
         operators: config.SANDBOX_OPERATORS,
+        validationPool,
         ...(publicHost ? { publicHost } : {}),
         onRecordError: (error, event) => app.log.error({ err: error, callId: event.callId }, "sandbox event not recorded"),
       });
@@ -83,6 +86,7 @@ async function stop(signal: string) {
   app.log.info(`${signal}: shutting down`);
   await app.close();
   await sandbox?.close();
+  await validationPool.close();
   await mail.stop();
   await handle.close();
   process.exit(0);

@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Database, DatabaseHandle } from "../db/database.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import type { ApiRoute } from "./api/api-route.ts";
+import type { SubmissionValidator } from "./routes/sandbox/submission-validator.ts";
 
 /** What each route module receives: the app, the database, and the API route registrar. */
 export type AppScope = {
@@ -17,4 +18,6 @@ export type AppScope = {
   api: <P, Q, B, R>(route: ApiRoute<P, Q, B, R>) => void;
   /** Called after a change that queued mail, so it goes out without waiting for the next sweep. */
   mailQueued: () => void;
+  /** Checks a submitted delivery on a validation worker, in the caller's organisation's turn. */
+  validateOnWorker: SubmissionValidator;
 };

@@ -5,6 +5,7 @@ import fastifyHelmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/database.ts";
+import { createValidationPool, type ValidationPool } from "../sandbox/checks/validation-pool.ts";
 import { apiRoute, type RegisteredApiRoute } from "./api/api-route.ts";
 import type { AppScope } from "./app-scope.ts";
 import { registerAuthentication } from "./authentication.ts";
@@ -32,6 +33,7 @@ import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
 import { sandboxPages } from "./routes/sandbox/sandbox.pages.tsx";
 import { sandboxSetupApi } from "./routes/sandbox/sandbox-setup.api.ts";
 import { sandboxSetupPages } from "./routes/sandbox/sandbox-setup.pages.tsx";
+import { type SubmissionValidatorOptions, submissionValidator } from "./routes/sandbox/submission-validator.ts";
 import { testRunApi } from "./routes/sandbox/test-run.api.ts";
 import { testRunPages } from "./routes/sandbox/test-run.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
@@ -47,9 +49,24 @@ export type AppDependencies = {
   clock?: () => Date;
   mailQueued?: () => void;
   logger?: boolean;
+  /**
+   * The worker threads that parse and check untrusted XML. main.ts makes one for the process, shares
+   * it with the emulator and closes it; without one the app makes its own when it first validates
+   * (VALIDATION_WORKERS, VALIDATION_TIMEOUT_MS) and closes it when the app closes.
+   */
+  validationPool?: ValidationPool;
+  /** The validator's cap per organisation and XML limits, for tests. */
+  validator?: SubmissionValidatorOptions;
 };
 
 export type AnslutaApp = FastifyInstance;
+
+/** The process's validation pool as configured: VALIDATION_WORKERS threads, each validation within VALIDATION_TIMEOUT_MS. */
+export const configuredValidationPool = (config: Config): ValidationPool =>
+  createValidationPool({
+    timeoutMs: config.VALIDATION_TIMEOUT_MS,
+    ...(config.VALIDATION_WORKERS ? { size: config.VALIDATION_WORKERS } : {}),
+  });
 
 export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   const { handle, config } = deps;
@@ -116,6 +133,18 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   app.addHook("onRoute", (r) => {
     for (const method of [r.method].flat()) if (method !== "HEAD") allRoutes.push({ method, url: r.url });
   });
+  // Made when first needed, so that an app that never validates starts no threads.
+  let ownPool: ValidationPool | null = null;
+  const validationPool = () => {
+    if (deps.validationPool) return deps.validationPool;
+    ownPool ??= configuredValidationPool(config);
+    return ownPool;
+  };
+  // Its threads end with the app, so that neither a test nor a restart leaves any behind.
+  app.addHook("onClose", async () => {
+    await ownPool?.close();
+  });
+
   const scope: AppScope = {
     app,
     db: handle.db,
@@ -125,6 +154,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     publicUrl: (request) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`,
     api: (route) => apiRoute(app, registry, route),
     mailQueued: deps.mailQueued ?? (() => {}),
+    validateOnWorker: submissionValidator(validationPool, deps.validator),
   };
 
   await systemRoutes(scope, registry);

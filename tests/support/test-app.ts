@@ -7,7 +7,7 @@ import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { createOrganisation } from "../../src/domain/organisations/create-organisation.ts";
 import type { OrganisationNumber } from "../../src/domain/organisations/organisation-number.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
-import { buildApp } from "../../src/http/app.ts";
+import { type AppDependencies, buildApp } from "../../src/http/app.ts";
 import { createTestDatabase } from "./test-database.ts";
 import { TEST_SECRETS } from "./test-secrets.ts";
 
@@ -15,10 +15,14 @@ export const PASSWORD = "Test-password-1";
 
 export type TestApp = { app: FastifyInstance; handle: DatabaseHandle; db: Database; close: () => Promise<void> };
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `deps`: a validation pool to use instead of the app's own (the test closes it), the validator's caps. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  deps: Pick<AppDependencies, "validationPool" | "validator"> = {},
+): Promise<TestApp> {
   const handle = await createTestDatabase();
   const config = readConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://ansluta.test", ...env });
-  const app = await buildApp({ handle, config, secrets: TEST_SECRETS, logger: false });
+  const app = await buildApp({ handle, config, secrets: TEST_SECRETS, logger: false, ...deps });
   await app.ready();
   return {
     app,

@@ -37,7 +37,11 @@ export type DomainErrorCode =
   | "LOAD_TEST_RUNNING"
   | "LOAD_TEST_NOT_RUNNING"
   /** The sandbox's test CA is sealed under another SECRET_KEY than this server's: it cannot issue or serve TLS until the right key is set. */
-  | "SANDBOX_CA_UNUSABLE";
+  | "SANDBOX_CA_UNUSABLE"
+  /** The organisation (or person) has as many validations waiting or running as it may have at once. */
+  | "TOO_MANY_VALIDATIONS"
+  /** Checking a submitted document ran over its time budget and was stopped. */
+  | "VALIDATION_TIMEOUT";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

@@ -7,6 +7,7 @@ export const CHECK_IDS = [
   "xml.size-limit",
   "xml.no-dtd",
   "xml.depth-limit",
+  "xml.element-limit",
   "xml.well-formed",
   "envelope.soap11",
   "envelope.operation",

@@ -1,21 +1,23 @@
 import type { LocatedDelivery } from "../soap/delivery.ts";
 import type { OpenedEnvelope } from "../soap/envelope.ts";
-import { DEFAULT_XML_LIMITS, type SafeXmlResult, type XmlRefusalCode } from "../soap/safe-xml.ts";
+import { DEFAULT_XML_LIMITS, type SafeXmlResult, type XmlLimits, type XmlRefusalCode } from "../soap/safe-xml.ts";
 import { type Check, type CheckId, fail, listSome, pass } from "./check.ts";
 
 const REFUSAL_CHECK: Record<XmlRefusalCode, CheckId> = {
   "too-large": "xml.size-limit",
   dtd: "xml.no-dtd",
   "too-deep": "xml.depth-limit",
+  "too-many-elements": "xml.element-limit",
   malformed: "xml.well-formed",
 };
 
-/** The safety gate: size, no DTD, depth, well-formedness. A refused document gets no further checks. */
-export function xmlChecks(parsed: SafeXmlResult): Check[] {
+/** The safety gate: size, no DTD, depth, element count, well-formedness. A refused document gets no further checks. */
+export function xmlChecks(parsed: SafeXmlResult, limits: XmlLimits = DEFAULT_XML_LIMITS): Check[] {
   const good: Record<CheckId & `xml.${string}`, string> = {
-    "xml.size-limit": `${parsed.bytes} bytes, within the validator's limit of ${DEFAULT_XML_LIMITS.maxBytes}`,
+    "xml.size-limit": `${parsed.bytes} bytes, within the validator's limit of ${limits.maxBytes}`,
     "xml.no-dtd": "no DOCTYPE or entity declarations",
-    "xml.depth-limit": `no element nests deeper than ${DEFAULT_XML_LIMITS.maxDepth} levels`,
+    "xml.depth-limit": `no element nests deeper than ${limits.maxDepth} levels`,
+    "xml.element-limit": `at most ${limits.maxElements} elements`,
     "xml.well-formed": "the document is well-formed XML",
   };
   const failed = parsed.ok ? null : REFUSAL_CHECK[parsed.refusal.code];

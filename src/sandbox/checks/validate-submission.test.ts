@@ -77,6 +77,7 @@ describe("validateSubmission refuses unsafe or malformed documents with one fail
     ["xml.size-limit", `<a>${"x".repeat(5 * 1024 * 1024)}</a>`],
     ["xml.no-dtd", '<!DOCTYPE a [<!ENTITY b "c">]><a>&b;</a>'],
     ["xml.depth-limit", `${"<a>".repeat(10_000)}${"</a>".repeat(10_000)}`],
+    ["xml.element-limit", `<r>${"<e/>".repeat(1_200_000)}</r>`],
     ["xml.well-formed", "<soap:Envelope>"],
   ] as const)("%s", (id, xml) => {
     const checks = validateSubmission(xml);
@@ -203,6 +204,7 @@ describe("each check fails (or warns) when its rule is broken", () => {
       "xml.size-limit",
       "xml.no-dtd",
       "xml.depth-limit",
+      "xml.element-limit",
       "xml.well-formed",
     ];
     const covered = new Set(cases.map(([id]) => id));

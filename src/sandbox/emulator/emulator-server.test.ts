@@ -1,5 +1,6 @@
 import { createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
 import { Agent, request } from "node:https";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Check, CheckId } from "../checks/check.ts";
@@ -648,7 +649,13 @@ describe("validation on worker threads", () => {
       const crashed = await deliverIn(environment, `${signedDelivery(recipientId)}<!--crash-->`);
       expect(crashed.status).toBe(500);
       expect(crashed.body).toMatch(/ErrorCode>4999</);
-      expect(crashRecorder.events.at(-1)).toMatchObject({ operation: "deliverSecure", outcome: "fault", fault: { errorCode: 4999 } });
+      // The worker died reading the request, so which operation it was is not known.
+      expect(crashRecorder.events.at(-1)).toMatchObject({
+        endpoint: "service",
+        operation: null,
+        outcome: "fault",
+        fault: { errorCode: 4999 },
+      });
       expect(crashRecorder.events.at(-1)?.reason).toMatch(/emulator error: the validation worker stopped/);
 
       expect(wasDelivered(await deliverIn(environment))).toBe(true);
@@ -671,12 +678,12 @@ describe("validation on worker threads", () => {
     const heldFor: string[] = [];
     const pool: ValidationPool = {
       ...real,
-      validate: async (body, options) => {
+      readSenderRequest: async (body, options) => {
         if (options.queue === flooding.id) {
           heldFor.push(options.queue);
           await released;
         }
-        return real.validate(body, options);
+        return real.readSenderRequest(body, options);
       },
     };
     const { server, recorder: floodRecorder, deliverIn } = await emulatorWith(pool, [flooding, other], { validations: 2 });
@@ -687,7 +694,7 @@ describe("validation on worker threads", () => {
       expect(flood.map((r) => r.status)).toEqual([500, 500, 500]);
       const refused = floodRecorder.events.filter((e) => e.environmentId === flooding.id && e.outcome === "refused");
       expect(refused).toHaveLength(3);
-      expect(refused[0]?.reason).toMatch(/busy: 2 deliveries are being validated/);
+      expect(refused[0]?.reason).toMatch(/busy: 2 calls are being read and checked/);
 
       // The other environment's delivery is validated and delivered while the flood is still held.
       expect(wasDelivered(await deliverIn(other))).toBe(true);
@@ -701,6 +708,57 @@ describe("validation on worker threads", () => {
     } finally {
       await server.close();
       await real.close();
+    }
+  });
+
+  it("reads four 4.7 MB uploads of 1.2 million elements on a worker, refusing each by its element count, while the event loop stays free", async () => {
+    const pool = createValidationPool({ size: 1 });
+    const environment = testEnvironment({ orgnr: SENDER.orgnr, organisationName: SENDER.name });
+    const { server, recorder: flatRecorder, deliverIn } = await emulatorWith(pool, [environment]);
+    // The probe's document: building its tree took xmldom about 5 s of this event loop per call.
+    const flat = `<r>${"<e/>".repeat(1_200_000)}</r>`;
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    try {
+      delay.enable();
+      const replies = await Promise.all(Array.from({ length: 4 }, () => deliverIn(environment, flat)));
+      delay.disable();
+      expect(replies.map((r) => r.status)).toEqual([500, 500, 500, 500]);
+      for (const reply of replies) {
+        expect(reply.body).toMatch(/ErrorCode>5000</);
+        expect(reply.body).toContain("more than 10000 elements");
+      }
+      const refused = flatRecorder.events.filter((e) => e.outcome === "refused");
+      expect(refused).toHaveLength(4);
+      for (const event of refused) expect(event.checks.find((c) => c.id === "xml.element-limit")?.status).toBe("fail");
+      // Sending and receiving 19 MB over TLS in this one process takes some of the loop; a parse here would take seconds.
+      expect(delay.max / 1e6).toBeLessThan(1000);
+    } finally {
+      delay.disable();
+      await server.close();
+      await pool.close();
+    }
+  });
+
+  it("stops a request whose reading runs over the time budget with a fault, and reads the next on a fresh worker", async () => {
+    const pool = createValidationPool({
+      size: 1,
+      timeoutMs: 2000,
+      module: new URL("../checks/validation-pool.fixture-worker.ts", import.meta.url),
+    });
+    const environment = testEnvironment({ orgnr: SENDER.orgnr, organisationName: SENDER.name });
+    const { server, recorder: budgetRecorder, deliverIn, recipientId } = await emulatorWith(pool, [environment]);
+    try {
+      const stopped = await deliverIn(environment, `${signedDelivery(recipientId)}<!--spin-->`);
+      expect(stopped.status).toBe(500);
+      expect(stopped.body).toMatch(/ErrorCode>5000</);
+      expect(stopped.body).toContain("VALIDATION_TIMEOUT: reading and checking the request took longer than 2000 ms");
+      expect(budgetRecorder.events.at(-1)).toMatchObject({ endpoint: "service", outcome: "refused", fault: { errorCode: 5000 } });
+
+      expect(wasDelivered(await deliverIn(environment))).toBe(true);
+      await expect.poll(() => pool.threads()).toBe(1);
+    } finally {
+      await server.close();
+      await pool.close();
     }
   });
 

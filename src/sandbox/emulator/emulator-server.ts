@@ -4,12 +4,11 @@ import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { TLSSocket } from "node:tls";
-import type { Check } from "../checks/check.ts";
-import { createValidationPool, type ValidationPool } from "../checks/validation-pool.ts";
+import type { SenderRequestReading } from "../checks/validation-jobs.ts";
+import { createValidationPool, type ValidationPool, ValidationRefused } from "../checks/validation-pool.ts";
 import { DEFAULT_OPERATORS, type Operator, type OperatorKey } from "../recipients/scenarios.ts";
-import type { DeliveryView } from "../soap/delivery.ts";
 import { NS } from "../soap/namespaces.ts";
-import { parseSenderRequest, type SenderRequest } from "../soap/requests.ts";
+import type { DeliveryFacts, SenderRequest } from "../soap/requests.ts";
 import { buildSoapFault } from "../soap/responses.ts";
 import { DEFAULT_XML_LIMITS } from "../soap/safe-xml.ts";
 import { identifyClient } from "../tls/test-ca.ts";
@@ -34,9 +33,10 @@ import { SCHEMA_FILES, wsdlFor } from "./wsdl.ts";
  *
  * Each environment has its own state (the lookups and message ids its senders made) and its own
  * caps on calls in progress, so one organisation's load cannot starve another's environment.
- * Deliveries are validated on worker threads (checks/validation-pool.ts), the environments taking
- * turns for them, so that validation neither blocks this event loop (which the web app shares)
- * nor lets one environment's queue of deliveries stand in front of another's.
+ * Every request body is parsed, and a delivery validated, on worker threads
+ * (checks/validation-pool.ts), the environments taking turns for them, so that neither a costly
+ * document nor a flood of deliveries blocks this event loop (which the web app shares), and one
+ * environment's queue does not stand in front of another's.
  */
 
 export type EmulatorOperator = { id: OperatorKey; name: string };
@@ -47,8 +47,8 @@ export type EnvironmentLimits = {
   /** Calls one environment's "timeout" operator holds at once; beyond that the timeout scenario faults at once. */
   held: number;
   /**
-   * Deliveries of one environment being validated or waiting for a validation worker; more are
-   * answered with a "busy" fault. max(16, 2 × workers) by default.
+   * Calls of one environment being read and checked on a validation worker or waiting for one;
+   * more are answered with a "busy" fault. max(16, 2 × workers) by default.
    */
   validations: number;
 };
@@ -74,9 +74,9 @@ export type StartEmulatorOptions = {
   /** How long an operator that "times out" holds the call before closing it unanswered. */
   operatorTimeoutMs?: number;
   limits?: Partial<EnvironmentLimits>;
-  /** Worker threads that validate deliveries; max(1, available cores − 1) by default. */
+  /** Worker threads that read requests and validate deliveries; max(1, available cores − 1) by default. */
   validationWorkers?: number;
-  /** A pool to validate with instead of its own (tests); whoever made it closes it. */
+  /** A pool to read and validate with instead of its own (the app's, shared with the validator); whoever made it closes it. */
   validationPool?: ValidationPool;
   /**
    * The benchmark's floor: after the same TLS, environment, certificate and body handling, every
@@ -138,7 +138,7 @@ function resolveOperators(configured: readonly EmulatorOperator[]): Operator[] {
 }
 
 /** What a delivery carried, as the test-run view shows it. */
-function messagesOf(delivery: DeliveryView): DeliveredMessage[] {
+function messagesOf(delivery: DeliveryFacts): DeliveredMessage[] {
   return delivery.messages.map((m) => ({
     position: m.index,
     messageId: m.id ?? null,
@@ -168,6 +168,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const installationCa = new X509Certificate(options.ca);
   const operators = resolveOperators(options.operators);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_XML_LIMITS.maxBytes;
+  const xmlLimits = { ...DEFAULT_XML_LIMITS, maxBytes: maxBodyBytes };
   const operatorTimeoutMs = options.operatorTimeoutMs ?? 30_000;
   const pool = options.validationPool ?? createValidationPool(options.validationWorkers ? { size: options.validationWorkers } : {});
   const limits: EnvironmentLimits = {
@@ -405,33 +406,39 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       if (options.answerEmpty) return send(200, "text/xml; charset=utf-8", EMPTY_ENVELOPE, { outcome: "answered" });
 
       const body = read.body.toString("utf8");
-      const parsed = parseSenderRequest(body, { ...DEFAULT_XML_LIMITS, maxBytes: maxBodyBytes });
-      /**
-       * validateSubmission's checks from a worker, or null when the environment already has its
-       * most validations waiting or running. A failed worker throws: the call gets the internal fault.
-       */
-      const validated = async (): Promise<Check[] | null> => {
-        if (runtime.validations >= limits.validations) return null;
-        runtime.validations += 1;
-        try {
-          return await pool.validate(body, { now: receivedAt, queue: environment.id });
-        } finally {
-          runtime.validations -= 1;
-        }
-      };
-      const validationsBusy = () =>
-        busy(`${runtime.validations} deliveries are being validated or waiting for it, the most it takes at once`);
-      if (parsed.kind === "refused" || parsed.kind === "invalid") {
-        // The record says why in the checks too, for a delivery; other operations have none.
-        const checks = route.endpoint === "service" ? await validated() : [];
-        if (!checks) return validationsBusy();
-        if (parsed.kind === "refused") {
-          return sendFault(
-            500,
-            { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `not acceptable XML: ${parsed.refusal.message}`, client: true },
-            { outcome: "refused", checks },
-          );
-        }
+      // Parsing is work whose size the sender chooses, so the request is read (and a delivery
+      // checked) on a validation worker in the environment's turn. Lookups take turns of their own,
+      // so that they do not wait behind the environment's deliveries.
+      if (runtime.validations >= limits.validations) {
+        return busy(`${runtime.validations} calls are being read and checked or waiting for it, the most it takes at once`);
+      }
+      runtime.validations += 1;
+      let reading: SenderRequestReading;
+      try {
+        reading = await pool.readSenderRequest(body, {
+          now: receivedAt,
+          queue: route.endpoint === "service" ? environment.id : `${environment.id} lookups`,
+          checkDelivery: route.endpoint === "service",
+          limits: xmlLimits,
+        });
+      } catch (error) {
+        if (!(error instanceof ValidationRefused)) throw error;
+        const description = `${error.code}: reading and checking the request took longer than ${pool.timeoutMs} ms and was stopped`;
+        return sendFault(500, { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description, client: true }, { outcome: "refused" });
+      } finally {
+        runtime.validations -= 1;
+      }
+      const parsed = reading.request;
+      // For a delivery, or what could not be read at a Service address: the record says why in the checks too.
+      const checks = reading.checks ?? [];
+      if (parsed.kind === "refused") {
+        return sendFault(
+          500,
+          { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `not acceptable XML: ${parsed.refusal.message}`, client: true },
+          { outcome: "refused", checks },
+        );
+      }
+      if (parsed.kind === "invalid") {
         return sendFault(
           500,
           { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: parsed.issues.join("; "), client: true },
@@ -471,10 +478,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
             // A load test keeps no content: its volume would swamp the store, and nobody reads it.
             messages: environment.loadTest ? [] : messagesOf(request.delivery),
           });
-          const submissionChecks = await validated();
-          if (!submissionChecks) return validationsBusy();
           answer = state.deliverSecure({
-            submissionChecks,
+            submissionChecks: checks,
             delivery: request.delivery,
             operator: route.operator,
             calledAddress: baseUrl + url.pathname,

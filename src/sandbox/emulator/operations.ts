@@ -12,14 +12,13 @@ import {
   senderRegistered,
 } from "../checks/emulator-checks.ts";
 import { type Operator, reachabilityFor, type Scenario } from "../recipients/scenarios.ts";
-import type { DeliveryView } from "../soap/delivery.ts";
+import type { DeliveryFacts } from "../soap/requests.ts";
 import {
   buildDeliverSecureResponse,
   buildGetSendersResponse,
   buildIsReachableResponse,
   buildIsRegisteredResponse,
 } from "../soap/responses.ts";
-import { inspectSignature, readCertificate } from "../soap/signature.ts";
 import type { AccountStatus, ReachabilityStatus, SenderInfo } from "../soap/types.ts";
 import type { ClientIdentification } from "../tls/test-ca.ts";
 import type { EventOutcome } from "./events.ts";
@@ -131,7 +130,7 @@ export class EmulatorState {
    */
   deliverSecure(input: {
     submissionChecks: readonly Check[];
-    delivery: DeliveryView;
+    delivery: DeliveryFacts;
     operator: Operator;
     calledAddress: string;
     client: ClientIdentification & { ok: true };
@@ -150,7 +149,7 @@ export class EmulatorState {
       reachableCheckedBeforeDelivery({ senderOrgNr: senderId, recipientId, lookups, now }),
       deliveredToServiceAdress({ calledAddress: input.calledAddress, lookup }),
       ...this.senderChecks(senderId, client),
-      sealSignedByClient({ sealSignerOrgNr: sealSigner(delivery), clientOrgNr: client.organisationId }),
+      sealSignedByClient({ sealSignerOrgNr: delivery.sealSignerOrgNr, clientOrgNr: client.organisationId }),
       messageIdsUnique({ messageIds, earlierIds }),
     ];
     for (const id of messageIds) this.messageIds.add(messageIdKey(senderId, id));
@@ -215,13 +214,6 @@ function forgetOldest(collection: Map<string, unknown> | Set<string>, limit: num
     if (collection.size <= limit) return;
     collection.delete(key);
   }
-}
-
-function sealSigner(delivery: DeliveryView): string | null {
-  const base64 = delivery.sealSignature ? inspectSignature(delivery.sealSignature).certificateBase64 : undefined;
-  if (!base64) return null;
-  const read = readCertificate(base64);
-  return read.ok ? (read.info.serialNumber ?? null) : null;
 }
 
 /** The check a call without an acceptable client certificate gets, so the report says why. */

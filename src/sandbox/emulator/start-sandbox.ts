@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { SandboxAuthority } from "../../domain/sandbox/sandbox-authority.ts";
+import type { ValidationPool } from "../checks/validation-pool.ts";
 import { DEFAULT_OPERATORS } from "../recipients/scenarios.ts";
 import { databaseEnvironments } from "./database-environments.ts";
 import { databaseRecorder } from "./database-recorder.ts";
@@ -18,6 +19,8 @@ export type StartSandboxOptions = {
   /** The simulated mailbox operators and their names (SANDBOX_OPERATORS); all four with their usual names by default. */
   operators?: readonly EmulatorOperator[];
   onRecordError?: (error: unknown, event: EmulatorEvent) => void;
+  /** The process's validation pool (shared with the web app's validator); its maker closes it. Without one the emulator has its own. */
+  validationPool?: ValidationPool;
   now?: () => Date;
 };
 
@@ -48,6 +51,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     operators: options.operators ?? DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: o.name })),
     environments: databaseEnvironments(options.db),
     recorder,
+    ...(options.validationPool ? { validationPool: options.validationPool } : {}),
     now,
   });
   return {

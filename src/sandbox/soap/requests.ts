@@ -1,9 +1,10 @@
 import type { Element } from "@xmldom/xmldom";
-import { type DeliveryView, locateSealedDelivery, readDelivery } from "./delivery.ts";
+import { type DeliveryView, locateSealedDelivery, type MessageView, readDelivery } from "./delivery.ts";
 import { elementChildren } from "./dom.ts";
 import { openEnvelope } from "./envelope.ts";
 import { NS, qualifiedName } from "./namespaces.ts";
-import { DEFAULT_XML_LIMITS, parseXmlSafely, type XmlLimits, type XmlRefusal } from "./safe-xml.ts";
+import { DEFAULT_XML_LIMITS, parseXmlSafely, type SafeXmlResult, type XmlLimits, type XmlRefusal } from "./safe-xml.ts";
+import { inspectSignature, readCertificate } from "./signature.ts";
 import { checkStructure, el, type StructureIssue, seq } from "./structure.ts";
 import { ORGANIZATION_NUMBER_PATTERN, RECIPIENT_ID_PATTERN } from "./types.ts";
 
@@ -11,13 +12,23 @@ import { ORGANIZATION_NUMBER_PATTERN, RECIPIENT_ID_PATTERN } from "./types.ts";
  * The requests a sender makes, parsed from the wire: Recipient v3 isReachable and isRegistered,
  * Authority getSenders, Service v3 deliverSecure. A request the contract does not allow comes
  * back as `invalid` with the reasons; the emulator answers those with an applicationFault.
+ * What comes back is plain data, so that a validation worker can parse and hand it over.
  */
+
+/** What the emulator keeps of a deliverSecure: its parties, its messages and who signed its seal. */
+export type DeliveryFacts = {
+  sender: DeliveryView["sender"];
+  recipients: string[];
+  messages: Omit<MessageView, "officialMatter">[];
+  /** The serialNumber (16 + orgnr) of the certificate in the förmedlare's signature, when it has one. */
+  sealSignerOrgNr: string | null;
+};
 
 export type SenderRequest =
   | { operation: "isReachable"; senderOrgNr: string; recipientIds: string[] }
   | { operation: "isRegistered"; recipientIds: string[] }
   | { operation: "getSenders" }
-  | { operation: "deliverSecure"; delivery: DeliveryView };
+  | { operation: "deliverSecure"; delivery: DeliveryFacts };
 
 export type ParsedRequest =
   | { kind: "ok"; request: SenderRequest; bytes: number }
@@ -75,12 +86,32 @@ function readOperation(payload: Element, bytes: number): ParsedRequest {
   };
 }
 
+function sealSigner(delivery: DeliveryView): string | null {
+  const base64 = delivery.sealSignature ? inspectSignature(delivery.sealSignature).certificateBase64 : undefined;
+  if (!base64) return null;
+  const read = readCertificate(base64);
+  return read.ok ? (read.info.serialNumber ?? null) : null;
+}
+
+function factsOf(delivery: DeliveryView): DeliveryFacts {
+  return {
+    sender: delivery.sender,
+    recipients: delivery.recipients,
+    messages: delivery.messages.map(({ officialMatter: _element, ...message }) => message),
+    sealSignerOrgNr: sealSigner(delivery),
+  };
+}
+
 /**
  * Parses one SOAP 1.1 request. deliverSecure is only located and read here; whether the delivery
  * conforms is for the checks (../checks), which report far more than a yes or no.
  */
 export function parseSenderRequest(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): ParsedRequest {
-  const parsed = parseXmlSafely(xml, limits);
+  return readSenderRequest(parseXmlSafely(xml, limits));
+}
+
+/** parseSenderRequest for a document parsed already, so that a worker parses a request once for this and the checks. */
+export function readSenderRequest(parsed: SafeXmlResult): ParsedRequest {
   if (!parsed.ok) return { kind: "refused", refusal: parsed.refusal, bytes: parsed.bytes };
   const opened = openEnvelope(parsed.document);
   if (opened.kind !== "soap11") {
@@ -95,7 +126,11 @@ export function parseSenderRequest(xml: string, limits: XmlLimits = DEFAULT_XML_
     if (!located.ok || located.problems.length) {
       return { kind: "invalid", operation: "deliverSecure", issues: located.problems, bytes: parsed.bytes };
     }
-    return { kind: "ok", request: { operation: "deliverSecure", delivery: readDelivery(located.sealedDelivery) }, bytes: parsed.bytes };
+    return {
+      kind: "ok",
+      request: { operation: "deliverSecure", delivery: factsOf(readDelivery(located.sealedDelivery)) },
+      bytes: parsed.bytes,
+    };
   }
   return readOperation(opened.payload, parsed.bytes);
 }

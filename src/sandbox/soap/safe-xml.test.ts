@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseXmlSafely } from "./safe-xml.ts";
+import { DEFAULT_XML_LIMITS, parseXmlSafely, type XmlLimits } from "./safe-xml.ts";
 
-const refusal = (xml: string, limits?: { maxBytes: number; maxDepth: number }) => {
-  const r = parseXmlSafely(xml, limits);
+const refusal = (xml: string, limits: Partial<XmlLimits> = {}) => {
+  const r = parseXmlSafely(xml, { ...DEFAULT_XML_LIMITS, ...limits });
   return r.ok ? null : r.refusal.code;
 };
 
@@ -36,6 +36,21 @@ describe("parsing untrusted XML", () => {
 
   it("counts self-closing elements as no deeper", () => {
     expect(refusal(`<r>${"<b/>".repeat(1000)}</r>`, { maxBytes: 1e6, maxDepth: 2 })).toBeNull();
+  });
+
+  it("refuses more elements than the limit before building a tree, self-closing ones included", () => {
+    expect(DEFAULT_XML_LIMITS.maxElements).toBe(10_000);
+    expect(refusal(`<r>${"<e/>".repeat(9_999)}</r>`)).toBeNull();
+    expect(refusal(`<r>${"<e/>".repeat(10_000)}</r>`)).toBe("too-many-elements");
+    expect(refusal(`<r>${"<e></e>".repeat(3)}</r>`, { maxElements: 3 })).toBe("too-many-elements");
+    expect(refusal(`<r><!-- <e/><e/><e/> --><![CDATA[<e/><e/>]]><e a="/>"/></r>`, { maxElements: 2 })).toBeNull();
+
+    // The probe's document: 4.7 MB of <e/> that xmldom would take seconds to build.
+    const flat = `<r>${"<e/>".repeat(1_200_000)}</r>`;
+    const started = performance.now();
+    const r = parseXmlSafely(flat);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r).toMatchObject({ ok: false, refusal: { code: "too-many-elements", message: "more than 10000 elements" } });
   });
 
   it("refuses documents over the size limit by UTF-8 bytes", () => {

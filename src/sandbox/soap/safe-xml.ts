@@ -4,16 +4,23 @@ import { DOMParser, type Document } from "@xmldom/xmldom";
  * Parses XML from senders we do not trust. Before the parser sees a byte, a linear scan refuses
  * what could hurt us: bodies over the size cap, any `<!DOCTYPE`/`<!ENTITY` (no DTD means no entity
  * expansion and no external entities, so "billion laughs" and XXE cannot start), nesting deeper
- * than the cap (deep documents are a stack and memory attack), and characters XML forbids. The
- * parser itself (xmldom 0.9) never fetches anything; everything it complains about is refused.
+ * than the cap (deep documents are a stack and memory attack), more elements than the cap (xmldom
+ * builds its tree at a few microseconds per element, so 5 MB of `<e/>` would cost seconds of CPU),
+ * and characters XML forbids. The parser itself (xmldom 0.9) never fetches anything; everything it
+ * complains about is refused. Even so, parsing is work an untrusted sender chooses the size of:
+ * callers run it on a validation worker (checks/validation-pool.ts), never on a server's event loop.
  */
 
-export type XmlLimits = { maxBytes: number; maxDepth: number };
+export type XmlLimits = { maxBytes: number; maxDepth: number; maxElements: number };
 
-/** 5 MB leaves room for a 2 MB delivery (the contract's limit, checked separately) in any envelope. */
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64 };
+/**
+ * 5 MB leaves room for a 2 MB delivery (the contract's limit, checked separately) in any envelope.
+ * A delivery has about a hundred elements and an isReachable at most 1,000 recipients, so 10,000
+ * elements refuse no real request, and parsing that many takes tens of milliseconds.
+ */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxElements: 10_000 };
 
-export type XmlRefusalCode = "too-large" | "dtd" | "too-deep" | "malformed";
+export type XmlRefusalCode = "too-large" | "dtd" | "too-deep" | "too-many-elements" | "malformed";
 export type XmlRefusal = { code: XmlRefusalCode; message: string };
 
 export type SafeXmlResult = { ok: true; document: Document; bytes: number } | { ok: false; refusal: XmlRefusal; bytes: number };
@@ -23,7 +30,7 @@ export type SafeXmlResult = { ok: true; document: Document; bytes: number } | { 
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function scan(text: string, maxDepth: number): XmlRefusal | null {
+function scan(text: string, { maxDepth, maxElements }: XmlLimits): XmlRefusal | null {
   const forbidden = CONTROL_CHAR.exec(text) ?? LONE_SURROGATE.exec(text);
   if (forbidden) {
     const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
@@ -34,6 +41,7 @@ function scan(text: string, maxDepth: number): XmlRefusal | null {
     return end < 0 ? { code: "malformed", message: `unterminated ${what}` } : end + terminator.length;
   };
   let depth = 0;
+  let elements = 0;
   let i = text.indexOf("<");
   while (i !== -1) {
     let next: number | XmlRefusal;
@@ -58,6 +66,8 @@ function scan(text: string, maxDepth: number): XmlRefusal | null {
         else if (c === 62) break;
       }
       if (j >= text.length) return { code: "malformed", message: "unterminated start tag" };
+      elements++;
+      if (elements > maxElements) return { code: "too-many-elements", message: `more than ${maxElements} elements` };
       if (text.charCodeAt(j - 1) !== 47) {
         depth++;
         if (depth > maxDepth) return { code: "too-deep", message: `elements nest deeper than ${maxDepth} levels` };
@@ -75,7 +85,7 @@ export function parseXmlSafely(text: string, limits: XmlLimits = DEFAULT_XML_LIM
   if (bytes > limits.maxBytes) {
     return { ok: false, bytes, refusal: { code: "too-large", message: `${bytes} bytes is more than the limit of ${limits.maxBytes}` } };
   }
-  const refusal = scan(text, limits.maxDepth);
+  const refusal = scan(text, limits);
   if (refusal) return { ok: false, bytes, refusal };
   const problems: string[] = [];
   const parser = new DOMParser({

@@ -127,7 +127,9 @@ export function verifyEnvelopedSignature(signed: Element, mode: VerifyMode): Ver
           ...(signed.localName === "deliverSecure" ? { rootAs: { namespace: NS.message3, localName: "SealedDelivery" } } : {}),
         })
       : serializeStandalone(signed, { style: "as-sent" });
-  const reparsed = parseXmlSafely(standalone, { maxBytes: Number.POSITIVE_INFINITY, maxDepth: Number.POSITIVE_INFINITY });
+  // A part of a document that was parsed within the limits already.
+  const unlimited = Number.POSITIVE_INFINITY;
+  const reparsed = parseXmlSafely(standalone, { maxBytes: unlimited, maxDepth: unlimited, maxElements: unlimited });
   const root = reparsed.ok ? reparsed.document.documentElement : null;
   const signatureThere = root ? lastSignatureChild(root) : null;
   if (!signatureThere) return { valid: false, reason: "the signed element could not be re-read standalone" };

@@ -220,6 +220,9 @@ export const en: Messages = {
     timeline_required: "Enter the timeline to report to the förvaltningsgrupp.",
     volume_required: "Enter the estimated message volume per year to report to the förvaltningsgrupp.",
     reason_required: "The basis is not complete: write the reason for deciding anyway.",
+    validations_busy:
+      "Your organisation already has as many validations running as it may have at once. Wait until one of them is done and try again.",
+    validation_timeout: "Checking the document took too long and was stopped. A document this costly to check is not validated.",
   },
   login: {
     title: "Log in",
@@ -653,7 +656,8 @@ export const en: Messages = {
     validateLead:
       "Paste a deliverSecure call (the whole SOAP envelope) or a SealedDelivery and get the checks the test environment makes: schema, content, size and both signatures.",
     xmlLabel: "XML",
-    xmlHint: "The whole soap:Envelope or just msg3:SealedDelivery, at most 5 MB. Never use real personal identity numbers.",
+    xmlHint:
+      "The whole soap:Envelope or just msg3:SealedDelivery, at most 5 MB and 10,000 elements. Never use real personal identity numbers.",
     submit: "Validate",
     resultsHeading: "Results",
     summary: "{pass} passed, {warn} warnings, {fail} failed.",
@@ -663,6 +667,7 @@ export const en: Messages = {
     statusPass: "Passed",
     statusWarn: "Warning",
     statusFail: "Failed",
+    xmlNotShown: "The XML is larger than 256 kB, so it is not shown in the field again. Paste it again to validate it again.",
     apiHint: "The same checks are in the API: POST /api/v1/sandbox/validate with the XML as the body (Content-Type application/xml).",
     initiativeTitle: "Test environment for Mina meddelanden",
     initiativeLead:

@@ -218,6 +218,10 @@ export const sv = {
     timeline_required: "Ange tidplanen som ska meddelas förvaltningsgruppen.",
     volume_required: "Ange beräknad meddelandevolym per år som ska meddelas förvaltningsgruppen.",
     reason_required: "Underlaget är inte komplett: skriv motiveringen till att beslutet ändå fattas.",
+    validations_busy:
+      "Organisationen har redan så många valideringar igång som den får ha samtidigt. Vänta tills någon av dem är klar och försök igen.",
+    validation_timeout:
+      "Kontrollen av dokumentet tog för lång tid och avbröts. Ett dokument som är så krävande att kontrollera valideras inte.",
   },
   login: {
     title: "Logga in",
@@ -658,7 +662,7 @@ export const sv = {
     validateLead:
       "Klistra in ett deliverSecure-anrop (hela SOAP-kuvertet) eller en SealedDelivery och se samma kontroller som testmiljön gör: schema, innehåll, storlek och båda signaturerna.",
     xmlLabel: "XML",
-    xmlHint: "Hela soap:Envelope eller bara msg3:SealedDelivery, högst 5 MB. Använd aldrig riktiga personnummer.",
+    xmlHint: "Hela soap:Envelope eller bara msg3:SealedDelivery, högst 5 MB och 10 000 element. Använd aldrig riktiga personnummer.",
     submit: "Validera",
     resultsHeading: "Resultat",
     summary: "{pass} godkända, {warn} varningar, {fail} underkända.",
@@ -668,6 +672,7 @@ export const sv = {
     statusPass: "Godkänd",
     statusWarn: "Varning",
     statusFail: "Underkänd",
+    xmlNotShown: "XML:en är större än 256 kB och visas därför inte igen i fältet. Klistra in den på nytt för att validera den igen.",
     apiHint: "Samma kontroller finns i API:t: POST /api/v1/sandbox/validate med XML:en som innehåll (Content-Type application/xml).",
     initiativeTitle: "Testmiljö för Mina meddelanden",
     initiativeLead:

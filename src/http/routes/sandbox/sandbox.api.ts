@@ -5,7 +5,6 @@ import { issueSandboxCertificate } from "../../../domain/sandbox/issue-sandbox-c
 import { readSandboxCaCertificate } from "../../../domain/sandbox/sandbox-authority.ts";
 import { listSandboxEvents } from "../../../domain/sandbox/sandbox-events.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
-import { validateSubmission } from "../../../sandbox/checks/validate-submission.ts";
 import { DEFAULT_XML_LIMITS } from "../../../sandbox/soap/safe-xml.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { conformanceReportExport } from "./conformance-report-export.ts";
@@ -33,10 +32,14 @@ const unsupported = (request: FastifyRequest) =>
 
 /**
  * The validator for senders who cannot call the emulator yet: the XML in, the conformance checks
- * out. A document that fails is still a 200 (the report is the answer); only a body we will not
- * read gets an HTTP error (413 over 5 MB, 415 for anything but XML, 401 without a token).
+ * out. A document that fails is still a 200 (the report is the answer), including one refused by
+ * the XML limits (size, DTD, depth, element count). Only a body we will not read or check gets an
+ * HTTP error: 413 over 5 MB, 415 for anything but XML, 401 without a token, 429
+ * TOO_MANY_VALIDATIONS when the caller's organisation already has its most validations waiting
+ * or running, 422 VALIDATION_TIMEOUT when checking it ran over the time budget. The checks run on
+ * a validation worker (submission-validator.ts), never on the event loop.
  */
-export function sandboxApi({ app, api, db, secrets }: AppScope) {
+export function sandboxApi({ app, api, db, secrets, validateOnWorker }: AppScope) {
   app.addContentTypeParser(XML_MEDIA_TYPES, { parseAs: "string", bodyLimit: MAX_SUBMISSION_BYTES }, (request, body, done) => {
     // Only the validator takes XML; elsewhere it stays an unsupported media type.
     if (request.routeOptions.url !== VALIDATE_URL) done(unsupported(request), undefined);
@@ -51,13 +54,14 @@ export function sandboxApi({ app, api, db, secrets }: AppScope) {
     method: "POST",
     url: VALIDATE_URL,
     summary:
-      "Validate a deliverSecure SOAP envelope or a bare SealedDelivery. Send the XML itself as the body (Content-Type application/xml, text/xml or application/soap+xml, at most 5 MB); failing checks still answer 200",
+      "Validate a deliverSecure SOAP envelope or a bare SealedDelivery. Send the XML itself as the body (Content-Type application/xml, text/xml or application/soap+xml, at most 5 MB and 10,000 elements); failing checks still answer 200. 429 TOO_MANY_VALIDATIONS (with Retry-After) when the organisation already has 8 validations waiting or running, 422 VALIDATION_TIMEOUT when checking the document ran over the time budget",
     tag: "sandbox",
     access: "authenticated",
     response: { status: 200, schema: ValidationReport },
     handler: async ({ request, now }) => {
       if (!XML_MEDIA_TYPES.includes(mediaTypeOf(request)) || typeof request.body !== "string") throw unsupported(request);
-      return { checks: validateSubmission(request.body, { now }) };
+      if (!request.auth) throw new DomainError("UNAUTHENTICATED", "a bearer token is required");
+      return { checks: await validateOnWorker(request.body, { auth: request.auth, now }) };
     },
   });
 

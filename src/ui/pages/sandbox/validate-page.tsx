@@ -18,8 +18,23 @@ function Results({ ctx, checks }: { ctx: PageContext; checks: Check[] }) {
   );
 }
 
-/** The validator as a page: paste the XML, see the same checks as POST /api/v1/sandbox/validate. */
-export function ValidatePage({ ctx, xml, checks, errors }: { ctx: PageContext; xml?: string; checks?: Check[]; errors?: FormErrors }) {
+/**
+ * The validator as a page: paste the XML, see the same checks as POST /api/v1/sandbox/validate.
+ * `xmlNotShown`: the XML was too large to put back in the field.
+ */
+export function ValidatePage({
+  ctx,
+  xml,
+  xmlNotShown,
+  checks,
+  errors,
+}: {
+  ctx: PageContext;
+  xml?: string;
+  xmlNotShown?: boolean;
+  checks?: Check[];
+  errors?: FormErrors;
+}) {
   const { m } = ctx;
   return (
     <Layout ctx={ctx} title={m.sandbox.validateTitle}>
@@ -27,6 +42,7 @@ export function ValidatePage({ ctx, xml, checks, errors }: { ctx: PageContext; x
       <FormErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action="/sandbox/validate">
         <TextArea ctx={ctx} name="xml" label={m.sandbox.xmlLabel} hint={m.sandbox.xmlHint} value={xml} errors={errors} rows={14} />
+        {xmlNotShown ? <Paragraph data-size="sm">{m.sandbox.xmlNotShown}</Paragraph> : null}
         <div>
           <SubmitButton>{m.sandbox.submit}</SubmitButton>
         </div>
