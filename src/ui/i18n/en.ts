@@ -214,6 +214,7 @@ export const en: Messages = {
     timeline_required: "Enter the timeline to report to the förvaltningsgrupp.",
     volume_required: "Enter the estimated message volume per year to report to the förvaltningsgrupp.",
     reason_required: "The basis is not complete: write the reason for deciding anyway.",
+    edit_conflict: "Someone else changed the document while you were writing. Your text is still in the form.",
   },
   login: {
     title: "Log in",
@@ -601,6 +602,10 @@ export const en: Messages = {
       saved: "The document has been saved.",
       savedNewVersion: "Your changes have been saved as version {version} (draft). Version {previous} is still approved.",
       unchanged: "Nothing has changed.",
+      editConflict:
+        "Someone else saved changes to the document while you were writing (now version {version}, {status}). Your changes are not saved but are still in the form. Compare them with the saved text above and save again if your text should stand.",
+      statusConflict:
+        "The document has changed since you opened the page (now version {version}, {status}), so its status was not changed. Read the current version and try again.",
       review: "Review",
       reviewIntro: "Send the document for review when it is ready. Only the project manager or the business owner can approve it.",
       submit: "Send for review",

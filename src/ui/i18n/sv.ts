@@ -212,6 +212,7 @@ export const sv = {
     timeline_required: "Ange tidplanen som ska meddelas förvaltningsgruppen.",
     volume_required: "Ange beräknad meddelandevolym per år som ska meddelas förvaltningsgruppen.",
     reason_required: "Underlaget är inte komplett: skriv motiveringen till att beslutet ändå fattas.",
+    edit_conflict: "Någon annan har ändrat dokumentet medan du skrev. Din text finns kvar i formuläret.",
   },
   login: {
     title: "Logga in",
@@ -605,6 +606,10 @@ export const sv = {
       saved: "Dokumentet har sparats.",
       savedNewVersion: "Ändringarna har sparats som version {version} (utkast). Version {previous} är fortfarande fastställd.",
       unchanged: "Inget har ändrats.",
+      editConflict:
+        "Någon annan har sparat ändringar i dokumentet medan du skrev (nu version {version}, {status}). Dina ändringar är inte sparade men finns kvar i formuläret. Jämför med den sparade texten ovan och spara igen om din text ska gälla.",
+      statusConflict:
+        "Dokumentet har ändrats sedan du öppnade sidan (nu version {version}, {status}), så statusen ändrades inte. Läs den aktuella versionen och försök igen.",
       review: "Granskning",
       reviewIntro: "Skicka dokumentet för granskning när det är klart. Bara projektledaren eller verksamhetsägaren kan fastställa det.",
       submit: "Skicka för granskning",
