@@ -215,6 +215,7 @@ export const en: Messages = {
     volume_required: "Enter the estimated message volume per year to report to the förvaltningsgrupp.",
     reason_required: "The basis is not complete: write the reason for deciding anyway.",
     edit_conflict: "Someone else changed the document while you were writing. Your text is still in the form.",
+    decision_conflict: "Someone else decided the milestone while you were filling in the form. What you wrote is still here.",
   },
   login: {
     title: "Log in",
@@ -465,6 +466,9 @@ export const en: Messages = {
     basisChanged: "Basis changed after the decision",
     basisChangedText: "At least one document in the basis has changed since the decision was taken.",
     basisHash: "Checksum of the basis (SHA-256)",
+    decisionHash: "Checksum of the decision (SHA-256)",
+    decisionAltered:
+      "The decision does not match its checksum: its data has been changed in the database after it was recorded. Contact whoever administers Ansluta.",
     frozenBasis: "The basis the decision was taken on",
     version: "version {version}",
     communications: "Communication required by the method",
@@ -506,6 +510,10 @@ export const en: Messages = {
         "The basis is not complete. To decide anyway, the reason must be written down; it is shown wherever the decision is shown.",
       submit: "Record the decision",
       decided: "The decision has been recorded and the communications created.",
+      supersedesNotice:
+        "The milestone already has a decision ({outcome}, {date}, by {name}). What you record supersedes it; the earlier decision stays in the history.",
+      conflict:
+        "Someone else decided the milestone while you were filling in the form: {outcome}, {date}, by {name}. Your decision has not been recorded. Read that decision; if yours should stand anyway, record it again and it will supersede the other.",
     },
   },
   inbox: {

@@ -213,6 +213,7 @@ export const sv = {
     volume_required: "Ange beräknad meddelandevolym per år som ska meddelas förvaltningsgruppen.",
     reason_required: "Underlaget är inte komplett: skriv motiveringen till att beslutet ändå fattas.",
     edit_conflict: "Någon annan har ändrat dokumentet medan du skrev. Din text finns kvar i formuläret.",
+    decision_conflict: "Någon annan har beslutat om milstolpen medan du fyllde i formuläret. Det du skrivit finns kvar.",
   },
   login: {
     title: "Logga in",
@@ -469,6 +470,9 @@ export const sv = {
     basisChanged: "Underlaget ändrat efter beslut",
     basisChangedText: "Minst ett dokument i underlaget har ändrats sedan beslutet fattades.",
     basisHash: "Kontrollsumma för underlaget (SHA-256)",
+    decisionHash: "Kontrollsumma för beslutet (SHA-256)",
+    decisionAltered:
+      "Beslutet stämmer inte med sin kontrollsumma: uppgifterna har ändrats i databasen efter att beslutet registrerades. Kontakta den som förvaltar Ansluta.",
     frozenBasis: "Underlaget beslutet fattades på",
     version: "version {version}",
     communications: "Kommunikation enligt metoden",
@@ -510,6 +514,10 @@ export const sv = {
         "Underlaget är inte komplett. Om beslutet ändå ska fattas måste skälet skrivas ned; det visas överallt där beslutet visas.",
       submit: "Registrera beslutet",
       decided: "Beslutet har registrerats och kommunikationen har skapats.",
+      supersedesNotice:
+        "Milstolpen har redan ett beslut ({outcome}, {date}, av {name}). Det du registrerar ersätter det; det tidigare beslutet finns kvar i historiken.",
+      conflict:
+        "Någon annan har beslutat om milstolpen medan du fyllde i formuläret: {outcome}, {date}, av {name}. Ditt beslut är inte registrerat. Läs det beslutet; om ditt ändå ska gälla registrerar du det igen, och då ersätter det det andra.",
     },
   },
   inbox: {

@@ -36,6 +36,10 @@ const Decision = z.object({
   reported: z.object({ timeline: z.string().nullable(), messageVolumePerYear: z.number().nullable(), volumeNote: z.string().nullable() }),
   basisSnapshot: z.unknown(),
   basisHash: z.string(),
+  decisionHash: z.string().nullable().meta({
+    description:
+      "SHA-256 (RFC 8785 canonical JSON) of the decision itself: outcome, decision points, conditions, deciders, date, minutes, diarienummer, reasons, reported figures, basisHash, supersedesId; null for decisions recorded before it existed",
+  }),
   supersedesId: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -123,6 +127,10 @@ export const DecisionHistory = z.object({
     Decision.extend({
       current: z.boolean(),
       basisChangedAfterDecision: z.boolean(),
+      decisionMatchesHash: z
+        .boolean()
+        .nullable()
+        .meta({ description: "Whether the stored decision still matches its decisionHash; null when it has none" }),
       communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string(), readAt: z.string().nullable() })),
     }),
   ),
