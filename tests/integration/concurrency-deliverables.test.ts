@@ -1,6 +1,6 @@
-import { and, asc, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, deliverableVersions } from "../../src/db/schema.ts";
+import { auditLog, deliverables, deliverableVersions } from "../../src/db/schema.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
@@ -226,6 +226,17 @@ describe("concurrent writes to deliverables", () => {
       ["deliverable.status"],
     );
     expect(audit).toHaveLength(docs.length);
+  });
+
+  it("makes one testrapporter when several conformance reports are made at once", async () => {
+    const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Samtidiga testrapporter" });
+    const id = (res.json() as { id: string }).id;
+    const answers = await Promise.all([0, 1, 2, 3].map(() => pl.post(`/api/v1/initiatives/${id}/sandbox/conformance-report`, {})));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    const reports = new Set(answers.map((a) => (a.json() as { deliverableId: string }).deliverableId));
+    expect(reports.size).toBe(1);
+    const stored = await t.db.select().from(deliverables).where(eq(deliverables.initiativeId, id));
+    expect(stored.map((d) => [d.id, d.typeId])).toEqual([[[...reports][0], "testrapporter"]]);
   });
 
   describe("on the page", () => {
