@@ -15,7 +15,7 @@ type Entry = { action: string; entityId: string; before: unknown; after: unknown
  * PGlite runs one transaction at a time, so there these pass trivially; on PostgreSQL the
  * requests really overlap (the pool has several connections).
  */
-describe("concurrent writes to deliverables", () => {
+describe("concurrent writes to deliverables (and the activities beside them)", () => {
   let t: TestApp;
   let w: World;
   let pl: Api;
@@ -237,6 +237,27 @@ describe("concurrent writes to deliverables", () => {
     expect(reports.size).toBe(1);
     const stored = await t.db.select().from(deliverables).where(eq(deliverables.initiativeId, id));
     expect(stored.map((d) => [d.id, d.typeId])).toEqual([[[...reports][0], "testrapporter"]]);
+  });
+
+  it("audits concurrent changes of one activity in the order they were written, each from what the one before stored", async () => {
+    const initiative = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as { phases: { activities: { id: string }[] }[] };
+    const activity = initiative.phases[1]?.activities[0]?.id as string;
+    const statuses = ["in_progress", "done", "not_started"] as const;
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        pl.put(`/api/v1/initiatives/${initiativeId}/activities/${activity}`, { status: statuses[i % 3], motivation: `Ändring ${i}` }),
+      ),
+    );
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(30);
+    const audit = await auditOf([`${initiativeId}:${activity}`], ["activity.update"]);
+    expect(audit).toHaveLength(30);
+    const motivation = (v: unknown) => (v as { motivation: string | null } | null)?.motivation ?? null;
+    expect(motivation(audit[0]?.before)).toBeNull();
+    for (let i = 1; i < audit.length; i++) expect(motivation(audit[i]?.before)).toBe(motivation(audit[i - 1]?.after));
+    const now = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as {
+      phases: { activities: { id: string; motivation: string | null }[] }[];
+    };
+    expect(now.phases[1]?.activities.find((a) => a.id === activity)?.motivation).toBe(motivation(audit[audit.length - 1]?.after));
   });
 
   describe("on the page", () => {
