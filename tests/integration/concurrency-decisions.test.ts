@@ -136,6 +136,8 @@ describe("concurrent milestone decisions", () => {
       expect(res.statusCode).toBe(409);
       expect(res.body).toContain("Någon annan har beslutat om milstolpen medan du fyllde i formuläret");
       expect(res.body).toContain('href="#f-supersedes"');
+      expect(res.body).toContain('id="f-supersedes"');
+      expect(res.body).toContain("av va2-a. Ditt beslut är inte registrerat");
       expect(res.body).toContain("Mitt protokoll §9");
       expect(res.body).toContain("Min motivering till");
       expect(await stored()).toHaveLength(3);
