@@ -192,6 +192,7 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
           minutes: `Beslut vid milstolpe ${numeral} enligt protokoll.`,
           diarienummer: null,
           incompleteBasisReason: null,
+          supersedes: null,
           reported: {
             timeline: `Test hösten 2026, driftstart ${demo.plannedGoLive}`,
             messageVolumePerYear: demo.volumePerYear,

@@ -321,10 +321,17 @@ export const milestoneDecisions = pgTable(
     reported: jsonb("reported").notNull(),
     basisSnapshot: jsonb("basis_snapshot").notNull(),
     basisHash: text("basis_hash").notNull(),
+    /** SHA-256 of the decision itself (domain/milestones/decision-hash.ts); null for decisions recorded before it existed. */
+    decisionHash: text("decision_hash"),
     supersedesId: uuid("supersedes_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("milestone_decisions_initiative_idx").on(t.initiativeId, t.numeral, t.createdAt)],
+  (t) => [
+    index("milestone_decisions_initiative_idx").on(t.initiativeId, t.numeral, t.createdAt),
+    // One current decision per milestone: each decision superseded at most once, one first decision.
+    uniqueIndex("milestone_decisions_supersedes_key").on(t.supersedesId).where(sql`${t.supersedesId} is not null`),
+    uniqueIndex("milestone_decisions_first_key").on(t.initiativeId, t.numeral).where(sql`${t.supersedesId} is null`),
+  ],
 );
 
 /** What the method says must be told after a decision, to whom; the förvaltningsgrupp reads its own in its inbox. */

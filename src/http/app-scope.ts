@@ -15,7 +15,7 @@ export type AppScope = {
   secrets: SecretBox;
   /** Base URL for links in mail: PUBLIC_URL when set, else the address the request came to. */
   publicUrl: (request: FastifyRequest) => string;
-  api: <P, Q, B, R>(route: ApiRoute<P, Q, B, R>) => void;
+  api: <P, Q, B, R, H = Record<string, never>>(route: ApiRoute<P, Q, B, R, H>) => void;
   /** Called after a change that queued mail, so it goes out without waiting for the next sweep. */
   mailQueued: () => void;
   /** Checks a submitted delivery on a validation worker, in the caller's organisation's turn. */

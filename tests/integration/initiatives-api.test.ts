@@ -163,11 +163,14 @@ describe("initiatives, deliverables and milestone decisions", () => {
     expect(res.statusCode).toBe(201);
     const decision = res.json() as { incompleteBasisReason: string; id: string };
     expect(decision.incompleteBasisReason).toContain("brådskar");
-    // Supersede it with a decision on a complete basis; both stay visible.
+    // Supersede it with a decision on a complete basis, naming the decision it replaces; both stay visible.
     await prepareMilestone(pl, initiativeId, "I");
+    const unnamed = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I"));
+    expect(unnamed.statusCode).toBe(409);
+    expect(unnamed.json()).toMatchObject({ code: "DECISION_CONFLICT" });
     const second = await va.post(
       `/api/v1/initiatives/${initiativeId}/milestones/I/decision`,
-      decisionBody("I", { diarienummer: "KS 2026/123" }),
+      decisionBody("I", { diarienummer: "KS 2026/123", supersedes: decision.id }),
     );
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ supersedesId: decision.id, incompleteBasisReason: null, diarienummer: "KS 2026/123" });

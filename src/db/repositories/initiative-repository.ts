@@ -111,6 +111,25 @@ export const communicationsOfDecision = (db: Database, decisionIds: string[]) =>
 export const findDeliverable = async (db: Database, id: string) =>
   (await db.select().from(deliverables).where(eq(deliverables.id, id)).limit(1))[0];
 
+/**
+ * Takes the initiative's row lock until the transaction ends, for a change that must see every
+ * other such change to the initiative first (find-or-create). NO KEY UPDATE: rows that merely
+ * reference the initiative (new deliverables, decisions) can still be written meanwhile.
+ */
+export async function lockInitiative(tx: Database, initiativeId: string): Promise<void> {
+  await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).for("no key update");
+}
+
+/**
+ * Takes the deliverable's row lock until the transaction ends. Every change to a deliverable's
+ * versions takes it first, so each one reads the latest version after the one before it committed
+ * (READ COMMITTED reads afresh per statement) and none overwrites or duplicates another's work.
+ */
+export async function lockDeliverable(tx: Database, deliverableId: string): Promise<boolean> {
+  const rows = await tx.select({ id: deliverables.id }).from(deliverables).where(eq(deliverables.id, deliverableId)).for("update");
+  return rows.length > 0;
+}
+
 export const latestVersion = async (db: Database, deliverableId: string) =>
   (
     await db

@@ -19,6 +19,20 @@ export async function lockEnvironment(tx: Database, environmentId: string): Prom
   return (await tx.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.id, environmentId)).for("update"))[0] ?? null;
 }
 
+/**
+ * A load test in the environment whose window is not over at `now`: running, or begun by a request
+ * that took the environment's lock after this one arrived (so its start lies after this `now`).
+ */
+export async function openLoadTest(tx: Database, environmentId: string, now: Date): Promise<SandboxLoadTestRow | null> {
+  const [row] = await tx
+    .select()
+    .from(sandboxLoadTests)
+    .where(and(eq(sandboxLoadTests.environmentId, environmentId), isNull(sandboxLoadTests.stoppedAt), gt(sandboxLoadTests.endsAt, now)))
+    .orderBy(desc(sandboxLoadTests.startedAt))
+    .limit(1);
+  return row ?? null;
+}
+
 /** A page of the environment's calls, newest first, those older than `before` (a call's time and id) when given. */
 export function environmentCalls(
   db: Database,

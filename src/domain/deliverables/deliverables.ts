@@ -1,5 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { findDeliverable, latestVersion, versionsOf } from "../../db/repositories/initiative-repository.ts";
+import type { Database } from "../../db/database.ts";
+import {
+  type DeliverableVersionRow,
+  findDeliverable,
+  latestVersion,
+  lockDeliverable,
+  versionsOf,
+} from "../../db/repositories/initiative-repository.ts";
 import { membersOfOrganisation } from "../../db/repositories/user-repository.ts";
 import { deliverables, deliverableVersions } from "../../db/schema.ts";
 import { deliverableType } from "../../method/lookup.ts";
@@ -10,6 +17,7 @@ import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import { contentHash } from "../shared/content-hash.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
+import { asEntityTag, deliverableEtag, ifMatchAllows } from "./deliverable-etag.ts";
 import type { CreateDeliverableInput, EditSectionsInput } from "./deliverable-input.ts";
 import { checkStatusChange, type DeliverableStatus, editCreatesNewVersion } from "./deliverable-status.ts";
 
@@ -97,6 +105,8 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
     title: doc.title,
     ownerId: doc.ownerId,
     createdAt: doc.createdAt.toISOString(),
+    /** The latest version's entity tag: send it back as If-Match (or baseEtag) to change what you read. */
+    etag: latest ? deliverableEtag(latest) : null,
     template: (type?.template ?? []).map((s) => ({ id: s.id, heading: s.heading, guidance: s.guidance })),
     versions: versions.map((v) => ({
       version: v.version,
@@ -115,9 +125,36 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
   };
 }
 
+/** The If-Match values a change must satisfy: the header's and the body's baseEtag, whichever were sent. */
+function preconditions(ifMatch: string | undefined, baseEtag: string | undefined): string[] {
+  return [ifMatch, baseEtag === undefined ? undefined : asEntityTag(baseEtag)].filter((v): v is string => v !== undefined);
+}
+
+/** Refuses the change when the caller read a state that is no longer the latest. */
+function checkPreconditions(expected: readonly string[], latest: DeliverableVersionRow) {
+  const current = deliverableEtag(latest);
+  if (expected.some((e) => !ifMatchAllows(e, current))) {
+    throw new DomainError("EDIT_CONFLICT", `the document changed since it was read; it is now ${current}: read it again`);
+  }
+}
+
+/**
+ * The latest version under the deliverable's lock, so a change decides on what the change before
+ * it committed, never on a stale read.
+ */
+async function lockedLatest(tx: Database, deliverableId: string) {
+  if (!(await lockDeliverable(tx, deliverableId))) throw notFound("deliverable");
+  const latest = await latestVersion(tx, deliverableId);
+  if (!latest) throw notFound("deliverable version");
+  return latest;
+}
+
 /**
  * Saves section texts. A draft or a version under review is changed in place (and returns to
  * utkast); a fastställd version is kept as it is and the edit becomes the next version, in utkast.
+ * The sections sent are merged into the latest version as it is under the lock, so people saving
+ * different sections at once all keep their text; a caller who sends the ETag it read (If-Match or
+ * baseEtag) is refused with EDIT_CONFLICT instead when anything changed since.
  */
 export async function editDeliverable({
   db,
@@ -125,7 +162,8 @@ export async function editDeliverable({
   now,
   deliverableId,
   input,
-}: UseCaseContext & { deliverableId: string; input: EditSectionsInput }) {
+  ifMatch,
+}: UseCaseContext & { deliverableId: string; input: EditSectionsInput; ifMatch?: string | undefined }) {
   const { doc, initiative } = await readableDeliverable({ db, actor }, deliverableId);
   authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
   const type = deliverableType(methodV12, doc.typeId);
@@ -140,9 +178,10 @@ export async function editDeliverable({
       })),
     });
   }
+  const expected = preconditions(ifMatch, input.baseEtag);
   await db.transaction(async (tx) => {
-    const latest = await latestVersion(tx, deliverableId);
-    if (!latest) throw notFound("deliverable version");
+    const latest = await lockedLatest(tx, deliverableId);
+    checkPreconditions(expected, latest);
     const sections = { ...(latest.sections as Record<string, string>), ...input.sections };
     const hash = contentHash(sections);
     if (hash === latest.contentHash) return;
@@ -180,6 +219,7 @@ export async function editDeliverable({
       .set({ sections, contentHash: hash, status: "utkast", updatedAt: now })
       .where(eq(deliverableVersions.id, latest.id))
       .returning();
+    if (!updated) throw new Error("update deliverable_versions under the deliverable's lock changed nothing");
     await recordAudit(
       tx,
       actor,
@@ -197,18 +237,26 @@ export async function editDeliverable({
   return getDeliverable({ db, actor, deliverableId });
 }
 
+/**
+ * Moves the latest version through review. Under the deliverable's lock the transition is checked
+ * against the status as it is now, so of two changes at once the second is judged after the first
+ * (and refused when it no longer applies); the audit records only a change that was written.
+ */
 export async function changeDeliverableStatus({
   db,
   actor,
   now,
   deliverableId,
   status,
-}: UseCaseContext & { deliverableId: string; status: DeliverableStatus }) {
+  baseEtag,
+  ifMatch,
+}: UseCaseContext & { deliverableId: string; status: DeliverableStatus; baseEtag?: string | undefined; ifMatch?: string | undefined }) {
   const { initiative } = await readableDeliverable({ db, actor }, deliverableId);
   authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const expected = preconditions(ifMatch, baseEtag);
   await db.transaction(async (tx) => {
-    const latest = await latestVersion(tx, deliverableId);
-    if (!latest) throw notFound("deliverable version");
+    const latest = await lockedLatest(tx, deliverableId);
+    checkPreconditions(expected, latest);
     const verdict = checkStatusChange(latest.status as DeliverableStatus, status, actor.memberships.get(initiative.organisationId) ?? []);
     if (!verdict.ok) {
       throw verdict.reason === "role_may_not_approve"
@@ -220,6 +268,8 @@ export async function changeDeliverableStatus({
       .set({ status, updatedAt: now, ...(status === "faststalld" ? { approvedAt: now, approvedBy: actor.userId } : {}) })
       .where(and(eq(deliverableVersions.id, latest.id), eq(deliverableVersions.status, latest.status)))
       .returning();
+    // The lock makes this unreachable; should a writer ever bypass it, nothing is recorded that did not happen.
+    if (!updated) throw new DomainError("EDIT_CONFLICT", "the document changed while its status was being changed: read it again");
     await recordAudit(
       tx,
       actor,
@@ -229,7 +279,7 @@ export async function changeDeliverableStatus({
         entityId: deliverableId,
         organisationId: initiative.organisationId,
         before: { version: latest.version, status: latest.status },
-        after: { version: updated?.version, status },
+        after: { version: updated.version, status: updated.status },
       },
       now,
     );

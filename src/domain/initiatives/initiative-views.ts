@@ -20,6 +20,7 @@ export function decisionView(d: DecisionRow) {
     reported: d.reported as BasisSnapshot["reported"],
     basisSnapshot: d.basisSnapshot as BasisSnapshot,
     basisHash: d.basisHash,
+    decisionHash: d.decisionHash,
     supersedesId: d.supersedesId,
     createdAt: d.createdAt.toISOString(),
   };

@@ -1,4 +1,4 @@
-import { findActivityProgress } from "../../db/repositories/initiative-repository.ts";
+import { findActivityProgress, lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { activityProgress } from "../../db/schema.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize } from "../access/policy.ts";
@@ -32,6 +32,8 @@ export async function updateActivity({
     updatedBy: actor.userId,
   };
   return db.transaction(async (tx) => {
+    // Changes to the initiative's activities take turns, so the audit's "before" is what the change before it stored.
+    await lockInitiative(tx, initiativeId);
     const before = await findActivityProgress(tx, initiativeId, activityId);
     const [after] = await tx
       .insert(activityProgress)

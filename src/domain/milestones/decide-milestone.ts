@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import {
   currentDecisions,
@@ -21,6 +22,7 @@ import { DomainError, type FieldIssue } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { buildBasisSnapshot } from "./basis-snapshot.ts";
 import { composeCommunications, requiredReports } from "./communications.ts";
+import { decisionHash, decisionRecordOf } from "./decision-hash.ts";
 import type { DecisionInput } from "./decision-input.ts";
 import { assessReadiness, basisGaps, passes, previousNumeral } from "./milestone-rules.ts";
 
@@ -73,8 +75,10 @@ function checkAnswers(milestone: Milestone, input: DecisionInput): FieldIssue[] 
 /**
  * Records a milestone decision: by someone holding the deciding role, in order, on a complete
  * basis (or with a written reason why not). The decision freezes a snapshot of its basis with a
- * SHA-256, supersedes any earlier decision on the milestone, and creates the communications the
- * method requires — all in one transaction.
+ * SHA-256, and a SHA-256 of the decision itself; it supersedes the earlier decision on the
+ * milestone only when the decider named it (`supersedes`), so of two people deciding at once one
+ * wins and the other hears DECISION_CONFLICT; it creates the communications the method requires —
+ * all in one transaction.
  */
 export async function decideMilestone({
   db,
@@ -105,6 +109,15 @@ export async function decideMilestone({
     const preparations = await preparationsOf(tx, initiativeId);
     const decisions = await decisionsOf(tx, initiativeId);
     const current = currentDecisions(decisions);
+    const replaced = current.get(milestone.numeral) ?? null;
+    if ((replaced?.id ?? null) !== input.supersedes) {
+      throw new DomainError(
+        "DECISION_CONFLICT",
+        replaced
+          ? `milestone ${milestone.numeral} has decision ${replaced.id} now (decided ${replaced.decidedOn} by ${replaced.decidedByName}); to supersede it, name it in supersedes`
+          : `milestone ${milestone.numeral} has no current decision now; supersedes must be null`,
+      );
+    }
     const previous = previousNumeral(milestone.numeral);
     if (previous && !passes(current.get(previous)?.outcome)) {
       throw new DomainError(
@@ -133,26 +146,28 @@ export async function decideMilestone({
       preparations: preparations.map((p) => ({ decisionPointId: p.decisionPointId, proposal: p.proposal })),
       reported: input.reported,
     });
+    const decision = {
+      id: randomUUID(),
+      initiativeId,
+      numeral: milestone.numeral,
+      outcome: input.outcome,
+      decisionPoints: input.decisionPoints,
+      conditions: input.conditions,
+      decidedBy: actor.userId,
+      decidedByName: actor.name,
+      decidedOn: input.decidedOn,
+      minutes: input.minutes ?? "",
+      diarienummer: input.diarienummer,
+      incompleteBasisReason: gaps.length ? input.incompleteBasisReason : null,
+      reported: input.reported,
+      basisSnapshot: snapshot,
+      basisHash: hash,
+      supersedesId: replaced?.id ?? null,
+      createdAt: now,
+    };
     const [row] = await tx
       .insert(milestoneDecisions)
-      .values({
-        initiativeId,
-        numeral: milestone.numeral,
-        outcome: input.outcome,
-        decisionPoints: input.decisionPoints,
-        conditions: input.conditions,
-        decidedBy: actor.userId,
-        decidedByName: actor.name,
-        decidedOn: input.decidedOn,
-        minutes: input.minutes ?? "",
-        diarienummer: input.diarienummer,
-        incompleteBasisReason: gaps.length ? input.incompleteBasisReason : null,
-        reported: input.reported,
-        basisSnapshot: snapshot,
-        basisHash: hash,
-        supersedesId: current.get(milestone.numeral)?.id ?? null,
-        createdAt: now,
-      })
+      .values({ ...decision, decisionHash: decisionHash(decisionRecordOf(decision)) })
       .returning();
     if (!row) throw new Error("insert milestone_decisions returned nothing");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "../initiatives/initiative-input.ts";
-import { requiredText } from "../shared/field-rules.ts";
+import { requiredText, uuid } from "../shared/field-rules.ts";
 import { OUTCOMES } from "./milestone-rules.ts";
 
 const optional = (max: number) =>
@@ -42,6 +42,18 @@ export const DecisionInput = z
         volumeNote: optional(500),
       })
       .default({ timeline: null, messageVolumePerYear: null, volumeNote: null }),
+    /**
+     * The decision this one replaces: the milestone's current decision as the decider saw it, or
+     * null (the default) when they saw none. When it is not the current one any more, someone else
+     * decided meanwhile and the decision is refused (409 DECISION_CONFLICT), never silently stacked.
+     */
+    supersedes: uuid
+      .nullish()
+      .transform((v) => v ?? null)
+      .meta({
+        description:
+          "Id of the milestone's current decision this one supersedes, or null when there is none; otherwise 409 DECISION_CONFLICT",
+      }),
   })
   .superRefine((v, ctx) => {
     if (v.outcome === "go_with_conditions" && v.conditions.length === 0) {

@@ -15,6 +15,7 @@ import { DomainError } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { type BasisSnapshot, basisChangedSince } from "./basis-snapshot.ts";
 import { milestoneOrThrow } from "./decide-milestone.ts";
+import { decisionMatchesHash } from "./decision-hash.ts";
 import { assessReadiness } from "./milestone-rules.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
@@ -56,6 +57,7 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
     ...decisionView(d),
     current: d.id === current?.id,
     basisChangedAfterDecision: basisChangedSince(d.basisSnapshot as BasisSnapshot, docs),
+    decisionMatchesHash: decisionMatchesHash(d),
     communications: comms
       .filter((c) => c.decisionId === d.id)
       .map((c) => ({ id: c.id, audience: c.audience, subject: c.subject, readAt: c.readAt?.toISOString() ?? null })),

@@ -1,4 +1,4 @@
-import { deliverablesOf } from "../../db/repositories/initiative-repository.ts";
+import { deliverablesOf, lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { conformanceEventOf } from "../../db/repositories/sandbox-event-mapper.ts";
 import { loadTestCalls, loadTestsOf } from "../../db/repositories/sandbox-run-repository.ts";
 import { environmentEventsOf, findEnvironmentOfInitiative } from "../../db/repositories/sandbox-setup-repository.ts";
@@ -65,9 +65,14 @@ export async function createConformanceReport({
 }> {
   const { evaluation } = await evaluateInitiativeConformance({ db, actor, initiativeId, since });
   const loadTest = await latestFinishedLoadTest(db, initiativeId, now);
-  const existing = (await deliverablesOf(db, initiativeId)).find((d) => d.typeId === TEST_REPORT_TYPE_ID);
-  const deliverableId =
-    existing?.id ?? (await createDeliverable({ db, actor, now, initiativeId, input: { deliverableTypeId: TEST_REPORT_TYPE_ID } })).id;
+  // Found or created under the initiative's lock: two reports made at once must not make two testrapporter.
+  const deliverableId = await db.transaction(async (tx) => {
+    await lockInitiative(tx, initiativeId);
+    const existing = (await deliverablesOf(tx, initiativeId)).find((d) => d.typeId === TEST_REPORT_TYPE_ID);
+    return (
+      existing?.id ?? (await createDeliverable({ db: tx, actor, now, initiativeId, input: { deliverableTypeId: TEST_REPORT_TYPE_ID } })).id
+    );
+  });
   const edited = await editDeliverable({
     db,
     actor,

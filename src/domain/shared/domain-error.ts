@@ -29,6 +29,10 @@ export type DomainErrorCode =
   | "NOT_DECIDER"
   | "STATUS_CHANGE_NOT_ALLOWED"
   | "NOT_EDITABLE"
+  /** The deliverable changed since the caller read it (If-Match or baseEtag no longer matches). */
+  | "EDIT_CONFLICT"
+  /** Someone else decided the milestone since the caller looked: the decision to supersede is not the current one. */
+  | "DECISION_CONFLICT"
   /** A second copy of something that must be unique (an uploaded test CA, an own synthetic recipient). */
   | "ALREADY_EXISTS"
   /** The initiative has no test environment, or it is disabled. */

@@ -7,9 +7,9 @@ import "../request-context.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-type Input<P, Q, B> = { params: P; query: Q; body: B; request: FastifyRequest; reply: FastifyReply; now: Date };
+type Input<P, Q, B, H> = { params: P; query: Q; body: B; headers: H; request: FastifyRequest; reply: FastifyReply; now: Date };
 
-export type ApiRoute<P, Q, B, R> = {
+export type ApiRoute<P, Q, B, R, H = Record<string, never>> = {
   method: Method;
   /** Fastify path, e.g. /api/v1/organisations/:organisationId */
   url: string;
@@ -18,20 +18,24 @@ export type ApiRoute<P, Q, B, R> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Request headers the route reads (lower-case names), e.g. if-match; documented as header parameters. */
+  headers?: z.ZodType<H>;
+  /** When the route answers 409, and why: documented in the OpenAPI document. */
+  conflict?: string;
   /**
    * What a success answers: JSON described by `schema`, a file in one of the `files` media types
    * (the handler sets Content-Type), or nothing.
    */
   response: { status: 200 | 201 | 204; schema?: z.ZodType<R>; files?: readonly [string, ...string[]] };
 } & (
-  | { access: "public"; handler: (input: Input<P, Q, B>) => Promise<R> }
-  | { access: "authenticated"; handler: (input: Input<P, Q, B> & { actor: Actor; token: string }) => Promise<R> }
+  | { access: "public"; handler: (input: Input<P, Q, B, H>) => Promise<R> }
+  | { access: "authenticated"; handler: (input: Input<P, Q, B, H> & { actor: Actor; token: string }) => Promise<R> }
 );
 
 /** Every API route, kept so the OpenAPI document and the tenant-isolation test see exactly what is served. */
 export type RegisteredApiRoute = Pick<
   ApiRoute<unknown, unknown, unknown, unknown>,
-  "method" | "url" | "summary" | "tag" | "params" | "query" | "body" | "response" | "access"
+  "method" | "url" | "summary" | "tag" | "params" | "query" | "body" | "headers" | "conflict" | "response" | "access"
 >;
 
 /**
@@ -39,10 +43,10 @@ export type RegisteredApiRoute = Pick<
  * they do not parse), insists on a bearer token unless the route is public, and records the
  * route for /api/openapi.json.
  */
-export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
+export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown, H = Record<string, never>>(
   app: FastifyInstance,
   registry: RegisteredApiRoute[],
-  route: ApiRoute<P, Q, B, R>,
+  route: ApiRoute<P, Q, B, R, H>,
 ) {
   registry.push(route as unknown as RegisteredApiRoute);
   app.route({
@@ -53,7 +57,8 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       const params = (route.params ? parseOrThrow(route.params, request.params) : {}) as P;
       const query = (route.query ? parseOrThrow(route.query, request.query) : {}) as Q;
       const body = (route.body ? parseOrThrow(route.body, request.body ?? {}) : undefined) as B;
-      const base = { params, query, body, request, reply, now: request.now };
+      const headers = (route.headers ? parseOrThrow(route.headers, request.headers) : {}) as H;
+      const base = { params, query, body, headers, request, reply, now: request.now };
       let result: R;
       if (route.access === "public") {
         result = await route.handler(base);

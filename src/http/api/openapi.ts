@@ -9,7 +9,7 @@ function stripMeta(s: Record<string, unknown>) {
   return rest;
 }
 
-function parameters(schema: z.ZodType | undefined, location: "path" | "query") {
+function parameters(schema: z.ZodType | undefined, location: "path" | "query" | "header") {
   if (!schema) return [];
   const json = toJson(schema, "input") as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
@@ -49,12 +49,13 @@ export function buildOpenApi(routes: readonly RegisteredApiRoute[], version: str
       responses["403"] = errorResponse("The caller's roles do not allow this");
       responses["404"] = errorResponse("Not found, or not visible to the caller");
     }
+    if (r.conflict) responses["409"] = errorResponse(r.conflict);
     paths[path] ??= {};
     (paths[path] as Record<string, unknown>)[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
       operationId: `${r.method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/(^|[/_-])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
-      parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query")],
+      parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query"), ...parameters(r.headers, "header")],
       ...(r.body
         ? { requestBody: { required: true, content: { "application/json": { schema: stripMeta(toJson(r.body, "input")) } } } }
         : {}),

@@ -223,6 +223,8 @@ export const en: Messages = {
     validations_busy:
       "Your organisation already has as many validations running as it may have at once. Wait until one of them is done and try again.",
     validation_timeout: "Checking the document took too long and was stopped. A document this costly to check is not validated.",
+    edit_conflict: "Someone else changed the document while you were writing. Your text is still in the form.",
+    decision_conflict: "Someone else decided the milestone while you were filling in the form. What you wrote is still here.",
   },
   login: {
     title: "Log in",
@@ -503,6 +505,9 @@ export const en: Messages = {
     basisChanged: "Basis changed after the decision",
     basisChangedText: "At least one document in the basis has changed since the decision was taken.",
     basisHash: "Checksum of the basis (SHA-256)",
+    decisionHash: "Checksum of the decision (SHA-256)",
+    decisionAltered:
+      "The decision does not match its checksum: its data has been changed in the database after it was recorded. Contact whoever administers Ansluta.",
     frozenBasis: "The basis the decision was taken on",
     version: "version {version}",
     communications: "Communication required by the method",
@@ -544,6 +549,10 @@ export const en: Messages = {
         "The basis is not complete. To decide anyway, the reason must be written down; it is shown wherever the decision is shown.",
       submit: "Record the decision",
       decided: "The decision has been recorded and the communications created.",
+      supersedesNotice:
+        "The milestone already has a decision ({outcome}, {date}, by {name}). What you record supersedes it; the earlier decision stays in the history.",
+      conflict:
+        "Someone else decided the milestone while you were filling in the form: {outcome}, {date}, by {name}. Your decision has not been recorded. Read that decision; if yours should stand anyway, record it again and it will supersede the other.",
     },
   },
   inbox: {
@@ -641,6 +650,10 @@ export const en: Messages = {
       saved: "The document has been saved.",
       savedNewVersion: "Your changes have been saved as version {version} (draft). Version {previous} is still approved.",
       unchanged: "Nothing has changed.",
+      editConflict:
+        "Someone else saved changes to the document while you were writing (now version {version}, {status}). Your changes are not saved but are still in the form. Compare them with the saved text above and save again if your text should stand.",
+      statusConflict:
+        "The document has changed since you opened the page (now version {version}, {status}), so its status was not changed. Read the current version and try again.",
       review: "Review",
       reviewIntro: "Send the document for review when it is ready. Only the project manager or the business owner can approve it.",
       submit: "Send for review",

@@ -222,6 +222,8 @@ export const sv = {
       "Organisationen har redan så många valideringar igång som den får ha samtidigt. Vänta tills någon av dem är klar och försök igen.",
     validation_timeout:
       "Kontrollen av dokumentet tog för lång tid och avbröts. Ett dokument som är så krävande att kontrollera valideras inte.",
+    edit_conflict: "Någon annan har ändrat dokumentet medan du skrev. Din text finns kvar i formuläret.",
+    decision_conflict: "Någon annan har beslutat om milstolpen medan du fyllde i formuläret. Det du skrivit finns kvar.",
   },
   login: {
     title: "Logga in",
@@ -509,6 +511,9 @@ export const sv = {
     basisChanged: "Underlaget ändrat efter beslut",
     basisChangedText: "Minst ett dokument i underlaget har ändrats sedan beslutet fattades.",
     basisHash: "Kontrollsumma för underlaget (SHA-256)",
+    decisionHash: "Kontrollsumma för beslutet (SHA-256)",
+    decisionAltered:
+      "Beslutet stämmer inte med sin kontrollsumma: uppgifterna har ändrats i databasen efter att beslutet registrerades. Kontakta den som förvaltar Ansluta.",
     frozenBasis: "Underlaget beslutet fattades på",
     version: "version {version}",
     communications: "Kommunikation enligt metoden",
@@ -550,6 +555,10 @@ export const sv = {
         "Underlaget är inte komplett. Om beslutet ändå ska fattas måste skälet skrivas ned; det visas överallt där beslutet visas.",
       submit: "Registrera beslutet",
       decided: "Beslutet har registrerats och kommunikationen har skapats.",
+      supersedesNotice:
+        "Milstolpen har redan ett beslut ({outcome}, {date}, av {name}). Det du registrerar ersätter det; det tidigare beslutet finns kvar i historiken.",
+      conflict:
+        "Någon annan har beslutat om milstolpen medan du fyllde i formuläret: {outcome}, {date}, av {name}. Ditt beslut är inte registrerat. Läs det beslutet; om ditt ändå ska gälla registrerar du det igen, och då ersätter det det andra.",
     },
   },
   inbox: {
@@ -647,6 +656,10 @@ export const sv = {
       saved: "Dokumentet har sparats.",
       savedNewVersion: "Ändringarna har sparats som version {version} (utkast). Version {previous} är fortfarande fastställd.",
       unchanged: "Inget har ändrats.",
+      editConflict:
+        "Någon annan har sparat ändringar i dokumentet medan du skrev (nu version {version}, {status}). Dina ändringar är inte sparade men finns kvar i formuläret. Jämför med den sparade texten ovan och spara igen om din text ska gälla.",
+      statusConflict:
+        "Dokumentet har ändrats sedan du öppnade sidan (nu version {version}, {status}), så statusen ändrades inte. Läs den aktuella versionen och försök igen.",
       review: "Granskning",
       reviewIntro: "Skicka dokumentet för granskning när det är klart. Bara projektledaren eller verksamhetsägaren kan fastställa det.",
       submit: "Skicka för granskning",

@@ -1,5 +1,4 @@
-import { activeSandboxLoadTest } from "../../../db/repositories/sandbox-repository.ts";
-import { insertLoadTest, lockEnvironment } from "../../../db/repositories/sandbox-run-repository.ts";
+import { insertLoadTest, lockEnvironment, openLoadTest } from "../../../db/repositories/sandbox-run-repository.ts";
 import { findEnvironmentOfInitiative } from "../../../db/repositories/sandbox-setup-repository.ts";
 import { summariseLoadTest } from "../../../sandbox/load-test/load-test-summary.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
@@ -29,7 +28,8 @@ export async function startLoadTest({
     const environment = found && (await lockEnvironment(tx, found.id));
     if (!environment) throw new DomainError("SANDBOX_NOT_ENABLED", "the initiative has no test environment: enable it first");
     if (!environment.enabled) throw new DomainError("SANDBOX_NOT_ENABLED", "the initiative's test environment is disabled");
-    const running = await activeSandboxLoadTest(tx, environment.id, now);
+    // Not "running at now": a start that took the lock before this one may have begun after this request's now.
+    const running = await openLoadTest(tx, environment.id, now);
     if (running) throw new DomainError("LOAD_TEST_RUNNING", `load test ${running.id} runs until ${running.endsAt.toISOString()}`);
     const created = await insertLoadTest(tx, {
       environmentId: environment.id,

@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
@@ -20,6 +21,7 @@ import {
   DecisionWithCommunications,
   Deliverable,
   DeliverableParams,
+  IfMatchHeaders,
   Initiative,
   InitiativeListQuery,
   InitiativeParams,
@@ -27,6 +29,12 @@ import {
   MilestoneParams,
   Readiness,
 } from "./initiatives.schema.ts";
+
+/** A deliverable's answer carries its ETag as a header too, for clients that send If-Match. */
+function withEtag<T extends { etag: string | null }>(reply: FastifyReply, deliverable: T): T {
+  if (deliverable.etag) reply.header("etag", deliverable.etag);
+  return deliverable;
+}
 
 export function initiativesApi({ db, api, mailQueued }: AppScope) {
   api({
@@ -98,19 +106,26 @@ export function initiativesApi({ db, api, mailQueued }: AppScope) {
     access: "authenticated",
     params: DeliverableParams,
     response: { status: 200, schema: Deliverable },
-    handler: async ({ actor, params }) => getDeliverable({ db, actor, deliverableId: params.deliverableId }),
+    handler: async ({ actor, params, reply }) => withEtag(reply, await getDeliverable({ db, actor, deliverableId: params.deliverableId })),
   });
 
   api({
     method: "PUT",
     url: "/api/v1/deliverables/:deliverableId/sections",
-    summary: "Save section texts (Markdown); editing a fastställd version creates a new version in utkast",
+    summary:
+      "Save section texts (Markdown), merged into the latest version; editing a fastställd version creates a new version in utkast. With If-Match or baseEtag, only if the deliverable is still as read",
     tag: "deliverables",
     access: "authenticated",
     params: DeliverableParams,
+    headers: IfMatchHeaders,
     body: EditSectionsInput,
+    conflict: "EDIT_CONFLICT: the deliverable changed since the ETag given in If-Match or baseEtag",
     response: { status: 200, schema: Deliverable },
-    handler: async ({ actor, params, body, now }) => editDeliverable({ db, actor, now, deliverableId: params.deliverableId, input: body }),
+    handler: async ({ actor, params, body, headers, now, reply }) =>
+      withEtag(
+        reply,
+        await editDeliverable({ db, actor, now, deliverableId: params.deliverableId, input: body, ifMatch: headers["if-match"] }),
+      ),
   });
 
   api({
@@ -120,10 +135,24 @@ export function initiativesApi({ db, api, mailQueued }: AppScope) {
     tag: "deliverables",
     access: "authenticated",
     params: DeliverableParams,
+    headers: IfMatchHeaders,
     body: ChangeStatusInput,
+    conflict:
+      "STATUS_CHANGE_NOT_ALLOWED: not a transition from the current status; EDIT_CONFLICT: the deliverable changed since the ETag given in If-Match or baseEtag",
     response: { status: 200, schema: Deliverable },
-    handler: async ({ actor, params, body, now }) =>
-      changeDeliverableStatus({ db, actor, now, deliverableId: params.deliverableId, status: body.status }),
+    handler: async ({ actor, params, body, headers, now, reply }) =>
+      withEtag(
+        reply,
+        await changeDeliverableStatus({
+          db,
+          actor,
+          now,
+          deliverableId: params.deliverableId,
+          status: body.status,
+          baseEtag: body.baseEtag,
+          ifMatch: headers["if-match"],
+        }),
+      ),
   });
 
   api({

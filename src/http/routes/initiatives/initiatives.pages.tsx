@@ -14,7 +14,7 @@ import { methodV12 } from "../../../method/v1.2/index.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { ActivityPage, type ActivityValues } from "../../../ui/pages/initiatives/activity-page.tsx";
-import { DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
+import { BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
 import { defaultValues, InitiativeFormPage, type NewInitiativeValues } from "../../../ui/pages/initiatives/initiative-form-page.tsx";
 import { InitiativeListPage } from "../../../ui/pages/initiatives/initiative-list-page.tsx";
 import { InitiativeOverviewPage } from "../../../ui/pages/initiatives/initiative-overview-page.tsx";
@@ -250,20 +250,28 @@ export function initiativesPages({ app, db }: AppScope) {
       const v = values[sectionField(s.id)];
       if (v !== undefined) sections[s.id] = normaliseText(str(values, sectionField(s.id)));
     }
-    const again = (errors: FormErrors) =>
+    const again = (errors: FormErrors, shown = deliverable, status = 400) =>
       sendPage(
         request,
         reply,
-        (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} form={{ values: sections, errors }} />,
-        400,
+        (ctx) => <DeliverablePage ctx={ctx} deliverable={shown} initiative={initiative} form={{ values: sections, errors }} />,
+        status,
       );
-    const parsed = EditSectionsInput.safeParse({ sections });
+    // The version the form was opened on; without it (an older form) the sections merge as in the API.
+    const baseEtag = str(values, BASE_ETAG_FIELD) || undefined;
+    const parsed = EditSectionsInput.safeParse({ sections, baseEtag });
     if (!parsed.success) return again(sectionErrors(fieldIssues(parsed.error)));
     let after: typeof deliverable;
     try {
       after = await editDeliverable({ db, actor: auth.actor, now: request.now, deliverableId: deliverable.id, input: parsed.data });
     } catch (e) {
-      if (!(e instanceof DomainError) || !e.details.fields) throw e;
+      if (!(e instanceof DomainError)) throw e;
+      // Someone saved meanwhile: show what is saved now beside the person's own text, which stays in the form.
+      if (e.code === "EDIT_CONFLICT") {
+        const current = (await deliverableContext(request)).deliverable;
+        return again([{ field: BASE_ETAG_FIELD, code: "edit_conflict" }], current, 409);
+      }
+      if (!e.details.fields) throw e;
       return again(sectionErrors(e.details.fields));
     }
     const t = messagesFor(request.locale).initiatives.deliverable;
@@ -286,15 +294,30 @@ export function initiativesPages({ app, db }: AppScope) {
     if (!deliverable.permissions.edit) throw new DomainError("FORBIDDEN", "only the team moves documents through review");
     // The status comes from a button, so a bad one is a tampered request; refusals by role or
     // state (FORBIDDEN, STATUS_CHANGE_NOT_ALLOWED) reach the error pages through the error handler.
-    const parsed = ChangeStatusInput.safeParse({ status: str(formValues(request.body), "status") });
+    const values = formValues(request.body);
+    const parsed = ChangeStatusInput.safeParse({ status: str(values, "status"), baseEtag: str(values, BASE_ETAG_FIELD) || undefined });
     if (!parsed.success) throw invalidRequest(fieldIssues(parsed.error));
-    const after = await changeDeliverableStatus({
-      db,
-      actor: auth.actor,
-      now: request.now,
-      deliverableId: deliverable.id,
-      status: parsed.data.status,
-    });
+    let after: typeof deliverable;
+    try {
+      after = await changeDeliverableStatus({
+        db,
+        actor: auth.actor,
+        now: request.now,
+        deliverableId: deliverable.id,
+        status: parsed.data.status,
+        baseEtag: parsed.data.baseEtag,
+      });
+    } catch (e) {
+      // The button was pressed on a version that has changed since: show the page as it is now and say so.
+      if (!(e instanceof DomainError) || e.code !== "EDIT_CONFLICT") throw e;
+      const current = await deliverableContext(request);
+      return sendPage(
+        request,
+        reply,
+        (ctx) => <DeliverablePage ctx={ctx} deliverable={current.deliverable} initiative={current.initiative} statusConflict />,
+        409,
+      );
+    }
     const t = messagesFor(request.locale).initiatives.deliverable;
     const latest = after.versions[after.versions.length - 1];
     const notices = {

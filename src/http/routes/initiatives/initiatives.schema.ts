@@ -5,6 +5,14 @@ export const ActivityParams = InitiativeParams.extend({ activityId: z.string().m
 export const MilestoneParams = InitiativeParams.extend({ numeral: z.string().min(1).max(10) });
 export const DecisionPointParams = MilestoneParams.extend({ decisionPointId: z.string().min(1).max(100) });
 export const DeliverableParams = z.object({ deliverableId: z.uuid({ error: "invalid_id" }) });
+/** Optimistic concurrency for changes to a deliverable: the ETag the caller read (RFC 9110 If-Match). */
+export const IfMatchHeaders = z.object({
+  "if-match": z
+    .string()
+    .max(1000, { error: "too_long" })
+    .optional()
+    .meta({ description: "The ETag of the deliverable as read (from GET); when it is no longer current: 409 EDIT_CONFLICT" }),
+});
 export const CommunicationParams = z.object({ communicationId: z.uuid({ error: "invalid_id" }) });
 export const InitiativeListQuery = z.object({ organisationId: z.uuid({ error: "invalid_id" }).optional() });
 export const CommunicationsQuery = z.object({
@@ -28,6 +36,10 @@ const Decision = z.object({
   reported: z.object({ timeline: z.string().nullable(), messageVolumePerYear: z.number().nullable(), volumeNote: z.string().nullable() }),
   basisSnapshot: z.unknown(),
   basisHash: z.string(),
+  decisionHash: z.string().nullable().meta({
+    description:
+      "SHA-256 (RFC 8785 canonical JSON) of the decision itself: outcome, decision points, conditions, deciders, date, minutes, diarienummer, reasons, reported figures, basisHash, supersedesId; null for decisions recorded before it existed",
+  }),
   supersedesId: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -115,6 +127,10 @@ export const DecisionHistory = z.object({
     Decision.extend({
       current: z.boolean(),
       basisChangedAfterDecision: z.boolean(),
+      decisionMatchesHash: z
+        .boolean()
+        .nullable()
+        .meta({ description: "Whether the stored decision still matches its decisionHash; null when it has none" }),
       communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string(), readAt: z.string().nullable() })),
     }),
   ),
@@ -128,6 +144,10 @@ export const Deliverable = z.object({
   title: z.string(),
   ownerId: z.string().nullable(),
   createdAt: z.string(),
+  etag: z
+    .string()
+    .nullable()
+    .meta({ description: "The latest version's entity tag, also sent as the ETag header: send it back as If-Match or baseEtag" }),
   template: z.array(z.object({ id: z.string(), heading: Localised, guidance: Localised })),
   versions: z.array(
     z.object({

@@ -11,7 +11,13 @@ import { requiredText } from "../../../domain/shared/field-rules.ts";
 import type { Milestone } from "../../../method/types.ts";
 import { messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
-import { CONDITION_ROWS, DecisionFormPage, type DecisionFormValues } from "../../../ui/pages/milestones/decision-form-page.tsx";
+import {
+  CONDITION_ROWS,
+  type CurrentDecision,
+  DecisionFormPage,
+  type DecisionFormValues,
+  SUPERSEDES_FIELD,
+} from "../../../ui/pages/milestones/decision-form-page.tsx";
 import { InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
 import { MilestonePage } from "../../../ui/pages/milestones/milestone-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
@@ -49,6 +55,7 @@ function decisionFromForm(milestone: Milestone, v: DecisionFormValues) {
     diarienummer: v.diarienummer ?? "",
     incompleteBasisReason: v.incompleteBasisReason ?? "",
     reported: { timeline: v.timeline ?? "", messageVolumePerYear: volume === "" ? null : Number(volume), volumeNote: v.volumeNote ?? "" },
+    supersedes: v[SUPERSEDES_FIELD] || null,
   };
 }
 
@@ -74,6 +81,20 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     const initiative = await readableInitiative({ db, actor: auth.actor }, initiativeIdOf(request.params.initiativeId));
     const milestone = milestoneOrThrow(request.params.numeral);
     return { auth, initiative, milestone, permissions: permissionsFor(auth.actor, initiative) };
+  };
+
+  /** The milestone's current decision, which a decision made on the form supersedes. */
+  const currentDecision = async (loaded: NonNullable<Awaited<ReturnType<typeof load>>>): Promise<CurrentDecision | null> => {
+    const decisions = await listDecisions({
+      db,
+      actor: loaded.auth.actor,
+      initiativeId: loaded.initiative.id,
+      numeral: loaded.milestone.numeral,
+    });
+    const current = decisions.find((d) => d.current);
+    return current
+      ? { id: current.id, outcome: current.outcome, decidedOn: current.decidedOn, decidedByName: current.decidedBy.name }
+      : null;
   };
 
   app.get<Params>("/initiatives/:initiativeId/milestones/:numeral", async (request, reply) => {
@@ -134,6 +155,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     const { auth, initiative, milestone, permissions } = loaded;
     if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
     const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
+    const current = await currentDecision(loaded);
     // Today as a Swedish calendar day, not UTC's (which is still yesterday just after midnight).
     const values: DecisionFormValues = {
       decidedOn: new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(request.now),
@@ -146,6 +168,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
         missing={readiness.missing}
         reports={requiredReports(milestone)}
         values={values}
+        current={current}
       />
     ));
   });
@@ -157,8 +180,18 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
     const raw = formValues(request.body);
     const values: DecisionFormValues = Object.fromEntries(Object.keys(raw).map((k) => [k, str(raw, k)]));
+    // The form names the decision it supersedes in a hidden field, so a bad one is a tampered request.
+    const supersedes = values[SUPERSEDES_FIELD];
+    if (supersedes && !z.uuid().safeParse(supersedes).success) {
+      throw new DomainError("VALIDATION_FAILED", "the form is not valid", {
+        fields: [{ path: [SUPERSEDES_FIELD], code: "invalid_id", message: "not a decision id" }],
+      });
+    }
+    // The form shown again names the current decision as it is now, so submitting it once more
+    // is a deliberate choice to supersede whatever was decided meanwhile.
     const again = async (errors: FormErrors, status: number) => {
       const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
+      const current = await currentDecision(loaded);
       return sendPage(
         request,
         reply,
@@ -171,6 +204,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
             reports={requiredReports(milestone)}
             values={values}
             errors={errors}
+            current={current}
           />
         ),
         status,
@@ -191,6 +225,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
       if (!(e instanceof DomainError)) throw e;
       if (e.code === "VALIDATION_FAILED" && e.details.fields) return again(formErrorsOf(milestone, e.details.fields), 400);
       if (e.code === "BASIS_INCOMPLETE") return again([{ field: "incompleteBasisReason", code: "reason_required" }], 422);
+      if (e.code === "DECISION_CONFLICT") return again([{ field: SUPERSEDES_FIELD, code: "decision_conflict" }], 409);
       throw e;
     }
     mailQueued();

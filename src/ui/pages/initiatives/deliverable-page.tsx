@@ -5,6 +5,7 @@ import {
   Alert,
   Form,
   FormErrorSummary,
+  fieldId,
   Heading,
   Layout,
   Link,
@@ -17,11 +18,18 @@ import {
   TextArea,
 } from "../../components/index.ts";
 import { format, formatDateTime } from "../../i18n/index.ts";
-import type { FormErrors, PageContext } from "../../page-context.ts";
+import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
 import { BackLink, DeliverableStatusTag, type DeliverableView, initiativeHref, inLocale } from "./initiative-parts.tsx";
 
 /** Form field of a template section; ids are the method's, so they are safe in a name. */
 export const sectionField = (sectionId: string) => `section-${sectionId}`;
+
+/**
+ * The hidden field with the ETag of the version the page showed, so saving or moving it through
+ * review is refused (not applied on top) when someone else changed it meanwhile. A conflict is
+ * reported as this field's error.
+ */
+export const BASE_ETAG_FIELD = "baseEtag";
 
 export type SectionForm = { values: Record<string, string>; errors: FormErrors };
 
@@ -35,17 +43,22 @@ export function DeliverablePage({
   deliverable,
   initiative,
   form,
+  statusConflict = false,
 }: {
   ctx: PageContext;
   deliverable: DeliverableView;
   initiative: { id: string; name: string };
   form?: SectionForm | undefined;
+  /** A review button was pressed on a version that had changed since the page showed it. */
+  statusConflict?: boolean;
 }) {
   const t = ctx.m.initiatives;
   const type = deliverableType(methodV12, deliverable.typeId);
   const typeName = type ? inLocale(ctx, type.name) : deliverable.typeId;
   const latest = deliverable.versions[deliverable.versions.length - 1];
   const { edit, submit, approve } = deliverable.permissions;
+  const etag = deliverable.etag ?? "";
+  const now = latest ? { version: latest.version, status: t.deliverableStatus[latest.status] } : { version: "", status: "" };
   return (
     <Layout ctx={ctx} title={deliverable.title}>
       <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
@@ -68,6 +81,11 @@ export function DeliverablePage({
           </>
         ) : null}
       </dl>
+      {statusConflict ? (
+        <Alert data-color="warning" id="status-conflict" tabIndex={-1} data-autofocus="">
+          {format(t.deliverable.statusConflict, now)}
+        </Alert>
+      ) : null}
 
       {latest ? (
         <section aria-labelledby="export-heading" className="stack">
@@ -94,12 +112,21 @@ export function DeliverablePage({
           <Paragraph>{t.deliverable.reviewIntro}</Paragraph>
           <div className="actions">
             {submit ? (
-              <ActionButton ctx={ctx} action={`/deliverables/${deliverable.id}/status`} fields={{ status: "for_granskning" }}>
+              <ActionButton
+                ctx={ctx}
+                action={`/deliverables/${deliverable.id}/status`}
+                fields={{ status: "for_granskning", [BASE_ETAG_FIELD]: etag }}
+              >
                 {t.deliverable.submit}
               </ActionButton>
             ) : null}
             {approve ? (
-              <ActionButton ctx={ctx} action={`/deliverables/${deliverable.id}/status`} fields={{ status: "faststalld" }} variant="primary">
+              <ActionButton
+                ctx={ctx}
+                action={`/deliverables/${deliverable.id}/status`}
+                fields={{ status: "faststalld", [BASE_ETAG_FIELD]: etag }}
+                variant="primary"
+              >
                 {t.deliverable.approve}
               </ActionButton>
             ) : null}
@@ -172,7 +199,13 @@ export function DeliverablePage({
             <Alert data-color="info">{t.deliverable.editReviewNotice}</Alert>
           ) : null}
           <FormErrorSummary ctx={ctx} errors={form?.errors} />
+          {errorFor(form?.errors, BASE_ETAG_FIELD) ? (
+            <Alert data-color="warning" id={fieldId(BASE_ETAG_FIELD)}>
+              {format(t.deliverable.editConflict, now)}
+            </Alert>
+          ) : null}
           <Form ctx={ctx} action={`/deliverables/${deliverable.id}`}>
+            <input type="hidden" name={BASE_ETAG_FIELD} value={etag} />
             {deliverable.template.map((section) => (
               <TextArea
                 key={section.id}

@@ -4,6 +4,7 @@ import {
   ChoiceGroup,
   Form,
   FormErrorSummary,
+  fieldId,
   Heading,
   Layout,
   Link,
@@ -13,8 +14,8 @@ import {
   TextArea,
   TextField,
 } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
-import type { FormErrors, PageContext } from "../../page-context.ts";
+import { format, formatDate } from "../../i18n/index.ts";
+import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
 import { type MissingItem, missingText } from "./milestone-texts.ts";
 
 /** Condition rows on the form: a fixed few, so the form needs no script to add rows. */
@@ -22,6 +23,12 @@ export const CONDITION_ROWS = [0, 1, 2] as const;
 export const ANSWERS = ["ja", "nej", "delvis"] as const;
 
 export type DecisionFormValues = Record<string, string>;
+
+/** The hidden field naming the decision the form supersedes (empty: none); a conflict is its error. */
+export const SUPERSEDES_FIELD = "supersedes";
+
+/** The milestone's current decision when the form was shown: what a new decision supersedes. */
+export type CurrentDecision = { id: string; outcome: string; decidedOn: string; decidedByName: string };
 
 export function DecisionFormPage({
   ctx,
@@ -31,6 +38,7 @@ export function DecisionFormPage({
   reports,
   values,
   errors,
+  current,
 }: {
   ctx: PageContext;
   initiative: { id: string; name: string };
@@ -39,11 +47,20 @@ export function DecisionFormPage({
   reports: { timeline: boolean; messageVolumes: boolean };
   values: DecisionFormValues;
   errors?: FormErrors;
+  current: CurrentDecision | null;
 }) {
   const { m, locale } = ctx;
   const f = m.milestones.form;
   const title = format(m.milestones.decideTitle, { numeral: milestone.numeral });
   const outcomes = (["go", "go_with_conditions", "rework", "stop"] as const).map((o) => ({ value: o, label: m.milestones.outcomes[o] }));
+  const conflict = errorFor(errors, SUPERSEDES_FIELD) !== undefined;
+  const currentText = current
+    ? {
+        outcome: m.milestones.outcomes[current.outcome as keyof typeof m.milestones.outcomes] ?? current.outcome,
+        date: formatDate(locale, `${current.decidedOn}T12:00:00Z`),
+        name: current.decidedByName,
+      }
+    : null;
   return (
     <Layout ctx={ctx} title={title}>
       <Paragraph>
@@ -53,6 +70,13 @@ export function DecisionFormPage({
       </Paragraph>
       <PageHeading lead={milestone.decidedBy.text[locale]}>{title}</PageHeading>
       <FormErrorSummary ctx={ctx} errors={errors} />
+      {conflict ? (
+        <Alert data-color="warning" id={fieldId(SUPERSEDES_FIELD)}>
+          {currentText ? format(f.conflict, currentText) : m.fieldErrors.decision_conflict}
+        </Alert>
+      ) : currentText ? (
+        <Alert data-color="info">{format(f.supersedesNotice, currentText)}</Alert>
+      ) : null}
       {missing.length ? (
         <Alert data-color="warning">
           <Paragraph>{m.milestones.notReady}</Paragraph>
@@ -64,6 +88,7 @@ export function DecisionFormPage({
         </Alert>
       ) : null}
       <Form ctx={ctx} action={`/initiatives/${initiative.id}/milestones/${milestone.numeral}/decide`}>
+        <input type="hidden" name={SUPERSEDES_FIELD} value={current?.id ?? ""} />
         <ChoiceGroup
           ctx={ctx}
           name="outcome"

@@ -41,6 +41,8 @@ export type DecisionEntry = {
   diarienummer: string | null;
   incompleteBasisReason: string | null;
   basisHash: string;
+  decisionHash: string | null;
+  decisionMatchesHash: boolean | null;
   basisSnapshot: unknown;
   basisChangedAfterDecision: boolean;
   communications: { id: string; audience: string; subject: string; readAt: string | null }[];
@@ -58,6 +60,7 @@ function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Mile
         <Tag data-color={outcomeColor(d.outcome)}>{outcome}</Tag>{" "}
         {format(m.milestones.decidedOnBy, { date: formatDate(locale, d.decidedOn), name: d.decidedBy.name })}
       </Heading>
+      {d.decisionMatchesHash === false ? <Alert data-color="danger">{m.milestones.decisionAltered}</Alert> : null}
       {d.basisChangedAfterDecision ? (
         <Alert data-color="warning">
           <strong>{m.milestones.basisChanged}.</strong> {m.milestones.basisChangedText}
@@ -85,6 +88,14 @@ function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Mile
         <dd>
           <code className="hash">{d.basisHash}</code>
         </dd>
+        {d.decisionHash ? (
+          <>
+            <dt>{m.milestones.decisionHash}</dt>
+            <dd>
+              <code className="hash">{d.decisionHash}</code>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <Heading level={4} data-size="xs">
         {m.milestones.decisionPoints}
