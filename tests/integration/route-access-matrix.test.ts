@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberships, sandboxEnvironments, sandboxEvents, sandboxMessages } from "../../src/db/schema.ts";
+import { memberships, milestoneDecisions, sandboxEnvironments, sandboxEvents, sandboxMessages } from "../../src/db/schema.ts";
 import { type Actor, SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import type { OrganisationRole } from "../../src/domain/access/roles.ts";
 import {
@@ -132,6 +132,19 @@ describe("route × role × tenant matrix", () => {
     return undefined;
   };
 
+  /** A decision names the one it supersedes: the current decision on the matrix's milestone, whichever case made it. */
+  let currentDecision: string | null = null;
+  const currentDecisionOfMilestone = async () => {
+    const [latest] = await t.db
+      .select({ id: milestoneDecisions.id })
+      .from(milestoneDecisions)
+      .where(and(eq(milestoneDecisions.initiativeId, params.initiativeId ?? ""), eq(milestoneDecisions.numeral, MILESTONE)))
+      .orderBy(desc(milestoneDecisions.createdAt))
+      .limit(1);
+    currentDecision = latest?.id ?? null;
+    return undefined;
+  };
+
   const freshDeliverable = async () => {
     const created = await ok(
       owner.post(`/api/v1/initiatives/${params.initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),
@@ -234,11 +247,17 @@ describe("route × role × tenant matrix", () => {
     "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": {
       body: ({ n }) => ({ proposal: `Förslag ${n}.` }),
     },
-    "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": { body: decisionBody(MILESTONE) },
+    "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": {
+      before: currentDecisionOfMilestone,
+      body: () => ({ ...decisionBody(MILESTONE), supersedes: currentDecision }),
+    },
     "POST /initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId": {
       body: ({ n }) => ({ [`proposal-${DECISION_POINT}`]: `Förslag ${n}.` }),
     },
-    "POST /initiatives/:initiativeId/milestones/:numeral/decide": { body: decisionForm() },
+    "POST /initiatives/:initiativeId/milestones/:numeral/decide": {
+      before: currentDecisionOfMilestone,
+      body: () => ({ ...decisionForm(), supersedes: currentDecision ?? "" }),
+    },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
     "POST /sandbox/validate": { body: { xml: "<SealedDelivery/>" } },
