@@ -11,6 +11,7 @@ import { registerAuthentication } from "./authentication.ts";
 import { LOCALE_COOKIE } from "./cookies.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./errors/error-handler.tsx";
+import { registerInputGuard } from "./input-guard.ts";
 import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     request.locale = request.auth?.actor.locale ?? (fromCookie === "en" ? "en" : "sv");
   });
   registerErrorHandling(app);
+  registerInputGuard(app);
 
   const registry: RegisteredApiRoute[] = [];
   const allRoutes: { method: string; url: string }[] = [];

@@ -7,6 +7,9 @@ import { sendPage } from "../render.ts";
 import { conflictFromDatabase } from "./database-conflict.ts";
 import { HTTP_STATUS } from "./error-map.ts";
 
+const pageKind = (code: string, status: number) =>
+  code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+
 /**
  * The last line: every error ends here as a precise 4xx, or as a 500 with a reference id that is
  * also in the log. Nothing about the fault (stack, SQL, paths) reaches the client.
@@ -28,15 +31,14 @@ export function registerErrorHandling(app: FastifyInstance) {
           ...(error.details.missing ? { missing: error.details.missing } : {}),
         });
       }
-      const kind = error.code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
-      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={kind} />, status);
+      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={pageKind(error.code, status)} />, status);
     }
     // Fastify's own client errors (bad JSON, unsupported media type, body too large) keep their 4xx.
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
       const code = status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
       if (isApiRequest(request)) return reply.code(status).send({ code, message: error.message });
-      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={status === 404 ? "notFound" : "server"} />, status);
+      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={pageKind(code, status)} />, status);
     }
     const referenceId = randomUUID();
     request.log.error({ err: error, referenceId }, "unhandled error");
