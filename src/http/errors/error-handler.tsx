@@ -7,6 +7,13 @@ import { sendPage } from "../render.ts";
 import { conflictFromDatabase } from "./database-conflict.ts";
 import { HTTP_STATUS } from "./error-map.ts";
 
+/**
+ * What every NOT_FOUND answers, whatever was not found and why: a random id, another
+ * organisation's id (which `authorize` refuses as "organisation not found") and a deleted one must
+ * be indistinguishable, or the message itself tells an outsider which ids exist.
+ */
+export const NOT_FOUND_MESSAGE = "not found";
+
 const pageKind = (code: string, status: number) =>
   code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
 
@@ -20,10 +27,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof DomainError) {
       const status = HTTP_STATUS[error.code];
       if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
+      if (error.code === "NOT_FOUND") request.log.debug({ reason: error.message }, "not found");
       if (isApiRequest(request)) {
         return reply.code(status).send({
           code: error.code,
-          message: error.message,
+          message: error.code === "NOT_FOUND" ? NOT_FOUND_MESSAGE : error.message,
           ...(error.details.fields
             ? { fields: error.details.fields.map((f) => ({ path: f.path.join("."), code: f.code, message: f.message })) }
             : {}),
