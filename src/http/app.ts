@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
 
   registerAuthentication(app, handle.db);
-  registerCsrf(app);
+  registerCsrf(app, deps.secrets);
   app.addHook("onRequest", async (request) => {
     const fromCookie = request.cookies[LOCALE_COOKIE];
     request.locale = request.auth?.actor.locale ?? (fromCookie === "en" ? "en" : "sv");
