@@ -69,7 +69,9 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
               }),
             },
           },
-    trustProxy: config.TRUST_PROXY,
+    // Trust exactly TRUST_PROXY hops: the peer and the X-Forwarded-For entries the proxies appended,
+    // counted from the right; whatever the client wrote further left is never its address.
+    trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,
   });
 
@@ -98,7 +100,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: "deny" },
-    hsts: config.TRUST_PROXY ? { maxAge: 31_536_000 } : false,
+    hsts: config.TRUST_PROXY > 0 ? { maxAge: 31_536_000 } : false,
   });
   await app.register(fastifyCookie);
   // Repeated keys (checkboxes) become arrays, as forms send them.

@@ -17,6 +17,7 @@ import type { AppScope } from "../../app-scope.ts";
 import { clearCookie, LOCALE_COOKIE, SESSION_COOKIE, setCookie, setFlash } from "../../cookies.ts";
 import { rotateCsrf } from "../../csrf.ts";
 import { formValues, parseForm, str } from "../../form.ts";
+import { readKnownDevice, rememberDevice } from "../../known-device.ts";
 import { requireSession, safeReturnPath, sendPage } from "../../render.ts";
 import { LoginBody } from "./identity.schema.ts";
 
@@ -52,12 +53,14 @@ export function identityPages({ app, db, secrets }: AppScope) {
       );
     }
     try {
-      const user = await authenticatePassword({ db, ...parsed.data, ip: request.ip, now: request.now });
+      const knownDevice = readKnownDevice(request, secrets, request.now);
+      const user = await authenticatePassword({ db, ...parsed.data, ip: request.ip, now: request.now, knownDevice });
       const actor = await loadActor(db, user);
       if (!actor) throw new Error("user vanished during login");
       const session = await startSession({ db, actor, now: request.now });
       setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
       rotateCsrf(request, reply, secrets, session.token);
+      rememberDevice(request, reply, { secrets, userId: user.id, previous: knownDevice, now: request.now });
       return reply.redirect(next, 303);
     } catch (e) {
       if (!(e instanceof DomainError) || (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED")) throw e;
