@@ -18,6 +18,8 @@ export type ApiRoute<P, Q, B, R> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** A body that is not JSON (the validator's XML): the media types it may come in, read by the handler itself. */
+  rawBody?: { mediaTypes: readonly string[]; maxBytes: number };
   /**
    * What a success answers: JSON described by `schema`, a file in one of the `files` media types
    * (the handler sets Content-Type), or nothing.
@@ -31,7 +33,7 @@ export type ApiRoute<P, Q, B, R> = {
 /** Every API route, kept so the OpenAPI document and the tenant-isolation test see exactly what is served. */
 export type RegisteredApiRoute = Pick<
   ApiRoute<unknown, unknown, unknown, unknown>,
-  "method" | "url" | "summary" | "tag" | "params" | "query" | "body" | "response" | "access"
+  "method" | "url" | "summary" | "tag" | "params" | "query" | "body" | "rawBody" | "response" | "access"
 >;
 
 /**

@@ -54,6 +54,7 @@ export function sandboxApi({ app, api, db, secrets }: AppScope) {
       "Validate a deliverSecure SOAP envelope or a bare SealedDelivery. Send the XML itself as the body (Content-Type application/xml, text/xml or application/soap+xml, at most 5 MB); failing checks still answer 200",
     tag: "sandbox",
     access: "authenticated",
+    rawBody: { mediaTypes: XML_MEDIA_TYPES, maxBytes: MAX_SUBMISSION_BYTES },
     response: { status: 200, schema: ValidationReport },
     handler: async ({ request, now }) => {
       if (!XML_MEDIA_TYPES.includes(mediaTypeOf(request)) || typeof request.body !== "string") throw unsupported(request);
