@@ -1,9 +1,9 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.ts";
 import type { Database, DatabaseHandle } from "../../src/db/database.ts";
-import { loginAttempts } from "../../src/db/schema.ts";
+import { loginAttempts, loginThrottle } from "../../src/db/schema.ts";
 import { LOGIN_THROTTLE } from "../../src/domain/identity/login-throttle.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { browser, PASSWORD, seedWorld, type World } from "../support/test-app.ts";
@@ -91,6 +91,10 @@ describe("login throttling", () => {
     expect((await apiLogin(app, email, "wrong", from("198.51.100.3", "198.51.100.99"))).statusCode).toBe(429);
     expect(await verifications(handle.db, email, "198.51.100.3")).toBe(LOGIN_THROTTLE.accountAddress.free);
     expect(await verifications(handle.db, email, "10.9.9.9")).toBe(0);
+    // The per-address counter, too, is the proxy-seen address's, and no forged address got one.
+    const counters = await handle.db.select().from(loginThrottle).where(like(loginThrottle.key, "address:%"));
+    expect(counters.find((c) => c.key === "address:198.51.100.3")).toMatchObject({ failures: LOGIN_THROTTLE.accountAddress.free });
+    expect(counters.filter((c) => c.key.startsWith("address:10."))).toEqual([]);
     // Another client (another last entry) is counted on its own.
     expect((await apiLogin(app, email, PASSWORD, from("198.51.100.4", "198.51.100.3"))).statusCode).toBe(200);
   });
