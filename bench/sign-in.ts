@@ -13,8 +13,8 @@ function cookieFrom(response: Response, name: string): string {
 
 /**
  * Logs in through the form as a browser does (CSRF cookie from GET /login, echoed in `_csrf`) and
- * returns the Cookie header a browser would then send: the session and the CSRF cookie, so page
- * requests do not mint a fresh CSRF token each time.
+ * returns the Cookie header a browser would then send: the session and the session's CSRF cookie
+ * (login rotates it), so page requests do not set a new one each time.
  */
 export async function sessionCookieHeader(baseUrl: string, { email, password }: Credentials): Promise<string> {
   const loginPage = await fetch(`${baseUrl}/login`);
@@ -28,7 +28,7 @@ export async function sessionCookieHeader(baseUrl: string, { email, password }: 
   });
   await response.body?.cancel();
   if (response.status !== 303) throw new Error(`POST /login as ${email}: expected 303, got ${response.status}`);
-  return `${cookieFrom(response, SESSION_COOKIE)}; ${csrf}`;
+  return `${cookieFrom(response, SESSION_COOKIE)}; ${cookieFrom(response, CSRF_COOKIE)}`;
 }
 
 const LoginResponse = z.object({ token: z.string().min(1) });

@@ -30,3 +30,20 @@ describe("SANDBOX_OPERATORS", () => {
     expect(() => readConfig({ SANDBOX_OPERATORS: value })).toThrow(/Invalid environment:\n {2}SANDBOX_OPERATORS: /);
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it.each([
+    [undefined, 0],
+    ["false", 0],
+    ["0", 0],
+    ["true", 1],
+    ["1", 1],
+    ["2", 2],
+  ])("reads %j as %i trusted proxy hops", (value, hops) => {
+    expect(readConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
+  });
+
+  it.each(["yes", "-1", "1.5", "all", "100"])("refuses %j as an invalid environment", (value) => {
+    expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: /);
+  });
+});

@@ -42,11 +42,22 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Ansluta <no-reply@ansluta.local>"),
   /** The address users reach Ansluta at; used in links sent by mail. */
   PUBLIC_URL: z.string().url().optional(),
-  /** Set when a TLS-terminating proxy sits in front: cookies become Secure and X-Forwarded-* is trusted. */
+  /**
+   * How many proxies sit in front (a TLS-terminating proxy, a load balancer): `false`/`0` none,
+   * `true` one, or a number of hops. Each hop's X-Forwarded-For entry is trusted counting from
+   * the right, so the client's address is the one the outermost trusted proxy saw, never what the
+   * client wrote at the left. With any proxy, cookies become Secure and HSTS is on.
+   */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
+    .string()
     .default("false")
-    .transform((v) => v === "true" || v === "1"),
+    .transform((v, ctx) => {
+      if (v === "true") return 1;
+      if (v === "false") return 0;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      ctx.addIssue({ code: "custom", message: `"${v}" is not true, false or a number of proxy hops (0–99)` });
+      return z.NEVER;
+    }),
   /** The Mina meddelanden emulator's HTTPS port (mutual TLS), bound to HOST; unset, the emulator does not start. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SANDBOX_OPERATORS: SandboxOperators,

@@ -143,6 +143,19 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_email_at_idx").on(t.email, t.at), index("login_attempts_ip_at_idx").on(t.ip, t.at)],
 );
 
+/**
+ * The login throttle's counters (domain/identity/login-throttle.ts), one row per account+address,
+ * account, address or known device. Read under a row lock and updated in the same transaction, so
+ * attempts at the same moment are counted one after the other.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true, mode: "date" }),
+  pending: integer("pending").notNull().default(0),
+  pendingSince: timestamp("pending_since", { withTimezone: true, mode: "date" }),
+});
+
 /** Append-only, hash-chained record of every change. A trigger (migration 0001) refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
   "audit_log",

@@ -12,6 +12,7 @@ import { registerAuthentication } from "./authentication.ts";
 import { LOCALE_COOKIE } from "./cookies.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./errors/error-handler.tsx";
+import { registerInputGuard } from "./input-guard.ts";
 import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
@@ -85,7 +86,9 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
               }),
             },
           },
-    trustProxy: config.TRUST_PROXY,
+    // Trust exactly TRUST_PROXY hops: the peer and the X-Forwarded-For entries the proxies appended,
+    // counted from the right; whatever the client wrote further left is never its address.
+    trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,
   });
 
@@ -114,19 +117,20 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: "deny" },
-    hsts: config.TRUST_PROXY ? { maxAge: 31_536_000 } : false,
+    hsts: config.TRUST_PROXY > 0 ? { maxAge: 31_536_000 } : false,
   });
   await app.register(fastifyCookie);
   // Repeated keys (checkboxes) become arrays, as forms send them.
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
 
   registerAuthentication(app, handle.db);
-  registerCsrf(app);
+  registerCsrf(app, deps.secrets);
   app.addHook("onRequest", async (request) => {
     const fromCookie = request.cookies[LOCALE_COOKIE];
     request.locale = request.auth?.actor.locale ?? (fromCookie === "en" ? "en" : "sv");
   });
   registerErrorHandling(app);
+  registerInputGuard(app);
 
   const registry: RegisteredApiRoute[] = [];
   const allRoutes: { method: string; url: string }[] = [];

@@ -4,6 +4,8 @@ export const SESSION_COOKIE = "ansluta_session";
 export const CSRF_COOKIE = "ansluta_csrf";
 export const LOCALE_COOKIE = "ansluta_lang";
 export const FLASH_COOKIE = "ansluta_flash";
+/** A browser that has logged in before (src/http/known-device.ts): the login throttle lets its owner through. */
+export const DEVICE_COOKIE = "ansluta_device";
 
 /** HttpOnly and SameSite=Lax always; Secure whenever the request reached us over TLS. */
 export function setCookie(request: FastifyRequest, reply: FastifyReply, name: string, value: string, maxAgeSeconds?: number) {

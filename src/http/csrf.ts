@@ -1,10 +1,13 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hashSecretToken } from "../domain/identity/secret-token.ts";
 import { DomainError } from "../domain/shared/domain-error.ts";
+import type { SecretBox } from "../secrets/secret-box.ts";
 import { isApiRequest } from "./authentication.ts";
 import { CSRF_COOKIE, setCookie } from "./cookies.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const PURPOSE = "csrf";
 
 function sameValue(a: string, b: string) {
   const x = Buffer.from(a);
@@ -22,28 +25,46 @@ function originAllowed(request: FastifyRequest): boolean {
   }
 }
 
+/** A session's form token: a MAC of the session token's hash, so it lives and dies with the session and is stored nowhere. */
+const sessionToken = (secrets: SecretBox, session: string) => secrets.mac(hashSecretToken(session), PURPOSE);
+
 /**
- * CSRF defence for forms, stateless so any app server can check it: a random value in an HttpOnly
- * cookie that every form must echo in `_csrf` (double submit), plus an Origin check when the
- * browser sends one. An attacker's page can neither read the cookie nor set a matching one.
+ * CSRF defence for forms, stateless so any app server can check it. Signed in, every form must
+ * echo the session's token, a MAC (under SECRET_KEY) of the session: a value planted in the
+ * browser beforehand, or taken from another session, does not fit. Signed out (the login form),
+ * a random value in an HttpOnly cookie is echoed (double submit). The cookie always carries the
+ * current token, and changes at login and logout. An Origin from elsewhere is refused as well.
  */
-export function registerCsrf(app: FastifyInstance) {
+export function registerCsrf(app: FastifyInstance, secrets: SecretBox) {
   app.decorateRequest("csrfToken", "");
   app.addHook("onRequest", async (request, reply) => {
     if (isApiRequest(request)) return;
-    let token = request.cookies[CSRF_COOKIE];
-    if (!token || !/^[A-Za-z0-9_-]{32,}$/.test(token)) {
-      token = randomBytes(24).toString("base64url");
-      setCookie(request, reply, CSRF_COOKIE, token);
-    }
+    const cookie = request.cookies[CSRF_COOKIE];
+    const token =
+      request.auth?.via === "session"
+        ? sessionToken(secrets, request.auth.token)
+        : cookie && /^[A-Za-z0-9_-]{32,}$/.test(cookie)
+          ? cookie
+          : randomBytes(24).toString("base64url");
+    if (token !== cookie) setCookie(request, reply, CSRF_COOKIE, token);
     request.csrfToken = token;
   });
   app.addHook("preHandler", async (request) => {
     if (isApiRequest(request) || SAFE_METHODS.has(request.method)) return;
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
-    const cookie = request.cookies[CSRF_COOKIE];
-    if (typeof sent !== "string" || !cookie || !sameValue(sent, cookie) || !originAllowed(request)) {
+    const expected = request.auth?.via === "session" ? sessionToken(secrets, request.auth.token) : request.cookies[CSRF_COOKIE];
+    if (typeof sent !== "string" || !expected || !sameValue(sent, expected) || !originAllowed(request)) {
       throw new DomainError("CSRF_INVALID", "form token missing or wrong");
     }
   });
+}
+
+/**
+ * At login (a new session) and logout (none): the form token changes with the session, so a token
+ * seen before login, or in the session that ended, is worth nothing afterwards.
+ */
+export function rotateCsrf(request: FastifyRequest, reply: FastifyReply, secrets: SecretBox, session: string | null) {
+  const token = session ? sessionToken(secrets, session) : randomBytes(24).toString("base64url");
+  setCookie(request, reply, CSRF_COOKIE, token);
+  request.csrfToken = token;
 }

@@ -61,7 +61,47 @@ function returnPathOf(request: FastifyRequest): string {
   }
 }
 
-/** Only same-site paths may be redirect targets, never another host. */
+/** A stand-in for the app's own origin: a return path is resolved against it, and must stay on it. */
+const OWN_ORIGIN = "http://ansluta.invalid";
+const MAX_RETURN_PATH = 2048;
+/**
+ * Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so `/\t/host`
+ * and `/\\host` mean `//host`, another site. Such characters have no place in a return path, in
+ * any layer of percent-encoding.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be refused.
+const UNSAFE = /[\u0000-\u001f\u007f\\]/;
+
+function plainInEveryLayer(value: string): boolean {
+  let layer = value;
+  for (let i = 0; i < 4; i++) {
+    if (!layer.startsWith("/") || layer.startsWith("//") || UNSAFE.test(layer)) return false;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(layer);
+    } catch {
+      return false;
+    }
+    if (decoded === layer) return true;
+    layer = decoded;
+  }
+  return false;
+}
+
+/**
+ * Only paths on Ansluta itself may be redirect targets, never another host: the value is resolved
+ * with the URL API against the app's own origin, and anything that lands elsewhere, or holds
+ * control characters or backslashes (raw or percent-encoded), gives the fallback. The answer is
+ * the URL API's own serialisation, so it is always a valid Location header.
+ */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback;
+  if (typeof value !== "string" || value.length > MAX_RETURN_PATH || !plainInEveryLayer(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== OWN_ORIGIN) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -43,6 +43,20 @@ describe("secretBox", () => {
     expect(box().deriveKey("audit-checkpoint v1").equals(audit)).toBe(false);
   });
 
+  it("MACs under a key of its own per purpose, and verifies only its own MAC of the same data", () => {
+    const b = box();
+    const mac = b.mac("session-hash", "csrf");
+    expect(mac).toMatch(/^[\w-]{43}$/);
+    expect(b.mac("session-hash", "csrf")).toBe(mac);
+    expect(b.mac("session-hash", "known-device")).not.toBe(mac);
+    expect(box().mac("session-hash", "csrf")).not.toBe(mac);
+    expect(b.verifyMac("session-hash", mac, "csrf")).toBe(true);
+    expect(b.verifyMac("session-hash2", mac, "csrf")).toBe(false);
+    expect(b.verifyMac("session-hash", mac, "known-device")).toBe(false);
+    expect(b.verifyMac("session-hash", mac.slice(1), "csrf")).toBe(false);
+    expect(b.verifyMac("session-hash", "", "csrf")).toBe(false);
+  });
+
   it("takes only 32-byte keys", () => {
     expect(() => parseSecretKey(Buffer.alloc(16).toString("base64"))).toThrow(/32 bytes/);
   });

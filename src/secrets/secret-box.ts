@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * Encryption at rest for the few secrets Ansluta must keep (the sandbox's test-CA and server
@@ -19,13 +19,37 @@ export type SecretBox = {
    * with HKDF-SHA256 under its own label, so the sealing key itself only ever seals.
    */
   deriveKey(label: string): Buffer;
+  /**
+   * HMAC-SHA256 of `data` in base64url, under a key derived (HKDF) from the secret key for this
+   * purpose alone: tokens Ansluta hands out and checks without storing them (the CSRF token of a
+   * session, a known-device cookie). Without SECRET_KEY nobody can make one that verifies.
+   */
+  mac(data: string, purpose: string): string;
+  /** Whether `mac` is this key's MAC of `data` for the purpose, compared in constant time. */
+  verifyMac(data: string, mac: string, purpose: string): boolean;
 };
 
 export class SecretBoxError extends Error {}
 
 export function secretBox(key: Buffer): SecretBox {
   if (key.length !== KEY_BYTES) throw new SecretBoxError(`the secret key must be ${KEY_BYTES} bytes, not ${key.length}`);
+  const macKeys = new Map<string, Buffer>();
+  const macKey = (purpose: string) => {
+    let derived = macKeys.get(purpose);
+    if (!derived) {
+      derived = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `ansluta mac ${purpose}`, KEY_BYTES));
+      macKeys.set(purpose, derived);
+    }
+    return derived;
+  };
+  const mac = (data: string, purpose: string) => createHmac("sha256", macKey(purpose)).update(data, "utf8").digest("base64url");
   return {
+    mac,
+    verifyMac(data, given, purpose) {
+      const expected = Buffer.from(mac(data, purpose));
+      const actual = Buffer.from(given);
+      return actual.length === expected.length && timingSafeEqual(actual, expected);
+    },
     seal(plaintext, purpose) {
       const nonce = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, nonce);

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNotNull, isNull, min, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import { apiTokens, invitations, loginAttempts, sessions } from "../schema.ts";
 
@@ -115,20 +115,4 @@ export async function revokeInvitation(db: Database, opts: { organisationId: str
 
 export async function recordLoginAttempt(db: Database, values: { email: string; ip: string; succeeded: boolean; at: Date }) {
   await db.insert(loginAttempts).values(values);
-}
-
-export async function recentLoginFailures(db: Database, opts: { email: string; ip: string; since: Date }) {
-  const failed = (by: ReturnType<typeof eq>) =>
-    db
-      .select({ n: count(), oldest: min(loginAttempts.at) })
-      .from(loginAttempts)
-      .where(and(by, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, opts.since)));
-  const [byEmail] = await failed(eq(loginAttempts.email, opts.email));
-  const [byIp] = await failed(eq(loginAttempts.ip, opts.ip));
-  const oldest = [byEmail?.oldest, byIp?.oldest].filter((d): d is Date => d instanceof Date);
-  return {
-    failuresForEmail: Number(byEmail?.n ?? 0),
-    failuresFromIp: Number(byIp?.n ?? 0),
-    oldestCountedFailureAt: oldest.length ? new Date(Math.min(...oldest.map((d) => d.getTime()))) : null,
-  };
 }

@@ -22,6 +22,8 @@ export type ApiRoute<P, Q, B, R, H = Record<string, never>> = {
   headers?: z.ZodType<H>;
   /** When the route answers 409, and why: documented in the OpenAPI document. */
   conflict?: string;
+  /** A body that is not JSON (the validator's XML): the media types it may come in, read by the handler itself. */
+  rawBody?: { mediaTypes: readonly string[]; maxBytes: number };
   /**
    * What a success answers: JSON described by `schema`, a file in one of the `files` media types
    * (the handler sets Content-Type), or nothing.
@@ -35,7 +37,7 @@ export type ApiRoute<P, Q, B, R, H = Record<string, never>> = {
 /** Every API route, kept so the OpenAPI document and the tenant-isolation test see exactly what is served. */
 export type RegisteredApiRoute = Pick<
   ApiRoute<unknown, unknown, unknown, unknown>,
-  "method" | "url" | "summary" | "tag" | "params" | "query" | "body" | "headers" | "conflict" | "response" | "access"
+  "method" | "url" | "summary" | "tag" | "params" | "query" | "body" | "headers" | "conflict" | "rawBody" | "response" | "access"
 >;
 
 /**

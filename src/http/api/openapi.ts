@@ -20,6 +20,9 @@ function parameters(schema: z.ZodType | undefined, location: "path" | "query" | 
   }));
 }
 
+const rawBodyContent = ({ mediaTypes, maxBytes }: NonNullable<RegisteredApiRoute["rawBody"]>) =>
+  Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: "string", maxLength: maxBytes } }]));
+
 function successResponse(response: RegisteredApiRoute["response"]) {
   if (response.schema) {
     return { description: "OK", content: { "application/json": { schema: stripMeta(toJson(response.schema, "output")) } } };
@@ -58,7 +61,9 @@ export function buildOpenApi(routes: readonly RegisteredApiRoute[], version: str
       parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query"), ...parameters(r.headers, "header")],
       ...(r.body
         ? { requestBody: { required: true, content: { "application/json": { schema: stripMeta(toJson(r.body, "input")) } } } }
-        : {}),
+        : r.rawBody
+          ? { requestBody: { required: true, content: rawBodyContent(r.rawBody) } }
+          : {}),
       responses,
       security: r.access === "authenticated" ? [{ bearerAuth: [] }] : [],
     };

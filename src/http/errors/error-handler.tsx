@@ -8,6 +8,16 @@ import { conflictFromDatabase } from "./database-conflict.ts";
 import { HTTP_STATUS } from "./error-map.ts";
 
 /**
+ * What every NOT_FOUND answers, whatever was not found and why: a random id, another
+ * organisation's id (which `authorize` refuses as "organisation not found") and a deleted one must
+ * be indistinguishable, or the message itself tells an outsider which ids exist.
+ */
+export const NOT_FOUND_MESSAGE = "not found";
+
+const pageKind = (code: string, status: number) =>
+  code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+
+/**
  * The last line: every error ends here as a precise 4xx, or as a 500 with a reference id that is
  * also in the log. Nothing about the fault (stack, SQL, paths) reaches the client.
  */
@@ -17,10 +27,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof DomainError) {
       const status = HTTP_STATUS[error.code];
       if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
+      if (error.code === "NOT_FOUND") request.log.debug({ reason: error.message }, "not found");
       if (isApiRequest(request)) {
         return reply.code(status).send({
           code: error.code,
-          message: error.message,
+          message: error.code === "NOT_FOUND" ? NOT_FOUND_MESSAGE : error.message,
           ...(error.details.fields
             ? { fields: error.details.fields.map((f) => ({ path: f.path.join("."), code: f.code, message: f.message })) }
             : {}),
@@ -28,15 +39,14 @@ export function registerErrorHandling(app: FastifyInstance) {
           ...(error.details.missing ? { missing: error.details.missing } : {}),
         });
       }
-      const kind = error.code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
-      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={kind} />, status);
+      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={pageKind(error.code, status)} />, status);
     }
     // Fastify's own client errors (bad JSON, unsupported media type, body too large) keep their 4xx.
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
       const code = status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
       if (isApiRequest(request)) return reply.code(status).send({ code, message: error.message });
-      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={status === 404 ? "notFound" : "server"} />, status);
+      return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={pageKind(code, status)} />, status);
     }
     const referenceId = randomUUID();
     request.log.error({ err: error, referenceId }, "unhandled error");

@@ -182,6 +182,9 @@ export const en: Messages = {
     serverTitle: "Something went wrong",
     serverText: "An unexpected error occurred. Nothing you entered was half-saved. Quote the reference below if you contact support.",
     reference: "Reference",
+    badRequestTitle: "The request could not be handled",
+    badRequestText:
+      "It contained something that cannot be stored, such as a NUL character or an invisible control character. Go back, remove it and try again.",
     csrfTitle: "The form has expired",
     csrfText: "For security reasons the form could not be sent. Go back, reload the page and try again.",
     backToStart: "Go to the start page",
@@ -207,6 +210,8 @@ export const en: Messages = {
     email_taken: "A user with this e-mail address already exists.",
     invalid_id: "Invalid id.",
     invalid: "The value is not valid.",
+    invalid_characters: "The text contains characters that cannot be stored, such as a NUL character.",
+    too_deep: "The value is nested too deeply.",
     date: "Enter a date as YYYY-MM-DD, for example 2027-09-01.",
     motivation_required: "Write a short motivation for why the activity does not apply.",
     not_member: "This person is not a member of the organisation.",

@@ -180,6 +180,9 @@ export const sv = {
     serverText:
       "Ett oväntat fel inträffade. Inget av det du skrev har sparats till hälften. Ange referensen nedan om du kontaktar support.",
     reference: "Referens",
+    badRequestTitle: "Begäran kunde inte hanteras",
+    badRequestText:
+      "Den innehöll något som inte kan sparas, till exempel ett NUL-tecken eller ett osynligt styrtecken. Gå tillbaka, ta bort det och försök igen.",
     csrfTitle: "Formuläret har gått ut",
     csrfText: "Av säkerhetsskäl kunde formuläret inte skickas. Gå tillbaka, ladda om sidan och försök igen.",
     backToStart: "Till startsidan",
@@ -205,6 +208,8 @@ export const sv = {
     email_taken: "Det finns redan en användare med denna e-postadress.",
     invalid_id: "Ogiltigt id.",
     invalid: "Värdet är ogiltigt.",
+    invalid_characters: "Texten innehåller tecken som inte kan sparas, till exempel ett NUL-tecken.",
+    too_deep: "Värdet är för djupt nästlat.",
     date: "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-09-01.",
     motivation_required: "Skriv en kort motivering till varför aktiviteten inte är tillämplig.",
     not_member: "Personen är inte medlem i organisationen.",

@@ -2,14 +2,24 @@ import { Paragraph } from "@digdir/designsystemet-react";
 import { Layout, Link, PageHeading } from "../components/index.ts";
 import type { PageContext } from "../page-context.ts";
 
-export type ErrorKind = "notFound" | "forbidden" | "server" | "csrf";
+export type ErrorKind = "notFound" | "forbidden" | "server" | "csrf" | "badRequest";
 
 export function ErrorPage({ ctx, kind, referenceId }: { ctx: PageContext; kind: ErrorKind; referenceId?: string }) {
   const { errors } = ctx.m;
-  const title = { notFound: errors.notFoundTitle, forbidden: errors.forbiddenTitle, server: errors.serverTitle, csrf: errors.csrfTitle }[
-    kind
-  ];
-  const text = { notFound: errors.notFoundText, forbidden: errors.forbiddenText, server: errors.serverText, csrf: errors.csrfText }[kind];
+  const title = {
+    notFound: errors.notFoundTitle,
+    forbidden: errors.forbiddenTitle,
+    server: errors.serverTitle,
+    csrf: errors.csrfTitle,
+    badRequest: errors.badRequestTitle,
+  }[kind];
+  const text = {
+    notFound: errors.notFoundText,
+    forbidden: errors.forbiddenText,
+    server: errors.serverText,
+    csrf: errors.csrfText,
+    badRequest: errors.badRequestText,
+  }[kind];
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading>{title}</PageHeading>

@@ -12,6 +12,7 @@ import { authenticatePassword } from "../../../domain/identity/authenticate-pass
 import { changeLocale } from "../../../domain/identity/change-locale.ts";
 import { loadActor } from "../../../domain/identity/load-actor.ts";
 import type { AppScope } from "../../app-scope.ts";
+import { readKnownDevice, rememberDevice } from "../../known-device.ts";
 import {
   AcceptedInvitation,
   AcceptInvitationBody,
@@ -42,7 +43,7 @@ export function meView(actor: Actor): z.infer<typeof Me> {
   };
 }
 
-export function identityApi({ db, api }: AppScope) {
+export function identityApi({ db, api, secrets }: AppScope) {
   api({
     method: "POST",
     url: "/api/v1/auth/login",
@@ -51,10 +52,13 @@ export function identityApi({ db, api }: AppScope) {
     access: "public",
     body: LoginBody,
     response: { status: 200, schema: LoginResponse },
-    handler: async ({ body, request, now }) => {
-      const user = await authenticatePassword({ db, email: body.email, password: body.password, ip: request.ip, now });
+    handler: async ({ body, request, reply, now }) => {
+      // A client that keeps cookies is a known device too, and gets through while others attack the account.
+      const knownDevice = readKnownDevice(request, secrets, now);
+      const user = await authenticatePassword({ db, email: body.email, password: body.password, ip: request.ip, now, knownDevice });
       const actor = await loadActor(db, user);
       if (!actor) throw new Error("user vanished during login");
+      rememberDevice(request, reply, { secrets, userId: user.id, previous: knownDevice, now });
       return issueLoginToken({ db, actor, now });
     },
   });

@@ -17,7 +17,9 @@ import { LoginPage } from "../../../ui/pages/identity/login-page.tsx";
 import { SettingsPage } from "../../../ui/pages/identity/settings-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { clearCookie, LOCALE_COOKIE, SESSION_COOKIE, setCookie, setFlash } from "../../cookies.ts";
+import { rotateCsrf } from "../../csrf.ts";
 import { formValues, parseForm, str } from "../../form.ts";
+import { readKnownDevice, rememberDevice } from "../../known-device.ts";
 import { requireSession, safeReturnPath, sendPage } from "../../render.ts";
 import { LoginBody } from "./identity.schema.ts";
 
@@ -34,7 +36,7 @@ const PasswordForm = z
   .object({ password: newPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwords_differ" });
 
-export function identityPages({ app, db }: AppScope) {
+export function identityPages({ app, db, secrets }: AppScope) {
   app.get<{ Querystring: { next?: string } }>("/login", async (request, reply) => {
     if (request.auth?.via === "session") return reply.redirect(safeReturnPath(request.query.next), 303);
     return sendPage(request, reply, (ctx) => <LoginPage ctx={ctx} next={safeReturnPath(request.query.next)} />);
@@ -53,11 +55,14 @@ export function identityPages({ app, db }: AppScope) {
       );
     }
     try {
-      const user = await authenticatePassword({ db, ...parsed.data, ip: request.ip, now: request.now });
+      const knownDevice = readKnownDevice(request, secrets, request.now);
+      const user = await authenticatePassword({ db, ...parsed.data, ip: request.ip, now: request.now, knownDevice });
       const actor = await loadActor(db, user);
       if (!actor) throw new Error("user vanished during login");
       const session = await startSession({ db, actor, now: request.now });
       setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
+      rotateCsrf(request, reply, secrets, session.token);
+      rememberDevice(request, reply, { secrets, userId: user.id, previous: knownDevice, now: request.now });
       return reply.redirect(next, 303);
     } catch (e) {
       if (!(e instanceof DomainError) || (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED")) throw e;
@@ -80,6 +85,7 @@ export function identityPages({ app, db }: AppScope) {
     const auth = request.auth;
     if (auth?.via === "session") await endSession({ db, token: auth.token, actor: auth.actor, now: request.now });
     clearCookie(request, reply, SESSION_COOKIE);
+    rotateCsrf(request, reply, secrets, null);
     return reply.redirect("/login", 303);
   });
 
@@ -208,6 +214,7 @@ export function identityPages({ app, db }: AppScope) {
     if (!person) throw new Error("user vanished after accepting an invitation");
     const session = await startSession({ db, actor: person, now: request.now });
     setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
+    rotateCsrf(request, reply, secrets, session.token);
     return reply.redirect("/", 303);
   });
 }

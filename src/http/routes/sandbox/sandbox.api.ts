@@ -57,6 +57,7 @@ export function sandboxApi({ app, api, db, secrets, validateOnWorker }: AppScope
       "Validate a deliverSecure SOAP envelope or a bare SealedDelivery. Send the XML itself as the body (Content-Type application/xml, text/xml or application/soap+xml, at most 5 MB and 10,000 elements); failing checks still answer 200. 429 TOO_MANY_VALIDATIONS (with Retry-After) when the organisation already has 8 validations waiting or running, 422 VALIDATION_TIMEOUT when checking the document ran over the time budget",
     tag: "sandbox",
     access: "authenticated",
+    rawBody: { mediaTypes: XML_MEDIA_TYPES, maxBytes: MAX_SUBMISSION_BYTES },
     response: { status: 200, schema: ValidationReport },
     handler: async ({ request, now }) => {
       if (!XML_MEDIA_TYPES.includes(mediaTypeOf(request)) || typeof request.body !== "string") throw unsupported(request);
