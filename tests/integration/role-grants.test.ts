@@ -4,7 +4,7 @@ import { auditLog, memberships } from "../../src/db/schema.ts";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
-import { apiAs, PASSWORD, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { apiAs, browser, PASSWORD, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
 /** The probe's self-appointed deciders: nobody grants herself a role, and only a named holder of the deciding role decides. */
 describe("granting roles and deciding", () => {
@@ -86,6 +86,15 @@ describe("granting roles and deciding", () => {
     expect((await decide(w.emails.vaA, "II")).json()).toMatchObject({ code: "NOT_DECIDER" });
     expect((await decide(w.emails.readerA, "II")).json()).toMatchObject({ code: "NOT_DECIDER" });
     expect((await decide(w.emails.sgA, "II")).statusCode).toBe(201);
+  });
+
+  it("refuses a läsare's empty proposal for a decision point instead of answering as if it were saved", async () => {
+    const pl = await apiAs(t.app, w.emails.plA);
+    const created = (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Beredning" })).json() as { id: string };
+    const reader = browser(t.app);
+    await reader.login(w.emails.readerA);
+    const res = await reader.post(`/initiatives/${created.id}/milestones/I/decision-points/I-1`, { "proposal-I-1": "" });
+    expect(res.statusCode).toBe(403);
   });
 
   it("applies concurrent role changes of one member one after the other, each audited with what it replaced", async () => {

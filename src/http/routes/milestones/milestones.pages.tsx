@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { authorize } from "../../../domain/access/policy.ts";
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
 import { permissionsFor, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { requiredReports } from "../../../domain/milestones/communications.ts";
@@ -130,8 +131,9 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
       });
       const back = `/initiatives/${initiativeId}/milestones/${encodeURIComponent(numeral)}#dp-${encodeURIComponent(decisionPointId)}`;
       if (!parsed.ok) {
-        // An empty proposal un-prepares nothing; say so and go back.
-        await readableInitiative({ db, actor: auth.actor }, initiativeId);
+        // An empty proposal un-prepares nothing; say so and go back — but only to someone who may prepare.
+        const initiative = await readableInitiative({ db, actor: auth.actor }, initiativeId);
+        authorize(auth.actor, { action: "initiative:work", organisationId: initiative.organisationId });
         setFlash(request, reply, messagesFor(request.locale).fieldErrors.required);
         return reply.redirect(back, 303);
       }
