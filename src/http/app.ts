@@ -82,7 +82,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
             serializers: {
               req: (req: { method: string; url: string }) => ({
                 method: req.method,
-                url: req.url.replace(/\/invitation\/[^/?]+/, "/invitation/[token]"),
+                url: req.url.replace(/^(\/invitation|\/api\/v1\/invitations)\/[^/?]+/, "$1/[token]"),
               }),
             },
           },
