@@ -154,5 +154,7 @@ describe("login throttling", () => {
     expect(res.statusCode).toBe(429);
     expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
     expect(res.body).toContain("För många misslyckade inloggningsförsök");
+    // The first delay is half a minute: said in seconds, not rounded up to "1 minuter".
+    expect(res.body).toMatch(/Vänta \d+ sekunder och försök igen/);
   });
 });

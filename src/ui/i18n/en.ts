@@ -237,7 +237,10 @@ export const en: Messages = {
     password: "Password",
     submit: "Log in",
     invalid: "Wrong e-mail address or password.",
-    rateLimited: "Too many failed login attempts. Wait {minutes} minutes and try again.",
+    rateLimited: "Too many failed login attempts. Wait {wait} and try again.",
+    waitSeconds: "{n} seconds",
+    waitMinute: "a minute",
+    waitMinutes: "{n} minutes",
     intro: "Log in to work on your organisation's connection to Mina meddelanden.",
   },
   invitation: {

@@ -236,7 +236,10 @@ export const sv = {
     password: "Lösenord",
     submit: "Logga in",
     invalid: "Fel e-postadress eller lösenord.",
-    rateLimited: "För många misslyckade inloggningsförsök. Vänta {minutes} minuter och försök igen.",
+    rateLimited: "För många misslyckade inloggningsförsök. Vänta {wait} och försök igen.",
+    waitSeconds: "{n} sekunder",
+    waitMinute: "en minut",
+    waitMinutes: "{n} minuter",
     intro: "Logga in för att arbeta med er anslutning till Mina meddelanden.",
   },
   invitation: {

@@ -9,6 +9,7 @@ import { endSession, startSession, switchOrganisation } from "../../../domain/id
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { newPassword } from "../../../domain/shared/field-rules.ts";
 import { format, messagesFor } from "../../../ui/i18n/index.ts";
+import type { Messages } from "../../../ui/i18n/messages.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { AccessibilityPage } from "../../../ui/pages/identity/accessibility-page.tsx";
 import { HomePage } from "../../../ui/pages/identity/home-page.tsx";
@@ -35,6 +36,13 @@ const TokenForm = z.object({
 const PasswordForm = z
   .object({ password: newPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwords_differ" });
+
+/** How long to wait, as a person says it: seconds under a minute, then whole minutes rounded up. */
+function waitText(m: Messages, seconds: number): string {
+  if (seconds < 60) return format(m.login.waitSeconds, { n: Math.max(1, Math.ceil(seconds)) });
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? m.login.waitMinute : format(m.login.waitMinutes, { n: minutes });
+}
 
 export function identityPages({ app, db, secrets }: AppScope) {
   app.get<{ Querystring: { next?: string } }>("/login", async (request, reply) => {
@@ -68,9 +76,7 @@ export function identityPages({ app, db, secrets }: AppScope) {
       if (!(e instanceof DomainError) || (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED")) throw e;
       const m = messagesFor(request.locale);
       const limited = e.code === "LOGIN_RATE_LIMITED";
-      const failure = limited
-        ? format(m.login.rateLimited, { minutes: Math.ceil((e.details.retryAfterSeconds ?? 60) / 60) })
-        : m.login.invalid;
+      const failure = limited ? format(m.login.rateLimited, { wait: waitText(m, e.details.retryAfterSeconds ?? 60) }) : m.login.invalid;
       if (limited) reply.header("retry-after", String(e.details.retryAfterSeconds ?? 60));
       return sendPage(
         request,
