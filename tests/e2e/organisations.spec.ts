@@ -12,7 +12,8 @@ import {
 
 /** A valid organisationsnummer that no earlier test has used (the last digit is the Luhn check). */
 function uniqueOrganisationNumber(): string {
-  const nine = `55${String(Date.now()).slice(-7)}`;
+  // The third digit of an organisationsnummer is 2 or more (a personnummer's month is not).
+  const nine = `552${String(Date.now()).slice(-6)}`;
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
 }
 
