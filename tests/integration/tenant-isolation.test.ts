@@ -53,7 +53,7 @@ const PUBLIC_PAGES = new Set([
   "GET /healthz",
   "GET /api/openapi.json",
   "GET /assets/*",
-  "GET /assets/designsystemet/:file",
+  "GET /favicon.ico",
   "GET /invitation/:token",
   "POST /invitation/:token",
   "GET /method",

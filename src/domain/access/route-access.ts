@@ -188,7 +188,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /healthz": PUBLIC,
   "GET /api/openapi.json": PUBLIC,
   "GET /assets/*": PUBLIC,
-  "GET /assets/designsystemet/:file": PUBLIC,
+  "GET /favicon.ico": PUBLIC,
   "GET /api/v1/method": PUBLIC,
   "GET /method": PUBLIC,
   "GET /method/phases/:number": PUBLIC,

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { can } from "../../domain/access/policy.ts";
 import { format } from "../i18n/index.ts";
 import type { PageContext } from "../page-context.ts";
+import { assetUrl } from "../static-assets.ts";
 
 type NavItem = { href: string; label: string };
 
@@ -75,10 +76,13 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${ctx.formRejected ? ctx.m.layout.errorTitlePrefix : ""}${title} – ${ctx.m.app.name}`}</title>
-        <link rel="stylesheet" href="/assets/designsystemet/theme.css" />
-        <link rel="stylesheet" href="/assets/designsystemet/index.css" />
-        <link rel="stylesheet" href="/assets/ansluta.css" />
-        <script src="/assets/ansluta.js" defer />
+        <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
+        <link rel="preload" href={assetUrl("fonts/inter-latin-400-normal.woff2")} as="font" type="font/woff2" crossOrigin="" />
+        <link rel="stylesheet" href={assetUrl("fonts/inter.css")} />
+        <link rel="stylesheet" href={assetUrl("designsystemet/theme.css")} />
+        <link rel="stylesheet" href={assetUrl("designsystemet/index.css")} />
+        <link rel="stylesheet" href={assetUrl("ansluta.css")} />
+        <script src={assetUrl("ansluta.js")} defer />
       </head>
       <body>
         <SkipLink href="#main">{ctx.m.layout.skipToContent}</SkipLink>

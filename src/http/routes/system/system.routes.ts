@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import fastifyStatic from "@fastify/static";
+import { findAsset } from "../../../ui/static-assets.ts";
 import type { RegisteredApiRoute } from "../../api/api-route.ts";
 import { buildOpenApi } from "../../api/openapi.ts";
 import type { AppScope } from "../../app-scope.ts";
 
-const require = createRequire(import.meta.url);
+const HASH = /^[0-9a-f]{12}$/;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const version = (JSON.parse(readFileSync(path.join(here, "../../../../package.json"), "utf8")) as { version: string }).version;
 
@@ -27,20 +27,22 @@ export async function systemRoutes({ app, handle }: AppScope, registry: readonly
     return openApi;
   });
 
-  await app.register(fastifyStatic, {
-    root: path.join(here, "../../../ui/assets"),
-    prefix: "/assets/",
-    maxAge: "1h",
+  // Under its hashed name an asset never changes, so a browser may keep it for a year; under its
+  // plain name, or a hash this server does not know (a page from before a deploy), only briefly.
+  app.get<{ Params: { "*": string } }>("/assets/*", async (request, reply) => {
+    const [first = "", ...rest] = request.params["*"].split("/");
+    const hashed = HASH.test(first) && rest.length > 0;
+    const asset = findAsset(hashed ? rest.join("/") : request.params["*"]);
+    if (!asset) return reply.callNotFound();
+    const immutable = hashed && asset.hash === first;
+    return reply
+      .type(asset.type)
+      .header("cache-control", immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600")
+      .send(asset.body);
   });
-  // Designsystemet's compiled CSS and its default theme, served from the pinned package.
-  const cssDir = path.dirname(require.resolve("@digdir/designsystemet-css"));
-  const files = {
-    "index.css": readFileSync(path.join(cssDir, "index.css")),
-    "theme.css": readFileSync(path.resolve(cssDir, "../theme/designsystemet.css")),
-  };
-  app.get<{ Params: { file: string } }>("/assets/designsystemet/:file", async (request, reply) => {
-    const body = files[request.params.file as keyof typeof files];
-    if (!body) return reply.callNotFound();
-    return reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=86400").send(body);
+  app.get("/favicon.ico", async (_request, reply) => {
+    const icon = findAsset("favicon.ico");
+    if (!icon) return reply.callNotFound();
+    return reply.type("image/x-icon").header("cache-control", "public, max-age=86400").send(icon.body);
   });
 }
