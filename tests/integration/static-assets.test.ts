@@ -23,7 +23,14 @@ describe("static assets: the font, the icon, compression and caching", () => {
   };
 
   it("links every stylesheet, the script and the icon by content-hashed names the browser may keep for a year", async () => {
-    for (const name of ["fonts/inter.css", "designsystemet/theme.css", "designsystemet/index.css", "ansluta.css", "ansluta.js", "favicon.svg"]) {
+    for (const name of [
+      "fonts/inter.css",
+      "designsystemet/theme.css",
+      "designsystemet/index.css",
+      "ansluta.css",
+      "ansluta.js",
+      "favicon.svg",
+    ]) {
       const res = await get(linked(name));
       expect(res.statusCode, name).toBe(200);
       expect(res.headers["cache-control"], name).toBe(IMMUTABLE);
@@ -64,7 +71,9 @@ describe("static assets: the font, the icon, compression and caching", () => {
       expect(font.rawPayload.subarray(0, 4).toString("latin1"), url).toBe("wOF2");
     }
     // Å, Ä and Ö are in the latin subset that the layout preloads.
-    expect(page).toMatch(/<link rel="preload" href="\/assets\/[0-9a-f]{12}\/fonts\/inter-latin-400-normal\.woff2" as="font" type="font\/woff2" crossorigin=""\/>/);
+    expect(page).toMatch(
+      /<link rel="preload" href="\/assets\/[0-9a-f]{12}\/fonts\/inter-latin-400-normal\.woff2" as="font" type="font\/woff2" crossorigin=""\/>/,
+    );
     const ours = (await get(linked("ansluta.css"))).body;
     expect(ours).toContain('--ds-font-family: Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;');
   });
