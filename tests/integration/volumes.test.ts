@@ -100,7 +100,7 @@ describe("actual volumes: the test series from the emulator", () => {
     expect(test).toMatchObject({
       kind: "test",
       source: "ansluta-emulator",
-      label: "Testserie från Ansluta:s emulator – inte verkliga volymer",
+      label: "Testserie från Anslutas emulator – inte verkliga volymer",
       excludedLoadTestCalls: 5,
     });
     expect(test?.months.map((m) => [m.month, m.lookups, m.deliveries, m.delivered, m.faults])).toEqual([
@@ -140,7 +140,7 @@ describe("actual volumes: the test series from the emulator", () => {
     const page = await session.get(`/initiatives/${initiativeId}/volumes`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Faktiska volymer");
-    expect(page.body).toMatch(/<h2[^>]*>Testserie från Ansluta:s emulator – inte verkliga volymer <span[^>]*>Testdata<\/span><\/h2>/);
+    expect(page.body).toMatch(/<h2[^>]*>Testserie från Anslutas emulator – inte verkliga volymer <span[^>]*>Testdata<\/span><\/h2>/);
     expect(page.body).toContain("april 2026");
     expect(page.body).toContain("maj 2026");
     expect(page.body).toContain("5 anrop under lasttester räknas inte med");

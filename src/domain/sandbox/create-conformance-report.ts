@@ -109,7 +109,7 @@ export function conformanceSections(
   loadTest?: LoadTestSummary | null,
 ): Record<string, string> {
   const conformance = [
-    "Resultat från Ansluta:s emulator av Mina meddelanden v3. Testfallen MM-01–MM-15 är Ansluta:s egna, skrivna utifrån det publicerade kontraktet; de är inte Diggs officiella acceptanstest och ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön.",
+    "Resultat från Anslutas emulator av Mina meddelanden v3. Testfallen MM-01–MM-15 är Anslutas egna, skrivna utifrån det publicerade kontraktet; de är inte Diggs officiella acceptanstest och ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön.",
     since ? `Anrop från och med ${since.toISOString()}.` : "Alla anrop som emulatorn har registrerat i initiativets testmiljö.",
     "### Sammanfattning",
     [
@@ -123,7 +123,7 @@ export function conformanceSections(
   ];
   const latency = (key: "p50" | "p95" | "p99") => (p.latencyMs ? `${number(p.latencyMs[key], 1)} ms` : "–");
   const performance = [
-    "Mätt i Ansluta:s emulator av Mina meddelanden v3 under samma körning som konformitetstestet.",
+    "Mätt i Anslutas emulator av Mina meddelanden v3 under samma körning som konformitetstestet.",
     [
       `- Period: ${p.from && p.to ? `${p.from.toISOString()} – ${p.to.toISOString()}` : "–"}`,
       `- Anrop isReachable: ${number(p.lookups)}`,

@@ -46,7 +46,7 @@ describe("conformanceReport", () => {
       "Initiativ: Digital brevlåda för bygglov",
       "Skapad: 27 nov. 2026 12:00",
     ]);
-    expect(text(doc)).toMatch(/underlag från Ansluta:s emulator .* inte Diggs officiella anslutnings- eller acceptanstest/);
+    expect(text(doc)).toMatch(/underlag från Anslutas emulator .* inte Diggs officiella anslutnings- eller acceptanstest/);
     expect(text(doc)).toContain("Den ersätter inte förvaltningsgruppens verifiering");
   });
 

@@ -18,7 +18,7 @@ const TEXT = {
     initiative: "Initiativ",
     generatedAt: "Skapad",
     disclaimer:
-      "Rapporten är underlag från Ansluta:s emulator av Mina meddelanden v3 (Recipient, Authority och Service). Den är inte Diggs officiella anslutnings- eller acceptanstest: de officiella testfallen är inte publika, så fallen MM-01–MM-15 är Ansluta:s egna, skrivna utifrån det publicerade kontraktet. Den ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön. Mottagarna är syntetiska. Felkoderna (ErrorCode) följer emulatorns egen tolkning, inte en officiell.",
+      "Rapporten är underlag från Anslutas emulator av Mina meddelanden v3 (Recipient, Authority och Service). Den är inte Diggs officiella anslutnings- eller acceptanstest: de officiella testfallen är inte publika, så fallen MM-01–MM-15 är Anslutas egna, skrivna utifrån det publicerade kontraktet. Den ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön. Mottagarna är syntetiska. Felkoderna (ErrorCode) följer emulatorns egen tolkning, inte en officiell.",
     summary: "Sammanfattning",
     measure: "Mått",
     value: "Värde",

@@ -395,7 +395,7 @@ export const sv = {
     title: "Faktiska volymer",
     lead: "Meddelandevolymerna som de blev, att jämföra med prognosen när nyttorna följs upp (Realisera nyttor). Produktionsvolymer från Mina meddelanden kommer senare; i dag finns bara testserien från initiativets testmiljö.",
     link: "Faktiska volymer (testserie)",
-    testSeriesLabel: "Testserie från Ansluta:s emulator – inte verkliga volymer",
+    testSeriesLabel: "Testserie från Anslutas emulator – inte verkliga volymer",
     testTag: "Testdata",
     testSeriesIntro:
       "Anropen som organisationens system har gjort mot initiativets testmiljö, per kalendermånad i svensk tid. De visar att uppföljningen fungerar hela vägen men säger ingenting om hur många meddelanden som skickas på riktigt.",
@@ -697,7 +697,7 @@ export const sv = {
     apiHint: "Samma kontroller finns i API:t: POST /api/v1/sandbox/validate med XML:en som innehåll (Content-Type application/xml).",
     initiativeTitle: "Testmiljö för Mina meddelanden",
     initiativeLead:
-      "Initiativets egen testmiljö i Ansluta:s emulator av Mina meddelanden v3, de senaste anropen till den och konformitetsrapporten som görs av dem.",
+      "Initiativets egen testmiljö i Anslutas emulator av Mina meddelanden v3, de senaste anropen till den och konformitetsrapporten som görs av dem.",
     reportHeading: "Konformitetsrapport",
     reportIntro:
       "Rapporten bedömer anropen mot testfallen MM-01–MM-15 och skriver resultatet i initiativets testrapporter, som underlag till milstolpe V. Den fastställs som andra dokument, av projektledaren eller verksamhetsägaren.",
@@ -718,7 +718,7 @@ export const sv = {
   sandboxSetup: {
     heading: "Testmiljö",
     intro:
-      "Initiativets egen testmiljö i Ansluta:s emulator av Mina meddelanden v3. Ert system (eller er förmedlares) anropar adresserna nedan med ömsesidig TLS och ett testcertifikat för organisationen.",
+      "Initiativets egen testmiljö i Anslutas emulator av Mina meddelanden v3. Ert system (eller er förmedlares) anropar adresserna nedan med ömsesidig TLS och ett testcertifikat för organisationen.",
     statusEnabled: "Testmiljön är aktiverad och tar emot anrop.",
     statusDisabled:
       "Testmiljön är avstängd och tar inte emot anrop. Tidigare anrop finns kvar och adresserna blir desamma när den aktiveras igen.",
