@@ -63,7 +63,11 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     await va.login(w.emails.vaA);
     const page = await va.get(`/initiatives/${initiativeId}/milestones/I`);
     expect(page.body).toContain('data-testid="decide-link"');
-    expect((await va.get(`/initiatives/${initiativeId}/milestones/I/decide`)).statusCode).toBe(200);
+    const decide = await va.get(`/initiatives/${initiativeId}/milestones/I/decide`);
+    expect(decide.statusCode).toBe(200);
+    // The outcome "stop" ends the initiative; "Avbryt" would read as cancelling the form.
+    expect(decide.body).toContain("Avsluta initiativet");
+    expect(decide.body).not.toMatch(/value="stop"[^>]*>[^<]*<[^>]*>\s*Avbryt/);
   });
 
   it("returns the form with an error summary linked to the fields, keeping the input", async () => {

@@ -478,7 +478,7 @@ export const en: Messages = {
     title: "Milestone {numeral}: {name}",
     purpose: "Purpose",
     status: "Status",
-    outcomes: { not_decided: "Not decided", go: "Go", go_with_conditions: "Go with conditions", rework: "Rework", stop: "Stop" },
+    outcomes: { not_decided: "Not decided", go: "Go", go_with_conditions: "Go with conditions", rework: "Rework", stop: "End the initiative" },
     readiness: "Decision basis",
     ready: "The basis is complete and every decision point is prepared.",
     notReady: "The basis is not complete:",

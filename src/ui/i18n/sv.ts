@@ -483,7 +483,7 @@ export const sv = {
       go: "Gå vidare",
       go_with_conditions: "Gå vidare med villkor",
       rework: "Omarbeta",
-      stop: "Avbryt",
+      stop: "Avsluta initiativet",
     },
     readiness: "Beslutsunderlag",
     ready: "Underlaget är komplett och alla beslutspunkter är beredda.",
