@@ -135,6 +135,20 @@ describe("server-rendered pages", () => {
     expect(joined.headers.location).toBe(`/organisations/${w.orgB.id}`);
   });
 
+  it("gives the förvaltningsgrupp and the administrator a start page of their own, not 'you are not a member'", async () => {
+    const fg = browser(t.app);
+    await fg.login(w.emails.fg);
+    const fgHome = (await fg.get("/")).body;
+    expect(fgHome).not.toContain("Du är inte medlem i någon organisation");
+    expect(fgHome).toContain("Som förvaltningsgruppen läser du");
+    expect(fgHome).toContain('href="/inbox"');
+    const admin = browser(t.app);
+    await admin.login(w.emails.admin);
+    const adminHome = (await admin.get("/")).body;
+    expect(adminHome).not.toContain("Du är inte medlem i någon organisation");
+    expect(adminHome).toContain('href="/admin/audit"');
+  });
+
   it("switches language per user and remembers it", async () => {
     const b = browser(t.app);
     await b.login(w.emails.sgA);

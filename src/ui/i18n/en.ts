@@ -264,6 +264,8 @@ export const en: Messages = {
     intro:
       "Ansluta supports you through the method for connecting to Mina meddelanden: needs, decisions, development, roll-out and benefits.",
     activeOrganisation: "You are working in {organisation}.",
+    forvaltningsgruppIntro: "As the förvaltningsgrupp you read every organisation's initiatives and the messages the method sends you.",
+    adminIntro: "As administrator you manage the organisations, the audit log and the outbox.",
     noMembership: "You are not a member of any organisation yet. Ask an administrator to invite you.",
     yourRoles: "Your roles",
   },

@@ -263,6 +263,8 @@ export const sv = {
     intro: "Ansluta stöder er genom metoden för anslutning till Mina meddelanden: behov, beslut, utveckling, införande och nyttor.",
     activeOrganisation: "Du arbetar just nu i {organisation}.",
     noMembership: "Du är inte medlem i någon organisation ännu. Be en administratör att bjuda in dig.",
+    forvaltningsgruppIntro: "Som förvaltningsgruppen läser du alla organisationers initiativ och de meddelanden metoden skickar till er.",
+    adminIntro: "Som administratör hanterar du organisationerna, granskningsloggen och utkorgen.",
     yourRoles: "Dina roller",
   },
   organisations: {

@@ -27,9 +27,41 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
             ))}
           </ul>
         </Card>
-      ) : (
+      ) : actor.systemRoles.length ? null : (
         <Paragraph>{m.home.noMembership}</Paragraph>
       )}
+      {actor.systemRoles.includes("forvaltningsgrupp") ? (
+        <Card>
+          <Paragraph>{m.home.forvaltningsgruppIntro}</Paragraph>
+          <ul>
+            <li>
+              <Link href="/inbox">{m.nav.inbox}</Link>
+            </li>
+            <li>
+              <Link href="/initiatives">{m.nav.initiatives}</Link>
+            </li>
+            <li>
+              <Link href="/organisations">{m.nav.organisations}</Link>
+            </li>
+          </ul>
+        </Card>
+      ) : null}
+      {actor.systemRoles.includes("admin") ? (
+        <Card>
+          <Paragraph>{m.home.adminIntro}</Paragraph>
+          <ul>
+            <li>
+              <Link href="/organisations">{m.nav.organisations}</Link>
+            </li>
+            <li>
+              <Link href="/admin/audit">{m.nav.audit}</Link>
+            </li>
+            <li>
+              <Link href="/admin/outbox">{m.nav.outbox}</Link>
+            </li>
+          </ul>
+        </Card>
+      ) : null}
       {actor.systemRoles.length ? (
         <ul className="tag-list" aria-label={m.home.yourRoles}>
           {actor.systemRoles.map((r) => (
