@@ -86,17 +86,22 @@ async function createFromOverview(
   await writeAndApprove(page, title, section, text, options);
 }
 
-/** On the milestone page: a proposal for one decision point, saved on its own. */
-async function prepare(page: Page, point: { text: string }, proposal: string) {
-  const item = page
-    .getByRole("listitem")
-    .filter({ hasText: point.text })
-    .filter({ has: page.getByRole("button", { name: "Spara beredning" }) });
-  await item.getByLabel("Förslag till beslut (beredning)", { exact: true }).fill(proposal);
-  await item.getByRole("button", { name: "Spara beredning" }).click();
+/**
+ * On the milestone page: a proposal for every decision point, typed into the one form and saved
+ * with one click; every proposal comes back as typed, none lost to another's save.
+ */
+async function prepareAll(page: Page, numeral: MilestoneNumeral) {
+  const points = decisionPoints(numeral);
+  const proposalOf = (dp: { text: string }) => `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`;
+  const field = (n: number) => page.getByLabel(`Förslag till beslut (beredning) för beslutspunkt ${n}`, { exact: true });
+  for (const [i, dp] of points.entries()) await field(i + 1).fill(proposalOf(dp));
+  await expect(page.getByRole("button", { name: "Spara beredning" })).toHaveCount(1);
+  await page.getByRole("button", { name: "Spara beredning" }).click();
   await expect(page.getByRole("status")).toHaveText("Beredningen har sparats.");
-  await expect(item.getByText("Beredd", { exact: true })).toBeVisible();
-  await expect(item.getByLabel("Förslag till beslut (beredning)", { exact: true })).toHaveValue(proposal);
+  for (const [i, dp] of points.entries()) {
+    await expect(field(i + 1)).toHaveValue(proposalOf(dp));
+    await expect(page.getByRole("listitem").filter({ hasText: dp.text }).getByText("Beredd", { exact: true })).toBeVisible();
+  }
 }
 
 /** On the decision form: an answer and (unless left out) a motivation for every decision point. */
@@ -189,8 +194,9 @@ test.describe("milestone decisions", () => {
       // The projektledare prepares but does not decide milestone I.
       await expect(page.getByRole("link", { name: "Fatta beslut" })).toHaveCount(0);
       await expectNoAxeViolations(page);
-      for (const dp of decisionPoints("I")) await prepare(page, dp, `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`);
+      await prepareAll(page, "I");
       await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
+      await expectNoAxeViolations(page);
     });
 
     await test.step("I: the styrgrupp may not decide milestone I", async () => {
@@ -274,7 +280,7 @@ test.describe("milestone decisions", () => {
         { review: true },
       );
       await page.goto(milestoneUrl("II"));
-      for (const dp of decisionPoints("II")) await prepare(page, dp, `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`);
+      await prepareAll(page, "II");
       await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
     });
 

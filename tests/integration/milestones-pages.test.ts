@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "../../src/db/schema.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { prepareMilestone } from "../support/initiative-fixtures.ts";
@@ -43,16 +45,61 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     expect((await b.get(`/initiatives/${initiativeId}/milestones/IX`)).statusCode).toBe(404);
   });
 
-  it("prepares a decision point through its form", async () => {
+  it("saves every proposal of the milestone in one form, one audit entry per changed proposal", async () => {
     const b = browser(t.app);
     await b.login(w.emails.plA);
-    const dp = milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id as string;
-    const res = await b.post(`/initiatives/${initiativeId}/milestones/II/decision-points/${dp}`, {
-      [`proposal-${dp}`]: "Vi föreslår alternativ B.",
+    const points = milestoneByNumeral(methodV12, "II").decisionPoints.map((d) => d.id);
+    const [first, second, third] = points as [string, string, string];
+    const page = await b.get(`/initiatives/${initiativeId}/milestones/II`);
+    expect(page.body).toContain(`action="/initiatives/${initiativeId}/milestones/II/preparations"`);
+    expect(page.body.match(/Spara beredning/g)).toHaveLength(1);
+    const res = await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {
+      [`proposal-${first}`]: "Vi föreslår alternativ B.",
+      [`proposal-${second}`]: "Budgeten räcker för alternativ B.",
+      [`proposal-${third}`]: "",
     });
     expect(res.statusCode).toBe(303);
-    const page = await b.get(`/initiatives/${initiativeId}/milestones/II`);
-    expect(page.body).toContain("Vi föreslår alternativ B.");
+    const after = await b.get(`/initiatives/${initiativeId}/milestones/II`);
+    expect(after.body).toContain("Vi föreslår alternativ B.");
+    expect(after.body).toContain("Budgeten räcker för alternativ B.");
+    const readiness = (
+      await (await apiAs(t.app, w.emails.plA)).get(`/api/v1/initiatives/${initiativeId}/milestones/II/readiness`)
+    ).json() as {
+      decisionPoints: { id: string; prepared: boolean }[];
+    };
+    expect(readiness.decisionPoints.map((d) => d.prepared)).toEqual(points.map((id) => id === first || id === second));
+    // Saving again with one proposal changed records only that one.
+    const before = await t.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
+    await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {
+      [`proposal-${first}`]: "Vi föreslår alternativ B.",
+      [`proposal-${second}`]: "Budgeten räcker för alternativ B och C.",
+      [`proposal-${third}`]: "",
+    });
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
+    const added = entries.filter((e) => !before.some((x) => x.seq === e.seq));
+    expect(added.map((e) => e.entityId)).toEqual([`${initiativeId}:${second}`]);
+  });
+
+  it("shows the form again with every proposal kept when one is too long", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const [first, second] = milestoneByNumeral(methodV12, "III").decisionPoints.map((d) => d.id) as [string, string];
+    const res = await b.post(`/initiatives/${initiativeId}/milestones/III/preparations`, {
+      [`proposal-${first}`]: "x".repeat(5001),
+      [`proposal-${second}`]: "Ett förslag som inte får försvinna.",
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`href="#f-proposal-${first}"`);
+    expect(res.body).toContain("Ett förslag som inte får försvinna.");
+  });
+
+  it("lets only the team save proposals, before reading the form", async () => {
+    for (const email of [w.emails.readerA, w.emails.sgA]) {
+      const b = browser(t.app);
+      await b.login(email);
+      const res = await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {});
+      expect(res.statusCode).toBe(403);
+    }
   });
 
   it("lets only the verksamhetsägare open the decision form at milestone I", async () => {

@@ -115,7 +115,9 @@ export const Readiness = z.object({
     }),
   ),
   decisionPoints: z.array(z.object({ id: z.string(), prepared: z.boolean() })),
-  preparations: z.array(z.object({ decisionPointId: z.string(), proposal: z.string(), preparedAt: z.string() })),
+  preparations: z.array(
+    z.object({ decisionPointId: z.string(), proposal: z.string(), preparedAt: z.string(), preparedByName: z.string().nullable() }),
+  ),
 });
 
 export const DecisionWithCommunications = Decision.extend({
