@@ -219,6 +219,20 @@ test.describe("milestone decisions", () => {
       await expect(page.getByLabel("Motivering till beslut på ofullständigt underlag")).toHaveCount(0);
       // Milestone I reports no figures to the förvaltningsgrupp.
       await expect(page.getByLabel("Tidplan", { exact: true })).toHaveCount(0);
+      // The beredning is on the form: each point's proposal and who prepared it when.
+      for (const dp of decisionPoints("I")) {
+        const group = page.getByRole("group", { name: dp.legend, exact: true });
+        await expect(group.getByText(`Projektet föreslår bifall: ${dp.text.toLowerCase()}.`, { exact: true })).toBeVisible();
+        await expect(group.getByText(/^Beredd av .+ \d/)).toBeVisible();
+      }
+      // Each basis document links to the version the decision is taken on, which opens as that version.
+      const basisLink = page.getByTestId("decision-basis").getByRole("link").first();
+      await expect(basisLink).toHaveAttribute("href", /^\/deliverables\/[0-9a-f-]{36}\?version=1$/);
+      const versionPage = await page.context().newPage();
+      await versionPage.goto((await basisLink.getAttribute("href")) ?? "");
+      await expect(versionPage.getByText("Innehåll i version 1", { exact: true })).toBeVisible();
+      await expectNoAxeViolations(versionPage);
+      await versionPage.close();
       await expectNoAxeViolations(page);
 
       await outcome(page, "Gå vidare").check();

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../src/db/schema.ts";
+import { auditLog, users } from "../../src/db/schema.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { prepareMilestone } from "../support/initiative-fixtures.ts";
@@ -111,6 +111,35 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     const page = await va.get(`/initiatives/${initiativeId}/milestones/I`);
     expect(page.body).toContain('data-testid="decide-link"');
     expect((await va.get(`/initiatives/${initiativeId}/milestones/I/decide`)).statusCode).toBe(200);
+  });
+
+  it("shows each decision point's beredning and the basis at the version the decision will be taken on", async () => {
+    const pl = await apiAs(t.app, w.emails.plA);
+    const overview = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as {
+      phases: { results: { deliverableTypeId: string; deliverables: { id: string }[] }[] }[];
+    };
+    const idea = overview.phases[0]?.results.find((r) => r.deliverableTypeId === "idebeskrivning")?.deliverables[0]?.id as string;
+    const doc = (await pl.get(`/api/v1/deliverables/${idea}`)).json() as { template: { id: string }[] };
+    // v1 is fastställd; an utkast v2 is not what milestone I will be decided on.
+    await pl.put(`/api/v1/deliverables/${idea}/sections`, { sections: { [doc.template[0]?.id as string]: "Ett utkast till version 2." } });
+    const va = browser(t.app);
+    await va.login(w.emails.vaA);
+    const form = await va.get(`/initiatives/${initiativeId}/milestones/I/decide`);
+    expect(form.statusCode).toBe(200);
+    for (const dp of milestoneByNumeral(methodV12, "I").decisionPoints) expect(form.body).toContain(`Förslag: ja, för ${dp.id}.`);
+    const [preparer] = await t.db.select({ name: users.name }).from(users).where(eq(users.id, w.users.plA));
+    expect(form.body).toContain(`Beredd av ${preparer?.name}`);
+    expect(form.body).toContain(`href="/deliverables/${idea}?version=1"`);
+    // The version link shows that version's text, not the latest.
+    const reader = browser(t.app);
+    await reader.login(w.emails.readerA);
+    const v1 = await reader.get(`/deliverables/${idea}?version=1`);
+    expect(v1.statusCode).toBe(200);
+    expect(v1.body).toContain("Innehåll för idebeskrivning.");
+    expect(v1.body).not.toContain("Ett utkast till version 2.");
+    expect((await reader.get(`/deliverables/${idea}`)).body).toContain("Ett utkast till version 2.");
+    expect((await reader.get(`/deliverables/${idea}?version=9`)).statusCode).toBe(404);
+    expect((await reader.get(`/deliverables/${idea}?version=x`)).statusCode).toBe(404);
   });
 
   it("returns the form with an error summary linked to the fields, keeping the input", async () => {

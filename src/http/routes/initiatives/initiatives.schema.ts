@@ -111,7 +111,9 @@ export const Readiness = z.object({
     z.object({
       deliverableTypeId: z.string(),
       required: z.boolean(),
-      deliverables: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), approved: z.boolean() })),
+      deliverables: z.array(
+        z.object({ id: z.string(), title: z.string(), status: z.string(), approved: z.boolean(), version: z.number() }),
+      ),
     }),
   ),
   decisionPoints: z.array(z.object({ id: z.string(), prepared: z.boolean() })),

@@ -189,6 +189,8 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
         initiative={initiative}
         milestone={milestone}
         missing={readiness.missing}
+        basis={readiness.basis}
+        preparations={readiness.preparations}
         reports={requiredReports(milestone)}
         values={values}
         current={current}
@@ -224,6 +226,8 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
             initiative={initiative}
             milestone={milestone}
             missing={readiness.missing}
+            basis={readiness.basis}
+            preparations={readiness.preparations}
             reports={requiredReports(milestone)}
             values={values}
             errors={errors}

@@ -24,7 +24,7 @@ export type ReadinessView = {
   basis: {
     deliverableTypeId: string;
     required: boolean;
-    deliverables: { id: string; title: string; status: string; approved: boolean }[];
+    deliverables: { id: string; title: string; status: string; approved: boolean; version: number }[];
   }[];
   decisionPoints: { id: string; prepared: boolean }[];
   preparations: Preparation[];
