@@ -293,8 +293,20 @@ test.describe("milestone decisions", () => {
         "Rekommendation: fakturorna skickas via kommunens ekonomisystem och en förmedlare.",
         { review: true },
       );
+      // The beredning form is a plain form post: prepared here in a browser without JavaScript.
+      const browser = page.context().browser();
+      if (!browser) throw new Error("no browser behind this page");
+      const noJs = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+      try {
+        const noJsPage = await noJs.newPage();
+        await loginAs(noJsPage, "projektledare@sundsvall.example");
+        await noJsPage.goto(milestoneUrl("II"));
+        await prepareAll(noJsPage, "II");
+        await expectNoAxeViolations(noJsPage, { javaScript: false });
+      } finally {
+        await noJs.close();
+      }
       await page.goto(milestoneUrl("II"));
-      await prepareAll(page, "II");
       await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
     });
 
