@@ -86,17 +86,22 @@ async function createFromOverview(
   await writeAndApprove(page, title, section, text, options);
 }
 
-/** On the milestone page: a proposal for one decision point, saved on its own. */
-async function prepare(page: Page, point: { text: string }, proposal: string) {
-  const item = page
-    .getByRole("listitem")
-    .filter({ hasText: point.text })
-    .filter({ has: page.getByRole("button", { name: "Spara beredning" }) });
-  await item.getByLabel("Förslag till beslut (beredning)", { exact: true }).fill(proposal);
-  await item.getByRole("button", { name: "Spara beredning" }).click();
+/**
+ * On the milestone page: a proposal for every decision point, typed into the one form and saved
+ * with one click; every proposal comes back as typed, none lost to another's save.
+ */
+async function prepareAll(page: Page, numeral: MilestoneNumeral) {
+  const points = decisionPoints(numeral);
+  const proposalOf = (dp: { text: string }) => `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`;
+  const field = (n: number) => page.getByLabel(`Förslag till beslut (beredning) för beslutspunkt ${n}`, { exact: true });
+  for (const [i, dp] of points.entries()) await field(i + 1).fill(proposalOf(dp));
+  await expect(page.getByRole("button", { name: "Spara beredning" })).toHaveCount(1);
+  await page.getByRole("button", { name: "Spara beredning" }).click();
   await expect(page.getByRole("status")).toHaveText("Beredningen har sparats.");
-  await expect(item.getByText("Beredd", { exact: true })).toBeVisible();
-  await expect(item.getByLabel("Förslag till beslut (beredning)", { exact: true })).toHaveValue(proposal);
+  for (const [i, dp] of points.entries()) {
+    await expect(field(i + 1)).toHaveValue(proposalOf(dp));
+    await expect(page.getByRole("listitem").filter({ hasText: dp.text }).getByText("Beredd", { exact: true })).toBeVisible();
+  }
 }
 
 /** On the decision form: an answer and (unless left out) a motivation for every decision point. */
@@ -189,8 +194,9 @@ test.describe("milestone decisions", () => {
       // The projektledare prepares but does not decide milestone I.
       await expect(page.getByRole("link", { name: "Fatta beslut" })).toHaveCount(0);
       await expectNoAxeViolations(page);
-      for (const dp of decisionPoints("I")) await prepare(page, dp, `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`);
+      await prepareAll(page, "I");
       await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
+      await expectNoAxeViolations(page);
     });
 
     await test.step("I: the styrgrupp may not decide milestone I", async () => {
@@ -213,6 +219,20 @@ test.describe("milestone decisions", () => {
       await expect(page.getByLabel("Motivering till beslut på ofullständigt underlag")).toHaveCount(0);
       // Milestone I reports no figures to the förvaltningsgrupp.
       await expect(page.getByLabel("Tidplan", { exact: true })).toHaveCount(0);
+      // The beredning is on the form: each point's proposal and who prepared it when.
+      for (const dp of decisionPoints("I")) {
+        const group = page.getByRole("group", { name: dp.legend, exact: true });
+        await expect(group.getByText(`Projektet föreslår bifall: ${dp.text.toLowerCase()}.`, { exact: true })).toBeVisible();
+        await expect(group.getByText(/^Beredd av .+ \d/)).toBeVisible();
+      }
+      // Each basis document links to the version the decision is taken on, which opens as that version.
+      const basisLink = page.getByTestId("decision-basis").getByRole("link").first();
+      await expect(basisLink).toHaveAttribute("href", /^\/deliverables\/[0-9a-f-]{36}\?version=1$/);
+      const versionPage = await page.context().newPage();
+      await versionPage.goto((await basisLink.getAttribute("href")) ?? "");
+      await expect(versionPage.getByText("Innehåll i version 1", { exact: true })).toBeVisible();
+      await expectNoAxeViolations(versionPage);
+      await versionPage.close();
       await expectNoAxeViolations(page);
 
       await outcome(page, "Gå vidare").check();
@@ -273,8 +293,20 @@ test.describe("milestone decisions", () => {
         "Rekommendation: fakturorna skickas via kommunens ekonomisystem och en förmedlare.",
         { review: true },
       );
+      // The beredning form is a plain form post: prepared here in a browser without JavaScript.
+      const browser = page.context().browser();
+      if (!browser) throw new Error("no browser behind this page");
+      const noJs = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+      try {
+        const noJsPage = await noJs.newPage();
+        await loginAs(noJsPage, "projektledare@sundsvall.example");
+        await noJsPage.goto(milestoneUrl("II"));
+        await prepareAll(noJsPage, "II");
+        await expectNoAxeViolations(noJsPage, { javaScript: false });
+      } finally {
+        await noJs.close();
+      }
       await page.goto(milestoneUrl("II"));
-      for (const dp of decisionPoints("II")) await prepare(page, dp, `Projektet föreslår bifall: ${dp.text.toLowerCase()}.`);
       await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
     });
 

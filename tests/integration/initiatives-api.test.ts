@@ -193,8 +193,38 @@ describe("initiatives, deliverables and milestone decisions", () => {
     const idea = docs.phases[0]?.results.find((r) => r.deliverableTypeId === "idebeskrivning")?.deliverables[0]?.id as string;
     const doc = (await pl.get(`/api/v1/deliverables/${idea}`)).json() as { template: { id: string }[] };
     await pl.put(`/api/v1/deliverables/${idea}/sections`, { sections: { [doc.template[0]?.id as string]: "Ändrad efter beslut" } });
+    // A new utkast leaves the fastställda basis as it was; fastställa it, and the basis has changed.
+    const drafted = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as Initiative;
+    expect(drafted.milestones[0]?.basisChangedAfterDecision).toBe(false);
+    expect((await pl.post(`/api/v1/deliverables/${idea}/status`, { status: "faststalld" })).statusCode).toBe(200);
     const after = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as Initiative;
     expect(after.milestones[0]?.basisChangedAfterDecision).toBe(true);
+  });
+
+  it("does not call the basis changed for an utkast written before the decision", async () => {
+    const created = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Utkast före beslut" });
+    const id = (created.json() as Initiative).id;
+    await prepareMilestone(pl, id, "I");
+    const docs = (await pl.get(`/api/v1/initiatives/${id}`)).json() as {
+      phases: { results: { deliverableTypeId: string; deliverables: { id: string }[] }[] }[];
+    };
+    const idea = docs.phases[0]?.results.find((r) => r.deliverableTypeId === "idebeskrivning")?.deliverables[0]?.id as string;
+    const doc = (await pl.get(`/api/v1/deliverables/${idea}`)).json() as { template: { id: string }[] };
+    // v1 fastställd, v2 an utkast, both before the decision: the decision is taken on v1.
+    await pl.put(`/api/v1/deliverables/${idea}/sections`, { sections: { [doc.template[0]?.id as string]: "Utkast till v2" } });
+    expect((await va.post(`/api/v1/initiatives/${id}/milestones/I/decision`, decisionBody("I"))).statusCode).toBe(201);
+    const decided = (await pl.get(`/api/v1/initiatives/${id}`)).json() as Initiative;
+    expect(decided.milestones[0]?.basisChangedAfterDecision).toBe(false);
+    const history = (await pl.get(`/api/v1/initiatives/${id}/milestones/I/decisions`)).json() as {
+      decisions: { basisChangedAfterDecision: boolean }[];
+    };
+    expect(history.decisions[0]?.basisChangedAfterDecision).toBe(false);
+    // v2 fastställd after the decision: now the basis it was taken on has changed.
+    expect((await pl.post(`/api/v1/deliverables/${idea}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    const changed = (await pl.get(`/api/v1/initiatives/${id}/milestones/I/decisions`)).json() as {
+      decisions: { basisChangedAfterDecision: boolean }[];
+    };
+    expect(changed.decisions[0]?.basisChangedAfterDecision).toBe(true);
   });
 
   it("creates the communications the method requires, and the förvaltningsgrupp reads its own", async () => {

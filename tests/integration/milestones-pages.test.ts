@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, users } from "../../src/db/schema.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { prepareMilestone } from "../support/initiative-fixtures.ts";
@@ -43,16 +45,61 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     expect((await b.get(`/initiatives/${initiativeId}/milestones/IX`)).statusCode).toBe(404);
   });
 
-  it("prepares a decision point through its form", async () => {
+  it("saves every proposal of the milestone in one form, one audit entry per changed proposal", async () => {
     const b = browser(t.app);
     await b.login(w.emails.plA);
-    const dp = milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id as string;
-    const res = await b.post(`/initiatives/${initiativeId}/milestones/II/decision-points/${dp}`, {
-      [`proposal-${dp}`]: "Vi föreslår alternativ B.",
+    const points = milestoneByNumeral(methodV12, "II").decisionPoints.map((d) => d.id);
+    const [first, second, third] = points as [string, string, string];
+    const page = await b.get(`/initiatives/${initiativeId}/milestones/II`);
+    expect(page.body).toContain(`action="/initiatives/${initiativeId}/milestones/II/preparations"`);
+    expect(page.body.match(/Spara beredning/g)).toHaveLength(1);
+    const res = await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {
+      [`proposal-${first}`]: "Vi föreslår alternativ B.",
+      [`proposal-${second}`]: "Budgeten räcker för alternativ B.",
+      [`proposal-${third}`]: "",
     });
     expect(res.statusCode).toBe(303);
-    const page = await b.get(`/initiatives/${initiativeId}/milestones/II`);
-    expect(page.body).toContain("Vi föreslår alternativ B.");
+    const after = await b.get(`/initiatives/${initiativeId}/milestones/II`);
+    expect(after.body).toContain("Vi föreslår alternativ B.");
+    expect(after.body).toContain("Budgeten räcker för alternativ B.");
+    const readiness = (
+      await (await apiAs(t.app, w.emails.plA)).get(`/api/v1/initiatives/${initiativeId}/milestones/II/readiness`)
+    ).json() as {
+      decisionPoints: { id: string; prepared: boolean }[];
+    };
+    expect(readiness.decisionPoints.map((d) => d.prepared)).toEqual(points.map((id) => id === first || id === second));
+    // Saving again with one proposal changed records only that one.
+    const before = await t.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
+    await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {
+      [`proposal-${first}`]: "Vi föreslår alternativ B.",
+      [`proposal-${second}`]: "Budgeten räcker för alternativ B och C.",
+      [`proposal-${third}`]: "",
+    });
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
+    const added = entries.filter((e) => !before.some((x) => x.seq === e.seq));
+    expect(added.map((e) => e.entityId)).toEqual([`${initiativeId}:${second}`]);
+  });
+
+  it("shows the form again with every proposal kept when one is too long", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const [first, second] = milestoneByNumeral(methodV12, "III").decisionPoints.map((d) => d.id) as [string, string];
+    const res = await b.post(`/initiatives/${initiativeId}/milestones/III/preparations`, {
+      [`proposal-${first}`]: "x".repeat(5001),
+      [`proposal-${second}`]: "Ett förslag som inte får försvinna.",
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`href="#f-proposal-${first}"`);
+    expect(res.body).toContain("Ett förslag som inte får försvinna.");
+  });
+
+  it("lets only the team save proposals, before reading the form", async () => {
+    for (const email of [w.emails.readerA, w.emails.sgA]) {
+      const b = browser(t.app);
+      await b.login(email);
+      const res = await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {});
+      expect(res.statusCode).toBe(403);
+    }
   });
 
   it("lets only the verksamhetsägare open the decision form at milestone I", async () => {
@@ -68,6 +115,35 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     // The outcome "stop" ends the initiative; "Avbryt" would read as cancelling the form.
     expect(decide.body).toContain("Avsluta initiativet");
     expect(decide.body).not.toMatch(/value="stop"[^>]*>[^<]*<[^>]*>\s*Avbryt/);
+  });
+
+  it("shows each decision point's beredning and the basis at the version the decision will be taken on", async () => {
+    const pl = await apiAs(t.app, w.emails.plA);
+    const overview = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as {
+      phases: { results: { deliverableTypeId: string; deliverables: { id: string }[] }[] }[];
+    };
+    const idea = overview.phases[0]?.results.find((r) => r.deliverableTypeId === "idebeskrivning")?.deliverables[0]?.id as string;
+    const doc = (await pl.get(`/api/v1/deliverables/${idea}`)).json() as { template: { id: string }[] };
+    // v1 is fastställd; an utkast v2 is not what milestone I will be decided on.
+    await pl.put(`/api/v1/deliverables/${idea}/sections`, { sections: { [doc.template[0]?.id as string]: "Ett utkast till version 2." } });
+    const va = browser(t.app);
+    await va.login(w.emails.vaA);
+    const form = await va.get(`/initiatives/${initiativeId}/milestones/I/decide`);
+    expect(form.statusCode).toBe(200);
+    for (const dp of milestoneByNumeral(methodV12, "I").decisionPoints) expect(form.body).toContain(`Förslag: ja, för ${dp.id}.`);
+    const [preparer] = await t.db.select({ name: users.name }).from(users).where(eq(users.id, w.users.plA));
+    expect(form.body).toContain(`Beredd av ${preparer?.name}`);
+    expect(form.body).toContain(`href="/deliverables/${idea}?version=1"`);
+    // The version link shows that version's text, not the latest.
+    const reader = browser(t.app);
+    await reader.login(w.emails.readerA);
+    const v1 = await reader.get(`/deliverables/${idea}?version=1`);
+    expect(v1.statusCode).toBe(200);
+    expect(v1.body).toContain("Innehåll för idebeskrivning.");
+    expect(v1.body).not.toContain("Ett utkast till version 2.");
+    expect((await reader.get(`/deliverables/${idea}`)).body).toContain("Ett utkast till version 2.");
+    expect((await reader.get(`/deliverables/${idea}?version=9`)).statusCode).toBe(404);
+    expect((await reader.get(`/deliverables/${idea}?version=x`)).statusCode).toBe(404);
   });
 
   it("returns the form with an error summary linked to the fields, keeping the input", async () => {

@@ -93,7 +93,7 @@ describe("granting roles and deciding", () => {
     const created = (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Beredning" })).json() as { id: string };
     const reader = browser(t.app);
     await reader.login(w.emails.readerA);
-    const res = await reader.post(`/initiatives/${created.id}/milestones/I/decision-points/I-1`, { "proposal-I-1": "" });
+    const res = await reader.post(`/initiatives/${created.id}/milestones/I/preparations`, { "proposal-I-1": "" });
     expect(res.statusCode).toBe(403);
   });
 

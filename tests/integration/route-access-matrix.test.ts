@@ -251,7 +251,7 @@ describe("route × role × tenant matrix", () => {
       before: currentDecisionOfMilestone,
       body: () => ({ ...decisionBody(MILESTONE), supersedes: currentDecision }),
     },
-    "POST /initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId": {
+    "POST /initiatives/:initiativeId/milestones/:numeral/preparations": {
       body: ({ n }) => ({ [`proposal-${DECISION_POINT}`]: `Förslag ${n}.` }),
     },
     "POST /initiatives/:initiativeId/milestones/:numeral/decide": {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { DeliverableStatus } from "../../domain/deliverables/deliverable-status.ts";
 import type { DeliverableState, Outcome } from "../../domain/milestones/milestone-rules.ts";
 import type { MilestoneNumeral } from "../../method/types.ts";
@@ -12,6 +12,7 @@ import {
   initiatives,
   milestoneDecisions,
   steeringGroupMembers,
+  users,
 } from "../schema.ts";
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
@@ -44,8 +45,13 @@ export async function setSteeringGroup(db: Database, initiativeId: string, userI
 export const activityProgressOf = (db: Database, initiativeId: string) =>
   db.select().from(activityProgress).where(eq(activityProgress.initiativeId, initiativeId));
 
+/** The prepared proposals of an initiative, each with the name of who prepared it (null once the account is gone). */
 export const preparationsOf = (db: Database, initiativeId: string) =>
-  db.select().from(decisionPointPreparations).where(eq(decisionPointPreparations.initiativeId, initiativeId));
+  db
+    .select({ ...getTableColumns(decisionPointPreparations), preparedByName: users.name })
+    .from(decisionPointPreparations)
+    .leftJoin(users, eq(users.id, decisionPointPreparations.preparedBy))
+    .where(eq(decisionPointPreparations.initiativeId, initiativeId));
 
 export const deliverablesOf = (db: Database, initiativeId: string) =>
   db.select().from(deliverables).where(eq(deliverables.initiativeId, initiativeId)).orderBy(asc(deliverables.createdAt));

@@ -282,7 +282,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/initiatives/:initiativeId/milestones/:numeral/decisions": ANY_MEMBER_READ,
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": DECIDE,
   "GET /initiatives/:initiativeId/milestones/:numeral": ANY_MEMBER_READ,
-  "POST /initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/milestones/:numeral/preparations": TEAM_WORK,
   "GET /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
   "POST /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
 

@@ -50,10 +50,17 @@ export function buildBasisSnapshot(input: {
   return { snapshot, hash: contentHash(snapshot) };
 }
 
-/** True when any document the decision was taken on has a newer or different version now. */
+/**
+ * True when the basis a decision was taken on has changed since: a document's version that would be
+ * decided on now (its latest fastställd version, else its latest) differs from the one in the
+ * snapshot. An utkast after a fastställd version is work in progress, not a changed basis — whether
+ * it was written before or after the decision — until it is fastställd itself.
+ */
 export function basisChangedSince(snapshot: BasisSnapshot, now: readonly DeliverableState[]): boolean {
   return snapshot.deliverables.some((s) => {
     const current = now.find((d) => d.id === s.deliverableId);
-    return !current || current.latest.version !== s.version || current.latest.contentHash !== s.contentHash;
+    if (!current) return true;
+    const decidedOnNow = current.approved ?? current.latest;
+    return decidedOnNow.version !== s.version || decidedOnNow.contentHash !== s.contentHash;
   });
 }

@@ -65,4 +65,6 @@ export const DecisionInput = z
   });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
-export const PreparationInput = z.object({ proposal: requiredText(5000) });
+/** The longest proposal a decision point's beredning may hold, in the API and on the page. */
+export const PROPOSAL_MAX_LENGTH = 5000;
+export const PreparationInput = z.object({ proposal: requiredText(PROPOSAL_MAX_LENGTH) });

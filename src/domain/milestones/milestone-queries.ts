@@ -38,7 +38,12 @@ export async function getReadiness(ctx: Ctx & { initiativeId: string; numeral: s
     ...readiness,
     preparations: preparations
       .filter((p) => milestone.decisionPoints.some((d) => d.id === p.decisionPointId))
-      .map((p) => ({ decisionPointId: p.decisionPointId, proposal: p.proposal, preparedAt: p.preparedAt.toISOString() })),
+      .map((p) => ({
+        decisionPointId: p.decisionPointId,
+        proposal: p.proposal,
+        preparedAt: p.preparedAt.toISOString(),
+        preparedByName: p.preparedByName,
+      })),
   };
 }
 

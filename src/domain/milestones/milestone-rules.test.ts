@@ -104,7 +104,7 @@ describe("current phase", () => {
 
 describe("basis snapshot", () => {
   const reported = { timeline: "Driftstart 2027-09", messageVolumePerYear: 120000, volumeNote: null };
-  it("hashes the same basis the same way and notices a later version", () => {
+  it("hashes the same basis the same way and notices a later fastställd version", () => {
     const docs = [approved("a", "idebeskrivning"), approved("b", "behovsanalys"), draft("x", "business-case")];
     const one = buildBasisSnapshot({
       methodVersion: "1.2",
@@ -126,7 +126,11 @@ describe("basis snapshot", () => {
     expect(one.snapshot.deliverables.map((d) => d.deliverableId)).toEqual(["b", "a"]);
     expect(basisChangedSince(one.snapshot, docs)).toBe(false);
     const edited = docs.map((d) => (d.id === "a" ? { ...d, latest: { version: 2, status: "utkast" as const, contentHash: "new" } } : d));
-    expect(basisChangedSince(one.snapshot, edited)).toBe(true);
+    expect(basisChangedSince(one.snapshot, edited)).toBe(false);
+    const approvedAgain = edited.map((d) =>
+      d.id === "a" ? { ...d, latest: { ...d.latest, status: "faststalld" as const }, approved: { version: 2, contentHash: "new" } } : d,
+    );
+    expect(basisChangedSince(one.snapshot, approvedAgain)).toBe(true);
   });
 });
 

@@ -35,7 +35,8 @@ export type Readiness = {
   basis: {
     deliverableTypeId: string;
     required: boolean;
-    deliverables: { id: string; title: string; status: DeliverableStatus; approved: boolean }[];
+    /** `version`: the one a decision taken now would be taken on (its latest fastställd, else its latest). */
+    deliverables: { id: string; title: string; status: DeliverableStatus; approved: boolean; version: number }[];
   }[];
   decisionPoints: { id: string; prepared: boolean }[];
 };
@@ -78,7 +79,13 @@ export function assessReadiness(input: {
     return {
       deliverableTypeId: entry.deliverableTypeId,
       required: entry.required,
-      deliverables: ofType.map((d) => ({ id: d.id, title: d.title, status: d.latest.status, approved: d.approved !== null })),
+      deliverables: ofType.map((d) => ({
+        id: d.id,
+        title: d.title,
+        status: d.latest.status,
+        approved: d.approved !== null,
+        version: (d.approved ?? d.latest).version,
+      })),
     };
   });
 

@@ -503,6 +503,8 @@ export const en: Messages = {
     saveProposal: "Save preparation",
     forDecisionPoint: "for decision point {n}",
     proposalSaved: "The preparation has been saved.",
+    preparedByOn: "Prepared by {name}, {date}.",
+    preparedOn: "Prepared {date}.",
     preparedBy: "Prepared by",
     decidedBy: "Decided by",
     inform: "Information after the decision",
@@ -544,6 +546,9 @@ export const en: Messages = {
     },
     form: {
       outcome: "Decision",
+      preparedProposal: "Proposed decision",
+      noProposal: "The decision point has not been prepared.",
+      basisLegend: "The basis the decision is taken on",
       answer: "Answer",
       answers: { ja: "Yes", nej: "No", delvis: "Partly" },
       motivation: "Motivation",
@@ -657,6 +662,8 @@ export const en: Messages = {
       updatedAt: "Last changed",
       approvedAt: "Approved",
       content: "Content of version {version}",
+      olderVersion: "You are reading version {version}. The latest version is version {latest}.",
+      showLatest: "Show the latest version",
       empty: "Nothing written yet.",
       edit: "Change the content",
       editApprovedNotice:

@@ -503,6 +503,8 @@ export const sv = {
     saveProposal: "Spara beredning",
     forDecisionPoint: "för beslutspunkt {n}",
     proposalSaved: "Beredningen har sparats.",
+    preparedByOn: "Beredd av {name} {date}.",
+    preparedOn: "Beredd {date}.",
     preparedBy: "Bereds av",
     decidedBy: "Beslutas av",
     inform: "Information efter beslut",
@@ -544,6 +546,9 @@ export const sv = {
     },
     form: {
       outcome: "Beslut",
+      preparedProposal: "Förslag till beslut",
+      noProposal: "Beslutspunkten är inte beredd.",
+      basisLegend: "Underlaget som beslutet fattas på",
       answer: "Svar",
       answers: { ja: "Ja", nej: "Nej", delvis: "Delvis" },
       motivation: "Motivering",
@@ -657,6 +662,8 @@ export const sv = {
       updatedAt: "Senast ändrad",
       approvedAt: "Fastställd",
       content: "Innehåll i version {version}",
+      olderVersion: "Du läser version {version}. Den senaste versionen är version {latest}.",
+      showLatest: "Visa den senaste versionen",
       empty: "Inget skrivet ännu.",
       edit: "Ändra innehållet",
       editApprovedNotice:

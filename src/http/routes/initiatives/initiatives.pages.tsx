@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { authorize, can } from "../../../domain/access/policy.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
@@ -232,10 +233,21 @@ export function initiativesPages({ app, db }: AppScope) {
     return { deliverable, initiative: { id: initiative.id, name: initiative.name } };
   };
 
-  app.get<DeliverableParams>("/deliverables/:deliverableId", async (request, reply) => {
+  app.get<DeliverableParams & { Querystring: { version?: string } }>("/deliverables/:deliverableId", async (request, reply) => {
     if (!requireSession(request, reply)) return reply;
     const { deliverable, initiative } = await deliverableContext(request);
-    return sendPage(request, reply, (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} />);
+    // `?version=N` shows that version (a decision's frozen basis links to it); one that does not exist is not found.
+    let shownVersion: number | undefined;
+    if (request.query.version !== undefined) {
+      const version = z.coerce.number().int().positive().safeParse(request.query.version);
+      if (!version.success || !deliverable.versions.some((v) => v.version === version.data)) {
+        throw new DomainError("NOT_FOUND", "deliverable version not found");
+      }
+      shownVersion = version.data;
+    }
+    return sendPage(request, reply, (ctx) => (
+      <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} shownVersion={shownVersion} />
+    ));
   });
 
   app.post<DeliverableParams>("/deliverables/:deliverableId", async (request, reply) => {

@@ -111,11 +111,15 @@ export const Readiness = z.object({
     z.object({
       deliverableTypeId: z.string(),
       required: z.boolean(),
-      deliverables: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), approved: z.boolean() })),
+      deliverables: z.array(
+        z.object({ id: z.string(), title: z.string(), status: z.string(), approved: z.boolean(), version: z.number() }),
+      ),
     }),
   ),
   decisionPoints: z.array(z.object({ id: z.string(), prepared: z.boolean() })),
-  preparations: z.array(z.object({ decisionPointId: z.string(), proposal: z.string(), preparedAt: z.string() })),
+  preparations: z.array(
+    z.object({ decisionPointId: z.string(), proposal: z.string(), preparedAt: z.string(), preparedByName: z.string().nullable() }),
+  ),
 });
 
 export const DecisionWithCommunications = Decision.extend({

@@ -5,10 +5,10 @@ import { listCommunications, markCommunicationRead } from "../../../domain/commu
 import { permissionsFor, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { requiredReports } from "../../../domain/milestones/communications.ts";
 import { decideMilestone, milestoneOrThrow } from "../../../domain/milestones/decide-milestone.ts";
-import { DecisionInput } from "../../../domain/milestones/decision-input.ts";
-import { getReadiness, listDecisions, prepareDecisionPoint } from "../../../domain/milestones/milestone-queries.ts";
+import { DecisionInput, PROPOSAL_MAX_LENGTH } from "../../../domain/milestones/decision-input.ts";
+import { getReadiness, listDecisions } from "../../../domain/milestones/milestone-queries.ts";
+import { prepareDecisionPoints } from "../../../domain/milestones/prepare-decision-points.ts";
 import { DomainError, type FieldIssue } from "../../../domain/shared/domain-error.ts";
-import { requiredText } from "../../../domain/shared/field-rules.ts";
 import type { Milestone } from "../../../method/types.ts";
 import { messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
@@ -24,7 +24,7 @@ import { MilestonePage } from "../../../ui/pages/milestones/milestone-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
 import { fieldIssues } from "../../errors/zod-issues.ts";
-import { firstPerField, formValues, parseForm, str } from "../../form.ts";
+import { firstPerField, formValues, str } from "../../form.ts";
 import { requireSession, sendPage } from "../../render.ts";
 
 type Params = { Params: { initiativeId: string; numeral: string } };
@@ -119,37 +119,58 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     ));
   });
 
-  app.post<{ Params: { initiativeId: string; numeral: string; decisionPointId: string } }>(
-    "/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId",
-    async (request, reply) => {
-      const auth = requireSession(request, reply);
-      if (!auth) return reply;
-      const { numeral, decisionPointId } = request.params;
-      const initiativeId = initiativeIdOf(request.params.initiativeId);
-      const parsed = parseForm(z.object({ proposal: requiredText(5000) }), {
-        proposal: str(formValues(request.body), `proposal-${decisionPointId}`),
-      });
-      const back = `/initiatives/${initiativeId}/milestones/${encodeURIComponent(numeral)}#dp-${encodeURIComponent(decisionPointId)}`;
-      if (!parsed.ok) {
-        // An empty proposal un-prepares nothing; say so and go back — but only to someone who may prepare.
-        const initiative = await readableInitiative({ db, actor: auth.actor }, initiativeId);
-        authorize(auth.actor, { action: "initiative:work", organisationId: initiative.organisationId });
-        setFlash(request, reply, messagesFor(request.locale).fieldErrors.required);
-        return reply.redirect(back, 303);
-      }
-      await prepareDecisionPoint({
-        db,
-        actor: auth.actor,
-        now: request.now,
-        initiativeId,
-        numeral,
-        decisionPointId,
-        proposal: parsed.data.proposal,
-      });
-      setFlash(request, reply, messagesFor(request.locale).milestones.proposalSaved);
-      return reply.redirect(back, 303);
-    },
-  );
+  app.post<Params>("/initiatives/:initiativeId/milestones/:numeral/preparations", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    // Who may prepare is settled before the form is read: the team, no one else.
+    const initiative = await readableInitiative({ db, actor: auth.actor }, initiativeIdOf(request.params.initiativeId));
+    authorize(auth.actor, { action: "initiative:work", organisationId: initiative.organisationId });
+    const milestone = milestoneOrThrow(request.params.numeral);
+    const raw = formValues(request.body);
+    const proposals = Object.fromEntries(milestone.decisionPoints.map((dp) => [dp.id, str(raw, `proposal-${dp.id}`).trim()]));
+    const errors: FormErrors = milestone.decisionPoints
+      .filter((dp) => (proposals[dp.id] ?? "").length > PROPOSAL_MAX_LENGTH)
+      .map((dp) => ({ field: `proposal-${dp.id}`, code: "too_long" }));
+    if (errors.length) {
+      // Shown again with everything as typed: no proposal is lost because another one was too long.
+      const [readiness, decisions] = await Promise.all([
+        getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+        listDecisions({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+      ]);
+      const permissions = permissionsFor(auth.actor, initiative);
+      return sendPage(
+        request,
+        reply,
+        (ctx) => (
+          <MilestonePage
+            ctx={ctx}
+            initiative={initiative}
+            milestone={milestone}
+            readiness={readiness}
+            decisions={decisions}
+            canWork={permissions.work}
+            canDecide={permissions.decide.includes(milestone.numeral)}
+            proposals={proposals}
+            errors={errors}
+          />
+        ),
+        400,
+      );
+    }
+    // An empty proposal leaves its decision point as it is: unprepared, or prepared as before.
+    await prepareDecisionPoints({
+      db,
+      actor: auth.actor,
+      now: request.now,
+      initiativeId: initiative.id,
+      numeral: milestone.numeral,
+      proposals: Object.entries(proposals)
+        .filter(([, proposal]) => proposal !== "")
+        .map(([decisionPointId, proposal]) => ({ decisionPointId, proposal })),
+    });
+    setFlash(request, reply, messagesFor(request.locale).milestones.proposalSaved);
+    return reply.redirect(`/initiatives/${initiative.id}/milestones/${milestone.numeral}`, 303);
+  });
 
   app.get<Params>("/initiatives/:initiativeId/milestones/:numeral/decide", async (request, reply) => {
     const loaded = await load(request, reply);
@@ -168,6 +189,8 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
         initiative={initiative}
         milestone={milestone}
         missing={readiness.missing}
+        basis={readiness.basis}
+        preparations={readiness.preparations}
         reports={requiredReports(milestone)}
         values={values}
         current={current}
@@ -203,6 +226,8 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
             initiative={initiative}
             milestone={milestone}
             missing={readiness.missing}
+            basis={readiness.basis}
+            preparations={readiness.preparations}
             reports={requiredReports(milestone)}
             values={values}
             errors={errors}

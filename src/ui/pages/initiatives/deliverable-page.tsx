@@ -44,6 +44,7 @@ export function DeliverablePage({
   initiative,
   form,
   statusConflict = false,
+  shownVersion,
 }: {
   ctx: PageContext;
   deliverable: DeliverableView;
@@ -51,11 +52,14 @@ export function DeliverablePage({
   form?: SectionForm | undefined;
   /** A review button was pressed on a version that had changed since the page showed it. */
   statusConflict?: boolean;
+  /** The version whose text and exports to show (`?version=N`, e.g. the one a decision was taken on); else the latest. */
+  shownVersion?: number | undefined;
 }) {
   const t = ctx.m.initiatives;
   const type = deliverableType(methodV12, deliverable.typeId);
   const typeName = type ? inLocale(ctx, type.name) : deliverable.typeId;
   const latest = deliverable.versions[deliverable.versions.length - 1];
+  const shown = deliverable.versions.find((v) => v.version === shownVersion) ?? latest;
   const { edit, submit, approve } = deliverable.permissions;
   const etag = deliverable.etag ?? "";
   const now = latest ? { version: latest.version, status: t.deliverableStatus[latest.status] } : { version: "", status: "" };
@@ -87,18 +91,27 @@ export function DeliverablePage({
         </Alert>
       ) : null}
 
-      {latest ? (
+      {shown && latest && shown.version !== latest.version ? (
+        <Alert data-color="info" data-testid="older-version">
+          <Paragraph>{format(t.deliverable.olderVersion, { version: shown.version, latest: latest.version })}</Paragraph>
+          <Paragraph>
+            <Link href={`/deliverables/${deliverable.id}`}>{t.deliverable.showLatest}</Link>
+          </Paragraph>
+        </Alert>
+      ) : null}
+
+      {shown ? (
         <section aria-labelledby="export-heading" className="stack">
           <Heading level={2} data-size="md" id="export-heading">
             {ctx.m.exports.heading}
           </Heading>
-          <Paragraph>{format(ctx.m.exports.intro, { version: latest.version })}</Paragraph>
+          <Paragraph>{format(ctx.m.exports.intro, { version: shown.version })}</Paragraph>
           <ul>
             <li>
-              <Link href={`/deliverables/${deliverable.id}/export.docx?version=${latest.version}`}>{ctx.m.exports.downloadDocx}</Link>
+              <Link href={`/deliverables/${deliverable.id}/export.docx?version=${shown.version}`}>{ctx.m.exports.downloadDocx}</Link>
             </li>
             <li>
-              <Link href={`/deliverables/${deliverable.id}/export.pdf?version=${latest.version}`}>{ctx.m.exports.downloadPdf}</Link>
+              <Link href={`/deliverables/${deliverable.id}/export.pdf?version=${shown.version}`}>{ctx.m.exports.downloadPdf}</Link>
             </li>
           </ul>
         </section>
@@ -134,13 +147,13 @@ export function DeliverablePage({
         </section>
       ) : null}
 
-      {latest ? (
+      {shown ? (
         <div className="stack-wide">
           <Paragraph data-size="sm" className="hint">
-            {format(t.deliverable.content, { version: latest.version })}
+            {format(t.deliverable.content, { version: shown.version })}
           </Paragraph>
           {deliverable.template.map((section) => {
-            const text = latest.sections[section.id] ?? "";
+            const text = shown.sections[section.id] ?? "";
             return (
               <section key={section.id} aria-labelledby={`section-${section.id}-heading`} className="deliverable-section">
                 <Heading level={2} data-size="sm" id={`section-${section.id}-heading`}>

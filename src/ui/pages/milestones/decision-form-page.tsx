@@ -11,12 +11,14 @@ import {
   PageHeading,
   Paragraph,
   SubmitButton,
+  Tag,
   TextArea,
   TextField,
 } from "../../components/index.ts";
 import { format, formatDate } from "../../i18n/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
-import { type MissingItem, missingText } from "./milestone-texts.ts";
+import { type Preparation, preparedByText, type ReadinessView } from "./milestone-page.tsx";
+import { type MissingItem, missingText, typeName } from "./milestone-texts.ts";
 
 /** Condition rows on the form: a fixed few, so the form needs no script to add rows. */
 export const CONDITION_ROWS = [0, 1, 2] as const;
@@ -35,6 +37,8 @@ export function DecisionFormPage({
   initiative,
   milestone,
   missing,
+  basis,
+  preparations,
   reports,
   values,
   errors,
@@ -44,6 +48,9 @@ export function DecisionFormPage({
   initiative: { id: string; name: string };
   milestone: Milestone;
   missing: MissingItem[];
+  /** The basis documents, each at the version the decision will be taken on. */
+  basis: ReadinessView["basis"];
+  preparations: Preparation[];
   reports: { timeline: boolean; messageVolumes: boolean };
   values: DecisionFormValues;
   errors?: FormErrors;
@@ -87,6 +94,26 @@ export function DecisionFormPage({
           </ul>
         </Alert>
       ) : null}
+      <section aria-labelledby="basis-heading" className="stack">
+        <Heading level={2} data-size="md" id="basis-heading">
+          {f.basisLegend}
+        </Heading>
+        <ul data-testid="decision-basis">
+          {basis.flatMap((b) =>
+            b.deliverables.map((doc) => (
+              <li key={doc.id}>
+                <Link href={`/deliverables/${doc.id}?version=${doc.version}`}>
+                  {doc.title}, {format(m.milestones.version, { version: doc.version })}
+                </Link>{" "}
+                ({typeName(locale, b.deliverableTypeId)}){" "}
+                <Tag data-color={doc.approved ? "success" : "warning"}>
+                  {doc.approved ? m.milestones.approved : m.milestones.notApproved}
+                </Tag>
+              </li>
+            )),
+          )}
+        </ul>
+      </section>
       <Form ctx={ctx} action={`/initiatives/${initiative.id}/milestones/${milestone.numeral}/decide`}>
         <input type="hidden" name={SUPERSEDES_FIELD} value={current?.id ?? ""} />
         <ChoiceGroup
@@ -101,30 +128,45 @@ export function DecisionFormPage({
         <Heading level={2} data-size="md">
           {m.milestones.decisionPoints}
         </Heading>
-        {milestone.decisionPoints.map((dp, i) => (
-          <fieldset key={dp.id} className="ds-fieldset decision-point">
-            <legend className="ds-label">
-              {i + 1}. {dp.text[locale]}
-            </legend>
-            <ChoiceGroup
-              ctx={ctx}
-              name={`answer-${dp.id}`}
-              type="radio"
-              legend={f.answer}
-              options={ANSWERS.map((a) => ({ value: a, label: f.answers[a] }))}
-              selected={[values[`answer-${dp.id}`] ?? ""]}
-              errors={errors}
-            />
-            <TextArea
-              ctx={ctx}
-              name={`motivation-${dp.id}`}
-              label={f.motivation}
-              value={values[`motivation-${dp.id}`]}
-              rows={3}
-              errors={errors}
-            />
-          </fieldset>
-        ))}
+        {milestone.decisionPoints.map((dp, i) => {
+          const preparation = preparations.find((p) => p.decisionPointId === dp.id);
+          return (
+            <fieldset key={dp.id} className="ds-fieldset decision-point">
+              <legend className="ds-label">
+                {i + 1}. {dp.text[locale]}
+              </legend>
+              <div className="stack" data-testid={`preparation-${dp.id}`}>
+                {preparation ? (
+                  <>
+                    <Paragraph>
+                      <strong>{f.preparedProposal}:</strong> <span className="prose">{preparation.proposal}</span>
+                    </Paragraph>
+                    <Paragraph data-size="sm">{preparedByText(ctx, preparation)}</Paragraph>
+                  </>
+                ) : (
+                  <Paragraph>{f.noProposal}</Paragraph>
+                )}
+              </div>
+              <ChoiceGroup
+                ctx={ctx}
+                name={`answer-${dp.id}`}
+                type="radio"
+                legend={f.answer}
+                options={ANSWERS.map((a) => ({ value: a, label: f.answers[a] }))}
+                selected={[values[`answer-${dp.id}`] ?? ""]}
+                errors={errors}
+              />
+              <TextArea
+                ctx={ctx}
+                name={`motivation-${dp.id}`}
+                label={f.motivation}
+                value={values[`motivation-${dp.id}`]}
+                rows={3}
+                errors={errors}
+              />
+            </fieldset>
+          );
+        })}
         <fieldset className="ds-fieldset">
           <legend className="ds-label">{f.conditionsLegend}</legend>
           {CONDITION_ROWS.map((i) => (

@@ -4,6 +4,7 @@ import {
   Card,
   Details,
   Form,
+  FormErrorSummary,
   Heading,
   Layout,
   Link,
@@ -13,8 +14,8 @@ import {
   Tag,
   TextArea,
 } from "../../components/index.ts";
-import { format, formatDate } from "../../i18n/index.ts";
-import type { PageContext } from "../../page-context.ts";
+import { format, formatDate, formatDateTime } from "../../i18n/index.ts";
+import type { FormErrors, PageContext } from "../../page-context.ts";
 import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
 
 export type ReadinessView = {
@@ -23,11 +24,22 @@ export type ReadinessView = {
   basis: {
     deliverableTypeId: string;
     required: boolean;
-    deliverables: { id: string; title: string; status: string; approved: boolean }[];
+    deliverables: { id: string; title: string; status: string; approved: boolean; version: number }[];
   }[];
   decisionPoints: { id: string; prepared: boolean }[];
-  preparations: { decisionPointId: string; proposal: string }[];
+  preparations: Preparation[];
 };
+
+/** A decision point's prepared proposal, who prepared it (null: a removed account) and when. */
+export type Preparation = { decisionPointId: string; proposal: string; preparedAt: string; preparedByName: string | null };
+
+/** Who prepared a proposal and when, as one line of text. */
+export function preparedByText(ctx: PageContext, p: Preparation): string {
+  const when = formatDateTime(ctx.locale, p.preparedAt);
+  return p.preparedByName
+    ? format(ctx.m.milestones.preparedByOn, { name: p.preparedByName, date: when })
+    : format(ctx.m.milestones.preparedOn, { date: when });
+}
 
 export type DecisionEntry = {
   id: string;
@@ -164,6 +176,8 @@ export function MilestonePage({
   decisions,
   canWork,
   canDecide,
+  proposals,
+  errors,
 }: {
   ctx: PageContext;
   initiative: { id: string; name: string };
@@ -172,6 +186,9 @@ export function MilestonePage({
   decisions: DecisionEntry[];
   canWork: boolean;
   canDecide: boolean;
+  /** The proposals as sent, by decision point, when the form comes back with errors. */
+  proposals?: Record<string, string>;
+  errors?: FormErrors;
 }) {
   const { m, locale } = ctx;
   const title = format(m.milestones.title, { numeral: milestone.numeral, name: milestone.name[locale] });
@@ -240,40 +257,60 @@ export function MilestonePage({
         <Heading level={3} data-size="sm">
           {m.milestones.decisionPoints}
         </Heading>
-        <ol className="stack-wide">
-          {milestone.decisionPoints.map((dp, i) => {
-            const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;
-            const proposal = readiness.preparations.find((p) => p.decisionPointId === dp.id)?.proposal;
-            return (
-              <li key={dp.id} id={`dp-${dp.id}`}>
-                <Paragraph id={`dp-text-${dp.id}`}>
-                  {dp.text[locale]}{" "}
-                  <Tag data-color={prepared ? "success" : "warning"}>{prepared ? m.milestones.prepared : m.milestones.unprepared}</Tag>
-                </Paragraph>
-                {canWork ? (
-                  <Form ctx={ctx} action={`${base}/decision-points/${dp.id}`}>
+        {canWork ? (
+          // One form for every decision point, so saving one proposal never drops what was typed in the others.
+          <Form ctx={ctx} action={`${base}/preparations`}>
+            <FormErrorSummary ctx={ctx} errors={errors} />
+            <ol className="stack-wide">
+              {milestone.decisionPoints.map((dp, i) => {
+                const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;
+                const preparation = readiness.preparations.find((p) => p.decisionPointId === dp.id);
+                return (
+                  <li key={dp.id} id={`dp-${dp.id}`}>
+                    <Paragraph id={`dp-text-${dp.id}`}>
+                      {dp.text[locale]}{" "}
+                      <Tag data-color={prepared ? "success" : "warning"}>{prepared ? m.milestones.prepared : m.milestones.unprepared}</Tag>
+                    </Paragraph>
                     <TextArea
                       ctx={ctx}
                       name={`proposal-${dp.id}`}
-                      label={m.milestones.proposal}
+                      label={`${m.milestones.proposal} ${format(m.milestones.forDecisionPoint, { n: i + 1 })}`}
                       describedBy={`dp-text-${dp.id}`}
-                      value={proposal}
+                      value={proposals?.[dp.id] ?? preparation?.proposal}
                       rows={3}
+                      errors={errors}
                     />
-                    <div>
-                      <SubmitButton variant="secondary">
-                        {m.milestones.saveProposal}
-                        <span className="visually-hidden"> {format(m.milestones.forDecisionPoint, { n: i + 1 })}</span>
-                      </SubmitButton>
-                    </div>
-                  </Form>
-                ) : proposal ? (
-                  <Paragraph className="prose">{proposal}</Paragraph>
-                ) : null}
-              </li>
-            );
-          })}
-        </ol>
+                    {preparation ? <Paragraph data-size="sm">{preparedByText(ctx, preparation)}</Paragraph> : null}
+                  </li>
+                );
+              })}
+            </ol>
+            <div>
+              <SubmitButton variant="secondary">{m.milestones.saveProposal}</SubmitButton>
+            </div>
+          </Form>
+        ) : (
+          <ol className="stack-wide">
+            {milestone.decisionPoints.map((dp) => {
+              const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;
+              const preparation = readiness.preparations.find((p) => p.decisionPointId === dp.id);
+              return (
+                <li key={dp.id} id={`dp-${dp.id}`}>
+                  <Paragraph>
+                    {dp.text[locale]}{" "}
+                    <Tag data-color={prepared ? "success" : "warning"}>{prepared ? m.milestones.prepared : m.milestones.unprepared}</Tag>
+                  </Paragraph>
+                  {preparation ? (
+                    <>
+                      <Paragraph className="prose">{preparation.proposal}</Paragraph>
+                      <Paragraph data-size="sm">{preparedByText(ctx, preparation)}</Paragraph>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
         <dl className="facts">
           <dt>{m.milestones.preparedBy}</dt>
           <dd>{milestone.preparedBy[locale]}</dd>
