@@ -404,7 +404,7 @@ test.describe("milestone decisions", () => {
 
     await test.step("the förvaltningsgrupp reads the communication for milestone II and marks it read", async () => {
       await actAs(page, "forvaltning@digg.example");
-      await page.getByRole("link", { name: "Inkorg", exact: true }).click();
+      await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Inkorg", exact: true }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Inkorg" })).toBeVisible();
       const subject = `${SUBJECT_PREFIX} II för ${INITIATIVE} – beslut att gå vidare med villkor`;
       const message = page

@@ -39,7 +39,7 @@ test.describe("organisations and members", () => {
     await expectNoAxeViolations(page);
 
     // The choice belongs to the session and holds on the next page.
-    await page.getByRole("link", { name: "Organisationer" }).click();
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Organisationer" }).click();
     await expect(page.getByLabel("Organisation", { exact: true }).locator("option:checked")).toHaveText("Sundsvalls kommun");
     await expectNoAxeViolations(page);
   });
@@ -202,7 +202,7 @@ test.describe("organisations and members", () => {
     const number = uniqueOrganisationNumber();
     const name = `Testkommun ${number}`;
     await loginAs(page, "admin@ansluta.example");
-    await page.getByRole("link", { name: "Organisationer" }).click();
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Organisationer" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Organisationer" })).toBeVisible();
     await expectNoAxeViolations(page);
 
