@@ -6,17 +6,14 @@ import {
   outcomesOf,
   preparationsOf,
 } from "../../db/repositories/initiative-repository.ts";
-import { decisionPointPreparations } from "../../db/schema.ts";
-import { authorize } from "../access/policy.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
-import { DomainError } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { type BasisSnapshot, basisChangedSince } from "./basis-snapshot.ts";
 import { milestoneOrThrow } from "./decide-milestone.ts";
 import { decisionMatchesHash } from "./decision-hash.ts";
 import { assessReadiness } from "./milestone-rules.ts";
+import { prepareDecisionPoints } from "./prepare-decision-points.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
@@ -79,31 +76,7 @@ export async function prepareDecisionPoint({
   decisionPointId,
   proposal,
 }: UseCaseContext & { initiativeId: string; numeral: string; decisionPointId: string; proposal: string }) {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
-  const milestone = milestoneOrThrow(numeral);
-  if (!milestone.decisionPoints.some((d) => d.id === decisionPointId)) {
-    throw new DomainError("NOT_FOUND", `no decision point ${decisionPointId} at milestone ${milestone.numeral}`);
-  }
-  const values = { initiativeId, decisionPointId, proposal, preparedBy: actor.userId, preparedAt: now };
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(decisionPointPreparations)
-      .values(values)
-      .onConflictDoUpdate({ target: [decisionPointPreparations.initiativeId, decisionPointPreparations.decisionPointId], set: values })
-      .returning();
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "decision_point.prepare",
-        entityType: "decision_point",
-        entityId: `${initiativeId}:${decisionPointId}`,
-        organisationId: initiative.organisationId,
-        after: row,
-      },
-      now,
-    );
-  });
+  // One point is the milestone form with one proposal: the same checks, the same write and audit.
+  await prepareDecisionPoints({ db, actor, now, initiativeId, numeral, proposals: [{ decisionPointId, proposal }] });
   return { decisionPointId, proposal, preparedAt: now.toISOString() };
 }
