@@ -1,0 +1,40 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns.ts";
+import { users } from "./identity.ts";
+import { initiatives } from "./initiatives.ts";
+
+export const deliverables = pgTable(
+  "deliverables",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    typeId: text("type_id").notNull(),
+    title: text("title").notNull(),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deliverables_initiative_idx").on(t.initiativeId)],
+);
+
+/** Every version of a deliverable is kept: editing a fastställd version starts a new utkast. */
+export const deliverableVersions = pgTable(
+  "deliverable_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliverableId: uuid("deliverable_id")
+      .notNull()
+      .references(() => deliverables.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    status: text("status", { enum: ["utkast", "for_granskning", "faststalld"] }).notNull(),
+    sections: jsonb("sections").notNull(),
+    contentHash: text("content_hash").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
+    approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("deliverable_versions_key").on(t.deliverableId, t.version)],
+);
