@@ -1,7 +1,7 @@
 import type { getDeliverable } from "../domain/deliverables/deliverables.ts";
+import { format, formatDateTime, type Locale, messagesFor } from "../i18n/index.ts";
 import { deliverableType } from "../method/lookup.ts";
 import { methodV12 } from "../method/v1.2/index.ts";
-import { format, formatDateTime, type Locale, messagesFor } from "../ui/i18n/index.ts";
 import type { Block, DocumentLanguage, DocumentModel } from "./document-model.ts";
 
 type Deliverable = Pick<Awaited<ReturnType<typeof getDeliverable>>, "title" | "typeId" | "template" | "versions">;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { DomainError, type FieldIssue } from "../domain/shared/domain-error.ts";
-import { en } from "../ui/i18n/en.ts";
+import { en } from "../i18n/en.ts";
 
 /**
  * Text no column can hold: NUL (PostgreSQL refuses it in text and jsonb, which surfaced as a 500)

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { messagesFor } from "../ui/i18n/index.ts";
+import { messagesFor } from "../i18n/index.ts";
 import type { PageContext } from "../ui/page-context.ts";
 import { clearCookie, FLASH_COOKIE } from "./cookies.ts";
 import "./request-context.ts";

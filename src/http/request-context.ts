@@ -1,5 +1,5 @@
 import type { Actor } from "../domain/access/actor.ts";
-import type { Locale } from "../ui/i18n/index.ts";
+import type { Locale } from "../i18n/index.ts";
 import type { RegisteredApiRoute } from "./api/api-route.ts";
 
 export type Authentication =

@@ -1,5 +1,5 @@
 import type { Actor } from "../domain/access/actor.ts";
-import type { Locale, Messages } from "./i18n/index.ts";
+import type { Locale, Messages } from "../i18n/index.ts";
 
 /** Everything the layout needs to know about the request; pages receive it as `ctx`. */
 export type PageContext = {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { DomainError, type FieldIssue } from "../../domain/shared/domain-error.ts";
-import { en } from "../../ui/i18n/en.ts";
+import { en } from "../../i18n/en.ts";
 
 const KNOWN_CODES = new Set(Object.keys(en.fieldErrors));
 

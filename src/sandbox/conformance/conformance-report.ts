@@ -1,5 +1,5 @@
 import type { Block, DocumentLanguage, DocumentModel } from "../../exports/document-model.ts";
-import { formatDateTime, type Locale } from "../../ui/i18n/index.ts";
+import { formatDateTime, type Locale } from "../../i18n/index.ts";
 import type { ConformancePerformance, ConformanceResult, ConformanceStatus, ConformanceSummary } from "./evaluate-conformance.ts";
 
 /**

@@ -11,7 +11,7 @@ import {
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
-import { fieldErrorText } from "../i18n/index.ts";
+import { fieldErrorText } from "../../i18n/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../page-context.ts";
 
 /**

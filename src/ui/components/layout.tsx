@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Label, Link, Select, SkipLink } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { can } from "../../domain/access/policy.ts";
-import { format } from "../i18n/index.ts";
+import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../page-context.ts";
 import { assetUrl } from "../static-assets.ts";
 

@@ -6,7 +6,7 @@ import { getOrganisation } from "../../../domain/organisations/read-organisation
 import { notFound } from "../../../domain/shared/domain-error.ts";
 import { deliverableDocument } from "../../../exports/deliverable-document.ts";
 import { type ExportFile, type ExportFormat, exportFile } from "../../../exports/export-file.ts";
-import type { Locale } from "../../../ui/i18n/index.ts";
+import type { Locale } from "../../../i18n/index.ts";
 
 /**
  * One version of a deliverable as a file, for the API and the page alike. Reading it goes through

@@ -10,9 +10,9 @@ import { findActivity, updateActivity } from "../../../domain/initiatives/update
 import { listMembers } from "../../../domain/members/manage-members.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
 import { DomainError, type FieldIssue } from "../../../domain/shared/domain-error.ts";
+import { format, messagesFor } from "../../../i18n/index.ts";
 import { phaseByNumber } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
-import { format, messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { ActivityPage, type ActivityValues } from "../../../ui/pages/initiatives/activity-page.tsx";
 import { BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";

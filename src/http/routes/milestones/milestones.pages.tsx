@@ -9,8 +9,8 @@ import { DecisionInput, PROPOSAL_MAX_LENGTH } from "../../../domain/milestones/d
 import { getReadiness, listDecisions } from "../../../domain/milestones/milestone-queries.ts";
 import { prepareDecisionPoints } from "../../../domain/milestones/prepare-decision-points.ts";
 import { DomainError, type FieldIssue } from "../../../domain/shared/domain-error.ts";
+import { messagesFor } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
-import { messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import {
   CONDITION_ROWS,

@@ -9,7 +9,7 @@ import { createOrganisation } from "../../../domain/organisations/create-organis
 import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
-import { format, messagesFor } from "../../../ui/i18n/index.ts";
+import { format, messagesFor } from "../../../i18n/index.ts";
 import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages/organisations/member-pages.tsx";
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";

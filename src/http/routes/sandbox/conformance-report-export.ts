@@ -3,8 +3,8 @@ import type { Actor } from "../../../domain/access/actor.ts";
 import { getOrganisation } from "../../../domain/organisations/read-organisations.ts";
 import { evaluateInitiativeConformance } from "../../../domain/sandbox/create-conformance-report.ts";
 import { type ExportFile, type ExportFormat, exportFile } from "../../../exports/export-file.ts";
+import type { Locale } from "../../../i18n/index.ts";
 import { conformanceReport } from "../../../sandbox/conformance/conformance-report.ts";
-import type { Locale } from "../../../ui/i18n/index.ts";
 
 /**
  * The full conformance report (every case, its evidence and failing checks) as a file, for the API

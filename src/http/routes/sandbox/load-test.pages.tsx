@@ -3,7 +3,7 @@ import { getLoadTest, listLoadTests } from "../../../domain/sandbox/test-runs/ge
 import { startLoadTest } from "../../../domain/sandbox/test-runs/start-load-test.ts";
 import { stopLoadTest } from "../../../domain/sandbox/test-runs/stop-load-test.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
-import { messagesFor } from "../../../ui/i18n/index.ts";
+import { messagesFor } from "../../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../../ui/page-context.ts";
 import { type LoadTestFormValues, LoadTestListPage } from "../../../ui/pages/sandbox/load-test-list-page.tsx";
 import { LoadTestPage } from "../../../ui/pages/sandbox/load-test-page.tsx";

@@ -13,7 +13,7 @@ import { readSandboxCaCertificate } from "../../../domain/sandbox/sandbox-author
 import { sandboxCertificateBundle, sandboxCertificateFileName } from "../../../domain/sandbox/sandbox-certificate-bundle.ts";
 import { PRIVATE_KEY_BLOCK } from "../../../domain/sandbox/trusted-ca-certificate.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
-import { format, messagesFor } from "../../../ui/i18n/index.ts";
+import { format, messagesFor } from "../../../i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { ownRecipientsHref, trustedCasHref } from "../../../ui/pages/sandbox/environment-parts.tsx";
 import { EMPTY_OWN_RECIPIENT, type OwnRecipientFormValues, OwnRecipientsPage } from "../../../ui/pages/sandbox/own-recipients-page.tsx";

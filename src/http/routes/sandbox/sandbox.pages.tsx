@@ -11,8 +11,8 @@ import { sandboxEnvironmentView } from "../../../domain/sandbox/sandbox-environm
 import { listEnvironmentEvents } from "../../../domain/sandbox/sandbox-events.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { exportFormats } from "../../../exports/export-file.ts";
+import { format, messagesFor } from "../../../i18n/index.ts";
 import type { Check } from "../../../sandbox/checks/check.ts";
-import { format, messagesFor } from "../../../ui/i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { InitiativeSandboxPage, initiativeSandboxHref } from "../../../ui/pages/sandbox/initiative-sandbox-page.tsx";
 import { ValidatePage } from "../../../ui/pages/sandbox/validate-page.tsx";

@@ -1,7 +1,7 @@
 import type { ChainedAuditEntry } from "../../../domain/audit/audit-chain.ts";
 import type { AuditVerdict } from "../../../domain/audit/audit-checkpoint.ts";
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import { Alert, Layout, Link, PageHeading, Paragraph, ScrollableTable, SubmitButton, Table } from "../../components/index.ts";
-import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 function change(e: ChainedAuditEntry) {

@@ -1,5 +1,5 @@
+import { formatDateTime } from "../../../i18n/index.ts";
 import { Details, Layout, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
-import { formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 type Message = { id: string; to: string; subject: string; text: string; createdAt: string; sentAt: string | null };

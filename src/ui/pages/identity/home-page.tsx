@@ -1,5 +1,5 @@
+import { format } from "../../../i18n/index.ts";
 import { Card, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 export function HomePage({ ctx }: { ctx: PageContext }) {

@@ -1,6 +1,6 @@
 import type { InvitationPreview } from "../../../domain/identity/accept-invitation.ts";
+import { format } from "../../../i18n/index.ts";
 import { Form, FormErrorSummary, Layout, Link, PageHeading, Paragraph, SubmitButton, TextField } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 
 /**

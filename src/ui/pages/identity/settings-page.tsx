@@ -1,4 +1,5 @@
 import type { ApiTokenView } from "../../../domain/identity/api-tokens.ts";
+import { formatDateTime } from "../../../i18n/index.ts";
 import {
   ActionButton,
   ChoiceGroup,
@@ -14,7 +15,6 @@ import {
   Tag,
   TextField,
 } from "../../components/index.ts";
-import { formatDateTime } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 
 export function SettingsPage({

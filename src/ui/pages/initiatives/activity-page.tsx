@@ -1,4 +1,5 @@
 import { ACTIVITY_STATUSES } from "../../../domain/initiatives/initiative-input.ts";
+import { format } from "../../../i18n/index.ts";
 import type { Activity, Phase } from "../../../method/types.ts";
 import {
   ChoiceGroup,
@@ -11,7 +12,6 @@ import {
   SubmitButton,
   TextArea,
 } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref, inLocale, phaseAnchor } from "./initiative-parts.tsx";
 

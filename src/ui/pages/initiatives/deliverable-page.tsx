@@ -1,3 +1,4 @@
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import { deliverableType } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
 import {
@@ -17,7 +18,6 @@ import {
   Table,
   TextArea,
 } from "../../components/index.ts";
-import { format, formatDateTime } from "../../i18n/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
 import { BackLink, DeliverableStatusTag, type DeliverableView, initiativeHref, inLocale } from "./initiative-parts.tsx";
 

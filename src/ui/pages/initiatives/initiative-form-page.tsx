@@ -1,4 +1,5 @@
 import type { OrganisationRole } from "../../../domain/access/roles.ts";
+import { format } from "../../../i18n/index.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
 import {
   ChoiceGroup,
@@ -12,7 +13,6 @@ import {
   TextArea,
   TextField,
 } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 
 export type NewInitiativeValues = {

@@ -1,6 +1,6 @@
 import type { listInitiatives } from "../../../domain/initiatives/read-initiatives.ts";
+import { format } from "../../../i18n/index.ts";
 import { Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { formatDay, initiativeHref } from "./initiative-parts.tsx";
 

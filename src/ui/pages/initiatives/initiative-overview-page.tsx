@@ -1,8 +1,8 @@
+import { format } from "../../../i18n/index.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../../../method/lookup.ts";
 import type { Method } from "../../../method/types.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
 import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
 import { initiativeVolumesHref } from "../volumes/volumes-page.tsx";

@@ -3,9 +3,9 @@ import type { getDeliverable } from "../../../domain/deliverables/deliverables.t
 import type { ActivityStatus } from "../../../domain/initiatives/initiative-input.ts";
 import type { getInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import type { MilestoneStatus } from "../../../domain/milestones/milestone-rules.ts";
+import { format, formatDate } from "../../../i18n/index.ts";
 import type { LocalisedText } from "../../../method/types.ts";
 import { Link, Tag } from "../../components/index.ts";
-import { format, formatDate } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 /** Shared by the initiative pages: the use cases' results as the pages receive them, and status tags. */

@@ -1,7 +1,7 @@
+import { format } from "../../../i18n/index.ts";
 import { phaseByNumber } from "../../../method/lookup.ts";
 import { type DeliverableType, type Method, PHASE_NUMBERS } from "../../../method/types.ts";
 import { Card, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Section, Table } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { deliverableTypeHref, inLocale, milestoneAfter, milestoneHref, milestoneTitle, phaseHref, phaseTitle } from "./method-parts.tsx";
 

@@ -1,6 +1,6 @@
+import { format } from "../../../i18n/index.ts";
 import type { DeliverableType, LocalisedText, Method, Milestone, Phase } from "../../../method/types.ts";
 import { Link, Tag } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 /** Shared by the method guide's pages: links, titles in the reader's language, and navigation. */

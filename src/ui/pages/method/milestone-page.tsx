@@ -1,7 +1,7 @@
+import { format } from "../../../i18n/index.ts";
 import { phaseByNumber } from "../../../method/lookup.ts";
 import type { Method, Milestone } from "../../../method/types.ts";
 import { Heading, Layout, Link, PageHeading, Paragraph, Section } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import {
   BasisTag,

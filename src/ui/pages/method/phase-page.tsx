@@ -1,6 +1,6 @@
+import { format } from "../../../i18n/index.ts";
 import type { Method, Phase } from "../../../method/types.ts";
 import { Heading, Layout, Link, PageHeading, Paragraph, Section } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import {
   deliverableTypeHref,

@@ -1,3 +1,4 @@
+import { format, formatDate } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import {
   Alert,
@@ -15,7 +16,6 @@ import {
   TextArea,
   TextField,
 } from "../../components/index.ts";
-import { format, formatDate } from "../../i18n/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
 import { type Preparation, preparedByText, type ReadinessView } from "./milestone-page.tsx";
 import { type MissingItem, missingText, typeName } from "./milestone-texts.ts";

@@ -1,5 +1,5 @@
+import { formatDateTime } from "../../../i18n/index.ts";
 import { ActionButton, Card, FactList, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
-import { formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 type Communication = {

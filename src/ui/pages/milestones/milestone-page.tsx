@@ -1,3 +1,4 @@
+import { format, formatDate, formatDateTime } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import {
   Alert,
@@ -14,7 +15,6 @@ import {
   Tag,
   TextArea,
 } from "../../components/index.ts";
-import { format, formatDate, formatDateTime } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
 

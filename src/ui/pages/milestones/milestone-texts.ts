@@ -1,7 +1,7 @@
+import { format, type Locale, type Messages } from "../../../i18n/index.ts";
 import { deliverableType } from "../../../method/lookup.ts";
 import type { Milestone } from "../../../method/types.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
-import { format, type Locale, type Messages } from "../../i18n/index.ts";
 
 export type MissingItem =
   | { kind: "previous_milestone_not_passed"; numeral: string }

@@ -1,5 +1,6 @@
 import { ORGANISATION_ROLES } from "../../../domain/access/roles.ts";
 import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
+import { format } from "../../../i18n/index.ts";
 import {
   ActionButton,
   ChoiceGroup,
@@ -12,7 +13,6 @@ import {
   SubmitButton,
   TextField,
 } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import type { MemberRow } from "./organisation-page.tsx";
 

@@ -1,8 +1,8 @@
 import type { OrganisationRole } from "../../../domain/access/roles.ts";
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
 import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
+import { format, formatDate } from "../../../i18n/index.ts";
 import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
-import { format, formatDate } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 export type MemberRow = { userId: string; name: string; email: string; roles: OrganisationRole[]; active: boolean };

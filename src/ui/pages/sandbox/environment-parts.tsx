@@ -1,6 +1,6 @@
+import { format } from "../../../i18n/index.ts";
 import type { SenderDecision } from "../../../sandbox/recipients/scenarios.ts";
 import { Link } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 /**

@@ -1,6 +1,7 @@
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
 import type { OwnRecipientView } from "../../../domain/sandbox/own-recipient-row.ts";
 import type { SandboxEnvironmentView } from "../../../domain/sandbox/sandbox-environment-view.ts";
+import { format } from "../../../i18n/index.ts";
 import { type Operator, SCENARIOS, type ScenarioId, type SenderDecision } from "../../../sandbox/recipients/scenarios.ts";
 import {
   ActionButton,
@@ -16,7 +17,6 @@ import {
   Tag,
   TextField,
 } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { expectedText, ownRecipientsHref, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
 

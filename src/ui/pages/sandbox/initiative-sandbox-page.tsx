@@ -1,5 +1,5 @@
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
-import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { EnvironmentSection, type EnvironmentSectionProps } from "./environment-section.tsx";

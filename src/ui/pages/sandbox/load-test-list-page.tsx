@@ -1,4 +1,5 @@
 import type { LoadTestStatus, LoadTestView } from "../../../domain/sandbox/test-runs/load-test-view.ts";
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import {
   Alert,
   Form,
@@ -14,7 +15,6 @@ import {
   Tag,
   TextField,
 } from "../../components/index.ts";
-import { format, formatDateTime } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
 import { formatNumber, loadTestHref, loadTestsHref } from "./test-run-parts.tsx";

@@ -1,7 +1,7 @@
 import type { LoadTestWithSummary } from "../../../domain/sandbox/test-runs/load-test-view.ts";
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import type { LoadTestSummary } from "../../../sandbox/load-test/load-test-summary.ts";
 import { ActionButton, FactList, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
-import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
 import { LoadTestStatusTag } from "./load-test-list-page.tsx";

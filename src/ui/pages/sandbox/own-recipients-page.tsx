@@ -1,4 +1,5 @@
 import type { OwnRecipientView } from "../../../domain/sandbox/own-recipient-row.ts";
+import { format } from "../../../i18n/index.ts";
 import { OPERATOR_BEHAVIOURS } from "../../../sandbox/recipients/own-recipient.ts";
 import type { Operator } from "../../../sandbox/recipients/scenarios.ts";
 import {
@@ -16,7 +17,6 @@ import {
   Table,
   TextField,
 } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { BackToOrganisation, expectedText, ownRecipientsHref, setupFormContext } from "./environment-parts.tsx";
 

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import type { DeliveredMessageMetadata, TestRunCallDetail } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import type { CheckStatus } from "../../../sandbox/checks/check.ts";
 import { DELIVERY_CONTENTS_KEPT } from "../../../sandbox/emulator/events.ts";
 import { FactList, Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
-import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
 import { ChecksTable } from "./checks-table.tsx";

@@ -1,6 +1,6 @@
 import type { TestRunCallSummary } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import { Layout, Link, PageHeading, Paragraph, ScrollableTable, SelectField, SubmitButton, Table } from "../../components/index.ts";
-import { format, formatDateTime } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
 import { EVENT_OUTCOMES, formatBytes, formatMs, OutcomeTag, testRunCallHref, testRunCallsHref } from "./test-run-parts.tsx";

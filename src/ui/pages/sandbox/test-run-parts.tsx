@@ -1,6 +1,6 @@
+import { format, type Locale } from "../../../i18n/index.ts";
 import type { EventOutcome } from "../../../sandbox/emulator/events.ts";
 import { Tag } from "../../components/index.ts";
-import { format, type Locale } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 export const testRunCallsHref = (initiativeId: string) => `/initiatives/${initiativeId}/sandbox/calls`;

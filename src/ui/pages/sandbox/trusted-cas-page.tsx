@@ -1,4 +1,5 @@
 import type { TrustedCaView } from "../../../domain/sandbox/trusted-ca-view.ts";
+import { format, formatDate } from "../../../i18n/index.ts";
 import {
   ActionButton,
   Form,
@@ -12,7 +13,6 @@ import {
   Table,
   TextArea,
 } from "../../components/index.ts";
-import { format, formatDate } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { BackToOrganisation, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
 

@@ -1,6 +1,6 @@
+import { format } from "../../../i18n/index.ts";
 import type { Check, CheckStatus } from "../../../sandbox/checks/check.ts";
 import { Form, FormErrorSummary, Heading, Layout, PageHeading, Paragraph, SubmitButton, TextArea } from "../../components/index.ts";
-import { format } from "../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { ChecksTable } from "./checks-table.tsx";
 

@@ -1,7 +1,7 @@
 import type { MonthVolume, VolumeCounts, VolumeSeries, VolumeTotals } from "../../../domain/volumes/volume-series.ts";
+import { format, type Locale } from "../../../i18n/index.ts";
 import { DEFAULT_OPERATORS } from "../../../sandbox/recipients/scenarios.ts";
 import { Layout, PageHeading, Paragraph, ScrollableTable, Section, Table, Tag } from "../../components/index.ts";
-import { format, type Locale } from "../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { seriesLabel } from "./series-label.ts";
