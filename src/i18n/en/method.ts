@@ -1,0 +1,53 @@
+import type { Widen } from "../messages.ts";
+import type { svMethod } from "../sv/method.ts";
+
+export const enMethod: Widen<typeof svMethod> = {
+  method: {
+    overviewLead:
+      "Version {version}. Connecting goes through eight phases. Each phase ends with a milestone, where a decision is made on whether to go ahead.",
+    sequenceHeading: "Phases and milestones",
+    phaseTitle: "Phase {number}: {name}",
+    milestoneTitle: "Milestone {numeral}: {name}",
+    deliverablesHeading: "Documents in the method",
+    deliverablesIntro: "The documents produced while connecting. Each document has a template with guidance.",
+    deliverable: "Document",
+    producedIn: "Produced in",
+    neededAt: "Basis at milestone",
+    noPhase: "No particular phase",
+    noMilestone: "No milestone",
+    chapter: "Chapter {section} of the method.",
+    section: "Section {section} of the method.",
+    purpose: "Purpose",
+    activities: "Main activities",
+    results: "Results",
+    milestoneAfter: "The milestone after this phase",
+    followsPhase: "The milestone follows",
+    decisionPoints: "The decision covers",
+    basis: "Basis for the decision",
+    basisIntro:
+      "Documents marked “Required” must be in place before the decision can be made. Documents marked “Optional” support it but are not required.",
+    required: "Required",
+    optional: "Optional",
+    preparedBy: "Prepared by",
+    decidedBy: "Decided by",
+    inform: "Information",
+    audiencesHeading: "The decision is communicated to",
+    audiences: {
+      own_organisation: "Your own organisation",
+      partners: "Partners",
+      forvaltningsgrupp: "The Mina meddelanden management group (förvaltningsgrupp)",
+      other_stakeholders: "Other important stakeholders",
+      affected_stakeholders: "The stakeholders concerned",
+    },
+    forvaltningsgruppItems: "The Mina meddelanden management group is to receive",
+    inTheMethod: "In the method",
+    appendix1: "The document is one of the recommended descriptions in Appendix 1 (Bilaga 1) of the method.",
+    template: "Template",
+    templateIntro: "Headings for the document, with guidance on what each section should contain.",
+    stepNav: "Previous and next step in the method",
+    previous: "Previous: {title}",
+    next: "Next: {title}",
+    toOverview: "Overview of the method",
+    toDeliverables: "All documents in the method",
+  },
+};

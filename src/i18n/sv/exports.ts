@@ -1,0 +1,20 @@
+export const svExports = {
+  exports: {
+    heading: "Ladda ned",
+    intro: "Version {version} som dokument, med rubriker, listor och tabeller som skärmläsare kan följa.",
+    downloadDocx: "Ladda ned som Word (DOCX)",
+    downloadPdf: "Ladda ned som PDF",
+    exportedAt: "Exporterad ur Ansluta {date}.",
+    fact: "Uppgift",
+    value: "Värde",
+    documentType: "Dokumenttyp",
+    organisation: "Organisation",
+    initiative: "Initiativ",
+    version: "Version",
+    status: "Status",
+    createdAt: "Skapad",
+    updatedAt: "Senast ändrad",
+    approvedAt: "Datum för fastställande",
+    emptySection: "Inget innehåll ännu.",
+  },
+} as const;
