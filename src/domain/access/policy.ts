@@ -20,7 +20,9 @@ export type Permission =
   | { action: "initiative:manage"; organisationId: string }
   | { action: "communications:read-forvaltningsgrupp" }
   | { action: "communications:acknowledge-forvaltningsgrupp" }
-  | { action: "sandbox:use"; organisationId: string };
+  | { action: "sandbox:use"; organisationId: string }
+  /** Marking a decision's condition met: its owner (a member chosen on the decision), or the projektledare. */
+  | { action: "condition:mark-met"; organisationId: string; ownerUserId: string | null };
 
 const isAdmin = (a: Actor) => a.systemRoles.includes("admin");
 const isForvaltningsgrupp = (a: Actor) => a.systemRoles.includes("forvaltningsgrupp");
@@ -57,6 +59,12 @@ export function can(actor: Actor, p: Permission): boolean {
     case "sandbox:use":
       // Those who build the integration: test certificates and the emulator's record of their calls.
       return hasRole(actor, p.organisationId, ["projektledare", "deltagare"]);
+    case "condition:mark-met":
+      // The projektledare answers for the initiative's follow-up, conditions without a member owner included.
+      return (
+        hasRole(actor, p.organisationId, ["projektledare"]) ||
+        (p.ownerUserId === actor.userId && rolesIn(actor, p.organisationId) !== undefined)
+      );
   }
 }
 

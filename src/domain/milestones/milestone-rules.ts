@@ -6,7 +6,12 @@ import type { DeliverableStatus } from "../deliverables/deliverable-status.ts";
 export const OUTCOMES = ["go", "go_with_conditions", "rework", "stop"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type Condition = { text: string; owner: string; dueDate: string };
+/**
+ * A condition of a "go with conditions" decision. `owner` is the name as recorded; `ownerUserId` the
+ * member chosen as owner (absent on decisions recorded before owners were chosen, null for an owner
+ * outside the organisation's members): only that member is asked to follow it up.
+ */
+export type Condition = { text: string; owner: string; ownerUserId?: string | null; dueDate: string };
 export type DecisionOutcome =
   | { outcome: "go" | "rework" | "stop"; conditions: readonly [] }
   | { outcome: "go_with_conditions"; conditions: readonly [Condition, ...Condition[]] };

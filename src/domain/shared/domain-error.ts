@@ -45,7 +45,11 @@ export type DomainErrorCode =
   /** The organisation (or person) has as many validations waiting or running as it may have at once. */
   | "TOO_MANY_VALIDATIONS"
   /** Checking a submitted document ran over its time budget and was stopped. */
-  | "VALIDATION_TIMEOUT";
+  | "VALIDATION_TIMEOUT"
+  /** The condition was marked met already (by its owner or the projektledare). */
+  | "CONDITION_ALREADY_MET"
+  /** A later decision superseded the one that set the condition: it no longer binds. */
+  | "CONDITION_NOT_CURRENT";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

@@ -22,7 +22,7 @@ export function InboxPage({ ctx, communications }: { ctx: PageContext; communica
       <PageHeading lead={m.inbox.intro}>{m.inbox.title}</PageHeading>
       {communications.length === 0 ? <Paragraph>{m.inbox.empty}</Paragraph> : null}
       {communications.map((c) => (
-        <Card key={c.id} className="stack-wide" data-testid="communication">
+        <Card key={c.id} id={`communication-${c.id}`} className="stack-wide" data-testid="communication">
           <Heading level={2} data-size="sm">
             {c.subject}
           </Heading>

@@ -1,0 +1,48 @@
+import {
+  decisionsOfInitiatives,
+  deliverableStatesOf,
+  followUpsOf,
+  initiativesWithGroups,
+  plansOf,
+  preparationsOfInitiatives,
+} from "../../db/repositories/follow-up-repository.ts";
+import { can } from "../access/policy.ts";
+import { listCommunications } from "../communications/communications-inbox.ts";
+import { stockholmDay } from "../follow-up/follow-up-rules.ts";
+import type { UseCaseContext } from "../shared/use-case.ts";
+import { type Task, tasksFor } from "./my-tasks.ts";
+
+/**
+ * What waits for the actor across the initiatives of every organisation they belong to, read in a
+ * fixed handful of queries however many initiatives there are. Unordered: titles are in the
+ * reader's language, so the edge orders them (byDueDateThenTitle).
+ */
+export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<Task[]> {
+  const initiatives = await initiativesWithGroups(db, [...actor.memberships.keys()]);
+  const ids = initiatives.map((i) => i.id);
+  const [decisions, deliverables, preparations, followUps, plans, unread] = await Promise.all([
+    decisionsOfInitiatives(db, ids),
+    deliverableStatesOf(db, ids),
+    preparationsOfInitiatives(db, ids),
+    followUpsOf(db, ids),
+    plansOf(db, ids),
+    listCommunications({ db, actor, unreadOnly: true }),
+  ]);
+  // A communication is the actor's to read when they are its recipient: the förvaltningsgrupp its
+  // own, members their organisation's others (as markCommunicationRead decides).
+  const mine = unread.filter((c) =>
+    c.audience === "forvaltningsgrupp"
+      ? can(actor, { action: "communications:acknowledge-forvaltningsgrupp" })
+      : actor.memberships.has(c.organisationId),
+  );
+  return tasksFor(actor, {
+    today: stockholmDay(now),
+    initiatives,
+    decisions,
+    deliverables,
+    preparations,
+    followUps,
+    plans,
+    communications: mine,
+  });
+}

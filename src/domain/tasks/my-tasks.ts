@@ -1,0 +1,196 @@
+import type { DecisionRow } from "../../db/repositories/initiative-repository.ts";
+import { currentDecisions, outcomesOf } from "../../db/repositories/initiative-repository.ts";
+import { milestoneByNumeral } from "../../method/lookup.ts";
+import { methodV12 } from "../../method/v1.2/index.ts";
+import type { Actor } from "../access/actor.ts";
+import { can, mayDecide } from "../access/policy.ts";
+import { checkStatusChange } from "../deliverables/deliverable-status.ts";
+import { type CurrentCondition, currentConditions, type FollowUp, milestoneAhead } from "../follow-up/follow-up-rules.ts";
+import type { Condition, DeliverableState, Outcome } from "../milestones/milestone-rules.ts";
+import { assessReadiness } from "../milestones/milestone-rules.ts";
+
+/**
+ * What can wait for a person, in the order the start page shows the groups. Documented in the
+ * OpenAPI schema of GET /api/v1/me/tasks; a new kind is added at the end, never renamed.
+ */
+export const TASK_KINDS = [
+  "decide_milestone",
+  "approve_document",
+  "condition_due",
+  "prepare_decision_point",
+  "review_document",
+  "read_communication",
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** What a task is about, for its title in the reader's language: a document, a milestone, a decision point, a condition, a message. */
+export type TaskSubject =
+  | { kind: "approve_document" | "review_document"; documentTitle: string }
+  | { kind: "decide_milestone"; numeral: string }
+  | { kind: "prepare_decision_point"; numeral: string; decisionPointNumber: number; decisionPointId: string }
+  | { kind: "condition_due"; numeral: string; text: string; overdue: boolean }
+  | { kind: "read_communication"; subject: string };
+
+export type Task = {
+  kind: TaskKind;
+  initiativeId: string;
+  initiativeName: string;
+  subject: TaskSubject;
+  /** "YYYY-MM-DD" or null: a condition's due date, a milestone's planned decision day. */
+  dueDate: string | null;
+  /** The page where the action is taken. */
+  href: string;
+};
+
+export type TaskInitiative = {
+  id: string;
+  organisationId: string;
+  name: string;
+  projectManagerId: string | null;
+  steeringGroup: readonly string[];
+};
+
+export type TaskSources = {
+  today: string;
+  initiatives: readonly TaskInitiative[];
+  decisions: readonly DecisionRow[];
+  deliverables: readonly (DeliverableState & { initiativeId: string; latestBy: string | null })[];
+  preparations: readonly { initiativeId: string; decisionPointId: string }[];
+  followUps: readonly FollowUp[];
+  plans: readonly { initiativeId: string; numeral: string; plannedOn: string }[];
+  /** Unread communications the actor is a recipient of. */
+  communications: readonly { id: string; initiativeId: string; initiativeName: string; subject: string }[];
+};
+
+/**
+ * Whom a condition waits for: the member chosen as its owner; for a condition without one (an
+ * owner outside the organisation, or a decision recorded before owners were chosen) the
+ * initiative's projektledare, or when none is named, whoever may manage the initiative. Names are
+ * never matched: two people may share one, and a name typed in a meeting is no account.
+ */
+export function conditionWaitsFor(actor: Actor, condition: Pick<Condition, "ownerUserId">, initiative: TaskInitiative): boolean {
+  if (condition.ownerUserId) return condition.ownerUserId === actor.userId;
+  if (initiative.projectManagerId) return initiative.projectManagerId === actor.userId;
+  return can(actor, { action: "initiative:manage", organisationId: initiative.organisationId });
+}
+
+/** Who prepares decision points: the initiative's projektledare, or when none is named, whoever may manage it. */
+const prepares = (actor: Actor, initiative: TaskInitiative) =>
+  initiative.projectManagerId
+    ? initiative.projectManagerId === actor.userId
+    : can(actor, { action: "initiative:manage", organisationId: initiative.organisationId });
+
+const mayApprove = (actor: Actor, organisationId: string) =>
+  checkStatusChange("for_granskning", "faststalld", actor.memberships.get(organisationId) ?? []).ok;
+
+/** Earliest first, undated last, then by title: the order of GET /api/v1/me/tasks. */
+export function byDueDateThenTitle<T extends { dueDate: string | null; title: string }>(a: T, b: T): number {
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return a.title.localeCompare(b.title, "sv");
+}
+
+/**
+ * Everything that waits for the actor across the initiatives given (those of their organisations):
+ * documents för granskning to fastställa (who may) or to review (the rest of the team, not the
+ * author), the next milestone's unprepared decision points (for who prepares) and the milestone
+ * itself once ready (for who decides it), current conditions not yet met that wait for them, and
+ * unread communications addressed to them.
+ */
+export function tasksFor(actor: Actor, s: TaskSources): Task[] {
+  const tasks: Task[] = [];
+  for (const initiative of s.initiatives) {
+    const base = { initiativeId: initiative.id, initiativeName: initiative.name };
+    const docs = s.deliverables.filter((d) => d.initiativeId === initiative.id);
+    const decisions = s.decisions.filter((d) => d.initiativeId === initiative.id);
+    const outcomes = outcomesOf(currentDecisions(decisions));
+    const ahead = milestoneAhead(outcomes);
+    const planned = (numeral: string) => s.plans.find((p) => p.initiativeId === initiative.id && p.numeral === numeral)?.plannedOn ?? null;
+    const milestone = ahead ? milestoneByNumeral(methodV12, ahead) : null;
+
+    const team = can(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+    const approver = mayApprove(actor, initiative.organisationId);
+    for (const d of docs.filter((x) => x.latest.status === "for_granskning")) {
+      // A document the next decision rests on is due when that decision is planned.
+      const due = milestone?.basis.some((b) => b.deliverableTypeId === d.typeId) ? planned(milestone.numeral) : null;
+      if (approver) {
+        tasks.push({
+          ...base,
+          kind: "approve_document",
+          subject: { kind: "approve_document", documentTitle: d.title },
+          dueDate: due,
+          href: `/deliverables/${d.id}`,
+        });
+      } else if (team && d.latestBy !== actor.userId) {
+        tasks.push({
+          ...base,
+          kind: "review_document",
+          subject: { kind: "review_document", documentTitle: d.title },
+          dueDate: due,
+          href: `/deliverables/${d.id}`,
+        });
+      }
+    }
+
+    if (milestone) {
+      const prepared = new Set(s.preparations.filter((p) => p.initiativeId === initiative.id).map((p) => p.decisionPointId));
+      const milestoneHref = `/initiatives/${initiative.id}/milestones/${milestone.numeral}`;
+      if (prepares(actor, initiative)) {
+        milestone.decisionPoints.forEach((dp, i) => {
+          if (prepared.has(dp.id)) return;
+          tasks.push({
+            ...base,
+            kind: "prepare_decision_point",
+            subject: { kind: "prepare_decision_point", numeral: milestone.numeral, decisionPointNumber: i + 1, decisionPointId: dp.id },
+            dueDate: planned(milestone.numeral),
+            href: `${milestoneHref}#dp-${dp.id}`,
+          });
+        });
+      }
+      if (mayDecide(actor, milestone.decidedBy.role, initiative)) {
+        const readiness = assessReadiness({ milestone, deliverables: docs, preparedDecisionPointIds: prepared, currentOutcomes: outcomes });
+        if (readiness.ready) {
+          tasks.push({
+            ...base,
+            kind: "decide_milestone",
+            subject: { kind: "decide_milestone", numeral: milestone.numeral },
+            dueDate: planned(milestone.numeral),
+            href: `${milestoneHref}/decide`,
+          });
+        }
+      }
+    }
+
+    const conditions: CurrentCondition[] = currentConditions(
+      decisions.map((d) => ({ ...d, outcome: d.outcome as Outcome, conditions: d.conditions as Condition[] })),
+      s.followUps,
+      s.today,
+    );
+    for (const c of conditions.filter((x) => !x.met && conditionWaitsFor(actor, x, initiative))) {
+      tasks.push({
+        ...base,
+        kind: "condition_due",
+        subject: { kind: "condition_due", numeral: c.numeral, text: c.text, overdue: c.overdue },
+        dueDate: c.dueDate,
+        href: conditionHref(c.decisionId, c.index),
+      });
+    }
+  }
+  for (const c of s.communications) {
+    tasks.push({
+      kind: "read_communication",
+      initiativeId: c.initiativeId,
+      initiativeName: c.initiativeName,
+      subject: { kind: "read_communication", subject: c.subject },
+      dueDate: null,
+      href: `/inbox#communication-${c.id}`,
+    });
+  }
+  return tasks;
+}
+
+/** The page where a condition is followed up. */
+export const conditionHref = (decisionId: string, index: number) => `/decisions/${decisionId}/conditions/${index}`;
