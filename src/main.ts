@@ -8,6 +8,7 @@ import { ensureSandboxAuthority } from "./domain/sandbox/sandbox-authority.ts";
 import { DomainError } from "./domain/shared/domain-error.ts";
 import { buildApp, configuredValidationPool } from "./http/app.ts";
 import { createMailDeliverer } from "./mail/mail-deliverer.ts";
+import { startReminderJob } from "./mail/reminder-job.ts";
 import { assertMethodIntegrity } from "./method/integrity.ts";
 import { methodV12 } from "./method/v1.2/index.ts";
 import { startSandbox } from "./sandbox/emulator/start-sandbox.ts";
@@ -78,6 +79,13 @@ const sandbox =
         onRecordError: (error, event) => app.log.error({ err: error, callId: event.callId }, "sandbox event not recorded"),
       });
 if (sandbox) app.log.info(`Mina meddelanden emulator listening at ${sandbox.url}`);
+const reminders = startReminderJob(handle.db, {
+  intervalMinutes: config.REMINDER_INTERVAL_MINUTES,
+  daysAhead: config.REMINDER_DAYS_AHEAD,
+  baseUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+  mailQueued: mail.kick,
+  log: (m) => app.log.info(m),
+});
 
 let stopping = false;
 async function stop(signal: string) {
@@ -85,6 +93,7 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info(`${signal}: shutting down`);
   await app.close();
+  await reminders.stop();
   await sandbox?.close();
   await validationPool.close();
   await mail.stop();

@@ -11,6 +11,7 @@ import { anchorAuditLog } from "../domain/audit/anchor-audit-log.ts";
 import type { AuditVerdict } from "../domain/audit/audit-checkpoint.ts";
 import { auditKeyOf, setAuditKey } from "../domain/audit/audit-key.ts";
 import { verifyAuditLog } from "../domain/audit/verify-audit-log.ts";
+import { runReminders } from "../domain/follow-up/run-reminders.ts";
 import { createOrganisation } from "../domain/organisations/create-organisation.ts";
 import { DomainError } from "../domain/shared/domain-error.ts";
 import { email, newPassword, organisationNumber, requiredText } from "../domain/shared/field-rules.ts";
@@ -32,6 +33,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   db:migrate   apply pending migrations
   backup       --out FILE  (written readable by its owner only: it holds password hashes)
   restore      --in FILE   (replaces all data; refuses a backup made under another SECRET_KEY)
+  reminders:run queue the reminders due now (conditions and planned decisions REMINDER_DAYS_AHEAD days
+               ahead and overdue), each once; safe beside running servers (they share one lock)
   audit:verify check the audit log's hash chain against its signed checkpoint
   audit:anchor sign the audit log's current end as its checkpoint under this SECRET_KEY: once after
                upgrading from a version without checkpoints, or after a new key (recorded in the log)
@@ -200,6 +203,21 @@ const commands: Record<string, Command> = {
       return `restored from ${o.in}: ${Object.entries(counts)
         .map(([t, n]) => `${t} ${n}`)
         .join(", ")}\n${verdictText(verdict)}`;
+    },
+  },
+
+  "reminders:run": {
+    run: async (_o, { db }) => {
+      const config = readConfig();
+      const r = await runReminders({
+        db,
+        now: now(),
+        daysAhead: config.REMINDER_DAYS_AHEAD,
+        baseUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      });
+      return r.ran
+        ? `reminders: ${r.reminders} due, ${r.mails} mails queued in the outbox`
+        : "reminders: another server is running a round right now; nothing done";
     },
   },
 

@@ -40,6 +40,8 @@ import { type SubmissionValidatorOptions, submissionValidator } from "./routes/s
 import { testRunApi } from "./routes/sandbox/test-run.api.ts";
 import { testRunPages } from "./routes/sandbox/test-run.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
+import { tasksApi } from "./routes/tasks/tasks.api.ts";
+import { tasksPages } from "./routes/tasks/tasks.pages.tsx";
 import { volumesApi } from "./routes/volumes/volumes.api.ts";
 import { volumesPages } from "./routes/volumes/volumes.pages.tsx";
 
@@ -181,6 +183,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   sandboxSetupApi(scope);
   exportsApi(scope);
   volumesApi(scope);
+  tasksApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
@@ -193,6 +196,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   loadTestPages(scope);
   exportsPages(scope);
   volumesPages(scope);
+  tasksPages(scope);
 
   app.decorate("apiRoutes", registry);
   app.decorate("allRoutes", allRoutes);

@@ -7,6 +7,7 @@ import { enMethod } from "./en/method.ts";
 import { enMilestones } from "./en/milestones.ts";
 import { enOrganisations } from "./en/organisations.ts";
 import { enSandbox } from "./en/sandbox.ts";
+import { enTasks } from "./en/tasks.ts";
 import { enVolumes } from "./en/volumes.ts";
 import type { Messages } from "./messages.ts";
 
@@ -22,4 +23,5 @@ export const en: Messages = {
   ...enInitiatives,
   ...enSandbox,
   ...enExports,
+  ...enTasks,
 };

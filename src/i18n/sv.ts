@@ -7,6 +7,7 @@ import { svMethod } from "./sv/method.ts";
 import { svMilestones } from "./sv/milestones.ts";
 import { svOrganisations } from "./sv/organisations.ts";
 import { svSandbox } from "./sv/sandbox.ts";
+import { svTasks } from "./sv/tasks.ts";
 import { svVolumes } from "./sv/volumes.ts";
 
 /** Swedish, the default language. Every key here must exist in en.ts (the type makes sure). */
@@ -21,4 +22,5 @@ export const sv = {
   ...svInitiatives,
   ...svSandbox,
   ...svExports,
+  ...svTasks,
 } as const;

@@ -148,6 +148,19 @@ const DECIDE: RouteRule = {
   admin: "forbidden",
 };
 
+/**
+ * condition:mark-met: the projektledare, or the member chosen as the condition's owner (the
+ * matrix's condition is owned by a member outside the matrix's callers, so only the projektledare
+ * shows here; tests/integration/conditions.test.ts pins the owner).
+ */
+const CONDITION_FOLLOW_UP: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
 /** sandbox:use: those who build the integration. */
 const SANDBOX_USE: RouteRule = {
   anonymous: "unauthenticated",
@@ -285,6 +298,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /initiatives/:initiativeId/milestones/:numeral/preparations": TEAM_WORK,
   "GET /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
   "POST /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
+
+  // My tasks, conditions' follow-up and planned decision days
+  "GET /api/v1/me/tasks": SIGNED_IN,
+  "GET /api/v1/initiatives/:initiativeId/conditions": ANY_MEMBER_READ,
+  "GET /api/v1/decisions/:decisionId/conditions/:conditionIndex": ANY_MEMBER_READ,
+  "POST /api/v1/decisions/:decisionId/conditions/:conditionIndex/met": CONDITION_FOLLOW_UP,
+  "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/plan": TEAM_WORK,
+  "GET /decisions/:decisionId/conditions/:conditionIndex": ANY_MEMBER_READ,
+  "POST /decisions/:decisionId/conditions/:conditionIndex": CONDITION_FOLLOW_UP,
+  "POST /initiatives/:initiativeId/milestones/:numeral/plan": TEAM_WORK,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

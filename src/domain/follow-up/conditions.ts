@@ -1,12 +1,12 @@
-import { findDecisionById, followUpsOf, insertFollowUp } from "../../db/repositories/follow-up-repository.ts";
-import { decisionsOf, lockInitiative } from "../../db/repositories/initiative-repository.ts";
+import { findDecisionById, followUpsOf, insertFollowUp, plansOf } from "../../db/repositories/follow-up-repository.ts";
+import { currentDecisions, decisionsOf, lockInitiative, outcomesOf } from "../../db/repositories/initiative-repository.ts";
 import { authorize, can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import type { Condition, Outcome } from "../milestones/milestone-rules.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { type CurrentCondition, currentConditions, isOverdue, stockholmDay } from "./follow-up-rules.ts";
+import { type CurrentCondition, currentConditions, decisionOverdue, isOverdue, stockholmDay } from "./follow-up-rules.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor" | "now">;
 
@@ -124,4 +124,17 @@ export async function markConditionMet({
     );
   });
   return (await getCondition({ db, actor, now, decisionId, conditionIndex })).condition;
+}
+
+/** What the milestone page shows of follow-up: its decisions' conditions, and the planned day (overdue when it passed undecided). */
+export async function milestoneFollowUp(ctx: Ctx & { initiativeId: string; numeral: string }) {
+  const initiative = await readableInitiative(ctx, ctx.initiativeId);
+  const [conditions, decisions, plans] = await Promise.all([
+    listConditions({ ...ctx, initiativeId: initiative.id }),
+    decisionsOf(ctx.db, initiative.id),
+    plansOf(ctx.db, [initiative.id]),
+  ]);
+  const plannedOn = plans.find((p) => p.numeral === ctx.numeral)?.plannedOn ?? null;
+  const late = decisionOverdue(outcomesOf(currentDecisions(decisions)), plans, stockholmDay(ctx.now));
+  return { conditions: conditions.filter((c) => c.numeral === ctx.numeral), plan: { plannedOn, overdue: late?.numeral === ctx.numeral } };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
 import {
   currentDecisions,
   decisionsOf,
@@ -8,7 +9,7 @@ import {
   preparationsOf,
 } from "../../db/repositories/initiative-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
-import { findUserById } from "../../db/repositories/user-repository.ts";
+import { findUserById, membersOfOrganisation } from "../../db/repositories/user-repository.ts";
 import { communications, milestoneDecisions, users } from "../../db/schema.ts";
 import { isMilestoneNumeral, milestoneByNumeral } from "../../method/lookup.ts";
 import type { Milestone } from "../../method/types.ts";
@@ -24,7 +25,7 @@ import { buildBasisSnapshot } from "./basis-snapshot.ts";
 import { composeCommunications, requiredReports } from "./communications.ts";
 import { decisionHash, decisionRecordOf } from "./decision-hash.ts";
 import type { DecisionInput } from "./decision-input.ts";
-import { assessReadiness, basisGaps, passes, previousNumeral } from "./milestone-rules.ts";
+import { assessReadiness, basisGaps, type Condition, passes, previousNumeral } from "./milestone-rules.ts";
 
 export function milestoneOrThrow(numeral: string): Milestone {
   if (!isMilestoneNumeral(numeral))
@@ -70,6 +71,24 @@ function checkAnswers(milestone: Milestone, input: DecisionInput): FieldIssue[] 
     });
   }
   return issues;
+}
+
+/**
+ * A condition's owner chosen among the organisation's members keeps their id and, in the frozen
+ * record, their name as it is today, so the decision reads on its own however accounts change.
+ */
+async function withOwnerNames(tx: Database, organisationId: string, conditions: DecisionInput["conditions"]): Promise<Condition[]> {
+  if (!conditions.some((c) => c.ownerUserId)) return conditions;
+  const members = await membersOfOrganisation(tx, organisationId);
+  const issues: FieldIssue[] = [];
+  const named = conditions.map((c, i) => {
+    if (!c.ownerUserId) return c;
+    const member = members.find((m) => m.userId === c.ownerUserId);
+    if (!member) issues.push({ path: ["conditions", i, "ownerUserId"], code: "not_member", message: "not a member of the organisation" });
+    return { ...c, owner: member?.name ?? c.owner };
+  });
+  if (issues.length) throw new DomainError("VALIDATION_FAILED", "a condition's owner is not a member", { fields: issues });
+  return named;
 }
 
 /**
@@ -138,6 +157,7 @@ export async function decideMilestone({
       });
     }
 
+    const conditions = await withOwnerNames(tx, initiative.organisationId, input.conditions);
     const { snapshot, hash } = buildBasisSnapshot({
       methodVersion: methodV12.version,
       numeral: milestone.numeral,
@@ -152,7 +172,7 @@ export async function decideMilestone({
       numeral: milestone.numeral,
       outcome: input.outcome,
       decisionPoints: input.decisionPoints,
-      conditions: input.conditions,
+      conditions,
       decidedBy: actor.userId,
       decidedByName: actor.name,
       decidedOn: input.decidedOn,
@@ -179,7 +199,7 @@ export async function decideMilestone({
       initiativeName: initiative.name,
       plannedGoLive: initiative.plannedGoLive,
       outcome: input.outcome,
-      conditions: input.conditions,
+      conditions,
       decidedOn: input.decidedOn,
       decidedByName: actor.name,
       incompleteBasisReason: row.incompleteBasisReason,

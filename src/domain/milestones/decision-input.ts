@@ -23,7 +23,19 @@ export const DecisionInput = z
       { error: "required" },
     ),
     conditions: z
-      .array(z.object({ text: requiredText(1000), owner: requiredText(200), dueDate: isoDate }), { error: "invalid" })
+      .array(
+        z.object({
+          text: requiredText(1000),
+          /** The owner's name as recorded; with `ownerUserId` it may be left out and becomes the member's name. */
+          owner: z.string({ error: "invalid" }).trim().max(200, { error: "too_long" }).default(""),
+          ownerUserId: uuid
+            .nullish()
+            .transform((v) => v ?? null)
+            .meta({ description: "The member who owns the condition and is asked to follow it up (My tasks, reminders)" }),
+          dueDate: isoDate,
+        }),
+        { error: "invalid" },
+      )
       .default([]),
     decidedOn: isoDate,
     minutes: optional(20_000),
@@ -62,6 +74,9 @@ export const DecisionInput = z
     if (v.outcome !== "go_with_conditions" && v.conditions.length > 0) {
       ctx.addIssue({ code: "custom", path: ["conditions"], message: "conditions_not_allowed" });
     }
+    v.conditions.forEach((c, i) => {
+      if (!c.owner && !c.ownerUserId) ctx.addIssue({ code: "custom", path: ["conditions", i, "owner"], message: "required" });
+    });
   });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 

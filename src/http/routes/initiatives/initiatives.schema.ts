@@ -27,7 +27,9 @@ const Decision = z.object({
   numeral: z.string(),
   outcome: z.enum(["go", "go_with_conditions", "rework", "stop"]),
   decisionPoints: z.array(z.object({ id: z.string(), answer: z.string(), motivation: z.string() })),
-  conditions: z.array(z.object({ text: z.string(), owner: z.string(), dueDate: z.string() })),
+  conditions: z.array(
+    z.object({ text: z.string(), owner: z.string(), ownerUserId: z.string().nullable().optional(), dueDate: z.string() }),
+  ),
   decidedBy: z.object({ id: z.string(), name: z.string() }),
   decidedOn: z.string(),
   minutes: z.string(),

@@ -2,7 +2,9 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize } from "../../../domain/access/policy.ts";
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
+import { milestoneFollowUp } from "../../../domain/follow-up/conditions.ts";
 import { permissionsFor, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
+import { listMembers } from "../../../domain/members/manage-members.ts";
 import { requiredReports } from "../../../domain/milestones/communications.ts";
 import { decideMilestone, milestoneOrThrow } from "../../../domain/milestones/decide-milestone.ts";
 import { DecisionInput, PROPOSAL_MAX_LENGTH } from "../../../domain/milestones/decision-input.ts";
@@ -40,8 +42,9 @@ function decisionFromForm(milestone: Milestone, v: DecisionFormValues) {
   const conditions = CONDITION_ROWS.map((i) => ({
     text: v[`condition-${i}-text`] ?? "",
     owner: v[`condition-${i}-owner`] ?? "",
+    ownerUserId: v[`condition-${i}-ownerUserId`] || null,
     dueDate: v[`condition-${i}-dueDate`] ?? "",
-  })).filter((c) => c.text || c.owner || c.dueDate);
+  })).filter((c) => c.text || c.owner || c.ownerUserId || c.dueDate);
   const volume = (v.volume ?? "").replace(/\s/g, "");
   return {
     outcome: v.outcome ?? "",
@@ -102,9 +105,10 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     const loaded = await load(request, reply);
     if (!loaded) return reply;
     const { auth, initiative, milestone, permissions } = loaded;
-    const [readiness, decisions] = await Promise.all([
+    const [readiness, decisions, followUp] = await Promise.all([
       getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
       listDecisions({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+      milestoneFollowUp({ db, actor: auth.actor, now: request.now, initiativeId: initiative.id, numeral: milestone.numeral }),
     ]);
     return sendPage(request, reply, (ctx) => (
       <MilestonePage
@@ -115,6 +119,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
         decisions={decisions}
         canWork={permissions.work}
         canDecide={permissions.decide.includes(milestone.numeral)}
+        {...followUp}
       />
     ));
   });
@@ -133,9 +138,10 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
       .map((dp) => ({ field: `proposal-${dp.id}`, code: "too_long" }));
     if (errors.length) {
       // Shown again with everything as typed: no proposal is lost because another one was too long.
-      const [readiness, decisions] = await Promise.all([
+      const [readiness, decisions, followUp] = await Promise.all([
         getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
         listDecisions({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+        milestoneFollowUp({ db, actor: auth.actor, now: request.now, initiativeId: initiative.id, numeral: milestone.numeral }),
       ]);
       const permissions = permissionsFor(auth.actor, initiative);
       return sendPage(
@@ -152,6 +158,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
             canDecide={permissions.decide.includes(milestone.numeral)}
             proposals={proposals}
             errors={errors}
+            {...followUp}
           />
         ),
         400,
@@ -179,6 +186,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
     const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
     const current = await currentDecision(loaded);
+    const members = await listMembers({ db, actor: auth.actor, organisationId: initiative.organisationId });
     // Today as a Swedish calendar day, not UTC's (which is still yesterday just after midnight).
     const values: DecisionFormValues = {
       decidedOn: new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(request.now),
@@ -194,6 +202,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
         reports={requiredReports(milestone)}
         values={values}
         current={current}
+        members={members}
       />
     ));
   });
@@ -217,6 +226,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     const again = async (errors: FormErrors, status: number) => {
       const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
       const current = await currentDecision(loaded);
+      const members = await listMembers({ db, actor: auth.actor, organisationId: initiative.organisationId });
       return sendPage(
         request,
         reply,
@@ -232,6 +242,7 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
             values={values}
             errors={errors}
             current={current}
+            members={members}
           />
         ),
         status,

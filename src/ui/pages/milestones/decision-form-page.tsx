@@ -11,6 +11,7 @@ import {
   Link,
   PageHeading,
   Paragraph,
+  SelectField,
   SubmitButton,
   Tag,
   TextArea,
@@ -43,6 +44,7 @@ export function DecisionFormPage({
   values,
   errors,
   current,
+  members,
 }: {
   ctx: PageContext;
   initiative: { id: string; name: string };
@@ -55,6 +57,8 @@ export function DecisionFormPage({
   values: DecisionFormValues;
   errors?: FormErrors;
   current: CurrentDecision | null;
+  /** The organisation's members, one of whom may own each condition. */
+  members: readonly { userId: string; name: string }[];
 }) {
   const { m, locale } = ctx;
   const f = m.milestones.form;
@@ -178,10 +182,19 @@ export function DecisionFormPage({
                 value={values[`condition-${i}-text`]}
                 errors={errors}
               />
+              <SelectField
+                ctx={ctx}
+                name={`condition-${i}-ownerUserId`}
+                label={format(m.conditions.ownerMember, { n: i + 1 })}
+                hint={m.conditions.ownerMemberHint}
+                value={values[`condition-${i}-ownerUserId`] ?? ""}
+                options={[{ value: "", label: m.conditions.ownerNone }, ...members.map((p) => ({ value: p.userId, label: p.name }))]}
+                errors={errors}
+              />
               <TextField
                 ctx={ctx}
                 name={`condition-${i}-owner`}
-                label={format(f.conditionOwner, { n: i + 1 })}
+                label={format(m.conditions.ownerOther, { n: i + 1 })}
                 value={values[`condition-${i}-owner`]}
                 errors={errors}
               />

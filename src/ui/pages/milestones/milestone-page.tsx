@@ -14,8 +14,10 @@ import {
   SubmitButton,
   Tag,
   TextArea,
+  TextField,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
+import { type ConditionEntry, ConditionStatusTag } from "../tasks/condition-page.tsx";
 import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
 
 export type ReadinessView = {
@@ -62,7 +64,17 @@ export type DecisionEntry = {
 
 type Snapshot = { deliverables: { deliverableId: string; typeId: string; title: string; version: number; status: string }[] };
 
-function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Milestone; d: DecisionEntry }) {
+function DecisionCard({
+  ctx,
+  milestone,
+  d,
+  conditions,
+}: {
+  ctx: PageContext;
+  milestone: Milestone;
+  d: DecisionEntry;
+  conditions: readonly ConditionEntry[];
+}) {
   const { m, locale } = ctx;
   const snapshot = d.basisSnapshot as Snapshot;
   const outcome = m.milestones.outcomes[d.outcome as keyof typeof m.milestones.outcomes] ?? d.outcome;
@@ -127,12 +139,24 @@ function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Mile
           <Heading level={4} data-size="xs">
             {m.milestones.conditions}
           </Heading>
-          <ul>
-            {d.conditions.map((c) => (
-              <li key={`${c.text}-${c.dueDate}`}>
-                {c.text} ({m.milestones.conditionOwner}: {c.owner}, {m.milestones.conditionDue}: {c.dueDate})
-              </li>
-            ))}
+          <ul data-testid="conditions">
+            {d.conditions.map((c, i) => {
+              const followUp = conditions.find((x) => x.decisionId === d.id && x.index === i);
+              return (
+                <li key={`${c.text}-${c.dueDate}`} id={`condition-${d.id}-${i}`}>
+                  {c.text} ({m.milestones.conditionOwner}: {c.owner}, {m.milestones.conditionDue}: {c.dueDate}){" "}
+                  {followUp ? (
+                    <>
+                      <ConditionStatusTag ctx={ctx} condition={followUp} />{" "}
+                      <Link href={`/decisions/${d.id}/conditions/${i}`}>
+                        {m.conditions.followUp}
+                        <span className="visually-hidden">{`: ${c.text}`}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         </>
       ) : null}
@@ -168,6 +192,38 @@ function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Mile
   );
 }
 
+export type MilestonePlanView = { plannedOn: string | null; overdue: boolean };
+
+/** The day the decision is planned for: the team sets it here; reminders and "decision overdue" go by it. */
+function PlanSection({ ctx, action, plan, canWork }: { ctx: PageContext; action: string; plan: MilestonePlanView; canWork: boolean }) {
+  const t = ctx.m.plans;
+  const { plannedOn } = plan;
+  return (
+    <div id="plan" className="stack">
+      <Heading level={3} data-size="sm">
+        {t.heading}
+      </Heading>
+      <Paragraph>
+        {plannedOn ? format(t.plannedFor, { date: formatDate(ctx.locale, `${plannedOn}T12:00:00Z`) }) : t.none}
+        {plan.overdue ? (
+          <>
+            {" "}
+            <Tag data-color="danger">{t.overdueFlag}</Tag>
+          </>
+        ) : null}
+      </Paragraph>
+      {canWork ? (
+        <Form ctx={ctx} action={action}>
+          <TextField ctx={ctx} name="plannedOn" type="date" label={t.plannedOn} hint={t.hint} value={plannedOn ?? ""} width="short" />
+          <div>
+            <SubmitButton variant="secondary">{t.save}</SubmitButton>
+          </div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
 export function MilestonePage({
   ctx,
   initiative,
@@ -178,11 +234,17 @@ export function MilestonePage({
   canDecide,
   proposals,
   errors,
+  conditions = [],
+  plan = { plannedOn: null, overdue: false },
 }: {
   ctx: PageContext;
   initiative: { id: string; name: string };
   milestone: Milestone;
   readiness: ReadinessView;
+  /** The conditions of the milestone's decisions with their follow-up. */
+  conditions?: readonly ConditionEntry[];
+  /** The day the decision is planned for, if any, and whether it passed with the milestone still ahead. */
+  plan?: MilestonePlanView;
   decisions: DecisionEntry[];
   canWork: boolean;
   canDecide: boolean;
@@ -319,6 +381,7 @@ export function MilestonePage({
           <dt>{m.milestones.inform}</dt>
           <dd>{milestone.inform.text[locale]}</dd>
         </dl>
+        <PlanSection ctx={ctx} action={`${base}/plan`} plan={plan} canWork={canWork} />
         {canDecide ? (
           <Paragraph>
             <Link href={`${base}/decide`} data-testid="decide-link">
@@ -332,7 +395,11 @@ export function MilestonePage({
         <Heading level={2} data-size="md" id="decisions-heading">
           {m.milestones.currentDecision}
         </Heading>
-        {current ? <DecisionCard ctx={ctx} milestone={milestone} d={current} /> : <Paragraph>{m.milestones.noDecision}</Paragraph>}
+        {current ? (
+          <DecisionCard ctx={ctx} milestone={milestone} d={current} conditions={conditions} />
+        ) : (
+          <Paragraph>{m.milestones.noDecision}</Paragraph>
+        )}
         {decisions.some((d) => !d.current) ? (
           <>
             <Heading level={2} data-size="md">
@@ -341,7 +408,7 @@ export function MilestonePage({
             {decisions
               .filter((d) => !d.current)
               .map((d) => (
-                <DecisionCard key={d.id} ctx={ctx} milestone={milestone} d={d} />
+                <DecisionCard key={d.id} ctx={ctx} milestone={milestone} d={d} conditions={conditions} />
               ))}
           </>
         ) : null}
