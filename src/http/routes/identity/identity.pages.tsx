@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { stockholmDay } from "../../../domain/follow-up/follow-up-rules.ts";
 import { acceptInvitation, checkInvitation, type InvitationPreview } from "../../../domain/identity/accept-invitation.ts";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "../../../domain/identity/api-tokens.ts";
 import { authenticatePassword } from "../../../domain/identity/authenticate-password.ts";
@@ -8,6 +9,8 @@ import { loadActor } from "../../../domain/identity/load-actor.ts";
 import { endSession, startSession, switchOrganisation } from "../../../domain/identity/sessions.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { newPassword } from "../../../domain/shared/field-rules.ts";
+import { listMyTasks } from "../../../domain/tasks/list-my-tasks.ts";
+import { titledTasks } from "../../../domain/tasks/titled-tasks.ts";
 import { format, messagesFor } from "../../../i18n/index.ts";
 import type { Messages } from "../../../i18n/messages.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
@@ -96,8 +99,10 @@ export function identityPages({ app, db, secrets }: AppScope) {
   });
 
   app.get("/", async (request, reply) => {
-    if (!requireSession(request, reply)) return reply;
-    return sendPage(request, reply, (ctx) => <HomePage ctx={ctx} />);
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
+    const tasks = titledTasks(messagesFor(request.locale), await listMyTasks({ db, actor: auth.actor, now: request.now }));
+    return sendPage(request, reply, (ctx) => <HomePage ctx={ctx} tasks={tasks} today={stockholmDay(request.now)} />);
   });
 
   app.get("/accessibility", async (request, reply) => sendPage(request, reply, (ctx) => <AccessibilityPage ctx={ctx} />));

@@ -1,8 +1,10 @@
+import type { TitledTask } from "../../../domain/tasks/titled-tasks.ts";
 import { format } from "../../../i18n/index.ts";
 import { Card, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
+import { MyTasksSection } from "../tasks/my-tasks-section.tsx";
 
-export function HomePage({ ctx }: { ctx: PageContext }) {
+export function HomePage({ ctx, tasks, today }: { ctx: PageContext; tasks: readonly TitledTask[]; today: string }) {
   const { m, actor } = ctx;
   if (!actor) return null;
   const active = ctx.organisations.find((o) => o.id === ctx.activeOrganisationId);
@@ -10,6 +12,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title={m.nav.start}>
       <PageHeading lead={m.home.intro}>{format(m.home.title, { name: actor.name })}</PageHeading>
+      <MyTasksSection ctx={ctx} tasks={tasks} today={today} />
       {active ? (
         <Card>
           <Heading level={2} data-size="sm">
