@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberships, milestoneDecisions, sandboxEnvironments, sandboxEvents, sandboxMessages } from "../../src/db/schema.ts";
+import {
+  conditionFollowups,
+  memberships,
+  milestoneDecisions,
+  sandboxEnvironments,
+  sandboxEvents,
+  sandboxMessages,
+} from "../../src/db/schema.ts";
 import { type Actor, SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import type { OrganisationRole } from "../../src/domain/access/roles.ts";
 import {
@@ -198,6 +205,12 @@ describe("route × role × tenant matrix", () => {
       : randomUUID(),
   });
 
+  /** The matrix's condition, not yet met: an earlier case may have marked it. */
+  const conditionOpen = async () => {
+    await t.db.delete(conditionFollowups);
+    return undefined;
+  };
+
   const FIXTURES: Record<string, Fixture> = {
     "POST /api/v1/auth/login": { body: () => ({ email: w.emails.plA, password: PASSWORD }) },
     "POST /api/v1/auth/logout": { freshCredentials: true },
@@ -258,6 +271,14 @@ describe("route × role × tenant matrix", () => {
       before: currentDecisionOfMilestone,
       body: () => ({ ...decisionForm(), supersedes: currentDecision ?? "" }),
     },
+
+    "POST /api/v1/decisions/:decisionId/conditions/:conditionIndex/met": {
+      before: conditionOpen,
+      body: ({ n }) => ({ note: `Klart ${n}.` }),
+    },
+    "POST /decisions/:decisionId/conditions/:conditionIndex": { before: conditionOpen, body: ({ n }) => ({ note: `Klart ${n}.` }) },
+    "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/plan": { body: { plannedOn: "2027-02-01" } },
+    "POST /initiatives/:initiativeId/milestones/:numeral/plan": { body: { plannedOn: "2027-02-01" } },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
     "POST /sandbox/validate": { body: { xml: "<SealedDelivery/>" } },
@@ -349,8 +370,15 @@ describe("route × role × tenant matrix", () => {
     const initiativeId = initiative.id;
     const activityId = (initiative as unknown as { phases: { activities: { id: string }[] }[] }).phases[0]?.activities[0]?.id ?? "";
     await prepareMilestone(owner, initiativeId, "I");
-    await ok(
-      (await apiAs(t.app, w.emails.vaA)).post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I")),
+    const decidedI = await ok(
+      (await apiAs(t.app, w.emails.vaA)).post(
+        `/api/v1/initiatives/${initiativeId}/milestones/I/decision`,
+        // A condition owned by a member who is none of the matrix's callers: only the projektledare follows it up here.
+        decisionBody("I", {
+          outcome: "go_with_conditions",
+          conditions: [{ text: "Avtal undertecknat", ownerUserId: w.users.consultant, dueDate: "2027-01-01" }],
+        }),
+      ),
       "decide I",
     );
     await prepareMilestone(owner, initiativeId, MILESTONE);
@@ -411,6 +439,8 @@ describe("route × role × tenant matrix", () => {
       deliverableId: deliverable.id,
       numeral: MILESTONE,
       decisionPointId: DECISION_POINT,
+      decisionId: decidedI.id,
+      conditionIndex: "0",
       communicationId,
       callId,
       position: "0",

@@ -23,6 +23,7 @@ const SELF_SCOPED = new Set([
   "GET /api/v1/organisations",
   "GET /api/v1/initiatives",
   "GET /api/v1/communications",
+  "GET /api/v1/me/tasks",
   "GET /",
   "GET /settings",
   "GET /inbox",
@@ -74,6 +75,8 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/deliverables/:deliverableId/status": { status: "for_granskning" },
   "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": { proposal: "Intrång" },
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
+  "POST /api/v1/decisions/:decisionId/conditions/:conditionIndex/met": { note: "Intrång" },
+  "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/plan": { plannedOn: "2027-01-01" },
   "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { since: "2026-11-27T09:00:00Z" },
   "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests": { targetRate: 1, durationSeconds: 60 },
   "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": { enabled: true },
@@ -110,7 +113,12 @@ describe("tenant isolation on every route", () => {
       phases: { activities: { id: string }[] }[];
     };
     await prepareMilestone(ownerOfA, initiative.id, "I");
-    await va.post(`/api/v1/initiatives/${initiative.id}/milestones/I/decision`, decisionBody("I"));
+    const decided = (
+      await va.post(
+        `/api/v1/initiatives/${initiative.id}/milestones/I/decision`,
+        decisionBody("I", { outcome: "go_with_conditions", conditions: [{ text: "Villkor", owner: "Någon", dueDate: "2027-01-01" }] }),
+      )
+    ).json() as { id: string };
     const deliverable = (
       await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })
     ).json() as { id: string };
@@ -143,6 +151,8 @@ describe("tenant isolation on every route", () => {
       activityId: initiative.phases[0]?.activities[0]?.id ?? "",
       deliverableId: deliverable.id,
       numeral: "II",
+      decisionId: decided.id,
+      conditionIndex: "0",
       decisionPointId: milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id ?? "",
       communicationId: communication?.id ?? "",
       caId: trustedCa.id,
