@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { DeliverableStatus } from "../../domain/deliverables/deliverable-status.ts";
 import type { DeliverableState, Outcome } from "../../domain/milestones/milestone-rules.ts";
 import type { MilestoneNumeral } from "../../method/types.ts";
 import type { Database } from "../database.ts";
 import {
-  activityProgress,
   communications,
   decisionPointPreparations,
   deliverables,
@@ -41,9 +40,6 @@ export async function setSteeringGroup(db: Database, initiativeId: string, userI
   await db.delete(steeringGroupMembers).where(eq(steeringGroupMembers.initiativeId, initiativeId));
   if (userIds.length) await db.insert(steeringGroupMembers).values(userIds.map((userId) => ({ initiativeId, userId })));
 }
-
-export const activityProgressOf = (db: Database, initiativeId: string) =>
-  db.select().from(activityProgress).where(eq(activityProgress.initiativeId, initiativeId));
 
 /** The prepared proposals of an initiative, each with the name of who prepared it (null once the account is gone). */
 export const preparationsOf = (db: Database, initiativeId: string) =>
@@ -143,14 +139,5 @@ export const latestVersion = async (db: Database, deliverableId: string) =>
       .from(deliverableVersions)
       .where(eq(deliverableVersions.deliverableId, deliverableId))
       .orderBy(desc(deliverableVersions.version))
-      .limit(1)
-  )[0];
-
-export const findActivityProgress = async (db: Database, initiativeId: string, activityId: string) =>
-  (
-    await db
-      .select()
-      .from(activityProgress)
-      .where(and(eq(activityProgress.initiativeId, initiativeId), eq(activityProgress.activityId, activityId)))
       .limit(1)
   )[0];

@@ -1,5 +1,5 @@
+import { activityProgressOf } from "../../db/repositories/activity-progress-repository.ts";
 import {
-  activityProgressOf,
   currentDecisions,
   decisionsOf,
   deliverableStates,
