@@ -1,21 +1,10 @@
-import { asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DeliverableStatus } from "../../domain/deliverables/deliverable-status.ts";
-import type { DeliverableState, Outcome } from "../../domain/milestones/milestone-rules.ts";
-import type { MilestoneNumeral } from "../../method/types.ts";
+import type { DeliverableState } from "../../domain/milestones/milestone-rules.ts";
 import type { Database } from "../database.ts";
-import {
-  communications,
-  decisionPointPreparations,
-  deliverables,
-  deliverableVersions,
-  initiatives,
-  milestoneDecisions,
-  steeringGroupMembers,
-  users,
-} from "../schema.ts";
+import { deliverables, deliverableVersions, initiatives, steeringGroupMembers } from "../schema.ts";
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
-export type DecisionRow = typeof milestoneDecisions.$inferSelect;
 export type DeliverableVersionRow = typeof deliverableVersions.$inferSelect;
 
 export async function findInitiative(db: Database, id: string) {
@@ -40,14 +29,6 @@ export async function setSteeringGroup(db: Database, initiativeId: string, userI
   await db.delete(steeringGroupMembers).where(eq(steeringGroupMembers.initiativeId, initiativeId));
   if (userIds.length) await db.insert(steeringGroupMembers).values(userIds.map((userId) => ({ initiativeId, userId })));
 }
-
-/** The prepared proposals of an initiative, each with the name of who prepared it (null once the account is gone). */
-export const preparationsOf = (db: Database, initiativeId: string) =>
-  db
-    .select({ ...getTableColumns(decisionPointPreparations), preparedByName: users.name })
-    .from(decisionPointPreparations)
-    .leftJoin(users, eq(users.id, decisionPointPreparations.preparedBy))
-    .where(eq(decisionPointPreparations.initiativeId, initiativeId));
 
 export const deliverablesOf = (db: Database, initiativeId: string) =>
   db.select().from(deliverables).where(eq(deliverables.initiativeId, initiativeId)).orderBy(asc(deliverables.createdAt));
@@ -84,31 +65,6 @@ export async function deliverableStates(db: Database, initiativeId: string): Pro
     ];
   });
 }
-
-/** Every decision on the initiative, newest first; the first per numeral is the current one. */
-export const decisionsOf = (db: Database, initiativeId: string) =>
-  db
-    .select()
-    .from(milestoneDecisions)
-    .where(eq(milestoneDecisions.initiativeId, initiativeId))
-    .orderBy(desc(milestoneDecisions.createdAt), desc(milestoneDecisions.id));
-
-export function currentDecisions(decisions: readonly DecisionRow[]): Map<MilestoneNumeral, DecisionRow> {
-  const current = new Map<MilestoneNumeral, DecisionRow>();
-  for (const d of decisions) {
-    const superseded = decisions.some((x) => x.supersedesId === d.id);
-    if (!superseded && !current.has(d.numeral as MilestoneNumeral)) current.set(d.numeral as MilestoneNumeral, d);
-  }
-  return current;
-}
-
-export const outcomesOf = (current: ReadonlyMap<MilestoneNumeral, DecisionRow>) =>
-  new Map([...current].map(([n, d]) => [n, d.outcome as Outcome]));
-
-export const communicationsOfDecision = (db: Database, decisionIds: string[]) =>
-  decisionIds.length
-    ? db.select().from(communications).where(inArray(communications.decisionId, decisionIds)).orderBy(asc(communications.createdAt))
-    : Promise.resolve([]);
 
 export const findDeliverable = async (db: Database, id: string) =>
   (await db.select().from(deliverables).where(eq(deliverables.id, id)).limit(1))[0];

@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import {
-  currentDecisions,
-  decisionsOf,
-  deliverableStates,
-  outcomesOf,
-  preparationsOf,
-} from "../../db/repositories/initiative-repository.ts";
+import { decisionsOf } from "../../db/repositories/decision-repository.ts";
+import { deliverableStates } from "../../db/repositories/initiative-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
+import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
 import { findUserById } from "../../db/repositories/user-repository.ts";
 import { communications, milestoneDecisions, users } from "../../db/schema.ts";
 import { isMilestoneNumeral, milestoneByNumeral } from "../../method/lookup.ts";
@@ -22,6 +18,7 @@ import { DomainError, type FieldIssue } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { buildBasisSnapshot } from "./basis-snapshot.ts";
 import { composeCommunications, requiredReports } from "./communications.ts";
+import { currentDecisions, outcomesOf } from "./current-decisions.ts";
 import { decisionHash, decisionRecordOf } from "./decision-hash.ts";
 import type { DecisionInput } from "./decision-input.ts";
 import { assessReadiness, basisGaps, passes, previousNumeral } from "./milestone-rules.ts";
