@@ -79,6 +79,14 @@ export async function lockInitiative(tx: Database, initiativeId: string): Promis
 }
 
 /**
+ * Takes the initiative's row lock (FOR UPDATE) until the transaction ends: milestone decisions
+ * take turns per initiative, so order and supersession are decided on fresh data.
+ */
+export async function lockInitiativeForDecision(tx: Database, initiativeId: string): Promise<void> {
+  await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+}
+
+/**
  * Takes the deliverable's row lock until the transaction ends. Every change to a deliverable's
  * versions takes it first, so each one reads the latest version after the one before it committed
  * (READ COMMITTED reads afresh per statement) and none overwrites or duplicates another's work.
