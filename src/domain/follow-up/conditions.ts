@@ -1,8 +1,10 @@
+import { decisionsOf } from "../../db/repositories/decision-repository.ts";
 import { findDecisionById, followUpsOf, insertFollowUp, plansOf } from "../../db/repositories/follow-up-repository.ts";
-import { currentDecisions, decisionsOf, lockInitiative, outcomesOf } from "../../db/repositories/initiative-repository.ts";
+import { lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { authorize, can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts";
 import type { Condition, Outcome } from "../milestones/milestone-rules.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";

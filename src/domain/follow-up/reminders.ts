@@ -1,9 +1,9 @@
-import type { DecisionRow } from "../../db/repositories/initiative-repository.ts";
-import { currentDecisions, outcomesOf } from "../../db/repositories/initiative-repository.ts";
+import type { DecisionRow } from "../../db/repositories/decision-repository.ts";
 import { milestoneByNumeral } from "../../method/lookup.ts";
 import type { MilestoneNumeral } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { OrganisationRole } from "../access/roles.ts";
+import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts";
 import type { Condition, Outcome } from "../milestones/milestone-rules.ts";
 import { addDays, currentConditions, type FollowUp, isOverdue, milestoneAhead } from "./follow-up-rules.ts";
 

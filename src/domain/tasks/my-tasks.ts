@@ -1,11 +1,11 @@
-import type { DecisionRow } from "../../db/repositories/initiative-repository.ts";
-import { currentDecisions, outcomesOf } from "../../db/repositories/initiative-repository.ts";
+import type { DecisionRow } from "../../db/repositories/decision-repository.ts";
 import { milestoneByNumeral } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { Actor } from "../access/actor.ts";
 import { can, mayDecide } from "../access/policy.ts";
 import { checkStatusChange } from "../deliverables/deliverable-status.ts";
 import { type CurrentCondition, currentConditions, type FollowUp, milestoneAhead } from "../follow-up/follow-up-rules.ts";
+import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts";
 import type { Condition, DeliverableState, Outcome } from "../milestones/milestone-rules.ts";
 import { assessReadiness } from "../milestones/milestone-rules.ts";
 
