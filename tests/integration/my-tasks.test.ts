@@ -137,12 +137,15 @@ describe("my tasks, conditions and reminders", () => {
     const home = await session.get("/");
     expect(home.body).toContain("Mina uppgifter");
     expect(home.body).toContain(`href="/decisions/${decisionId}/conditions/1"`);
+    // The overdue condition is flagged on the initiative until it is met.
+    expect((await session.get(`/initiatives/${initiativeId}`)).body).toContain("Villkor försenade: 1");
     const page = await session.get(`/decisions/${decisionId}/conditions/1`);
     expect(page.statusCode).toBe(200);
     expect((await session.post(`/decisions/${decisionId}/conditions/1`, { note: "" })).statusCode).toBe(400);
     const done = await session.post(`/decisions/${decisionId}/conditions/1`, { note: "Nämnden informerades 2026-01-28." });
     expect(done.statusCode).toBe(303);
     expect((await session.get(`/decisions/${decisionId}/conditions/1`)).body).toContain("Nämnden informerades 2026-01-28.");
+    expect((await session.get(`/initiatives/${initiativeId}`)).body).not.toContain("Villkor försenade");
     const empty = browser(t.app);
     await empty.login(w.emails.plB);
     expect((await empty.get("/")).body).toContain("Inget väntar på dig just nu.");

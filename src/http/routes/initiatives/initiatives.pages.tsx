@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authorize, can } from "../../../domain/access/policy.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
+import { initiativeFollowUpFlags } from "../../../domain/follow-up/conditions.ts";
 import { createInitiative } from "../../../domain/initiatives/create-initiative.ts";
 import { ActivityProgressInput, CreateInitiativeInput } from "../../../domain/initiatives/initiative-input.ts";
 import { getInitiative, listInitiatives, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
@@ -142,7 +143,8 @@ export function initiativesPages({ app, db }: AppScope) {
     if (!auth) return reply;
     const initiative = await getInitiative({ db, actor: auth.actor, initiativeId: pathId(request.params.initiativeId) });
     const members = await listMembers({ db, actor: auth.actor, organisationId: initiative.organisationId });
-    return sendPage(request, reply, (ctx) => <InitiativeOverviewPage ctx={ctx} initiative={initiative} members={members} />);
+    const flags = await initiativeFollowUpFlags({ db, actor: auth.actor, now: request.now, initiativeId: initiative.id });
+    return sendPage(request, reply, (ctx) => <InitiativeOverviewPage ctx={ctx} initiative={initiative} members={members} flags={flags} />);
   });
 
   /** The initiative, the activity in the method, and its current progress; only the team may change it. */

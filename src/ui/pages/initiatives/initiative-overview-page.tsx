@@ -1,3 +1,4 @@
+import type { FollowUpFlags } from "../../../domain/follow-up/conditions.ts";
 import { format } from "../../../i18n/index.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../../../method/lookup.ts";
 import type { Method } from "../../../method/types.ts";
@@ -22,6 +23,8 @@ import {
 } from "./initiative-parts.tsx";
 
 type PhaseState = InitiativeOverview["phases"][number];
+
+const NO_FLAGS: FollowUpFlags = { overdueConditions: {}, decisionOverdue: null, plans: [] };
 type MilestoneState = InitiativeOverview["milestones"][number];
 
 /**
@@ -32,10 +35,13 @@ export function InitiativeOverviewPage({
   ctx,
   initiative,
   members,
+  flags = NO_FLAGS,
 }: {
   ctx: PageContext;
   initiative: InitiativeOverview;
   members: readonly MemberName[];
+  /** Overdue conditions per milestone, the decision overdue, planned decision days. */
+  flags?: FollowUpFlags;
 }) {
   const method = methodV12;
   const t = ctx.m.initiatives;
@@ -52,7 +58,7 @@ export function InitiativeOverviewPage({
         return (
           <div key={phase.number} className="stack-wide">
             <PhaseSection ctx={ctx} method={method} initiative={initiative} phase={phase} />
-            {milestone ? <MilestoneSection ctx={ctx} method={method} initiative={initiative} milestone={milestone} /> : null}
+            {milestone ? <MilestoneSection ctx={ctx} method={method} initiative={initiative} milestone={milestone} flags={flags} /> : null}
           </div>
         );
       })}
@@ -246,12 +252,16 @@ function MilestoneSection({
   method,
   initiative,
   milestone,
+  flags,
 }: {
   ctx: PageContext;
   method: Method;
   initiative: InitiativeOverview;
   milestone: MilestoneState;
+  flags: FollowUpFlags;
 }) {
+  const overdue = flags.overdueConditions[milestone.numeral] ?? 0;
+  const planned = flags.plans.find((p) => p.numeral === milestone.numeral)?.plannedOn ?? null;
   const t = ctx.m.initiatives;
   const definition = milestoneByNumeral(method, milestone.numeral);
   const anchor = `milstolpe-${milestone.numeral}`;
@@ -271,9 +281,22 @@ function MilestoneSection({
               <Tag data-color="warning">{ctx.m.milestones.basisChanged}</Tag>
             </li>
           ) : null}
+          {overdue ? (
+            <li>
+              <Tag data-color="danger">{format(ctx.m.conditions.overdueFlag, { count: overdue })}</Tag>
+            </li>
+          ) : null}
+          {flags.decisionOverdue === milestone.numeral ? (
+            <li>
+              <Tag data-color="danger">{ctx.m.plans.overdueFlag}</Tag>
+            </li>
+          ) : null}
         </ul>
       </div>
       <Paragraph>{inLocale(ctx, definition.summary)}</Paragraph>
+      {planned && milestone.status === "not_decided" ? (
+        <Paragraph data-size="sm">{format(ctx.m.plans.plannedFor, { date: formatDay(ctx, planned) })}</Paragraph>
+      ) : null}
       {decision ? (
         <Paragraph data-size="sm">
           {format(ctx.m.milestones.decidedOnBy, { date: formatDay(ctx, decision.decidedOn), name: decision.decidedBy.name })}
