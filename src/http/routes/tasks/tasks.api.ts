@@ -6,7 +6,8 @@ import { listMyTasks } from "../../../domain/tasks/list-my-tasks.ts";
 import { titledTasks } from "../../../domain/tasks/titled-tasks.ts";
 import { messagesFor } from "../../../i18n/index.ts";
 import type { AppScope } from "../../app-scope.ts";
-import { InitiativeParams, MilestoneParams } from "../initiatives/initiatives.schema.ts";
+import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
+import { MilestoneParams } from "../milestones/milestones.schema.ts";
 import { ConditionParams, ConditionView, MilestonePlan, MyTasks } from "./tasks.schema.ts";
 
 export function tasksApi({ db, api }: AppScope) {
