@@ -3,7 +3,9 @@ import type { Database } from "../../src/db/database.ts";
 import { activityProgressOf } from "../../src/db/repositories/activity-progress-repository.ts";
 import { decisionsOf } from "../../src/db/repositories/decision-repository.ts";
 import { deliverableStates } from "../../src/db/repositories/deliverable-repository.ts";
+import { followUpsOf, plansOf } from "../../src/db/repositories/follow-up-repository.ts";
 import { preparationsOf } from "../../src/db/repositories/preparation-repository.ts";
+import { decisionOverdue } from "../../src/domain/follow-up/follow-up-rules.ts";
 import { initiativeStatuses } from "../../src/domain/initiatives/read-initiatives.ts";
 import { type BasisSnapshot, basisChangedSince } from "../../src/domain/milestones/basis-snapshot.ts";
 import { currentDecisions, outcomesOf } from "../../src/domain/milestones/current-decisions.ts";
@@ -14,15 +16,19 @@ import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../sup
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 const NOW = new Date();
+const stockholmToday = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(NOW);
 
 /** The status as the code computed it before the read model: per initiative, from the repositories and the pure rules. */
 async function statusTheOldWay(db: Database, initiativeId: string) {
-  const [progress, docs, decisions, preparations] = [
+  const [progress, docs, decisions, preparations, followUps, plans] = [
     await activityProgressOf(db, initiativeId),
     await deliverableStates(db, initiativeId),
     await decisionsOf(db, initiativeId),
     await preparationsOf(db, initiativeId),
+    await followUpsOf(db, [initiativeId]),
+    await plansOf(db, [initiativeId]),
   ];
+  const met = (decisionId: string, index: number) => followUps.some((f) => f.decisionId === decisionId && f.conditionIndex === index);
   const current = currentDecisions(decisions);
   const phase = currentPhase(methodV12, outcomesOf(current));
   const phasesStartedAhead = methodV12.phases
@@ -54,8 +60,9 @@ async function statusTheOldWay(db: Database, initiativeId: string) {
     incompleteBasisMilestones: numerals((d) => d.incompleteBasisReason !== null),
     basisChangedMilestones: numerals((d) => basisChangedSince(d.basisSnapshot as BasisSnapshot, docs)),
     overdueConditionMilestones: numerals(
-      (d) => d.outcome === "go_with_conditions" && (d.conditions as Condition[]).some((c) => c.dueDate < today),
+      (d) => d.outcome === "go_with_conditions" && (d.conditions as Condition[]).some((c, i) => !met(d.id, i) && c.dueDate < today),
     ),
+    overdueDecision: decisionOverdue(outcomesOf(current), plans, today),
   };
 }
 
@@ -97,6 +104,41 @@ describe("the initiative status read model", () => {
       outcome: "go_with_conditions",
       conditions: [{ text: "Säkra budget", owner: "Ekonomichef", dueDate: "2020-01-31" }],
     });
+
+    // Both conditions overdue, the first followed up as met: still overdue, for the second.
+    const halfMet = await create("Ett villkor uppfyllt");
+    await prepareMilestone(pl, halfMet, "I");
+    const halfMetDecision = await decide(halfMet, {
+      ...decisionBody("I"),
+      outcome: "go_with_conditions",
+      conditions: [
+        { text: "Säkra budget", owner: "Ekonomichef", dueDate: "2020-01-31" },
+        { text: "Utse förvaltare", owner: "IT-chef", dueDate: "2020-02-28" },
+      ],
+    });
+    expect((await pl.post(`/api/v1/decisions/${halfMetDecision.id}/conditions/0/met`, { note: "Budget beslutad." })).statusCode).toBe(200);
+    // Every overdue condition met: no longer flagged.
+    const allMet = await create("Villkor uppfyllda");
+    await prepareMilestone(pl, allMet, "I");
+    const allMetDecision = await decide(allMet, {
+      ...decisionBody("I"),
+      outcome: "go_with_conditions",
+      conditions: [{ text: "Säkra budget", owner: "Ekonomichef", dueDate: "2020-01-31" }],
+    });
+    expect((await pl.post(`/api/v1/decisions/${allMetDecision.id}/conditions/0/met`, { note: "Budget beslutad." })).statusCode).toBe(200);
+
+    // Planned decision days: passed for the next milestone (overdue); passed for one already decided,
+    // or ahead of the next milestone, not overdue; today is not yet overdue.
+    const plan = async (id: string, numeral: string, plannedOn: string) =>
+      expect((await pl.put(`/api/v1/initiatives/${id}/milestones/${numeral}/plan`, { plannedOn })).statusCode).toBe(200);
+    await plan(await create("Beslut försenat"), "I", "2020-03-01");
+    await plan(await create("Beslut planerat"), "I", "2999-01-01");
+    await plan(await create("Beslut planerat i dag"), "I", stockholmToday);
+    const decidedLate = await create("Beslutat efter planerad dag");
+    await prepareMilestone(pl, decidedLate, "I");
+    await plan(decidedLate, "I", "2020-03-01");
+    await decide(decidedLate, decisionBody("I"));
+    await plan(decidedLate, "II", "2999-01-01");
 
     const incomplete = await create("Ofullständigt underlag");
     await decide(incomplete, { ...decisionBody("I"), incompleteBasisReason: "Beslutet brådskar för budgeten." });
@@ -141,6 +183,7 @@ describe("the initiative status read model", () => {
           incompleteBasisMilestones: s?.incompleteBasisMilestones,
           basisChangedMilestones: s?.basisChangedMilestones,
           overdueConditionMilestones: s?.overdueConditionMilestones,
+          overdueDecision: s?.overdueDecision,
         },
         name,
       ).toEqual(expected);
@@ -159,6 +202,16 @@ describe("the initiative status read model", () => {
     });
     expect(flags("Påbörjad i förväg")?.startedAheadOfDecision).toBe(true);
     expect(flags("Villkor förfallna")?.conditionOverdue).toBe(true);
+    expect(flags("Ett villkor uppfyllt")?.conditionOverdue).toBe(true);
+    expect(statuses.get(ids["Ett villkor uppfyllt"] as string)?.overdueConditionCounts).toEqual({ I: 1 });
+    expect(flags("Villkor uppfyllda")?.conditionOverdue).toBe(false);
+    expect(statuses.get(ids["Villkor uppfyllda"] as string)?.overdueConditionMilestones).toEqual([]);
+    expect(flags("Beslut försenat")?.decisionOverdue).toBe(true);
+    expect(statuses.get(ids["Beslut försenat"] as string)?.overdueDecision).toEqual({ numeral: "I", plannedOn: "2020-03-01" });
+    expect(flags("Beslut planerat")?.decisionOverdue).toBe(false);
+    expect(flags("Beslut planerat i dag")?.decisionOverdue).toBe(false);
+    expect(flags("Beslutat efter planerad dag")?.decisionOverdue).toBe(false);
+    for (const name of Object.keys(ids).filter((n) => n !== "Beslut försenat")) expect(flags(name)?.decisionOverdue, name).toBe(false);
     expect(flags("Ofullständigt underlag")?.decidedOnIncompleteBasis).toBe(true);
     expect(flags("Ändrat underlag")?.basisChangedAfterDecision).toBe(true);
     expect(flags("Utkast efter beslut")?.basisChangedAfterDecision).toBe(false);

@@ -13,6 +13,7 @@ type Row = {
   worked: string[];
   docs: InitiativeStatusFacts["deliverables"];
   prepared: string[];
+  plans: InitiativeStatusFacts["plans"];
 };
 
 /*
@@ -27,12 +28,16 @@ const STATUS = (where: SQL) => sql`
     coalesce(cd.decisions, '[]'::jsonb) as decisions,
     coalesce(ap.worked, '[]'::jsonb) as worked,
     coalesce(dl.docs, '[]'::jsonb) as docs,
-    coalesce(pr.prepared, '[]'::jsonb) as prepared
+    coalesce(pr.prepared, '[]'::jsonb) as prepared,
+    coalesce(mp.plans, '[]'::jsonb) as plans
   from initiatives
   left join lateral (
     select jsonb_agg(jsonb_build_object(
       'id', d.id, 'numeral', d.numeral, 'outcome', d.outcome, 'decidedOn', d.decided_on,
       'incompleteBasis', d.incomplete_basis_reason is not null, 'conditions', d.conditions,
+      'metConditionIndexes', coalesce(
+        (select jsonb_agg(f.condition_index) from condition_followups f where f.decision_id = d.id), '[]'::jsonb
+      ),
       'basisChanged', exists (
         select 1 from jsonb_array_elements(d.basis_snapshot -> 'deliverables') s
         where not exists (
@@ -66,6 +71,10 @@ const STATUS = (where: SQL) => sql`
   left join lateral (
     select jsonb_agg(p.decision_point_id) as prepared from decision_point_preparations p where p.initiative_id = initiatives.id
   ) pr on true
+  left join lateral (
+    select jsonb_agg(jsonb_build_object('numeral', p.numeral, 'plannedOn', p.planned_on)) as plans
+    from milestone_plans p where p.initiative_id = initiatives.id
+  ) mp on true
   where ${where}
   order by initiatives.name, initiatives.id`;
 
@@ -89,5 +98,6 @@ export async function initiativeStatusFacts(db: Database, scope: StatusScope): P
     workedActivityIds: r.worked,
     deliverables: r.docs,
     preparedDecisionPointIds: r.prepared,
+    plans: r.plans,
   }));
 }

@@ -140,26 +140,3 @@ export async function milestoneFollowUp(ctx: Ctx & { initiativeId: string; numer
   const late = decisionOverdue(outcomesOf(currentDecisions(decisions)), plans, stockholmDay(ctx.now));
   return { conditions: conditions.filter((c) => c.numeral === ctx.numeral), plan: { plannedOn, overdue: late?.numeral === ctx.numeral } };
 }
-
-/**
- * The initiative's follow-up flags for its overview: overdue conditions per milestone, and the
- * milestone whose planned decision day passed undecided. (The status read model will carry the
- * same flags for many initiatives at once.)
- */
-export async function initiativeFollowUpFlags(ctx: Ctx & { initiativeId: string }) {
-  const initiative = await readableInitiative(ctx, ctx.initiativeId);
-  const [conditions, decisions, plans] = await Promise.all([
-    listConditions({ ...ctx, initiativeId: initiative.id }),
-    decisionsOf(ctx.db, initiative.id),
-    plansOf(ctx.db, [initiative.id]),
-  ]);
-  const overdueConditions: Record<string, number> = {};
-  for (const c of conditions.filter((x) => x.overdue)) overdueConditions[c.numeral] = (overdueConditions[c.numeral] ?? 0) + 1;
-  const late = decisionOverdue(outcomesOf(currentDecisions(decisions)), plans, stockholmDay(ctx.now));
-  return {
-    overdueConditions,
-    decisionOverdue: late?.numeral ?? null,
-    plans: plans.map((p) => ({ numeral: p.numeral, plannedOn: p.plannedOn })),
-  };
-}
-export type FollowUpFlags = Awaited<ReturnType<typeof initiativeFollowUpFlags>>;

@@ -1,4 +1,5 @@
 import type { Method, MilestoneNumeral, PhaseNumber } from "../../method/types.ts";
+import { decisionOverdue, isOverdue } from "../follow-up/follow-up-rules.ts";
 import { type Condition, currentPhase, type MilestoneStatus, type Outcome, passes } from "../milestones/milestone-rules.ts";
 
 /**
@@ -19,7 +20,11 @@ export type InitiativeStatusFacts = {
     conditions: Condition[];
     /** The basis-changed rule of domain/milestones/basis-snapshot.ts (`basisChangedSince`), evaluated in SQL. */
     basisChanged: boolean;
+    /** The places in `conditions` of those followed up as met (condition_followups). */
+    metConditionIndexes: number[];
   }[];
+  /** Planned decision days per milestone (milestone_plans), "YYYY-MM-DD". */
+  plans: { numeral: string; plannedOn: string }[];
   /** Activities in progress or done. */
   workedActivityIds: string[];
   /** Every deliverable that has a version: its type, and whether any version of it is fastställd. */
@@ -38,9 +43,10 @@ export type InitiativeStatusFacts = {
  * - `basisChangedAfterDecision`: for a current decision, a basis document's version that would be
  *   decided on now (its latest fastställd, else its latest) differs from the snapshot's: only a new
  *   fastställd version after the decision counts, not an utkast written beside it.
- * - `conditionOverdue`: a condition of a current go_with_conditions decision is due before today
- *   (Stockholm date).
- * - `decisionOverdue`: always false until milestones carry planned decision dates.
+ * - `conditionOverdue`: a condition of a current go_with_conditions decision, not followed up as
+ *   met, is due before today (Stockholm date).
+ * - `decisionOverdue`: the next undecided milestone's planned decision day has passed
+ *   (`decisionOverdue` in domain/follow-up/follow-up-rules.ts).
  */
 export type InitiativeStatus = {
   initiativeId: string;
@@ -63,14 +69,18 @@ export type InitiativeStatus = {
     decidedOnIncompleteBasis: boolean;
     basisChangedAfterDecision: boolean;
     conditionOverdue: boolean;
-    /** No planned decision dates exist yet, so nothing can be overdue. */
-    decisionOverdue: false;
+    decisionOverdue: boolean;
   };
   /** The phases with work started ahead of their decision, and the milestones each flag is raised by. */
   phasesStartedAhead: PhaseNumber[];
   incompleteBasisMilestones: MilestoneNumeral[];
   basisChangedMilestones: MilestoneNumeral[];
   overdueConditionMilestones: MilestoneNumeral[];
+  /** How many conditions are overdue at each milestone listed in overdueConditionMilestones. */
+  overdueConditionCounts: Partial<Record<MilestoneNumeral, number>>;
+  plannedDecisions: { numeral: string; plannedOn: string }[];
+  /** The milestone whose planned decision day passed undecided, and that day. */
+  overdueDecision: { numeral: MilestoneNumeral; plannedOn: string } | null;
 };
 
 const STOCKHOLM_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
@@ -112,7 +122,15 @@ export function initiativeStatus(method: Method, facts: InitiativeStatusFacts, n
     method.milestones.map((m) => m.numeral).filter((n) => decisions.some((d) => d.numeral === n && pick(d)));
   const incompleteBasisMilestones = numerals((d) => d.incompleteBasis);
   const basisChangedMilestones = numerals((d) => d.basisChanged);
-  const overdueConditionMilestones = numerals((d) => d.outcome === "go_with_conditions" && d.conditions.some((c) => c.dueDate < today));
+  const overdueCount = (d: InitiativeStatusFacts["currentDecisions"][number]) =>
+    d.outcome === "go_with_conditions"
+      ? d.conditions.filter((c, i) => !d.metConditionIndexes.includes(i) && isOverdue(c.dueDate, today)).length
+      : 0;
+  const overdueConditionMilestones = numerals((d) => overdueCount(d) > 0);
+  const overdueConditionCounts = Object.fromEntries(
+    decisions.filter((d) => overdueCount(d) > 0).map((d) => [d.numeral, overdueCount(d)]),
+  ) as InitiativeStatus["overdueConditionCounts"];
+  const overdueDecision = decisionOverdue(new Map(decisions.map((d) => [d.numeral, d.outcome])), facts.plans, today);
 
   return {
     initiativeId: facts.initiativeId,
@@ -130,11 +148,14 @@ export function initiativeStatus(method: Method, facts: InitiativeStatusFacts, n
       decidedOnIncompleteBasis: incompleteBasisMilestones.length > 0,
       basisChangedAfterDecision: basisChangedMilestones.length > 0,
       conditionOverdue: overdueConditionMilestones.length > 0,
-      decisionOverdue: false,
+      decisionOverdue: overdueDecision !== null,
     },
     phasesStartedAhead,
     incompleteBasisMilestones,
     basisChangedMilestones,
     overdueConditionMilestones,
+    overdueConditionCounts,
+    plannedDecisions: facts.plans,
+    overdueDecision,
   };
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { authorize, can } from "../../../domain/access/policy.ts";
-import { initiativeFollowUpFlags } from "../../../domain/follow-up/conditions.ts";
 import { createInitiative } from "../../../domain/initiatives/create-initiative.ts";
 import { ActivityProgressInput, CreateInitiativeInput } from "../../../domain/initiatives/initiative-input.ts";
 import { getInitiative, listInitiatives } from "../../../domain/initiatives/read-initiatives.ts";
@@ -124,10 +123,10 @@ export function initiativesPages({ page, db }: AppScope) {
     access: "session",
     params: ids("initiativeId"),
     render: async ({ actor, now, params }) => {
-      const initiative = await getInitiative({ db, actor, initiativeId: params.initiativeId });
+      // The status read model carries the follow-up flags (overdue conditions, the decision overdue).
+      const initiative = await getInitiative({ db, actor, now, initiativeId: params.initiativeId });
       const members = await listMembers({ db, actor, organisationId: initiative.organisationId });
-      const flags = await initiativeFollowUpFlags({ db, actor, now, initiativeId: initiative.id });
-      return (ctx) => <InitiativeOverviewPage ctx={ctx} initiative={initiative} members={members} flags={flags} />;
+      return (ctx) => <InitiativeOverviewPage ctx={ctx} initiative={initiative} members={members} />;
     },
   });
 

@@ -29,12 +29,15 @@ export const InitiativeStatus = z.object({
     decidedOnIncompleteBasis: z.boolean(),
     basisChangedAfterDecision: z.boolean(),
     conditionOverdue: z.boolean(),
-    decisionOverdue: z.boolean().meta({ description: "Always false until milestones carry planned decision dates" }),
+    decisionOverdue: z.boolean().meta({ description: "The next undecided milestone's planned decision day has passed" }),
   }),
   phasesStartedAhead: z.array(z.number()),
   incompleteBasisMilestones: z.array(z.string()),
   basisChangedMilestones: z.array(z.string()),
   overdueConditionMilestones: z.array(z.string()),
+  overdueConditionCounts: z.record(z.string(), z.number()),
+  plannedDecisions: z.array(z.object({ numeral: z.string(), plannedOn: z.string() })),
+  overdueDecision: z.object({ numeral: z.string(), plannedOn: z.string() }).nullable(),
 });
 
 export const InitiativeSummary = z.object({

@@ -1,4 +1,3 @@
-import type { FollowUpFlags } from "../../../domain/follow-up/conditions.ts";
 import { format } from "../../../i18n/index.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../../../method/lookup.ts";
 import type { Method } from "../../../method/types.ts";
@@ -24,7 +23,6 @@ import {
 
 type PhaseState = InitiativeOverview["phases"][number];
 
-const NO_FLAGS: FollowUpFlags = { overdueConditions: {}, decisionOverdue: null, plans: [] };
 type MilestoneState = InitiativeOverview["milestones"][number];
 
 /**
@@ -35,13 +33,10 @@ export function InitiativeOverviewPage({
   ctx,
   initiative,
   members,
-  flags = NO_FLAGS,
 }: {
   ctx: PageContext;
   initiative: InitiativeOverview;
   members: readonly MemberName[];
-  /** Overdue conditions per milestone, the decision overdue, planned decision days. */
-  flags?: FollowUpFlags;
 }) {
   const method = methodV12;
   const t = ctx.m.initiatives;
@@ -58,7 +53,7 @@ export function InitiativeOverviewPage({
         return (
           <div key={phase.number} className="stack-wide">
             <PhaseSection ctx={ctx} method={method} initiative={initiative} phase={phase} />
-            {milestone ? <MilestoneSection ctx={ctx} method={method} initiative={initiative} milestone={milestone} flags={flags} /> : null}
+            {milestone ? <MilestoneSection ctx={ctx} method={method} initiative={initiative} milestone={milestone} /> : null}
           </div>
         );
       })}
@@ -252,16 +247,15 @@ function MilestoneSection({
   method,
   initiative,
   milestone,
-  flags,
 }: {
   ctx: PageContext;
   method: Method;
   initiative: InitiativeOverview;
   milestone: MilestoneState;
-  flags: FollowUpFlags;
 }) {
-  const overdue = flags.overdueConditions[milestone.numeral] ?? 0;
-  const planned = flags.plans.find((p) => p.numeral === milestone.numeral)?.plannedOn ?? null;
+  const { status } = initiative;
+  const overdue = status.overdueConditionCounts[milestone.numeral] ?? 0;
+  const planned = status.plannedDecisions.find((p) => p.numeral === milestone.numeral)?.plannedOn ?? null;
   const t = ctx.m.initiatives;
   const definition = milestoneByNumeral(method, milestone.numeral);
   const anchor = `milstolpe-${milestone.numeral}`;
@@ -286,7 +280,7 @@ function MilestoneSection({
               <Tag data-color="danger">{format(ctx.m.conditions.overdueFlag, { count: overdue })}</Tag>
             </li>
           ) : null}
-          {flags.decisionOverdue === milestone.numeral ? (
+          {status.overdueDecision?.numeral === milestone.numeral ? (
             <li>
               <Tag data-color="danger">{ctx.m.plans.overdueFlag}</Tag>
             </li>
