@@ -30,6 +30,8 @@ import { methodPages } from "./routes/method/method.pages.tsx";
 import { milestonesPages } from "./routes/milestones/milestones.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
+import { partnersApi } from "./routes/partners/partners.api.ts";
+import { partnersPages } from "./routes/partners/partners.pages.tsx";
 import { loadTestApi } from "./routes/sandbox/load-test.api.ts";
 import { loadTestPages } from "./routes/sandbox/load-test.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
@@ -175,6 +177,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   auditApi(scope);
   methodApi(scope);
   initiativesApi(scope);
+  partnersApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);
@@ -187,6 +190,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   methodPages(scope);
   initiativesPages(scope);
   milestonesPages(scope);
+  partnersPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

@@ -5,7 +5,6 @@ import type { MilestoneNumeral } from "../../method/types.ts";
 import type { Database } from "../database.ts";
 import {
   activityProgress,
-  communications,
   decisionPointPreparations,
   deliverables,
   deliverableVersions,
@@ -108,11 +107,6 @@ export function currentDecisions(decisions: readonly DecisionRow[]): Map<Milesto
 
 export const outcomesOf = (current: ReadonlyMap<MilestoneNumeral, DecisionRow>) =>
   new Map([...current].map(([n, d]) => [n, d.outcome as Outcome]));
-
-export const communicationsOfDecision = (db: Database, decisionIds: string[]) =>
-  decisionIds.length
-    ? db.select().from(communications).where(inArray(communications.decisionId, decisionIds)).orderBy(asc(communications.createdAt))
-    : Promise.resolve([]);
 
 export const findDeliverable = async (db: Database, id: string) =>
   (await db.select().from(deliverables).where(eq(deliverables.id, id)).limit(1))[0];

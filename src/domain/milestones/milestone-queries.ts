@@ -1,11 +1,12 @@
+import { communicationsOfDecisions } from "../../db/repositories/communication-repository.ts";
 import {
-  communicationsOfDecision,
   currentDecisions,
   decisionsOf,
   deliverableStates,
   outcomesOf,
   preparationsOf,
 } from "../../db/repositories/initiative-repository.ts";
+import { recipientView } from "../communications/recipient-view.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -51,7 +52,7 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
   const [all, docs] = await Promise.all([decisionsOf(ctx.db, initiative.id), deliverableStates(ctx.db, initiative.id)]);
   const current = currentDecisions(all).get(milestone.numeral);
   const mine = all.filter((d) => d.numeral === milestone.numeral);
-  const comms = await communicationsOfDecision(
+  const comms = await communicationsOfDecisions(
     ctx.db,
     mine.map((d) => d.id),
   );
@@ -62,7 +63,14 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
     decisionMatchesHash: decisionMatchesHash(d),
     communications: comms
       .filter((c) => c.decisionId === d.id)
-      .map((c) => ({ id: c.id, audience: c.audience, subject: c.subject, readAt: c.readAt?.toISOString() ?? null })),
+      .map((c) => ({
+        id: c.id,
+        audience: c.audience,
+        subject: c.subject,
+        body: c.body,
+        items: c.items as { key: string; label: string; value: string }[],
+        recipients: c.recipients.map(recipientView),
+      })),
   }));
 }
 

@@ -122,8 +122,29 @@ export const Readiness = z.object({
   ),
 });
 
+/** Whom a decision's message went to, as its sender sees it. */
+export const SentRecipient = z.object({
+  kind: z.enum(["forvaltningsgrupp", "organisation", "external"]),
+  organisationId: z.string().nullable(),
+  name: z.string(),
+  email: z.string().nullable(),
+  status: z.enum(["sent", "read", "emailed"]).meta({
+    description: "sent: in the recipient's inbox, not yet read; read: read by the recipient; emailed: mailed to an external party",
+  }),
+  readAt: z.string().nullable(),
+});
+
 export const DecisionWithCommunications = Decision.extend({
-  communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string() })),
+  communications: z.array(
+    z.object({
+      id: z.string(),
+      audience: z.string(),
+      subject: z.string(),
+      recipients: z
+        .array(SentRecipient)
+        .meta({ description: "Empty for the partners' message when the initiative names no samverkansparter" }),
+    }),
+  ),
 });
 
 export const DecisionHistory = z.object({
@@ -135,7 +156,16 @@ export const DecisionHistory = z.object({
         .boolean()
         .nullable()
         .meta({ description: "Whether the stored decision still matches its decisionHash; null when it has none" }),
-      communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string(), readAt: z.string().nullable() })),
+      communications: z.array(
+        z.object({
+          id: z.string(),
+          audience: z.string(),
+          subject: z.string(),
+          body: z.string(),
+          items: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+          recipients: z.array(SentRecipient),
+        }),
+      ),
     }),
   ),
 });
@@ -169,8 +199,8 @@ export const Deliverable = z.object({
 
 export const Communication = z.object({
   id: z.string(),
-  decisionId: z.string(),
-  initiativeId: z.string(),
+  decisionId: z.string().nullable().meta({ description: "null for a samverkanspart: it receives the message, not the initiative" }),
+  initiativeId: z.string().nullable().meta({ description: "null for a samverkanspart: it receives the message, not the initiative" }),
   initiativeName: z.string(),
   organisationId: z.string(),
   organisationName: z.string(),
@@ -179,6 +209,17 @@ export const Communication = z.object({
   body: z.string(),
   items: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
   createdAt: z.string(),
-  status: z.enum(["sent", "read"]),
+  recipient: z
+    .object({ kind: z.enum(["forvaltningsgrupp", "organisation"]), organisationId: z.string().nullable(), name: z.string() })
+    .meta({ description: "Whom the caller reads this copy for: the förvaltningsgrupp, or one of the caller's organisations" }),
+  status: z.enum(["sent", "read"]).meta({ description: "This recipient's read status; every recipient has its own" }),
   readAt: z.string().nullable(),
+  canMarkRead: z.boolean(),
+});
+
+export const MarkReadInput = z.object({
+  recipient: z
+    .union([z.literal("forvaltningsgrupp"), z.uuid({ error: "invalid_id" })])
+    .optional()
+    .meta({ description: "Whom the caller reads for (forvaltningsgrupp or an organisation id); needed only by one who reads for several" }),
 });

@@ -272,7 +272,8 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
     if (!auth) return reply;
     const id = z.uuid().safeParse(request.params.communicationId);
     if (!id.success) throw new DomainError("NOT_FOUND", "communication not found");
-    await markCommunicationRead({ db, actor: auth.actor, now: request.now, communicationId: id.data });
+    const recipient = str(formValues(request.body), "recipient");
+    await markCommunicationRead({ db, actor: auth.actor, now: request.now, communicationId: id.data, recipient: recipient || undefined });
     setFlash(request, reply, messagesFor(request.locale).inbox.markedRead);
     return reply.redirect("/inbox", 303);
   });
