@@ -64,7 +64,7 @@ export async function insertCommunications(
   return out;
 }
 
-/** The communications of some decisions, oldest first, each with its recipients in the order they were added. */
+/** The communications of some decisions, oldest first, each with its recipients. */
 export async function communicationsOfDecisions(db: Database, decisionIds: string[]) {
   if (!decisionIds.length) return [];
   const rows = await db
@@ -82,6 +82,8 @@ export async function communicationsOfDecisions(db: Database, decisionIds: strin
             rows.map((r) => r.id),
           ),
         )
+        // Organisations (in Ansluta) before e-mailed parties, each by name.
+        .orderBy(desc(communicationRecipients.kind), asc(communicationRecipients.name))
     : [];
   return rows.map((c) => ({ ...c, recipients: recipients.filter((r) => r.communicationId === c.id) }));
 }
