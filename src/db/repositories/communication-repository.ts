@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Database } from "../database.ts";
-import { communicationRecipients, communications, initiativePartners, initiatives, organisations, users } from "../schema.ts";
+import { communicationRecipients, communications, initiativePartners, initiatives, organisations } from "../schema.ts";
 
 /**
  * What a milestone decision sends and to whom: the communications, each recipient with its own
@@ -147,7 +147,3 @@ export const markRecipientRead = async (tx: Database, recipientId: string, readA
 
 export const findRecipient = async (db: Database, recipientId: string) =>
   (await db.select().from(communicationRecipients).where(eq(communicationRecipients.id, recipientId)).limit(1))[0];
-
-/** The e-mail addresses of those who hold the förvaltningsgrupp role. */
-export const forvaltningsgruppEmails = async (db: Database) =>
-  (await db.select({ email: users.email }).from(users).where(sql`'forvaltningsgrupp' = any(${users.systemRoles})`)).map((r) => r.email);

@@ -39,7 +39,7 @@ export function PartnersPage({
   partners,
   canManage,
   candidates,
-  values = EMPTY_PARTNER,
+  values,
   errors,
 }: {
   ctx: PageContext;
@@ -47,10 +47,11 @@ export function PartnersPage({
   partners: readonly PartnerView[];
   canManage: boolean;
   candidates: readonly { number: string; label: string }[];
-  values?: PartnerFormValues;
+  values?: PartnerFormValues | undefined;
   errors?: FormErrors | undefined;
 }) {
   const ctx = partnersFormContext(pageCtx);
+  const typed = values ?? EMPTY_PARTNER;
   const t = ctx.m.partners;
   const base = partnersHref(initiative.id);
   const title = format(t.title, { initiative: initiative.name });
@@ -112,7 +113,7 @@ export function PartnersPage({
                   name="organisationNumber"
                   label={t.organisationLabel}
                   hint={t.organisationHint}
-                  value={values.organisationNumber}
+                  value={typed.organisationNumber}
                   errors={organisationErrors}
                   options={[{ value: "", label: t.chooseOrganisation }, ...candidates.map((c) => ({ value: c.number, label: c.label }))]}
                 />
@@ -135,7 +136,7 @@ export function PartnersPage({
                 name="name"
                 label={t.externalName}
                 hint={t.externalNameHint}
-                value={values.name}
+                value={typed.name}
                 errors={externalErrors}
                 autoComplete="organization"
               />
@@ -145,7 +146,7 @@ export function PartnersPage({
                 type="email"
                 label={t.externalEmail}
                 hint={t.externalEmailHint}
-                value={values.email}
+                value={typed.email}
                 errors={externalErrors}
                 autoComplete="email"
               />
