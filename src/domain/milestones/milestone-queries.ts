@@ -2,6 +2,7 @@ import { communicationsOfDecisions } from "../../db/repositories/communication-r
 import { decisionsOf } from "../../db/repositories/decision-repository.ts";
 import { deliverableStates } from "../../db/repositories/initiative-repository.ts";
 import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
+import { INFORM_AUDIENCES, type InformAudience } from "../../method/types.ts";
 import { recipientView } from "../communications/recipient-view.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
@@ -14,6 +15,8 @@ import { assessReadiness } from "./milestone-rules.ts";
 import { prepareDecisionPoints } from "./prepare-decision-points.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
+
+const audienceOrder = (audience: string) => INFORM_AUDIENCES.indexOf(audience as InformAudience);
 
 export async function getReadiness(ctx: Ctx & { initiativeId: string; numeral: string }) {
   const initiative = await readableInitiative(ctx, ctx.initiativeId);
@@ -60,6 +63,8 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
     decisionMatchesHash: decisionMatchesHash(d),
     communications: comms
       .filter((c) => c.decisionId === d.id)
+      // In the method's order of audiences: they are written at one moment.
+      .sort((a, b) => audienceOrder(a.audience) - audienceOrder(b.audience))
       .map((c) => ({
         id: c.id,
         audience: c.audience,
