@@ -1,6 +1,6 @@
 import { communicationsOfDecisions } from "../../db/repositories/communication-repository.ts";
 import { decisionsOf } from "../../db/repositories/decision-repository.ts";
-import { deliverableStates } from "../../db/repositories/initiative-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
 import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
 import { INFORM_AUDIENCES, type InformAudience } from "../../method/types.ts";
 import { recipientView } from "../communications/recipient-view.ts";
