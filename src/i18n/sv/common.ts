@@ -40,6 +40,8 @@ export const svCommon = {
   },
   errors: {
     summaryTitle: "Det finns fel i formuläret",
+    /** One line of the error summary: the field's label, then what is wrong with it. */
+    summaryItem: "{field}: {message}",
     notFoundTitle: "Sidan hittades inte",
     notFoundText: "Sidan du söker finns inte, eller så har du inte behörighet att se den.",
     forbiddenTitle: "Du saknar behörighet",

@@ -32,6 +32,35 @@ export const SUPERSEDES_FIELD = "supersedes";
 /** The milestone's current decision when the form was shown: what a new decision supersedes. */
 export type CurrentDecision = { id: string; outcome: string; decidedOn: string; decidedByName: string };
 
+/** The error summary's names for the form's fields; the per-point fields say which point they answer. */
+function decisionFieldLabels(ctx: PageContext, milestone: Milestone, reports: { timeline: boolean; messageVolumes: boolean }) {
+  const { m } = ctx;
+  const f = m.milestones.form;
+  const point = (i: number) => format(m.milestones.forDecisionPoint, { n: i + 1 });
+  return {
+    outcome: f.outcome,
+    ...Object.fromEntries(
+      milestone.decisionPoints.flatMap((dp, i) => [
+        [`answer-${dp.id}`, `${f.answer} ${point(i)}`],
+        [`motivation-${dp.id}`, `${f.motivation} ${point(i)}`],
+      ]),
+    ),
+    ...Object.fromEntries(
+      CONDITION_ROWS.flatMap((i) => [
+        [`condition-${i}-text`, format(f.conditionText, { n: i + 1 })],
+        [`condition-${i}-owner`, format(f.conditionOwner, { n: i + 1 })],
+        [`condition-${i}-dueDate`, format(f.conditionDue, { n: i + 1 })],
+      ]),
+    ),
+    ...(reports.timeline ? { timeline: f.timeline } : {}),
+    ...(reports.messageVolumes ? { volume: f.volume, volumeNote: f.volumeNote } : {}),
+    decidedOn: f.decidedOn,
+    diarienummer: f.diarienummer,
+    minutes: f.minutes,
+    incompleteBasisReason: f.incompleteReason,
+  };
+}
+
 export function DecisionFormPage({
   ctx,
   initiative,
@@ -76,7 +105,7 @@ export function DecisionFormPage({
         </Link>
       </Paragraph>
       <PageHeading lead={milestone.decidedBy.text[locale]}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={decisionFieldLabels(ctx, milestone, reports)} />
       {conflict ? (
         <Alert data-color="warning" id={fieldId(SUPERSEDES_FIELD)}>
           {currentText ? format(f.conflict, currentText) : m.fieldErrors.decision_conflict}

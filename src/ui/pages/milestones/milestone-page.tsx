@@ -260,7 +260,16 @@ export function MilestonePage({
         {canWork ? (
           // One form for every decision point, so saving one proposal never drops what was typed in the others.
           <Form ctx={ctx} action={`${base}/preparations`}>
-            <FormErrorSummary ctx={ctx} errors={errors} />
+            <FormErrorSummary
+              ctx={ctx}
+              errors={errors}
+              labels={Object.fromEntries(
+                milestone.decisionPoints.map((dp, i) => [
+                  `proposal-${dp.id}`,
+                  `${m.milestones.proposal} ${format(m.milestones.forDecisionPoint, { n: i + 1 })}`,
+                ]),
+              )}
+            />
             <ol className="stack-wide">
               {milestone.decisionPoints.map((dp, i) => {
                 const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;

@@ -68,7 +68,7 @@ function EnvironmentForm({ ctx, initiativeId, environment, values, errors }: Env
       {current || environment.enabled ? (
         <Paragraph>{current ? format(t.intermediaryCurrent, { orgnr: formatOrganisationNumber(current) }) : t.intermediaryNone}</Paragraph>
       ) : null}
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ intermediaryOrgNr: t.intermediaryLabel }} />
       <Form ctx={ctx} action={action} id="environment-form">
         <input type="hidden" name="enabled" value="true" />
         <TextField

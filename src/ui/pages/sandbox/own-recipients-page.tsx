@@ -64,7 +64,18 @@ export function OwnRecipientsPage({
     <Layout ctx={ctx} title={title}>
       <BackToOrganisation ctx={ctx} organisation={organisation} />
       <PageHeading lead={t.ownRecipientsLead}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary
+        ctx={ctx}
+        errors={errors}
+        labels={{
+          recipientId: t.recipientIdLabel,
+          label: t.labelLabel,
+          accountType: t.accountTypeLegend,
+          operatorId: t.operatorLabel,
+          options: t.optionsLegend,
+          operatorBehaviour: t.operatorBehaviourLabel,
+        }}
+      />
       {recipients.length ? (
         <ScrollableTable caption={t.ownRecipientsCaption}>
           <Table.Head>
