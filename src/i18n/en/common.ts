@@ -6,6 +6,8 @@ export const enCommon: Widen<typeof svCommon> = {
   layout: {
     skipToContent: "Skip to main content",
     mainNav: "Main menu",
+    /** The button that opens the menu on a narrow screen. */
+    menu: "Menu",
     organisation: "Organisation",
     switchOrganisation: "Switch",
     noOrganisation: "No organisation",

@@ -3,6 +3,8 @@ export const svCommon = {
   layout: {
     skipToContent: "Hoppa till huvudinnehållet",
     mainNav: "Huvudmeny",
+    /** The button that opens the menu on a narrow screen. */
+    menu: "Meny",
     organisation: "Organisation",
     switchOrganisation: "Byt",
     noOrganisation: "Ingen organisation",
