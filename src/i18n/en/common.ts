@@ -6,6 +6,7 @@ export const enCommon: Widen<typeof svCommon> = {
   layout: {
     skipToContent: "Skip to main content",
     mainNav: "Main menu",
+    breadcrumbs: "You are here",
     /** The button that opens the menu on a narrow screen. */
     menu: "Menu",
     organisation: "Organisation",

@@ -3,6 +3,7 @@ export const svCommon = {
   layout: {
     skipToContent: "Hoppa till huvudinnehållet",
     mainNav: "Huvudmeny",
+    breadcrumbs: "Du är här",
     /** The button that opens the menu on a narrow screen. */
     menu: "Meny",
     organisation: "Organisation",

@@ -3,6 +3,7 @@
  * system directly, so a change of design system touches only this folder.
  */
 export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+export { Breadcrumbs } from "./breadcrumbs.tsx";
 export { FactList } from "./fact-list.tsx";
 export {
   ActionButton,

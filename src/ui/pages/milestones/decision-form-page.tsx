@@ -2,6 +2,7 @@ import { format, formatDate } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import {
   Alert,
+  Breadcrumbs,
   ChoiceGroup,
   Form,
   FormErrorSummary,
@@ -99,11 +100,16 @@ export function DecisionFormPage({
     : null;
   return (
     <Layout ctx={ctx} title={title}>
-      <Paragraph>
-        <Link href={`/initiatives/${initiative.id}/milestones/${milestone.numeral}`}>
-          {initiative.name}: {format(m.milestones.title, { numeral: milestone.numeral, name: milestone.name[locale] })}
-        </Link>
-      </Paragraph>
+      <Breadcrumbs
+        ctx={ctx}
+        trail={[
+          { href: `/initiatives/${initiative.id}`, label: initiative.name },
+          {
+            href: `/initiatives/${initiative.id}/milestones/${milestone.numeral}`,
+            label: format(m.milestones.title, { numeral: milestone.numeral, name: milestone.name[locale] }),
+          },
+        ]}
+      />
       <PageHeading lead={milestone.decidedBy.text[locale]}>{title}</PageHeading>
       <FormErrorSummary ctx={ctx} errors={errors} labels={decisionFieldLabels(ctx, milestone, reports)} />
       {conflict ? (
@@ -219,7 +225,6 @@ export function DecisionFormPage({
                 name={`condition-${i}-dueDate`}
                 type="date"
                 label={format(f.conditionDue, { n: i + 1 })}
-                hint={f.dateHint}
                 value={values[`condition-${i}-dueDate`]}
                 errors={errors}
                 width="short"
@@ -249,16 +254,7 @@ export function DecisionFormPage({
             ) : null}
           </fieldset>
         ) : null}
-        <TextField
-          ctx={ctx}
-          name="decidedOn"
-          type="date"
-          label={f.decidedOn}
-          hint={f.dateHint}
-          value={values.decidedOn}
-          errors={errors}
-          width="short"
-        />
+        <TextField ctx={ctx} name="decidedOn" type="date" label={f.decidedOn} value={values.decidedOn} errors={errors} width="short" />
         <TextField
           ctx={ctx}
           name="diarienummer"
