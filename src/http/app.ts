@@ -15,6 +15,7 @@ import { LOCALE_COOKIE } from "./cookies.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./errors/error-handler.tsx";
 import { registerInputGuard } from "./input-guard.ts";
+import { pageRoute } from "./page-route.ts";
 import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     secrets: deps.secrets,
     publicUrl: (request) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`,
     api: (route) => apiRoute(app, registry, route),
+    page: (route) => pageRoute(app, route),
     mailQueued: deps.mailQueued ?? (() => {}),
     validateOnWorker: submissionValidator(validationPool, deps.validator),
   };

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { FieldIssue } from "../domain/shared/domain-error.ts";
+import { fieldIssues } from "../domain/shared/zod-issues.ts";
 import type { FormErrors } from "../ui/page-context.ts";
-import { fieldIssues } from "./errors/zod-issues.ts";
 
 export type FormValues = Record<string, string | string[] | undefined>;
 

@@ -1,22 +1,10 @@
-import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DeliverableStatus } from "../../domain/deliverables/deliverable-status.ts";
-import type { DeliverableState, Outcome } from "../../domain/milestones/milestone-rules.ts";
-import type { MilestoneNumeral } from "../../method/types.ts";
+import type { DeliverableState } from "../../domain/milestones/milestone-rules.ts";
 import type { Database } from "../database.ts";
-import {
-  activityProgress,
-  communications,
-  decisionPointPreparations,
-  deliverables,
-  deliverableVersions,
-  initiatives,
-  milestoneDecisions,
-  steeringGroupMembers,
-  users,
-} from "../schema.ts";
+import { deliverables, deliverableVersions, initiatives, steeringGroupMembers } from "../schema.ts";
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
-export type DecisionRow = typeof milestoneDecisions.$inferSelect;
 export type DeliverableVersionRow = typeof deliverableVersions.$inferSelect;
 
 export async function findInitiative(db: Database, id: string) {
@@ -41,17 +29,6 @@ export async function setSteeringGroup(db: Database, initiativeId: string, userI
   await db.delete(steeringGroupMembers).where(eq(steeringGroupMembers.initiativeId, initiativeId));
   if (userIds.length) await db.insert(steeringGroupMembers).values(userIds.map((userId) => ({ initiativeId, userId })));
 }
-
-export const activityProgressOf = (db: Database, initiativeId: string) =>
-  db.select().from(activityProgress).where(eq(activityProgress.initiativeId, initiativeId));
-
-/** The prepared proposals of an initiative, each with the name of who prepared it (null once the account is gone). */
-export const preparationsOf = (db: Database, initiativeId: string) =>
-  db
-    .select({ ...getTableColumns(decisionPointPreparations), preparedByName: users.name })
-    .from(decisionPointPreparations)
-    .leftJoin(users, eq(users.id, decisionPointPreparations.preparedBy))
-    .where(eq(decisionPointPreparations.initiativeId, initiativeId));
 
 export const deliverablesOf = (db: Database, initiativeId: string) =>
   db.select().from(deliverables).where(eq(deliverables.initiativeId, initiativeId)).orderBy(asc(deliverables.createdAt));
@@ -89,31 +66,6 @@ export async function deliverableStates(db: Database, initiativeId: string): Pro
   });
 }
 
-/** Every decision on the initiative, newest first; the first per numeral is the current one. */
-export const decisionsOf = (db: Database, initiativeId: string) =>
-  db
-    .select()
-    .from(milestoneDecisions)
-    .where(eq(milestoneDecisions.initiativeId, initiativeId))
-    .orderBy(desc(milestoneDecisions.createdAt), desc(milestoneDecisions.id));
-
-export function currentDecisions(decisions: readonly DecisionRow[]): Map<MilestoneNumeral, DecisionRow> {
-  const current = new Map<MilestoneNumeral, DecisionRow>();
-  for (const d of decisions) {
-    const superseded = decisions.some((x) => x.supersedesId === d.id);
-    if (!superseded && !current.has(d.numeral as MilestoneNumeral)) current.set(d.numeral as MilestoneNumeral, d);
-  }
-  return current;
-}
-
-export const outcomesOf = (current: ReadonlyMap<MilestoneNumeral, DecisionRow>) =>
-  new Map([...current].map(([n, d]) => [n, d.outcome as Outcome]));
-
-export const communicationsOfDecision = (db: Database, decisionIds: string[]) =>
-  decisionIds.length
-    ? db.select().from(communications).where(inArray(communications.decisionId, decisionIds)).orderBy(asc(communications.createdAt))
-    : Promise.resolve([]);
-
 export const findDeliverable = async (db: Database, id: string) =>
   (await db.select().from(deliverables).where(eq(deliverables.id, id)).limit(1))[0];
 
@@ -124,6 +76,14 @@ export const findDeliverable = async (db: Database, id: string) =>
  */
 export async function lockInitiative(tx: Database, initiativeId: string): Promise<void> {
   await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).for("no key update");
+}
+
+/**
+ * Takes the initiative's row lock (FOR UPDATE) until the transaction ends: milestone decisions
+ * take turns per initiative, so order and supersession are decided on fresh data.
+ */
+export async function lockInitiativeForDecision(tx: Database, initiativeId: string): Promise<void> {
+  await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
 }
 
 /**
@@ -143,14 +103,5 @@ export const latestVersion = async (db: Database, deliverableId: string) =>
       .from(deliverableVersions)
       .where(eq(deliverableVersions.deliverableId, deliverableId))
       .orderBy(desc(deliverableVersions.version))
-      .limit(1)
-  )[0];
-
-export const findActivityProgress = async (db: Database, initiativeId: string, activityId: string) =>
-  (
-    await db
-      .select()
-      .from(activityProgress)
-      .where(and(eq(activityProgress.initiativeId, initiativeId), eq(activityProgress.activityId, activityId)))
       .limit(1)
   )[0];

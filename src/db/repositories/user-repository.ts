@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { OrganisationRole, SystemRole } from "../../domain/access/roles.ts";
 import type { Database } from "../database.ts";
 import { memberships, organisations, users } from "../schema.ts";
@@ -83,3 +83,7 @@ export const usersByIds = (db: Database, ids: string[]) =>
   ids.length ? db.select().from(users).where(inArray(users.id, ids)) : Promise.resolve([]);
 
 export const findAnyUser = async (db: Database) => (await db.select({ id: users.id }).from(users).limit(1))[0];
+
+/** The e-mail addresses of every account holding the system role. */
+export const emailsWithSystemRole = async (db: Database, role: SystemRole): Promise<string[]> =>
+  (await db.select({ email: users.email }).from(users).where(sql`${role} = any(${users.systemRoles})`)).map((r) => r.email);

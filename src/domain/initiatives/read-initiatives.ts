@@ -1,16 +1,11 @@
-import {
-  activityProgressOf,
-  currentDecisions,
-  decisionsOf,
-  deliverableStates,
-  findInitiative,
-  listInitiativesOf,
-  outcomesOf,
-} from "../../db/repositories/initiative-repository.ts";
+import { activityProgressOf } from "../../db/repositories/activity-progress-repository.ts";
+import { decisionsOf } from "../../db/repositories/decision-repository.ts";
+import { deliverableStates, findInitiative, listInitiativesOf } from "../../db/repositories/initiative-repository.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { Actor } from "../access/actor.ts";
 import { authorize, can, mayDecide } from "../access/policy.ts";
 import { type BasisSnapshot, basisChangedSince } from "../milestones/basis-snapshot.ts";
+import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts";
 import { currentPhase } from "../milestones/milestone-rules.ts";
 import { notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";

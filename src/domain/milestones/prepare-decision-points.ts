@@ -1,4 +1,4 @@
-import { preparationsOf } from "../../db/repositories/initiative-repository.ts";
+import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
 import { decisionPointPreparations } from "../../db/schema.ts";
 import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";

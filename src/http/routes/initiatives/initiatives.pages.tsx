@@ -10,6 +10,7 @@ import { findActivity, updateActivity } from "../../../domain/initiatives/update
 import { listMembers } from "../../../domain/members/manage-members.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
 import { DomainError, type FieldIssue } from "../../../domain/shared/domain-error.ts";
+import { fieldIssues } from "../../../domain/shared/zod-issues.ts";
 import { format, messagesFor } from "../../../i18n/index.ts";
 import { phaseByNumber } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
@@ -21,7 +22,6 @@ import { InitiativeListPage } from "../../../ui/pages/initiatives/initiative-lis
 import { InitiativeOverviewPage } from "../../../ui/pages/initiatives/initiative-overview-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
-import { fieldIssues } from "../../errors/zod-issues.ts";
 import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
 import { pathId } from "../../path-id.ts";
 import { requireSession, sendPage } from "../../render.ts";

@@ -9,6 +9,7 @@ import { DecisionInput, PROPOSAL_MAX_LENGTH } from "../../../domain/milestones/d
 import { getReadiness, listDecisions } from "../../../domain/milestones/milestone-queries.ts";
 import { prepareDecisionPoints } from "../../../domain/milestones/prepare-decision-points.ts";
 import { DomainError, type FieldIssue } from "../../../domain/shared/domain-error.ts";
+import { fieldIssues } from "../../../domain/shared/zod-issues.ts";
 import { messagesFor } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
@@ -23,7 +24,6 @@ import { InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
 import { MilestonePage } from "../../../ui/pages/milestones/milestone-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
-import { fieldIssues } from "../../errors/zod-issues.ts";
 import { firstPerField, formValues, str } from "../../form.ts";
 import { requireSession, sendPage } from "../../render.ts";
 
