@@ -232,6 +232,16 @@ export const enSandbox: Widen<typeof svSandbox> = {
     sender: "Sender",
     faultCode: "Error code (the emulator's own mapping, not the official one)",
     reason: "Reason",
+    technicalReason: "Technical detail (the emulator's words)",
+    /** The emulator's fault codes (src/sandbox/emulator/fault-codes.ts) in words. */
+    faultReasons: {
+      "4999": "The test environment could not answer the call just now. Try again shortly.",
+      "5000": "The call does not follow the service contract (WSDL and XML schemas).",
+      "5001": "The delivery's signature could not be verified.",
+      "5002": "The test environment does not accept the client certificate.",
+      "5003": "The recipient does not exist in the test environment.",
+      "5004": "The call is larger than the test environment accepts.",
+    },
     transId: "TransId",
     loadTest: "Load test",
     partOfLoadTest: "Part of a load test",

@@ -226,7 +226,17 @@ export const svSandbox = {
     clientCertificate: "Klientcertifikatets organisation",
     sender: "Avsändare",
     faultCode: "Felkod (emulatorns egen tolkning, inte den officiella)",
-    reason: "Orsak (på engelska)",
+    reason: "Orsak",
+    technicalReason: "Teknisk detalj (emulatorns text, på engelska)",
+    /** The emulator's fault codes (src/sandbox/emulator/fault-codes.ts) in words. */
+    faultReasons: {
+      "4999": "Testmiljön kunde inte besvara anropet just nu. Försök igen om en stund.",
+      "5000": "Anropet följer inte tjänstekontraktet (WSDL och XML-scheman).",
+      "5001": "Signaturen på försändelsen kunde inte verifieras.",
+      "5002": "Testmiljön godtar inte klientcertifikatet.",
+      "5003": "Mottagaren finns inte i testmiljön.",
+      "5004": "Anropet är större än testmiljön tar emot.",
+    },
     transId: "TransId",
     loadTest: "Lasttest",
     partOfLoadTest: "Del av ett lasttest",
