@@ -95,6 +95,7 @@ export const enSandbox: Widen<typeof svSandbox> = {
     recipientOperatorBehaviour: "Operator's answer",
     recipientExpected: "Expected decision",
     noMailbox: "None",
+    noMailboxAnswer: "SOAP fault: recipient not found (code 5003)",
     pendingMailbox: "{operator} (not activated)",
     ownRecipientTag: "Own",
     manageRecipients: "Manage the organisation's own test recipients",

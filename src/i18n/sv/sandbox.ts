@@ -90,6 +90,7 @@ export const svSandbox = {
     recipientOperatorBehaviour: "Operatörens svar",
     recipientExpected: "Förväntat beslut",
     noMailbox: "Ingen",
+    noMailboxAnswer: "SOAP-fel: mottagaren saknas (felkod 5003)",
     pendingMailbox: "{operator} (ej aktiverad)",
     ownRecipientTag: "Egen",
     manageRecipients: "Hantera organisationens egna testmottagare",

@@ -18,7 +18,7 @@ import {
   TextField,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { BackToOrganisation, expectedText, ownRecipientsHref, setupFormContext } from "./environment-parts.tsx";
+import { BackToOrganisation, expectedText, operatorAnswerText, ownRecipientsHref, setupFormContext } from "./environment-parts.tsx";
 
 /** The add form's fields as typed, so a turned-down form comes back as it was sent. */
 export type OwnRecipientFormValues = {
@@ -100,7 +100,7 @@ export function OwnRecipientsPage({
                 <Table.Cell>
                   {r.pending ? format(t.pendingMailbox, { operator: operatorName(r.operatorId) }) : operatorName(r.operatorId)}
                 </Table.Cell>
-                <Table.Cell>{t.behaviours[r.operatorBehaviour]}</Table.Cell>
+                <Table.Cell>{operatorAnswerText(ctx, r.operatorId !== null, r.operatorBehaviour)}</Table.Cell>
                 <Table.Cell>{expectedText(ctx, r.expected)}</Table.Cell>
                 <Table.Cell>
                   <ActionButton ctx={ctx} action={`${base}/${r.id}/delete`} variant="tertiary">
