@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import type { z } from "zod";
 import type { Actor } from "../domain/access/actor.ts";
-import { DomainError, type FieldIssue } from "../domain/shared/domain-error.ts";
+import { DomainError, type DomainErrorCode, type FieldIssue } from "../domain/shared/domain-error.ts";
 import { fieldIssues, parseOrThrow } from "../domain/shared/zod-issues.ts";
 import { type Locale, type Messages, messagesFor } from "../i18n/index.ts";
 import type { FormErrors, PageContext } from "../ui/page-context.ts";
@@ -76,7 +76,7 @@ export type PageRoute<A extends PageAccess, P, Q, L, S, D> = {
   form?: {
     read: (values: FormValues, loaded: L) => S;
     schema: z.ZodType<D>;
-    input?: (shown: S, loaded: L) => unknown;
+    input?: (shown: S, values: FormValues, loaded: L) => unknown;
     issues?: (issues: FieldIssue[], loaded: L) => FormErrors;
   };
   /** The page: on GET as it is, after a refused form with that form. */
@@ -94,12 +94,22 @@ export type PageRoute<A extends PageAccess, P, Q, L, S, D> = {
    */
   refused?: (
     error: DomainError,
-    input: Loaded<A, P, Q, L> & { shown: S },
+    input: Loaded<A, P, Q, L> & { data: D; shown: S },
   ) => Refusal<L, S> | PageOutcome | undefined | Promise<Refusal<L, S> | PageOutcome | undefined>;
 };
 
 /** Spreading a conditional type loses it in TypeScript; the intersection is what the spread makes. */
 const extend = <T extends object, U extends object>(t: T, u: U): T & U => ({ ...t, ...u }) as T & U;
+
+/** What `promise` gives, or null when it fails with the domain error `code` (say, an invitation no longer valid). */
+export async function nullWhen<T>(code: DomainErrorCode, promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === code) return null;
+    throw error;
+  }
+}
 
 const isRefusal = <L, S>(value: Refusal<L, S> | PageOutcome): value is Refusal<L, S> => "errors" in value;
 
@@ -167,7 +177,7 @@ export function pageRoute<
       let data = base.body as unknown as D;
       if (form) {
         shown = form.read(base.body, loaded);
-        const parsed = form.schema.safeParse(form.input ? form.input(shown, loaded) : shown);
+        const parsed = form.schema.safeParse(form.input ? form.input(shown, base.body, loaded) : shown);
         if (!parsed.success) {
           const issues = fieldIssues(parsed.error);
           return again({ errors: form.issues ? form.issues(issues, loaded) : toFormErrors(issues), status: 400 }, shown);
@@ -184,7 +194,7 @@ export function pageRoute<
         outcome = await route.handle(extend(input, { data, shown }));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const refused = await route.refused?.(error, extend(input, { shown }));
+        const refused = await route.refused?.(error, extend(input, { data, shown }));
         if (refused) {
           if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
           return isRefusal(refused) ? again(refused, shown) : answer(refused);

@@ -8,6 +8,23 @@ export type UserRow = typeof users.$inferSelect;
 export const findUserByEmail = async (db: Database, email: string) =>
   (await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1))[0];
 
+/** Reads the account with the address, if any, and holds its row lock until the transaction ends. */
+export const lockUserByEmail = async (tx: Database, email: string): Promise<UserRow | undefined> =>
+  (await tx.select().from(users).where(eq(users.email, email.toLowerCase())).for("update"))[0];
+
+/** Undefined when an account with the address was made meanwhile. */
+export const insertUserUnlessExists = async (
+  tx: Database,
+  values: { email: string; name: string; passwordHash: string; systemRoles: SystemRole[] },
+): Promise<UserRow | undefined> =>
+  (
+    await tx
+      .insert(users)
+      .values({ ...values, email: values.email.toLowerCase() })
+      .onConflictDoNothing()
+      .returning()
+  )[0];
+
 export const findUserById = async (db: Database, id: string) => (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
 
 export async function insertUser(

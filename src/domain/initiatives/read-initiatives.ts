@@ -1,6 +1,7 @@
 import { activityProgressOf } from "../../db/repositories/activity-progress-repository.ts";
 import { decisionsOf } from "../../db/repositories/decision-repository.ts";
-import { deliverableStates, findInitiative, listInitiativesOf } from "../../db/repositories/initiative-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
+import { findInitiative, listInitiativesOf } from "../../db/repositories/initiative-repository.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { Actor } from "../access/actor.ts";
 import { authorize, can, mayDecide } from "../access/policy.ts";

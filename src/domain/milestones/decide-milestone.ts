@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { insertCommunications } from "../../db/repositories/communication-repository.ts";
 import { decisionsOf, insertDecision } from "../../db/repositories/decision-repository.ts";
-import { deliverableStates, lockInitiativeForDecision } from "../../db/repositories/initiative-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
+import { lockInitiativeForDecision } from "../../db/repositories/initiative-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
 import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
 import { emailsWithSystemRole, findUserById } from "../../db/repositories/user-repository.ts";

@@ -1,6 +1,6 @@
 import { communicationsOfDecision } from "../../db/repositories/communication-repository.ts";
 import { decisionsOf } from "../../db/repositories/decision-repository.ts";
-import { deliverableStates } from "../../db/repositories/initiative-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
 import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";

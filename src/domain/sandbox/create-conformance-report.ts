@@ -1,4 +1,5 @@
-import { deliverablesOf, lockInitiative } from "../../db/repositories/initiative-repository.ts";
+import { deliverablesOf } from "../../db/repositories/deliverable-repository.ts";
+import { lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { conformanceEventOf } from "../../db/repositories/sandbox-event-mapper.ts";
 import { loadTestCalls, loadTestsOf } from "../../db/repositories/sandbox-run-repository.ts";
 import { environmentEventsOf, findEnvironmentOfInitiative } from "../../db/repositories/sandbox-setup-repository.ts";
