@@ -25,6 +25,9 @@ export const list = (values: FormValues, key: string) => {
   return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 };
 
+/** Browsers send textarea line breaks as CRLF; stored text uses LF, so an unchanged text hashes the same. */
+export const normaliseText = (s: string) => s.replace(/\r\n?/g, "\n");
+
 /** One error per field (the first), in the order the problems were found. */
 export function firstPerField(errors: FormErrors): FormErrors {
   const seen = new Set<string>();

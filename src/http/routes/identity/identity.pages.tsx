@@ -50,7 +50,12 @@ export function identityPages({ page, db, secrets }: AppScope) {
     url: "/login",
     access: "public",
     // Any value, even a repeated one, is a return path or the start page, never a 400.
-    query: z.object({ next: z.unknown().transform((next) => safeReturnPath(next)) }),
+    query: z.object({
+      next: z
+        .unknown()
+        .optional()
+        .transform((next) => safeReturnPath(next)),
+    }),
     handle: async ({ session, query: { next } }) => (session ? redirect(next) : show((ctx) => <LoginPage ctx={ctx} next={next} />)),
   });
 
