@@ -174,6 +174,19 @@ describe("server-rendered pages", () => {
     expect((await b.get("/")).body).toContain("Du arbetar just nu i Sundsvalls kommun.");
   });
 
+  it("returns from the organisation switch to the page it was made on, never to another host", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.consultant);
+    const page = await b.get("/initiatives?sort=name");
+    const returnTo = /name="returnTo" value="([^"]*)"/.exec(page.body)?.[1]?.replaceAll("&amp;", "&");
+    expect(returnTo).toBe("/initiatives?sort=name");
+    const switched = await b.post("/session/organisation", { organisationId: w.orgB.id, returnTo: returnTo ?? "" });
+    expect(switched.statusCode).toBe(303);
+    expect(switched.headers.location).toBe("/initiatives?sort=name");
+    const away = await b.post("/session/organisation", { organisationId: w.orgA.id, returnTo: "//evil.example/initiatives" });
+    expect(away.headers.location).toBe("/");
+  });
+
   it("creates and revokes a personal API token in settings", async () => {
     const b = browser(t.app);
     await b.login(w.emails.plA);
