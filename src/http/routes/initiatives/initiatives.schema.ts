@@ -5,6 +5,38 @@ export const InitiativeParams = z.object({ initiativeId: z.uuid({ error: "invali
 export const ActivityParams = InitiativeParams.extend({ activityId: z.string().min(1).max(100) });
 export const InitiativeListQuery = z.object({ organisationId: z.uuid({ error: "invalid_id" }).optional() });
 
+/** domain/initiatives/initiative-status.ts: the read model computed in SQL for one initiative or many. */
+export const InitiativeStatus = z.object({
+  initiativeId: z.string(),
+  organisationId: z.string(),
+  currentPhase: z.number(),
+  completed: z.boolean(),
+  milestones: z.array(
+    z.object({ numeral: z.string(), status: z.string(), decisionId: z.string().nullable(), decidedOn: z.string().nullable() }),
+  ),
+  nextMilestone: z.string().nullable(),
+  readiness: z
+    .object({
+      requiredBasis: z.number(),
+      approvedBasis: z.number(),
+      decisionPoints: z.number(),
+      preparedDecisionPoints: z.number(),
+      ready: z.boolean(),
+    })
+    .nullable(),
+  flags: z.object({
+    startedAheadOfDecision: z.boolean(),
+    decidedOnIncompleteBasis: z.boolean(),
+    basisChangedAfterDecision: z.boolean(),
+    conditionOverdue: z.boolean(),
+    decisionOverdue: z.boolean().meta({ description: "Always false until milestones carry planned decision dates" }),
+  }),
+  phasesStartedAhead: z.array(z.number()),
+  incompleteBasisMilestones: z.array(z.string()),
+  basisChangedMilestones: z.array(z.string()),
+  overdueConditionMilestones: z.array(z.string()),
+});
+
 export const InitiativeSummary = z.object({
   id: z.string(),
   organisationId: z.string(),
@@ -12,6 +44,7 @@ export const InitiativeSummary = z.object({
   targetGroup: z.string(),
   plannedGoLive: z.string().nullable(),
   createdAt: z.string(),
+  status: InitiativeStatus.nullable(),
 });
 
 export const Initiative = z
@@ -28,6 +61,7 @@ export const Initiative = z
     createdAt: z.string(),
     currentPhase: z.number(),
     completed: z.boolean(),
+    status: InitiativeStatus,
     phases: z.array(
       z.object({
         number: z.number(),
