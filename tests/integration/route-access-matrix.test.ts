@@ -17,7 +17,7 @@ import { createPersonalToken, issueLoginToken } from "../../src/domain/identity/
 import { loadActor } from "../../src/domain/identity/load-actor.ts";
 import { startSession } from "../../src/domain/identity/sessions.ts";
 import { addMembership } from "../../src/domain/members/add-membership.ts";
-import { luhnCheckDigit } from "../../src/domain/organisations/organisation-number.ts";
+import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
 import { messagesFor } from "../../src/i18n/index.ts";

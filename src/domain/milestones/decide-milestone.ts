@@ -1,15 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
-import {
-  currentDecisions,
-  decisionsOf,
-  deliverableStates,
-  outcomesOf,
-  preparationsOf,
-} from "../../db/repositories/initiative-repository.ts";
+import { insertCommunications } from "../../db/repositories/communication-repository.ts";
+import { decisionsOf, insertDecision } from "../../db/repositories/decision-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
+import { lockInitiativeForDecision } from "../../db/repositories/initiative-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
-import { findUserById } from "../../db/repositories/user-repository.ts";
-import { communications, milestoneDecisions, users } from "../../db/schema.ts";
+import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
+import { emailsWithSystemRole, findUserById } from "../../db/repositories/user-repository.ts";
 import { isMilestoneNumeral, milestoneByNumeral } from "../../method/lookup.ts";
 import type { Milestone } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
@@ -22,6 +18,7 @@ import { DomainError, type FieldIssue } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { buildBasisSnapshot } from "./basis-snapshot.ts";
 import { composeCommunications, requiredReports } from "./communications.ts";
+import { currentDecisions, outcomesOf } from "./current-decisions.ts";
 import { decisionHash, decisionRecordOf } from "./decision-hash.ts";
 import type { DecisionInput } from "./decision-input.ts";
 import { assessReadiness, basisGaps, passes, previousNumeral } from "./milestone-rules.ts";
@@ -103,7 +100,7 @@ export async function decideMilestone({
 
   return db.transaction(async (tx) => {
     // One decision at a time per initiative, so order and supersession are decided on fresh data.
-    await tx.execute(sql`select id from initiatives where id = ${initiativeId} for update`);
+    await lockInitiativeForDecision(tx, initiativeId);
     // One connection runs one query at a time: inside a transaction, read in sequence.
     const docs = await deliverableStates(tx, initiativeId);
     const preparations = await preparationsOf(tx, initiativeId);
@@ -165,11 +162,7 @@ export async function decideMilestone({
       supersedesId: replaced?.id ?? null,
       createdAt: now,
     };
-    const [row] = await tx
-      .insert(milestoneDecisions)
-      .values({ ...decision, decisionHash: decisionHash(decisionRecordOf(decision)) })
-      .returning();
-    if (!row) throw new Error("insert milestone_decisions returned nothing");
+    const row = await insertDecision(tx, { ...decision, decisionHash: decisionHash(decisionRecordOf(decision)) });
 
     const organisation = await findOrganisationById(tx, initiative.organisationId);
     const manager = initiative.projectManagerId ? await findUserById(tx, initiative.projectManagerId) : undefined;
@@ -187,27 +180,23 @@ export async function decideMilestone({
       deliverables: docs,
       contact: manager ? { name: manager.name, email: manager.email } : null,
     });
-    const created = drafts.length
-      ? await tx
-          .insert(communications)
-          .values(
-            drafts.map((d) => ({
-              decisionId: row.id,
-              initiativeId,
-              organisationId: initiative.organisationId,
-              audience: d.audience,
-              subject: d.subject,
-              body: d.body,
-              items: d.items,
-              createdAt: now,
-            })),
-          )
-          .returning()
-      : [];
+    const created = await insertCommunications(
+      tx,
+      drafts.map((d) => ({
+        decisionId: row.id,
+        initiativeId,
+        organisationId: initiative.organisationId,
+        audience: d.audience,
+        subject: d.subject,
+        body: d.body,
+        items: d.items,
+        createdAt: now,
+      })),
+    );
     const fg = drafts.find((d) => d.audience === "forvaltningsgrupp");
     if (fg) {
-      const recipients = await tx.select({ email: users.email }).from(users).where(sql`'forvaltningsgrupp' = any(${users.systemRoles})`);
-      for (const r of recipients) await queueMail(tx, { to: r.email, subject: fg.subject, text: fg.body }, now);
+      for (const to of await emailsWithSystemRole(tx, "forvaltningsgrupp"))
+        await queueMail(tx, { to, subject: fg.subject, text: fg.body }, now);
     }
     await recordAudit(
       tx,

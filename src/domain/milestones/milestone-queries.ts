@@ -1,15 +1,12 @@
-import {
-  communicationsOfDecision,
-  currentDecisions,
-  decisionsOf,
-  deliverableStates,
-  outcomesOf,
-  preparationsOf,
-} from "../../db/repositories/initiative-repository.ts";
+import { communicationsOfDecision } from "../../db/repositories/communication-repository.ts";
+import { decisionsOf } from "../../db/repositories/decision-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
+import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { type BasisSnapshot, basisChangedSince } from "./basis-snapshot.ts";
+import { currentDecisions, outcomesOf } from "./current-decisions.ts";
 import { milestoneOrThrow } from "./decide-milestone.ts";
 import { decisionMatchesHash } from "./decision-hash.ts";
 import { assessReadiness } from "./milestone-rules.ts";
