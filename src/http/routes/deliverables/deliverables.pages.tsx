@@ -5,11 +5,11 @@ import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "..
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { type FieldIssue, forbidden } from "../../../domain/shared/domain-error.ts";
+import { parseOrThrow } from "../../../domain/shared/zod-issues.ts";
 import { format } from "../../../i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { parseOrThrow } from "../../errors/zod-issues.ts";
 import { normaliseText, str } from "../../form.ts";
 import { type FormState, type PageView, redirect, show } from "../../page-route.ts";
 import { ids, pathValue } from "../../path-id.ts";
