@@ -5,7 +5,8 @@ import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import type { DatabaseHandle } from "../../src/db/database.ts";
-import { openDatabase, pgliteDir } from "../../src/db/open-database.ts";
+import { pgliteDir } from "../../src/db/embedded-database.ts";
+import { openDatabase } from "../../src/db/open-database.ts";
 
 let counter = 0;
 
