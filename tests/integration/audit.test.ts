@@ -1,33 +1,27 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { recordAudit } from "../../src/domain/audit/record-audit.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 import { TEST_AUDIT_KEY } from "../support/test-secrets.ts";
+import { useTestWorld } from "../support/test-world.ts";
 
 type Entry = { seq: number; action: string; actorUserId: string | null; before: unknown; after: unknown; organisationId: string | null };
 
 describe("audit log", () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld();
 
   it("records who changed what, with before and after, and no secrets", async () => {
-    const pl = await apiAs(t.app, w.emails.plA);
-    await pl.put(`/api/v1/organisations/${w.orgA.id}/members/${w.users.consultant}`, { roles: ["deltagare", "lasare"] });
-    const admin = await apiAs(t.app, w.emails.admin);
+    const pl = await world.loginAs("plA");
+    await pl.put(`/api/v1/organisations/${world.orgA.id}/members/${world.users.consultant}`, { roles: ["deltagare", "lasare"] });
+    const admin = await world.loginAs("admin");
     const res = await admin.get("/api/v1/audit?limit=5");
     expect(res.statusCode).toBe(200);
     const { entries } = res.json() as { entries: Entry[] };
     const update = entries.find((e) => e.action === "membership.update");
     expect(update).toMatchObject({
-      actorUserId: w.users.plA,
-      organisationId: w.orgA.id,
+      actorUserId: world.users.plA,
+      organisationId: world.orgA.id,
       before: expect.objectContaining({ roles: ["deltagare"] }),
       after: expect.objectContaining({ roles: ["deltagare", "lasare"] }),
     });
@@ -36,40 +30,47 @@ describe("audit log", () => {
   });
 
   it("is readable only by an admin", async () => {
-    const pl = await apiAs(t.app, w.emails.plA);
+    const pl = await world.loginAs("plA");
     expect((await pl.get("/api/v1/audit")).statusCode).toBe(403);
     expect((await pl.get("/api/v1/audit/verify")).statusCode).toBe(403);
   });
 
   it("verifies an intact chain", async () => {
-    const admin = await apiAs(t.app, w.emails.admin);
+    const admin = await world.loginAs("admin");
     const res = (await admin.get("/api/v1/audit/verify")).json() as { ok: boolean; entries: number };
     expect(res.ok).toBe(true);
     expect(res.entries).toBeGreaterThan(10);
   });
 
   it("refuses UPDATE and DELETE in the database itself", async () => {
-    await expect(t.db.execute(sql`update audit_log set action = 'forged' where seq = 1`)).rejects.toThrow();
-    await expect(t.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toThrow();
+    await expect(world.db.execute(sql`update audit_log set action = 'forged' where seq = 1`)).rejects.toThrow();
+    await expect(world.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toThrow();
   });
 
   it("keeps one chain when many changes commit at once", async () => {
-    const pl = await apiAs(t.app, w.emails.plA);
+    const pl = await world.loginAs("plA");
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        pl.post(`/api/v1/organisations/${w.orgA.id}/members`, { email: `parallel-${i}@test.example`, name: `P ${i}`, roles: ["lasare"] }),
+        pl.post(`/api/v1/organisations/${world.orgA.id}/members`, {
+          email: `parallel-${i}@test.example`,
+          name: `P ${i}`,
+          roles: ["lasare"],
+        }),
       ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
-    expect(await verifyAuditLog({ db: t.db, actor: SYSTEM_ACTOR, key: TEST_AUDIT_KEY })).toMatchObject({ ok: true });
+    expect(await verifyAuditLog({ db: world.db, actor: SYSTEM_ACTOR, key: TEST_AUDIT_KEY })).toMatchObject({ ok: true });
   });
 
   it("filters the log by who, what and when through the API, and pages both ways", async () => {
-    const admin = await apiAs(t.app, w.emails.admin);
+    // Its own change to find, so the test leans on no other test's writes.
+    const pl = await world.loginAs("plA");
+    await pl.put(`/api/v1/organisations/${world.orgA.id}/members/${world.users.consultant}`, { roles: ["deltagare", "lasare"] });
+    const admin = await world.loginAs("admin");
     const list = async (q: string) => ((await admin.get(`/api/v1/audit?${q}`)).json() as { entries: Entry[] }).entries;
-    const byPl = await list(`actorUserId=${w.users.plA}&limit=500`);
+    const byPl = await list(`actorUserId=${world.users.plA}&limit=500`);
     expect(byPl.length).toBeGreaterThan(0);
-    expect(byPl.every((e) => e.actorUserId === w.users.plA)).toBe(true);
+    expect(byPl.every((e) => e.actorUserId === world.users.plA)).toBe(true);
     const updates = await list("action=membership.update");
     expect(updates.length).toBeGreaterThan(0);
     expect(updates.every((e) => e.action === "membership.update")).toBe(true);
@@ -84,7 +85,7 @@ describe("audit log", () => {
   });
 
   it("shows the log as a filtered, paged table with each change field by field", async () => {
-    await t.db.transaction(async (tx) => {
+    await world.db.transaction(async (tx) => {
       for (let i = 0; i < 55; i++) {
         await recordAudit(
           tx,
@@ -94,8 +95,7 @@ describe("audit log", () => {
         );
       }
     });
-    const b = browser(t.app);
-    await b.login(w.emails.admin);
+    const b = await world.browserAs("admin");
     const first = await b.get("/admin/audit?action=test.paging&actor=&entityType=&from=&to=");
     expect(first.statusCode).toBe(200);
     expect(first.body).toMatch(/<select[^>]*name="action"/);
@@ -122,10 +122,10 @@ describe("audit log", () => {
 
   it("detects an entry changed behind its back", async () => {
     // Only someone with the database owner's rights can do this; the chain still tells.
-    await t.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
-    await t.db.execute(sql`update audit_log set after = '{"name":"Forged"}'::jsonb where seq = 2`);
-    await t.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
-    const verdict = await verifyAuditLog({ db: t.db, actor: SYSTEM_ACTOR, key: TEST_AUDIT_KEY });
+    await world.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+    await world.db.execute(sql`update audit_log set after = '{"name":"Forged"}'::jsonb where seq = 2`);
+    await world.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+    const verdict = await verifyAuditLog({ db: world.db, actor: SYSTEM_ACTOR, key: TEST_AUDIT_KEY });
     expect(verdict).toMatchObject({ ok: false, brokenAtSeq: 2, reason: "hash_mismatch" });
   });
 });
