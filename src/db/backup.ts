@@ -28,6 +28,8 @@ export const BACKUP_TABLES = [
   { name: "decision_point_preparations", orderBy: "initiative_id, decision_point_id" },
   { name: "milestone_decisions", orderBy: "id" },
   { name: "communications", orderBy: "id" },
+  { name: "communication_recipients", orderBy: "id" },
+  { name: "initiative_partners", orderBy: "id" },
   { name: "condition_followups", orderBy: "decision_id, condition_index" },
   { name: "milestone_plans", orderBy: "initiative_id, numeral" },
   { name: "reminders_sent", orderBy: "subject_key, kind" },

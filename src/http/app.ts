@@ -36,6 +36,8 @@ import { milestonesApi } from "./routes/milestones/milestones.api.ts";
 import { milestonesPages } from "./routes/milestones/milestones.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
+import { partnersApi } from "./routes/partners/partners.api.ts";
+import { partnersPages } from "./routes/partners/partners.pages.tsx";
 import { loadTestApi } from "./routes/sandbox/load-test.api.ts";
 import { loadTestPages } from "./routes/sandbox/load-test.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
@@ -187,6 +189,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   deliverablesApi(scope);
   milestonesApi(scope);
   communicationsApi(scope);
+  partnersApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);
@@ -202,6 +205,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   deliverablesPages(scope);
   milestonesPages(scope);
   communicationsPages(scope);
+  partnersPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

@@ -5,7 +5,7 @@ import { listOutbox } from "../../src/domain/mail/list-outbox.ts";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
 import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
 
-type Task = { kind: string; initiativeId: string; title: string; dueDate: string | null; href: string };
+type Task = { kind: string; initiativeId: string | null; title: string; dueDate: string | null; href: string };
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
 const tasksOf = async (api: Api) => {
@@ -131,6 +131,30 @@ describe("my tasks, conditions and reminders", () => {
     ]);
   });
 
+  it("asks each recipient to read its own copy of the decision's messages, at that copy in the inbox", async () => {
+    const fg = await apiAs(t.app, w.emails.fg);
+    const reads = async (api: Api) =>
+      (await tasksOf(api)).filter((x) => x.kind === "read_communication" && x.initiativeId === initiativeId);
+    const forFg = await reads(fg);
+    const forOrg = await reads(pl);
+    expect(forFg.length).toBeGreaterThan(0);
+    expect(forOrg.length).toBeGreaterThan(0);
+    // One message may reach the reader for more than one recipient: the link names whose copy it is.
+    expect(forFg.every((x) => /^\/inbox#communication-[0-9a-f-]+-forvaltningsgrupp$/.test(x.href))).toBe(true);
+    expect(forOrg.every((x) => x.href.endsWith(`-${w.orgA.id}`))).toBe(true);
+    const session = browser(t.app);
+    await session.login(w.emails.plA);
+    const inboxPage = (await session.get("/inbox")).body;
+    for (const x of forOrg) expect(inboxPage).toContain(`id="${x.href.slice("/inbox#".length)}"`);
+
+    // The förvaltningsgrupp reading its copy settles its task, not the organisation's.
+    const [first] = forFg;
+    const communicationId = first?.href.slice("/inbox#communication-".length, -"-forvaltningsgrupp".length);
+    expect((await fg.post(`/api/v1/communications/${communicationId}/read`)).statusCode).toBe(200);
+    expect((await reads(fg)).map((x) => x.href)).not.toContain(first?.href);
+    expect((await reads(pl)).length).toBe(forOrg.length);
+  });
+
   it("shows the tasks on the start page, each a link, and the condition's page marks it met without JavaScript", async () => {
     const session = browser(t.app);
     await session.login(w.emails.plA);
@@ -146,6 +170,14 @@ describe("my tasks, conditions and reminders", () => {
     expect(done.statusCode).toBe(303);
     expect((await session.get(`/decisions/${decisionId}/conditions/1`)).body).toContain("Nämnden informerades 2026-01-28.");
     expect((await session.get(`/initiatives/${initiativeId}`)).body).not.toContain("Villkor försenade");
+    // A date that does not parse comes back to the milestone page's plan form, as typed.
+    const badPlan = await session.post(`/initiatives/${initiativeId}/milestones/II/plan`, { plannedOn: "första mars" });
+    expect(badPlan.statusCode).toBe(400);
+    expect(badPlan.body).toContain('id="error-summary"');
+    expect(badPlan.body).toContain('value="första mars"');
+    const plan = await session.post(`/initiatives/${initiativeId}/milestones/II/plan`, { plannedOn: "2027-02-01" });
+    expect(plan.statusCode).toBe(303);
+    expect(plan.headers.location).toBe(`/initiatives/${initiativeId}/milestones/II#plan`);
     const empty = browser(t.app);
     await empty.login(w.emails.plB);
     expect((await empty.get("/")).body).toContain("Inget väntar på dig just nu.");

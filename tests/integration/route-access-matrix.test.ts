@@ -198,6 +198,18 @@ describe("route × role × tenant matrix", () => {
       (await ok(owner.post(recipientsUrl(), { recipientId: ownRecipientId, accountType: "Not" }), "add recipient")).id,
   });
 
+  const partnersUrl = () => `/api/v1/initiatives/${params.initiativeId}/partners`;
+  const listPartners = async () => (await ok(owner.get(partnersUrl()), "partners")).partners as { id: string }[];
+  const noPartner = async () => {
+    for (const p of await listPartners()) await ok(owner.delete(`${partnersUrl()}/${p.id}`), "remove partner");
+    return undefined;
+  };
+  const aPartner = async () => ({
+    partnerId:
+      (await listPartners())[0]?.id ??
+      (await ok(owner.post(partnersUrl(), { kind: "external", name: "Matrisens part", email: "part@matrix.test" }), "add partner")).id,
+  });
+
   /** A personal token of the caller's own (anonymous has none: any id). */
   const ownToken = async ({ caller }: Case) => ({
     tokenId: caller.actor
@@ -279,6 +291,17 @@ describe("route × role × tenant matrix", () => {
     "POST /decisions/:decisionId/conditions/:conditionIndex": { before: conditionOpen, body: ({ n }) => ({ note: `Klart ${n}.` }) },
     "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/plan": { body: { plannedOn: "2027-02-01" } },
     "POST /initiatives/:initiativeId/milestones/:numeral/plan": { body: { plannedOn: "2027-02-01" } },
+    "POST /api/v1/initiatives/:initiativeId/partners": {
+      before: noPartner,
+      body: { kind: "external", name: "Matrisens part", email: "part@matrix.test" },
+    },
+    "DELETE /api/v1/initiatives/:initiativeId/partners/:partnerId": { before: aPartner },
+    "POST /initiatives/:initiativeId/partners": {
+      before: noPartner,
+      body: { kind: "external", name: "Matrisens part", email: "part@matrix.test" },
+    },
+    "POST /initiatives/:initiativeId/partners/:partnerId/delete": { before: aPartner },
+    "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
     "POST /sandbox/validate": { body: { xml: "<SealedDelivery/>" } },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/database.ts";
-import { insertCommunications } from "../../db/repositories/communication-repository.ts";
+import { insertCommunications, partnersOf } from "../../db/repositories/communication-repository.ts";
 import { decisionsOf, insertDecision } from "../../db/repositories/decision-repository.ts";
 import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
 import { lockInitiativeForDecision } from "../../db/repositories/initiative-repository.ts";
@@ -12,9 +12,12 @@ import type { Milestone } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { mayDecide } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { recipientView } from "../communications/recipient-view.ts";
+import { recipientsFor } from "../communications/recipients.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import { queueMail } from "../mail/queue-mail.ts";
+import { partnerView } from "../partners/partner-view.ts";
 import { DomainError, type FieldIssue } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { buildBasisSnapshot } from "./basis-snapshot.ts";
@@ -200,23 +203,35 @@ export async function decideMilestone({
       deliverables: docs,
       contact: manager ? { name: manager.name, email: manager.email } : null,
     });
+    const partners = await partnersOf(tx, initiativeId);
+    const sender = { organisationId: initiative.organisationId, name: organisation?.name ?? "" };
     const created = await insertCommunications(
       tx,
       drafts.map((d) => ({
-        decisionId: row.id,
-        initiativeId,
-        organisationId: initiative.organisationId,
-        audience: d.audience,
-        subject: d.subject,
-        body: d.body,
-        items: d.items,
-        createdAt: now,
+        values: {
+          decisionId: row.id,
+          initiativeId,
+          organisationId: initiative.organisationId,
+          audience: d.audience,
+          subject: d.subject,
+          body: d.body,
+          items: d.items,
+          createdAt: now,
+        },
+        recipients: recipientsFor(d.audience, sender, partners.map(partnerView)),
       })),
     );
+    // Mail: the förvaltningsgrupp is told its inbox has a message; an external party has only the mail.
     const fg = drafts.find((d) => d.audience === "forvaltningsgrupp");
     if (fg) {
       for (const to of await emailsWithSystemRole(tx, "forvaltningsgrupp"))
         await queueMail(tx, { to, subject: fg.subject, text: fg.body }, now);
+    }
+    for (const { communication, recipients } of created) {
+      for (const r of recipients) {
+        if (r.kind === "external" && r.email)
+          await queueMail(tx, { to: r.email, subject: communication.subject, text: communication.body }, now);
+      }
     }
     await recordAudit(
       tx,
@@ -226,10 +241,18 @@ export async function decideMilestone({
         entityType: "milestone_decision",
         entityId: row.id,
         organisationId: initiative.organisationId,
-        after: { ...decisionView(row), communications: created.map((c) => c.id) },
+        after: { ...decisionView(row), communications: created.map((c) => c.communication.id) },
       },
       now,
     );
-    return { ...decisionView(row), communications: created.map((c) => ({ id: c.id, audience: c.audience, subject: c.subject })) };
+    return {
+      ...decisionView(row),
+      communications: created.map(({ communication: c, recipients }) => ({
+        id: c.id,
+        audience: c.audience,
+        subject: c.subject,
+        recipients: recipients.map(recipientView),
+      })),
+    };
   });
 }

@@ -6,7 +6,6 @@ import {
   plansOf,
   preparationsOfInitiatives,
 } from "../../db/repositories/follow-up-repository.ts";
-import { can } from "../access/policy.ts";
 import { listCommunications } from "../communications/communications-inbox.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -28,13 +27,18 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
     plansOf(db, ids),
     listCommunications({ db, actor, unreadOnly: true }),
   ]);
-  // A communication is the actor's to read when they are its recipient: the förvaltningsgrupp its
-  // own, members their organisation's others (as markCommunicationRead decides).
-  const mine = unread.filter((c) =>
-    c.audience === "forvaltningsgrupp"
-      ? can(actor, { action: "communications:acknowledge-forvaltningsgrupp" })
-      : actor.memberships.has(c.organisationId),
-  );
+  // A copy is the actor's to read when they may mark it read for its recipient (the förvaltningsgrupp
+  // its own, members their organisation's): the administrator sees the förvaltningsgrupp's inbox but
+  // does not read for it.
+  const mine = unread
+    .filter((c) => c.canMarkRead)
+    .map((c) => ({
+      id: c.id,
+      recipient: c.recipient.kind === "forvaltningsgrupp" ? "forvaltningsgrupp" : (c.recipient.organisationId ?? ""),
+      initiativeId: c.initiativeId,
+      initiativeName: c.initiativeName,
+      subject: c.subject,
+    }));
   return tasksFor(actor, {
     today: stockholmDay(now),
     initiatives,

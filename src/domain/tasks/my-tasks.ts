@@ -33,7 +33,8 @@ export type TaskSubject =
 
 export type Task = {
   kind: TaskKind;
-  initiativeId: string;
+  /** Null for a message the actor receives as a samverkanspart: the initiative is not theirs to read. */
+  initiativeId: string | null;
   initiativeName: string;
   subject: TaskSubject;
   /** "YYYY-MM-DD" or null: a condition's due date, a milestone's planned decision day. */
@@ -58,8 +59,11 @@ export type TaskSources = {
   preparations: readonly { initiativeId: string; decisionPointId: string }[];
   followUps: readonly FollowUp[];
   plans: readonly { initiativeId: string; numeral: string; plannedOn: string }[];
-  /** Unread communications the actor is a recipient of. */
-  communications: readonly { id: string; initiativeId: string; initiativeName: string; subject: string }[];
+  /**
+   * Unread copies of communications the actor reads for, one per message and recipient; `recipient`
+   * is whom the copy is for ("forvaltningsgrupp" or an organisation's id).
+   */
+  communications: readonly { id: string; recipient: string; initiativeId: string | null; initiativeName: string; subject: string }[];
 };
 
 /**
@@ -186,11 +190,14 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
       initiativeName: c.initiativeName,
       subject: { kind: "read_communication", subject: c.subject },
       dueDate: null,
-      href: `/inbox#communication-${c.id}`,
+      href: `/inbox#${communicationAnchor(c.id, c.recipient)}`,
     });
   }
   return tasks;
 }
+
+/** The inbox card of one recipient's copy of a message: a message reaches the reader once per recipient they read for. */
+export const communicationAnchor = (communicationId: string, recipient: string) => `communication-${communicationId}-${recipient}`;
 
 /** The page where a condition is followed up. */
 export const conditionHref = (decisionId: string, index: number) => `/decisions/${decisionId}/conditions/${index}`;

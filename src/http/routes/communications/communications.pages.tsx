@@ -1,6 +1,7 @@
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
 import { InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
+import { str } from "../../form.ts";
 import { redirect } from "../../page-route.ts";
 import { ids } from "../../path-id.ts";
 
@@ -21,8 +22,10 @@ export function communicationsPages({ page, db }: AppScope) {
     url: "/inbox/:communicationId/read",
     access: "session",
     params: ids("communicationId"),
-    handle: async ({ actor, now, m, params: { communicationId } }) => {
-      await markCommunicationRead({ db, actor, now, communicationId });
+    handle: async ({ actor, now, m, params: { communicationId }, data }) => {
+      // The inbox's button says whom the reader reads for (one who reads for several recipients).
+      const recipient = str(data, "recipient");
+      await markCommunicationRead({ db, actor, now, communicationId, recipient: recipient || undefined });
       return redirect("/inbox", m.inbox.markedRead);
     },
   });

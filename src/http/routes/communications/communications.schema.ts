@@ -8,8 +8,8 @@ export const CommunicationsQuery = z.object({
 
 export const Communication = z.object({
   id: z.string(),
-  decisionId: z.string(),
-  initiativeId: z.string(),
+  decisionId: z.string().nullable().meta({ description: "null for a samverkanspart: it receives the message, not the initiative" }),
+  initiativeId: z.string().nullable().meta({ description: "null for a samverkanspart: it receives the message, not the initiative" }),
   initiativeName: z.string(),
   organisationId: z.string(),
   organisationName: z.string(),
@@ -18,6 +18,17 @@ export const Communication = z.object({
   body: z.string(),
   items: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
   createdAt: z.string(),
-  status: z.enum(["sent", "read"]),
+  recipient: z
+    .object({ kind: z.enum(["forvaltningsgrupp", "organisation"]), organisationId: z.string().nullable(), name: z.string() })
+    .meta({ description: "Whom the caller reads this copy for: the förvaltningsgrupp, or one of the caller's organisations" }),
+  status: z.enum(["sent", "read"]).meta({ description: "This recipient's read status; every recipient has its own" }),
   readAt: z.string().nullable(),
+  canMarkRead: z.boolean(),
+});
+
+export const MarkReadInput = z.object({
+  recipient: z
+    .union([z.literal("forvaltningsgrupp"), z.uuid({ error: "invalid_id" })])
+    .optional()
+    .meta({ description: "Whom the caller reads for (forvaltningsgrupp or an organisation id); needed only by one who reads for several" }),
 });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { authorize } from "../../../domain/access/policy.ts";
 import { milestoneFollowUp } from "../../../domain/follow-up/conditions.ts";
+import { MilestonePlanInput } from "../../../domain/follow-up/follow-up-input.ts";
+import { planMilestone } from "../../../domain/follow-up/plan-milestone.ts";
 import { permissionsFor, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { listMembers } from "../../../domain/members/manage-members.ts";
 import { requiredReports } from "../../../domain/milestones/communications.ts";
@@ -90,11 +92,13 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
     now,
     loaded: { initiative, milestone, permissions },
     form,
+    planForm,
   }: {
     actor: Actor;
     now: Date;
     loaded: Loaded;
     form?: FormState<Record<string, string>> | undefined;
+    planForm?: FormState<{ plannedOn: string }> | undefined;
   }): Promise<PageView> => {
     const [readiness, decisions, followUp] = await Promise.all([
       getReadiness({ db, actor, initiativeId: initiative.id, numeral: milestone.numeral }),
@@ -112,6 +116,7 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
         canDecide={permissions.decide.includes(milestone.numeral)}
         {...(form ? { proposals: form.values, errors: form.errors } : {})}
         {...followUp}
+        {...(planForm ? { planForm } : {})}
       />
     );
   };
@@ -157,6 +162,40 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
           .map(([decisionPointId, proposal]) => ({ decisionPointId, proposal })),
       });
       return redirect(`/initiatives/${initiative.id}/milestones/${milestone.numeral}`, m.milestones.proposalSaved);
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/initiatives/:initiativeId/milestones/:numeral/plan",
+    access: "session",
+    params: MilestonePageParams,
+    load: async (input) => {
+      const loaded = await load(input);
+      authorize(input.actor, { action: "initiative:work", organisationId: loaded.initiative.organisationId });
+      return loaded;
+    },
+    form: {
+      read: (values) => ({ plannedOn: str(values, "plannedOn").trim() }),
+      schema: MilestonePlanInput,
+      // An empty field takes the plan away.
+      input: ({ plannedOn }) => ({ plannedOn: plannedOn === "" ? null : plannedOn }),
+    },
+    // A date that does not parse shows the milestone page again, with the date as typed at the plan form.
+    render: ({ form, ...input }) => milestonePage({ ...input, planForm: form }),
+    handle: async ({ actor, now, m, loaded: { initiative, milestone }, data }) => {
+      const saved = await planMilestone({
+        db,
+        actor,
+        now,
+        initiativeId: initiative.id,
+        numeral: milestone.numeral,
+        plannedOn: data.plannedOn,
+      });
+      return redirect(
+        `/initiatives/${initiative.id}/milestones/${milestone.numeral}#plan`,
+        saved.plannedOn ? m.plans.saved : m.plans.cleared,
+      );
     },
   });
 

@@ -55,8 +55,29 @@ export const Readiness = z.object({
   ),
 });
 
+/** Whom a decision's message went to, as its sender sees it. */
+export const SentRecipient = z.object({
+  kind: z.enum(["forvaltningsgrupp", "organisation", "external"]),
+  organisationId: z.string().nullable(),
+  name: z.string(),
+  email: z.string().nullable(),
+  status: z.enum(["sent", "read", "emailed"]).meta({
+    description: "sent: in the recipient's inbox, not yet read; read: read by the recipient; emailed: mailed to an external party",
+  }),
+  readAt: z.string().nullable(),
+});
+
 export const DecisionWithCommunications = Decision.extend({
-  communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string() })),
+  communications: z.array(
+    z.object({
+      id: z.string(),
+      audience: z.string(),
+      subject: z.string(),
+      recipients: z
+        .array(SentRecipient)
+        .meta({ description: "Empty for the partners' message when the initiative names no samverkansparter" }),
+    }),
+  ),
 });
 
 export const DecisionHistory = z.object({
@@ -68,7 +89,16 @@ export const DecisionHistory = z.object({
         .boolean()
         .nullable()
         .meta({ description: "Whether the stored decision still matches its decisionHash; null when it has none" }),
-      communications: z.array(z.object({ id: z.string(), audience: z.string(), subject: z.string(), readAt: z.string().nullable() })),
+      communications: z.array(
+        z.object({
+          id: z.string(),
+          audience: z.string(),
+          subject: z.string(),
+          body: z.string(),
+          items: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+          recipients: z.array(SentRecipient),
+        }),
+      ),
     }),
   ),
 });

@@ -12,7 +12,7 @@ export const TaskItem = z
         "review_document: a document för granskning in your team that someone else wrote; " +
         "read_communication: an unread communication addressed to you",
     }),
-    initiativeId: z.string(),
+    initiativeId: z.string().nullable().meta({ description: "Null for a message you receive as a samverkanspart" }),
     title: z.string().meta({ description: "In the caller's language" }),
     dueDate: z
       .string()

@@ -1,4 +1,4 @@
-import { format, formatDate, formatDateTime } from "../../../i18n/index.ts";
+import { format, formatDate, formatDateTime, type Messages } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import {
   Alert,
@@ -19,6 +19,7 @@ import {
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { type ConditionEntry, ConditionStatusTag } from "../tasks/condition-page.tsx";
 import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
+import { type SentCommunication, SentCommunications } from "./sent-communications.tsx";
 
 export type ReadinessView = {
   ready: boolean;
@@ -59,10 +60,13 @@ export type DecisionEntry = {
   decisionMatchesHash: boolean | null;
   basisSnapshot: unknown;
   basisChangedAfterDecision: boolean;
-  communications: { id: string; audience: string; subject: string; readAt: string | null }[];
+  communications: SentCommunication[];
 };
 
 type Snapshot = { deliverables: { deliverableId: string; typeId: string; title: string; version: number; status: string }[] };
+
+/** An answer as the form offered it ("Ja", not the stored "ja"); one the catalogue does not know shows as stored. */
+const answerText = (m: Messages, answer: string) => (m.milestones.form.answers as Record<string, string>)[answer] ?? answer;
 
 function DecisionCard({
   ctx,
@@ -79,87 +83,92 @@ function DecisionCard({
   const snapshot = d.basisSnapshot as Snapshot;
   const outcome = m.milestones.outcomes[d.outcome as keyof typeof m.milestones.outcomes] ?? d.outcome;
   return (
-    <Card className="stack-wide" data-testid={d.current ? "current-decision" : "superseded-decision"}>
-      <Heading level={3} data-size="sm">
-        <Tag data-color={outcomeColor(d.outcome)}>{outcome}</Tag>{" "}
-        {format(m.milestones.decidedOnBy, { date: formatDate(locale, d.decidedOn), name: d.decidedBy.name })}
-      </Heading>
-      {d.decisionMatchesHash === false ? <Alert data-color="danger">{m.milestones.decisionAltered}</Alert> : null}
-      {d.basisChangedAfterDecision ? (
-        <Alert data-color="warning">
-          <strong>{m.milestones.basisChanged}.</strong> {m.milestones.basisChangedText}
-        </Alert>
-      ) : null}
-      {d.incompleteBasisReason ? (
-        <Alert data-color="warning">
-          {m.milestones.incompleteBasis} {d.incompleteBasisReason}
-        </Alert>
-      ) : null}
-      <dl className="facts">
-        {d.diarienummer ? (
+    // Blocks, not the card itself, carry the padding: Designsystemet drops a card's own padding when
+    // it holds a Details, and the frozen basis is one.
+    <Card data-testid={d.current ? "current-decision" : "superseded-decision"}>
+      <Card.Block className="stack-wide">
+        <Heading level={3} data-size="sm">
+          <Tag data-color={outcomeColor(d.outcome)}>{outcome}</Tag>{" "}
+          {format(m.milestones.decidedOnBy, { date: formatDate(locale, d.decidedOn), name: d.decidedBy.name })}
+        </Heading>
+        {d.decisionMatchesHash === false ? <Alert data-color="danger">{m.milestones.decisionAltered}</Alert> : null}
+        {d.basisChangedAfterDecision ? (
+          <Alert data-color="warning">
+            <strong>{m.milestones.basisChanged}.</strong> {m.milestones.basisChangedText}
+          </Alert>
+        ) : null}
+        {d.incompleteBasisReason ? (
+          <Alert data-color="warning">
+            {m.milestones.incompleteBasis} {d.incompleteBasisReason}
+          </Alert>
+        ) : null}
+        <dl className="facts">
+          {d.diarienummer ? (
+            <>
+              <dt>{m.milestones.diarienummer}</dt>
+              <dd>{d.diarienummer}</dd>
+            </>
+          ) : null}
+          {d.minutes ? (
+            <>
+              <dt>{m.milestones.minutes}</dt>
+              <dd className="prose">{d.minutes}</dd>
+            </>
+          ) : null}
+          <dt>{m.milestones.basisHash}</dt>
+          <dd>
+            <code className="hash">{d.basisHash}</code>
+          </dd>
+          {d.decisionHash ? (
+            <>
+              <dt>{m.milestones.decisionHash}</dt>
+              <dd>
+                <code className="hash">{d.decisionHash}</code>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <Heading level={4} data-size="xs">
+          {m.milestones.decisionPoints}
+        </Heading>
+        <ol>
+          {milestone.decisionPoints.map((dp) => {
+            const answer = d.decisionPoints.find((a) => a.id === dp.id);
+            return (
+              <li key={dp.id}>
+                {dp.text[locale]}: <strong>{answer ? answerText(m, answer.answer) : "–"}</strong>
+                {answer?.motivation ? ` – ${answer.motivation}` : null}
+              </li>
+            );
+          })}
+        </ol>
+        {d.conditions.length ? (
           <>
-            <dt>{m.milestones.diarienummer}</dt>
-            <dd>{d.diarienummer}</dd>
+            <Heading level={4} data-size="xs">
+              {m.milestones.conditions}
+            </Heading>
+            <ul data-testid="conditions">
+              {d.conditions.map((c, i) => {
+                const followUp = conditions.find((x) => x.decisionId === d.id && x.index === i);
+                return (
+                  <li key={`${c.text}-${c.dueDate}`} id={`condition-${d.id}-${i}`}>
+                    {c.text} ({m.milestones.conditionOwner}: {c.owner}, {m.milestones.conditionDue}: {c.dueDate}){" "}
+                    {followUp ? (
+                      <>
+                        <ConditionStatusTag ctx={ctx} condition={followUp} />{" "}
+                        <Link href={`/decisions/${d.id}/conditions/${i}`}>
+                          {m.conditions.followUp}
+                          <span className="visually-hidden">{`: ${c.text}`}</span>
+                        </Link>
+                      </>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
           </>
         ) : null}
-        {d.minutes ? (
-          <>
-            <dt>{m.milestones.minutes}</dt>
-            <dd className="prose">{d.minutes}</dd>
-          </>
-        ) : null}
-        <dt>{m.milestones.basisHash}</dt>
-        <dd>
-          <code className="hash">{d.basisHash}</code>
-        </dd>
-        {d.decisionHash ? (
-          <>
-            <dt>{m.milestones.decisionHash}</dt>
-            <dd>
-              <code className="hash">{d.decisionHash}</code>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-      <Heading level={4} data-size="xs">
-        {m.milestones.decisionPoints}
-      </Heading>
-      <ol>
-        {milestone.decisionPoints.map((dp) => {
-          const answer = d.decisionPoints.find((a) => a.id === dp.id);
-          return (
-            <li key={dp.id}>
-              {dp.text[locale]}: <strong>{answer?.answer}</strong> – {answer?.motivation}
-            </li>
-          );
-        })}
-      </ol>
-      {d.conditions.length ? (
-        <>
-          <Heading level={4} data-size="xs">
-            {m.milestones.conditions}
-          </Heading>
-          <ul data-testid="conditions">
-            {d.conditions.map((c, i) => {
-              const followUp = conditions.find((x) => x.decisionId === d.id && x.index === i);
-              return (
-                <li key={`${c.text}-${c.dueDate}`} id={`condition-${d.id}-${i}`}>
-                  {c.text} ({m.milestones.conditionOwner}: {c.owner}, {m.milestones.conditionDue}: {c.dueDate}){" "}
-                  {followUp ? (
-                    <>
-                      <ConditionStatusTag ctx={ctx} condition={followUp} />{" "}
-                      <Link href={`/decisions/${d.id}/conditions/${i}`}>
-                        {m.conditions.followUp}
-                        <span className="visually-hidden">{`: ${c.text}`}</span>
-                      </Link>
-                    </>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : null}
+      </Card.Block>
       <Details>
         <Details.Summary>{m.milestones.frozenBasis}</Details.Summary>
         <Details.Content>
@@ -174,28 +183,32 @@ function DecisionCard({
         </Details.Content>
       </Details>
       {d.communications.length ? (
-        <>
-          <Heading level={4} data-size="xs">
-            {m.milestones.communications}
-          </Heading>
-          <ul>
-            {d.communications.map((c) => (
-              <li key={c.id}>
-                {m.milestones.audiences[c.audience as keyof typeof m.milestones.audiences] ?? c.audience}:{" "}
-                <Tag data-color={c.readAt ? "success" : "info"}>{c.readAt ? m.milestones.read : m.milestones.sent}</Tag>
-              </li>
-            ))}
-          </ul>
-        </>
+        <Card.Block className="stack-wide">
+          <SentCommunications ctx={ctx} communications={d.communications} />
+        </Card.Block>
       ) : null}
     </Card>
   );
 }
 
 export type MilestonePlanView = { plannedOn: string | null; overdue: boolean };
+/** The plan form sent back: the date as typed and what is wrong with it. */
+export type PlanFormState = { values: { plannedOn: string }; errors: FormErrors };
 
 /** The day the decision is planned for: the team sets it here; reminders and "decision overdue" go by it. */
-function PlanSection({ ctx, action, plan, canWork }: { ctx: PageContext; action: string; plan: MilestonePlanView; canWork: boolean }) {
+function PlanSection({
+  ctx,
+  action,
+  plan,
+  canWork,
+  form,
+}: {
+  ctx: PageContext;
+  action: string;
+  plan: MilestonePlanView;
+  canWork: boolean;
+  form: PlanFormState | undefined;
+}) {
   const t = ctx.m.plans;
   const { plannedOn } = plan;
   return (
@@ -214,7 +227,17 @@ function PlanSection({ ctx, action, plan, canWork }: { ctx: PageContext; action:
       </Paragraph>
       {canWork ? (
         <Form ctx={ctx} action={action}>
-          <TextField ctx={ctx} name="plannedOn" type="date" label={t.plannedOn} hint={t.hint} value={plannedOn ?? ""} width="short" />
+          <FormErrorSummary ctx={ctx} errors={form?.errors} labels={{ plannedOn: t.plannedOn }} />
+          <TextField
+            ctx={ctx}
+            name="plannedOn"
+            type="date"
+            label={t.plannedOn}
+            hint={t.hint}
+            value={form ? form.values.plannedOn : (plannedOn ?? "")}
+            width="short"
+            errors={form?.errors}
+          />
           <div>
             <SubmitButton variant="secondary">{t.save}</SubmitButton>
           </div>
@@ -236,6 +259,7 @@ export function MilestonePage({
   errors,
   conditions = [],
   plan = { plannedOn: null, overdue: false },
+  planForm,
 }: {
   ctx: PageContext;
   initiative: { id: string; name: string };
@@ -245,6 +269,8 @@ export function MilestonePage({
   conditions?: readonly ConditionEntry[];
   /** The day the decision is planned for, if any, and whether it passed with the milestone still ahead. */
   plan?: MilestonePlanView;
+  /** The plan form, when a date it sent did not parse. */
+  planForm?: PlanFormState;
   decisions: DecisionEntry[];
   canWork: boolean;
   canDecide: boolean;
@@ -322,7 +348,16 @@ export function MilestonePage({
         {canWork ? (
           // One form for every decision point, so saving one proposal never drops what was typed in the others.
           <Form ctx={ctx} action={`${base}/preparations`}>
-            <FormErrorSummary ctx={ctx} errors={errors} />
+            <FormErrorSummary
+              ctx={ctx}
+              errors={errors}
+              labels={Object.fromEntries(
+                milestone.decisionPoints.map((dp, i) => [
+                  `proposal-${dp.id}`,
+                  `${m.milestones.proposal} ${format(m.milestones.forDecisionPoint, { n: i + 1 })}`,
+                ]),
+              )}
+            />
             <ol className="stack-wide">
               {milestone.decisionPoints.map((dp, i) => {
                 const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;
@@ -381,7 +416,7 @@ export function MilestonePage({
           <dt>{m.milestones.inform}</dt>
           <dd>{milestone.inform.text[locale]}</dd>
         </dl>
-        <PlanSection ctx={ctx} action={`${base}/plan`} plan={plan} canWork={canWork} />
+        <PlanSection ctx={ctx} action={`${base}/plan`} plan={plan} canWork={canWork} form={planForm} />
         {canDecide ? (
           <Paragraph>
             <Link href={`${base}/decide`} data-testid="decide-link">

@@ -66,7 +66,7 @@ export function ConditionPage({
         </Link>
       </Paragraph>
       <PageHeading lead={initiative.name}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ note: t.note }} />
       <FactList
         facts={[
           [
