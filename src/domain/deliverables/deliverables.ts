@@ -7,7 +7,8 @@ import {
   lockDeliverable,
   versionsOf,
 } from "../../db/repositories/initiative-repository.ts";
-import { membersOfOrganisation } from "../../db/repositories/user-repository.ts";
+import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
+import { membersOfOrganisation, usersByIds } from "../../db/repositories/user-repository.ts";
 import { deliverables, deliverableVersions } from "../../db/schema.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
@@ -19,7 +20,14 @@ import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { asEntityTag, deliverableEtag, ifMatchAllows } from "./deliverable-etag.ts";
 import type { CreateDeliverableInput, EditSectionsInput } from "./deliverable-input.ts";
-import { checkStatusChange, type DeliverableStatus, editCreatesNewVersion } from "./deliverable-status.ts";
+import {
+  type ApprovalBlockers,
+  approvalBlockers,
+  checkStatusChange,
+  type DeliverableStatus,
+  editCreatesNewVersion,
+  isBlocked,
+} from "./deliverable-status.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
@@ -64,6 +72,7 @@ export async function createDeliverable({
         contentHash: contentHash(sections),
         createdAt: now,
         createdBy: actor.userId,
+        lastEditedBy: actor.userId,
         updatedAt: now,
       })
       .returning();
@@ -97,6 +106,20 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
   const versions = await versionsOf(ctx.db, [doc.id]);
   const roles = ctx.actor.memberships.get(initiative.organisationId) ?? [];
   const latest = versions[versions.length - 1];
+  const approvers = new Map(
+    (await usersByIds(ctx.db, [...new Set(versions.flatMap((v) => (v.approvedBy ? [v.approvedBy] : [])))])).map((u) => [u.id, u.name]),
+  );
+  const mayApprove = latest ? checkStatusChange(latest.status as DeliverableStatus, "faststalld", roles).ok : false;
+  const organisation = mayApprove ? await findOrganisationById(ctx.db, initiative.organisationId) : undefined;
+  const blockers =
+    latest && mayApprove
+      ? approvalBlockers({
+          template: type?.template ?? [],
+          version: { ...latest, sections: latest.sections as Record<string, string> },
+          actorId: ctx.actor.userId,
+          requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
+        })
+      : null;
   return {
     id: doc.id,
     initiativeId: doc.initiativeId,
@@ -107,7 +130,7 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
     createdAt: doc.createdAt.toISOString(),
     /** The latest version's entity tag: send it back as If-Match (or baseEtag) to change what you read. */
     etag: latest ? deliverableEtag(latest) : null,
-    template: (type?.template ?? []).map((s) => ({ id: s.id, heading: s.heading, guidance: s.guidance })),
+    template: (type?.template ?? []).map((s) => ({ id: s.id, heading: s.heading, guidance: s.guidance, required: s.required })),
     versions: versions.map((v) => ({
       version: v.version,
       status: v.status as DeliverableStatus,
@@ -116,12 +139,21 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
       createdAt: v.createdAt.toISOString(),
       updatedAt: v.updatedAt.toISOString(),
       approvedAt: v.approvedAt?.toISOString() ?? null,
+      /** Who fastställde it; name null when the account has been removed since. */
+      approvedBy: v.approvedBy ? { id: v.approvedBy, name: approvers.get(v.approvedBy) ?? null } : null,
     })),
     permissions: {
       edit: can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }),
       submit: latest ? checkStatusChange(latest.status as DeliverableStatus, "for_granskning", roles).ok : false,
-      approve: latest ? checkStatusChange(latest.status as DeliverableStatus, "faststalld", roles).ok : false,
+      /** The actor may fastställa the latest version now: role, status and the blockers below all allow it. */
+      approve: mayApprove && blockers !== null && !isBlocked(blockers),
     },
+    /**
+     * What keeps the actor from fastställa the latest version although role and status would allow
+     * it (null where they do not): required sections still empty, and whether she wrote it herself
+     * in an organisation that requires a second person.
+     */
+    approvalBlockers: blockers satisfies ApprovalBlockers | null,
   };
 }
 
@@ -196,6 +228,7 @@ export async function editDeliverable({
           contentHash: hash,
           createdAt: now,
           createdBy: actor.userId,
+          lastEditedBy: actor.userId,
           updatedAt: now,
         })
         .returning();
@@ -216,7 +249,7 @@ export async function editDeliverable({
     }
     const [updated] = await tx
       .update(deliverableVersions)
-      .set({ sections, contentHash: hash, status: "utkast", updatedAt: now })
+      .set({ sections, contentHash: hash, status: "utkast", updatedAt: now, lastEditedBy: actor.userId })
       .where(eq(deliverableVersions.id, latest.id))
       .returning();
     if (!updated) throw new Error("update deliverable_versions under the deliverable's lock changed nothing");
@@ -251,7 +284,7 @@ export async function changeDeliverableStatus({
   baseEtag,
   ifMatch,
 }: UseCaseContext & { deliverableId: string; status: DeliverableStatus; baseEtag?: string | undefined; ifMatch?: string | undefined }) {
-  const { initiative } = await readableDeliverable({ db, actor }, deliverableId);
+  const { doc, initiative } = await readableDeliverable({ db, actor }, deliverableId);
   authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
   const expected = preconditions(ifMatch, baseEtag);
   await db.transaction(async (tx) => {
@@ -262,6 +295,31 @@ export async function changeDeliverableStatus({
       throw verdict.reason === "role_may_not_approve"
         ? new DomainError("FORBIDDEN", "only the projektledare or the verksamhetsägare may fastställa a document")
         : new DomainError("STATUS_CHANGE_NOT_ALLOWED", `a ${latest.status} version cannot become ${status}`);
+    }
+    if (status === "faststalld") {
+      // Judged under the lock on the version as it is now, with the organisation's setting as it is now.
+      const organisation = await findOrganisationById(tx, initiative.organisationId);
+      const blockers = approvalBlockers({
+        template: deliverableType(methodV12, doc.typeId)?.template ?? [],
+        version: { ...latest, sections: latest.sections as Record<string, string> },
+        actorId: actor.userId,
+        requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
+      });
+      if (blockers.missingSections.length) {
+        throw new DomainError("REQUIRED_SECTIONS_MISSING", "every section the template requires must be written before the version is fastställd", {
+          fields: blockers.missingSections.map((id) => ({
+            path: ["sections", id],
+            code: "required_section",
+            message: "required before the version can be fastställd",
+          })),
+        });
+      }
+      if (blockers.secondPersonRequired) {
+        throw new DomainError(
+          "SECOND_PERSON_REQUIRED",
+          "the organisation requires a second person: someone who did not write this version must fastställa it",
+        );
+      }
     }
     const [updated] = await tx
       .update(deliverableVersions)
@@ -279,7 +337,11 @@ export async function changeDeliverableStatus({
         entityId: deliverableId,
         organisationId: initiative.organisationId,
         before: { version: latest.version, status: latest.status },
-        after: { version: updated.version, status: updated.status },
+        after: {
+          version: updated.version,
+          status: updated.status,
+          ...(updated.status === "faststalld" ? { approvedBy: updated.approvedBy, approvedAt: updated.approvedAt } : {}),
+        },
       },
       now,
     );

@@ -1,6 +1,7 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { can } from "../../../domain/access/policy.ts";
+import type { Actor } from "../../../domain/access/actor.ts";
+import { authorize, can } from "../../../domain/access/policy.ts";
 import { listPendingInvitations, withdrawInvitation } from "../../../domain/members/invitations.ts";
 import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
@@ -8,12 +9,14 @@ import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-i
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
 import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
+import { updateOrganisationSettings } from "../../../domain/organisations/update-organisation-settings.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { format, messagesFor } from "../../../i18n/index.ts";
 import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages/organisations/member-pages.tsx";
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
-import { OrganisationPage } from "../../../ui/pages/organisations/organisation-page.tsx";
+import type { FormErrors } from "../../../ui/page-context.ts";
+import { OrganisationPage, SECOND_APPROVER_FIELD } from "../../../ui/pages/organisations/organisation-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
 import { HTTP_STATUS } from "../../errors/error-map.ts";
@@ -68,18 +71,61 @@ export function organisationsPages({ app, db, config, publicUrl, mailQueued }: A
     }
   });
 
+  /** The organisation page; with `settingsErrors` when the settings form comes back. */
+  const organisationPage = async (
+    request: FastifyRequest<OrgParams>,
+    reply: FastifyReply,
+    actor: Actor,
+    settingsErrors?: FormErrors,
+    status = 200,
+  ) => {
+    const organisationId = pathId(request.params.organisationId);
+    const organisation = await getOrganisation({ db, actor, organisationId });
+    const members = await listMembers({ db, actor, organisationId });
+    const invitations = organisation.permissions.manageMembers
+      ? await listPendingInvitations({ db, actor, now: request.now, organisationId })
+      : null;
+    return sendPage(
+      request,
+      reply,
+      (ctx) => (
+        <OrganisationPage
+          ctx={ctx}
+          organisation={organisation}
+          members={members}
+          invitations={invitations}
+          settingsErrors={settingsErrors}
+        />
+      ),
+      status,
+    );
+  };
+
   app.get<OrgParams>("/organisations/:organisationId", async (request, reply) => {
     const auth = requireSession(request, reply);
     if (!auth) return reply;
+    return organisationPage(request, reply, auth.actor);
+  });
+
+  app.post<OrgParams>("/organisations/:organisationId/settings", async (request, reply) => {
+    const auth = requireSession(request, reply);
+    if (!auth) return reply;
     const organisationId = pathId(request.params.organisationId);
-    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId });
-    const members = await listMembers({ db, actor: auth.actor, organisationId });
-    const invitations = organisation.permissions.manageMembers
-      ? await listPendingInvitations({ db, actor: auth.actor, now: request.now, organisationId })
-      : null;
-    return sendPage(request, reply, (ctx) => (
-      <OrganisationPage ctx={ctx} organisation={organisation} members={members} invitations={invitations} />
-    ));
+    const choice = str(formValues(request.body), SECOND_APPROVER_FIELD);
+    if (choice !== "yes" && choice !== "no") {
+      // Authorised before the form is judged, so an outsider learns nothing from a bad form.
+      authorize(auth.actor, { action: "organisation:settings", organisationId });
+      return organisationPage(request, reply, auth.actor, [{ field: SECOND_APPROVER_FIELD, code: "invalid_choice" }], 400);
+    }
+    await updateOrganisationSettings({
+      db,
+      actor: auth.actor,
+      now: request.now,
+      organisationId,
+      input: { requiresSecondApprover: choice === "yes" },
+    });
+    setFlash(request, reply, messagesFor(request.locale).organisations.settings.saved);
+    return reply.redirect(`/organisations/${organisationId}#settings-heading`, 303);
   });
 
   app.post<{ Params: { organisationId: string; invitationId: string } }>(
