@@ -306,13 +306,17 @@ export async function changeDeliverableStatus({
         requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
       });
       if (blockers.missingSections.length) {
-        throw new DomainError("REQUIRED_SECTIONS_MISSING", "every section the template requires must be written before the version is fastställd", {
-          fields: blockers.missingSections.map((id) => ({
-            path: ["sections", id],
-            code: "required_section",
-            message: "required before the version can be fastställd",
-          })),
-        });
+        throw new DomainError(
+          "REQUIRED_SECTIONS_MISSING",
+          "every section the template requires must be written before the version is fastställd",
+          {
+            fields: blockers.missingSections.map((id) => ({
+              path: ["sections", id],
+              code: "required_section",
+              message: "required before the version can be fastställd",
+            })),
+          },
+        );
       }
       if (blockers.secondPersonRequired) {
         throw new DomainError(

@@ -229,7 +229,10 @@ describe("method v1.2", () => {
     // Milestone V decides whether the solution meets the requirements and needs.
     expect(required("kravbild")).toEqual(["behov", "verksamhetskrav", "kravuppfyllnad"]);
     for (const type of methodV12.deliverableTypes) {
-      expect(type.template.some((section) => section.required), type.id).toBe(true);
+      expect(
+        type.template.some((section) => section.required),
+        type.id,
+      ).toBe(true);
     }
   });
 

@@ -12,10 +12,10 @@ import { getOrganisation, listVisibleOrganisations } from "../../../domain/organ
 import { updateOrganisationSettings } from "../../../domain/organisations/update-organisation-settings.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { format, messagesFor } from "../../../i18n/index.ts";
+import type { FormErrors } from "../../../ui/page-context.ts";
 import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages/organisations/member-pages.tsx";
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
-import type { FormErrors } from "../../../ui/page-context.ts";
 import { OrganisationPage, SECOND_APPROVER_FIELD } from "../../../ui/pages/organisations/organisation-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";

@@ -158,7 +158,15 @@ function PendingInvitations({
 }
 
 /** Whether fastställa needs a second person: the rule for every member to read, a form for those who set it. */
-function ApprovalSettings({ ctx, organisation, errors }: { ctx: PageContext; organisation: OrganisationView; errors?: FormErrors | undefined }) {
+function ApprovalSettings({
+  ctx,
+  organisation,
+  errors,
+}: {
+  ctx: PageContext;
+  organisation: OrganisationView;
+  errors?: FormErrors | undefined;
+}) {
   const t = ctx.m.organisations.settings;
   const on = organisation.settings.requiresSecondApprover;
   return (
