@@ -87,12 +87,15 @@ async function actorOf(db: Database, email: string): Promise<Actor> {
   return actor;
 }
 
-/** A plausible first text for a document, drawn from its template's guidance, so demo documents read like work in progress. */
-function draftText(typeId: string, initiative: DemoInitiative): Record<string, string> {
+/**
+ * A plausible text for a document, drawn from its template's guidance: the first three sections
+ * of a draft, so it reads like work in progress; `complete` adds every section fastställa requires.
+ */
+function draftText(typeId: string, initiative: DemoInitiative, { complete = false } = {}): Record<string, string> {
   const type = deliverableType(methodV12, typeId);
   return Object.fromEntries(
     (type?.template ?? [])
-      .slice(0, 3)
+      .filter((s, i) => i < 3 || (complete && s.required))
       .map((s, i) => [
         s.id,
         i === 0
@@ -104,7 +107,7 @@ function draftText(typeId: string, initiative: DemoInitiative): Record<string, s
 
 /**
  * Demo initiatives in several phases, built through the same use cases as the UI, by the people
- * whose roles allow each step: the projektledare writes and fastställer, the verksamhetsägare
+ * whose roles allow each step: the projektledare writes, the verksamhetsägare fastställer and
  * decides milestone I, the styrgrupp the rest.
  */
 export async function seedDemoInitiatives(db: Database, now: Date): Promise<number> {
@@ -158,8 +161,15 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
             })
           ).id;
           documents.set(entry.deliverableTypeId, id);
-          await editDeliverable({ db, actor: pl, now, deliverableId: id, input: { sections: draftText(entry.deliverableTypeId, demo) } });
-          await changeDeliverableStatus({ db, actor: pl, now, deliverableId: id, status: "faststalld" });
+          await editDeliverable({
+            db,
+            actor: pl,
+            now,
+            deliverableId: id,
+            input: { sections: draftText(entry.deliverableTypeId, demo, { complete: true }) },
+          });
+          // A second person fastställer what the projektledare wrote, as the organisation requires by default.
+          await changeDeliverableStatus({ db, actor: owner, now, deliverableId: id, status: "faststalld" });
         }
       }
       for (const dp of milestone.decisionPoints) {

@@ -12,6 +12,8 @@ const version = (overrides: Partial<DeliverableVersion> = {}): DeliverableVersio
   createdAt: "2026-11-02T09:00:00.000Z",
   updatedAt: "2026-11-03T10:30:00.000Z",
   approvedAt: "2026-11-04T13:15:00.000Z",
+  createdBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
+  lastEditedBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
   approvedBy: { id: "00000000-0000-4000-8000-000000000001", name: "Viktor Verksamhetsägare" },
   ...overrides,
 });

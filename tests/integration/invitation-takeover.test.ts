@@ -96,7 +96,7 @@ describe("invitations across organisations", () => {
     const initiative = (await plA.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Kallelser" })).json() as {
       id: string;
     };
-    await prepareMilestone(plA, initiative.id, "I");
+    await prepareMilestone(plA, initiative.id, "I", await apiAs(t.app, w.emails.vaA));
     const plB = await apiAs(t.app, w.emails.plB);
     // B's projektledare can only offer team roles, and only in B.
     const grant = await plB.post(`/api/v1/organisations/${w.orgB.id}/members`, {

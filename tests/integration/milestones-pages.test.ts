@@ -27,7 +27,7 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     initiativeId = (
       (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "E-arkiv till Mina meddelanden" })).json() as { id: string }
     ).id;
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", await apiAs(t.app, w.emails.vaA));
   });
   afterAll(async () => t.close());
 

@@ -348,12 +348,12 @@ describe("route × role × tenant matrix", () => {
     const initiative = await ok(owner.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "A:s initiativ" }), "initiative");
     const initiativeId = initiative.id;
     const activityId = (initiative as unknown as { phases: { activities: { id: string }[] }[] }).phases[0]?.activities[0]?.id ?? "";
-    await prepareMilestone(owner, initiativeId, "I");
+    await prepareMilestone(owner, initiativeId, "I", await apiAs(t.app, w.emails.vaA));
     await ok(
       (await apiAs(t.app, w.emails.vaA)).post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I")),
       "decide I",
     );
-    await prepareMilestone(owner, initiativeId, MILESTONE);
+    await prepareMilestone(owner, initiativeId, MILESTONE, await apiAs(t.app, w.emails.vaA));
 
     const deliverable = await ok(
       owner.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),

@@ -109,7 +109,7 @@ describe("tenant isolation on every route", () => {
       id: string;
       phases: { activities: { id: string }[] }[];
     };
-    await prepareMilestone(ownerOfA, initiative.id, "I");
+    await prepareMilestone(ownerOfA, initiative.id, "I", va);
     await va.post(`/api/v1/initiatives/${initiative.id}/milestones/I/decision`, decisionBody("I"));
     const deliverable = (
       await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })

@@ -284,6 +284,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /deliverables/:deliverableId": ANY_MEMBER_READ,
   "POST /deliverables/:deliverableId": TEAM_WORK,
   "POST /deliverables/:deliverableId/status": APPROVE,
+  "GET /deliverables/:deliverableId/faststall": APPROVE,
   "GET /deliverables/:deliverableId/export.docx": ANY_MEMBER_READ,
   "GET /deliverables/:deliverableId/export.pdf": ANY_MEMBER_READ,
 

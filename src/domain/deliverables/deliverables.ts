@@ -106,9 +106,10 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
   const versions = await versionsOf(ctx.db, [doc.id]);
   const roles = ctx.actor.memberships.get(initiative.organisationId) ?? [];
   const latest = versions[versions.length - 1];
-  const approvers = new Map(
-    (await usersByIds(ctx.db, [...new Set(versions.flatMap((v) => (v.approvedBy ? [v.approvedBy] : [])))])).map((u) => [u.id, u.name]),
-  );
+  const people = versions.flatMap((v) => [v.createdBy, v.lastEditedBy, v.approvedBy]).filter((id): id is string => id !== null);
+  const names = new Map((await usersByIds(ctx.db, [...new Set(people)])).map((u) => [u.id, u.name]));
+  /** A person on a version; name null when the account has been removed since. */
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? null } : null);
   const mayApprove = latest ? checkStatusChange(latest.status as DeliverableStatus, "faststalld", roles).ok : false;
   const organisation = mayApprove ? await findOrganisationById(ctx.db, initiative.organisationId) : undefined;
   const blockers =
@@ -139,8 +140,10 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
       createdAt: v.createdAt.toISOString(),
       updatedAt: v.updatedAt.toISOString(),
       approvedAt: v.approvedAt?.toISOString() ?? null,
-      /** Who fastställde it; name null when the account has been removed since. */
-      approvedBy: v.approvedBy ? { id: v.approvedBy, name: approvers.get(v.approvedBy) ?? null } : null,
+      createdBy: person(v.createdBy),
+      /** Who last wrote the text; with createdBy, the version's authors (versionAuthors). */
+      lastEditedBy: person(v.lastEditedBy),
+      approvedBy: person(v.approvedBy),
     })),
     permissions: {
       edit: can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }),

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { authorize, can } from "../../../domain/access/policy.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
+import { APPROVING_ROLES } from "../../../domain/deliverables/deliverable-status.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
 import { createInitiative } from "../../../domain/initiatives/create-initiative.ts";
 import { ActivityProgressInput, CreateInitiativeInput } from "../../../domain/initiatives/initiative-input.ts";
@@ -15,12 +16,14 @@ import { phaseByNumber } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { ActivityPage, type ActivityValues } from "../../../ui/pages/initiatives/activity-page.tsx";
-import { BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
+import { ApproveDeliverablePage, CONFIRM_FIELD } from "../../../ui/pages/initiatives/approve-deliverable-page.tsx";
+import { approveHref, BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
 import { defaultValues, InitiativeFormPage, type NewInitiativeValues } from "../../../ui/pages/initiatives/initiative-form-page.tsx";
 import { InitiativeListPage } from "../../../ui/pages/initiatives/initiative-list-page.tsx";
 import { InitiativeOverviewPage } from "../../../ui/pages/initiatives/initiative-overview-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { setFlash } from "../../cookies.ts";
+import { HTTP_STATUS } from "../../errors/error-map.ts";
 import { fieldIssues } from "../../errors/zod-issues.ts";
 import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
 import { pathId } from "../../path-id.ts";
@@ -299,6 +302,19 @@ export function initiativesPages({ app, db }: AppScope) {
     return reply.redirect(`/deliverables/${deliverable.id}`, 303);
   });
 
+  /** Only those whose role may fastställa at all (deliverable-status.ts) are asked; the page says what else stands in the way. */
+  const mayApproveByRole = (request: FastifyRequest, organisationId: string) =>
+    (request.auth?.actor.memberships.get(organisationId) ?? []).some((r) => APPROVING_ROLES.includes(r));
+
+  app.get<DeliverableParams>("/deliverables/:deliverableId/faststall", async (request, reply) => {
+    if (!requireSession(request, reply)) return reply;
+    const { deliverable, initiative } = await deliverableContext(request);
+    if (!deliverable.permissions.edit || !mayApproveByRole(request, deliverable.organisationId)) {
+      throw new DomainError("FORBIDDEN", "only the projektledare or the verksamhetsägare may fastställa a document");
+    }
+    return sendPage(request, reply, (ctx) => <ApproveDeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} />);
+  });
+
   app.post<DeliverableParams>("/deliverables/:deliverableId/status", async (request, reply) => {
     const auth = requireSession(request, reply);
     if (!auth) return reply;
@@ -309,6 +325,13 @@ export function initiativesPages({ app, db }: AppScope) {
     const values = formValues(request.body);
     const parsed = ChangeStatusInput.safeParse({ status: str(values, "status"), baseEtag: str(values, BASE_ETAG_FIELD) || undefined });
     if (!parsed.success) throw invalidRequest(fieldIssues(parsed.error));
+    // Fastställa only from the page that says what it means: a post without the confirmation goes there first.
+    if (parsed.data.status === "faststalld" && str(values, CONFIRM_FIELD) !== "yes") {
+      if (!mayApproveByRole(request, deliverable.organisationId)) {
+        throw new DomainError("FORBIDDEN", "only the projektledare or the verksamhetsägare may fastställa a document");
+      }
+      return reply.redirect(approveHref(deliverable.id), 303);
+    }
     let after: typeof deliverable;
     try {
       after = await changeDeliverableStatus({
@@ -320,8 +343,19 @@ export function initiativesPages({ app, db }: AppScope) {
         baseEtag: parsed.data.baseEtag,
       });
     } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      // Sections emptied or a writer confirming since the page was shown: the confirmation page says why, as it is now.
+      if (e.code === "REQUIRED_SECTIONS_MISSING" || e.code === "SECOND_PERSON_REQUIRED") {
+        const current = await deliverableContext(request);
+        return sendPage(
+          request,
+          reply,
+          (ctx) => <ApproveDeliverablePage ctx={ctx} deliverable={current.deliverable} initiative={current.initiative} />,
+          HTTP_STATUS[e.code],
+        );
+      }
       // The button was pressed on a version that has changed since: show the page as it is now and say so.
-      if (!(e instanceof DomainError) || e.code !== "EDIT_CONFLICT") throw e;
+      if (e.code !== "EDIT_CONFLICT") throw e;
       const current = await deliverableContext(request);
       return sendPage(
         request,

@@ -140,6 +140,9 @@ export const DecisionHistory = z.object({
   ),
 });
 
+/** A person on a document version; name null for an account removed since. */
+const Person = z.object({ id: z.string(), name: z.string().nullable() });
+
 export const Deliverable = z.object({
   id: z.string(),
   initiativeId: z.string(),
@@ -169,10 +172,9 @@ export const Deliverable = z.object({
       createdAt: z.string(),
       updatedAt: z.string(),
       approvedAt: z.string().nullable(),
-      approvedBy: z
-        .object({ id: z.string(), name: z.string().nullable() })
-        .nullable()
-        .meta({ description: "Who fastställde the version (name null for a removed account)" }),
+      createdBy: Person.nullable(),
+      lastEditedBy: Person.nullable().meta({ description: "Who last wrote the text; with createdBy, the version's authors" }),
+      approvedBy: Person.nullable().meta({ description: "Who fastställde the version" }),
     }),
   ),
   permissions: z.object({
