@@ -145,10 +145,17 @@ describe("route × role × tenant matrix", () => {
     return undefined;
   };
 
+  /** A riskanalys written in full by A's projektledare, so another approver may fastställa it. */
   const freshDeliverable = async () => {
     const created = await ok(
       owner.post(`/api/v1/initiatives/${params.initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),
       "deliverable",
+    );
+    await ok(
+      owner.put(`/api/v1/deliverables/${created.id}/sections`, {
+        sections: { risker: "Sen leverans.", bedomning: "Hög.", atgarder: "Tidig beställning." },
+      }),
+      "write deliverable",
     );
     return { deliverableId: created.id };
   };
@@ -242,7 +249,10 @@ describe("route × role × tenant matrix", () => {
     "GET /api/v1/deliverables/:deliverableId/export": { query: "?format=docx" },
     "POST /initiatives/:initiativeId/deliverables": { body: { deliverableTypeId: "riskanalys" } },
     "POST /deliverables/:deliverableId": { body: ({ n }) => ({ [sectionField(firstSection)]: `Text ${n}.` }) },
-    "POST /deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld" } },
+    "POST /deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld", confirm: "yes" } },
+    "GET /deliverables/:deliverableId/faststall": { before: freshDeliverable },
+    "PATCH /api/v1/organisations/:organisationId": { body: { requiresSecondApprover: true } },
+    "POST /organisations/:organisationId/settings": { body: { requiresSecondApprover: "yes" } },
 
     "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": {
       body: ({ n }) => ({ proposal: `Förslag ${n}.` }),
