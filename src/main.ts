@@ -12,6 +12,7 @@ import { assertMethodIntegrity } from "./method/integrity.ts";
 import { methodV12 } from "./method/v1.2/index.ts";
 import { startSandbox } from "./sandbox/emulator/start-sandbox.ts";
 import { loadSecretBox } from "./secrets/secret-key.ts";
+import { startupNotice } from "./startup-notice.ts";
 
 /**
  * Starts Ansluta: read the environment, check the method, open and migrate the database, listen.
@@ -23,11 +24,13 @@ const startedAt = performance.now();
 const config = readConfig();
 // Stored ids and decision checks trust the method blindly, so a broken one stops the start with every problem listed.
 assertMethodIntegrity(methodV12);
+startupNotice(config, "opening the database and applying migrations …");
 const handle = await openConfiguredDatabase(config);
 const secrets = await loadSecretBox(config);
 // Every write signs the audit log's checkpoint, the demo seed's included.
 setAuditKey(secrets);
 if (handle.kind === "pglite" && !(await findAnyUser(handle.db))) {
+  startupNotice(config, "first start: seeding the demo …");
   console.log(await seedDemo(handle.db, new Date()));
 }
 const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;

@@ -28,6 +28,8 @@ export const BACKUP_TABLES = [
   { name: "decision_point_preparations", orderBy: "initiative_id, decision_point_id" },
   { name: "milestone_decisions", orderBy: "id" },
   { name: "communications", orderBy: "id" },
+  { name: "communication_recipients", orderBy: "id" },
+  { name: "initiative_partners", orderBy: "id" },
   { name: "sandbox_authorities", orderBy: "id" },
   { name: "sandbox_environments", orderBy: "id" },
   { name: "sandbox_trusted_cas", orderBy: "id" },

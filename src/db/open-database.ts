@@ -1,11 +1,10 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import type { Database, DatabaseHandle } from "./database.ts";
+import { ensureEmbeddedDatabase, pgliteDir } from "./embedded-database.ts";
 import * as schema from "./schema.ts";
 
 export type DatabaseTarget =
@@ -16,10 +15,6 @@ export type DatabaseTarget =
 export function targetFromConfig(config: { DATABASE_URL?: string | undefined; DATA_DIR: string }): DatabaseTarget {
   if (config.DATABASE_URL) return { kind: "postgres", url: config.DATABASE_URL };
   return { kind: "pglite", dataDir: pgliteDir(config.DATA_DIR) };
-}
-
-export function pgliteDir(dataDir: string): string {
-  return path.resolve(dataDir, "pglite");
 }
 
 async function pingWith(db: Database): Promise<boolean> {
@@ -42,7 +37,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   let client: PGlite;
   if (target.kind === "pglite") {
-    mkdirSync(target.dataDir, { recursive: true });
+    await ensureEmbeddedDatabase(target.dataDir);
     client = await PGlite.create(target.dataDir);
   } else {
     client = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});

@@ -3,6 +3,8 @@ import type { Config } from "../config.ts";
 import type { Database, DatabaseHandle } from "../db/database.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import type { ApiRoute } from "./api/api-route.ts";
+import type { FormValues } from "./form.ts";
+import type { PageAccess, PageRoute } from "./page-route.ts";
 import type { SubmissionValidator } from "./routes/sandbox/submission-validator.ts";
 
 /** What each route module receives: the app, the database, and the API route registrar. */
@@ -16,6 +18,10 @@ export type AppScope = {
   /** Base URL for links in mail: PUBLIC_URL when set, else the address the request came to. */
   publicUrl: (request: FastifyRequest) => string;
   api: <P, Q, B, R, H = Record<string, never>>(route: ApiRoute<P, Q, B, R, H>) => void;
+  /** Registers an HTML page route (src/http/page-route.ts). */
+  page: <A extends PageAccess, P = Record<string, never>, Q = Record<string, never>, L = undefined, S = FormValues, D = FormValues>(
+    route: PageRoute<A, P, Q, L, S, D>,
+  ) => void;
   /** Called after a change that queued mail, so it goes out without waiting for the next sweep. */
   mailQueued: () => void;
   /** Checks a submitted delivery on a validation worker, in the caller's organisation's turn. */

@@ -15,10 +15,15 @@ import { LOCALE_COOKIE } from "./cookies.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./errors/error-handler.tsx";
 import { registerInputGuard } from "./input-guard.ts";
+import { pageRoute } from "./page-route.ts";
 import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
+import { communicationsApi } from "./routes/communications/communications.api.ts";
+import { communicationsPages } from "./routes/communications/communications.pages.tsx";
+import { deliverablesApi } from "./routes/deliverables/deliverables.api.ts";
+import { deliverablesPages } from "./routes/deliverables/deliverables.pages.tsx";
 import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
 import { identityApi } from "./routes/identity/identity.api.ts";
@@ -27,9 +32,12 @@ import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
 import { initiativesPages } from "./routes/initiatives/initiatives.pages.tsx";
 import { methodApi } from "./routes/method/method.api.ts";
 import { methodPages } from "./routes/method/method.pages.tsx";
+import { milestonesApi } from "./routes/milestones/milestones.api.ts";
 import { milestonesPages } from "./routes/milestones/milestones.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
+import { partnersApi } from "./routes/partners/partners.api.ts";
+import { partnersPages } from "./routes/partners/partners.pages.tsx";
 import { loadTestApi } from "./routes/sandbox/load-test.api.ts";
 import { loadTestPages } from "./routes/sandbox/load-test.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
@@ -165,6 +173,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     secrets: deps.secrets,
     publicUrl: (request) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`,
     api: (route) => apiRoute(app, registry, route),
+    page: (route) => pageRoute(app, route),
     mailQueued: deps.mailQueued ?? (() => {}),
     validateOnWorker: submissionValidator(validationPool, deps.validator),
   };
@@ -175,6 +184,10 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   auditApi(scope);
   methodApi(scope);
   initiativesApi(scope);
+  deliverablesApi(scope);
+  milestonesApi(scope);
+  communicationsApi(scope);
+  partnersApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);
@@ -186,7 +199,10 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   auditPages(scope);
   methodPages(scope);
   initiativesPages(scope);
+  deliverablesPages(scope);
   milestonesPages(scope);
+  communicationsPages(scope);
+  partnersPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

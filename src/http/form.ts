@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { FieldIssue } from "../domain/shared/domain-error.ts";
+import { fieldIssues } from "../domain/shared/zod-issues.ts";
 import type { FormErrors } from "../ui/page-context.ts";
-import { fieldIssues } from "./errors/zod-issues.ts";
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -24,6 +24,9 @@ export const list = (values: FormValues, key: string) => {
   const v = values[key];
   return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 };
+
+/** Browsers send textarea line breaks as CRLF; stored text uses LF, so an unchanged text hashes the same. */
+export const normaliseText = (s: string) => s.replace(/\r\n?/g, "\n");
 
 /** One error per field (the first), in the order the problems were found. */
 export function firstPerField(errors: FormErrors): FormErrors {

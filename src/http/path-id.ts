@@ -10,3 +10,6 @@ export function pathValue<T>(schema: z.ZodType<T>, value: unknown): T {
 
 /** A page's id from its path: a malformed one is a page that does not exist (404), never a 400 or a 500. */
 export const pathId = (value: string): string => pathValue(z.uuid(), value);
+
+/** Path parameters that are all ids, for a page route: `ids("organisationId", "userId")`. */
+export const ids = <K extends string>(...keys: K[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.uuid()])) as Record<K, z.ZodUUID>);

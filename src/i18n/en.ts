@@ -1,5 +1,6 @@
 import { enAudit } from "./en/audit.ts";
 import { enCommon } from "./en/common.ts";
+import { enCommunications } from "./en/communications.ts";
 import { enExports } from "./en/exports.ts";
 import { enIdentity } from "./en/identity.ts";
 import { enInitiatives } from "./en/initiatives.ts";
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...enVolumes,
   ...enMethod,
   ...enMilestones,
+  ...enCommunications,
   ...enInitiatives,
   ...enSandbox,
   ...enExports,

@@ -1,5 +1,6 @@
 import { svAudit } from "./sv/audit.ts";
 import { svCommon } from "./sv/common.ts";
+import { svCommunications } from "./sv/communications.ts";
 import { svExports } from "./sv/exports.ts";
 import { svIdentity } from "./sv/identity.ts";
 import { svInitiatives } from "./sv/initiatives.ts";
@@ -18,6 +19,7 @@ export const sv = {
   ...svVolumes,
   ...svMethod,
   ...svMilestones,
+  ...svCommunications,
   ...svInitiatives,
   ...svSandbox,
   ...svExports,

@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from "../../src/domain/organisations/organisation-number.ts";
+import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import {
   DEMO_PASSWORD,
   expect,

@@ -139,7 +139,7 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     await reader.login(w.emails.readerA);
     const v1 = await reader.get(`/deliverables/${idea}?version=1`);
     expect(v1.statusCode).toBe(200);
-    expect(v1.body).toContain("Innehåll för idebeskrivning.");
+    expect(v1.body).toContain("Innehåll för idebeskrivning: bakgrund.");
     expect(v1.body).not.toContain("Ett utkast till version 2.");
     expect((await reader.get(`/deliverables/${idea}`)).body).toContain("Ett utkast till version 2.");
     expect((await reader.get(`/deliverables/${idea}?version=9`)).statusCode).toBe(404);

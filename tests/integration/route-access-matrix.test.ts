@@ -17,7 +17,7 @@ import { createPersonalToken, issueLoginToken } from "../../src/domain/identity/
 import { loadActor } from "../../src/domain/identity/load-actor.ts";
 import { startSession } from "../../src/domain/identity/sessions.ts";
 import { addMembership } from "../../src/domain/members/add-membership.ts";
-import { luhnCheckDigit } from "../../src/domain/organisations/organisation-number.ts";
+import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
 import { messagesFor } from "../../src/i18n/index.ts";
@@ -198,6 +198,18 @@ describe("route × role × tenant matrix", () => {
       (await ok(owner.post(recipientsUrl(), { recipientId: ownRecipientId, accountType: "Not" }), "add recipient")).id,
   });
 
+  const partnersUrl = () => `/api/v1/initiatives/${params.initiativeId}/partners`;
+  const listPartners = async () => (await ok(owner.get(partnersUrl()), "partners")).partners as { id: string }[];
+  const noPartner = async () => {
+    for (const p of await listPartners()) await ok(owner.delete(`${partnersUrl()}/${p.id}`), "remove partner");
+    return undefined;
+  };
+  const aPartner = async () => ({
+    partnerId:
+      (await listPartners())[0]?.id ??
+      (await ok(owner.post(partnersUrl(), { kind: "external", name: "Matrisens part", email: "part@matrix.test" }), "add partner")).id,
+  });
+
   /** A personal token of the caller's own (anonymous has none: any id). */
   const ownToken = async ({ caller }: Case) => ({
     tokenId: caller.actor
@@ -268,6 +280,18 @@ describe("route × role × tenant matrix", () => {
       before: currentDecisionOfMilestone,
       body: () => ({ ...decisionForm(), supersedes: currentDecision ?? "" }),
     },
+
+    "POST /api/v1/initiatives/:initiativeId/partners": {
+      before: noPartner,
+      body: { kind: "external", name: "Matrisens part", email: "part@matrix.test" },
+    },
+    "DELETE /api/v1/initiatives/:initiativeId/partners/:partnerId": { before: aPartner },
+    "POST /initiatives/:initiativeId/partners": {
+      before: noPartner,
+      body: { kind: "external", name: "Matrisens part", email: "part@matrix.test" },
+    },
+    "POST /initiatives/:initiativeId/partners/:partnerId/delete": { before: aPartner },
+    "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
     "POST /sandbox/validate": { body: { xml: "<SealedDelivery/>" } },

@@ -65,6 +65,7 @@ const PUBLIC_PAGES = new Set([
 // Admin-only routes: not tenant data, but the outsider must still be refused.
 const BODIES: Record<string, unknown> = {
   "POST /api/v1/organisations": { name: "Intrång AB", number: "5566778899", kind: "privat" },
+  "PATCH /api/v1/organisations/:organisationId": { requiresSecondApprover: false },
   "POST /api/v1/organisations/:organisationId/members": { email: "intruder@test.example", name: "Intruder", roles: ["projektledare"] },
   "PUT /api/v1/organisations/:organisationId/members/:userId": { roles: ["lasare"] },
   "POST /api/v1/initiatives": { organisationId: "", name: "Intrång" },
@@ -77,6 +78,8 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { since: "2026-11-27T09:00:00Z" },
   "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests": { targetRate: 1, durationSeconds: 60 },
   "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": { enabled: true },
+  "POST /api/v1/initiatives/:initiativeId/partners": { kind: "external", name: "Intrång", email: "intrang@test.example" },
+  "POST /api/v1/communications/:communicationId/read": {},
   "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },
   "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
     recipientId: "182005051238",
@@ -115,6 +118,10 @@ describe("tenant isolation on every route", () => {
       await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })
     ).json() as { id: string };
     const communication = ((await ownerOfA.get("/api/v1/communications")).json() as { communications: { id: string }[] }).communications[0];
+    // The outsider's organisation is A's samverkanspart: being told of A's decisions opens nothing of the initiative.
+    const partner = (
+      await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/partners`, { kind: "organisation", organisationNumber: w.orgB.number })
+    ).json() as { id: string };
     // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
     const trustedCa = (
       await ownerOfA.post(`/api/v1/organisations/${w.orgA.id}/sandbox/trusted-cas`, {
@@ -145,6 +152,7 @@ describe("tenant isolation on every route", () => {
       numeral: "II",
       decisionPointId: milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id ?? "",
       communicationId: communication?.id ?? "",
+      partnerId: partner.id,
       caId: trustedCa.id,
       recipientRowId: ownRecipient.id,
       // The test-run view and load tests look up the initiative first; their own tests

@@ -1,23 +1,8 @@
-import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
-import type { DeliverableStatus } from "../../domain/deliverables/deliverable-status.ts";
-import type { DeliverableState, Outcome } from "../../domain/milestones/milestone-rules.ts";
-import type { MilestoneNumeral } from "../../method/types.ts";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../database.ts";
-import {
-  activityProgress,
-  communications,
-  decisionPointPreparations,
-  deliverables,
-  deliverableVersions,
-  initiatives,
-  milestoneDecisions,
-  steeringGroupMembers,
-  users,
-} from "../schema.ts";
+import { initiatives, steeringGroupMembers } from "../schema.ts";
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
-export type DecisionRow = typeof milestoneDecisions.$inferSelect;
-export type DeliverableVersionRow = typeof deliverableVersions.$inferSelect;
 
 export async function findInitiative(db: Database, id: string) {
   const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id)).limit(1);
@@ -42,81 +27,6 @@ export async function setSteeringGroup(db: Database, initiativeId: string, userI
   if (userIds.length) await db.insert(steeringGroupMembers).values(userIds.map((userId) => ({ initiativeId, userId })));
 }
 
-export const activityProgressOf = (db: Database, initiativeId: string) =>
-  db.select().from(activityProgress).where(eq(activityProgress.initiativeId, initiativeId));
-
-/** The prepared proposals of an initiative, each with the name of who prepared it (null once the account is gone). */
-export const preparationsOf = (db: Database, initiativeId: string) =>
-  db
-    .select({ ...getTableColumns(decisionPointPreparations), preparedByName: users.name })
-    .from(decisionPointPreparations)
-    .leftJoin(users, eq(users.id, decisionPointPreparations.preparedBy))
-    .where(eq(decisionPointPreparations.initiativeId, initiativeId));
-
-export const deliverablesOf = (db: Database, initiativeId: string) =>
-  db.select().from(deliverables).where(eq(deliverables.initiativeId, initiativeId)).orderBy(asc(deliverables.createdAt));
-
-export const versionsOf = (db: Database, deliverableIds: string[]) =>
-  deliverableIds.length
-    ? db
-        .select()
-        .from(deliverableVersions)
-        .where(inArray(deliverableVersions.deliverableId, deliverableIds))
-        .orderBy(asc(deliverableVersions.version))
-    : Promise.resolve([] as DeliverableVersionRow[]);
-
-/** Each deliverable with its latest version and its latest fastställd version: what readiness and snapshots need. */
-export async function deliverableStates(db: Database, initiativeId: string): Promise<DeliverableState[]> {
-  const docs = await deliverablesOf(db, initiativeId);
-  const versions = await versionsOf(
-    db,
-    docs.map((d) => d.id),
-  );
-  return docs.flatMap((d) => {
-    const own = versions.filter((v) => v.deliverableId === d.id);
-    const latest = own[own.length - 1];
-    if (!latest) return [];
-    const approved = [...own].reverse().find((v) => v.status === "faststalld");
-    return [
-      {
-        id: d.id,
-        typeId: d.typeId,
-        title: d.title,
-        latest: { version: latest.version, status: latest.status as DeliverableStatus, contentHash: latest.contentHash },
-        approved: approved ? { version: approved.version, contentHash: approved.contentHash } : null,
-      },
-    ];
-  });
-}
-
-/** Every decision on the initiative, newest first; the first per numeral is the current one. */
-export const decisionsOf = (db: Database, initiativeId: string) =>
-  db
-    .select()
-    .from(milestoneDecisions)
-    .where(eq(milestoneDecisions.initiativeId, initiativeId))
-    .orderBy(desc(milestoneDecisions.createdAt), desc(milestoneDecisions.id));
-
-export function currentDecisions(decisions: readonly DecisionRow[]): Map<MilestoneNumeral, DecisionRow> {
-  const current = new Map<MilestoneNumeral, DecisionRow>();
-  for (const d of decisions) {
-    const superseded = decisions.some((x) => x.supersedesId === d.id);
-    if (!superseded && !current.has(d.numeral as MilestoneNumeral)) current.set(d.numeral as MilestoneNumeral, d);
-  }
-  return current;
-}
-
-export const outcomesOf = (current: ReadonlyMap<MilestoneNumeral, DecisionRow>) =>
-  new Map([...current].map(([n, d]) => [n, d.outcome as Outcome]));
-
-export const communicationsOfDecision = (db: Database, decisionIds: string[]) =>
-  decisionIds.length
-    ? db.select().from(communications).where(inArray(communications.decisionId, decisionIds)).orderBy(asc(communications.createdAt))
-    : Promise.resolve([]);
-
-export const findDeliverable = async (db: Database, id: string) =>
-  (await db.select().from(deliverables).where(eq(deliverables.id, id)).limit(1))[0];
-
 /**
  * Takes the initiative's row lock until the transaction ends, for a change that must see every
  * other such change to the initiative first (find-or-create). NO KEY UPDATE: rows that merely
@@ -127,30 +37,9 @@ export async function lockInitiative(tx: Database, initiativeId: string): Promis
 }
 
 /**
- * Takes the deliverable's row lock until the transaction ends. Every change to a deliverable's
- * versions takes it first, so each one reads the latest version after the one before it committed
- * (READ COMMITTED reads afresh per statement) and none overwrites or duplicates another's work.
+ * Takes the initiative's row lock (FOR UPDATE) until the transaction ends: milestone decisions
+ * take turns per initiative, so order and supersession are decided on fresh data.
  */
-export async function lockDeliverable(tx: Database, deliverableId: string): Promise<boolean> {
-  const rows = await tx.select({ id: deliverables.id }).from(deliverables).where(eq(deliverables.id, deliverableId)).for("update");
-  return rows.length > 0;
+export async function lockInitiativeForDecision(tx: Database, initiativeId: string): Promise<void> {
+  await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
 }
-
-export const latestVersion = async (db: Database, deliverableId: string) =>
-  (
-    await db
-      .select()
-      .from(deliverableVersions)
-      .where(eq(deliverableVersions.deliverableId, deliverableId))
-      .orderBy(desc(deliverableVersions.version))
-      .limit(1)
-  )[0];
-
-export const findActivityProgress = async (db: Database, initiativeId: string, activityId: string) =>
-  (
-    await db
-      .select()
-      .from(activityProgress)
-      .where(and(eq(activityProgress.initiativeId, initiativeId), eq(activityProgress.activityId, activityId)))
-      .limit(1)
-  )[0];

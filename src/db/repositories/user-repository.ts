@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { OrganisationRole, SystemRole } from "../../domain/access/roles.ts";
 import type { Database } from "../database.ts";
 import { memberships, organisations, users } from "../schema.ts";
@@ -7,6 +7,23 @@ export type UserRow = typeof users.$inferSelect;
 
 export const findUserByEmail = async (db: Database, email: string) =>
   (await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1))[0];
+
+/** Reads the account with the address, if any, and holds its row lock until the transaction ends. */
+export const lockUserByEmail = async (tx: Database, email: string): Promise<UserRow | undefined> =>
+  (await tx.select().from(users).where(eq(users.email, email.toLowerCase())).for("update"))[0];
+
+/** Undefined when an account with the address was made meanwhile. */
+export const insertUserUnlessExists = async (
+  tx: Database,
+  values: { email: string; name: string; passwordHash: string; systemRoles: SystemRole[] },
+): Promise<UserRow | undefined> =>
+  (
+    await tx
+      .insert(users)
+      .values({ ...values, email: values.email.toLowerCase() })
+      .onConflictDoNothing()
+      .returning()
+  )[0];
 
 export const findUserById = async (db: Database, id: string) => (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
 
@@ -83,3 +100,7 @@ export const usersByIds = (db: Database, ids: string[]) =>
   ids.length ? db.select().from(users).where(inArray(users.id, ids)) : Promise.resolve([]);
 
 export const findAnyUser = async (db: Database) => (await db.select({ id: users.id }).from(users).limit(1))[0];
+
+/** The e-mail addresses of every account holding the system role. */
+export const emailsWithSystemRole = async (db: Database, role: SystemRole): Promise<string[]> =>
+  (await db.select({ email: users.email }).from(users).where(sql`${role} = any(${users.systemRoles})`)).map((r) => r.email);

@@ -178,7 +178,11 @@ const INVITATION_LINK: RouteRule = {
   admin: "forbidden",
 };
 
-/** A communication addressed to the förvaltningsgrupp, marked read by its recipient. */
+/**
+ * A communication marked read by its recipient (the matrix's is A's message to the förvaltningsgrupp):
+ * only the förvaltningsgrupp receives it. The sending organisation is not a recipient of what it sends
+ * others, so its members are answered as for an id that does not exist.
+ */
 const FORVALTNINGSGRUPP_INBOX: RouteRule = {
   anonymous: "unauthenticated",
   own: "hidden",
@@ -297,6 +301,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /initiatives/:initiativeId/milestones/:numeral/preparations": TEAM_WORK,
   "GET /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
   "POST /initiatives/:initiativeId/milestones/:numeral/decide": DECIDE,
+
+  // Samverkansparter: read with the initiative, named by its team
+  "GET /api/v1/initiatives/:initiativeId/partners": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/partners": TEAM_WORK,
+  "DELETE /api/v1/initiatives/:initiativeId/partners/:partnerId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/partners": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/partners": TEAM_WORK,
+  "POST /initiatives/:initiativeId/partners/:partnerId/delete": TEAM_WORK,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

@@ -1,78 +1,103 @@
-import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
-import { communications, initiatives, organisations } from "../../db/schema.ts";
+import {
+  findCommunication,
+  findRecipient,
+  inboxOf,
+  markRecipientRead,
+  type RecipientRow,
+} from "../../db/repositories/communication-repository.ts";
+import type { Actor } from "../access/actor.ts";
 import { can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { notFound } from "../shared/domain-error.ts";
+import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
+/** Whom the actor reads for: "forvaltningsgrupp", or an organisation's id. */
+export type RecipientKey = "forvaltningsgrupp" | string;
+
+/** May the actor mark this recipient's copy read? The förvaltningsgrupp its own; members their organisation's. */
+const acknowledges = (actor: Actor, r: Pick<RecipientRow, "kind" | "organisationId">) =>
+  r.kind === "forvaltningsgrupp"
+    ? can(actor, { action: "communications:acknowledge-forvaltningsgrupp" })
+    : r.kind === "organisation" && r.organisationId !== null && actor.memberships.has(r.organisationId);
+
 /**
- * What the actor has been sent: the förvaltningsgrupp (and admin) see every communication
- * addressed to the förvaltningsgrupp, from every organisation; members see their organisations' own.
+ * What has been sent to the actor, one entry per message and recipient the actor reads for, each
+ * with that recipient's read status: the förvaltningsgrupp's inbox (which the administrator reads
+ * too) and the messages to the actor's organisations — their own, and those they receive as a
+ * samverkanspart. A samverkanspart sees the message, not the initiative: its ids are left out.
  */
 export async function listCommunications(ctx: Ctx & { unreadOnly?: boolean; organisationId?: string | undefined }) {
-  const orgIds = [...ctx.actor.memberships.keys()];
-  const visible = [
-    can(ctx.actor, { action: "communications:read-forvaltningsgrupp" }) ? eq(communications.audience, "forvaltningsgrupp") : undefined,
-    orgIds.length ? inArray(communications.organisationId, orgIds) : undefined,
-  ].filter((c): c is SQL => c !== undefined);
-  if (!visible.length) return [];
-  const conditions = [
-    or(...visible),
-    ctx.unreadOnly ? isNull(communications.readAt) : undefined,
-    ctx.organisationId ? eq(communications.organisationId, ctx.organisationId) : undefined,
-  ].filter((c): c is SQL => c !== undefined);
-  const rows = await ctx.db
-    .select({
-      c: communications,
-      organisationName: organisations.name,
-      initiativeName: initiatives.name,
-    })
-    .from(communications)
-    .innerJoin(organisations, eq(organisations.id, communications.organisationId))
-    .innerJoin(initiatives, eq(initiatives.id, communications.initiativeId))
-    .where(and(...conditions))
-    .orderBy(desc(communications.createdAt))
-    .limit(500);
-  return rows.map(({ c, organisationName, initiativeName }) => ({
-    id: c.id,
-    decisionId: c.decisionId,
-    initiativeId: c.initiativeId,
-    initiativeName,
-    organisationId: c.organisationId,
-    organisationName,
-    audience: c.audience,
-    subject: c.subject,
-    body: c.body,
-    items: c.items as { key: string; label: string; value: string }[],
-    createdAt: c.createdAt.toISOString(),
-    status: c.readAt ? ("read" as const) : ("sent" as const),
-    readAt: c.readAt?.toISOString() ?? null,
-  }));
+  const rows = await inboxOf(ctx.db, {
+    forvaltningsgrupp: can(ctx.actor, { action: "communications:read-forvaltningsgrupp" }),
+    organisationIds: [...ctx.actor.memberships.keys()],
+    unreadOnly: ctx.unreadOnly ?? false,
+    senderOrganisationId: ctx.organisationId,
+  });
+  return rows.map(({ communication: c, recipient: r, senderName, initiativeName }) => {
+    const readsInitiative = can(ctx.actor, { action: "initiative:read", organisationId: c.organisationId });
+    return {
+      id: c.id,
+      decisionId: readsInitiative ? c.decisionId : null,
+      initiativeId: readsInitiative ? c.initiativeId : null,
+      initiativeName,
+      organisationId: c.organisationId,
+      organisationName: senderName,
+      audience: c.audience,
+      subject: c.subject,
+      body: c.body,
+      items: c.items as { key: string; label: string; value: string }[],
+      createdAt: c.createdAt.toISOString(),
+      recipient: { kind: r.kind as "forvaltningsgrupp" | "organisation", organisationId: r.organisationId, name: r.name },
+      status: r.readAt ? ("read" as const) : ("sent" as const),
+      readAt: r.readAt?.toISOString() ?? null,
+      canMarkRead: !r.readAt && acknowledges(ctx.actor, r),
+    };
+  });
 }
 
-/** The recipient marks a communication read: the förvaltningsgrupp its own, members their organisation's. */
-export async function markCommunicationRead({ db, actor, now, communicationId }: UseCaseContext & { communicationId: string }) {
-  const [row] = await db.select().from(communications).where(eq(communications.id, communicationId)).limit(1);
-  const fg = can(actor, { action: "communications:acknowledge-forvaltningsgrupp" });
-  const recipient = row && (row.audience === "forvaltningsgrupp" ? fg : actor.memberships.has(row.organisationId));
-  if (!row || !recipient) throw notFound("communication");
-  if (row.readAt) return { id: row.id, status: "read" as const, readAt: row.readAt.toISOString() };
-  await db.transaction(async (tx) => {
-    await tx.update(communications).set({ readAt: now, readBy: actor.userId }).where(eq(communications.id, row.id));
+/**
+ * The recipient marks its copy read: the förvaltningsgrupp its own, a member her organisation's;
+ * nobody else's. `recipient` says which, needed only by someone who reads for more than one. Read
+ * once: of two readers at once, one records the reading and both are told when it was.
+ */
+export async function markCommunicationRead({
+  db,
+  actor,
+  now,
+  communicationId,
+  recipient,
+}: UseCaseContext & { communicationId: string; recipient?: RecipientKey | undefined }) {
+  const communication = await findCommunication(db, communicationId);
+  const mine = communication?.recipients.filter((r) => acknowledges(actor, r)) ?? [];
+  const chosen =
+    recipient === undefined
+      ? mine
+      : mine.filter((r) => (r.kind === "forvaltningsgrupp" ? "forvaltningsgrupp" : r.organisationId) === recipient);
+  if (!communication || !chosen.length) throw notFound("communication");
+  const [target] = chosen;
+  if (!target || chosen.length > 1) {
+    throw new DomainError("VALIDATION_FAILED", "you receive this message for more than one recipient: say which in recipient", {
+      fields: [{ path: ["recipient"], code: "recipient_required", message: "forvaltningsgrupp, or the id of your organisation" }],
+    });
+  }
+  const read = await db.transaction(async (tx) => {
+    const marked = await markRecipientRead(tx, target.id, now, actor.userId);
+    if (!marked) return findRecipient(tx, target.id);
     await recordAudit(
       tx,
       actor,
       {
         action: "communication.read",
         entityType: "communication",
-        entityId: row.id,
-        organisationId: row.organisationId,
-        after: { readAt: now },
+        entityId: communication.id,
+        organisationId: marked.organisationId ?? communication.organisationId,
+        after: { recipient: { kind: marked.kind, organisationId: marked.organisationId, name: marked.name }, readAt: now },
       },
       now,
     );
+    return marked;
   });
-  return { id: row.id, status: "read" as const, readAt: now.toISOString() };
+  return { id: communication.id, status: "read" as const, readAt: (read?.readAt ?? now).toISOString() };
 }

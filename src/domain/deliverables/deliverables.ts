@@ -1,15 +1,16 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
   type DeliverableVersionRow,
   findDeliverable,
+  insertDeliverable,
+  insertDeliverableVersion,
   latestVersion,
   lockDeliverable,
+  updateDeliverableVersion,
   versionsOf,
-} from "../../db/repositories/initiative-repository.ts";
+} from "../../db/repositories/deliverable-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
 import { membersOfOrganisation, usersByIds } from "../../db/repositories/user-repository.ts";
-import { deliverables, deliverableVersions } from "../../db/schema.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize, can } from "../access/policy.ts";
@@ -57,25 +58,24 @@ export async function createDeliverable({
       }
     }
     const sections = Object.fromEntries(type.template.map((s) => [s.id, ""]));
-    const [doc] = await tx
-      .insert(deliverables)
-      .values({ initiativeId, typeId: type.id, title: input.title ?? type.name.sv, ownerId: input.ownerId ?? actor.userId, createdAt: now })
-      .returning();
-    if (!doc) throw new Error("insert deliverables returned nothing");
-    const [version] = await tx
-      .insert(deliverableVersions)
-      .values({
-        deliverableId: doc.id,
-        version: 1,
-        status: "utkast",
-        sections,
-        contentHash: contentHash(sections),
-        createdAt: now,
-        createdBy: actor.userId,
-        lastEditedBy: actor.userId,
-        updatedAt: now,
-      })
-      .returning();
+    const doc = await insertDeliverable(tx, {
+      initiativeId,
+      typeId: type.id,
+      title: input.title ?? type.name.sv,
+      ownerId: input.ownerId ?? actor.userId,
+      createdAt: now,
+    });
+    const version = await insertDeliverableVersion(tx, {
+      deliverableId: doc.id,
+      version: 1,
+      status: "utkast",
+      sections,
+      contentHash: contentHash(sections),
+      createdAt: now,
+      createdBy: actor.userId,
+      lastEditedBy: actor.userId,
+      updatedAt: now,
+    });
     await recordAudit(
       tx,
       actor,
@@ -221,20 +221,17 @@ export async function editDeliverable({
     const hash = contentHash(sections);
     if (hash === latest.contentHash) return;
     if (editCreatesNewVersion(latest.status as DeliverableStatus)) {
-      const [created] = await tx
-        .insert(deliverableVersions)
-        .values({
-          deliverableId,
-          version: latest.version + 1,
-          status: "utkast",
-          sections,
-          contentHash: hash,
-          createdAt: now,
-          createdBy: actor.userId,
-          lastEditedBy: actor.userId,
-          updatedAt: now,
-        })
-        .returning();
+      const created = await insertDeliverableVersion(tx, {
+        deliverableId,
+        version: latest.version + 1,
+        status: "utkast",
+        sections,
+        contentHash: hash,
+        createdAt: now,
+        createdBy: actor.userId,
+        lastEditedBy: actor.userId,
+        updatedAt: now,
+      });
       await recordAudit(
         tx,
         actor,
@@ -250,11 +247,13 @@ export async function editDeliverable({
       );
       return;
     }
-    const [updated] = await tx
-      .update(deliverableVersions)
-      .set({ sections, contentHash: hash, status: "utkast", updatedAt: now, lastEditedBy: actor.userId })
-      .where(eq(deliverableVersions.id, latest.id))
-      .returning();
+    const updated = await updateDeliverableVersion(tx, latest.id, {
+      sections,
+      contentHash: hash,
+      status: "utkast",
+      updatedAt: now,
+      lastEditedBy: actor.userId,
+    });
     if (!updated) throw new Error("update deliverable_versions under the deliverable's lock changed nothing");
     await recordAudit(
       tx,
@@ -328,11 +327,12 @@ export async function changeDeliverableStatus({
         );
       }
     }
-    const [updated] = await tx
-      .update(deliverableVersions)
-      .set({ status, updatedAt: now, ...(status === "faststalld" ? { approvedAt: now, approvedBy: actor.userId } : {}) })
-      .where(and(eq(deliverableVersions.id, latest.id), eq(deliverableVersions.status, latest.status)))
-      .returning();
+    const updated = await updateDeliverableVersion(
+      tx,
+      latest.id,
+      { status, updatedAt: now, ...(status === "faststalld" ? { approvedAt: now, approvedBy: actor.userId } : {}) },
+      latest.status,
+    );
     // The lock makes this unreachable; should a writer ever bypass it, nothing is recorded that did not happen.
     if (!updated) throw new DomainError("EDIT_CONFLICT", "the document changed while its status was being changed: read it again");
     await recordAudit(

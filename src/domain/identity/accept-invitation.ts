@@ -1,9 +1,14 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { claimInvitation, findUsableInvitation, type InvitationRow } from "../../db/repositories/credential-repository.ts";
+import { insertMembershipUnlessExists } from "../../db/repositories/membership-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
-import { findUserByEmail, type UserRow, updateUser } from "../../db/repositories/user-repository.ts";
-import { memberships, users } from "../../db/schema.ts";
+import {
+  findUserByEmail,
+  insertUserUnlessExists,
+  lockUserByEmail,
+  type UserRow,
+  updateUser,
+} from "../../db/repositories/user-repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { isOrganisationRole, type OrganisationRole } from "../access/roles.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -98,14 +103,10 @@ export async function acceptInvitation({
   const passwordHash = password && !actor ? await hashPassword(password) : null;
   return db.transaction(async (tx) => {
     // Lock the address's account (if any) so that a concurrent acceptance cannot set its password too.
-    let user: UserRow | undefined = (await tx.select().from(users).where(eq(users.email, preview.email)).for("update"))[0];
+    let user: UserRow | undefined = await lockUserByEmail(tx, preview.email);
     if (!user) {
       if (!passwordHash) throw passwordRequired();
-      const [created] = await tx
-        .insert(users)
-        .values({ email: preview.email, name: preview.name, passwordHash, systemRoles: [] })
-        .onConflictDoNothing()
-        .returning();
+      const created = await insertUserUnlessExists(tx, { email: preview.email, name: preview.name, passwordHash, systemRoles: [] });
       // Someone made the account between our look and our insert: it has a password now.
       if (!created) throw new DomainError("INVITATION_SIGN_IN_REQUIRED", "the address has an account: sign in to accept");
       user = created;
@@ -123,11 +124,12 @@ export async function acceptInvitation({
     const claimed = await claimInvitation(tx, { tokenHash, userId: user.id, now });
     if (!claimed?.organisationId) throw invalid();
     const roles = claimed.roles.filter(isOrganisationRole);
-    const [membership] = await tx
-      .insert(memberships)
-      .values({ userId: user.id, organisationId: claimed.organisationId, roles, createdAt: now })
-      .onConflictDoNothing()
-      .returning();
+    const membership = await insertMembershipUnlessExists(tx, {
+      userId: user.id,
+      organisationId: claimed.organisationId,
+      roles,
+      createdAt: now,
+    });
     const person = asActor(user);
     if (membership) {
       await recordAudit(

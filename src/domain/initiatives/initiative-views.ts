@@ -1,4 +1,5 @@
-import type { DecisionRow, InitiativeWithGroup } from "../../db/repositories/initiative-repository.ts";
+import type { DecisionRow } from "../../db/repositories/decision-repository.ts";
+import type { InitiativeWithGroup } from "../../db/repositories/initiative-repository.ts";
 import type { BasisSnapshot } from "../milestones/basis-snapshot.ts";
 import type { Condition } from "../milestones/milestone-rules.ts";
 

@@ -1,19 +1,15 @@
-import {
-  activityProgressOf,
-  currentDecisions,
-  decisionsOf,
-  deliverableStates,
-  findInitiative,
-  listInitiativesOf,
-  outcomesOf,
-} from "../../db/repositories/initiative-repository.ts";
+import { activityProgressOf } from "../../db/repositories/activity-progress-repository.ts";
+import { decisionsOf } from "../../db/repositories/decision-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
+import { findInitiative, listInitiativesOf } from "../../db/repositories/initiative-repository.ts";
+import { initiativeStatusFacts, type StatusScope } from "../../db/repositories/initiative-status-repository.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { Actor } from "../access/actor.ts";
 import { authorize, can, mayDecide } from "../access/policy.ts";
-import { type BasisSnapshot, basisChangedSince } from "../milestones/basis-snapshot.ts";
-import { currentPhase } from "../milestones/milestone-rules.ts";
+import { currentDecisions } from "../milestones/current-decisions.ts";
 import { notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
+import { type InitiativeStatus, initiativeStatus } from "./initiative-status.ts";
 import { decisionView, initiativeSummary } from "./initiative-views.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
@@ -25,10 +21,24 @@ export async function readableInitiative({ db, actor }: Ctx, initiativeId: strin
   return initiative;
 }
 
-export async function listInitiatives({ db, actor, organisationId }: Ctx & { organisationId?: string | undefined }) {
+/** The status of each initiative in scope, from one query whatever their number (see initiative-status.ts). */
+export async function initiativeStatuses(db: Ctx["db"], scope: StatusScope, now: Date): Promise<Map<string, InitiativeStatus>> {
+  const facts = await initiativeStatusFacts(db, scope);
+  return new Map(facts.map((f) => [f.initiativeId, initiativeStatus(methodV12, f, now)]));
+}
+
+export async function listInitiatives({
+  db,
+  actor,
+  organisationId,
+  now = new Date(),
+}: Ctx & { organisationId?: string | undefined; now?: Date }) {
   if (organisationId) authorize(actor, { action: "initiative:read", organisationId });
   const scope = organisationId ? [organisationId] : can(actor, { action: "organisation:list-all" }) ? null : [...actor.memberships.keys()];
-  const rows = await listInitiativesOf(db, scope);
+  const [rows, statuses] = await Promise.all([
+    listInitiativesOf(db, scope),
+    initiativeStatuses(db, scope === null ? "all" : { organisationIds: scope }, now),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     organisationId: r.organisationId,
@@ -36,6 +46,7 @@ export async function listInitiatives({ db, actor, organisationId }: Ctx & { org
     targetGroup: r.targetGroup,
     plannedGoLive: r.plannedGoLive,
     createdAt: r.createdAt.toISOString(),
+    status: statuses.get(r.id) ?? null,
   }));
 }
 
@@ -51,16 +62,18 @@ export function permissionsFor(actor: Actor, initiative: { organisationId: strin
  * The initiative as a task list: phases with their activities and results, milestones with their
  * current decision. Work on a phase beyond the current one is marked as started ahead of decision.
  */
-export async function getInitiative(ctx: Ctx & { initiativeId: string }) {
+export async function getInitiative(ctx: Ctx & { initiativeId: string; now?: Date }) {
   const initiative = await readableInitiative(ctx, ctx.initiativeId);
   const { db, actor } = ctx;
-  const [progress, docs, decisions] = await Promise.all([
+  const [progress, docs, decisions, statuses] = await Promise.all([
     activityProgressOf(db, initiative.id),
     deliverableStates(db, initiative.id),
     decisionsOf(db, initiative.id),
+    initiativeStatuses(db, { initiativeIds: [initiative.id] }, ctx.now ?? new Date()),
   ]);
+  const status = statuses.get(initiative.id);
+  if (!status) throw notFound("initiative");
   const current = currentDecisions(decisions);
-  const phase = currentPhase(methodV12, outcomesOf(current));
   const progressById = new Map(progress.map((p) => [p.activityId, p]));
 
   const phases = methodV12.phases.map((p) => {
@@ -74,9 +87,7 @@ export async function getInitiative(ctx: Ctx & { initiativeId: string }) {
         .filter((d) => d.typeId === typeId)
         .map((d) => ({ id: d.id, title: d.title, version: d.latest.version, status: d.latest.status, approved: d.approved !== null })),
     }));
-    const touched =
-      activities.some((a) => a.status === "in_progress" || a.status === "done") || results.some((r) => r.deliverables.length > 0);
-    return { number: p.number, activities, results, startedAheadOfDecision: p.number > phase.phase && touched };
+    return { number: p.number, activities, results, startedAheadOfDecision: status.phasesStartedAhead.includes(p.number) };
   });
 
   const milestones = methodV12.milestones.map((m) => {
@@ -86,14 +97,15 @@ export async function getInitiative(ctx: Ctx & { initiativeId: string }) {
       status: decision ? decision.outcome : "not_decided",
       decision: decision ? decisionView(decision) : null,
       decisionCount: decisions.filter((d) => d.numeral === m.numeral).length,
-      basisChangedAfterDecision: decision ? basisChangedSince(decision.basisSnapshot as BasisSnapshot, docs) : false,
+      basisChangedAfterDecision: status.basisChangedMilestones.includes(m.numeral),
     };
   });
 
   return {
     ...initiativeSummary(initiative),
-    currentPhase: phase.phase,
-    completed: phase.completed,
+    currentPhase: status.currentPhase,
+    completed: status.completed,
+    status,
     phases,
     milestones,
     permissions: permissionsFor(actor, initiative),

@@ -1,5 +1,5 @@
-import { findActivityProgress, lockInitiative } from "../../db/repositories/initiative-repository.ts";
-import { activityProgress } from "../../db/schema.ts";
+import { findActivityProgress, upsertActivityProgress } from "../../db/repositories/activity-progress-repository.ts";
+import { lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -35,11 +35,7 @@ export async function updateActivity({
     // Changes to the initiative's activities take turns, so the audit's "before" is what the change before it stored.
     await lockInitiative(tx, initiativeId);
     const before = await findActivityProgress(tx, initiativeId, activityId);
-    const [after] = await tx
-      .insert(activityProgress)
-      .values(values)
-      .onConflictDoUpdate({ target: [activityProgress.initiativeId, activityProgress.activityId], set: values })
-      .returning();
+    const after = await upsertActivityProgress(tx, values);
     await recordAudit(
       tx,
       actor,
@@ -53,6 +49,6 @@ export async function updateActivity({
       },
       now,
     );
-    return { id: activityId, status: input.status, motivation: after?.motivation ?? null };
+    return { id: activityId, status: input.status, motivation: after.motivation };
   });
 }

@@ -1,11 +1,10 @@
-import { desc } from "drizzle-orm";
-import { outbox } from "../../db/schema.ts";
+import { latestOutboxMail } from "../../db/repositories/outbox-repository.ts";
 import { authorize } from "../access/policy.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 
 export async function listOutbox({ db, actor, limit = 100 }: Pick<UseCaseContext, "db" | "actor"> & { limit?: number }) {
   authorize(actor, { action: "outbox:read" });
-  const rows = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
+  const rows = await latestOutboxMail(db, limit);
   return rows.map((r) => ({
     id: r.id,
     to: r.toAddress,

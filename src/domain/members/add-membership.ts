@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.ts";
-import { memberships } from "../../db/schema.ts";
+import { insertMembershipRow } from "../../db/repositories/membership-repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { isSystemActor } from "../access/actor.ts";
 import type { OrganisationRole } from "../access/roles.ts";
@@ -11,10 +11,7 @@ type Membership = { userId: string; organisationId: string; roles: OrganisationR
 
 /** Inserts a membership and its audit entry in the caller's transaction. */
 export async function insertMembership(tx: Database, actor: Actor, now: Date, m: Membership) {
-  const [row] = await tx
-    .insert(memberships)
-    .values({ ...m, createdAt: now })
-    .returning();
+  const row = await insertMembershipRow(tx, { ...m, createdAt: now });
   await recordAudit(
     tx,
     actor,

@@ -1,6 +1,7 @@
 import { insertInvitation, revokePendingInvitations } from "../../db/repositories/credential-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
 import { findMembership, findUserByEmail } from "../../db/repositories/user-repository.ts";
+import { format, messagesFor } from "../../i18n/index.ts";
 import { isSystemActor } from "../access/actor.ts";
 import { authorizeRoleChange } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -10,6 +11,8 @@ import { queueMail } from "../mail/queue-mail.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import type { InviteMemberInput } from "./member-input.ts";
+
+const mailText = messagesFor("sv").invitationMail;
 
 /**
  * Invites a person, by e-mail address, to join the organisation with roles. Nothing about the
@@ -76,13 +79,13 @@ export async function inviteMember({
       tx,
       {
         to: email,
-        subject: `Inbjudan till ${organisation.name} i Ansluta`,
+        subject: format(mailText.subject, { organisation: organisation.name }),
         text: [
-          `Hej ${input.name}!`,
+          format(mailText.greeting, { name: input.name }),
           "",
-          `Du har bjudits in till ${organisation.name} i Ansluta. Öppna länken för att gå med.`,
-          "Har du redan ett konto i Ansluta loggar du in med det; annars väljer du ett lösenord.",
-          "Länken fungerar en gång och gäller i sju dagar. Väntade du dig inte inbjudan kan du bortse från den.",
+          format(mailText.invited, { organisation: organisation.name }),
+          mailText.account,
+          mailText.validity,
           "",
           `${base}/invitation/${token}`,
           "",

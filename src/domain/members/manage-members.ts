@@ -1,6 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { deleteMembership, lockMembership, updateMembershipRoles } from "../../db/repositories/membership-repository.ts";
 import { findMembership, membersOfOrganisation } from "../../db/repositories/user-repository.ts";
-import { memberships } from "../../db/schema.ts";
 import { authorize, authorizeRoleChange } from "../access/policy.ts";
 import type { OrganisationRole } from "../access/roles.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -27,18 +26,10 @@ export async function setMemberRoles({
 }: UseCaseContext & { organisationId: string; userId: string; roles: OrganisationRole[] }) {
   authorize(actor, { action: "members:manage", organisationId });
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
-      .for("update");
+    const before = await lockMembership(tx, userId, organisationId);
     if (!before) throw notFound("member");
     authorizeRoleChange(actor, { organisationId, userId, before: before.roles as OrganisationRole[], after: roles });
-    const [after] = await tx
-      .update(memberships)
-      .set({ roles })
-      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
-      .returning();
+    const after = await updateMembershipRoles(tx, userId, organisationId, roles);
     await recordAudit(
       tx,
       actor,
@@ -62,12 +53,8 @@ export async function removeMember({
     const before = await findMembership(tx, userId, organisationId);
     if (!before) throw notFound("member");
     authorizeRoleChange(actor, { organisationId, userId, before: before.roles as OrganisationRole[], after: [] });
-    const removed = await tx
-      .delete(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
-      .returning();
     // Of two removals at once only the one that deleted the row records it.
-    if (!removed.length) throw notFound("member");
+    if (!(await deleteMembership(tx, userId, organisationId))) throw notFound("member");
     await recordAudit(
       tx,
       actor,

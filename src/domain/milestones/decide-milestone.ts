@@ -1,27 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
-import {
-  currentDecisions,
-  decisionsOf,
-  deliverableStates,
-  outcomesOf,
-  preparationsOf,
-} from "../../db/repositories/initiative-repository.ts";
+import { insertCommunications, partnersOf } from "../../db/repositories/communication-repository.ts";
+import { decisionsOf, insertDecision } from "../../db/repositories/decision-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
+import { lockInitiativeForDecision } from "../../db/repositories/initiative-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
-import { findUserById } from "../../db/repositories/user-repository.ts";
-import { communications, milestoneDecisions, users } from "../../db/schema.ts";
+import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
+import { emailsWithSystemRole, findUserById } from "../../db/repositories/user-repository.ts";
 import { isMilestoneNumeral, milestoneByNumeral } from "../../method/lookup.ts";
 import type { Milestone } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { mayDecide } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { recipientView } from "../communications/recipient-view.ts";
+import { recipientsFor } from "../communications/recipients.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import { queueMail } from "../mail/queue-mail.ts";
+import { partnerView } from "../partners/partner-view.ts";
 import { DomainError, type FieldIssue } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { buildBasisSnapshot } from "./basis-snapshot.ts";
 import { composeCommunications, requiredReports } from "./communications.ts";
+import { currentDecisions, outcomesOf } from "./current-decisions.ts";
 import { decisionHash, decisionRecordOf } from "./decision-hash.ts";
 import type { DecisionInput } from "./decision-input.ts";
 import { assessReadiness, basisGaps, passes, previousNumeral } from "./milestone-rules.ts";
@@ -103,7 +103,7 @@ export async function decideMilestone({
 
   return db.transaction(async (tx) => {
     // One decision at a time per initiative, so order and supersession are decided on fresh data.
-    await tx.execute(sql`select id from initiatives where id = ${initiativeId} for update`);
+    await lockInitiativeForDecision(tx, initiativeId);
     // One connection runs one query at a time: inside a transaction, read in sequence.
     const docs = await deliverableStates(tx, initiativeId);
     const preparations = await preparationsOf(tx, initiativeId);
@@ -165,11 +165,7 @@ export async function decideMilestone({
       supersedesId: replaced?.id ?? null,
       createdAt: now,
     };
-    const [row] = await tx
-      .insert(milestoneDecisions)
-      .values({ ...decision, decisionHash: decisionHash(decisionRecordOf(decision)) })
-      .returning();
-    if (!row) throw new Error("insert milestone_decisions returned nothing");
+    const row = await insertDecision(tx, { ...decision, decisionHash: decisionHash(decisionRecordOf(decision)) });
 
     const organisation = await findOrganisationById(tx, initiative.organisationId);
     const manager = initiative.projectManagerId ? await findUserById(tx, initiative.projectManagerId) : undefined;
@@ -187,27 +183,35 @@ export async function decideMilestone({
       deliverables: docs,
       contact: manager ? { name: manager.name, email: manager.email } : null,
     });
-    const created = drafts.length
-      ? await tx
-          .insert(communications)
-          .values(
-            drafts.map((d) => ({
-              decisionId: row.id,
-              initiativeId,
-              organisationId: initiative.organisationId,
-              audience: d.audience,
-              subject: d.subject,
-              body: d.body,
-              items: d.items,
-              createdAt: now,
-            })),
-          )
-          .returning()
-      : [];
+    const partners = await partnersOf(tx, initiativeId);
+    const sender = { organisationId: initiative.organisationId, name: organisation?.name ?? "" };
+    const created = await insertCommunications(
+      tx,
+      drafts.map((d) => ({
+        values: {
+          decisionId: row.id,
+          initiativeId,
+          organisationId: initiative.organisationId,
+          audience: d.audience,
+          subject: d.subject,
+          body: d.body,
+          items: d.items,
+          createdAt: now,
+        },
+        recipients: recipientsFor(d.audience, sender, partners.map(partnerView)),
+      })),
+    );
+    // Mail: the förvaltningsgrupp is told its inbox has a message; an external party has only the mail.
     const fg = drafts.find((d) => d.audience === "forvaltningsgrupp");
     if (fg) {
-      const recipients = await tx.select({ email: users.email }).from(users).where(sql`'forvaltningsgrupp' = any(${users.systemRoles})`);
-      for (const r of recipients) await queueMail(tx, { to: r.email, subject: fg.subject, text: fg.body }, now);
+      for (const to of await emailsWithSystemRole(tx, "forvaltningsgrupp"))
+        await queueMail(tx, { to, subject: fg.subject, text: fg.body }, now);
+    }
+    for (const { communication, recipients } of created) {
+      for (const r of recipients) {
+        if (r.kind === "external" && r.email)
+          await queueMail(tx, { to: r.email, subject: communication.subject, text: communication.body }, now);
+      }
     }
     await recordAudit(
       tx,
@@ -217,10 +221,18 @@ export async function decideMilestone({
         entityType: "milestone_decision",
         entityId: row.id,
         organisationId: initiative.organisationId,
-        after: { ...decisionView(row), communications: created.map((c) => c.id) },
+        after: { ...decisionView(row), communications: created.map((c) => c.communication.id) },
       },
       now,
     );
-    return { ...decisionView(row), communications: created.map((c) => ({ id: c.id, audience: c.audience, subject: c.subject })) };
+    return {
+      ...decisionView(row),
+      communications: created.map(({ communication: c, recipients }) => ({
+        id: c.id,
+        audience: c.audience,
+        subject: c.subject,
+        recipients: recipients.map(recipientView),
+      })),
+    };
   });
 }

@@ -1,21 +1,22 @@
-import {
-  communicationsOfDecision,
-  currentDecisions,
-  decisionsOf,
-  deliverableStates,
-  outcomesOf,
-  preparationsOf,
-} from "../../db/repositories/initiative-repository.ts";
+import { communicationsOfDecisions } from "../../db/repositories/communication-repository.ts";
+import { decisionsOf } from "../../db/repositories/decision-repository.ts";
+import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
+import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
+import { INFORM_AUDIENCES, type InformAudience } from "../../method/types.ts";
+import { recipientView } from "../communications/recipient-view.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { type BasisSnapshot, basisChangedSince } from "./basis-snapshot.ts";
+import { currentDecisions, outcomesOf } from "./current-decisions.ts";
 import { milestoneOrThrow } from "./decide-milestone.ts";
 import { decisionMatchesHash } from "./decision-hash.ts";
 import { assessReadiness } from "./milestone-rules.ts";
 import { prepareDecisionPoints } from "./prepare-decision-points.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
+
+const audienceOrder = (audience: string) => INFORM_AUDIENCES.indexOf(audience as InformAudience);
 
 export async function getReadiness(ctx: Ctx & { initiativeId: string; numeral: string }) {
   const initiative = await readableInitiative(ctx, ctx.initiativeId);
@@ -51,7 +52,7 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
   const [all, docs] = await Promise.all([decisionsOf(ctx.db, initiative.id), deliverableStates(ctx.db, initiative.id)]);
   const current = currentDecisions(all).get(milestone.numeral);
   const mine = all.filter((d) => d.numeral === milestone.numeral);
-  const comms = await communicationsOfDecision(
+  const comms = await communicationsOfDecisions(
     ctx.db,
     mine.map((d) => d.id),
   );
@@ -62,7 +63,16 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
     decisionMatchesHash: decisionMatchesHash(d),
     communications: comms
       .filter((c) => c.decisionId === d.id)
-      .map((c) => ({ id: c.id, audience: c.audience, subject: c.subject, readAt: c.readAt?.toISOString() ?? null })),
+      // In the method's order of audiences: they are written at one moment.
+      .sort((a, b) => audienceOrder(a.audience) - audienceOrder(b.audience))
+      .map((c) => ({
+        id: c.id,
+        audience: c.audience,
+        subject: c.subject,
+        body: c.body,
+        items: c.items as { key: string; label: string; value: string }[],
+        recipients: c.recipients.map(recipientView),
+      })),
   }));
 }
 

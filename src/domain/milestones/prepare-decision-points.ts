@@ -1,5 +1,4 @@
-import { preparationsOf } from "../../db/repositories/initiative-repository.ts";
-import { decisionPointPreparations } from "../../db/schema.ts";
+import { preparationsOf, upsertPreparation } from "../../db/repositories/preparation-repository.ts";
 import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
@@ -38,12 +37,7 @@ export async function prepareDecisionPoints({
     for (const { decisionPointId, proposal } of proposals) {
       const before = stored.find((s) => s.decisionPointId === decisionPointId);
       if (before?.proposal === proposal) continue;
-      const values = { initiativeId, decisionPointId, proposal, preparedBy: actor.userId, preparedAt: now };
-      const [row] = await tx
-        .insert(decisionPointPreparations)
-        .values(values)
-        .onConflictDoUpdate({ target: [decisionPointPreparations.initiativeId, decisionPointPreparations.decisionPointId], set: values })
-        .returning();
+      const row = await upsertPreparation(tx, { initiativeId, decisionPointId, proposal, preparedBy: actor.userId, preparedAt: now });
       await recordAudit(
         tx,
         actor,

@@ -1,3 +1,5 @@
+import { luhnCheckDigit } from "../shared/luhn.ts";
+
 /**
  * Swedish organisationsnummer: ten digits, the last a Luhn check digit over the first nine.
  * Accepts the common written forms "NNNNNN-NNNN" and "16NNNNNNNNNN" (the 12-digit form with
@@ -9,19 +11,6 @@
 export type OrganisationNumber = string & { readonly __brand: "OrganisationNumber" };
 
 export type OrganisationNumberProblem = "format" | "not_organisation" | "checksum";
-
-export function luhnCheckDigit(nineDigits: string): number {
-  let sum = 0;
-  for (let i = 0; i < nineDigits.length; i++) {
-    let d = nineDigits.charCodeAt(i) - 48;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 export function parseOrganisationNumber(
   input: string,

@@ -1,11 +1,12 @@
-import { deliverablesOf, lockInitiative } from "../../db/repositories/initiative-repository.ts";
+import { deliverablesOf } from "../../db/repositories/deliverable-repository.ts";
+import { lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { conformanceEventOf } from "../../db/repositories/sandbox-event-mapper.ts";
 import { loadTestCalls, loadTestsOf } from "../../db/repositories/sandbox-run-repository.ts";
 import { environmentEventsOf, findEnvironmentOfInitiative } from "../../db/repositories/sandbox-setup-repository.ts";
+import { format, messagesFor } from "../../i18n/index.ts";
 import { CONFORMANCE_CASES } from "../../sandbox/conformance/conformance-cases.ts";
 import {
   type ConformanceEvaluation,
-  type ConformanceStatus,
   type ConformanceSummary,
   evaluateConformance,
 } from "../../sandbox/conformance/evaluate-conformance.ts";
@@ -85,7 +86,7 @@ export async function createConformanceReport({
   return { deliverableId, version: latest.version, summary: evaluation.summary };
 }
 
-const STATUS: Record<ConformanceStatus, string> = { pass: "Godkänt", fail: "Underkänt", not_run: "Ej genomfört" };
+const t = messagesFor("sv").conformanceReport;
 const number = (value: number, digits = 0) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: digits }).format(value);
 
 /** The environment's latest load test that has ended, with its summary: the performance evidence beside the conformance run. */
@@ -109,51 +110,61 @@ export function conformanceSections(
   loadTest?: LoadTestSummary | null,
 ): Record<string, string> {
   const conformance = [
-    "Resultat från Anslutas emulator av Mina meddelanden v3. Testfallen MM-01–MM-15 är Anslutas egna, skrivna utifrån det publicerade kontraktet; de är inte Diggs officiella acceptanstest och ersätter inte förvaltningsgruppens verifiering mot den tilldelade testmiljön.",
-    since ? `Anrop från och med ${since.toISOString()}.` : "Alla anrop som emulatorn har registrerat i initiativets testmiljö.",
-    "### Sammanfattning",
+    t.sectionDisclaimer,
+    since ? format(t.callsSince, { since: since.toISOString() }) : t.allCalls,
+    `### ${t.summary}`,
     [
-      `- Godkända: ${number(summary.passed)}`,
-      `- Underkända: ${number(summary.failed)}`,
-      `- Ej genomförda: ${number(summary.notRun)}`,
-      `- Totalt: ${number(summary.total)}`,
+      `- ${t.passed}: ${number(summary.passed)}`,
+      `- ${t.failed}: ${number(summary.failed)}`,
+      `- ${t.notRun}: ${number(summary.notRun)}`,
+      `- ${t.total}: ${number(summary.total)}`,
     ].join("\n"),
-    "### Testfall",
-    results.map((r) => `- ${r.id} ${r.title.sv}: ${STATUS[r.status]}. ${r.reason.sv}`).join("\n"),
+    `### ${t.cases}`,
+    results.map((r) => `- ${r.id} ${r.title.sv}: ${t.status[r.status]}. ${r.reason.sv}`).join("\n"),
   ];
-  const latency = (key: "p50" | "p95" | "p99") => (p.latencyMs ? `${number(p.latencyMs[key], 1)} ms` : "–");
+  const latency = (key: "p50" | "p95" | "p99") => (p.latencyMs ? `${number(p.latencyMs[key], 1)} ms` : t.none);
   const performance = [
-    "Mätt i Anslutas emulator av Mina meddelanden v3 under samma körning som konformitetstestet.",
+    t.measuredIn,
     [
-      `- Period: ${p.from && p.to ? `${p.from.toISOString()} – ${p.to.toISOString()}` : "–"}`,
-      `- Anrop isReachable: ${number(p.lookups)}`,
-      `- Leveranser (deliverSecure): ${number(p.deliveries)}`,
-      `- Levererade (Delivered=true): ${number(p.delivered)}`,
-      `- Leveranser per sekund: ${p.deliveriesPerSecond === null ? "–" : number(p.deliveriesPerSecond, 1)}`,
-      `- Svarstid leverans p50: ${latency("p50")}`,
-      `- Svarstid leverans p95: ${latency("p95")}`,
-      `- Svarstid leverans p99: ${latency("p99")}`,
-      `- Delivered=false: ${number(p.errors.notDelivered)}`,
-      `- SOAP-fel: ${number(p.errors.faults)}`,
-      `- Tidsgränser (inget svar): ${number(p.errors.timeouts)}`,
-      `- Avvisade anrop: ${number(p.errors.refused)}`,
-      `- Felkoder (emulatorns tolkning): ${p.faultCodes.length ? p.faultCodes.map((f) => `${f.errorCode}: ${number(f.count)}`).join(", ") : "–"}`,
+      `- ${t.period}: ${p.from && p.to ? `${p.from.toISOString()} – ${p.to.toISOString()}` : t.none}`,
+      `- ${t.lookups}: ${number(p.lookups)}`,
+      `- ${t.deliveries}: ${number(p.deliveries)}`,
+      `- ${t.delivered}: ${number(p.delivered)}`,
+      `- ${t.throughput}: ${p.deliveriesPerSecond === null ? t.none : number(p.deliveriesPerSecond, 1)}`,
+      `- ${t.latency} p50: ${latency("p50")}`,
+      `- ${t.latency} p95: ${latency("p95")}`,
+      `- ${t.latency} p99: ${latency("p99")}`,
+      `- ${t.notDelivered}: ${number(p.errors.notDelivered)}`,
+      `- ${t.faults}: ${number(p.errors.faults)}`,
+      `- ${t.timeouts}: ${number(p.errors.timeouts)}`,
+      `- ${t.refused}: ${number(p.errors.refused)}`,
+      `- ${t.faultCodes}: ${p.faultCodes.length ? p.faultCodes.map((f) => `${f.errorCode}: ${number(f.count)}`).join(", ") : t.none}`,
     ].join("\n"),
   ];
-  performance.push("### Senaste avslutade lasttest", loadTest ? loadTestLines(loadTest) : "Inget avslutat lasttest i testmiljön.");
+  performance.push(`### ${t.latestLoadTest}`, loadTest ? loadTestLines(loadTest) : t.noLoadTest);
   return { [CONFORMANCE_SECTION]: conformance.join("\n\n"), [PERFORMANCE_SECTION]: performance.join("\n\n") };
 }
 
 function loadTestLines(s: LoadTestSummary): string {
   const latency = s.latencyMs
     ? `${number(s.latencyMs.p50, 1)} / ${number(s.latencyMs.p95, 1)} / ${number(s.latencyMs.p99, 1)} / ${number(s.latencyMs.max, 1)} ms`
-    : "–";
+    : t.none;
+  const achieved = s.achievedRate === null ? t.none : format(t.loadTestRate, { rate: number(s.achievedRate, 1) });
+  const ofTarget = s.ratio === null ? "" : format(t.loadTestOfTarget, { percent: number(s.ratio * 100, 0) });
   return [
-    `- Längd: ${number(s.windowSeconds, 1)} s`,
-    `- Måltakt: ${number(s.targetRate, 1)} leveranser per sekund`,
-    `- Uppnådd takt: ${s.achievedRate === null ? "–" : `${number(s.achievedRate, 1)} leveranser per sekund`}${s.ratio === null ? "" : ` (${number(s.ratio * 100, 0)} % av måltakten)`}`,
-    `- Leveranser: ${number(s.deliveries)}, varav levererade (Delivered=true): ${number(s.delivered)}`,
-    `- Svarstid leverans p50 / p95 / p99 / max: ${latency}`,
-    `- SOAP-fel: ${number(s.errors.faults)}, tidsgränser: ${number(s.errors.timeouts)}, avvisade: ${number(s.errors.refused)}, Delivered=false: ${number(s.errors.notDelivered)}, underkända kontroller: ${number(s.errors.failedChecks)}`,
-  ].join("\n");
+    format(t.loadTestLength, { seconds: number(s.windowSeconds, 1) }),
+    format(t.loadTestTargetRate, { rate: number(s.targetRate, 1) }),
+    format(t.loadTestAchievedRate, { rate: `${achieved}${ofTarget}` }),
+    format(t.loadTestDeliveries, { deliveries: number(s.deliveries), delivered: number(s.delivered) }),
+    format(t.loadTestLatency, { latency }),
+    format(t.loadTestErrors, {
+      faults: number(s.errors.faults),
+      timeouts: number(s.errors.timeouts),
+      refused: number(s.errors.refused),
+      notDelivered: number(s.errors.notDelivered),
+      failedChecks: number(s.errors.failedChecks),
+    }),
+  ]
+    .map((line) => `- ${line}`)
+    .join("\n");
 }

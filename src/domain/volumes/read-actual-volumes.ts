@@ -1,8 +1,7 @@
-import { environmentCallsOfInitiative } from "../../db/repositories/volume-repository.ts";
-import type { Endpoint, EventOutcome } from "../../sandbox/emulator/events.ts";
+import { testVolumeObservationsOfInitiative } from "../../db/repositories/volume-repository.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { testSeriesFromEvents } from "./test-series-from-events.ts";
+import { testSeries } from "./test-series.ts";
 import type { VolumeSeries } from "./volume-series.ts";
 
 /**
@@ -17,8 +16,6 @@ export async function readActualVolumes({
   initiativeId,
 }: Pick<UseCaseContext, "db" | "actor"> & { initiativeId: string }): Promise<{ series: VolumeSeries[] }> {
   const initiative = await readableInitiative({ db, actor }, initiativeId);
-  const { calls, loadTestCalls } = await environmentCallsOfInitiative(db, initiative.id);
-  // The recorder writes these columns from EmulatorEvent values only (database-recorder.ts).
-  const events = calls.map((r) => ({ ...r, endpoint: r.endpoint as Endpoint, outcome: r.outcome as EventOutcome, loadTestId: null }));
-  return { series: [testSeriesFromEvents(events, { loadTestCallsLeftOut: loadTestCalls })] };
+  const { observations, loadTestCalls } = await testVolumeObservationsOfInitiative(db, initiative.id);
+  return { series: [testSeries(observations, { excludedLoadTestCalls: loadTestCalls })] };
 }

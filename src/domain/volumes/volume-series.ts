@@ -34,7 +34,7 @@ export type TestSeries = {
   source: "ansluta-emulator";
   months: MonthVolume[];
   totals: VolumeTotals;
-  /** Calls made during load tests: left out of the months (see test-series-from-events.ts), counted here so nothing is silently dropped. */
+  /** Calls made during load tests: left out of the months (see db/repositories/sandbox-volume-mapper.ts), counted here so nothing is silently dropped. */
   excludedLoadTestCalls: number;
 };
 

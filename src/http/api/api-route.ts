@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../domain/access/actor.ts";
 import { DomainError } from "../../domain/shared/domain-error.ts";
-import { parseOrThrow } from "../errors/zod-issues.ts";
+import { parseOrThrow } from "../../domain/shared/zod-issues.ts";
 import "../request-context.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

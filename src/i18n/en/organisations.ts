@@ -74,4 +74,11 @@ export const enOrganisations: Widen<typeof svOrganisations> = {
     lasare: "Can only read.",
     administrator: "Manages the organisation's members and grants every role. Decides nothing.",
   },
+  invitationMail: {
+    subject: "Invitation to {organisation} in Ansluta",
+    greeting: "Hello {name},",
+    invited: "You have been invited to {organisation} in Ansluta. Open the link to join.",
+    account: "If you already have an account in Ansluta, log in with it; otherwise you choose a password.",
+    validity: "The link works once and is valid for seven days. If you did not expect the invitation, you can ignore it.",
+  },
 };

@@ -72,4 +72,12 @@ export const svOrganisations = {
     lasare: "Kan bara läsa.",
     administrator: "Hanterar organisationens medlemmar och delar ut alla roller. Fattar inga beslut.",
   },
+  /** The invitation e-mail; always Swedish, since nothing yet says which language the invitee reads. */
+  invitationMail: {
+    subject: "Inbjudan till {organisation} i Ansluta",
+    greeting: "Hej {name}!",
+    invited: "Du har bjudits in till {organisation} i Ansluta. Öppna länken för att gå med.",
+    account: "Har du redan ett konto i Ansluta loggar du in med det; annars väljer du ett lösenord.",
+    validity: "Länken fungerar en gång och gäller i sju dagar. Väntade du dig inte inbjudan kan du bortse från den.",
+  },
 } as const;

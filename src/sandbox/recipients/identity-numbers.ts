@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from "../../domain/organisations/organisation-number.ts";
+import { luhnCheckDigit } from "../../domain/shared/luhn.ts";
 
 /**
  * Swedish personnummer and samordningsnummer in the 12-digit form Mina meddelanden uses

@@ -3,10 +3,10 @@ import { auditKeyOf } from "../../../domain/audit/audit-key.ts";
 import { listAuditEntries } from "../../../domain/audit/list-audit-entries.ts";
 import { verifyAuditLog } from "../../../domain/audit/verify-audit-log.ts";
 import { listOutbox } from "../../../domain/mail/list-outbox.ts";
+import { parseOrThrow } from "../../../domain/shared/zod-issues.ts";
 import { AuditPage } from "../../../ui/pages/audit/audit-page.tsx";
 import { OutboxPage } from "../../../ui/pages/audit/outbox-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { parseOrThrow } from "../../errors/zod-issues.ts";
 import { requireSession, sendPage } from "../../render.ts";
 import { AuditQuery } from "./audit.api.ts";
 

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { acceptInvitation, checkInvitation, type InvitationPreview } from "../../../domain/identity/accept-invitation.ts";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "../../../domain/identity/api-tokens.ts";
@@ -6,7 +5,6 @@ import { authenticatePassword } from "../../../domain/identity/authenticate-pass
 import { changeLocale } from "../../../domain/identity/change-locale.ts";
 import { loadActor } from "../../../domain/identity/load-actor.ts";
 import { endSession, startSession, switchOrganisation } from "../../../domain/identity/sessions.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { newPassword } from "../../../domain/shared/field-rules.ts";
 import { format, messagesFor } from "../../../i18n/index.ts";
 import type { Messages } from "../../../i18n/messages.ts";
@@ -17,11 +15,13 @@ import { InvitationPage } from "../../../ui/pages/identity/invitation-page.tsx";
 import { LoginPage } from "../../../ui/pages/identity/login-page.tsx";
 import { SettingsPage } from "../../../ui/pages/identity/settings-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { clearCookie, LOCALE_COOKIE, SESSION_COOKIE, setCookie, setFlash } from "../../cookies.ts";
+import { clearCookie, LOCALE_COOKIE, SESSION_COOKIE, setCookie } from "../../cookies.ts";
 import { rotateCsrf } from "../../csrf.ts";
-import { formValues, parseForm, str } from "../../form.ts";
+import { parseForm, str } from "../../form.ts";
 import { readKnownDevice, rememberDevice } from "../../known-device.ts";
-import { requireSession, safeReturnPath, sendPage } from "../../render.ts";
+import { nullWhen, type PageOutcome, redirect, show } from "../../page-route.ts";
+import { ids, pathValue } from "../../path-id.ts";
+import { safeReturnPath } from "../../render.ts";
 import { LoginBody } from "./identity.schema.ts";
 
 const TokenForm = z.object({
@@ -44,183 +44,209 @@ function waitText(m: Messages, seconds: number): string {
   return minutes === 1 ? m.login.waitMinute : format(m.login.waitMinutes, { n: minutes });
 }
 
-export function identityPages({ app, db, secrets }: AppScope) {
-  app.get<{ Querystring: { next?: string } }>("/login", async (request, reply) => {
-    if (request.auth?.via === "session") return reply.redirect(safeReturnPath(request.query.next), 303);
-    return sendPage(request, reply, (ctx) => <LoginPage ctx={ctx} next={safeReturnPath(request.query.next)} />);
+export function identityPages({ page, db, secrets }: AppScope) {
+  page({
+    method: "GET",
+    url: "/login",
+    access: "public",
+    // Any value, even a repeated one, is a return path or the start page, never a 400.
+    query: z.object({
+      next: z
+        .unknown()
+        .optional()
+        .transform((next) => safeReturnPath(next)),
+    }),
+    handle: async ({ session, query: { next } }) => (session ? redirect(next) : show((ctx) => <LoginPage ctx={ctx} next={next} />)),
   });
 
-  app.post("/login", async (request, reply) => {
-    const values = formValues(request.body);
-    const next = safeReturnPath(str(values, "next"));
-    const parsed = parseForm(LoginBody, values);
-    if (!parsed.ok) {
-      return sendPage(
-        request,
-        reply,
-        (ctx) => <LoginPage ctx={ctx} next={next} email={str(values, "email")} errors={parsed.errors} />,
-        400,
-      );
-    }
-    try {
-      const knownDevice = readKnownDevice(request, secrets, request.now);
-      const user = await authenticatePassword({ db, ...parsed.data, ip: request.ip, now: request.now, knownDevice });
+  page({
+    method: "POST",
+    url: "/login",
+    access: "public",
+    form: {
+      read: (values) => ({ email: str(values, "email"), next: safeReturnPath(str(values, "next")) }),
+      schema: LoginBody,
+      input: (_shown, values) => values,
+    },
+    render:
+      ({ form }) =>
+      (ctx) => <LoginPage ctx={ctx} next={form?.values.next ?? "/"} email={form?.values.email} errors={form?.errors} />,
+    handle: async ({ request, reply, now, data, shown }) => {
+      const knownDevice = readKnownDevice(request, secrets, now);
+      const user = await authenticatePassword({ db, ...data, ip: request.ip, now, knownDevice });
       const actor = await loadActor(db, user);
       if (!actor) throw new Error("user vanished during login");
-      const session = await startSession({ db, actor, now: request.now });
+      const session = await startSession({ db, actor, now });
       setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
       rotateCsrf(request, reply, secrets, session.token);
-      rememberDevice(request, reply, { secrets, userId: user.id, previous: knownDevice, now: request.now });
-      return reply.redirect(next, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED")) throw e;
-      const m = messagesFor(request.locale);
+      rememberDevice(request, reply, { secrets, userId: user.id, previous: knownDevice, now });
+      return redirect(shown.next);
+    },
+    refused: (e, { reply, m, data, shown }) => {
+      if (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED") return undefined;
       const limited = e.code === "LOGIN_RATE_LIMITED";
       const failure = limited ? format(m.login.rateLimited, { wait: waitText(m, e.details.retryAfterSeconds ?? 60) }) : m.login.invalid;
       if (limited) reply.header("retry-after", String(e.details.retryAfterSeconds ?? 60));
-      return sendPage(
-        request,
-        reply,
-        (ctx) => <LoginPage ctx={ctx} next={next} email={parsed.data.email} failure={failure} />,
-        limited ? 429 : 401,
-      );
-    }
+      return show((ctx) => <LoginPage ctx={ctx} next={shown.next} email={data.email} failure={failure} />, limited ? 429 : 401);
+    },
   });
 
-  app.post("/logout", async (request, reply) => {
-    const auth = request.auth;
-    if (auth?.via === "session") await endSession({ db, token: auth.token, actor: auth.actor, now: request.now });
-    clearCookie(request, reply, SESSION_COOKIE);
-    rotateCsrf(request, reply, secrets, null);
-    return reply.redirect("/login", 303);
+  page({
+    method: "POST",
+    url: "/logout",
+    access: "public",
+    handle: async ({ request, reply, now, session }) => {
+      if (session) await endSession({ db, token: session.token, actor: session.actor, now });
+      clearCookie(request, reply, SESSION_COOKIE);
+      rotateCsrf(request, reply, secrets, null);
+      return redirect("/login");
+    },
   });
 
-  app.get("/", async (request, reply) => {
-    if (!requireSession(request, reply)) return reply;
-    return sendPage(request, reply, (ctx) => <HomePage ctx={ctx} />);
-  });
+  page({ method: "GET", url: "/", access: "session", render: () => (ctx) => <HomePage ctx={ctx} /> });
 
-  app.get("/accessibility", async (request, reply) => sendPage(request, reply, (ctx) => <AccessibilityPage ctx={ctx} />));
+  page({ method: "GET", url: "/accessibility", access: "public", render: () => (ctx) => <AccessibilityPage ctx={ctx} /> });
 
   // The header's language button: stored on the user when logged in, in a cookie before that.
-  app.post("/language", async (request, reply) => {
-    const values = formValues(request.body);
-    const locale = str(values, "locale") === "en" ? "en" : "sv";
-    const auth = request.auth;
-    if (auth?.via === "session") await changeLocale({ db, actor: auth.actor, now: request.now, locale });
-    setCookie(request, reply, LOCALE_COOKIE, locale, 365 * 86_400);
-    return reply.redirect(safeReturnPath(str(values, "returnTo")), 303);
+  page({
+    method: "POST",
+    url: "/language",
+    access: "public",
+    handle: async ({ request, reply, now, actor, body }) => {
+      const locale = str(body, "locale") === "en" ? "en" : "sv";
+      if (actor) await changeLocale({ db, actor, now, locale });
+      setCookie(request, reply, LOCALE_COOKIE, locale, 365 * 86_400);
+      return redirect(safeReturnPath(str(body, "returnTo")));
+    },
   });
 
-  app.post("/session/organisation", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const values = formValues(request.body);
-    const organisationId = z.uuid().safeParse(str(values, "organisationId"));
-    if (!organisationId.success) throw new DomainError("NOT_FOUND", "organisation not found");
-    await switchOrganisation({ db, token: auth.token, actor: auth.actor, organisationId: organisationId.data });
-    return reply.redirect(safeReturnPath(str(values, "returnTo")), 303);
+  page({
+    method: "POST",
+    url: "/session/organisation",
+    access: "session",
+    handle: async ({ session, actor, body }) => {
+      const organisationId = pathValue(z.uuid(), str(body, "organisationId"));
+      await switchOrganisation({ db, token: session.token, actor, organisationId });
+      return redirect(safeReturnPath(str(body, "returnTo")));
+    },
   });
 
-  app.get("/settings", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const tokens = await listPersonalTokens({ db, actor: auth.actor });
-    return sendPage(request, reply, (ctx) => <SettingsPage ctx={ctx} tokens={tokens} />);
+  page({
+    method: "GET",
+    url: "/settings",
+    access: "session",
+    render: async ({ actor }) => {
+      const tokens = await listPersonalTokens({ db, actor });
+      return (ctx) => <SettingsPage ctx={ctx} tokens={tokens} />;
+    },
   });
 
-  app.post("/settings/language", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const locale = str(formValues(request.body), "locale") === "en" ? "en" : "sv";
-    await changeLocale({ db, actor: auth.actor, now: request.now, locale });
-    setCookie(request, reply, LOCALE_COOKIE, locale, 365 * 86_400);
-    setFlash(request, reply, messagesFor(locale).settings.languageSaved);
-    return reply.redirect("/settings", 303);
+  page({
+    method: "POST",
+    url: "/settings/language",
+    access: "session",
+    handle: async ({ request, reply, actor, now, body }) => {
+      const locale = str(body, "locale") === "en" ? "en" : "sv";
+      await changeLocale({ db, actor, now, locale });
+      setCookie(request, reply, LOCALE_COOKIE, locale, 365 * 86_400);
+      return redirect("/settings", messagesFor(locale).settings.languageSaved);
+    },
   });
 
-  app.post("/settings/tokens", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const values = formValues(request.body);
-    const parsed = parseForm(TokenForm, values);
-    if (!parsed.ok) {
-      const tokens = await listPersonalTokens({ db, actor: auth.actor });
-      const tokenForm = { values: { name: str(values, "name"), expiresInDays: str(values, "expiresInDays") }, errors: parsed.errors };
-      return sendPage(request, reply, (ctx) => <SettingsPage ctx={ctx} tokens={tokens} tokenForm={tokenForm} />, 400);
-    }
-    const created = await createPersonalToken({ db, actor: auth.actor, now: request.now, ...parsed.data });
-    const tokens = await listPersonalTokens({ db, actor: auth.actor });
-    // The secret is shown once, in this response, and never stored in clear anywhere.
-    return sendPage(request, reply, (ctx) => <SettingsPage ctx={ctx} tokens={tokens} newToken={created.token} />, 201);
+  page({
+    method: "POST",
+    url: "/settings/tokens",
+    access: "session",
+    form: {
+      read: (values) => ({ name: str(values, "name"), expiresInDays: str(values, "expiresInDays") }),
+      schema: TokenForm,
+    },
+    render: async ({ actor, form }) => {
+      const tokens = await listPersonalTokens({ db, actor });
+      return (ctx) => <SettingsPage ctx={ctx} tokens={tokens} tokenForm={form} />;
+    },
+    handle: async ({ actor, now, data }) => {
+      const created = await createPersonalToken({ db, actor, now, ...data });
+      const tokens = await listPersonalTokens({ db, actor });
+      // The secret is shown once, in this response, and never stored in clear anywhere.
+      return show((ctx) => <SettingsPage ctx={ctx} tokens={tokens} newToken={created.token} />, 201);
+    },
   });
 
-  app.post<{ Params: { tokenId: string } }>("/settings/tokens/:tokenId/revoke", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const tokenId = z.uuid().safeParse(request.params.tokenId);
-    if (!tokenId.success) throw new DomainError("NOT_FOUND", "token not found");
-    await revokePersonalToken({ db, actor: auth.actor, now: request.now, tokenId: tokenId.data });
-    setFlash(request, reply, messagesFor(request.locale).settings.tokenRevoked);
-    return reply.redirect("/settings", 303);
+  page({
+    method: "POST",
+    url: "/settings/tokens/:tokenId/revoke",
+    access: "session",
+    params: ids("tokenId"),
+    handle: async ({ actor, now, m, params: { tokenId } }) => {
+      await revokePersonalToken({ db, actor, now, tokenId });
+      return redirect("/settings", m.settings.tokenRevoked);
+    },
   });
 
-  const previewOf = (token: string, now: Date) =>
-    checkInvitation({ db, token, now }).catch((e: unknown) => {
-      if (e instanceof DomainError && e.code === "INVITATION_INVALID") return null;
-      throw e;
-    });
+  const TokenParams = z.object({ token: z.string() });
+  const previewOf = (token: string, now: Date) => nullWhen("INVITATION_INVALID", checkInvitation({ db, token, now }));
 
   /** The link's page shows what fits who opened it: choose a password, sign in first, join, or the wrong account. */
   const invitationPage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    token: string,
+    { actor, params: { token } }: { actor: { email: string } | null; params: { token: string } },
     invitation: InvitationPreview | null,
     errors?: FormErrors,
-  ) => {
-    const signedInAs = request.auth?.via === "session" ? request.auth.actor.email : null;
+  ): PageOutcome => {
+    const signedInAs = actor?.email ?? null;
     const status = !invitation ? 410 : errors ? 400 : signedInAs && signedInAs !== invitation.email ? 403 : 200;
-    return sendPage(
-      request,
-      reply,
+    return show(
       (ctx) => <InvitationPage ctx={ctx} token={token} invitation={invitation} signedInAs={signedInAs} errors={errors} />,
       status,
     );
   };
 
-  app.get<{ Params: { token: string } }>("/invitation/:token", async (request, reply) => {
-    const { token } = request.params;
-    return invitationPage(request, reply, token, await previewOf(token, request.now));
+  page({
+    method: "GET",
+    url: "/invitation/:token",
+    access: "public",
+    params: TokenParams,
+    handle: async (input) => invitationPage(input, await previewOf(input.params.token, input.now)),
   });
 
-  app.post<{ Params: { token: string } }>("/invitation/:token", async (request, reply) => {
-    const { token } = request.params;
-    const invitation = await previewOf(token, request.now);
-    if (!invitation) return invitationPage(request, reply, token, null);
-    const actor = request.auth?.via === "session" ? request.auth.actor : null;
-    let password: string | null = null;
-    if (!actor && !invitation.signInRequired) {
-      const parsed = parseForm(PasswordForm, formValues(request.body));
-      if (!parsed.ok) return invitationPage(request, reply, token, invitation, parsed.errors);
-      password = parsed.data.password;
-    }
-    const accepted = await acceptInvitation({ db, token, password, actor, now: request.now }).catch((e: unknown) => {
-      if (e instanceof DomainError && e.code === "INVITATION_INVALID") return null;
-      throw e;
-    });
-    if (!accepted) return invitationPage(request, reply, token, null);
-    setFlash(request, reply, format(messagesFor(request.locale).invitation.joined, { organisation: invitation.organisationName }));
-    if (actor && request.auth) {
-      const member = await loadActor(db, actor.userId);
-      if (member) await switchOrganisation({ db, token: request.auth.token, actor: member, organisationId: accepted.organisationId });
-      return reply.redirect(`/organisations/${accepted.organisationId}`, 303);
-    }
-    const person = await loadActor(db, accepted.user);
-    if (!person) throw new Error("user vanished after accepting an invitation");
-    const session = await startSession({ db, actor: person, now: request.now });
-    setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
-    rotateCsrf(request, reply, secrets, session.token);
-    return reply.redirect("/", 303);
+  page({
+    method: "POST",
+    url: "/invitation/:token",
+    access: "public",
+    params: TokenParams,
+    handle: async (input) => {
+      const {
+        request,
+        reply,
+        now,
+        actor,
+        session,
+        body,
+        m,
+        params: { token },
+      } = input;
+      const invitation = await previewOf(token, now);
+      if (!invitation) return invitationPage(input, null);
+      let password: string | null = null;
+      if (!actor && !invitation.signInRequired) {
+        const parsed = parseForm(PasswordForm, body);
+        if (!parsed.ok) return invitationPage(input, invitation, parsed.errors);
+        password = parsed.data.password;
+      }
+      const accepted = await nullWhen("INVITATION_INVALID", acceptInvitation({ db, token, password, actor, now }));
+      if (!accepted) return invitationPage(input, null);
+      const joined = format(m.invitation.joined, { organisation: invitation.organisationName });
+      if (actor && session) {
+        const member = await loadActor(db, actor.userId);
+        if (member) await switchOrganisation({ db, token: session.token, actor: member, organisationId: accepted.organisationId });
+        return redirect(`/organisations/${accepted.organisationId}`, joined);
+      }
+      const person = await loadActor(db, accepted.user);
+      if (!person) throw new Error("user vanished after accepting an invitation");
+      const started = await startSession({ db, actor: person, now });
+      setCookie(request, reply, SESSION_COOKIE, started.token, started.maxAgeSeconds);
+      rotateCsrf(request, reply, secrets, started.token);
+      return redirect("/", joined);
+    },
   });
 }

@@ -1,15 +1,13 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { Actor } from "../../../domain/access/actor.ts";
 import { authorize } from "../../../domain/access/policy.ts";
-import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
 import { permissionsFor, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { requiredReports } from "../../../domain/milestones/communications.ts";
 import { decideMilestone, milestoneOrThrow } from "../../../domain/milestones/decide-milestone.ts";
 import { DecisionInput, PROPOSAL_MAX_LENGTH } from "../../../domain/milestones/decision-input.ts";
 import { getReadiness, listDecisions } from "../../../domain/milestones/milestone-queries.ts";
 import { prepareDecisionPoints } from "../../../domain/milestones/prepare-decision-points.ts";
-import { DomainError, type FieldIssue } from "../../../domain/shared/domain-error.ts";
-import { messagesFor } from "../../../i18n/index.ts";
+import { DomainError, type FieldIssue, forbidden } from "../../../domain/shared/domain-error.ts";
 import type { Milestone } from "../../../method/types.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import {
@@ -19,21 +17,13 @@ import {
   type DecisionFormValues,
   SUPERSEDES_FIELD,
 } from "../../../ui/pages/milestones/decision-form-page.tsx";
-import { InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
 import { MilestonePage } from "../../../ui/pages/milestones/milestone-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { setFlash } from "../../cookies.ts";
-import { fieldIssues } from "../../errors/zod-issues.ts";
-import { firstPerField, formValues, str } from "../../form.ts";
-import { requireSession, sendPage } from "../../render.ts";
+import { firstPerField, str } from "../../form.ts";
+import { type FormState, type PageView, redirect } from "../../page-route.ts";
 
-type Params = { Params: { initiativeId: string; numeral: string } };
-
-function initiativeIdOf(value: string) {
-  const r = z.uuid().safeParse(value);
-  if (!r.success) throw new DomainError("NOT_FOUND", "initiative not found");
-  return r.data;
-}
+const MilestonePageParams = z.object({ initiativeId: z.uuid(), numeral: z.string() });
+type MilestonePageParams = z.infer<typeof MilestonePageParams>;
 
 /** The decision form's flat fields, turned into the API's decision body. */
 function decisionFromForm(milestone: Milestone, v: DecisionFormValues) {
@@ -75,38 +65,37 @@ function formErrorsOf(milestone: Milestone, issues: FieldIssue[]): FormErrors {
   return firstPerField(issues.map((i) => ({ field: field(i.path), code: i.code })));
 }
 
-export function milestonesPages({ app, db, mailQueued }: AppScope) {
-  const load = async (request: FastifyRequest<Params>, reply: FastifyReply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return null;
-    const initiative = await readableInitiative({ db, actor: auth.actor }, initiativeIdOf(request.params.initiativeId));
-    const milestone = milestoneOrThrow(request.params.numeral);
-    return { auth, initiative, milestone, permissions: permissionsFor(auth.actor, initiative) };
+export function milestonesPages({ page, db, mailQueued }: AppScope) {
+  /** The initiative the actor may read, the milestone in the method, and what the actor may do there. */
+  const load = async ({ actor, params }: { actor: Actor; params: MilestonePageParams }) => {
+    const initiative = await readableInitiative({ db, actor }, params.initiativeId);
+    const milestone = milestoneOrThrow(params.numeral);
+    return { initiative, milestone, permissions: permissionsFor(actor, initiative) };
+  };
+  type Loaded = Awaited<ReturnType<typeof load>>;
+
+  /** The same, for those who decide this milestone. */
+  const loadForDecider = async (input: { actor: Actor; params: MilestonePageParams }) => {
+    const loaded = await load(input);
+    if (!loaded.permissions.decide.includes(loaded.milestone.numeral)) throw forbidden("not a decider");
+    return loaded;
   };
 
-  /** The milestone's current decision, which a decision made on the form supersedes. */
-  const currentDecision = async (loaded: NonNullable<Awaited<ReturnType<typeof load>>>): Promise<CurrentDecision | null> => {
-    const decisions = await listDecisions({
-      db,
-      actor: loaded.auth.actor,
-      initiativeId: loaded.initiative.id,
-      numeral: loaded.milestone.numeral,
-    });
-    const current = decisions.find((d) => d.current);
-    return current
-      ? { id: current.id, outcome: current.outcome, decidedOn: current.decidedOn, decidedByName: current.decidedBy.name }
-      : null;
-  };
-
-  app.get<Params>("/initiatives/:initiativeId/milestones/:numeral", async (request, reply) => {
-    const loaded = await load(request, reply);
-    if (!loaded) return reply;
-    const { auth, initiative, milestone, permissions } = loaded;
+  /** The milestone's page; after a refused preparation, with the proposals as typed and what was wrong. */
+  const milestonePage = async ({
+    actor,
+    loaded: { initiative, milestone, permissions },
+    form,
+  }: {
+    actor: Actor;
+    loaded: Loaded;
+    form?: FormState<Record<string, string>> | undefined;
+  }): Promise<PageView> => {
     const [readiness, decisions] = await Promise.all([
-      getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
-      listDecisions({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+      getReadiness({ db, actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+      listDecisions({ db, actor, initiativeId: initiative.id, numeral: milestone.numeral }),
     ]);
-    return sendPage(request, reply, (ctx) => (
+    return (ctx) => (
       <MilestonePage
         ctx={ctx}
         initiative={initiative}
@@ -115,75 +104,83 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
         decisions={decisions}
         canWork={permissions.work}
         canDecide={permissions.decide.includes(milestone.numeral)}
+        {...(form ? { proposals: form.values, errors: form.errors } : {})}
       />
-    ));
+    );
+  };
+
+  page({
+    method: "GET",
+    url: "/initiatives/:initiativeId/milestones/:numeral",
+    access: "session",
+    params: MilestonePageParams,
+    load,
+    render: milestonePage,
   });
 
-  app.post<Params>("/initiatives/:initiativeId/milestones/:numeral/preparations", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
+  page({
+    method: "POST",
+    url: "/initiatives/:initiativeId/milestones/:numeral/preparations",
+    access: "session",
+    params: MilestonePageParams,
     // Who may prepare is settled before the form is read: the team, no one else.
-    const initiative = await readableInitiative({ db, actor: auth.actor }, initiativeIdOf(request.params.initiativeId));
-    authorize(auth.actor, { action: "initiative:work", organisationId: initiative.organisationId });
-    const milestone = milestoneOrThrow(request.params.numeral);
-    const raw = formValues(request.body);
-    const proposals = Object.fromEntries(milestone.decisionPoints.map((dp) => [dp.id, str(raw, `proposal-${dp.id}`).trim()]));
-    const errors: FormErrors = milestone.decisionPoints
-      .filter((dp) => (proposals[dp.id] ?? "").length > PROPOSAL_MAX_LENGTH)
-      .map((dp) => ({ field: `proposal-${dp.id}`, code: "too_long" }));
-    if (errors.length) {
+    load: async (input) => {
+      const loaded = await load(input);
+      authorize(input.actor, { action: "initiative:work", organisationId: loaded.initiative.organisationId });
+      return loaded;
+    },
+    form: {
+      read: (values, { milestone }) =>
+        Object.fromEntries(milestone.decisionPoints.map((dp) => [dp.id, str(values, `proposal-${dp.id}`).trim()])),
       // Shown again with everything as typed: no proposal is lost because another one was too long.
-      const [readiness, decisions] = await Promise.all([
-        getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
-        listDecisions({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral }),
-      ]);
-      const permissions = permissionsFor(auth.actor, initiative);
-      return sendPage(
-        request,
-        reply,
-        (ctx) => (
-          <MilestonePage
-            ctx={ctx}
-            initiative={initiative}
-            milestone={milestone}
-            readiness={readiness}
-            decisions={decisions}
-            canWork={permissions.work}
-            canDecide={permissions.decide.includes(milestone.numeral)}
-            proposals={proposals}
-            errors={errors}
-          />
-        ),
-        400,
-      );
-    }
-    // An empty proposal leaves its decision point as it is: unprepared, or prepared as before.
-    await prepareDecisionPoints({
-      db,
-      actor: auth.actor,
-      now: request.now,
-      initiativeId: initiative.id,
-      numeral: milestone.numeral,
-      proposals: Object.entries(proposals)
-        .filter(([, proposal]) => proposal !== "")
-        .map(([decisionPointId, proposal]) => ({ decisionPointId, proposal })),
-    });
-    setFlash(request, reply, messagesFor(request.locale).milestones.proposalSaved);
-    return reply.redirect(`/initiatives/${initiative.id}/milestones/${milestone.numeral}`, 303);
+      schema: z.record(z.string(), z.string().max(PROPOSAL_MAX_LENGTH, { error: "too_long" })),
+      issues: (issues) => firstPerField(issues.map((i) => ({ field: `proposal-${String(i.path[0])}`, code: i.code }))),
+    },
+    render: milestonePage,
+    handle: async ({ actor, now, m, loaded: { initiative, milestone }, data }) => {
+      // An empty proposal leaves its decision point as it is: unprepared, or prepared as before.
+      await prepareDecisionPoints({
+        db,
+        actor,
+        now,
+        initiativeId: initiative.id,
+        numeral: milestone.numeral,
+        proposals: Object.entries(data)
+          .filter(([, proposal]) => proposal !== "")
+          .map(([decisionPointId, proposal]) => ({ decisionPointId, proposal })),
+      });
+      return redirect(`/initiatives/${initiative.id}/milestones/${milestone.numeral}`, m.milestones.proposalSaved);
+    },
   });
 
-  app.get<Params>("/initiatives/:initiativeId/milestones/:numeral/decide", async (request, reply) => {
-    const loaded = await load(request, reply);
-    if (!loaded) return reply;
-    const { auth, initiative, milestone, permissions } = loaded;
-    if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
-    const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
-    const current = await currentDecision(loaded);
+  /**
+   * The decision form. Shown again, it names the current decision as it is now, so submitting it
+   * once more is a deliberate choice to supersede whatever was decided meanwhile.
+   */
+  const decisionPage = async ({
+    actor,
+    now,
+    loaded: { initiative, milestone },
+    form,
+  }: {
+    actor: Actor;
+    now: Date;
+    loaded: Loaded;
+    form?: FormState<DecisionFormValues> | undefined;
+  }): Promise<PageView> => {
+    const [readiness, decisions] = await Promise.all([
+      getReadiness({ db, actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+      listDecisions({ db, actor, initiativeId: initiative.id, numeral: milestone.numeral }),
+    ]);
+    const latest = decisions.find((d) => d.current);
+    const current: CurrentDecision | null = latest
+      ? { id: latest.id, outcome: latest.outcome, decidedOn: latest.decidedOn, decidedByName: latest.decidedBy.name }
+      : null;
     // Today as a Swedish calendar day, not UTC's (which is still yesterday just after midnight).
-    const values: DecisionFormValues = {
-      decidedOn: new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(request.now),
+    const values: DecisionFormValues = form?.values ?? {
+      decidedOn: new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now),
     };
-    return sendPage(request, reply, (ctx) => (
+    return (ctx) => (
       <DecisionFormPage
         ctx={ctx}
         initiative={initiative}
@@ -193,87 +190,54 @@ export function milestonesPages({ app, db, mailQueued }: AppScope) {
         preparations={readiness.preparations}
         reports={requiredReports(milestone)}
         values={values}
+        errors={form?.errors}
         current={current}
       />
-    ));
+    );
+  };
+
+  page({
+    method: "GET",
+    url: "/initiatives/:initiativeId/milestones/:numeral/decide",
+    access: "session",
+    params: MilestonePageParams,
+    load: loadForDecider,
+    render: decisionPage,
   });
 
-  app.post<Params>("/initiatives/:initiativeId/milestones/:numeral/decide", async (request, reply) => {
-    const loaded = await load(request, reply);
-    if (!loaded) return reply;
-    const { auth, initiative, milestone, permissions } = loaded;
-    if (!permissions.decide.includes(milestone.numeral)) throw new DomainError("FORBIDDEN", "not a decider");
-    const raw = formValues(request.body);
-    const values: DecisionFormValues = Object.fromEntries(Object.keys(raw).map((k) => [k, str(raw, k)]));
-    // The form names the decision it supersedes in a hidden field, so a bad one is a tampered request.
-    const supersedes = values[SUPERSEDES_FIELD];
-    if (supersedes && !z.uuid().safeParse(supersedes).success) {
-      throw new DomainError("VALIDATION_FAILED", "the form is not valid", {
-        fields: [{ path: [SUPERSEDES_FIELD], code: "invalid_id", message: "not a decision id" }],
-      });
-    }
-    // The form shown again names the current decision as it is now, so submitting it once more
-    // is a deliberate choice to supersede whatever was decided meanwhile.
-    const again = async (errors: FormErrors, status: number) => {
-      const readiness = await getReadiness({ db, actor: auth.actor, initiativeId: initiative.id, numeral: milestone.numeral });
-      const current = await currentDecision(loaded);
-      return sendPage(
-        request,
-        reply,
-        (ctx) => (
-          <DecisionFormPage
-            ctx={ctx}
-            initiative={initiative}
-            milestone={milestone}
-            missing={readiness.missing}
-            basis={readiness.basis}
-            preparations={readiness.preparations}
-            reports={requiredReports(milestone)}
-            values={values}
-            errors={errors}
-            current={current}
-          />
-        ),
-        status,
-      );
-    };
-    const parsed = DecisionInput.safeParse(decisionFromForm(milestone, values));
-    if (!parsed.success) return again(formErrorsOf(milestone, fieldIssues(parsed.error)), 400);
-    try {
-      await decideMilestone({
-        db,
-        actor: auth.actor,
-        now: request.now,
-        initiativeId: initiative.id,
-        numeral: milestone.numeral,
-        input: parsed.data,
-      });
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      if (e.code === "VALIDATION_FAILED" && e.details.fields) return again(formErrorsOf(milestone, e.details.fields), 400);
-      if (e.code === "BASIS_INCOMPLETE") return again([{ field: "incompleteBasisReason", code: "reason_required" }], 422);
-      if (e.code === "DECISION_CONFLICT") return again([{ field: SUPERSEDES_FIELD, code: "decision_conflict" }], 409);
-      throw e;
-    }
-    mailQueued();
-    setFlash(request, reply, messagesFor(request.locale).milestones.form.decided);
-    return reply.redirect(`/initiatives/${initiative.id}/milestones/${milestone.numeral}`, 303);
-  });
-
-  app.get("/inbox", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const communications = await listCommunications({ db, actor: auth.actor });
-    return sendPage(request, reply, (ctx) => <InboxPage ctx={ctx} communications={communications} />);
-  });
-
-  app.post<{ Params: { communicationId: string } }>("/inbox/:communicationId/read", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const id = z.uuid().safeParse(request.params.communicationId);
-    if (!id.success) throw new DomainError("NOT_FOUND", "communication not found");
-    await markCommunicationRead({ db, actor: auth.actor, now: request.now, communicationId: id.data });
-    setFlash(request, reply, messagesFor(request.locale).inbox.markedRead);
-    return reply.redirect("/inbox", 303);
+  page({
+    method: "POST",
+    url: "/initiatives/:initiativeId/milestones/:numeral/decide",
+    access: "session",
+    params: MilestonePageParams,
+    load: loadForDecider,
+    form: {
+      read: (raw) => {
+        const values: DecisionFormValues = Object.fromEntries(Object.keys(raw).map((k) => [k, str(raw, k)]));
+        // The form names the decision it supersedes in a hidden field, so a bad one is a tampered request.
+        const supersedes = values[SUPERSEDES_FIELD];
+        if (supersedes && !z.uuid().safeParse(supersedes).success) {
+          throw new DomainError("VALIDATION_FAILED", "the form is not valid", {
+            fields: [{ path: [SUPERSEDES_FIELD], code: "invalid_id", message: "not a decision id" }],
+          });
+        }
+        return values;
+      },
+      schema: DecisionInput,
+      input: (values, _raw, { milestone }) => decisionFromForm(milestone, values),
+      issues: (issues, { milestone }) => formErrorsOf(milestone, issues),
+    },
+    render: decisionPage,
+    handle: async ({ actor, now, m, loaded: { initiative, milestone }, data }) => {
+      await decideMilestone({ db, actor, now, initiativeId: initiative.id, numeral: milestone.numeral, input: data });
+      mailQueued();
+      return redirect(`/initiatives/${initiative.id}/milestones/${milestone.numeral}`, m.milestones.form.decided);
+    },
+    refused: (e) =>
+      e.code === "BASIS_INCOMPLETE"
+        ? { errors: [{ field: "incompleteBasisReason", code: "reason_required" }], status: 422 }
+        : e.code === "DECISION_CONFLICT"
+          ? { errors: [{ field: SUPERSEDES_FIELD, code: "decision_conflict" }], status: 409 }
+          : undefined,
   });
 }

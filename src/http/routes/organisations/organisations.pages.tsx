@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { authorize, can } from "../../../domain/access/policy.ts";
@@ -7,242 +6,229 @@ import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
 import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-input.ts";
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
-import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
+import { OrganisationInput, OrganisationSettingsInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
 import { updateOrganisationSettings } from "../../../domain/organisations/update-organisation-settings.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
-import { format, messagesFor } from "../../../i18n/index.ts";
-import type { FormErrors } from "../../../ui/page-context.ts";
+import { forbidden, notFound } from "../../../domain/shared/domain-error.ts";
+import { format } from "../../../i18n/index.ts";
 import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages/organisations/member-pages.tsx";
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
 import { OrganisationPage, SECOND_APPROVER_FIELD } from "../../../ui/pages/organisations/organisation-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { setFlash } from "../../cookies.ts";
-import { HTTP_STATUS } from "../../errors/error-map.ts";
-import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
-import { pathId } from "../../path-id.ts";
-import { requireSession, sendPage } from "../../render.ts";
+import { list, str } from "../../form.ts";
+import { redirect, show } from "../../page-route.ts";
+import { ids } from "../../path-id.ts";
 
-type OrgParams = { Params: { organisationId: string } };
-type MemberParams = { Params: { organisationId: string; userId: string } };
-
-export function organisationsPages({ app, db, config, publicUrl, mailQueued }: AppScope) {
-  const memberOf = async (request: FastifyRequest, organisationId: string, userId: string) => {
-    const auth = request.auth;
-    if (!auth) throw new DomainError("UNAUTHENTICATED", "login required");
-    const members = await listMembers({ db, actor: auth.actor, organisationId });
-    const member = members.find((x) => x.userId === userId);
-    if (!member) throw new DomainError("NOT_FOUND", "member not found");
-    return member;
+export function organisationsPages({ page, db, config, publicUrl, mailQueued }: AppScope) {
+  const mayCreate = async ({ actor }: { actor: Actor }) => {
+    if (!can(actor, { action: "organisation:create" })) throw forbidden("admin only");
   };
 
-  app.get("/organisations", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisations = await listVisibleOrganisations({ db, actor: auth.actor });
-    const canCreate = can(auth.actor, { action: "organisation:create" });
-    return sendPage(request, reply, (ctx) => <OrganisationListPage ctx={ctx} organisations={organisations} canCreate={canCreate} />);
+  /** The organisation, for those who manage its members. */
+  const managed = async ({ actor, params }: { actor: Actor; params: { organisationId: string } }) => {
+    const organisation = await getOrganisation({ db, actor, organisationId: params.organisationId });
+    if (!organisation.permissions.manageMembers) throw forbidden("cannot manage members");
+    return organisation;
+  };
+
+  /** The organisation and one of its members, for those who manage members. */
+  const managedMember = async (input: { actor: Actor; params: { organisationId: string; userId: string } }) => {
+    const organisation = await managed(input);
+    const members = await listMembers({ db, actor: input.actor, organisationId: organisation.id });
+    const member = members.find((x) => x.userId === input.params.userId);
+    if (!member) throw notFound("member");
+    return { organisation, member };
+  };
+
+  page({
+    method: "GET",
+    url: "/organisations",
+    access: "session",
+    load: async ({ actor }) => ({
+      organisations: await listVisibleOrganisations({ db, actor }),
+      canCreate: can(actor, { action: "organisation:create" }),
+    }),
+    render:
+      ({ loaded }) =>
+      (ctx) => <OrganisationListPage ctx={ctx} {...loaded} />,
   });
 
-  app.get("/organisations/new", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    if (!can(auth.actor, { action: "organisation:create" })) throw new DomainError("FORBIDDEN", "admin only");
-    return sendPage(request, reply, (ctx) => <OrganisationFormPage ctx={ctx} />);
+  page({
+    method: "GET",
+    url: "/organisations/new",
+    access: "session",
+    load: mayCreate,
+    render: () => (ctx) => <OrganisationFormPage ctx={ctx} />,
   });
 
-  app.post("/organisations", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    if (!can(auth.actor, { action: "organisation:create" })) throw new DomainError("FORBIDDEN", "admin only");
-    const values = formValues(request.body);
-    const shown = { name: str(values, "name"), number: str(values, "number"), kind: str(values, "kind") };
-    const parsed = parseForm(OrganisationInput, shown);
-    if (!parsed.ok) return sendPage(request, reply, (ctx) => <OrganisationFormPage ctx={ctx} values={shown} errors={parsed.errors} />, 400);
-    try {
-      const created = await createOrganisation({ db, actor: auth.actor, now: request.now, input: parsed.data });
-      setFlash(request, reply, format(messagesFor(request.locale).organisations.created, { name: created.name }));
-      return reply.redirect(`/organisations/${created.id}`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || !e.details.fields) throw e;
-      const errors = toFormErrors(e.details.fields);
-      return sendPage(request, reply, (ctx) => <OrganisationFormPage ctx={ctx} values={shown} errors={errors} />, 409);
-    }
+  page({
+    method: "POST",
+    url: "/organisations",
+    access: "session",
+    load: mayCreate,
+    form: {
+      read: (values) => ({ name: str(values, "name"), number: str(values, "number"), kind: str(values, "kind") }),
+      schema: OrganisationInput,
+    },
+    render:
+      ({ form }) =>
+      (ctx) => <OrganisationFormPage ctx={ctx} values={form?.values} errors={form?.errors} />,
+    handle: async ({ actor, now, m, data }) => {
+      const created = await createOrganisation({ db, actor, now, input: data });
+      return redirect(`/organisations/${created.id}`, format(m.organisations.created, { name: created.name }));
+    },
   });
 
-  /** The organisation page; with `settingsErrors` when the settings form comes back. */
-  const organisationPage = async (
-    request: FastifyRequest<OrgParams>,
-    reply: FastifyReply,
-    actor: Actor,
-    settingsErrors?: FormErrors,
-    status = 200,
-  ) => {
-    const organisationId = pathId(request.params.organisationId);
+  /** What the organisation page shows: the organisation, its members and, for those who manage them, open invitations. */
+  const organisationPage = async ({
+    actor,
+    now,
+    params: { organisationId },
+  }: {
+    actor: Actor;
+    now: Date;
+    params: { organisationId: string };
+  }) => {
     const organisation = await getOrganisation({ db, actor, organisationId });
     const members = await listMembers({ db, actor, organisationId });
-    const invitations = organisation.permissions.manageMembers
-      ? await listPendingInvitations({ db, actor, now: request.now, organisationId })
-      : null;
-    return sendPage(
-      request,
-      reply,
-      (ctx) => (
-        <OrganisationPage
-          ctx={ctx}
-          organisation={organisation}
-          members={members}
-          invitations={invitations}
-          settingsErrors={settingsErrors}
-        />
-      ),
-      status,
-    );
+    const invitations = organisation.permissions.manageMembers ? await listPendingInvitations({ db, actor, now, organisationId }) : null;
+    return { organisation, members, invitations };
   };
 
-  app.get<OrgParams>("/organisations/:organisationId", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    return organisationPage(request, reply, auth.actor);
+  page({
+    method: "GET",
+    url: "/organisations/:organisationId",
+    access: "session",
+    params: ids("organisationId"),
+    load: organisationPage,
+    render:
+      ({ loaded }) =>
+      (ctx) => <OrganisationPage ctx={ctx} {...loaded} />,
   });
 
-  app.post<OrgParams>("/organisations/:organisationId/settings", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisationId = pathId(request.params.organisationId);
-    const choice = str(formValues(request.body), SECOND_APPROVER_FIELD);
-    if (choice !== "yes" && choice !== "no") {
-      // Authorised before the form is judged, so an outsider learns nothing from a bad form.
-      authorize(auth.actor, { action: "organisation:settings", organisationId });
-      return organisationPage(request, reply, auth.actor, [{ field: SECOND_APPROVER_FIELD, code: "invalid_choice" }], 400);
-    }
-    await updateOrganisationSettings({
-      db,
-      actor: auth.actor,
-      now: request.now,
-      organisationId,
-      input: { requiresSecondApprover: choice === "yes" },
-    });
-    setFlash(request, reply, messagesFor(request.locale).organisations.settings.saved);
-    return reply.redirect(`/organisations/${organisationId}#settings-heading`, 303);
-  });
-
-  app.post<{ Params: { organisationId: string; invitationId: string } }>(
-    "/organisations/:organisationId/invitations/:invitationId/withdraw",
-    async (request, reply) => {
-      const auth = requireSession(request, reply);
-      if (!auth) return reply;
-      const organisationId = pathId(request.params.organisationId);
-      await withdrawInvitation({
-        db,
-        actor: auth.actor,
-        now: request.now,
-        organisationId,
-        invitationId: pathId(request.params.invitationId),
-      });
-      setFlash(request, reply, messagesFor(request.locale).members.withdrawn);
-      return reply.redirect(`/organisations/${organisationId}`, 303);
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/settings",
+    access: "session",
+    params: ids("organisationId"),
+    // Authorised before the form is judged, so an outsider learns nothing from a bad form.
+    load: async (input) => {
+      authorize(input.actor, { action: "organisation:settings", organisationId: input.params.organisationId });
+      return organisationPage(input);
     },
-  );
-
-  app.get<OrgParams>("/organisations/:organisationId/members/invite", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
-    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
-    return sendPage(request, reply, (ctx) => <InviteMemberPage ctx={ctx} organisation={organisation} />);
+    form: {
+      read: (values) => ({ [SECOND_APPROVER_FIELD]: str(values, SECOND_APPROVER_FIELD) }),
+      schema: OrganisationSettingsInput,
+      // A choice other than yes or no is no boolean, so the schema refuses it as invalid_choice.
+      input: (shown) => {
+        const choice = shown[SECOND_APPROVER_FIELD];
+        return { requiresSecondApprover: choice === "yes" ? true : choice === "no" ? false : choice };
+      },
+      issues: (issues) => issues.map((i) => ({ field: SECOND_APPROVER_FIELD, code: i.code })),
+    },
+    render:
+      ({ loaded, form }) =>
+      (ctx) => <OrganisationPage ctx={ctx} {...loaded} settingsErrors={form?.errors} />,
+    handle: async ({ actor, now, m, params: { organisationId }, data }) => {
+      await updateOrganisationSettings({ db, actor, now, organisationId, input: data });
+      return redirect(`/organisations/${organisationId}#settings-heading`, m.organisations.settings.saved);
+    },
   });
 
-  app.post<OrgParams>("/organisations/:organisationId/members/invite", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
-    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
-    const values = formValues(request.body);
-    const shown = { email: str(values, "email"), name: str(values, "name"), roles: list(values, "roles") };
-    const parsed = parseForm(InviteMemberInput, shown);
-    const again = (errors: ReturnType<typeof toFormErrors>, status: number) =>
-      sendPage(request, reply, (ctx) => <InviteMemberPage ctx={ctx} organisation={organisation} values={shown} errors={errors} />, status);
-    if (!parsed.ok) return again(parsed.errors, 400);
-    try {
-      const invited = await inviteMember({
-        db,
-        actor: auth.actor,
-        now: request.now,
-        organisationId: organisation.id,
-        input: parsed.data,
-        publicUrl: publicUrl(request),
-      });
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/invitations/:invitationId/withdraw",
+    access: "session",
+    params: ids("organisationId", "invitationId"),
+    handle: async ({ actor, now, m, params: { organisationId, invitationId } }) => {
+      await withdrawInvitation({ db, actor, now, organisationId, invitationId });
+      return redirect(`/organisations/${organisationId}`, m.members.withdrawn);
+    },
+  });
+
+  page({
+    method: "GET",
+    url: "/organisations/:organisationId/members/invite",
+    access: "session",
+    params: ids("organisationId"),
+    load: managed,
+    render:
+      ({ loaded }) =>
+      (ctx) => <InviteMemberPage ctx={ctx} organisation={loaded} />,
+  });
+
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/members/invite",
+    access: "session",
+    params: ids("organisationId"),
+    load: managed,
+    form: {
+      read: (values) => ({ email: str(values, "email"), name: str(values, "name"), roles: list(values, "roles") }),
+      schema: InviteMemberInput,
+    },
+    render:
+      ({ loaded, form }) =>
+      (ctx) => <InviteMemberPage ctx={ctx} organisation={loaded} values={form?.values} errors={form?.errors} />,
+    handle: async ({ actor, now, request, loaded: organisation, data }) => {
+      const invited = await inviteMember({ db, actor, now, organisationId: organisation.id, input: data, publicUrl: publicUrl(request) });
       mailQueued();
-      return sendPage(
-        request,
-        reply,
+      return show(
         (ctx) => <InvitedPage ctx={ctx} organisation={organisation} email={invited.email} mailIsSent={Boolean(config.SMTP_URL)} />,
         201,
       );
-    } catch (e) {
-      if (!(e instanceof DomainError) || !e.details.fields) throw e;
-      return again(toFormErrors(e.details.fields), HTTP_STATUS[e.code]);
-    }
+    },
   });
 
-  app.get<MemberParams>("/organisations/:organisationId/members/:userId", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
-    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
-    const member = await memberOf(request, organisation.id, pathId(request.params.userId));
-    return sendPage(request, reply, (ctx) => <EditMemberPage ctx={ctx} organisation={organisation} member={member} roles={member.roles} />);
+  page({
+    method: "GET",
+    url: "/organisations/:organisationId/members/:userId",
+    access: "session",
+    params: ids("organisationId", "userId"),
+    load: managedMember,
+    render:
+      ({ loaded: { organisation, member } }) =>
+      (ctx) => <EditMemberPage ctx={ctx} organisation={organisation} member={member} roles={member.roles} />,
   });
 
-  app.post<MemberParams>("/organisations/:organisationId/members/:userId", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId: pathId(request.params.organisationId) });
-    if (!organisation.permissions.manageMembers) throw new DomainError("FORBIDDEN", "cannot manage members");
-    const member = await memberOf(request, organisation.id, pathId(request.params.userId));
-    const roles = list(formValues(request.body), "roles");
-    const parsed = parseForm(z.object({ roles: MemberRoles }), { roles });
-    if (!parsed.ok) {
-      return sendPage(
-        request,
-        reply,
-        (ctx) => <EditMemberPage ctx={ctx} organisation={organisation} member={member} roles={roles} errors={parsed.errors} />,
-        400,
-      );
-    }
-    try {
-      await setMemberRoles({
-        db,
-        actor: auth.actor,
-        now: request.now,
-        organisationId: organisation.id,
-        userId: member.userId,
-        roles: parsed.data.roles,
-      });
-    } catch (e) {
-      if (!(e instanceof DomainError) || (e.code !== "ROLE_NOT_GRANTABLE" && e.code !== "SELF_ROLE_CHANGE")) throw e;
-      const errors = toFormErrors(
-        e.details.fields ?? [{ path: ["roles"], code: "self_role_change", message: "nobody changes their own roles" }],
-      );
-      return sendPage(
-        request,
-        reply,
-        (ctx) => <EditMemberPage ctx={ctx} organisation={organisation} member={member} roles={roles} errors={errors} />,
-        403,
-      );
-    }
-    setFlash(request, reply, messagesFor(request.locale).members.rolesSaved);
-    return reply.redirect(`/organisations/${organisation.id}`, 303);
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/members/:userId",
+    access: "session",
+    params: ids("organisationId", "userId"),
+    load: managedMember,
+    form: {
+      read: (values) => ({ roles: list(values, "roles") }),
+      schema: z.object({ roles: MemberRoles }),
+    },
+    render:
+      ({ loaded: { organisation, member }, form }) =>
+      (ctx) => (
+        <EditMemberPage
+          ctx={ctx}
+          organisation={organisation}
+          member={member}
+          roles={form?.values.roles ?? member.roles}
+          errors={form?.errors}
+        />
+      ),
+    handle: async ({ actor, now, m, loaded: { organisation, member }, data }) => {
+      await setMemberRoles({ db, actor, now, organisationId: organisation.id, userId: member.userId, roles: data.roles });
+      return redirect(`/organisations/${organisation.id}`, m.members.rolesSaved);
+    },
+    // Nobody changes their own roles: said beside the roles, not on an error page.
+    refused: (e) => (e.code === "SELF_ROLE_CHANGE" ? { errors: [{ field: "roles", code: "self_role_change" }], status: 403 } : undefined),
   });
 
-  app.post<MemberParams>("/organisations/:organisationId/members/:userId/remove", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisationId = pathId(request.params.organisationId);
-    await removeMember({ db, actor: auth.actor, now: request.now, organisationId, userId: pathId(request.params.userId) });
-    setFlash(request, reply, messagesFor(request.locale).members.removed);
-    return reply.redirect(`/organisations/${organisationId}`, 303);
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/members/:userId/remove",
+    access: "session",
+    params: ids("organisationId", "userId"),
+    handle: async ({ actor, now, m, params: { organisationId, userId } }) => {
+      await removeMember({ db, actor, now, organisationId, userId });
+      return redirect(`/organisations/${organisationId}`, m.members.removed);
+    },
   });
 }

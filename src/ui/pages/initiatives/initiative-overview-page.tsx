@@ -4,6 +4,7 @@ import type { Method } from "../../../method/types.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
 import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
+import { partnersHref } from "../partners/partners-page.tsx";
 import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
 import { initiativeVolumesHref } from "../volumes/volumes-page.tsx";
 import {
@@ -106,6 +107,9 @@ function Summary({
       </Paragraph>
       <Paragraph>
         <Link href={initiativeVolumesHref(initiative.id)}>{ctx.m.volumes.link}</Link>
+      </Paragraph>
+      <Paragraph>
+        <Link href={partnersHref(initiative.id)}>{ctx.m.partners.link}</Link>
       </Paragraph>
     </section>
   );

@@ -1,10 +1,10 @@
-import { formatDateTime } from "../../../i18n/index.ts";
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import { ActionButton, Card, FactList, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
 type Communication = {
   id: string;
-  initiativeId: string;
+  initiativeId: string | null;
   initiativeName: string;
   organisationName: string;
   audience: string;
@@ -12,17 +12,29 @@ type Communication = {
   body: string;
   items: { key: string; label: string; value: string }[];
   createdAt: string;
+  recipient: { kind: "forvaltningsgrupp" | "organisation"; organisationId: string | null; name: string };
   status: "sent" | "read";
+  canMarkRead: boolean;
 };
 
+/** Whom the reader reads a copy for, as the mark-read form says it. */
+const recipientKey = (c: Communication) =>
+  c.recipient.kind === "forvaltningsgrupp" ? "forvaltningsgrupp" : (c.recipient.organisationId ?? "");
+
+/**
+ * The messages sent to the reader: each copy with its recipient's own read status. A samverkanspart
+ * gets no link to the initiative, which is not its to read.
+ */
 export function InboxPage({ ctx, communications }: { ctx: PageContext; communications: Communication[] }) {
   const { m, locale } = ctx;
+  // Someone who reads for more than one recipient sees whose copy each one is.
+  const several = new Set(communications.map(recipientKey)).size > 1;
   return (
     <Layout ctx={ctx} title={m.inbox.title}>
       <PageHeading lead={m.inbox.intro}>{m.inbox.title}</PageHeading>
       {communications.length === 0 ? <Paragraph>{m.inbox.empty}</Paragraph> : null}
       {communications.map((c) => (
-        <Card key={c.id} className="stack-wide" data-testid="communication">
+        <Card key={`${c.id}-${recipientKey(c)}`} className="stack-wide" data-testid="communication">
           <Heading level={2} data-size="sm">
             {c.subject}
           </Heading>
@@ -30,15 +42,18 @@ export function InboxPage({ ctx, communications }: { ctx: PageContext; communica
             <Tag data-color={c.status === "read" ? "neutral" : "info"}>{c.status === "read" ? m.milestones.read : m.inbox.unread}</Tag>{" "}
             {m.milestones.audiences[c.audience as keyof typeof m.milestones.audiences] ?? c.audience} · {m.inbox.from} {c.organisationName}{" "}
             · {m.inbox.received} {formatDateTime(locale, c.createdAt)}
+            {several ? <> · {format(m.recipients.toRecipient, { name: c.recipient.name })}</> : null}
           </Paragraph>
           {c.items.length ? <FactList facts={c.items.map((i) => [i.label, i.value] as const)} /> : null}
           <p className="prose">{c.body}</p>
           <div className="actions">
-            <Link href={`/initiatives/${c.initiativeId}`}>
-              {m.inbox.initiative}: {c.initiativeName}
-            </Link>
-            {c.status === "sent" ? (
-              <ActionButton ctx={ctx} action={`/inbox/${c.id}/read`}>
+            {c.initiativeId ? (
+              <Link href={`/initiatives/${c.initiativeId}`}>
+                {m.inbox.initiative}: {c.initiativeName}
+              </Link>
+            ) : null}
+            {c.canMarkRead ? (
+              <ActionButton ctx={ctx} action={`/inbox/${c.id}/read`} fields={{ recipient: recipientKey(c) }}>
                 {m.inbox.markRead}
                 <span className="visually-hidden"> {c.subject}</span>
               </ActionButton>

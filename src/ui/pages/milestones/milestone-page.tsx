@@ -17,6 +17,7 @@ import {
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
+import { type SentCommunication, SentCommunications } from "./sent-communications.tsx";
 
 export type ReadinessView = {
   ready: boolean;
@@ -57,7 +58,7 @@ export type DecisionEntry = {
   decisionMatchesHash: boolean | null;
   basisSnapshot: unknown;
   basisChangedAfterDecision: boolean;
-  communications: { id: string; audience: string; subject: string; readAt: string | null }[];
+  communications: SentCommunication[];
 };
 
 type Snapshot = { deliverables: { deliverableId: string; typeId: string; title: string; version: number; status: string }[] };
@@ -149,21 +150,7 @@ function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Mile
           </ul>
         </Details.Content>
       </Details>
-      {d.communications.length ? (
-        <>
-          <Heading level={4} data-size="xs">
-            {m.milestones.communications}
-          </Heading>
-          <ul>
-            {d.communications.map((c) => (
-              <li key={c.id}>
-                {m.milestones.audiences[c.audience as keyof typeof m.milestones.audiences] ?? c.audience}:{" "}
-                <Tag data-color={c.readAt ? "success" : "info"}>{c.readAt ? m.milestones.read : m.milestones.sent}</Tag>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <SentCommunications ctx={ctx} communications={d.communications} />
     </Card>
   );
 }

@@ -1,10 +1,13 @@
 import type { z } from "zod";
-import { DomainError, type FieldIssue } from "../../domain/shared/domain-error.ts";
 import { en } from "../../i18n/en.ts";
+import { DomainError, type FieldIssue } from "./domain-error.ts";
 
 const KNOWN_CODES = new Set(Object.keys(en.fieldErrors));
 
-/** Turns zod's issues into our field issues: a code the UI can translate, and the field path. */
+/**
+ * Turns zod's issues into our field issues: a code the UI can translate, and the field path.
+ * Here rather than in http/ because the CLI and the domain's own parsing report issues the same way.
+ */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({
     path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+export const CommunicationParams = z.object({ communicationId: z.uuid({ error: "invalid_id" }) });
+export const CommunicationsQuery = z.object({
+  organisationId: z.uuid({ error: "invalid_id" }).optional(),
+  unread: z.enum(["true", "false"]).optional(),
+});
+
+export const Communication = z.object({
+  id: z.string(),
+  decisionId: z.string().nullable().meta({ description: "null for a samverkanspart: it receives the message, not the initiative" }),
+  initiativeId: z.string().nullable().meta({ description: "null for a samverkanspart: it receives the message, not the initiative" }),
+  initiativeName: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  audience: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  items: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+  createdAt: z.string(),
+  recipient: z
+    .object({ kind: z.enum(["forvaltningsgrupp", "organisation"]), organisationId: z.string().nullable(), name: z.string() })
+    .meta({ description: "Whom the caller reads this copy for: the förvaltningsgrupp, or one of the caller's organisations" }),
+  status: z.enum(["sent", "read"]).meta({ description: "This recipient's read status; every recipient has its own" }),
+  readAt: z.string().nullable(),
+  canMarkRead: z.boolean(),
+});
+
+export const MarkReadInput = z.object({
+  recipient: z
+    .union([z.literal("forvaltningsgrupp"), z.uuid({ error: "invalid_id" })])
+    .optional()
+    .meta({ description: "Whom the caller reads for (forvaltningsgrupp or an organisation id); needed only by one who reads for several" }),
+});

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.ts";
+import { activityProgressOf } from "../../src/db/repositories/activity-progress-repository.ts";
+import { decisionsOf } from "../../src/db/repositories/decision-repository.ts";
+import { deliverableStates } from "../../src/db/repositories/deliverable-repository.ts";
+import { preparationsOf } from "../../src/db/repositories/preparation-repository.ts";
+import { initiativeStatuses } from "../../src/domain/initiatives/read-initiatives.ts";
+import { type BasisSnapshot, basisChangedSince } from "../../src/domain/milestones/basis-snapshot.ts";
+import { currentDecisions, outcomesOf } from "../../src/domain/milestones/current-decisions.ts";
+import { assessReadiness, type Condition, currentPhase, passes } from "../../src/domain/milestones/milestone-rules.ts";
+import { methodV12 } from "../../src/method/v1.2/index.ts";
+import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
+import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+const NOW = new Date();
+
+/** The status as the code computed it before the read model: per initiative, from the repositories and the pure rules. */
+async function statusTheOldWay(db: Database, initiativeId: string) {
+  const [progress, docs, decisions, preparations] = [
+    await activityProgressOf(db, initiativeId),
+    await deliverableStates(db, initiativeId),
+    await decisionsOf(db, initiativeId),
+    await preparationsOf(db, initiativeId),
+  ];
+  const current = currentDecisions(decisions);
+  const phase = currentPhase(methodV12, outcomesOf(current));
+  const phasesStartedAhead = methodV12.phases
+    .filter((p) => p.number > phase.phase)
+    .filter(
+      (p) =>
+        p.activities.some((a) => progress.some((r) => r.activityId === a.id && (r.status === "in_progress" || r.status === "done"))) ||
+        p.results.some((t) => docs.some((d) => d.typeId === t)),
+    )
+    .map((p) => p.number);
+  const next = phase.completed ? undefined : methodV12.milestones.find((m) => !passes(current.get(m.numeral)?.outcome));
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(NOW);
+  const numerals = (pick: (d: (typeof decisions)[number]) => boolean) =>
+    methodV12.milestones.map((m) => m.numeral).filter((n) => current.get(n) && pick(current.get(n) as (typeof decisions)[number]));
+  return {
+    currentPhase: phase.phase,
+    completed: phase.completed,
+    milestones: methodV12.milestones.map((m) => ({ numeral: m.numeral, status: current.get(m.numeral)?.outcome ?? "not_decided" })),
+    nextMilestone: next?.numeral ?? null,
+    ready: next
+      ? assessReadiness({
+          milestone: next,
+          deliverables: docs,
+          preparedDecisionPointIds: new Set(preparations.map((p) => p.decisionPointId)),
+          currentOutcomes: outcomesOf(current),
+        }).ready
+      : null,
+    phasesStartedAhead,
+    incompleteBasisMilestones: numerals((d) => d.incompleteBasisReason !== null),
+    basisChangedMilestones: numerals((d) => basisChangedSince(d.basisSnapshot as BasisSnapshot, docs)),
+    overdueConditionMilestones: numerals(
+      (d) => d.outcome === "go_with_conditions" && (d.conditions as Condition[]).some((c) => c.dueDate < today),
+    ),
+  };
+}
+
+describe("the initiative status read model", () => {
+  let t: TestApp;
+  let w: World;
+  let pl: Api;
+  let va: Api;
+  const ids: Record<string, string> = {};
+
+  const create = async (name: string) => {
+    const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name });
+    expect(res.statusCode).toBe(201);
+    ids[name] = (res.json() as { id: string }).id;
+    return ids[name] as string;
+  };
+  const decide = async (id: string, body: Record<string, unknown>) => {
+    const res = await va.post(`/api/v1/initiatives/${id}/milestones/I/decision`, body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; basisSnapshot: BasisSnapshot };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t.db);
+    pl = await apiAs(t.app, w.emails.plA);
+    va = await apiAs(t.app, w.emails.vaA);
+
+    await create("Ny");
+
+    const ahead = await create("Påbörjad i förväg");
+    const phase3Activity = methodV12.phases[2]?.activities[0]?.id as string;
+    expect((await pl.put(`/api/v1/initiatives/${ahead}/activities/${phase3Activity}`, { status: "in_progress" })).statusCode).toBe(200);
+
+    const conditions = await create("Villkor förfallna");
+    await prepareMilestone(pl, conditions, "I", va);
+    await decide(conditions, {
+      ...decisionBody("I"),
+      outcome: "go_with_conditions",
+      conditions: [{ text: "Säkra budget", owner: "Ekonomichef", dueDate: "2020-01-31" }],
+    });
+
+    const incomplete = await create("Ofullständigt underlag");
+    await decide(incomplete, { ...decisionBody("I"), incompleteBasisReason: "Beslutet brådskar för budgeten." });
+
+    const changed = await create("Ändrat underlag");
+    await prepareMilestone(pl, changed, "I", va);
+    const decision = await decide(changed, decisionBody("I"));
+    const basisDoc = decision.basisSnapshot.deliverables[0]?.deliverableId as string;
+    // An utkast beside the fastställd version is not a changed basis; fastställa it is.
+    const doc = (await pl.get(`/api/v1/deliverables/${basisDoc}`)).json() as { template: { id: string }[] };
+    await pl.put(`/api/v1/deliverables/${basisDoc}/sections`, { sections: { [doc.template[0]?.id as string]: "Ny text." } });
+
+    const draftOnly = await create("Utkast efter beslut");
+    await prepareMilestone(pl, draftOnly, "I", va);
+    const d2 = await decide(draftOnly, decisionBody("I"));
+    const doc2 = d2.basisSnapshot.deliverables[0]?.deliverableId as string;
+    const tpl2 = (await pl.get(`/api/v1/deliverables/${doc2}`)).json() as { template: { id: string }[] };
+    await pl.put(`/api/v1/deliverables/${doc2}/sections`, { sections: { [tpl2.template[0]?.id as string]: "Utkast." } });
+    expect((await pl.post(`/api/v1/deliverables/${basisDoc}/status`, { status: "faststalld" })).statusCode).toBe(200);
+
+    const superseded = await create("Ersatt beslut");
+    await prepareMilestone(pl, superseded, "I", va);
+    const first = await decide(superseded, decisionBody("I"));
+    await decide(superseded, { ...decisionBody("I"), outcome: "rework", supersedes: first.id });
+  });
+  afterAll(async () => t.close());
+
+  it("agrees with the per-initiative computation for initiatives in varied states", async () => {
+    const statuses = await initiativeStatuses(t.db, { organisationIds: [w.orgA.id] }, NOW);
+    expect(statuses.size).toBe(Object.keys(ids).length);
+    for (const [name, id] of Object.entries(ids)) {
+      const s = statuses.get(id);
+      const expected = await statusTheOldWay(t.db, id);
+      expect(
+        {
+          currentPhase: s?.currentPhase,
+          completed: s?.completed,
+          milestones: s?.milestones.map((m) => ({ numeral: m.numeral, status: m.status })),
+          nextMilestone: s?.nextMilestone,
+          ready: s?.readiness?.ready ?? null,
+          phasesStartedAhead: s?.phasesStartedAhead,
+          incompleteBasisMilestones: s?.incompleteBasisMilestones,
+          basisChangedMilestones: s?.basisChangedMilestones,
+          overdueConditionMilestones: s?.overdueConditionMilestones,
+        },
+        name,
+      ).toEqual(expected);
+    }
+  });
+
+  it("raises each flag where the state calls for it, and only there", async () => {
+    const statuses = await initiativeStatuses(t.db, "all", NOW);
+    const flags = (name: string) => statuses.get(ids[name] as string)?.flags;
+    expect(flags("Ny")).toEqual({
+      startedAheadOfDecision: false,
+      decidedOnIncompleteBasis: false,
+      basisChangedAfterDecision: false,
+      conditionOverdue: false,
+      decisionOverdue: false,
+    });
+    expect(flags("Påbörjad i förväg")?.startedAheadOfDecision).toBe(true);
+    expect(flags("Villkor förfallna")?.conditionOverdue).toBe(true);
+    expect(flags("Ofullständigt underlag")?.decidedOnIncompleteBasis).toBe(true);
+    expect(flags("Ändrat underlag")?.basisChangedAfterDecision).toBe(true);
+    expect(flags("Utkast efter beslut")?.basisChangedAfterDecision).toBe(false);
+    const reworked = statuses.get(ids["Ersatt beslut"] as string);
+    expect(reworked).toMatchObject({ currentPhase: 1, nextMilestone: "I" });
+    expect(statuses.get(ids["Villkor förfallna"] as string)).toMatchObject({ currentPhase: 2, nextMilestone: "II" });
+  });
+
+  it("is what the initiative list and the overview show", async () => {
+    const list = (await pl.get(`/api/v1/initiatives?organisationId=${w.orgA.id}`)).json() as {
+      initiatives: { id: string; status: { currentPhase: number; flags: { conditionOverdue: boolean } } }[];
+    };
+    const row = list.initiatives.find((i) => i.id === ids["Villkor förfallna"]);
+    expect(row?.status).toMatchObject({ currentPhase: 2, flags: { conditionOverdue: true } });
+    const overview = (await pl.get(`/api/v1/initiatives/${ids["Ändrat underlag"]}`)).json() as {
+      milestones: { numeral: string; basisChangedAfterDecision: boolean }[];
+      status: { flags: { basisChangedAfterDecision: boolean } };
+    };
+    expect(overview.milestones.find((m) => m.numeral === "I")?.basisChangedAfterDecision).toBe(true);
+    expect(overview.status.flags.basisChangedAfterDecision).toBe(true);
+  });
+});
