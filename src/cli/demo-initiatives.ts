@@ -9,6 +9,7 @@ import { createInitiative } from "../domain/initiatives/create-initiative.ts";
 import { updateActivity } from "../domain/initiatives/update-activity.ts";
 import { decideMilestone } from "../domain/milestones/decide-milestone.ts";
 import { prepareDecisionPoint } from "../domain/milestones/milestone-queries.ts";
+import { updateOrganisationSettings } from "../domain/organisations/update-organisation-settings.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../method/lookup.ts";
 import type { MilestoneNumeral, PhaseNumber } from "../method/types.ts";
 import { methodV12 } from "../method/v1.2/index.ts";
@@ -120,6 +121,17 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
     const pl = await actorOf(db, demo.projektledare);
     const owner = await actorOf(db, demo.verksamhetsagare);
     const board = await actorOf(db, demo.styrgrupp);
+    // Where one person writes and owns the work there is no second person to fastställa it: the
+    // organisation turns that rule off, as such an organisation would (its verksamhetsägare may).
+    if (owner.userId === pl.userId && organisation.requiresSecondApprover) {
+      await updateOrganisationSettings({
+        db,
+        actor: owner,
+        now,
+        organisationId: organisation.id,
+        input: { requiresSecondApprover: false },
+      });
+    }
     const initiative = await createInitiative({
       db,
       actor: pl,

@@ -418,7 +418,7 @@ test.describe("milestone decisions", () => {
       await expect(page.getByRole("status")).toHaveText("Beslutet har registrerats och kommunikationen har skapats.");
       const decision = page.getByRole("region", { name: "Gällande beslut" });
       await expect(decision.getByText("Gå vidare", { exact: true })).toBeVisible();
-      await expect(decision.getByText(`Beslutet fattades på ofullständigt underlag. Motivering: ${reason}`)).toBeVisible();
+      await expect(decision.getByText(`Beslutet fattades på ofullständigt underlag. Motivering: ${reason}`, { exact: true })).toBeVisible();
 
       await page.getByRole("link", { name: INITIATIVE, exact: true }).click();
       await expect(overviewSection(page, "Översikt").getByRole("link", { name: "Fas 4: Initiera" })).toBeVisible();

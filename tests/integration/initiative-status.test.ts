@@ -105,7 +105,7 @@ describe("the initiative status read model", () => {
     await prepareMilestone(pl, changed, "I", va);
     const decision = await decide(changed, decisionBody("I"));
     const basisDoc = decision.basisSnapshot.deliverables[0]?.deliverableId as string;
-    // An utkast beside the fastställd version is not a changed basis; fastställa it is.
+    // An utkast beside the fastställd version is not a changed basis; fastställa it (a second person, the verksamhetsägare) is.
     const doc = (await pl.get(`/api/v1/deliverables/${basisDoc}`)).json() as { template: { id: string }[] };
     await pl.put(`/api/v1/deliverables/${basisDoc}/sections`, { sections: { [doc.template[0]?.id as string]: "Ny text." } });
 
@@ -115,7 +115,7 @@ describe("the initiative status read model", () => {
     const doc2 = d2.basisSnapshot.deliverables[0]?.deliverableId as string;
     const tpl2 = (await pl.get(`/api/v1/deliverables/${doc2}`)).json() as { template: { id: string }[] };
     await pl.put(`/api/v1/deliverables/${doc2}/sections`, { sections: { [tpl2.template[0]?.id as string]: "Utkast." } });
-    expect((await pl.post(`/api/v1/deliverables/${basisDoc}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    expect((await va.post(`/api/v1/deliverables/${basisDoc}/status`, { status: "faststalld" })).statusCode).toBe(200);
 
     const superseded = await create("Ersatt beslut");
     await prepareMilestone(pl, superseded, "I", va);
