@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabaseEnv } from "../../tests/support/test-database.ts";
 import { newSecretKey } from "../secrets/secret-box.ts";
+import { DEMO_USERS } from "./demo-seed.ts";
 import { runCli } from "./main.ts";
 
 const embedded = !process.env.DATABASE_URL;
@@ -32,24 +33,22 @@ function withEnv(env: Record<string, string>) {
 
 describe("cli", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ansluta-cli-"));
-  let cli: ReturnType<typeof withEnv>;
-  let other: ReturnType<typeof withEnv>;
-  let otherEnv: Record<string, string>;
   const drops: (() => Promise<void>)[] = [];
-  beforeAll(async () => {
-    const a = await createTestDatabaseEnv(path.join(dir, "a"));
-    const b = await createTestDatabaseEnv(path.join(dir, "b"));
-    drops.push(a.drop, b.drop);
-    cli = withEnv({ ...a.env, SECRET_KEY: TEST_SECRET_KEY });
-    otherEnv = { ...b.env, SECRET_KEY: TEST_SECRET_KEY };
-    other = withEnv(otherEnv);
-  });
+  let databases = 0;
+  /** A database of its own for one test, copied from the suite's migrated template, and the CLI pointed at it. */
+  async function freshDatabase() {
+    const db = await createTestDatabaseEnv(path.join(dir, `db-${databases++}`));
+    drops.push(db.drop);
+    const env: Record<string, string> = { ...db.env, SECRET_KEY: TEST_SECRET_KEY };
+    return { env, cli: withEnv(env) };
+  }
   afterAll(async () => {
     for (const d of drops) await d();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("migrates, and creates an organisation, users and an admin", async () => {
+    const { cli } = await freshDatabase();
     expect(await cli("db:migrate")).toMatchObject({ code: 0 });
     expect(await cli("org:create", "--name", "Sundsvalls kommun", "--number", "212000-2411", "--kind", "kommun")).toMatchObject({
       code: 0,
@@ -93,6 +92,8 @@ describe("cli", () => {
   });
 
   it("refuses bad input with a clear message and a non-zero exit code", async () => {
+    const { cli } = await freshDatabase();
+    expect(await cli("org:create", "--name", "Sundsvalls kommun", "--number", "2120002411", "--kind", "kommun")).toMatchObject({ code: 0 });
     const badNumber = await cli("org:create", "--name", "Fel", "--number", "212000-2412", "--kind", "kommun");
     expect(badNumber.code).not.toBe(0);
     expect(badNumber.out).toContain("--number");
@@ -126,6 +127,8 @@ describe("cli", () => {
   });
 
   it("verifies the audit log against its signed checkpoint, saying how many entries it expected and found", async () => {
+    const { cli } = await freshDatabase();
+    expect(await cli("org:create", "--name", "Sundsvalls kommun", "--number", "2120002411", "--kind", "kommun")).toMatchObject({ code: 0 });
     const ok = await cli("audit:verify");
     expect(ok).toMatchObject({
       code: 0,
@@ -134,20 +137,20 @@ describe("cli", () => {
   });
 
   it("says when the checkpoint is not this SECRET_KEY's, exits non-zero, and is re-signed only by audit:anchor", async () => {
-    const scratch = await createTestDatabaseEnv(path.join(dir, "scratch"));
-    drops.push(scratch.drop);
-    const run = withEnv({ ...scratch.env, SECRET_KEY: TEST_SECRET_KEY });
+    const { env: scratch, cli: run } = await freshDatabase();
     expect(await run("org:create", "--name", "Timrå kommun", "--number", "212000-2429", "--kind", "kommun")).toMatchObject({ code: 0 });
     // Verifying under another SECRET_KEY: the checkpoint is not this key's.
-    const otherKey = await withEnv({ ...scratch.env, SECRET_KEY: newSecretKey() })("audit:verify");
+    const otherKey = await withEnv({ ...scratch, SECRET_KEY: newSecretKey() })("audit:verify");
     expect(otherKey).toMatchObject({ code: 1, out: expect.stringContaining("(checkpoint_signature_invalid)") });
     expect(otherKey.out).toContain("unknown (no checkpoint to believe) entries expected, 1 found");
-    const anchored = await withEnv({ ...scratch.env, SECRET_KEY: TEST_SECRET_KEY })("audit:anchor");
+    const anchored = await run("audit:anchor");
     expect(anchored).toMatchObject({ code: 0, out: expect.stringMatching(/^audit log anchored: 2 entries signed/) });
     expect(await run("audit:verify")).toMatchObject({ code: 0, out: expect.stringContaining("2 entries found, 2 expected") });
   });
 
   it("backs up and restores to identical data, on a second database too", async () => {
+    const { cli } = await freshDatabase();
+    const { cli: other } = await freshDatabase();
     const first = path.join(dir, "first.json");
     const second = path.join(dir, "second.json");
     expect(await cli("demo:seed")).toMatchObject({ code: 0 });
@@ -157,7 +160,7 @@ describe("cli", () => {
     const a = JSON.parse(readFileSync(first, "utf8")) as { tables: Record<string, unknown[]> };
     const b = JSON.parse(readFileSync(second, "utf8")) as { tables: Record<string, unknown[]> };
     expect(b.tables).toEqual(a.tables);
-    expect(a.tables.users?.length).toBeGreaterThan(10);
+    expect(a.tables.users?.length).toBe(DEMO_USERS.length);
     expect(await other("audit:verify")).toMatchObject({ code: 0 });
     // The restored database keeps working: its sequences continue after the restored rows.
     expect(await other("org:create", "--name", "Efter återläsning", "--number", "2021006529", "--kind", "statlig")).toMatchObject({
@@ -167,6 +170,7 @@ describe("cli", () => {
   });
 
   it("writes a backup readable by its owner only, also over an existing file", async () => {
+    const { cli } = await freshDatabase();
     const out = path.join(dir, "private.json");
     writeFileSync(out, "old", { mode: 0o644 });
     expect(statSync(out).mode & 0o777).toBe(0o644);
@@ -179,7 +183,12 @@ describe("cli", () => {
   });
 
   it("refuses to restore a backup made under another SECRET_KEY, in Swedish and English, and writes nothing", async () => {
-    const file = path.join(dir, "first.json");
+    const { cli } = await freshDatabase();
+    const { env: otherEnv, cli: other } = await freshDatabase();
+    const file = path.join(dir, "made-under-the-suite-key.json");
+    expect(await cli("org:create", "--name", "Sundsvalls kommun", "--number", "2120002411", "--kind", "kommun")).toMatchObject({ code: 0 });
+    expect(await cli("backup", "--out", file)).toMatchObject({ code: 0 });
+    expect(await other("org:create", "--name", "Timrå kommun", "--number", "212000-2429", "--kind", "kommun")).toMatchObject({ code: 0 });
     const before = path.join(dir, "before-refusal.json");
     const after = path.join(dir, "after-refusal.json");
     expect(await other("backup", "--out", before)).toMatchObject({ code: 0 });
@@ -194,12 +203,14 @@ describe("cli", () => {
   });
 
   it.runIf(!embedded)("needs SECRET_KEY on PostgreSQL to write the audit log", async () => {
-    const { SECRET_KEY: _key, ...noKey } = otherEnv;
+    const { SECRET_KEY: _key, ...noKey } = (await freshDatabase()).env;
     const res = await withEnv(noKey)("org:create", "--name", "Utan nyckel", "--number", "2021006537", "--kind", "statlig");
     expect(res).toMatchObject({ code: 1, out: expect.stringContaining("SECRET_KEY is not set") });
   });
 
   it("refuses a file that is not a backup and changes nothing", async () => {
+    const { cli: other } = await freshDatabase();
+    expect(await other("org:create", "--name", "X", "--number", "2021006529", "--kind", "statlig")).toMatchObject({ code: 0 });
     const junk = path.join(dir, "junk.json");
     writeFileSync(junk, JSON.stringify({ hello: "world" }));
     expect(await other("restore", "--in", junk)).toMatchObject({ code: 1, out: expect.stringContaining("not an Ansluta backup") });
@@ -211,7 +222,8 @@ describe("cli", () => {
   });
 
   it.runIf(embedded)("says clearly that a running server holds the embedded database", async () => {
-    const dataDir = path.join(dir, "a");
+    const { env, cli } = await freshDatabase();
+    const dataDir = env.DATA_DIR ?? "";
     // Our parent process (the test runner) is alive, so it stands in for a running server.
     writeFileSync(path.join(dataDir, "ansluta.pid"), String(process.ppid));
     const res = await cli("audit:verify");
@@ -223,13 +235,12 @@ describe("cli", () => {
   it("works as a real process with exit codes (npm run cli)", async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATA_DIR: path.join(dir, "proc") };
-    const ok = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "help"], { env });
-    expect(ok.stdout).toContain("admin:create");
-    await expect(run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "org:create", "--name", "X"], { env })).rejects.toMatchObject(
-      {
-        code: 2,
-        stderr: expect.stringContaining("missing --number"),
-      },
-    );
+    // Two processes at once: each spends its time starting node and tsx, not waiting for the other.
+    const [ok, usage] = await Promise.allSettled([
+      run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "help"], { env }),
+      run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "org:create", "--name", "X"], { env }),
+    ]);
+    expect(ok).toMatchObject({ status: "fulfilled", value: { stdout: expect.stringContaining("admin:create") } });
+    expect(usage).toMatchObject({ status: "rejected", reason: { code: 2, stderr: expect.stringContaining("missing --number") } });
   });
 });

@@ -38,13 +38,6 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: (ct
   return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
 }
 
-/** Pages that need a logged-in user send others to the login page and back afterwards. */
-export function requireSession(request: FastifyRequest, reply: FastifyReply) {
-  if (request.auth?.via === "session") return request.auth;
-  reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-  return null;
-}
-
 /**
  * A page shown in answer to a form post sits at a URL that may have no GET route (e.g. after
  * creating a token), so switches return to the page the form was posted from instead.

@@ -22,6 +22,13 @@ export function formatDateTime(locale: Locale, iso: string | Date): string {
   );
 }
 
+/** A moment to the second, for logs and calls where the order within a minute matters. */
+export function formatTimestamp(locale: Locale, iso: string | Date): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/Stockholm" }).format(
+    typeof iso === "string" ? new Date(iso) : iso,
+  );
+}
+
 export function formatDate(locale: Locale, iso: string | Date): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(
     typeof iso === "string" ? new Date(iso) : iso,

@@ -23,6 +23,8 @@ for (const javaScriptEnabled of [false, true]) {
     test.use({ javaScriptEnabled });
 
     test(`every page passes axe with JavaScript ${javaScriptEnabled ? "enabled" : "disabled"}`, async ({ page, browser }) => {
+      // Some twenty pages, each loaded and checked by axe: on a busy 2-core machine that is more than 90 s.
+      test.slow();
       await checkPage(page, javaScriptEnabled, "/login", "Logga in");
       await checkPage(page, javaScriptEnabled, "/accessibility", "Tillgänglighetsredogörelse");
       await checkPage(page, javaScriptEnabled, "/invitation/okand-lank-0000000000000000", "Länken fungerar inte", 410);

@@ -40,9 +40,9 @@ test.describe("forms with errors", () => {
     expect((await response).status()).toBe(400);
 
     await expectSummaryLinksToFields(page, [
-      { text: "Fältet måste fyllas i.", href: "#f-name" },
-      { text: "Ange en giltig e-postadress, till exempel namn@kommun.se.", href: "#f-email" },
-      { text: "Välj minst en roll.", href: "#f-roles" },
+      { text: "Namn: Fältet måste fyllas i.", href: "#f-name" },
+      { text: "E-postadress: Ange en giltig e-postadress, till exempel namn@kommun.se.", href: "#f-email" },
+      { text: "Roller: Välj minst en roll.", href: "#f-roles" },
     ]);
     // ansluta.js moves focus to the summary so a screen reader announces it.
     await expect(page.locator("#error-summary")).toBeFocused();
@@ -66,7 +66,7 @@ test.describe("forms with errors", () => {
     await emailField.fill("rattad@e2e.example");
     await page.getByLabel("Läsare", { exact: true }).check();
     await page.getByRole("button", { name: "Skicka inbjudan" }).click();
-    await expectSummaryLinksToFields(page, [{ text: "Fältet måste fyllas i.", href: "#f-name" }]);
+    await expectSummaryLinksToFields(page, [{ text: "Namn: Fältet måste fyllas i.", href: "#f-name" }]);
     await expect(emailField).toHaveValue("rattad@e2e.example");
     await expect(page.getByLabel("Läsare", { exact: true })).toBeChecked();
     await expectNoAxeViolations(page);
@@ -87,7 +87,7 @@ test.describe("forms with errors", () => {
     await page.getByRole("button", { name: "Skapa", exact: true }).click();
 
     await expectSummaryLinksToFields(page, [
-      { text: "Organisationsnumret är inte giltigt: kontrollsiffran stämmer inte.", href: "#f-number" },
+      { text: "Organisationsnummer: Organisationsnumret är inte giltigt: kontrollsiffran stämmer inte.", href: "#f-number" },
     ]);
     const number = page.getByLabel("Organisationsnummer", { exact: true });
     await expect(number).toHaveValue("212000-2412");
@@ -100,7 +100,9 @@ test.describe("forms with errors", () => {
     // An organisationsnummer that is already taken is a field error too, not an error page.
     await number.fill("212000-2411");
     await page.getByRole("button", { name: "Skapa", exact: true }).click();
-    await expectSummaryLinksToFields(page, [{ text: "Det finns redan en organisation med detta organisationsnummer.", href: "#f-number" }]);
+    await expectSummaryLinksToFields(page, [
+      { text: "Organisationsnummer: Det finns redan en organisation med detta organisationsnummer.", href: "#f-number" },
+    ]);
     await expectNoAxeViolations(page);
   });
 
@@ -108,8 +110,8 @@ test.describe("forms with errors", () => {
     await page.goto("/login");
     await page.getByRole("button", { name: "Logga in" }).click();
     await expectSummaryLinksToFields(page, [
-      { text: "Fältet måste fyllas i.", href: "#f-email" },
-      { text: "Fältet måste fyllas i.", href: "#f-password" },
+      { text: "E-postadress: Fältet måste fyllas i.", href: "#f-email" },
+      { text: "Lösenord: Fältet måste fyllas i.", href: "#f-password" },
     ]);
     await expectNoAxeViolations(page);
   });
@@ -132,15 +134,15 @@ test.describe("forms with errors", () => {
       await invitee.getByLabel("Upprepa lösenordet", { exact: true }).fill("annat");
       await invitee.getByRole("button", { name: "Spara lösenord och logga in" }).click();
       await expectSummaryLinksToFields(invitee, [
-        { text: "Lösenordet måste ha minst 10 tecken.", href: "#f-password" },
-        { text: "Lösenorden är inte lika.", href: "#f-confirm" },
+        { text: "Nytt lösenord: Lösenordet måste ha minst 10 tecken.", href: "#f-password" },
+        { text: "Upprepa lösenordet: Lösenorden är inte lika.", href: "#f-confirm" },
       ]);
       await expectNoAxeViolations(invitee);
 
       await invitee.getByLabel("Nytt lösenord", { exact: true }).fill("Langt-nog-losenord");
       await invitee.getByLabel("Upprepa lösenordet", { exact: true }).fill("Langt-nog-losenorD");
       await invitee.getByRole("button", { name: "Spara lösenord och logga in" }).click();
-      await expectSummaryLinksToFields(invitee, [{ text: "Lösenorden är inte lika.", href: "#f-confirm" }]);
+      await expectSummaryLinksToFields(invitee, [{ text: "Upprepa lösenordet: Lösenorden är inte lika.", href: "#f-confirm" }]);
     } finally {
       await context.close();
     }

@@ -264,7 +264,9 @@ test.describe("milestone decisions", () => {
       await page.getByLabel("Protokoll eller anteckningar (valfritt)", { exact: true }).fill("Barn- och utbildningsnämnden, § 12.");
       expect(await submitDecision(page)).toBe(400);
 
-      expect(await errorSummaryLinks(page)).toEqual([{ text: "Fältet måste fyllas i.", href: `#f-motivation-${second?.id}` }]);
+      expect(await errorSummaryLinks(page)).toEqual([
+        { text: "Motivering för beslutspunkt 2: Fältet måste fyllas i.", href: `#f-motivation-${second?.id}` },
+      ]);
       const secondGroup = page.getByRole("group", { name: second?.legend ?? "", exact: true });
       const missingMotivation = secondGroup.getByLabel("Motivering", { exact: true });
       await expect(missingMotivation).toHaveAttribute("aria-invalid", "true");
@@ -282,7 +284,7 @@ test.describe("milestone decisions", () => {
       );
       await expectNoAxeViolations(page);
 
-      await page.locator("#error-summary").getByRole("link", { name: "Fältet måste fyllas i." }).click();
+      await page.locator("#error-summary").getByRole("link", { name: "Motivering för beslutspunkt 2: Fältet måste fyllas i." }).click();
       await expect(missingMotivation).toBeFocused();
       await missingMotivation.fill("Behovet är prioriterat i nämndens verksamhetsplan.");
       expect(await submitDecision(page)).toBe(303);
@@ -407,7 +409,10 @@ test.describe("milestone decisions", () => {
       expect(await submitDecision(page)).toBe(422);
 
       expect(await errorSummaryLinks(page)).toEqual([
-        { text: "Underlaget är inte komplett: skriv motiveringen till att beslutet ändå fattas.", href: "#f-incompleteBasisReason" },
+        {
+          text: "Motivering till beslut på ofullständigt underlag: Underlaget är inte komplett: skriv motiveringen till att beslutet ändå fattas.",
+          href: "#f-incompleteBasisReason",
+        },
       ]);
       await expect(reasonField).toHaveAccessibleDescription(/skriv motiveringen till att beslutet ändå fattas/);
       await expect(outcome(page, "Gå vidare")).toBeChecked();

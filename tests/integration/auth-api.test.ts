@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOGIN_THROTTLE } from "../../src/domain/identity/login-throttle.ts";
-import { apiAs, apiClient, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { apiClient } from "../support/test-app.ts";
+import { useTestWorld } from "../support/test-world.ts";
 
 describe("API authentication", () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld();
 
   it("logs in with e-mail and password and returns a bearer token", async () => {
-    const res = await t.app.inject({
+    const res = await world.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
       payload: { email: "PL-A@test.example", password: "Test-password-1" },
@@ -22,26 +17,26 @@ describe("API authentication", () => {
   });
 
   it("GET /api/v1/me returns the user with memberships, organisation numbers and roles", async () => {
-    const api = await apiAs(t.app, w.emails.consultant);
+    const api = await world.loginAs("consultant");
     const me = (await api.get("/api/v1/me")).json() as {
       memberships: { organisationId: string; organisationNumber: string; roles: string[] }[];
     };
-    expect(me).toMatchObject({ email: w.emails.consultant, systemRoles: [] });
+    expect(me).toMatchObject({ email: world.emails.consultant, systemRoles: [] });
     expect(me.memberships).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ organisationId: w.orgA.id, organisationNumber: "2120002411", roles: ["deltagare"] }),
-        expect.objectContaining({ organisationId: w.orgB.id, organisationNumber: "2321000206", roles: ["deltagare"] }),
+        expect.objectContaining({ organisationId: world.orgA.id, organisationNumber: "2120002411", roles: ["deltagare"] }),
+        expect.objectContaining({ organisationId: world.orgB.id, organisationNumber: "2321000206", roles: ["deltagare"] }),
       ]),
     );
   });
 
   it("refuses a wrong password with 401 and the same answer for an unknown e-mail", async () => {
-    const wrong = await t.app.inject({
+    const wrong = await world.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
-      payload: { email: w.emails.sgA, password: "nope-nope-nope" },
+      payload: { email: world.emails.sgA, password: "nope-nope-nope" },
     });
-    const unknown = await t.app.inject({
+    const unknown = await world.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
       payload: { email: "ghost@test.example", password: "nope-nope-nope" },
@@ -52,7 +47,7 @@ describe("API authentication", () => {
   });
 
   it("answers 400 with field paths for a malformed login body", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "" } });
+    const res = await world.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "" } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: "VALIDATION_FAILED",
@@ -64,7 +59,7 @@ describe("API authentication", () => {
   });
 
   it("answers 400, not 500, for a body that is not JSON", async () => {
-    const res = await t.app.inject({
+    const res = await world.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
       headers: { "content-type": "application/json" },
@@ -75,38 +70,38 @@ describe("API authentication", () => {
   });
 
   it("rate-limits repeated failures for one account with 429 and Retry-After", async () => {
-    const email = w.emails.readerA;
+    const email = world.emails.readerA;
     for (let i = 0; i < LOGIN_THROTTLE.accountAddress.free; i++) {
-      const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: "wrong-password" } });
+      const r = await world.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: "wrong-password" } });
       expect(r.statusCode).toBe(401);
     }
     // Even the right password is refused while the delay runs, from a browser that is not known.
-    const limited = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: "Test-password-1" } });
+    const limited = await world.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: "Test-password-1" } });
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: "LOGIN_RATE_LIMITED" });
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
   });
 
   it("requires a bearer token on /api/v1 and ignores the session cookie there", async () => {
-    expect((await t.app.inject({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Bearer not-a-token" } })).statusCode).toBe(
-      401,
-    );
+    expect((await world.app.inject({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
+    expect(
+      (await world.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Bearer not-a-token" } })).statusCode,
+    ).toBe(401);
   });
 
   it("logout revokes the token used", async () => {
-    const api = await apiAs(t.app, w.emails.vaA);
+    const api = await world.loginAs("vaA");
     expect((await api.post("/api/v1/auth/logout")).statusCode).toBe(204);
     expect((await api.get("/api/v1/me")).statusCode).toBe(401);
   });
 
   it("creates, uses, lists and revokes personal API tokens", async () => {
-    const api = await apiAs(t.app, w.emails.plA);
+    const api = await world.loginAs("plA");
     const created = await api.post("/api/v1/me/tokens", { name: "Integration", expiresInDays: 30 });
     expect(created.statusCode).toBe(201);
     const { token, apiToken } = created.json() as { token: string; apiToken: { id: string; name: string } };
     expect(apiToken.name).toBe("Integration");
-    const personal = apiClient(t.app, token);
+    const personal = apiClient(world.app, token);
     expect((await personal.get("/api/v1/me")).statusCode).toBe(200);
     const listed = (await api.get("/api/v1/me/tokens")).json() as { tokens: { id: string; revokedAt: string | null }[] };
     expect(listed.tokens.map((x) => x.id)).toContain(apiToken.id);
@@ -116,14 +111,14 @@ describe("API authentication", () => {
   });
 
   it("does not let one user revoke another's token (404)", async () => {
-    const a = await apiAs(t.app, w.emails.plA);
+    const a = await world.loginAs("plA");
     const { apiToken } = (await a.post("/api/v1/me/tokens", { name: "Mine", expiresInDays: null })).json() as { apiToken: { id: string } };
-    const b = await apiAs(t.app, w.emails.plB);
+    const b = await world.loginAs("plB");
     expect((await b.delete(`/api/v1/me/tokens/${apiToken.id}`)).statusCode).toBe(404);
   });
 
   it("changes the user's language", async () => {
-    const api = await apiAs(t.app, w.emails.sgA);
+    const api = await world.loginAs("sgA");
     const res = await api.patch("/api/v1/me", { locale: "en" });
     expect(res.statusCode).toBe(200);
     expect((await api.get("/api/v1/me")).json()).toMatchObject({ locale: "en" });

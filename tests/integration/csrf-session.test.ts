@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { useTestWorld } from "../support/test-world.ts";
 
 describe("the CSRF token belongs to the session", () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld();
 
   const newOrganisation = { name: "Testbolaget", number: "5566778899", kind: "privat" };
 
   it("gives a new token at login, and the one from before no longer works", async () => {
-    const b = browser(t.app);
+    const b = world.anonymousBrowser();
     await b.get("/login");
     const before = b.jar.get("ansluta_csrf") as string;
-    const login = await b.post("/login", { email: w.emails.admin, password: "Test-password-1", next: "/" });
+    const login = await b.post("/login", { email: world.emails.admin, password: "Test-password-1", next: "/" });
     expect(login.statusCode).toBe(303);
     const after = login.cookies.find((c) => c.name === "ansluta_csrf");
     expect(after).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
@@ -29,8 +23,7 @@ describe("the CSRF token belongs to the session", () => {
   });
 
   it("refuses a token planted in the browser (double submit alone no longer passes when signed in)", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.admin);
+    const b = await world.browserAs("admin");
     const planted = "A".repeat(40);
     b.jar.set("ansluta_csrf", planted);
     const res = await b.post("/organisations", newOrganisation, { csrf: planted });
@@ -39,10 +32,8 @@ describe("the CSRF token belongs to the session", () => {
   });
 
   it("refuses the token of another session of the same person", async () => {
-    const first = browser(t.app);
-    await first.login(w.emails.admin);
-    const second = browser(t.app);
-    await second.login(w.emails.admin);
+    const first = await world.browserAs("admin");
+    const second = await world.browserAs("admin");
     const tokenOfFirst = first.jar.get("ansluta_csrf") as string;
     expect(tokenOfFirst).not.toBe(second.jar.get("ansluta_csrf"));
     second.jar.set("ansluta_csrf", tokenOfFirst);
@@ -50,8 +41,7 @@ describe("the CSRF token belongs to the session", () => {
   });
 
   it("gives a new token at logout, and the session's token is worth nothing afterwards", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.plA);
+    const b = await world.browserAs("plA");
     const sessionToken = b.jar.get("ansluta_csrf") as string;
     const logout = await b.post("/logout", {});
     expect(logout.statusCode).toBe(303);
@@ -60,6 +50,6 @@ describe("the CSRF token belongs to the session", () => {
     // Signed out, forms go on working with the new token: the login form, and the language switch.
     expect((await b.post("/language", { locale: "en", returnTo: "/login" }, { csrf: sessionToken })).statusCode).toBe(403);
     expect((await b.post("/language", { locale: "en", returnTo: "/login" })).statusCode).toBe(303);
-    expect((await b.post("/login", { email: w.emails.plA, password: "Test-password-1", next: "/" })).statusCode).toBe(303);
+    expect((await b.post("/login", { email: world.emails.plA, password: "Test-password-1", next: "/" })).statusCode).toBe(303);
   });
 });

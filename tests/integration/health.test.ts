@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { useTestWorld } from "../support/test-world.ts";
 
 describe("health and API description", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld({ empty: true });
 
   it("answers 200 ok when the database answers", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/healthz" });
+    const res = await world.app.inject({ method: "GET", url: "/healthz" });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: "ok" });
   });
 
   it("describes every API route in an OpenAPI 3.1 document", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+    const res = await world.app.inject({ method: "GET", url: "/api/openapi.json" });
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { security: unknown[] }>> };
     expect(doc.openapi).toBe("3.1.0");
-    for (const r of t.app.apiRoutes) {
+    for (const r of world.app.apiRoutes) {
       const path = r.url.replace(/:(\w+)/g, "{$1}");
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
     }
@@ -30,17 +26,17 @@ describe("health and API description", () => {
   });
 
   it("answers 404 JSON for an unknown API route and a 404 page for an unknown page", async () => {
-    const api = await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    const api = await world.app.inject({ method: "GET", url: "/api/v1/nothing-here" });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ code: "NOT_FOUND" });
-    const page = await t.app.inject({ method: "GET", url: "/nothing-here" });
+    const page = await world.app.inject({ method: "GET", url: "/nothing-here" });
     expect(page.statusCode).toBe(404);
     expect(page.headers["content-type"]).toContain("text/html");
     expect(page.body).toContain("Sidan hittades inte");
   });
 
   it("sets the security headers on pages", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/login" });
+    const res = await world.app.inject({ method: "GET", url: "/login" });
     const csp = String(res.headers["content-security-policy"]);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
@@ -51,8 +47,8 @@ describe("health and API description", () => {
   });
 
   it("answers 503 when the database does not", async () => {
-    await t.handle.close();
-    const res = await t.app.inject({ method: "GET", url: "/healthz" });
+    await world.handle.close();
+    const res = await world.app.inject({ method: "GET", url: "/healthz" });
     expect(res.statusCode).toBe(503);
   });
 });

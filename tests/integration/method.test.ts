@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { MethodJsonSchema } from "../../src/http/routes/method/method.schema.ts";
 import { type MethodJson, methodToJson } from "../../src/method/to-json.ts";
 import { MILESTONE_NUMERALS } from "../../src/method/types.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
-import { browser, seedWorld, startTestApp, type TestApp } from "../support/test-app.ts";
+import { useTestWorld } from "../support/test-world.ts";
 
 /** Text as react-dom/server writes it into HTML. */
 const html = (text: string) =>
@@ -28,14 +28,10 @@ function listAfter(body: string, heading: string): string[] {
 const milestoneV = methodV12.milestones.find((milestone) => milestone.numeral === "V")!;
 
 describe("the method", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld();
 
   const get = (url: string, locale?: "en") =>
-    t.app.inject({ method: "GET", url, headers: locale ? { cookie: `ansluta_lang=${locale}` } : {} });
+    world.app.inject({ method: "GET", url, headers: locale ? { cookie: `ansluta_lang=${locale}` } : {} });
 
   describe("GET /api/v1/method", () => {
     it("answers without a token with the method v1.2 as public JSON", async () => {
@@ -81,7 +77,7 @@ describe("the method", () => {
     });
 
     it("still answers a caller whose token is unknown, since it needs none", async () => {
-      const res = await t.app.inject({ method: "GET", url: "/api/v1/method", headers: { authorization: "Bearer not-a-token" } });
+      const res = await world.app.inject({ method: "GET", url: "/api/v1/method", headers: { authorization: "Bearer not-a-token" } });
       expect(res.statusCode).toBe(200);
     });
 
@@ -267,9 +263,7 @@ describe("the method", () => {
     });
 
     it("offers the method beside the rest to a logged-in member", async () => {
-      const w = await seedWorld(t.db);
-      const session = browser(t.app);
-      await session.login(w.emails.plA);
+      const session = await world.browserAs("plA");
       const res = await session.get("/method/phases/1");
       const nav = /<nav aria-label="Huvudmeny"[^>]*>(.*?)<\/nav>/s.exec(res.body)?.[1] ?? "";
       expect(nav).toContain('href="/organisations"');

@@ -115,6 +115,13 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     // The outcome "stop" ends the initiative; "Avbryt" would read as cancelling the form.
     expect(decide.body).toContain("Avsluta initiativet");
     expect(decide.body).not.toMatch(/value="stop"[^>]*>[^<]*<[^>]*>\s*Avbryt/);
+    // The way back names the initiative and the milestone as two links, not "name: Milstolpe I: …".
+    const trail = /<nav aria-label="Du är här">([\s\S]*?)<\/nav>/.exec(decide.body)?.[1] ?? "";
+    expect([...trail.matchAll(/<a [^>]*href="([^"]+)"/g)].map((x) => x[1])).toEqual([
+      `/initiatives/${initiativeId}`,
+      `/initiatives/${initiativeId}/milestones/I`,
+    ]);
+    expect(decide.body).not.toContain(": Milstolpe I:");
   });
 
   it("shows each decision point's beredning and the basis at the version the decision will be taken on", async () => {
@@ -172,6 +179,10 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     expect(page.body).toMatch(/<code class="hash">[0-9a-f]{64}<\/code>/);
     expect(page.body).toContain("KS 2026/77");
     expect(page.body).toContain("Förvaltningsgruppen för Mina meddelanden");
+    // Answers read as the form offered them, and the card's content sits in padded blocks.
+    expect(page.body).toContain("<strong>Ja</strong>");
+    expect(page.body).not.toContain("<strong>ja</strong>");
+    expect(page.body).toMatch(/data-testid="current-decision"[^>]*>\s*<div class="[^"]*ds-card__block/);
   });
 
   it("needs a written reason to decide on an incomplete basis, and shows it with the decision", async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { useTestWorld } from "../support/test-world.ts";
 
 /** Return paths a browser would follow to another host, sent the ways a person can be tricked into sending them. */
 const ELSEWHERE = [
@@ -14,17 +14,10 @@ const ELSEWHERE = [
 ];
 
 describe("return paths never lead to another host", () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld();
 
   it("refuses /login?next=/%09/host/x (which sent the probe's Chromium away) and its encoded variants", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.plA);
+    const b = await world.browserAs("plA");
     // A control character in a query is refused at the edge.
     const tab = await b.get("/login?next=/%09/evil.example/x");
     expect(tab.statusCode).toBe(400);
@@ -37,26 +30,26 @@ describe("return paths never lead to another host", () => {
   });
 
   it.each(ELSEWHERE)("answers a login with next=%j by going to the start page", async (next) => {
-    const b = browser(t.app);
-    const res = await b.post("/login", { email: w.emails.plA, password: "Test-password-1", next });
+    const b = world.anonymousBrowser();
+    const res = await b.post("/login", { email: world.emails.plA, password: "Test-password-1", next });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/");
   });
 
   it("keeps a path on Ansluta itself, query and all", async () => {
-    const b = browser(t.app);
-    const res = await b.post("/login", { email: w.emails.plA, password: "Test-password-1", next: "/initiatives?organisationId=x#top" });
+    const b = world.anonymousBrowser();
+    const res = await b.post("/login", { email: world.emails.plA, password: "Test-password-1", next: "/initiatives?organisationId=x#top" });
     expect(res.headers.location).toBe("/initiatives?organisationId=x#top");
   });
 
   it("does not put a foreign next into the login form either", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/login?next=%2F%5Cevil.example" });
+    const res = await world.app.inject({ method: "GET", url: "/login?next=%2F%5Cevil.example" });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain("evil.example");
   });
 
   it.each(ELSEWHERE)("answers the language switch with returnTo=%j by going to the start page", async (returnTo) => {
-    const b = browser(t.app);
+    const b = world.anonymousBrowser();
     const res = await b.post("/language", { locale: "en", returnTo });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/");

@@ -32,6 +32,11 @@ describe("the test environment, own recipients and test CAs as pages", () => {
     expect(before.body).not.toContain("SANDBOX_PORT");
     expect(before.body).toContain("Vuxen med brevlåda hos Kivra som tar emot från avsändaren");
     expect(before.body).toContain("Skicka inte: ingen digital brevlåda");
+    // Without a mailbox the emulator faults every delivery (recipient not found): never "Levererat".
+    const noMailboxRow =
+      /<tr>(?:(?!<\/tr>)[\s\S])*Skicka inte: ingen digital brevlåda(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(before.body)?.[0] ?? "";
+    expect(noMailboxRow).toContain("SOAP-fel: mottagaren saknas (felkod 5003)");
+    expect(noMailboxRow).not.toContain("Levererat");
 
     const enabled = await session.post(`${page}/environment`, { enabled: "true", intermediaryOrgNr: "" });
     expect(enabled.statusCode).toBe(303);

@@ -190,6 +190,18 @@ describe("the test-run view: an environment's calls, each in full, and what it d
       expect(res.body).not.toContain("<script>parent");
     });
 
+    it("gives the reason in Swedish and the emulator's English words as a labelled technical detail, times to the second", async () => {
+      const res = await session.get(`${pages()}/${deliveryId}`);
+      expect(res.body).toContain("<dt>Orsak</dt><dd>Signaturen på försändelsen kunde inte verifieras.</dd>");
+      expect(res.body).toContain(
+        '<dt>Teknisk detalj (emulatorns text, på engelska)</dt><dd><span lang="en">the sender&#x27;s signature does not verify</span></dd>',
+      );
+      expect(res.body).not.toContain("Orsak (på engelska)");
+      // Calls a second apart must be told apart: the list shows seconds.
+      const list = await session.get(pages());
+      expect(list.body).toMatch(/>\d{1,2} [a-z]{3}\.? \d{4} \d{2}:\d{2}:\d{2}</);
+    });
+
     it("serves an HTML body as sent, under a CSP that sandboxes it and may be framed by our pages only", async () => {
       const res = await session.get(`${pages()}/${deliveryId}/messages/0/body`);
       expect(res.statusCode).toBe(200);

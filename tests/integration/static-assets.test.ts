@@ -1,20 +1,18 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestWorld } from "../support/test-world.ts";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const hashed = (name: string) => new RegExp(`/assets/[0-9a-f]{12}/${name.replace(/\./g, "\\.")}`);
 
 describe("static assets: the font, the icon, compression and caching", () => {
-  let t: TestApp;
   let page: string;
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: "GET", url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) => world.app.inject({ method: "GET", url, headers });
 
+  const world = useTestWorld({ empty: true });
   beforeAll(async () => {
-    t = await startTestApp();
     page = (await get("/login")).body;
   });
-  afterAll(async () => t.close());
 
   const linked = (name: string) => {
     const url = page.match(hashed(name))?.[0];

@@ -61,21 +61,56 @@ export async function readAuditCheckpoint(db: Database): Promise<SignedAuditChec
   return r ? { lastSeq: r.lastSeq, lastHash: r.lastHash, entries: r.entries, at: r.at, anomaly: r.anomaly ?? null, mac: r.mac } : undefined;
 }
 
+/** Which entries to list: all fields optional; `fromAt` is inclusive, `toAt` exclusive (ISO timestamps). */
+export type AuditEntryFilter = {
+  organisationId?: string | undefined;
+  actorUserId?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  fromAt?: string | undefined;
+  toAt?: string | undefined;
+};
+
+/**
+ * Entries newest first, one page: those older than `beforeSeq`, or the page just newer than
+ * `afterSeq` (read oldest first from there, then turned), so both directions page by sequence number.
+ */
 export async function listAuditEntries(
   db: Database,
-  opts: { limit: number; beforeSeq?: number | undefined; organisationId?: string | undefined },
+  opts: AuditEntryFilter & { limit: number; beforeSeq?: number | undefined; afterSeq?: number | undefined },
 ): Promise<ChainedAuditEntry[]> {
   const where = [
     opts.beforeSeq !== undefined ? sql`${auditLog.seq} < ${opts.beforeSeq}` : undefined,
+    opts.afterSeq !== undefined ? sql`${auditLog.seq} > ${opts.afterSeq}` : undefined,
     opts.organisationId ? eq(auditLog.organisationId, opts.organisationId) : undefined,
+    opts.actorUserId ? eq(auditLog.actorUserId, opts.actorUserId) : undefined,
+    opts.action ? eq(auditLog.action, opts.action) : undefined,
+    opts.entityType ? eq(auditLog.entityType, opts.entityType) : undefined,
+    // `at` is an ISO timestamp in UTC with a fixed shape, so text order is time order.
+    opts.fromAt ? sql`${auditLog.at} >= ${opts.fromAt}` : undefined,
+    opts.toAt ? sql`${auditLog.at} < ${opts.toAt}` : undefined,
   ].filter((w) => w !== undefined);
+  const newer = opts.afterSeq !== undefined && opts.beforeSeq === undefined;
   const rows = await db
     .select()
     .from(auditLog)
     .where(where.length ? sql.join(where, sql` and `) : undefined)
-    .orderBy(desc(auditLog.seq))
+    .orderBy(newer ? asc(auditLog.seq) : desc(auditLog.seq))
     .limit(opts.limit);
-  return rows.map(toEntry);
+  const entries = rows.map(toEntry);
+  return newer ? entries.reverse() : entries;
+}
+
+/** The values the log holds for its filters: who has acted, and which actions on which kinds of entity. */
+export async function auditFacets(db: Database): Promise<{ actorUserIds: string[]; actions: string[]; entityTypes: string[] }> {
+  const actors = await db.selectDistinct({ v: auditLog.actorUserId }).from(auditLog);
+  const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
+  const types = await db.selectDistinct({ v: auditLog.entityType }).from(auditLog).orderBy(asc(auditLog.entityType));
+  return {
+    actorUserIds: actors.map((r) => r.v).filter((v): v is string => v !== null),
+    actions: actions.map((r) => r.v),
+    entityTypes: types.map((r) => r.v),
+  };
 }
 
 /** Streams the whole chain in order, a page at a time, so verifying a long log keeps memory flat. */

@@ -18,7 +18,7 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull().unique(),
   },
-  (t) => [index("audit_log_org_idx").on(t.organisationId, t.seq)],
+  (t) => [index("audit_log_org_idx").on(t.organisationId, t.seq), index("audit_log_actor_idx").on(t.actorUserId, t.seq)],
 );
 
 /**

@@ -6,6 +6,9 @@ export const enCommon: Widen<typeof svCommon> = {
   layout: {
     skipToContent: "Skip to main content",
     mainNav: "Main menu",
+    breadcrumbs: "You are here",
+    /** The button that opens the menu on a narrow screen. */
+    menu: "Menu",
     organisation: "Organisation",
     switchOrganisation: "Switch",
     noOrganisation: "No organisation",
@@ -42,6 +45,8 @@ export const enCommon: Widen<typeof svCommon> = {
   },
   errors: {
     summaryTitle: "There is a problem with the form",
+    /** One line of the error summary: the field's label, then what is wrong with it. */
+    summaryItem: "{field}: {message}",
     notFoundTitle: "Page not found",
     notFoundText: "The page you are looking for does not exist, or you are not allowed to see it.",
     forbiddenTitle: "You are not allowed to do this",

@@ -21,7 +21,7 @@ export const enInitiatives: Widen<typeof svInitiatives> = {
       description: "Description",
       descriptionHint: "Briefly, what the connection should achieve. You write the full idea description (idébeskrivning) in phase 1.",
       targetGroupHint: "Who will receive the messages, for example individuals applying for a building permit.",
-      plannedGoLiveHint: "Write the date as YYYY-MM-DD, for example 2027-09-01. Leave it empty if it is not decided.",
+      plannedGoLiveHint: "Leave it empty if it is not decided.",
       steeringGroup: "Steering group (styrgrupp)",
       steeringGroupHint:
         "The steering group decides at milestones II–VIII. Only people the organisation gave the steering group role can be chosen, and they are selected already.",

@@ -83,7 +83,6 @@ export const enMilestones: Widen<typeof svMilestones> = {
       conditionOwner: "Owner of condition {n}",
       conditionDue: "Due date, condition {n}",
       decidedOn: "Date of decision",
-      dateHint: "YYYY-MM-DD",
       minutes: "Minutes or notes",
       diarienummer: "Registry number (diarienummer)",
       reportedLegend: "Information for the förvaltningsgrupp",

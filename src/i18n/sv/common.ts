@@ -3,6 +3,9 @@ export const svCommon = {
   layout: {
     skipToContent: "Hoppa till huvudinnehållet",
     mainNav: "Huvudmeny",
+    breadcrumbs: "Du är här",
+    /** The button that opens the menu on a narrow screen. */
+    menu: "Meny",
     organisation: "Organisation",
     switchOrganisation: "Byt",
     noOrganisation: "Ingen organisation",
@@ -40,6 +43,8 @@ export const svCommon = {
   },
   errors: {
     summaryTitle: "Det finns fel i formuläret",
+    /** One line of the error summary: the field's label, then what is wrong with it. */
+    summaryItem: "{field}: {message}",
     notFoundTitle: "Sidan hittades inte",
     notFoundText: "Sidan du söker finns inte, eller så har du inte behörighet att se den.",
     forbiddenTitle: "Du saknar behörighet",

@@ -18,7 +18,7 @@ export const svInitiatives = {
       description: "Beskrivning",
       descriptionHint: "Kort om vad anslutningen ska åstadkomma. Den fullständiga idébeskrivningen skriver ni i fas 1.",
       targetGroupHint: "Vilka ska få meddelandena, till exempel privatpersoner som söker bygglov.",
-      plannedGoLiveHint: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-09-01. Lämna tomt om det inte är bestämt.",
+      plannedGoLiveHint: "Lämna tomt om det inte är bestämt.",
       steeringGroup: "Styrgrupp",
       steeringGroupHint:
         "Styrgruppen fattar beslut vid milstolpe II–VIII. Bara de som organisationen har gett rollen styrgrupp kan väljas, och de är förvalda.",

@@ -80,7 +80,6 @@ export const svMilestones = {
       conditionOwner: "Ansvarig för villkor {n}",
       conditionDue: "Senast, villkor {n}",
       decidedOn: "Beslutsdatum",
-      dateHint: "ÅÅÅÅ-MM-DD",
       minutes: "Protokoll eller anteckningar",
       diarienummer: "Diarienummer",
       reportedLegend: "Uppgifter till förvaltningsgruppen",

@@ -8,6 +8,7 @@ import type { SenderRequestReading } from "../checks/validation-jobs.ts";
 import { createValidationPool, type ValidationPool, ValidationRefused } from "../checks/validation-pool.ts";
 import { DEFAULT_OPERATORS, type Operator, type OperatorKey } from "../recipients/scenarios.ts";
 import { NS } from "../soap/namespaces.ts";
+import { OPERATION_NAME_BYTES, operationNamedIn } from "../soap/operation-name.ts";
 import type { DeliveryFacts, SenderRequest } from "../soap/requests.ts";
 import { buildSoapFault } from "../soap/responses.ts";
 import { DEFAULT_XML_LIMITS } from "../soap/safe-xml.ts";
@@ -109,7 +110,8 @@ type BodyRead = { kind: "ok"; body: Buffer; bytes: number } | { kind: "too-large
  * discarding, so the sender gets its 413 instead of a reset mid-upload; a body beyond `4 × max`
  * is not worth draining.
  */
-function readBody(req: IncomingMessage, max: number, keep: boolean): Promise<BodyRead> {
+/** Reads a body of at most `max` bytes, keeping its first `keep` bytes (whole chunks) in memory. */
+function readBody(req: IncomingMessage, max: number, keep: number): Promise<BodyRead> {
   return new Promise((resolve) => {
     const declared = Number(req.headers["content-length"] ?? Number.NaN);
     if (declared > 4 * max) {
@@ -122,7 +124,7 @@ function readBody(req: IncomingMessage, max: number, keep: boolean): Promise<Bod
     req.on("data", (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > 4 * max) req.socket.destroy();
-      else if (keep && bytes <= max) chunks.push(chunk);
+      else if (bytes - chunk.length < keep && bytes <= max) chunks.push(chunk);
     });
     req.on("end", () => resolve(bytes > max ? { kind: "too-large", bytes } : { kind: "ok", body: Buffer.concat(chunks), bytes }));
     req.on("close", () => resolve({ kind: "aborted" }));
@@ -362,12 +364,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       }
 
       if (!client.ok) {
-        const read = await readBody(req, maxBodyBytes, false);
+        // Only the start is kept: enough to say which operation was tried, never the whole body.
+        const read = await readBody(req, maxBodyBytes, OPERATION_NAME_BYTES);
         if (read.kind === "aborted") return recordAborted();
         return sendFault(
           500,
           { errorCode: EMULATOR_ERROR_CODES.notAuthorised, description: client.reason, client: true },
-          { outcome: "refused", requestBytes: read.bytes, checks: [clientRefusedCheck(client)] },
+          {
+            outcome: "refused",
+            requestBytes: read.bytes,
+            checks: [clientRefusedCheck(client)],
+            operation: read.kind === "ok" ? operationNamedIn(read.body.toString("utf8")) : null,
+          },
         );
       }
       const busy = (what: string) =>
@@ -389,7 +397,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         runtime.inFlight -= 1;
       });
 
-      const read = await readBody(req, maxBodyBytes, true);
+      const read = await readBody(req, maxBodyBytes, maxBodyBytes);
       if (read.kind === "aborted") return recordAborted();
       event.requestBytes = read.bytes;
       if (read.kind === "too-large") {
@@ -435,7 +443,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         return sendFault(
           500,
           { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `not acceptable XML: ${parsed.refusal.message}`, client: true },
-          { outcome: "refused", checks },
+          { outcome: "refused", checks, operation: operationNamedIn(body) },
         );
       }
       if (parsed.kind === "invalid") {

@@ -11,7 +11,7 @@ import {
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
-import { fieldErrorText } from "../../i18n/index.ts";
+import { fieldErrorText, format } from "../../i18n/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../page-context.ts";
 
 /**
@@ -29,17 +29,29 @@ export function Form({ ctx, action, children, id }: { ctx: PageContext; action: 
   );
 }
 
-export function FormErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FormErrors | undefined }) {
+/**
+ * Field name → the field's label as the form shows it (without "(valfritt)"): the summary names the
+ * field each error belongs to, so six empty fields do not read as six identical lines.
+ */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+export function FormErrorSummary({ ctx, errors, labels }: { ctx: PageContext; errors: FormErrors | undefined; labels: FieldLabels }) {
   if (!errors?.length) return null;
   return (
     <ErrorSummary tabIndex={-1} id="error-summary" aria-labelledby="error-summary-title" data-autofocus="">
       <ErrorSummary.Heading id="error-summary-title">{ctx.m.errors.summaryTitle}</ErrorSummary.Heading>
       <ErrorSummary.List>
-        {errors.map((e) => (
-          <ErrorSummary.Item key={e.field}>
-            <ErrorSummary.Link href={`#${fieldId(e.field)}`}>{fieldErrorText(ctx.m, e.code)}</ErrorSummary.Link>
-          </ErrorSummary.Item>
-        ))}
+        {errors.map((e) => {
+          const message = fieldErrorText(ctx.m, e.code);
+          const label = labels[e.field];
+          return (
+            <ErrorSummary.Item key={e.field}>
+              <ErrorSummary.Link href={`#${fieldId(e.field)}`}>
+                {label ? format(ctx.m.errors.summaryItem, { field: label, message }) : message}
+              </ErrorSummary.Link>
+            </ErrorSummary.Item>
+          );
+        })}
       </ErrorSummary.List>
     </ErrorSummary>
   );

@@ -3,8 +3,20 @@
  * system directly, so a change of design system touches only this folder.
  */
 export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+export { Breadcrumbs } from "./breadcrumbs.tsx";
 export { FactList } from "./fact-list.tsx";
-export { ActionButton, ChoiceGroup, Form, FormErrorSummary, fieldId, SelectField, SubmitButton, TextArea, TextField } from "./form.tsx";
+export {
+  ActionButton,
+  ChoiceGroup,
+  type FieldLabels,
+  Form,
+  FormErrorSummary,
+  fieldId,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from "./form.tsx";
 export { Layout, PageHeading } from "./layout.tsx";
 export { MarkdownText } from "./markdown-text.tsx";
 export { ScrollableTable } from "./scrollable-table.tsx";

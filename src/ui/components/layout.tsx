@@ -87,38 +87,43 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
       <body>
         <SkipLink href="#main">{ctx.m.layout.skipToContent}</SkipLink>
         <header className="site-header">
+          {/* On a narrow screen the tools and the menu fold behind one "Meny" button; <details> needs no
+              script. On a wide screen the stylesheet shows the folded content and hides the button. */}
           <div className="site-header__inner">
             <a href="/" className="brand">
               <span className="brand__name">{ctx.m.app.name}</span>
               <span className="brand__tagline">{ctx.m.app.tagline}</span>
             </a>
-            <div className="site-header__tools">
-              <OrganisationSwitcher ctx={ctx} />
-              <LanguageSwitch ctx={ctx} />
-              {ctx.actor ? (
-                <form method="post" action="/logout" className="inline-form">
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                  <span className="user-name">{format(ctx.m.layout.loggedInAs, { name: ctx.actor.name })}</span>{" "}
-                  <Button type="submit" variant="tertiary" data-size="sm">
-                    {ctx.m.layout.logout}
-                  </Button>
-                </form>
+            <details className="site-menu">
+              <summary className="site-menu__button">{ctx.m.layout.menu}</summary>
+              <div className="site-header__tools">
+                <OrganisationSwitcher ctx={ctx} />
+                <LanguageSwitch ctx={ctx} />
+                {ctx.actor ? (
+                  <form method="post" action="/logout" className="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <span className="user-name">{format(ctx.m.layout.loggedInAs, { name: ctx.actor.name })}</span>{" "}
+                    <Button type="submit" variant="tertiary" data-size="sm">
+                      {ctx.m.layout.logout}
+                    </Button>
+                  </form>
+                ) : null}
+              </div>
+              {items.length ? (
+                <nav aria-label={ctx.m.layout.mainNav} className="site-nav">
+                  <ul>
+                    {items.map((i) => (
+                      <li key={i.href}>
+                        <a href={i.href} aria-current={isCurrent(ctx.currentPath, i.href) ? "page" : undefined}>
+                          {i.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
               ) : null}
-            </div>
+            </details>
           </div>
-          {items.length ? (
-            <nav aria-label={ctx.m.layout.mainNav} className="site-nav">
-              <ul>
-                {items.map((i) => (
-                  <li key={i.href}>
-                    <a href={i.href} aria-current={isCurrent(ctx.currentPath, i.href) ? "page" : undefined}>
-                      {i.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
         </header>
         <main id="main" tabIndex={-1} className="site-main">
           {ctx.notice ? (

@@ -27,14 +27,25 @@ export const AuditQuery = z.object({
     .max(500, { error: "invalid" })
     .default(50),
   beforeSeq: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" }).optional(),
+  afterSeq: z.coerce
+    .number({ error: "invalid" })
+    .int({ error: "invalid" })
+    .nonnegative({ error: "invalid" })
+    .optional()
+    .describe("the page of entries just newer than this sequence number (still newest first)"),
   organisationId: z.uuid({ error: "invalid_id" }).optional(),
+  actorUserId: z.uuid({ error: "invalid_id" }).optional().describe("only entries by this user"),
+  action: z.string().max(100, { error: "too_long" }).optional().describe("only this action, e.g. membership.update"),
+  entityType: z.string().max(100, { error: "too_long" }).optional().describe("only entries about this kind of entity, e.g. deliverable"),
+  from: z.iso.date({ error: "date" }).optional().describe("first day included (YYYY-MM-DD, Stockholm time)"),
+  to: z.iso.date({ error: "date" }).optional().describe("last day included (YYYY-MM-DD, Stockholm time)"),
 });
 
 export function auditApi({ db, api, secrets }: AppScope) {
   api({
     method: "GET",
     url: "/api/v1/audit",
-    summary: "Audit log entries, newest first (admin)",
+    summary: "Audit log entries, newest first (admin); filter by who, what and when, page with beforeSeq/afterSeq",
     tag: "audit",
     access: "authenticated",
     query: AuditQuery,

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { getOrganisation } from "../../../domain/organisations/read-organisations.ts";
 import { addOwnRecipient } from "../../../domain/sandbox/add-own-recipient.ts";
@@ -12,194 +12,191 @@ import { removeTrustedCa } from "../../../domain/sandbox/remove-trusted-ca.ts";
 import { readSandboxCaCertificate } from "../../../domain/sandbox/sandbox-authority.ts";
 import { sandboxCertificateBundle, sandboxCertificateFileName } from "../../../domain/sandbox/sandbox-certificate-bundle.ts";
 import { PRIVATE_KEY_BLOCK } from "../../../domain/sandbox/trusted-ca-certificate.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
-import { format, messagesFor } from "../../../i18n/index.ts";
-import type { FormErrors } from "../../../ui/page-context.ts";
+import { format } from "../../../i18n/index.ts";
 import { ownRecipientsHref, trustedCasHref } from "../../../ui/pages/sandbox/environment-parts.tsx";
 import { EMPTY_OWN_RECIPIENT, type OwnRecipientFormValues, OwnRecipientsPage } from "../../../ui/pages/sandbox/own-recipients-page.tsx";
 import { TrustedCasPage } from "../../../ui/pages/sandbox/trusted-cas-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { setFlash } from "../../cookies.ts";
-import { formValues, list, parseForm, str, toFormErrors } from "../../form.ts";
-import { pathId } from "../../path-id.ts";
-import { requireSession, sendPage } from "../../render.ts";
+import { list, str, toFormErrors } from "../../form.ts";
+import { type FormState, type PageView, redirect } from "../../page-route.ts";
+import { ids } from "../../path-id.ts";
 import { sandboxOperators } from "./emulator-location.ts";
 
-type OrgParams = { Params: { organisationId: string } };
-type RecipientParams = { Params: { organisationId: string; recipientRowId: string } };
-type CaParams = { Params: { organisationId: string; caId: string } };
-
 /** A use case's refusal with field problems, as the form shows it: 400 for invalid input, 409 for a duplicate. */
-function rejection(e: unknown): { errors: FormErrors; status: number } {
-  if (!(e instanceof DomainError) || !e.details.fields) throw e;
-  return { errors: toFormErrors(e.details.fields), status: e.code === "ALREADY_EXISTS" ? 409 : 400 };
-}
+const rejection = (code: string) => (code === "ALREADY_EXISTS" ? 409 : 400);
 
 /** The pages where an organisation manages its own synthetic recipients and uploaded test CAs. */
-export function sandboxSetupPages({ app, db, config, secrets }: AppScope) {
+export function sandboxSetupPages({ page, db, config, secrets }: AppScope) {
   // The installation's test CA for a browser session; the API has its own (/api/v1/sandbox/ca.pem).
-  app.get("/sandbox/ca.pem", async (request, reply) => {
-    if (!requireSession(request, reply)) return reply;
-    const caCertificatePem = await readSandboxCaCertificate(db);
-    return reply
-      .type("application/x-pem-file")
-      .header("content-disposition", 'attachment; filename="ansluta-test-ca.pem"')
-      .send(caCertificatePem);
+  page({
+    method: "GET",
+    url: "/sandbox/ca.pem",
+    access: "session",
+    handle: async ({ reply }) =>
+      reply
+        .type("application/x-pem-file")
+        .header("content-disposition", 'attachment; filename="ansluta-test-ca.pem"')
+        .send(await readSandboxCaCertificate(db)),
   });
 
   // A new test client certificate as one PEM file (key, certificate, CA): the browser's way to what
   // POST /api/v1/organisations/:id/sandbox/certificate gives. The key is in this answer only.
-  app.post<OrgParams>("/organisations/:organisationId/sandbox/certificate.pem", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisationId = pathId(request.params.organisationId);
-    const issued = await issueSandboxCertificate({ db, actor: auth.actor, now: request.now, secrets, organisationId });
-    const organisation = await getOrganisation({ db, actor: auth.actor, organisationId });
-    return reply
-      .type("application/x-pem-file")
-      .header("content-disposition", `attachment; filename="${sandboxCertificateFileName(organisation.number)}"`)
-      .header("cache-control", "no-store")
-      .send(sandboxCertificateBundle(issued, organisation.name));
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/sandbox/certificate.pem",
+    access: "session",
+    params: ids("organisationId"),
+    handle: async ({ actor, now, reply, params: { organisationId } }) => {
+      const issued = await issueSandboxCertificate({ db, actor, now, secrets, organisationId });
+      const organisation = await getOrganisation({ db, actor, organisationId });
+      return reply
+        .type("application/x-pem-file")
+        .header("content-disposition", `attachment; filename="${sandboxCertificateFileName(organisation.number)}"`)
+        .header("cache-control", "no-store")
+        .send(sandboxCertificateBundle(issued, organisation.name));
+    },
   });
 
-  const showRecipients = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    actor: Actor,
-    organisationId: string,
-    rejected?: { values: OwnRecipientFormValues; errors: FormErrors; status: number },
-  ) => {
+  const recipientsPage = async ({
+    actor,
+    params: { organisationId },
+    form,
+  }: {
+    actor: Actor;
+    params: { organisationId: string };
+    form?: FormState<OwnRecipientFormValues> | undefined;
+  }): Promise<PageView> => {
     const organisation = await getOrganisation({ db, actor, organisationId });
     const recipients = await listOwnRecipients({ db, actor, organisationId });
-    return sendPage(
-      request,
-      reply,
-      (ctx) => (
-        <OwnRecipientsPage
-          ctx={ctx}
-          organisation={organisation}
-          recipients={recipients}
-          operators={sandboxOperators(config)}
-          {...(rejected ? { values: rejected.values, errors: rejected.errors } : {})}
-        />
-      ),
-      rejected?.status ?? 200,
+    return (ctx) => (
+      <OwnRecipientsPage
+        ctx={ctx}
+        organisation={organisation}
+        recipients={recipients}
+        operators={sandboxOperators(config)}
+        {...(form ? { values: form.values, errors: form.errors } : {})}
+      />
     );
   };
 
-  app.get<OrgParams>("/organisations/:organisationId/sandbox/recipients", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    return showRecipients(request, reply, auth.actor, pathId(request.params.organisationId));
+  page({
+    method: "GET",
+    url: "/organisations/:organisationId/sandbox/recipients",
+    access: "session",
+    params: ids("organisationId"),
+    render: recipientsPage,
   });
 
-  app.post<OrgParams>("/organisations/:organisationId/sandbox/recipients", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisationId = pathId(request.params.organisationId);
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/sandbox/recipients",
+    access: "session",
+    params: ids("organisationId"),
     // Authorised before the form is read, so only those who may use the sandbox hear what was wrong with it.
-    await listOwnRecipients({ db, actor: auth.actor, organisationId });
-    const posted = formValues(request.body);
-    const values: OwnRecipientFormValues = {
-      recipientId: str(posted, "recipientId"),
-      label: str(posted, "label"),
-      accountType: str(posted, "accountType") || EMPTY_OWN_RECIPIENT.accountType,
-      operatorId: str(posted, "operatorId"),
-      options: list(posted, "options"),
-      operatorBehaviour: str(posted, "operatorBehaviour") || EMPTY_OWN_RECIPIENT.operatorBehaviour,
-    };
-    const parsed = parseForm(OwnRecipientInput, {
-      ...values,
-      operatorId: values.operatorId || null,
-      pending: values.options.includes("pending"),
-      senderAccepted: values.options.includes("senderAccepted"),
-    });
-    if (!parsed.ok) return showRecipients(request, reply, auth.actor, organisationId, { values, errors: parsed.errors, status: 400 });
-    try {
-      const added = await addOwnRecipient({ db, actor: auth.actor, now: request.now, organisationId, input: parsed.data });
-      setFlash(request, reply, format(messagesFor(request.locale).sandboxSetup.recipientAdded, { recipientId: added.recipientId }));
-      return reply.redirect(ownRecipientsHref(organisationId), 303);
-    } catch (e) {
-      return showRecipients(request, reply, auth.actor, organisationId, { values, ...rejection(e) });
-    }
+    load: async ({ actor, params: { organisationId } }) => {
+      await listOwnRecipients({ db, actor, organisationId });
+    },
+    form: {
+      read: (posted): OwnRecipientFormValues => ({
+        recipientId: str(posted, "recipientId"),
+        label: str(posted, "label"),
+        accountType: str(posted, "accountType") || EMPTY_OWN_RECIPIENT.accountType,
+        operatorId: str(posted, "operatorId"),
+        options: list(posted, "options"),
+        operatorBehaviour: str(posted, "operatorBehaviour") || EMPTY_OWN_RECIPIENT.operatorBehaviour,
+      }),
+      schema: OwnRecipientInput,
+      input: (values) => ({
+        ...values,
+        operatorId: values.operatorId || null,
+        pending: values.options.includes("pending"),
+        senderAccepted: values.options.includes("senderAccepted"),
+      }),
+    },
+    render: recipientsPage,
+    handle: async ({ actor, now, m, params: { organisationId }, data }) => {
+      const added = await addOwnRecipient({ db, actor, now, organisationId, input: data });
+      return redirect(ownRecipientsHref(organisationId), format(m.sandboxSetup.recipientAdded, { recipientId: added.recipientId }));
+    },
+    refused: (e) => (e.details.fields ? { errors: toFormErrors(e.details.fields), status: rejection(e.code) } : undefined),
   });
 
-  app.post<RecipientParams>("/organisations/:organisationId/sandbox/recipients/:recipientRowId/delete", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisationId = pathId(request.params.organisationId);
-    await removeOwnRecipient({
-      db,
-      actor: auth.actor,
-      now: request.now,
-      organisationId,
-      recipientRowId: pathId(request.params.recipientRowId),
-    });
-    setFlash(request, reply, messagesFor(request.locale).sandboxSetup.recipientRemoved);
-    return reply.redirect(ownRecipientsHref(organisationId), 303);
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/sandbox/recipients/:recipientRowId/delete",
+    access: "session",
+    params: ids("organisationId", "recipientRowId"),
+    handle: async ({ actor, now, m, params: { organisationId, recipientRowId } }) => {
+      await removeOwnRecipient({ db, actor, now, organisationId, recipientRowId });
+      return redirect(ownRecipientsHref(organisationId), m.sandboxSetup.recipientRemoved);
+    },
   });
 
-  const showTrustedCas = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    actor: Actor,
-    organisationId: string,
-    rejected?: { certificatePem: string; errors: FormErrors; status: number },
-  ) => {
+  const trustedCasPage = async ({
+    actor,
+    params: { organisationId },
+    form,
+  }: {
+    actor: Actor;
+    params: { organisationId: string };
+    form?: FormState<{ certificatePem: string }> | undefined;
+  }): Promise<PageView> => {
     const organisation = await getOrganisation({ db, actor, organisationId });
     const trustedCas = await listTrustedCas({ db, actor, organisationId });
-    return sendPage(
-      request,
-      reply,
-      (ctx) => (
-        <TrustedCasPage
-          ctx={ctx}
-          organisation={organisation}
-          trustedCas={trustedCas}
-          {...(rejected ? { certificatePem: rejected.certificatePem, errors: rejected.errors } : {})}
-        />
-      ),
-      rejected?.status ?? 200,
+    return (ctx) => (
+      <TrustedCasPage
+        ctx={ctx}
+        organisation={organisation}
+        trustedCas={trustedCas}
+        {...(form ? { certificatePem: form.values.certificatePem, errors: form.errors } : {})}
+      />
     );
   };
 
-  app.get<OrgParams>("/organisations/:organisationId/sandbox/trusted-cas", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    return showTrustedCas(request, reply, auth.actor, pathId(request.params.organisationId));
+  page({
+    method: "GET",
+    url: "/organisations/:organisationId/sandbox/trusted-cas",
+    access: "session",
+    params: ids("organisationId"),
+    render: trustedCasPage,
   });
 
-  app.post<OrgParams>("/organisations/:organisationId/sandbox/trusted-cas", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisationId = pathId(request.params.organisationId);
-    await listTrustedCas({ db, actor: auth.actor, organisationId });
-    const certificatePem = str(formValues(request.body), "certificatePem");
-    if (certificatePem.trim() === "") {
-      return showTrustedCas(request, reply, auth.actor, organisationId, {
-        certificatePem,
-        errors: [{ field: "certificatePem", code: "required" }],
-        status: 400,
-      });
-    }
-    try {
-      await addTrustedCa({ db, actor: auth.actor, now: request.now, organisationId, certificatePem });
-      setFlash(request, reply, messagesFor(request.locale).sandboxSetup.caAdded);
-      return reply.redirect(trustedCasHref(organisationId), 303);
-    } catch (e) {
-      const refused = rejection(e);
-      // A key pasted by mistake is not sent back into the page (or the browser's form history).
-      const keptPem = PRIVATE_KEY_BLOCK.test(certificatePem) ? "" : certificatePem;
-      return showTrustedCas(request, reply, auth.actor, organisationId, { certificatePem: keptPem, ...refused });
-    }
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/sandbox/trusted-cas",
+    access: "session",
+    params: ids("organisationId"),
+    load: async ({ actor, params: { organisationId } }) => {
+      await listTrustedCas({ db, actor, organisationId });
+    },
+    form: {
+      read: (values) => ({ certificatePem: str(values, "certificatePem") }),
+      schema: z.object({ certificatePem: z.string().refine((pem) => pem.trim() !== "", { error: "required" }) }),
+    },
+    render: trustedCasPage,
+    handle: async ({ actor, now, m, params: { organisationId }, data: { certificatePem } }) => {
+      await addTrustedCa({ db, actor, now, organisationId, certificatePem });
+      return redirect(trustedCasHref(organisationId), m.sandboxSetup.caAdded);
+    },
+    // A key pasted by mistake is not sent back into the page (or the browser's form history).
+    refused: (e, { shown }) =>
+      e.details.fields
+        ? {
+            errors: toFormErrors(e.details.fields),
+            status: rejection(e.code),
+            values: { certificatePem: PRIVATE_KEY_BLOCK.test(shown.certificatePem) ? "" : shown.certificatePem },
+          }
+        : undefined,
   });
 
-  app.post<CaParams>("/organisations/:organisationId/sandbox/trusted-cas/:caId/delete", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const organisationId = pathId(request.params.organisationId);
-    await removeTrustedCa({ db, actor: auth.actor, now: request.now, organisationId, caId: pathId(request.params.caId) });
-    setFlash(request, reply, messagesFor(request.locale).sandboxSetup.caRemoved);
-    return reply.redirect(trustedCasHref(organisationId), 303);
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/sandbox/trusted-cas/:caId/delete",
+    access: "session",
+    params: ids("organisationId", "caId"),
+    handle: async ({ actor, now, m, params: { organisationId, caId } }) => {
+      await removeTrustedCa({ db, actor, now, organisationId, caId });
+      return redirect(trustedCasHref(organisationId), m.sandboxSetup.caRemoved);
+    },
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { can } from "../../../domain/access/policy.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
@@ -9,25 +9,19 @@ import { getSandboxEnvironment } from "../../../domain/sandbox/get-sandbox-envir
 import { listOwnRecipients } from "../../../domain/sandbox/list-own-recipients.ts";
 import { sandboxEnvironmentView } from "../../../domain/sandbox/sandbox-environment-view.ts";
 import { listEnvironmentEvents } from "../../../domain/sandbox/sandbox-events.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { exportFormats } from "../../../exports/export-file.ts";
-import { format, messagesFor } from "../../../i18n/index.ts";
-import type { Check } from "../../../sandbox/checks/check.ts";
-import type { FormErrors } from "../../../ui/page-context.ts";
+import { format } from "../../../i18n/index.ts";
 import { InitiativeSandboxPage, initiativeSandboxHref } from "../../../ui/pages/sandbox/initiative-sandbox-page.tsx";
 import { ValidatePage } from "../../../ui/pages/sandbox/validate-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { setFlash } from "../../cookies.ts";
 import { HTTP_STATUS } from "../../errors/error-map.ts";
-import { formValues, parseForm, str } from "../../form.ts";
-import { pathId } from "../../path-id.ts";
-import { requireSession, sendPage } from "../../render.ts";
+import { str } from "../../form.ts";
+import { type FormState, type PageView, redirect, show } from "../../page-route.ts";
+import { ids } from "../../path-id.ts";
 import { conformanceReportExport } from "./conformance-report-export.ts";
 import { emulatorLocation, sandboxOperators } from "./emulator-location.ts";
 import { MAX_SUBMISSION_BYTES } from "./sandbox.api.ts";
 import { SandboxEnvironmentInput } from "./sandbox-setup.schema.ts";
-
-type InitiativeParams = { Params: { initiativeId: string } };
 
 /** How many of the environment's latest calls the page lists. */
 const RECENT_CALLS = 50;
@@ -45,7 +39,9 @@ export const XML_SHOWN_AGAIN_CHARS = 256 * 1024;
 /** What stops the validator from checking a document, as the form's error on the XML field. */
 const REFUSED_ON_PAGE = { TOO_MANY_VALIDATIONS: "validations_busy", VALIDATION_TIMEOUT: "validation_timeout" } as const;
 
-export function sandboxPages({ app, db, config, validateOnWorker }: AppScope) {
+const shownAgain = (xml: string) => (xml.length <= XML_SHOWN_AGAIN_CHARS ? { xml } : { xmlNotShown: true });
+
+export function sandboxPages({ page, app, db, config, validateOnWorker }: AppScope) {
   // The form may carry 15 MB: send anonymous visitors to the login page before reading any of it.
   app.addHook("onRequest", async (request, reply) => {
     if (request.method === "POST" && request.routeOptions.url === "/sandbox/validate" && request.auth?.via !== "session") {
@@ -53,46 +49,45 @@ export function sandboxPages({ app, db, config, validateOnWorker }: AppScope) {
     }
   });
 
-  app.get("/sandbox/validate", async (request, reply) => {
-    if (!requireSession(request, reply)) return reply;
-    return sendPage(request, reply, (ctx) => <ValidatePage ctx={ctx} />);
-  });
+  page({ method: "GET", url: "/sandbox/validate", access: "session", render: () => (ctx) => <ValidatePage ctx={ctx} /> });
 
-  app.post("/sandbox/validate", { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const xml = str(formValues(request.body), "xml");
-    if (xml.trim() === "")
-      return sendPage(request, reply, (ctx) => <ValidatePage ctx={ctx} errors={[{ field: "xml", code: "required" }]} />, 400);
-    if (Buffer.byteLength(xml, "utf8") > MAX_SUBMISSION_BYTES) {
-      return sendPage(request, reply, (ctx) => <ValidatePage ctx={ctx} errors={[{ field: "xml", code: "too_long" }]} />, 413);
-    }
-    const shown = xml.length <= XML_SHOWN_AGAIN_CHARS ? { xml } : { xmlNotShown: true };
-    let checks: Check[];
-    try {
-      checks = await validateOnWorker(xml, { auth, now: request.now });
-    } catch (error) {
-      if (!(error instanceof DomainError) || !(error.code === "TOO_MANY_VALIDATIONS" || error.code === "VALIDATION_TIMEOUT")) throw error;
-      if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
-      const errors = [{ field: "xml", code: REFUSED_ON_PAGE[error.code] }];
-      return sendPage(request, reply, (ctx) => <ValidatePage ctx={ctx} {...shown} errors={errors} />, HTTP_STATUS[error.code]);
-    }
-    return sendPage(request, reply, (ctx) => <ValidatePage ctx={ctx} {...shown} checks={checks} />);
+  page({
+    method: "POST",
+    url: "/sandbox/validate",
+    access: "session",
+    bodyLimit: FORM_BODY_LIMIT,
+    handle: async ({ session, now, body }) => {
+      const xml = str(body, "xml");
+      if (xml.trim() === "") return show((ctx) => <ValidatePage ctx={ctx} errors={[{ field: "xml", code: "required" }]} />, 400);
+      if (Buffer.byteLength(xml, "utf8") > MAX_SUBMISSION_BYTES) {
+        return show((ctx) => <ValidatePage ctx={ctx} errors={[{ field: "xml", code: "too_long" }]} />, 413);
+      }
+      const checks = await validateOnWorker(xml, { auth: { via: "session", ...session }, now });
+      return show((ctx) => <ValidatePage ctx={ctx} {...shownAgain(xml)} checks={checks} />);
+    },
+    refused: (e, { body }) => {
+      const { code } = e;
+      if (code !== "TOO_MANY_VALIDATIONS" && code !== "VALIDATION_TIMEOUT") return undefined;
+      const errors = [{ field: "xml", code: REFUSED_ON_PAGE[code] }];
+      return show((ctx) => <ValidatePage ctx={ctx} {...shownAgain(str(body, "xml"))} errors={errors} />, HTTP_STATUS[code]);
+    },
   });
 
   /** The page, with the environment form as posted when it was turned down. */
-  const showSandboxPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    actor: Actor,
-    initiativeId: string,
-    rejected?: { values: { intermediaryOrgNr: string }; errors: FormErrors },
-  ) => {
+  const sandboxPage = async ({
+    actor,
+    request,
+    params: { initiativeId },
+    form,
+  }: {
+    actor: Actor;
+    request: FastifyRequest;
+    params: { initiativeId: string };
+    form?: FormState<{ intermediaryOrgNr: string }> | undefined;
+  }): Promise<PageView> => {
     const initiative = await readableInitiative({ db, actor }, initiativeId);
     const mayUse = can(actor, { action: "sandbox:use", organisationId: initiative.organisationId });
-    if (!mayUse) {
-      return sendPage(request, reply, (ctx) => <InitiativeSandboxPage ctx={ctx} initiative={initiative} calls={null} environment={null} />);
-    }
+    if (!mayUse) return (ctx) => <InitiativeSandboxPage ctx={ctx} initiative={initiative} calls={null} environment={null} />;
     const [events, { environment }, ownRecipients] = await Promise.all([
       listEnvironmentEvents({ db, actor, initiativeId: initiative.id, limit: RECENT_CALLS }),
       getSandboxEnvironment({ db, actor, initiativeId: initiative.id }),
@@ -113,79 +108,74 @@ export function sandboxPages({ app, db, config, validateOnWorker }: AppScope) {
       environment: sandboxEnvironmentView(environment, emulatorLocation(config, request), operators),
       operators,
       ownRecipients,
-      ...(rejected ?? {}),
+      ...(form ?? {}),
     };
-    return sendPage(
-      request,
-      reply,
-      (ctx) => <InitiativeSandboxPage ctx={ctx} initiative={initiative} calls={calls} environment={section} />,
-      rejected ? 400 : 200,
-    );
+    return (ctx) => <InitiativeSandboxPage ctx={ctx} initiative={initiative} calls={calls} environment={section} />;
   };
 
   // Every reader of the initiative may open the page (it is linked from the overview); the
   // environment, the calls and the report are for those who use the sandbox, as in the API.
-  app.get<InitiativeParams>("/initiatives/:initiativeId/sandbox", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    return showSandboxPage(request, reply, auth.actor, pathId(request.params.initiativeId));
+  page({
+    method: "GET",
+    url: "/initiatives/:initiativeId/sandbox",
+    access: "session",
+    params: ids("initiativeId"),
+    render: sandboxPage,
   });
 
   // Enabling (with the förmedlare field) and disabling (a button without it, which keeps the förmedlare).
-  app.post<InitiativeParams>("/initiatives/:initiativeId/sandbox/environment", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const initiativeId = pathId(request.params.initiativeId);
+  page({
+    method: "POST",
+    url: "/initiatives/:initiativeId/sandbox/environment",
+    access: "session",
+    params: ids("initiativeId"),
     // Authorised before the form is read, so only those who may use the sandbox hear what was wrong with it.
-    const before = (await getSandboxEnvironment({ db, actor: auth.actor, initiativeId })).environment;
-    const values = formValues(request.body);
-    const enabled = str(values, "enabled") === "true";
-    const posted = "intermediaryOrgNr" in values ? str(values, "intermediaryOrgNr").trim() : undefined;
-    const parsed = parseForm(SandboxEnvironmentInput, { enabled, intermediaryOrgNr: posted === "" ? null : posted });
-    if (!parsed.ok) {
-      return showSandboxPage(request, reply, auth.actor, initiativeId, {
-        values: { intermediaryOrgNr: posted ?? "" },
-        errors: parsed.errors,
-      });
-    }
-    const options = { db, actor: auth.actor, now: request.now, initiativeId, intermediaryOrgNr: parsed.data.intermediaryOrgNr };
-    if (enabled) await enableSandboxEnvironment(options);
-    else await disableSandboxEnvironment(options);
-    const t = messagesFor(request.locale).sandboxSetup;
-    setFlash(request, reply, enabled ? (before?.enabled ? t.savedNotice : t.enabledNotice) : t.disabledNotice);
-    return reply.redirect(`${initiativeSandboxHref(initiativeId)}#environment-heading`, 303);
+    load: async ({ actor, params: { initiativeId } }) => (await getSandboxEnvironment({ db, actor, initiativeId })).environment,
+    form: {
+      read: (values) => ({
+        enabled: str(values, "enabled") === "true",
+        posted: "intermediaryOrgNr" in values ? str(values, "intermediaryOrgNr").trim() : undefined,
+      }),
+      schema: SandboxEnvironmentInput,
+      input: ({ enabled, posted }) => ({ enabled, intermediaryOrgNr: posted === "" ? null : posted }),
+    },
+    render: ({ form, ...input }) =>
+      sandboxPage({ ...input, form: form && { values: { intermediaryOrgNr: form.values.posted ?? "" }, errors: form.errors } }),
+    handle: async ({ actor, now, m, params: { initiativeId }, loaded: before, data }) => {
+      const options = { db, actor, now, initiativeId, intermediaryOrgNr: data.intermediaryOrgNr };
+      if (data.enabled) await enableSandboxEnvironment(options);
+      else await disableSandboxEnvironment(options);
+      const t = m.sandboxSetup;
+      const notice = data.enabled ? (before?.enabled ? t.savedNotice : t.enabledNotice) : t.disabledNotice;
+      return redirect(`${initiativeSandboxHref(initiativeId)}#environment-heading`, notice);
+    },
   });
 
-  app.post<InitiativeParams>("/initiatives/:initiativeId/sandbox/conformance-report", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const created = await createConformanceReport({
-      db,
-      actor: auth.actor,
-      now: request.now,
-      initiativeId: pathId(request.params.initiativeId),
-    });
-    setFlash(request, reply, format(messagesFor(request.locale).sandbox.reportCreated, { ...created.summary }));
-    return reply.redirect(`/deliverables/${created.deliverableId}`, 303);
+  page({
+    method: "POST",
+    url: "/initiatives/:initiativeId/sandbox/conformance-report",
+    access: "session",
+    params: ids("initiativeId"),
+    handle: async ({ actor, now, m, params: { initiativeId } }) => {
+      const created = await createConformanceReport({ db, actor, now, initiativeId });
+      return redirect(`/deliverables/${created.deliverableId}`, format(m.sandbox.reportCreated, { ...created.summary }));
+    },
   });
 
   for (const fileFormat of exportFormats) {
-    app.get<InitiativeParams>(`/initiatives/:initiativeId/sandbox/conformance-report.${fileFormat}`, async (request, reply) => {
-      const auth = requireSession(request, reply);
-      if (!auth) return reply;
-      const file = await conformanceReportExport({
-        db,
-        actor: auth.actor,
-        locale: request.locale,
-        now: request.now,
-        initiativeId: pathId(request.params.initiativeId),
-        format: fileFormat,
-      });
-      return reply
-        .type(file.contentType)
-        .header("content-disposition", file.contentDisposition)
-        .header("cache-control", "no-store")
-        .send(file.body);
+    page({
+      method: "GET",
+      url: `/initiatives/:initiativeId/sandbox/conformance-report.${fileFormat}`,
+      access: "session",
+      params: ids("initiativeId"),
+      handle: async ({ actor, locale, now, reply, params: { initiativeId } }) => {
+        const file = await conformanceReportExport({ db, actor, locale, now, initiativeId, format: fileFormat });
+        return reply
+          .type(file.contentType)
+          .header("content-disposition", file.contentDisposition)
+          .header("cache-control", "no-store")
+          .send(file.body);
+      },
     });
   }
 }

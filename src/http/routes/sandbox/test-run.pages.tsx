@@ -7,15 +7,12 @@ import { TestRunCallPage } from "../../../ui/pages/sandbox/test-run-call-page.ts
 import { TestRunCallsPage } from "../../../ui/pages/sandbox/test-run-calls-page.tsx";
 import { sandboxHref } from "../../../ui/pages/sandbox/test-run-parts.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { pathId, pathValue } from "../../path-id.ts";
-import { requireSession, sendPage } from "../../render.ts";
+import { ids } from "../../path-id.ts";
 import { TestRunCallsQuery } from "./test-run.schema.ts";
 
-type CallParams = { initiativeId: string; callId: string };
-type MessageParams = CallParams & { position: string };
-
-/** A malformed id or number in a page URL is simply something that does not exist. */
-const pathIndex = (value: string) => pathValue(z.coerce.number().int().min(0).max(10_000), value);
+/** A number in a page URL; a malformed one, as a malformed id, is simply something that does not exist. */
+const index = z.coerce.number().int().min(0).max(10_000);
+const MessageParams = ids("initiativeId", "callId").extend({ position: index });
 
 /**
  * The sender's content is served from our origin, so it gets a CSP of its own in place of the
@@ -32,18 +29,18 @@ function inertContent(reply: FastifyReply) {
     .header("cache-control", "no-store");
 }
 
-export function testRunPages({ app, db }: AppScope) {
-  app.get<{ Params: { initiativeId: string }; Querystring: unknown }>(
-    "/initiatives/:initiativeId/sandbox/calls",
-    async (request, reply) => {
-      const auth = requireSession(request, reply);
-      if (!auth) return reply;
-      const initiativeId = pathId(request.params.initiativeId);
+export function testRunPages({ page, db }: AppScope) {
+  page({
+    method: "GET",
+    url: "/initiatives/:initiativeId/sandbox/calls",
+    access: "session",
+    params: ids("initiativeId"),
+    render: async ({ actor, params: { initiativeId }, request }) => {
       // A hand-edited filter or cursor shows the first page rather than an error.
       const parsed = TestRunCallsQuery.safeParse(request.query);
       const query = parsed.success ? parsed.data : {};
-      const result = await listTestRunCalls({ db, actor: auth.actor, initiativeId, ...query });
-      return sendPage(request, reply, (ctx) => (
+      const result = await listTestRunCalls({ db, actor, initiativeId, ...query });
+      return (ctx) => (
         <TestRunCallsPage
           ctx={ctx}
           initiative={result.initiative}
@@ -54,50 +51,45 @@ export function testRunPages({ app, db }: AppScope) {
           before={query.before}
           nextBefore={result.nextBefore}
         />
-      ));
+      );
     },
-  );
-
-  app.get<{ Params: CallParams }>("/initiatives/:initiativeId/sandbox/calls/:callId", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const initiativeId = pathId(request.params.initiativeId);
-    const { call } = await getTestRunCall({ db, actor: auth.actor, initiativeId, callId: pathId(request.params.callId) });
-    return sendPage(request, reply, (ctx) => <TestRunCallPage ctx={ctx} initiativeId={initiativeId} call={call} />);
   });
 
-  app.get<{ Params: MessageParams }>("/initiatives/:initiativeId/sandbox/calls/:callId/messages/:position/body", async (request, reply) => {
-    const auth = requireSession(request, reply);
-    if (!auth) return reply;
-    const body = await readDeliveredBody({
-      db,
-      actor: auth.actor,
-      initiativeId: pathId(request.params.initiativeId),
-      callId: pathId(request.params.callId),
-      position: pathIndex(request.params.position),
-    });
-    return inertContent(reply)
-      .type("text/html; charset=utf-8")
-      .send(bodyDocument(body.mediaType, body.bytes, body.subject));
+  page({
+    method: "GET",
+    url: "/initiatives/:initiativeId/sandbox/calls/:callId",
+    access: "session",
+    params: ids("initiativeId", "callId"),
+    render: async ({ actor, params: { initiativeId, callId } }) => {
+      const { call } = await getTestRunCall({ db, actor, initiativeId, callId });
+      return (ctx) => <TestRunCallPage ctx={ctx} initiativeId={initiativeId} call={call} />;
+    },
   });
 
-  app.get<{ Params: MessageParams & { index: string } }>(
-    "/initiatives/:initiativeId/sandbox/calls/:callId/messages/:position/attachments/:index",
-    async (request, reply) => {
-      const auth = requireSession(request, reply);
-      if (!auth) return reply;
-      const file = await readDeliveredAttachment({
-        db,
-        actor: auth.actor,
-        initiativeId: pathId(request.params.initiativeId),
-        callId: pathId(request.params.callId),
-        position: pathIndex(request.params.position),
-        index: pathIndex(request.params.index),
-      });
+  page({
+    method: "GET",
+    url: "/initiatives/:initiativeId/sandbox/calls/:callId/messages/:position/body",
+    access: "session",
+    params: MessageParams,
+    handle: async ({ actor, reply, params }) => {
+      const body = await readDeliveredBody({ db, actor, ...params });
+      return inertContent(reply)
+        .type("text/html; charset=utf-8")
+        .send(bodyDocument(body.mediaType, body.bytes, body.subject));
+    },
+  });
+
+  page({
+    method: "GET",
+    url: "/initiatives/:initiativeId/sandbox/calls/:callId/messages/:position/attachments/:index",
+    access: "session",
+    params: MessageParams.extend({ index }),
+    handle: async ({ actor, reply, params }) => {
+      const file = await readDeliveredAttachment({ db, actor, ...params });
       return inertContent(reply)
         .type(file.contentType)
         .header("content-disposition", attachmentDisposition(file.filename))
         .send(file.bytes);
     },
-  );
+  });
 }

@@ -71,7 +71,7 @@ export function InvitationPage({
       <PageHeading lead={`${offer} ${format(m.invitation.intro, { name: invitation.name, email: invitation.email })}`}>
         {m.invitation.title}
       </PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ password: m.invitation.password, confirm: m.invitation.confirm }} />
       <Form ctx={ctx} action={action}>
         <input type="hidden" name="username" value={invitation.email} autoComplete="username" />
         <TextField ctx={ctx} name="password" type="password" label={m.invitation.password} autoComplete="new-password" errors={errors} />

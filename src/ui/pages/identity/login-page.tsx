@@ -23,7 +23,7 @@ export function LoginPage({
           {failure}
         </Alert>
       ) : null}
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ email: m.login.email, password: m.login.password }} />
       <Form ctx={ctx} action="/login">
         <input type="hidden" name="next" value={next} />
         <TextField ctx={ctx} name="email" type="email" label={m.login.email} value={email} autoComplete="username" errors={errors} />

@@ -104,7 +104,11 @@ export function SettingsPage({
         ) : (
           <Paragraph>{m.settings.noTokens}</Paragraph>
         )}
-        <FormErrorSummary ctx={ctx} errors={tokenForm?.errors} />
+        <FormErrorSummary
+          ctx={ctx}
+          errors={tokenForm?.errors}
+          labels={{ name: m.settings.tokenName, expiresInDays: m.settings.tokenExpiry }}
+        />
         <Form ctx={ctx} action="/settings/tokens">
           <TextField ctx={ctx} name="name" label={m.settings.tokenName} value={tokenForm?.values.name} errors={tokenForm?.errors} />
           <TextField

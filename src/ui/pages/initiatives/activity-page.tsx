@@ -42,7 +42,7 @@ export function ActivityPage({
       <BackLink ctx={ctx} href={back} name={initiative.name} />
       <PageHeading lead={format(t.activity.lead, { number: phase.number, name: inLocale(ctx, phase.name) })}>{title}</PageHeading>
       {activity.description ? <Paragraph>{inLocale(ctx, activity.description)}</Paragraph> : null}
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ status: t.activity.status, motivation: t.activity.motivation }} />
       <Form ctx={ctx} action={`/initiatives/${initiative.id}/activities/${activity.id}`}>
         <ChoiceGroup
           ctx={ctx}

@@ -257,7 +257,11 @@ export function DeliverablePage({
           ) : latest.status === "for_granskning" ? (
             <Alert data-color="info">{t.deliverable.editReviewNotice}</Alert>
           ) : null}
-          <FormErrorSummary ctx={ctx} errors={form?.errors} />
+          <FormErrorSummary
+            ctx={ctx}
+            errors={form?.errors}
+            labels={Object.fromEntries(deliverable.template.map((section) => [sectionField(section.id), inLocale(ctx, section.heading)]))}
+          />
           {errorFor(form?.errors, BASE_ETAG_FIELD) ? (
             <Alert data-color="warning" id={fieldId(BASE_ETAG_FIELD)}>
               {format(t.deliverable.editConflict, now)}

@@ -60,7 +60,17 @@ export function InitiativeFormPage({
   return (
     <Layout ctx={ctx} title={t.form.title}>
       <PageHeading lead={format(t.form.lead, { organisation: organisation.name, version: methodV12.version })}>{t.form.title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary
+        ctx={ctx}
+        errors={errors}
+        labels={{
+          name: t.name,
+          description: t.form.description,
+          targetGroup: t.targetGroup,
+          plannedGoLive: t.plannedGoLive,
+          steeringGroup: t.form.steeringGroup,
+        }}
+      />
       <Form ctx={ctx} action="/initiatives/new">
         <input type="hidden" name="organisationId" value={organisation.id} />
         <TextField ctx={ctx} name="name" label={t.name} hint={t.form.nameHint} value={values.name} errors={errors} autoComplete="off" />

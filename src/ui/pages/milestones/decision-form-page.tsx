@@ -2,6 +2,7 @@ import { format, formatDate } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import {
   Alert,
+  Breadcrumbs,
   ChoiceGroup,
   Form,
   FormErrorSummary,
@@ -31,6 +32,35 @@ export const SUPERSEDES_FIELD = "supersedes";
 
 /** The milestone's current decision when the form was shown: what a new decision supersedes. */
 export type CurrentDecision = { id: string; outcome: string; decidedOn: string; decidedByName: string };
+
+/** The error summary's names for the form's fields; the per-point fields say which point they answer. */
+function decisionFieldLabels(ctx: PageContext, milestone: Milestone, reports: { timeline: boolean; messageVolumes: boolean }) {
+  const { m } = ctx;
+  const f = m.milestones.form;
+  const point = (i: number) => format(m.milestones.forDecisionPoint, { n: i + 1 });
+  return {
+    outcome: f.outcome,
+    ...Object.fromEntries(
+      milestone.decisionPoints.flatMap((dp, i) => [
+        [`answer-${dp.id}`, `${f.answer} ${point(i)}`],
+        [`motivation-${dp.id}`, `${f.motivation} ${point(i)}`],
+      ]),
+    ),
+    ...Object.fromEntries(
+      CONDITION_ROWS.flatMap((i) => [
+        [`condition-${i}-text`, format(f.conditionText, { n: i + 1 })],
+        [`condition-${i}-owner`, format(f.conditionOwner, { n: i + 1 })],
+        [`condition-${i}-dueDate`, format(f.conditionDue, { n: i + 1 })],
+      ]),
+    ),
+    ...(reports.timeline ? { timeline: f.timeline } : {}),
+    ...(reports.messageVolumes ? { volume: f.volume, volumeNote: f.volumeNote } : {}),
+    decidedOn: f.decidedOn,
+    diarienummer: f.diarienummer,
+    minutes: f.minutes,
+    incompleteBasisReason: f.incompleteReason,
+  };
+}
 
 export function DecisionFormPage({
   ctx,
@@ -70,13 +100,18 @@ export function DecisionFormPage({
     : null;
   return (
     <Layout ctx={ctx} title={title}>
-      <Paragraph>
-        <Link href={`/initiatives/${initiative.id}/milestones/${milestone.numeral}`}>
-          {initiative.name}: {format(m.milestones.title, { numeral: milestone.numeral, name: milestone.name[locale] })}
-        </Link>
-      </Paragraph>
+      <Breadcrumbs
+        ctx={ctx}
+        trail={[
+          { href: `/initiatives/${initiative.id}`, label: initiative.name },
+          {
+            href: `/initiatives/${initiative.id}/milestones/${milestone.numeral}`,
+            label: format(m.milestones.title, { numeral: milestone.numeral, name: milestone.name[locale] }),
+          },
+        ]}
+      />
       <PageHeading lead={milestone.decidedBy.text[locale]}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={decisionFieldLabels(ctx, milestone, reports)} />
       {conflict ? (
         <Alert data-color="warning" id={fieldId(SUPERSEDES_FIELD)}>
           {currentText ? format(f.conflict, currentText) : m.fieldErrors.decision_conflict}
@@ -190,7 +225,6 @@ export function DecisionFormPage({
                 name={`condition-${i}-dueDate`}
                 type="date"
                 label={format(f.conditionDue, { n: i + 1 })}
-                hint={f.dateHint}
                 value={values[`condition-${i}-dueDate`]}
                 errors={errors}
                 width="short"
@@ -220,16 +254,7 @@ export function DecisionFormPage({
             ) : null}
           </fieldset>
         ) : null}
-        <TextField
-          ctx={ctx}
-          name="decidedOn"
-          type="date"
-          label={f.decidedOn}
-          hint={f.dateHint}
-          value={values.decidedOn}
-          errors={errors}
-          width="short"
-        />
+        <TextField ctx={ctx} name="decidedOn" type="date" label={f.decidedOn} value={values.decidedOn} errors={errors} width="short" />
         <TextField
           ctx={ctx}
           name="diarienummer"

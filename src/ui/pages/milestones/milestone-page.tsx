@@ -1,4 +1,4 @@
-import { format, formatDate, formatDateTime } from "../../../i18n/index.ts";
+import { format, formatDate, formatDateTime, type Messages } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import {
   Alert,
@@ -63,80 +63,88 @@ export type DecisionEntry = {
 
 type Snapshot = { deliverables: { deliverableId: string; typeId: string; title: string; version: number; status: string }[] };
 
+/** An answer as the form offered it ("Ja", not the stored "ja"); one the catalogue does not know shows as stored. */
+const answerText = (m: Messages, answer: string) => (m.milestones.form.answers as Record<string, string>)[answer] ?? answer;
+
 function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Milestone; d: DecisionEntry }) {
   const { m, locale } = ctx;
   const snapshot = d.basisSnapshot as Snapshot;
   const outcome = m.milestones.outcomes[d.outcome as keyof typeof m.milestones.outcomes] ?? d.outcome;
   return (
-    <Card className="stack-wide" data-testid={d.current ? "current-decision" : "superseded-decision"}>
-      <Heading level={3} data-size="sm">
-        <Tag data-color={outcomeColor(d.outcome)}>{outcome}</Tag>{" "}
-        {format(m.milestones.decidedOnBy, { date: formatDate(locale, d.decidedOn), name: d.decidedBy.name })}
-      </Heading>
-      {d.decisionMatchesHash === false ? <Alert data-color="danger">{m.milestones.decisionAltered}</Alert> : null}
-      {d.basisChangedAfterDecision ? (
-        <Alert data-color="warning">
-          <strong>{m.milestones.basisChanged}.</strong> {m.milestones.basisChangedText}
-        </Alert>
-      ) : null}
-      {d.incompleteBasisReason ? (
-        <Alert data-color="warning">
-          {m.milestones.incompleteBasis} {d.incompleteBasisReason}
-        </Alert>
-      ) : null}
-      <dl className="facts">
-        {d.diarienummer ? (
-          <>
-            <dt>{m.milestones.diarienummer}</dt>
-            <dd>{d.diarienummer}</dd>
-          </>
+    // Blocks, not the card itself, carry the padding: Designsystemet drops a card's own padding when
+    // it holds a Details, and the frozen basis is one.
+    <Card data-testid={d.current ? "current-decision" : "superseded-decision"}>
+      <Card.Block className="stack-wide">
+        <Heading level={3} data-size="sm">
+          <Tag data-color={outcomeColor(d.outcome)}>{outcome}</Tag>{" "}
+          {format(m.milestones.decidedOnBy, { date: formatDate(locale, d.decidedOn), name: d.decidedBy.name })}
+        </Heading>
+        {d.decisionMatchesHash === false ? <Alert data-color="danger">{m.milestones.decisionAltered}</Alert> : null}
+        {d.basisChangedAfterDecision ? (
+          <Alert data-color="warning">
+            <strong>{m.milestones.basisChanged}.</strong> {m.milestones.basisChangedText}
+          </Alert>
         ) : null}
-        {d.minutes ? (
-          <>
-            <dt>{m.milestones.minutes}</dt>
-            <dd className="prose">{d.minutes}</dd>
-          </>
+        {d.incompleteBasisReason ? (
+          <Alert data-color="warning">
+            {m.milestones.incompleteBasis} {d.incompleteBasisReason}
+          </Alert>
         ) : null}
-        <dt>{m.milestones.basisHash}</dt>
-        <dd>
-          <code className="hash">{d.basisHash}</code>
-        </dd>
-        {d.decisionHash ? (
-          <>
-            <dt>{m.milestones.decisionHash}</dt>
-            <dd>
-              <code className="hash">{d.decisionHash}</code>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-      <Heading level={4} data-size="xs">
-        {m.milestones.decisionPoints}
-      </Heading>
-      <ol>
-        {milestone.decisionPoints.map((dp) => {
-          const answer = d.decisionPoints.find((a) => a.id === dp.id);
-          return (
-            <li key={dp.id}>
-              {dp.text[locale]}: <strong>{answer?.answer}</strong> – {answer?.motivation}
-            </li>
-          );
-        })}
-      </ol>
-      {d.conditions.length ? (
-        <>
-          <Heading level={4} data-size="xs">
-            {m.milestones.conditions}
-          </Heading>
-          <ul>
-            {d.conditions.map((c) => (
-              <li key={`${c.text}-${c.dueDate}`}>
-                {c.text} ({m.milestones.conditionOwner}: {c.owner}, {m.milestones.conditionDue}: {c.dueDate})
+        <dl className="facts">
+          {d.diarienummer ? (
+            <>
+              <dt>{m.milestones.diarienummer}</dt>
+              <dd>{d.diarienummer}</dd>
+            </>
+          ) : null}
+          {d.minutes ? (
+            <>
+              <dt>{m.milestones.minutes}</dt>
+              <dd className="prose">{d.minutes}</dd>
+            </>
+          ) : null}
+          <dt>{m.milestones.basisHash}</dt>
+          <dd>
+            <code className="hash">{d.basisHash}</code>
+          </dd>
+          {d.decisionHash ? (
+            <>
+              <dt>{m.milestones.decisionHash}</dt>
+              <dd>
+                <code className="hash">{d.decisionHash}</code>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <Heading level={4} data-size="xs">
+          {m.milestones.decisionPoints}
+        </Heading>
+        <ol>
+          {milestone.decisionPoints.map((dp) => {
+            const answer = d.decisionPoints.find((a) => a.id === dp.id);
+            return (
+              <li key={dp.id}>
+                {dp.text[locale]}: <strong>{answer ? answerText(m, answer.answer) : "–"}</strong>
+                {answer?.motivation ? ` – ${answer.motivation}` : null}
               </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+            );
+          })}
+        </ol>
+        {d.conditions.length ? (
+          <>
+            <Heading level={4} data-size="xs">
+              {m.milestones.conditions}
+            </Heading>
+            <ul>
+              {d.conditions.map((c) => (
+                <li key={`${c.text}-${c.dueDate}`}>
+                  {c.text} ({m.milestones.conditionOwner}: {c.owner}, {m.milestones.conditionDue}: {c.dueDate})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Card.Block>
       <Details>
         <Details.Summary>{m.milestones.frozenBasis}</Details.Summary>
         <Details.Content>
@@ -150,7 +158,11 @@ function DecisionCard({ ctx, milestone, d }: { ctx: PageContext; milestone: Mile
           </ul>
         </Details.Content>
       </Details>
-      <SentCommunications ctx={ctx} communications={d.communications} />
+      {d.communications.length ? (
+        <Card.Block className="stack-wide">
+          <SentCommunications ctx={ctx} communications={d.communications} />
+        </Card.Block>
+      ) : null}
     </Card>
   );
 }
@@ -247,7 +259,16 @@ export function MilestonePage({
         {canWork ? (
           // One form for every decision point, so saving one proposal never drops what was typed in the others.
           <Form ctx={ctx} action={`${base}/preparations`}>
-            <FormErrorSummary ctx={ctx} errors={errors} />
+            <FormErrorSummary
+              ctx={ctx}
+              errors={errors}
+              labels={Object.fromEntries(
+                milestone.decisionPoints.map((dp, i) => [
+                  `proposal-${dp.id}`,
+                  `${m.milestones.proposal} ${format(m.milestones.forDecisionPoint, { n: i + 1 })}`,
+                ]),
+              )}
+            />
             <ol className="stack-wide">
               {milestone.decisionPoints.map((dp, i) => {
                 const prepared = readiness.decisionPoints.find((x) => x.id === dp.id)?.prepared ?? false;

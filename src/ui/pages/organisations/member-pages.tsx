@@ -40,7 +40,7 @@ export function InviteMemberPage({
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ name: m.members.name, email: m.members.email, roles: m.members.roles }} />
       <Form ctx={ctx} action={`/organisations/${organisation.id}/members/invite`}>
         <TextField ctx={ctx} name="name" label={m.members.name} value={values.name} errors={errors} autoComplete="off" />
         <TextField ctx={ctx} name="email" type="email" label={m.members.email} value={values.email} errors={errors} autoComplete="off" />
@@ -107,7 +107,7 @@ export function EditMemberPage({
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading lead={member.email}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ roles: m.members.roles }} />
       <Form ctx={ctx} action={`/organisations/${organisation.id}/members/${member.userId}`}>
         {kept.length ? (
           <Paragraph>

@@ -15,7 +15,11 @@ export function OrganisationFormPage({
   return (
     <Layout ctx={ctx} title={m.organisations.createTitle}>
       <PageHeading>{m.organisations.createTitle}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary
+        ctx={ctx}
+        errors={errors}
+        labels={{ name: m.organisations.name, number: m.organisations.number, kind: m.organisations.kind }}
+      />
       <Form ctx={ctx} action="/organisations">
         <TextField ctx={ctx} name="name" label={m.organisations.name} value={values.name} errors={errors} autoComplete="organization" />
         <TextField

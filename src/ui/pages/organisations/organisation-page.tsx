@@ -177,7 +177,7 @@ function ApprovalSettings({
       <Paragraph data-testid="approval-rule">{on ? t.secondPersonOn : t.secondPersonOff}</Paragraph>
       {organisation.permissions.manageSettings ? (
         <Form ctx={ctx} action={`/organisations/${organisation.id}/settings`}>
-          <FormErrorSummary ctx={ctx} errors={errors} />
+          <FormErrorSummary ctx={ctx} errors={errors} labels={{ [SECOND_APPROVER_FIELD]: t.legend }} />
           <ChoiceGroup
             ctx={ctx}
             name={SECOND_APPROVER_FIELD}

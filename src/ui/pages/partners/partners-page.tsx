@@ -64,7 +64,11 @@ export function PartnersPage({
         <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
       </Paragraph>
       <PageHeading lead={t.lead}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary
+        ctx={ctx}
+        errors={errors}
+        labels={{ organisationNumber: t.organisationLabel, name: t.externalName, email: t.externalEmail }}
+      />
       {partners.length ? (
         <ScrollableTable caption={t.caption}>
           <Table.Head>

@@ -23,6 +23,15 @@ export function expectedText(ctx: PageContext, expected: SenderDecision | null):
   return expected.deliver ? t.deliver : format(t.notDeliver, { reason: t.reasons[expected.reason] });
 }
 
+/**
+ * What the emulator answers a delivery to this recipient. Without a mailbox the chosen behaviour never
+ * comes into play: the emulator answers every delivery with a SOAP fault (recipient not found).
+ */
+export function operatorAnswerText(ctx: PageContext, hasMailbox: boolean, behaviour: keyof PageContext["m"]["sandboxSetup"]["behaviours"]) {
+  const t = ctx.m.sandboxSetup;
+  return hasMailbox ? t.behaviours[behaviour] : t.noMailboxAnswer;
+}
+
 export function BackToOrganisation({ ctx, organisation }: { ctx: PageContext; organisation: { id: string; name: string } }) {
   return (
     <p className="back-link">

@@ -18,7 +18,7 @@ import {
   TextField,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { expectedText, ownRecipientsHref, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
+import { expectedText, operatorAnswerText, ownRecipientsHref, setupFormContext, trustedCasHref } from "./environment-parts.tsx";
 
 export type EnvironmentSectionProps = {
   ctx: PageContext;
@@ -38,7 +38,7 @@ export function EnvironmentSection(props: EnvironmentSectionProps) {
   const t = ctx.m.sandboxSetup;
   const { environment } = props;
   return (
-    <section aria-labelledby="environment-heading" className="stack">
+    <section aria-labelledby="environment-heading" className="stack-wide">
       <Heading level={2} data-size="md" id="environment-heading">
         {t.heading}
       </Heading>
@@ -68,7 +68,7 @@ function EnvironmentForm({ ctx, initiativeId, environment, values, errors }: Env
       {current || environment.enabled ? (
         <Paragraph>{current ? format(t.intermediaryCurrent, { orgnr: formatOrganisationNumber(current) }) : t.intermediaryNone}</Paragraph>
       ) : null}
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ intermediaryOrgNr: t.intermediaryLabel }} />
       <Form ctx={ctx} action={action} id="environment-form">
         <input type="hidden" name="enabled" value="true" />
         <TextField
@@ -247,7 +247,7 @@ function Recipients({
               <Table.Cell>
                 {r.operator ? (r.pending ? format(t.pendingMailbox, { operator: r.operator }) : r.operator) : t.noMailbox}
               </Table.Cell>
-              <Table.Cell>{t.behaviours[r.behaviour]}</Table.Cell>
+              <Table.Cell>{operatorAnswerText(ctx, r.operator !== null, r.behaviour)}</Table.Cell>
               <Table.Cell>{expectedText(ctx, r.expected)}</Table.Cell>
             </Table.Row>
           ))}

@@ -65,7 +65,7 @@ export function LoadTestListPage({
         </Heading>
         {enabled ? (
           <>
-            <FormErrorSummary ctx={ctx} errors={errors} />
+            <FormErrorSummary ctx={ctx} errors={errors} labels={{ targetRate: t.targetRate, durationSeconds: t.durationSeconds }} />
             <Form ctx={ctx} action={loadTestsHref(initiativeId)}>
               <TextField
                 ctx={ctx}

@@ -18,7 +18,7 @@ import {
   TextField,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-import { BackToOrganisation, expectedText, ownRecipientsHref, setupFormContext } from "./environment-parts.tsx";
+import { BackToOrganisation, expectedText, operatorAnswerText, ownRecipientsHref, setupFormContext } from "./environment-parts.tsx";
 
 /** The add form's fields as typed, so a turned-down form comes back as it was sent. */
 export type OwnRecipientFormValues = {
@@ -64,7 +64,18 @@ export function OwnRecipientsPage({
     <Layout ctx={ctx} title={title}>
       <BackToOrganisation ctx={ctx} organisation={organisation} />
       <PageHeading lead={t.ownRecipientsLead}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary
+        ctx={ctx}
+        errors={errors}
+        labels={{
+          recipientId: t.recipientIdLabel,
+          label: t.labelLabel,
+          accountType: t.accountTypeLegend,
+          operatorId: t.operatorLabel,
+          options: t.optionsLegend,
+          operatorBehaviour: t.operatorBehaviourLabel,
+        }}
+      />
       {recipients.length ? (
         <ScrollableTable caption={t.ownRecipientsCaption}>
           <Table.Head>
@@ -89,7 +100,7 @@ export function OwnRecipientsPage({
                 <Table.Cell>
                   {r.pending ? format(t.pendingMailbox, { operator: operatorName(r.operatorId) }) : operatorName(r.operatorId)}
                 </Table.Cell>
-                <Table.Cell>{t.behaviours[r.operatorBehaviour]}</Table.Cell>
+                <Table.Cell>{operatorAnswerText(ctx, r.operatorId !== null, r.operatorBehaviour)}</Table.Cell>
                 <Table.Cell>{expectedText(ctx, r.expected)}</Table.Cell>
                 <Table.Cell>
                   <ActionButton ctx={ctx} action={`${base}/${r.id}/delete`} variant="tertiary">

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { DeliveredMessageMetadata, TestRunCallDetail } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
-import { format, formatDateTime } from "../../../i18n/index.ts";
+import { format, formatTimestamp } from "../../../i18n/index.ts";
 import type { CheckStatus } from "../../../sandbox/checks/check.ts";
 import { DELIVERY_CONTENTS_KEPT } from "../../../sandbox/emulator/events.ts";
 import { FactList, Heading, Layout, Link, PageHeading, Paragraph } from "../../components/index.ts";
@@ -46,11 +46,17 @@ export function TestRunCallPage({ ctx, initiativeId, call }: { ctx: PageContext;
   );
 }
 
+/** What a fault code means, in the reader's language; the emulator's own words follow in English. */
+function faultReason(ctx: PageContext, code: number | null): string | null {
+  if (code === null) return null;
+  return (ctx.m.sandboxRuns.faultReasons as Record<string, string>)[String(code)] ?? null;
+}
+
 function Facts({ ctx, initiativeId, call }: { ctx: PageContext; initiativeId: string; call: TestRunCallDetail }) {
   const t = ctx.m.sandboxRuns;
   const none = t.notRecorded;
   const rows: [string, ReactNode][] = [
-    [t.receivedAt, formatDateTime(ctx.locale, call.at)],
+    [t.receivedAt, formatTimestamp(ctx.locale, call.at)],
     [t.durationMs, formatMs(ctx, call.durationMs)],
     [t.outcome, <OutcomeTag key="o" ctx={ctx} outcome={call.outcome} />],
     [t.httpStatus, call.httpStatus ?? none],
@@ -61,8 +67,9 @@ function Facts({ ctx, initiativeId, call }: { ctx: PageContext; initiativeId: st
     [t.recipient, call.recipientIds.join(", ") || none],
     [t.size, formatBytes(ctx, call.requestBytes)],
     [t.faultCode, call.faultCode ?? none],
+    [t.reason, faultReason(ctx, call.faultCode) ?? none],
     [
-      t.reason,
+      t.technicalReason,
       call.reason ? (
         <span key="r" lang="en">
           {call.reason}

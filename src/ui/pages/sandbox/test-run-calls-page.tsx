@@ -1,5 +1,5 @@
 import type { TestRunCallSummary } from "../../../domain/sandbox/test-runs/test-run-call-view.ts";
-import { format, formatDateTime } from "../../../i18n/index.ts";
+import { format, formatTimestamp } from "../../../i18n/index.ts";
 import { Layout, Link, PageHeading, Paragraph, ScrollableTable, SelectField, SubmitButton, Table } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink } from "../initiatives/initiative-parts.tsx";
@@ -98,7 +98,7 @@ function CallsTable({ ctx, initiativeId, calls }: { ctx: PageContext; initiative
         {calls.map((c) => (
           <Table.Row key={c.id}>
             <Table.Cell>
-              <Link href={testRunCallHref(initiativeId, c.id)}>{formatDateTime(ctx.locale, c.at)}</Link>
+              <Link href={testRunCallHref(initiativeId, c.id)}>{formatTimestamp(ctx.locale, c.at)}</Link>
             </Table.Cell>
             <Table.Cell>
               <code>{c.operation ?? t.unknownOperation}</code>

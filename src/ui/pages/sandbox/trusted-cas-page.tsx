@@ -38,7 +38,7 @@ export function TrustedCasPage({
     <Layout ctx={ctx} title={title}>
       <BackToOrganisation ctx={ctx} organisation={organisation} />
       <PageHeading lead={t.trustedCasLead}>{title}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ certificatePem: t.certificatePemLabel }} />
       {trustedCas.length ? (
         <ScrollableTable caption={t.trustedCasCaption}>
           <Table.Head>

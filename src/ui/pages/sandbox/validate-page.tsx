@@ -39,7 +39,7 @@ export function ValidatePage({
   return (
     <Layout ctx={ctx} title={m.sandbox.validateTitle}>
       <PageHeading lead={m.sandbox.validateLead}>{m.sandbox.validateTitle}</PageHeading>
-      <FormErrorSummary ctx={ctx} errors={errors} />
+      <FormErrorSummary ctx={ctx} errors={errors} labels={{ xml: m.sandbox.xmlLabel }} />
       <Form ctx={ctx} action="/sandbox/validate">
         <TextArea ctx={ctx} name="xml" label={m.sandbox.xmlLabel} hint={m.sandbox.xmlHint} value={xml} errors={errors} rows={14} />
         {xmlNotShown ? <Paragraph data-size="sm">{m.sandbox.xmlNotShown}</Paragraph> : null}
