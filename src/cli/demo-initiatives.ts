@@ -9,6 +9,7 @@ import { createInitiative } from "../domain/initiatives/create-initiative.ts";
 import { updateActivity } from "../domain/initiatives/update-activity.ts";
 import { decideMilestone } from "../domain/milestones/decide-milestone.ts";
 import { prepareDecisionPoint } from "../domain/milestones/milestone-queries.ts";
+import { updateOrganisationSettings } from "../domain/organisations/update-organisation-settings.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../method/lookup.ts";
 import type { MilestoneNumeral, PhaseNumber } from "../method/types.ts";
 import { methodV12 } from "../method/v1.2/index.ts";
@@ -87,12 +88,15 @@ async function actorOf(db: Database, email: string): Promise<Actor> {
   return actor;
 }
 
-/** A plausible first text for a document, drawn from its template's guidance, so demo documents read like work in progress. */
-function draftText(typeId: string, initiative: DemoInitiative): Record<string, string> {
+/**
+ * A plausible text for a document, drawn from its template's guidance: the first three sections
+ * of a draft, so it reads like work in progress; `complete` adds every section fastställa requires.
+ */
+function draftText(typeId: string, initiative: DemoInitiative, { complete = false } = {}): Record<string, string> {
   const type = deliverableType(methodV12, typeId);
   return Object.fromEntries(
     (type?.template ?? [])
-      .slice(0, 3)
+      .filter((s, i) => i < 3 || (complete && s.required))
       .map((s, i) => [
         s.id,
         i === 0
@@ -104,7 +108,7 @@ function draftText(typeId: string, initiative: DemoInitiative): Record<string, s
 
 /**
  * Demo initiatives in several phases, built through the same use cases as the UI, by the people
- * whose roles allow each step: the projektledare writes and fastställer, the verksamhetsägare
+ * whose roles allow each step: the projektledare writes, the verksamhetsägare fastställer and
  * decides milestone I, the styrgrupp the rest.
  */
 export async function seedDemoInitiatives(db: Database, now: Date): Promise<number> {
@@ -117,6 +121,17 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
     const pl = await actorOf(db, demo.projektledare);
     const owner = await actorOf(db, demo.verksamhetsagare);
     const board = await actorOf(db, demo.styrgrupp);
+    // Where one person writes and owns the work there is no second person to fastställa it: the
+    // organisation turns that rule off, as such an organisation would (its verksamhetsägare may).
+    if (owner.userId === pl.userId && organisation.requiresSecondApprover) {
+      await updateOrganisationSettings({
+        db,
+        actor: owner,
+        now,
+        organisationId: organisation.id,
+        input: { requiresSecondApprover: false },
+      });
+    }
     const initiative = await createInitiative({
       db,
       actor: pl,
@@ -158,8 +173,15 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
             })
           ).id;
           documents.set(entry.deliverableTypeId, id);
-          await editDeliverable({ db, actor: pl, now, deliverableId: id, input: { sections: draftText(entry.deliverableTypeId, demo) } });
-          await changeDeliverableStatus({ db, actor: pl, now, deliverableId: id, status: "faststalld" });
+          await editDeliverable({
+            db,
+            actor: pl,
+            now,
+            deliverableId: id,
+            input: { sections: draftText(entry.deliverableTypeId, demo, { complete: true }) },
+          });
+          // A second person fastställer what the projektledare wrote, as the organisation requires by default.
+          await changeDeliverableStatus({ db, actor: owner, now, deliverableId: id, status: "faststalld" });
         }
       }
       for (const dp of milestone.decisionPoints) {

@@ -31,7 +31,8 @@ function withEnv(env: Record<string, string>) {
   };
 }
 
-describe("cli", () => {
+// Each test runs the CLI as separate processes over PGlite on disk: a minute on a busy machine is normal.
+describe("cli", { timeout: 180_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ansluta-cli-"));
   const drops: (() => Promise<void>)[] = [];
   let databases = 0;

@@ -12,6 +12,9 @@ const version = (overrides: Partial<DeliverableVersion> = {}): DeliverableVersio
   createdAt: "2026-11-02T09:00:00.000Z",
   updatedAt: "2026-11-03T10:30:00.000Z",
   approvedAt: "2026-11-04T13:15:00.000Z",
+  createdBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
+  lastEditedBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
+  approvedBy: { id: "00000000-0000-4000-8000-000000000001", name: "Viktor Verksamhetsägare" },
   ...overrides,
 });
 
@@ -23,8 +26,9 @@ const deliverable = {
       id: "risker",
       heading: { sv: "Identifierade risker", en: "Identified risks" },
       guidance: { sv: "Vilka risker finns?", en: "Which risks are there?" },
+      required: true,
     },
-    { id: "atgarder", heading: { sv: "Åtgärder", en: "Actions" }, guidance: { sv: "Vad görs?", en: "What is done?" } },
+    { id: "atgarder", heading: { sv: "Åtgärder", en: "Actions" }, guidance: { sv: "Vad görs?", en: "What is done?" }, required: false },
   ],
   versions: [version()],
 };
@@ -54,6 +58,7 @@ describe("a deliverable as a document", () => {
       Status: "Fastställd",
     });
     expect(rows["Datum för fastställande"]).toMatch(/2026/);
+    expect(rows["Fastställd av"]).toBe("Viktor Verksamhetsägare");
   });
 
   it("gives every template section a level-2 heading and its text, and says when a section is empty", () => {
@@ -69,7 +74,7 @@ describe("a deliverable as a document", () => {
   it("names the status in the chosen language and leaves out what it does not know", () => {
     const draft = deliverableDocument({
       deliverable,
-      version: version({ status: "for_granskning", approvedAt: null }),
+      version: version({ status: "for_granskning", approvedAt: null, approvedBy: null }),
       locale: "en",
       exportedAt: new Date(),
     });
@@ -78,6 +83,7 @@ describe("a deliverable as a document", () => {
     const labels = facts?.kind === "table" ? facts.rows.map(([k]) => k) : [];
     expect(labels).not.toContain("Organisation");
     expect(labels).not.toContain("Approved on");
+    expect(labels).not.toContain("Approved by");
     expect(facts?.kind === "table" && facts.rows.find(([k]) => k === "Status")?.[1]).toBe("For review");
   });
 });

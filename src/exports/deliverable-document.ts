@@ -41,6 +41,7 @@ export function deliverableDocument({
     [t.createdAt, formatDateTime(locale, version.createdAt)],
     [t.updatedAt, formatDateTime(locale, version.updatedAt)],
     [t.approvedAt, version.approvedAt ? formatDateTime(locale, version.approvedAt) : undefined],
+    [t.approvedBy, version.approvedBy?.name ?? undefined],
   ];
   const blocks: Block[] = [
     {

@@ -326,6 +326,14 @@ describe("checkMethodIntegrity", () => {
       path: "milestones[VII].inform.audiences",
     },
     {
+      breaks: "a template where no section is required, so an empty document could be fastställd",
+      mutate: (m) => {
+        for (const section of deliverableType(m, "kravbild").template) section.required = false;
+      },
+      code: "NO_REQUIRED_SECTION",
+      path: "deliverableTypes[kravbild].template",
+    },
+    {
       breaks: "a producing phase that does not exist",
       mutate: (m) => {
         deliverableType(m, "kravbild").producedInPhase = invalid(9);

@@ -19,6 +19,7 @@ export type IntegrityProblemCode =
   | "UNKNOWN_DELIVERABLE_TYPE"
   | "RESULT_PHASE_MISMATCH"
   | "NO_REQUIRED_BASIS"
+  | "NO_REQUIRED_SECTION"
   | "WRONG_DECISION_ROLE"
   | "INFORM_MISMATCH"
   | "UNUSED_DELIVERABLE_TYPE";
@@ -253,6 +254,10 @@ function checkDeliverableTypes(method: Method, check: Checker, usedTypeIds: Set<
       check.text(section.heading, `${path}.template[${j}].heading`);
       check.text(section.guidance, `${path}.template[${j}].guidance`);
     });
+    // Fastställa needs the required sections written: a template without one would let an empty document through.
+    if (type.template.length > 0 && !type.template.some((section) => section.required)) {
+      check.report("NO_REQUIRED_SECTION", `${path}.template`, "template has no required section");
+    }
     if (!type.inAppendix1 && !usedTypeIds.has(type.id)) {
       check.report("UNUSED_DELIVERABLE_TYPE", path, "not a phase result, not in any milestone basis and not in Bilaga 1");
     }

@@ -49,7 +49,7 @@ export type MethodJson = {
     purpose: LocalisedText;
     producedInPhase: PhaseNumber | null;
     inAppendix1: boolean;
-    template: { id: string; heading: LocalisedText; guidance: LocalisedText }[];
+    template: { id: string; heading: LocalisedText; guidance: LocalisedText; required: boolean }[];
   }[];
 };
 
@@ -112,6 +112,7 @@ export function methodToJson(method: Method): MethodJson {
         id: section.id,
         heading: text(section.heading),
         guidance: text(section.guidance),
+        required: section.required,
       })),
     })),
   };

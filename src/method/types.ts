@@ -99,6 +99,12 @@ export type TemplateSection = {
   readonly id: string;
   readonly heading: LocalisedText;
   readonly guidance: LocalisedText;
+  /**
+   * A section the document cannot do without: a version is fastställd only when every required
+   * section is written. The method gives no templates; a section is required where it carries the
+   * document's purpose in Bilaga 1 or what the milestone the document is basis for decides on.
+   */
+  readonly required: boolean;
 };
 
 export type DeliverableType = {

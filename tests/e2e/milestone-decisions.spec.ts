@@ -5,7 +5,8 @@ import { expect, expectNoAxeViolations, loginAs, type Page, test } from "./fixtu
 
 /**
  * One initiative through milestones I–III in the browser, each step by the role the method gives
- * it: the projektledare writes, fastställer and prepares, the verksamhetsägare decides I, the
+ * it: the projektledare writes and prepares, the verksamhetsägare fastställer what she wrote (a
+ * second person, as the organisation requires by default) and decides I, the
  * styrgrupp II and III, and the förvaltningsgrupp reads what the decisions sent it. Only this
  * test touches "Fakturor för barnomsorg", which the demo seed leaves in phase 1 with nothing
  * decided and the idébeskrivning as a draft.
@@ -44,13 +45,25 @@ async function openInitiative(page: Page): Promise<string> {
 /** The part of the overview about one phase or milestone, found by its heading. */
 const overviewSection = (page: Page, heading: string) => page.getByRole("region", { name: heading, exact: true });
 
+/** The headings of the sections a document type requires before it is fastställd, found by the type's Swedish name. */
+function requiredSections(title: string): string[] {
+  const type = methodV12.deliverableTypes.find((d) => d.name.sv === title);
+  if (!type) throw new Error(`no deliverable type named ${title}`);
+  return type.template.filter((s) => s.required).map((s) => s.heading.sv);
+}
+
 /**
- * On the deliverable page: writes a text in one section, saves it, and fastställer the document,
- * optionally through "Skicka för granskning" first.
+ * On the deliverable page, as the projektledare: writes a text in one section and every section
+ * the template requires, saves, and (with `review`) sends it för granskning. She wrote it, so she
+ * is not offered to fastställa it; the verksamhetsägare fastställer it on the confirmation page,
+ * and the projektledare signs in again.
  */
 async function writeAndApprove(page: Page, title: string, section: string, text: string, { review = false, axe = false } = {}) {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await page.getByRole("region", { name: "Ändra innehållet" }).getByRole("textbox", { name: section, exact: true }).fill(text);
+  const form = page.getByRole("region", { name: "Ändra innehållet" });
+  for (const heading of new Set([section, ...requiredSections(title)])) {
+    await form.getByRole("textbox", { name: heading, exact: true }).fill(heading === section ? text : `Skrivet för ${heading}.`);
+  }
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Dokumentet har sparats.");
   await expect(page.getByRole("region", { name: section, exact: true })).toContainText(text);
@@ -60,11 +73,20 @@ async function writeAndApprove(page: Page, title: string, section: string, text:
     await expect(page.getByRole("status")).toHaveText("Dokumentet har skickats för granskning.");
     await expect(page.getByText("Versionen är skickad för granskning.", { exact: false })).toBeVisible();
   }
+  await expect(page.getByRole("button", { name: "Fastställ", exact: true })).toHaveCount(0);
+  const documentPath = new URL(page.url()).pathname;
+
+  await actAs(page, "verksamhetsagare@sundsvall.example");
+  await page.goto(documentPath);
   await page.getByRole("button", { name: "Fastställ", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Fastställa version 1?" })).toBeVisible();
+  if (axe) await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Fastställ version 1", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Version 1 har fastställts.");
   // Once fastställd there is nothing left to review, and a change would become version 2.
   await expect(page.getByRole("button", { name: "Fastställ", exact: true })).toHaveCount(0);
   await expect(page.getByText("Version 1 är fastställd och ändras inte.", { exact: false })).toBeVisible();
+  await actAs(page, "projektledare@sundsvall.example");
 }
 
 /** From the overview: "Skapa dokument" for a result of the current phase, then write and fastställ it. */
@@ -144,7 +166,7 @@ test.describe("milestone decisions", () => {
     let initiativeId = "";
     const milestoneUrl = (numeral: MilestoneNumeral) => `/initiatives/${initiativeId}/milestones/${numeral}`;
 
-    await test.step("I: the projektledare writes and fastställer the basis and prepares the decision points", async () => {
+    await test.step("I: the projektledare writes the basis, the verksamhetsägare fastställer it, and the projektledare prepares the decision points", async () => {
       await loginAs(page, "projektledare@sundsvall.example");
       initiativeId = await openInitiative(page);
       await expect(overviewSection(page, "Översikt").getByRole("link", { name: "Fas 1: Identifiera behov" })).toBeVisible();
@@ -285,7 +307,7 @@ test.describe("milestone decisions", () => {
       await expect(milestoneI).toContainText("av Viktor Verksamhetsägare");
     });
 
-    await test.step("II: the projektledare fastställer the förstudierapport and prepares the decision points", async () => {
+    await test.step("II: the projektledare writes the förstudierapport, the verksamhetsägare fastställer it, and the projektledare prepares the decision points", async () => {
       await actAs(page, "projektledare@sundsvall.example");
       await createFromOverview(
         page,
@@ -346,7 +368,7 @@ test.describe("milestone decisions", () => {
       ).toBeVisible();
     });
 
-    await test.step("III: the projektledare fastställer one of the five basis documents", async () => {
+    await test.step("III: one of the five basis documents is written and fastställd", async () => {
       await actAs(page, "projektledare@sundsvall.example");
       await createFromOverview(
         page,
@@ -401,7 +423,7 @@ test.describe("milestone decisions", () => {
       await expect(page.getByRole("status")).toHaveText("Beslutet har registrerats och kommunikationen har skapats.");
       const decision = page.getByRole("region", { name: "Gällande beslut" });
       await expect(decision.getByText("Gå vidare", { exact: true })).toBeVisible();
-      await expect(decision.getByText(`Beslutet fattades på ofullständigt underlag. Motivering: ${reason}`)).toBeVisible();
+      await expect(decision.getByText(`Beslutet fattades på ofullständigt underlag. Motivering: ${reason}`, { exact: true })).toBeVisible();
 
       await page.getByRole("link", { name: INITIATIVE, exact: true }).click();
       await expect(overviewSection(page, "Översikt").getByRole("link", { name: "Fas 4: Initiera" })).toBeVisible();

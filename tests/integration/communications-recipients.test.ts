@@ -48,7 +48,7 @@ describe("communications go to their recipients, each with its own read status",
 
   it("does not mark a message read for the organisation when the förvaltningsgrupp reads it", async () => {
     const initiativeId = await newInitiative("Läses av förvaltningsgruppen");
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", va);
     expect((await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I"))).statusCode).toBe(201);
     const forFg = (await inbox(fg)).find((c) => c.subject.includes("Läses av förvaltningsgruppen"));
     expect(forFg?.audience).toBe("forvaltningsgrupp");
@@ -68,7 +68,7 @@ describe("communications go to their recipients, each with its own read status",
 
   it("without samverkansparter, says so and puts no partner message in the organisation's own inbox", async () => {
     const initiativeId = await newInitiative("Utan samverkansparter");
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", va);
     expect((await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I"))).statusCode).toBe(201);
     const ours = (await inbox(pl)).filter((c) => c.subject.includes("Utan samverkansparter"));
     expect(ours.map((c) => c.audience)).not.toContain("partners");
@@ -87,7 +87,7 @@ describe("communications go to their recipients, each with its own read status",
     const partners = `/api/v1/initiatives/${initiativeId}/partners`;
     expect((await pl.post(partners, { kind: "organisation", organisationNumber: w.orgB.number })).statusCode).toBe(201);
     expect((await pl.post(partners, { kind: "external", name: "Kim Konsult", email: "kim@formedlare.example" })).statusCode).toBe(201);
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", va);
     expect((await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I"))).statusCode).toBe(201);
 
     // B reads the message, never the initiative.

@@ -63,8 +63,8 @@ describe("concurrent partners and readings", () => {
   });
 
   it("records one reading when several readers of the recipient mark a message read at once", async () => {
-    await prepareMilestone(pl, initiativeId, "I");
     const va = await apiAs(t.app, w.emails.vaA);
+    await prepareMilestone(pl, initiativeId, "I", va);
     expect((await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I"))).statusCode).toBe(201);
     const readers = [pl, pl2, await apiAs(t.app, w.emails.readerA), await apiAs(t.app, w.emails.sgA)];
     const inbox = (await pl.get("/api/v1/communications")).json() as { communications: { id: string; audience: string }[] };

@@ -46,7 +46,7 @@ describe("concurrent milestone decisions", () => {
     const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Samtidiga beslut" });
     expect(res.statusCode).toBe(201);
     initiativeId = (res.json() as { id: string }).id;
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", va);
   });
   afterAll(async () => t.close());
 

@@ -6,7 +6,7 @@ import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } fro
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 type Version = { version: number; status: string; sections: Record<string, string>; contentHash: string };
-type Deliverable = { id: string; etag: string; template: { id: string }[]; versions: Version[] };
+type Deliverable = { id: string; etag: string; template: { id: string; required: boolean }[]; versions: Version[] };
 type Entry = { action: string; entityId: string; before: unknown; after: unknown };
 
 /**
@@ -19,12 +19,15 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   let t: TestApp;
   let w: World;
   let pl: Api;
+  /** The verksamhetsägare: a second person who fastställer what the projektledare wrote. */
+  let va: Api;
   let initiativeId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     w = await seedWorld(t.db);
     pl = await apiAs(t.app, w.emails.plA);
+    va = await apiAs(t.app, w.emails.vaA);
     const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Samtidiga ändringar" });
     expect(res.statusCode).toBe(201);
     initiativeId = (res.json() as { id: string }).id;
@@ -57,6 +60,12 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
       .orderBy(asc(auditLog.seq))) as Entry[];
 
   const sectionsOf = (v: unknown) => (v as { sections: Record<string, string> }).sections;
+
+  /** A text for every section fastställa requires, and `first` in the first section. */
+  const complete = (doc: Deliverable, first: string) => ({
+    ...Object.fromEntries(doc.template.filter((s) => s.required).map((s) => [s.id, `Klart: ${s.id}.`])),
+    [doc.template[0]?.id ?? ""]: first,
+  });
 
   it("keeps every one of 200 concurrent edits of different sections over 34 documents, each audited as stored", async () => {
     const docs = await createDeliverables(34);
@@ -98,10 +107,8 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   it("makes exactly one new version from six concurrent edits of a fastställd version, and keeps all six", async () => {
     const [doc] = await createDeliverables(1);
     if (!doc) throw new Error("no deliverable");
-    expect(
-      (await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: { [doc.template[0]?.id ?? ""]: "Start." } })).statusCode,
-    ).toBe(200);
-    expect((await pl.post(`/api/v1/deliverables/${doc.id}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    expect((await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: complete(doc, "Start.") })).statusCode).toBe(200);
+    expect((await va.post(`/api/v1/deliverables/${doc.id}/status`, { status: "faststalld" })).statusCode).toBe(200);
     const sections = doc.template.slice(0, 6).map((s) => s.id);
     expect(sections).toHaveLength(6);
     const answers = await Promise.all(
@@ -123,12 +130,12 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   it("records only the status changes that happened when fastställ and för granskning race", async () => {
     const docs = await createDeliverables(12);
     for (const d of docs) {
-      const r = await pl.put(`/api/v1/deliverables/${d.id}/sections`, { sections: { [d.template[0]?.id ?? ""]: "Klart." } });
+      const r = await pl.put(`/api/v1/deliverables/${d.id}/sections`, { sections: complete(d, "Klart.") });
       expect(r.statusCode).toBe(200);
     }
     const answers = await Promise.all(
       docs.flatMap((d) => [
-        pl.post(`/api/v1/deliverables/${d.id}/status`, { status: "faststalld" }),
+        va.post(`/api/v1/deliverables/${d.id}/status`, { status: "faststalld" }),
         pl.post(`/api/v1/deliverables/${d.id}/status`, { status: "for_granskning" }),
       ]),
     );
@@ -211,10 +218,15 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   });
 
   it("lets exactly one of two status changes made on the same version win", async () => {
-    const docs = await createDeliverables(6);
+    const docs: Deliverable[] = [];
+    for (const d of await createDeliverables(6)) {
+      const r = await pl.put(`/api/v1/deliverables/${d.id}/sections`, { sections: complete(d, "Klart.") });
+      expect(r.statusCode).toBe(200);
+      docs.push(r.json() as Deliverable);
+    }
     const answers = await Promise.all(
       docs.flatMap((d) => [
-        pl.post(`/api/v1/deliverables/${d.id}/status`, { status: "faststalld", baseEtag: d.etag }),
+        va.post(`/api/v1/deliverables/${d.id}/status`, { status: "faststalld", baseEtag: d.etag }),
         pl.post(`/api/v1/deliverables/${d.id}/status`, { status: "for_granskning", baseEtag: d.etag }),
       ]),
     );
@@ -226,6 +238,43 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
       ["deliverable.status"],
     );
     expect(audit).toHaveLength(docs.length);
+  });
+
+  it("fastställer a version once when two people fastställa it at once: one 200, one refusal, one audit entry naming the winner", async () => {
+    const deltagare = await apiAs(t.app, w.emails.consultant);
+    const docs: Deliverable[] = [];
+    for (let i = 0; i < 6; i++) {
+      const created = await deltagare.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" });
+      expect(created.statusCode).toBe(201);
+      docs.push(created.json() as Deliverable);
+    }
+    for (const d of docs) {
+      // Created and written by a deltagare, so both the projektledare and the verksamhetsägare are second persons.
+      const r = await deltagare.put(`/api/v1/deliverables/${d.id}/sections`, { sections: complete(d, "Skrivet av deltagaren.") });
+      expect(r.statusCode).toBe(200);
+      expect((await deltagare.post(`/api/v1/deliverables/${d.id}/status`, { status: "for_granskning" })).statusCode).toBe(200);
+    }
+    const answers = await Promise.all(
+      docs.flatMap((d) => [
+        pl.post(`/api/v1/deliverables/${d.id}/status`, { status: "faststalld" }),
+        va.post(`/api/v1/deliverables/${d.id}/status`, { status: "faststalld" }),
+      ]),
+    );
+    const audit = await auditOf(
+      docs.map((d) => d.id),
+      ["deliverable.status"],
+    );
+    for (const [i, d] of docs.entries()) {
+      const pair = [answers[2 * i], answers[2 * i + 1]];
+      expect(pair.map((a) => a?.statusCode).sort()).toEqual([200, 409]);
+      expect(pair.find((a) => a?.statusCode === 409)?.json()).toMatchObject({ code: "STATUS_CHANGE_NOT_ALLOWED" });
+      const winner = pair.findIndex((a) => a?.statusCode === 200) === 0 ? w.users.plA : w.users.vaA;
+      const versions = await t.db.select().from(deliverableVersions).where(eq(deliverableVersions.deliverableId, d.id));
+      expect(versions.map((v) => [v.version, v.status, v.approvedBy])).toEqual([[1, "faststalld", winner]]);
+      const own = audit.filter((a) => a.entityId === d.id && (a.after as { status: string }).status === "faststalld");
+      expect(own).toHaveLength(1);
+      expect(own[0]?.after).toMatchObject({ version: 1, status: "faststalld", approvedBy: winner });
+    }
   });
 
   it("makes one testrapporter when several conformance reports are made at once", async () => {
@@ -299,15 +348,16 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
     it("does not fastställa a version that changed after the page showed it", async () => {
       const [doc] = await createDeliverables(1);
       if (!doc) throw new Error("no deliverable");
+      expect((await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: complete(doc, "Klart.") })).statusCode).toBe(200);
       const page = browser(t.app);
-      await page.login(w.emails.plA);
+      await page.login(w.emails.vaA);
       const shown = /name="baseEtag" value="([^"]*)"/
-        .exec((await page.get(`/deliverables/${doc.id}`)).body)?.[1]
+        .exec((await page.get(`/deliverables/${doc.id}/faststall`)).body)?.[1]
         ?.replaceAll("&quot;", '"');
       expect(
         (await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: { [doc.template[0]?.id ?? ""]: "Ändrat." } })).statusCode,
       ).toBe(200);
-      const res = await page.post(`/deliverables/${doc.id}/status`, { status: "faststalld", baseEtag: shown as string });
+      const res = await page.post(`/deliverables/${doc.id}/status`, { status: "faststalld", confirm: "yes", baseEtag: shown as string });
       expect(res.statusCode).toBe(409);
       expect(res.body).toContain("Dokumentet har ändrats sedan du öppnade sidan");
       expect((await latestOf(doc.id)).latest.status).toBe("utkast");

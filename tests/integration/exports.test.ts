@@ -27,7 +27,9 @@ describe("exporting a deliverable as DOCX and PDF", () => {
     url = `/api/v1/deliverables/${deliverableId}/export`;
     const section = created.template[0]?.id as string;
     // Version 1 is fastställd; the edit after it makes version 2, a draft.
-    await pl.put(`/api/v1/deliverables/${deliverableId}/sections`, { sections: { [section]: "Risker:\n\n- Leverantören är sen" } });
+    await pl.put(`/api/v1/deliverables/${deliverableId}/sections`, {
+      sections: { [section]: "Risker:\n\n- Leverantören är sen", bedomning: "Hög sannolikhet.", atgarder: "Tidig beställning." },
+    });
     expect((await va.post(`/api/v1/deliverables/${deliverableId}/status`, { status: "faststalld" })).statusCode).toBe(200);
     await pl.put(`/api/v1/deliverables/${deliverableId}/sections`, { sections: { [section]: "Ändrad text" } });
   });

@@ -98,7 +98,7 @@ describe("the initiative status read model", () => {
     expect((await pl.put(`/api/v1/initiatives/${ahead}/activities/${phase3Activity}`, { status: "in_progress" })).statusCode).toBe(200);
 
     const conditions = await create("Villkor förfallna");
-    await prepareMilestone(pl, conditions, "I");
+    await prepareMilestone(pl, conditions, "I", va);
     await decide(conditions, {
       ...decisionBody("I"),
       outcome: "go_with_conditions",
@@ -107,7 +107,7 @@ describe("the initiative status read model", () => {
 
     // Both conditions overdue, the first followed up as met: still overdue, for the second.
     const halfMet = await create("Ett villkor uppfyllt");
-    await prepareMilestone(pl, halfMet, "I");
+    await prepareMilestone(pl, halfMet, "I", va);
     const halfMetDecision = await decide(halfMet, {
       ...decisionBody("I"),
       outcome: "go_with_conditions",
@@ -119,7 +119,7 @@ describe("the initiative status read model", () => {
     expect((await pl.post(`/api/v1/decisions/${halfMetDecision.id}/conditions/0/met`, { note: "Budget beslutad." })).statusCode).toBe(200);
     // Every overdue condition met: no longer flagged.
     const allMet = await create("Villkor uppfyllda");
-    await prepareMilestone(pl, allMet, "I");
+    await prepareMilestone(pl, allMet, "I", va);
     const allMetDecision = await decide(allMet, {
       ...decisionBody("I"),
       outcome: "go_with_conditions",
@@ -135,7 +135,7 @@ describe("the initiative status read model", () => {
     await plan(await create("Beslut planerat"), "I", "2999-01-01");
     await plan(await create("Beslut planerat i dag"), "I", stockholmToday);
     const decidedLate = await create("Beslutat efter planerad dag");
-    await prepareMilestone(pl, decidedLate, "I");
+    await prepareMilestone(pl, decidedLate, "I", va);
     await plan(decidedLate, "I", "2020-03-01");
     await decide(decidedLate, decisionBody("I"));
     await plan(decidedLate, "II", "2999-01-01");
@@ -144,23 +144,23 @@ describe("the initiative status read model", () => {
     await decide(incomplete, { ...decisionBody("I"), incompleteBasisReason: "Beslutet brådskar för budgeten." });
 
     const changed = await create("Ändrat underlag");
-    await prepareMilestone(pl, changed, "I");
+    await prepareMilestone(pl, changed, "I", va);
     const decision = await decide(changed, decisionBody("I"));
     const basisDoc = decision.basisSnapshot.deliverables[0]?.deliverableId as string;
-    // An utkast beside the fastställd version is not a changed basis; fastställa it is.
+    // An utkast beside the fastställd version is not a changed basis; fastställa it (a second person, the verksamhetsägare) is.
     const doc = (await pl.get(`/api/v1/deliverables/${basisDoc}`)).json() as { template: { id: string }[] };
     await pl.put(`/api/v1/deliverables/${basisDoc}/sections`, { sections: { [doc.template[0]?.id as string]: "Ny text." } });
 
     const draftOnly = await create("Utkast efter beslut");
-    await prepareMilestone(pl, draftOnly, "I");
+    await prepareMilestone(pl, draftOnly, "I", va);
     const d2 = await decide(draftOnly, decisionBody("I"));
     const doc2 = d2.basisSnapshot.deliverables[0]?.deliverableId as string;
     const tpl2 = (await pl.get(`/api/v1/deliverables/${doc2}`)).json() as { template: { id: string }[] };
     await pl.put(`/api/v1/deliverables/${doc2}/sections`, { sections: { [tpl2.template[0]?.id as string]: "Utkast." } });
-    expect((await pl.post(`/api/v1/deliverables/${basisDoc}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    expect((await va.post(`/api/v1/deliverables/${basisDoc}/status`, { status: "faststalld" })).statusCode).toBe(200);
 
     const superseded = await create("Ersatt beslut");
-    await prepareMilestone(pl, superseded, "I");
+    await prepareMilestone(pl, superseded, "I", va);
     const first = await decide(superseded, decisionBody("I"));
     await decide(superseded, { ...decisionBody("I"), outcome: "rework", supersedes: first.id });
   });

@@ -93,7 +93,9 @@ describe("initiatives, deliverables and milestone decisions", () => {
     const doc = created.json() as { id: string; template: { id: string }[]; versions: { status: string }[] };
     expect(doc.versions).toEqual([expect.objectContaining({ version: 1, status: "utkast" })]);
     const section = doc.template[0]?.id as string;
-    await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: { [section]: "Första texten" } });
+    await pl.put(`/api/v1/deliverables/${doc.id}/sections`, {
+      sections: { [section]: "Första texten", bedomning: "Två stora risker.", atgarder: "Reservrutin på papper." },
+    });
     expect((await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: { "no-such-section": "x" } })).statusCode).toBe(400);
     await pl.post(`/api/v1/deliverables/${doc.id}/status`, { status: "for_granskning" });
     expect((await sg.post(`/api/v1/deliverables/${doc.id}/status`, { status: "faststalld" })).statusCode).toBe(403);
@@ -164,7 +166,7 @@ describe("initiatives, deliverables and milestone decisions", () => {
     const decision = res.json() as { incompleteBasisReason: string; id: string };
     expect(decision.incompleteBasisReason).toContain("brådskar");
     // Supersede it with a decision on a complete basis, naming the decision it replaces; both stay visible.
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", va);
     const unnamed = await va.post(`/api/v1/initiatives/${initiativeId}/milestones/I/decision`, decisionBody("I"));
     expect(unnamed.statusCode).toBe(409);
     expect(unnamed.json()).toMatchObject({ code: "DECISION_CONFLICT" });
@@ -196,7 +198,7 @@ describe("initiatives, deliverables and milestone decisions", () => {
     // A new utkast leaves the fastställda basis as it was; fastställa it, and the basis has changed.
     const drafted = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as Initiative;
     expect(drafted.milestones[0]?.basisChangedAfterDecision).toBe(false);
-    expect((await pl.post(`/api/v1/deliverables/${idea}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    expect((await va.post(`/api/v1/deliverables/${idea}/status`, { status: "faststalld" })).statusCode).toBe(200);
     const after = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as Initiative;
     expect(after.milestones[0]?.basisChangedAfterDecision).toBe(true);
   });
@@ -204,7 +206,7 @@ describe("initiatives, deliverables and milestone decisions", () => {
   it("does not call the basis changed for an utkast written before the decision", async () => {
     const created = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Utkast före beslut" });
     const id = (created.json() as Initiative).id;
-    await prepareMilestone(pl, id, "I");
+    await prepareMilestone(pl, id, "I", va);
     const docs = (await pl.get(`/api/v1/initiatives/${id}`)).json() as {
       phases: { results: { deliverableTypeId: string; deliverables: { id: string }[] }[] }[];
     };
@@ -220,7 +222,7 @@ describe("initiatives, deliverables and milestone decisions", () => {
     };
     expect(history.decisions[0]?.basisChangedAfterDecision).toBe(false);
     // v2 fastställd after the decision: now the basis it was taken on has changed.
-    expect((await pl.post(`/api/v1/deliverables/${idea}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    expect((await va.post(`/api/v1/deliverables/${idea}/status`, { status: "faststalld" })).statusCode).toBe(200);
     const changed = (await pl.get(`/api/v1/initiatives/${id}/milestones/I/decisions`)).json() as {
       decisions: { basisChangedAfterDecision: boolean }[];
     };
@@ -228,7 +230,7 @@ describe("initiatives, deliverables and milestone decisions", () => {
   });
 
   it("creates the communications the method requires, and the förvaltningsgrupp reads its own", async () => {
-    await prepareMilestone(pl, initiativeId, "II");
+    await prepareMilestone(pl, initiativeId, "II", va);
     const missingVolumes = await sg.post(
       `/api/v1/initiatives/${initiativeId}/milestones/II/decision`,
       decisionBody("II", { reported: { timeline: "Q3 2027" } }),

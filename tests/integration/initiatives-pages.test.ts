@@ -17,6 +17,8 @@ const duplicateIds = (html: string) => {
 };
 /** The part of a page from an element's id on, so assertions look at the right section. */
 const from = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`));
+/** The page from a marker on: an attribute, or a text such as a fact's label. */
+const fromText = (html: string, marker: string) => html.slice(html.indexOf(marker));
 
 describe("initiative pages", () => {
   let t: TestApp;
@@ -193,16 +195,52 @@ describe("initiative pages", () => {
     expect(result).toContain("version 1");
   });
 
-  it("lets the projektledare fastställa; an edit then becomes version 2 and the history shows both", async () => {
+  it("fastställer a complete version only after confirming, by someone who did not write it; an edit then becomes version 2", async () => {
     const url = `/deliverables/${deliverableId}`;
     expect((await pl.post(`${url}/status`, { status: "for_granskning" })).statusCode).toBe(303);
     const reviewed = await pl.get(url);
     expect(reviewed.body).toContain("Dokumentet har skickats för granskning.");
     expect(reviewed.body).toContain(">För granskning<");
+    // The writer is told what stands in the way, and gets no way to fastställa.
+    const blockers = fromText(reviewed.body, 'data-testid="approval-blockers"');
+    expect(blockers).toContain('href="#f-section-forslag">Avsnittet ”Idé och förslag till förändring” måste skrivas.');
+    expect(blockers).toContain("organisationen kräver att en annan person fastställer den");
+    expect(reviewed.body).not.toContain(`action="${url}/faststall"`);
+    // A post without the confirmation is sent to the confirmation page, and fastställer nothing.
+    const unconfirmed = await pl.post(`${url}/status`, { status: "faststalld" });
+    expect(unconfirmed.statusCode).toBe(303);
+    expect(unconfirmed.headers.location).toBe(`${url}/faststall`);
+    // Confirmed, an incomplete version is refused; written in full, its writer still may not fastställa it.
+    const incomplete = await pl.post(`${url}/status`, { status: "faststalld", confirm: "yes" });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.body).toContain("Avsnittet ”Förväntade effekter och effektmål” måste skrivas.");
+    const written = await pl.post(url, {
+      "section-forslag": "Beslut och fakturor går till Mina meddelanden.",
+      "section-effekter": "Lägre portokostnad och snabbare besked.",
+      "section-forslag-till-beslut": "Att behovet finns och att förstudien får resurser.",
+    });
+    expect(written.statusCode).toBe(303);
+    const own = await pl.post(`${url}/status`, { status: "faststalld", confirm: "yes" });
+    expect(own.statusCode).toBe(403);
+    expect(own.body).toContain("organisationen kräver att en annan person fastställer den");
 
-    expect((await pl.post(`${url}/status`, { status: "faststalld" })).statusCode).toBe(303);
+    // The verksamhetsägare reads what fastställa means, then confirms.
+    const owner = browser(t.app);
+    await owner.login(w.emails.vaA);
+    const confirmation = await owner.get(`${url}/faststall`);
+    expect(confirmation.statusCode).toBe(200);
+    expect(confirmation.body).toContain("Fastställa version 1?");
+    expect(confirmation.body).toContain("blir den underlag för beslut");
+    expect(fromText(confirmation.body, "Skriven av")).toContain("pl-a");
+    expect(confirmation.body).toContain('name="confirm" value="yes"');
+    expect(duplicateIds(confirmation.body)).toEqual([]);
+    expect((await owner.post(`${url}/status`, { status: "faststalld", confirm: "yes" })).statusCode).toBe(303);
     const approved = await pl.get(url);
-    expect(approved.body).toContain("Version 1 har fastställts.");
+    expect((await owner.get(url)).body).toContain("Version 1 har fastställts.");
+    expect(fromText(approved.body, 'data-testid="approved-by"')).toMatch(/^[^<]*>va-a, /);
+    expect(from(approved.body, "history-heading")).toMatch(
+      /<td>1<\/td><td><span[^>]*>Fastställd<\/span><\/td>(<td>[^<]*<\/td>){3}<td>va-a<\/td>/,
+    );
     expect(approved.body).toContain(
       "Version 1 är fastställd och ändras inte. När du sparar blir ändringarna en ny version, version 2, som utkast.",
     );
@@ -244,8 +282,8 @@ describe("initiative pages", () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain("Du saknar behörighet");
 
-    const api = await apiAs(t.app, w.emails.plA);
-    await api.post(`/api/v1/deliverables/${deliverableId}/status`, { status: "faststalld" });
+    const api = await apiAs(t.app, w.emails.vaA);
+    expect((await api.post(`/api/v1/deliverables/${deliverableId}/status`, { status: "faststalld" })).statusCode).toBe(200);
     const notAllowed = await pl.post(`/deliverables/${deliverableId}/status`, { status: "for_granskning" });
     expect(notAllowed.statusCode).toBe(409);
   });

@@ -95,7 +95,7 @@ describe("invitations across organisations", () => {
     const initiative = (await plA.post("/api/v1/initiatives", { organisationId: world.orgA.id, name: "Kallelser" })).json() as {
       id: string;
     };
-    await prepareMilestone(plA, initiative.id, "I");
+    await prepareMilestone(plA, initiative.id, "I", await world.loginAs("vaA"));
     const plB = await world.loginAs("plB");
     // B's projektledare can only offer team roles, and only in B.
     const grant = await plB.post(`/api/v1/organisations/${world.orgB.id}/members`, {

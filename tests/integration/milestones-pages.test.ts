@@ -27,7 +27,7 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     initiativeId = (
       (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "E-arkiv till Mina meddelanden" })).json() as { id: string }
     ).id;
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", await apiAs(t.app, w.emails.vaA));
   });
   afterAll(async () => t.close());
 
@@ -146,7 +146,7 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     await reader.login(w.emails.readerA);
     const v1 = await reader.get(`/deliverables/${idea}?version=1`);
     expect(v1.statusCode).toBe(200);
-    expect(v1.body).toContain("Innehåll för idebeskrivning.");
+    expect(v1.body).toContain("Innehåll för idebeskrivning: bakgrund.");
     expect(v1.body).not.toContain("Ett utkast till version 2.");
     expect((await reader.get(`/deliverables/${idea}`)).body).toContain("Ett utkast till version 2.");
     expect((await reader.get(`/deliverables/${idea}?version=9`)).statusCode).toBe(404);

@@ -59,7 +59,7 @@ describe("my tasks, conditions and reminders", () => {
   });
 
   it("offers the decision to the verksamhetsägare once milestone I is ready", async () => {
-    await prepareMilestone(pl, initiativeId, "I");
+    await prepareMilestone(pl, initiativeId, "I", va);
     const decide = (await tasksOf(va)).filter((x) => x.kind === "decide_milestone");
     expect(decide).toEqual([
       {

@@ -71,14 +71,14 @@ describe("granting roles and deciding", () => {
     };
     expect(created.steeringGroup).toContain(w.users.vaA);
     expect(created.steeringGroup).not.toContain(w.users.plA);
-    await prepareMilestone(pl, created.id, "I");
+    await prepareMilestone(pl, created.id, "I", await apiAs(t.app, w.emails.vaA));
     const decide = async (email: string, numeral: "I" | "II") =>
       (await apiAs(t.app, email)).post(`/api/v1/initiatives/${created.id}/milestones/${numeral}/decision`, decisionBody(numeral));
 
     expect((await decide(w.emails.plA, "I")).json()).toMatchObject({ code: "NOT_DECIDER" });
     expect((await decide(w.emails.sgA, "I")).json()).toMatchObject({ code: "NOT_DECIDER" });
     expect((await decide(w.emails.vaA, "I")).statusCode).toBe(201);
-    await prepareMilestone(pl, created.id, "II");
+    await prepareMilestone(pl, created.id, "II", await apiAs(t.app, w.emails.vaA));
     // The verksamhetsägare holds no styrgrupp role; the reader named while she held it no longer does.
     expect(created.steeringGroup).toContain(w.users.readerA);
     const admin = await apiAs(t.app, "admin-a@test.example");

@@ -152,10 +152,17 @@ describe("route × role × tenant matrix", () => {
     return undefined;
   };
 
+  /** A riskanalys written in full by A's projektledare, so another approver may fastställa it. */
   const freshDeliverable = async () => {
     const created = await ok(
       owner.post(`/api/v1/initiatives/${params.initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),
       "deliverable",
+    );
+    await ok(
+      owner.put(`/api/v1/deliverables/${created.id}/sections`, {
+        sections: { risker: "Sen leverans.", bedomning: "Hög.", atgarder: "Tidig beställning." },
+      }),
+      "write deliverable",
     );
     return { deliverableId: created.id };
   };
@@ -267,7 +274,10 @@ describe("route × role × tenant matrix", () => {
     "GET /api/v1/deliverables/:deliverableId/export": { query: "?format=docx" },
     "POST /initiatives/:initiativeId/deliverables": { body: { deliverableTypeId: "riskanalys" } },
     "POST /deliverables/:deliverableId": { body: ({ n }) => ({ [sectionField(firstSection)]: `Text ${n}.` }) },
-    "POST /deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld" } },
+    "POST /deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld", confirm: "yes" } },
+    "GET /deliverables/:deliverableId/faststall": { before: freshDeliverable },
+    "PATCH /api/v1/organisations/:organisationId": { body: { requiresSecondApprover: true } },
+    "POST /organisations/:organisationId/settings": { body: { requiresSecondApprover: "yes" } },
 
     "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": {
       body: ({ n }) => ({ proposal: `Förslag ${n}.` }),
@@ -392,7 +402,7 @@ describe("route × role × tenant matrix", () => {
     const initiative = await ok(owner.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "A:s initiativ" }), "initiative");
     const initiativeId = initiative.id;
     const activityId = (initiative as unknown as { phases: { activities: { id: string }[] }[] }).phases[0]?.activities[0]?.id ?? "";
-    await prepareMilestone(owner, initiativeId, "I");
+    await prepareMilestone(owner, initiativeId, "I", await apiAs(t.app, w.emails.vaA));
     const decidedI = await ok(
       (await apiAs(t.app, w.emails.vaA)).post(
         `/api/v1/initiatives/${initiativeId}/milestones/I/decision`,
@@ -404,7 +414,7 @@ describe("route × role × tenant matrix", () => {
       ),
       "decide I",
     );
-    await prepareMilestone(owner, initiativeId, MILESTONE);
+    await prepareMilestone(owner, initiativeId, MILESTONE, await apiAs(t.app, w.emails.vaA));
 
     const deliverable = await ok(
       owner.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),

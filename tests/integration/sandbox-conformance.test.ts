@@ -85,7 +85,9 @@ describe("the conformance report as the initiative's testrapporter", () => {
 
   it("makes a new version only when the run changed, and keeps the project's own sections", async () => {
     const first = (await (await pl.post(url, {})).json()) as Created;
-    await pl.put(`/api/v1/deliverables/${first.deliverableId}/sections`, { sections: { omfattning: "Vår egen text" } });
+    await pl.put(`/api/v1/deliverables/${first.deliverableId}/sections`, {
+      sections: { omfattning: "Vår egen text", integrationstest: "Mot testmiljön.", slutsats: "Redo för milstolpe V." },
+    });
     const va = await apiAs(t.app, w.emails.vaA);
     expect((await va.post(`/api/v1/deliverables/${first.deliverableId}/status`, { status: "faststalld" })).statusCode).toBe(200);
 

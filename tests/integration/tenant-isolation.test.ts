@@ -66,6 +66,7 @@ const PUBLIC_PAGES = new Set([
 // Admin-only routes: not tenant data, but the outsider must still be refused.
 const BODIES: Record<string, unknown> = {
   "POST /api/v1/organisations": { name: "Intrång AB", number: "5566778899", kind: "privat" },
+  "PATCH /api/v1/organisations/:organisationId": { requiresSecondApprover: false },
   "POST /api/v1/organisations/:organisationId/members": { email: "intruder@test.example", name: "Intruder", roles: ["projektledare"] },
   "PUT /api/v1/organisations/:organisationId/members/:userId": { roles: ["lasare"] },
   "POST /api/v1/initiatives": { organisationId: "", name: "Intrång" },
@@ -114,7 +115,7 @@ describe("tenant isolation on every route", () => {
       id: string;
       phases: { activities: { id: string }[] }[];
     };
-    await prepareMilestone(ownerOfA, initiative.id, "I");
+    await prepareMilestone(ownerOfA, initiative.id, "I", va);
     const decided = (
       await va.post(
         `/api/v1/initiatives/${initiative.id}/milestones/I/decision`,

@@ -5,8 +5,12 @@ import type { apiClient } from "./test-app.ts";
 
 type Api = ReturnType<typeof apiClient>;
 
-/** Writes, fills and fastställer every required basis document of a milestone, and prepares every decision point. */
-export async function prepareMilestone(projektledare: Api, initiativeId: string, numeral: MilestoneNumeral) {
+/**
+ * Writes every required section of every required basis document of a milestone (the
+ * projektledare), has a second person fastställa each (`approver`, e.g. the verksamhetsägare, as
+ * the organisation requires by default), and prepares every decision point.
+ */
+export async function prepareMilestone(projektledare: Api, initiativeId: string, numeral: MilestoneNumeral, approver: Api) {
   const milestone = milestoneByNumeral(methodV12, numeral);
   const existing = (await projektledare.get(`/api/v1/initiatives/${initiativeId}`)).json() as {
     phases: { results: { deliverableTypeId: string; deliverables: { id: string; approved: boolean }[] }[] }[];
@@ -22,12 +26,17 @@ export async function prepareMilestone(projektledare: Api, initiativeId: string,
         deliverableTypeId: entry.deliverableTypeId,
       });
       if (created.statusCode !== 201) throw new Error(`create ${entry.deliverableTypeId}: ${created.body}`);
-      const doc = created.json() as { id: string; template: { id: string }[] };
+      const doc = created.json() as { id: string; template: { id: string; required: boolean }[] };
       id = doc.id;
-      const first = doc.template[0]?.id ?? "x";
-      await projektledare.put(`/api/v1/deliverables/${id}/sections`, { sections: { [first]: `Innehåll för ${entry.deliverableTypeId}.` } });
+      const sections = Object.fromEntries(
+        doc.template
+          .filter((section) => section.required)
+          .map((section) => [section.id, `Innehåll för ${entry.deliverableTypeId}: ${section.id}.`]),
+      );
+      const written = await projektledare.put(`/api/v1/deliverables/${id}/sections`, { sections });
+      if (written.statusCode !== 200) throw new Error(`write ${entry.deliverableTypeId}: ${written.body}`);
     }
-    const approved = await projektledare.post(`/api/v1/deliverables/${id}/status`, { status: "faststalld" });
+    const approved = await approver.post(`/api/v1/deliverables/${id}/status`, { status: "faststalld" });
     if (approved.statusCode !== 200) throw new Error(`approve ${entry.deliverableTypeId}: ${approved.body}`);
   }
   for (const dp of milestone.decisionPoints) {

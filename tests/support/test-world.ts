@@ -132,7 +132,7 @@ export function useTestWorld(options: Options = {}) {
       if (by !== "plA") throw new Error("seedInitiative: only organisation A has the deciders to take an initiative past phase 1");
       const deciders = { verksamhetsagare: await this.loginAs("vaA"), styrgrupp: await this.loginAs("sgA") };
       for (const numeral of MILESTONE_NUMERALS.slice(0, phase - 1)) {
-        await prepareMilestone(pl, created.id, numeral);
+        await prepareMilestone(pl, created.id, numeral, deciders.verksamhetsagare);
         const decider = deciders[milestoneByNumeral(methodV12, numeral).decidedBy.role];
         const decided = await decider.post(`/api/v1/initiatives/${created.id}/milestones/${numeral}/decision`, decisionBody(numeral));
         if (decided.statusCode !== 201) throw new Error(`decide ${numeral}: ${decided.statusCode} ${decided.body}`);

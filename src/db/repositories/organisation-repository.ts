@@ -26,3 +26,17 @@ export async function insertOrganisation(
   if (!row) throw new Error("insert organisations returned nothing");
   return row;
 }
+
+/** The organisation's row under a row lock, so a change to its settings is judged on what is stored now. */
+export const lockOrganisation = async (db: Database, id: string) =>
+  (await db.select().from(organisations).where(eq(organisations.id, id)).for("update"))[0];
+
+export async function updateOrganisationSettings(
+  db: Database,
+  id: string,
+  values: { requiresSecondApprover: boolean },
+): Promise<OrganisationRow> {
+  const [row] = await db.update(organisations).set(values).where(eq(organisations.id, id)).returning();
+  if (!row) throw new Error("update organisations changed nothing");
+  return row;
+}

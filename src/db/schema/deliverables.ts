@@ -33,6 +33,8 @@ export const deliverableVersions = pgTable(
     createdAt: createdAt(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Who last wrote the text (the creator until someone edits it); a status change leaves it alone. */
+    lastEditedBy: uuid("last_edited_by").references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
     approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
   },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns.ts";
 import { users } from "./identity.ts";
 
@@ -10,6 +10,8 @@ export const organisations = pgTable(
     name: text("name").notNull(),
     number: text("number").notNull(),
     kind: text("kind", { enum: ["statlig", "kommun", "region", "privat"] }).notNull(),
+    /** Fastställa needs someone other than the version's writers (docs/decisions/014). */
+    requiresSecondApprover: boolean("requires_second_approver").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organisations_number_key").on(t.number), check("organisations_number_format", sql`${t.number} ~ '^[0-9]{10}$'`)],

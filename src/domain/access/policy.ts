@@ -12,6 +12,7 @@ export type Permission =
   | { action: "organisation:read"; organisationId: string }
   | { action: "members:read"; organisationId: string }
   | { action: "members:manage"; organisationId: string }
+  | { action: "organisation:settings"; organisationId: string }
   | { action: "audit:read" }
   | { action: "outbox:read" }
   | { action: "initiative:create"; organisationId: string }
@@ -42,6 +43,9 @@ export function can(actor: Actor, p: Permission): boolean {
       return isAdmin(actor) || isForvaltningsgrupp(actor) || rolesIn(actor, p.organisationId) !== undefined;
     case "members:manage":
       return grantableRoles(actor, p.organisationId).length > 0;
+    case "organisation:settings":
+      // How the organisation works (e.g. a second person to fastställa) is for those accountable for it.
+      return isAdmin(actor) || hasRole(actor, p.organisationId, ["administrator", "verksamhetsagare"]);
     case "initiative:read":
       return isAdmin(actor) || isForvaltningsgrupp(actor) || rolesIn(actor, p.organisationId) !== undefined;
     case "initiative:create":

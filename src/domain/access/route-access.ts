@@ -105,6 +105,15 @@ const MEMBERS_MANAGE: RouteRule = {
   admin: "allow",
 };
 
+/** organisation:settings: how the organisation works is for its administratör and verksamhetsägare (and admin). */
+const ORGANISATION_SETTINGS: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("verksamhetsagare", "administrator"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "allow",
+};
+
 /** initiative:create in the organisation the request names. */
 const INITIATIVE_CREATE: RouteRule = {
   anonymous: "unauthenticated",
@@ -241,6 +250,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/organisations": SIGNED_IN,
   "POST /api/v1/organisations": ADMIN_ONLY,
   "GET /api/v1/organisations/:organisationId": ANY_MEMBER_READ,
+  "PATCH /api/v1/organisations/:organisationId": ORGANISATION_SETTINGS,
   "GET /api/v1/organisations/:organisationId/members": ANY_MEMBER_READ,
   // An invitation: nobody joins until she accepts through the link mailed to her.
   "POST /api/v1/organisations/:organisationId/members": MEMBERS_MANAGE,
@@ -252,6 +262,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /organisations/new": ADMIN_ONLY,
   "POST /organisations": ADMIN_ONLY,
   "GET /organisations/:organisationId": ANY_MEMBER_READ,
+  "POST /organisations/:organisationId/settings": ORGANISATION_SETTINGS,
   "GET /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
   "POST /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
   "GET /organisations/:organisationId/members/:userId": MEMBERS_MANAGE,
@@ -290,6 +301,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /deliverables/:deliverableId": ANY_MEMBER_READ,
   "POST /deliverables/:deliverableId": TEAM_WORK,
   "POST /deliverables/:deliverableId/status": APPROVE,
+  "GET /deliverables/:deliverableId/faststall": APPROVE,
   "GET /deliverables/:deliverableId/export.docx": ANY_MEMBER_READ,
   "GET /deliverables/:deliverableId/export.pdf": ANY_MEMBER_READ,
 

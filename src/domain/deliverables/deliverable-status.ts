@@ -26,3 +26,51 @@ export function checkStatusChange(from: DeliverableStatus, to: DeliverableStatus
 
 /** Edits to a draft change it in place; an edit to a fastställd (or reviewed) version is a new utkast version. */
 export const editCreatesNewVersion = (status: DeliverableStatus) => status === "faststalld";
+
+/** A section counts as written when it has text other than white space. */
+export const isWritten = (text: string | undefined) => (text ?? "").trim().length > 0;
+
+/** The ids of the sections the template requires that this version leaves unwritten, in template order. */
+export function missingRequiredSections(
+  template: readonly { id: string; required: boolean }[],
+  sections: Readonly<Record<string, string>>,
+): string[] {
+  return template.filter((s) => s.required && !isWritten(sections[s.id])).map((s) => s.id);
+}
+
+/**
+ * The authors of a version: who created it and who last wrote its text. Either of them has
+ * written what is to be fastställd, so neither is the second person who looks at it; a status
+ * change (sending it for review) makes nobody an author. A removed account (null) is nobody.
+ */
+export function versionAuthors(version: { createdBy: string | null; lastEditedBy: string | null }): string[] {
+  return [...new Set([version.createdBy, version.lastEditedBy].filter((id): id is string => id !== null))];
+}
+
+/** What keeps someone who may fastställa (role and status allow it) from doing so now. */
+export type ApprovalBlockers = { missingSections: string[]; secondPersonRequired: boolean };
+
+/**
+ * Fastställa makes the version basis for decisions, so it needs every required section written
+ * and, where the organisation asks for a second person (on by default), someone who is not one of
+ * the version's authors: whether it is in "för granskning" or still an utkast, nobody fastställer
+ * a text they wrote.
+ */
+export function approvalBlockers({
+  template,
+  version,
+  actorId,
+  requiresSecondApprover,
+}: {
+  template: readonly { id: string; required: boolean }[];
+  version: { sections: Readonly<Record<string, string>>; createdBy: string | null; lastEditedBy: string | null };
+  actorId: string;
+  requiresSecondApprover: boolean;
+}): ApprovalBlockers {
+  return {
+    missingSections: missingRequiredSections(template, version.sections),
+    secondPersonRequired: requiresSecondApprover && versionAuthors(version).includes(actorId),
+  };
+}
+
+export const isBlocked = (b: ApprovalBlockers) => b.missingSections.length > 0 || b.secondPersonRequired;

@@ -9,7 +9,8 @@ import {
   updateDeliverableVersion,
   versionsOf,
 } from "../../db/repositories/deliverable-repository.ts";
-import { membersOfOrganisation } from "../../db/repositories/user-repository.ts";
+import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
+import { membersOfOrganisation, usersByIds } from "../../db/repositories/user-repository.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize, can } from "../access/policy.ts";
@@ -20,7 +21,14 @@ import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { asEntityTag, deliverableEtag, ifMatchAllows } from "./deliverable-etag.ts";
 import type { CreateDeliverableInput, EditSectionsInput } from "./deliverable-input.ts";
-import { checkStatusChange, type DeliverableStatus, editCreatesNewVersion } from "./deliverable-status.ts";
+import {
+  type ApprovalBlockers,
+  approvalBlockers,
+  checkStatusChange,
+  type DeliverableStatus,
+  editCreatesNewVersion,
+  isBlocked,
+} from "./deliverable-status.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
@@ -65,6 +73,7 @@ export async function createDeliverable({
       contentHash: contentHash(sections),
       createdAt: now,
       createdBy: actor.userId,
+      lastEditedBy: actor.userId,
       updatedAt: now,
     });
     await recordAudit(
@@ -97,6 +106,21 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
   const versions = await versionsOf(ctx.db, [doc.id]);
   const roles = ctx.actor.memberships.get(initiative.organisationId) ?? [];
   const latest = versions[versions.length - 1];
+  const people = versions.flatMap((v) => [v.createdBy, v.lastEditedBy, v.approvedBy]).filter((id): id is string => id !== null);
+  const names = new Map((await usersByIds(ctx.db, [...new Set(people)])).map((u) => [u.id, u.name]));
+  /** A person on a version; name null when the account has been removed since. */
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? null } : null);
+  const mayApprove = latest ? checkStatusChange(latest.status as DeliverableStatus, "faststalld", roles).ok : false;
+  const organisation = mayApprove ? await findOrganisationById(ctx.db, initiative.organisationId) : undefined;
+  const blockers =
+    latest && mayApprove
+      ? approvalBlockers({
+          template: type?.template ?? [],
+          version: { ...latest, sections: latest.sections as Record<string, string> },
+          actorId: ctx.actor.userId,
+          requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
+        })
+      : null;
   return {
     id: doc.id,
     initiativeId: doc.initiativeId,
@@ -107,7 +131,7 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
     createdAt: doc.createdAt.toISOString(),
     /** The latest version's entity tag: send it back as If-Match (or baseEtag) to change what you read. */
     etag: latest ? deliverableEtag(latest) : null,
-    template: (type?.template ?? []).map((s) => ({ id: s.id, heading: s.heading, guidance: s.guidance })),
+    template: (type?.template ?? []).map((s) => ({ id: s.id, heading: s.heading, guidance: s.guidance, required: s.required })),
     versions: versions.map((v) => ({
       version: v.version,
       status: v.status as DeliverableStatus,
@@ -116,12 +140,23 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
       createdAt: v.createdAt.toISOString(),
       updatedAt: v.updatedAt.toISOString(),
       approvedAt: v.approvedAt?.toISOString() ?? null,
+      createdBy: person(v.createdBy),
+      /** Who last wrote the text; with createdBy, the version's authors (versionAuthors). */
+      lastEditedBy: person(v.lastEditedBy),
+      approvedBy: person(v.approvedBy),
     })),
     permissions: {
       edit: can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }),
       submit: latest ? checkStatusChange(latest.status as DeliverableStatus, "for_granskning", roles).ok : false,
-      approve: latest ? checkStatusChange(latest.status as DeliverableStatus, "faststalld", roles).ok : false,
+      /** The actor may fastställa the latest version now: role, status and the blockers below all allow it. */
+      approve: mayApprove && blockers !== null && !isBlocked(blockers),
     },
+    /**
+     * What keeps the actor from fastställa the latest version although role and status would allow
+     * it (null where they do not): required sections still empty, and whether she wrote it herself
+     * in an organisation that requires a second person.
+     */
+    approvalBlockers: blockers satisfies ApprovalBlockers | null,
   };
 }
 
@@ -194,6 +229,7 @@ export async function editDeliverable({
         contentHash: hash,
         createdAt: now,
         createdBy: actor.userId,
+        lastEditedBy: actor.userId,
         updatedAt: now,
       });
       await recordAudit(
@@ -211,7 +247,13 @@ export async function editDeliverable({
       );
       return;
     }
-    const updated = await updateDeliverableVersion(tx, latest.id, { sections, contentHash: hash, status: "utkast", updatedAt: now });
+    const updated = await updateDeliverableVersion(tx, latest.id, {
+      sections,
+      contentHash: hash,
+      status: "utkast",
+      updatedAt: now,
+      lastEditedBy: actor.userId,
+    });
     if (!updated) throw new Error("update deliverable_versions under the deliverable's lock changed nothing");
     await recordAudit(
       tx,
@@ -244,7 +286,7 @@ export async function changeDeliverableStatus({
   baseEtag,
   ifMatch,
 }: UseCaseContext & { deliverableId: string; status: DeliverableStatus; baseEtag?: string | undefined; ifMatch?: string | undefined }) {
-  const { initiative } = await readableDeliverable({ db, actor }, deliverableId);
+  const { doc, initiative } = await readableDeliverable({ db, actor }, deliverableId);
   authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
   const expected = preconditions(ifMatch, baseEtag);
   await db.transaction(async (tx) => {
@@ -255,6 +297,35 @@ export async function changeDeliverableStatus({
       throw verdict.reason === "role_may_not_approve"
         ? new DomainError("FORBIDDEN", "only the projektledare or the verksamhetsägare may fastställa a document")
         : new DomainError("STATUS_CHANGE_NOT_ALLOWED", `a ${latest.status} version cannot become ${status}`);
+    }
+    if (status === "faststalld") {
+      // Judged under the lock on the version as it is now, with the organisation's setting as it is now.
+      const organisation = await findOrganisationById(tx, initiative.organisationId);
+      const blockers = approvalBlockers({
+        template: deliverableType(methodV12, doc.typeId)?.template ?? [],
+        version: { ...latest, sections: latest.sections as Record<string, string> },
+        actorId: actor.userId,
+        requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
+      });
+      if (blockers.missingSections.length) {
+        throw new DomainError(
+          "REQUIRED_SECTIONS_MISSING",
+          "every section the template requires must be written before the version is fastställd",
+          {
+            fields: blockers.missingSections.map((id) => ({
+              path: ["sections", id],
+              code: "required_section",
+              message: "required before the version can be fastställd",
+            })),
+          },
+        );
+      }
+      if (blockers.secondPersonRequired) {
+        throw new DomainError(
+          "SECOND_PERSON_REQUIRED",
+          "the organisation requires a second person: someone who did not write this version must fastställa it",
+        );
+      }
     }
     const updated = await updateDeliverableVersion(
       tx,
@@ -273,7 +344,11 @@ export async function changeDeliverableStatus({
         entityId: deliverableId,
         organisationId: initiative.organisationId,
         before: { version: latest.version, status: latest.status },
-        after: { version: updated.version, status: updated.status },
+        after: {
+          version: updated.version,
+          status: updated.status,
+          ...(updated.status === "faststalld" ? { approvedBy: updated.approvedBy, approvedAt: updated.approvedAt } : {}),
+        },
       },
       now,
     );

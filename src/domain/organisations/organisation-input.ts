@@ -8,3 +8,9 @@ export const OrganisationInput = z.object({
   kind: z.enum(ORGANISATION_KINDS, { error: "invalid_choice" }),
 });
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
+
+/** How the organisation works; today one setting: whether fastställa needs a second person. */
+export const OrganisationSettingsInput = z.object({
+  requiresSecondApprover: z.boolean({ error: "invalid_choice" }),
+});
+export type OrganisationSettingsInput = z.infer<typeof OrganisationSettingsInput>;

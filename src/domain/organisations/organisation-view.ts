@@ -10,9 +10,14 @@ export function organisationView(actor: Actor, o: OrganisationRow) {
     number: o.number,
     kind: o.kind,
     createdAt: o.createdAt.toISOString(),
+    settings: {
+      /** Fastställa needs someone other than the version's authors (deliverable-status.ts). */
+      requiresSecondApprover: o.requiresSecondApprover,
+    },
     permissions: {
       readMembers: can(actor, { action: "members:read", organisationId: o.id }),
       manageMembers: can(actor, { action: "members:manage", organisationId: o.id }),
+      manageSettings: can(actor, { action: "organisation:settings", organisationId: o.id }),
       /** The roles the actor may grant or take away here (empty when she manages no members). */
       grantableRoles: [...grantableRoles(actor, o.id)],
     },

@@ -28,6 +28,10 @@ export type DomainErrorCode =
   | "BASIS_INCOMPLETE"
   | "NOT_DECIDER"
   | "STATUS_CHANGE_NOT_ALLOWED"
+  /** Fastställa needs every section the template marks as required written; `fields` names each one missing. */
+  | "REQUIRED_SECTIONS_MISSING"
+  /** The organisation requires a second person to fastställa, and the actor wrote this version. */
+  | "SECOND_PERSON_REQUIRED"
   | "NOT_EDITABLE"
   /** The deliverable changed since the caller read it (If-Match or baseEtag no longer matches). */
   | "EDIT_CONFLICT"

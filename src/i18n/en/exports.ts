@@ -18,6 +18,7 @@ export const enExports: Widen<typeof svExports> = {
     createdAt: "Created",
     updatedAt: "Last changed",
     approvedAt: "Approved on",
+    approvedBy: "Approved by",
     emptySection: "No content yet.",
   },
 };

@@ -99,6 +99,23 @@ export const enInitiatives: Widen<typeof svInitiatives> = {
       backToDraft: "The document is a draft again.",
       approved: "Version {version} has been approved.",
       created: "The document “{title}” has been created from the template.",
+      approvedBy: "Approved by",
+      removedAccount: "removed account",
+      writtenBy: "Written by",
+      requiredHint: "Required for approval.",
+      blocked: "Version {version} cannot be approved yet:",
+      missingSection: "The section “{heading}” must be written.",
+      secondPersonRequired:
+        "You created or last changed this version, and the organisation requires someone else to approve it. Ask the project manager or the business owner to approve it.",
+      confirmTitle: "Approve version {version}?",
+      confirmLead: "{title}",
+      confirmMeaning:
+        "When you approve version {version} it becomes a basis for decisions: a milestone that has the document as its basis is decided on exactly this version.",
+      confirmFrozen: "An approved version never changes. Changes after that become a new draft version, which must be approved again.",
+      confirmRecorded: "Your name and the time are saved as the person who approved the version, and the event is logged.",
+      confirmSubmit: "Approve version {version}",
+      confirmCancel: "Back to the document without approving",
+      notApprovable: "You cannot approve version {version} in its current status.",
     },
   },
 };

@@ -14,6 +14,17 @@ export const enOrganisations: Widen<typeof svOrganisations> = {
     empty: "There are no organisations to show.",
     created: "The organisation {name} has been created.",
     members: "Members",
+    settings: {
+      heading: "Approving documents",
+      secondPersonOn: "Someone other than the person who created or last changed a version must approve it.",
+      secondPersonOff: "The person who wrote a document may approve it themselves.",
+      legend: "Who may approve a document?",
+      hint: "Approving a version makes it a basis for decisions. The change is logged.",
+      secondPerson: "Someone other than the person who wrote the version (recommended)",
+      anyone: "Also the person who wrote the version",
+      save: "Save the setting",
+      saved: "The setting has been saved.",
+    },
   },
   members: {
     title: "Members",

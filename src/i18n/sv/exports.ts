@@ -15,6 +15,7 @@ export const svExports = {
     createdAt: "Skapad",
     updatedAt: "Senast ändrad",
     approvedAt: "Datum för fastställande",
+    approvedBy: "Fastställd av",
     emptySection: "Inget innehåll ännu.",
   },
 } as const;

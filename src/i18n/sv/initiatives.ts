@@ -96,6 +96,24 @@ export const svInitiatives = {
       backToDraft: "Dokumentet är ett utkast igen.",
       approved: "Version {version} har fastställts.",
       created: "Dokumentet ”{title}” har skapats från mallen.",
+      approvedBy: "Fastställd av",
+      removedAccount: "borttaget konto",
+      writtenBy: "Skriven av",
+      requiredHint: "Krävs för att fastställa.",
+      blocked: "Version {version} kan inte fastställas ännu:",
+      missingSection: "Avsnittet ”{heading}” måste skrivas.",
+      secondPersonRequired:
+        "Du har skapat eller senast ändrat den här versionen, och organisationen kräver att en annan person fastställer den. Be projektledaren eller verksamhetsägaren att fastställa.",
+      confirmTitle: "Fastställa version {version}?",
+      confirmLead: "{title}",
+      confirmMeaning:
+        "När du fastställer version {version} blir den underlag för beslut: en milstolpe som har dokumentet som underlag beslutas på just den här versionen.",
+      confirmFrozen:
+        "En fastställd version ändras aldrig. Ändringar efter det blir en ny version som utkast, som måste fastställas på nytt.",
+      confirmRecorded: "Ditt namn och tidpunkten sparas som den som fastställde versionen, och händelsen loggas.",
+      confirmSubmit: "Fastställ version {version}",
+      confirmCancel: "Tillbaka till dokumentet utan att fastställa",
+      notApprovable: "Version {version} kan inte fastställas av dig i sin nuvarande status.",
     },
   },
 } as const;

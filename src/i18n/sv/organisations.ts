@@ -11,6 +11,17 @@ export const svOrganisations = {
     empty: "Det finns inga organisationer att visa.",
     created: "Organisationen {name} har skapats.",
     members: "Medlemmar",
+    settings: {
+      heading: "Fastställa dokument",
+      secondPersonOn: "En annan person än den som skapade eller senast ändrade en version måste fastställa den.",
+      secondPersonOff: "Den som har skrivit ett dokument får själv fastställa det.",
+      legend: "Vem får fastställa ett dokument?",
+      hint: "Att fastställa en version gör den till underlag för beslut. Ändringen loggas.",
+      secondPerson: "En annan person än den som har skrivit versionen (rekommenderas)",
+      anyone: "Även den som har skrivit versionen",
+      save: "Spara inställningen",
+      saved: "Inställningen har sparats.",
+    },
   },
   members: {
     title: "Medlemmar",

@@ -20,6 +20,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "bakgrund",
+        required: true,
         heading: { sv: "Bakgrund och nuläge", en: "Background and current situation" },
         guidance: {
           sv: "Hur skickar verksamheten beslut, fakturor och andra brev i dag, ungefär hur många och till vilka? Håll det kort – detaljerna hör hemma i behovsanalysen.",
@@ -28,6 +29,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forslag",
+        required: true,
         heading: { sv: "Idé och förslag till förändring", en: "Idea and proposed change" },
         guidance: {
           sv: "Vad vill ni göra, för vem och varför? Utgå från ”Att ansluta till Mina meddelanden – en översikt” för vad tjänsten erbjuder.",
@@ -36,6 +38,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "malgrupper",
+        required: false,
         heading: { sv: "Målgrupper och berörda", en: "Target groups and those affected" },
         guidance: {
           sv: "Vilka mottagare berörs (privatpersoner, företag) och vilka delar av den egna verksamheten?",
@@ -44,6 +47,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "effekter",
+        required: true,
         heading: { sv: "Förväntade effekter och effektmål", en: "Expected effects and effect goals" },
         guidance: {
           sv: "Vad ska anslutningen leda till, kopplat till verksamhetens strategier och mål? Till exempel minskade kostnader för utskick, bättre service och effektivare processer. Formulera effektmål som går att följa upp.",
@@ -52,6 +56,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "tidplan-och-volymer",
+        required: false,
         heading: { sv: "Preliminär tidplan och meddelandevolymer", en: "Preliminary timeline and message volumes" },
         guidance: {
           sv: "Vilka typer av meddelanden kan anslutas, ungefär hur många per år och när? En grov uppskattning räcker.",
@@ -60,6 +65,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "ekonomi",
+        required: false,
         heading: { sv: "Initial ekonomisk bedömning", en: "Initial economic assessment" },
         guidance: {
           sv: "Grov uppskattning av besparingar (porto, tryck och kuvert per brev) mot kostnader för utveckling och drift.",
@@ -68,6 +74,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forslag-till-beslut",
+        required: true,
         heading: { sv: "Förslag till beslut", en: "Proposed decision" },
         guidance: {
           sv: "Vad ska verksamhetsägaren besluta vid milstolpe I: att behovet finns, att det är prioriterat och att förstudien får finansiering och resurser.",
@@ -88,6 +95,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "malgrupper",
+        required: true,
         heading: { sv: "Användare och målgrupper", en: "Users and target groups" },
         guidance: {
           sv: "Beskriv verksamhetens användare (kunder) och vilka grupper som påverkas av en anslutning, till exempel privatpersoner, företag och egna handläggare.",
@@ -96,6 +104,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "behov",
+        required: true,
         heading: { sv: "Behov, krav och möjligheter", en: "Needs, requirements and opportunities" },
         guidance: {
           sv: "Vilka behov har mottagarna och verksamheten? I normalfallet räcker den gemensamma rapporten ”Behovsanalys privatpersoner”; gör en egen undersökning bara om era målgrupper har särskilda förutsättningar.",
@@ -104,6 +113,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kanalsamordning",
+        required: false,
         heading: {
           sv: "Kommunikationstaktik och kanalsamordning",
           en: "Communication tactics and channel coordination",
@@ -115,6 +125,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "meddelandefloden",
+        required: false,
         heading: { sv: "Meddelandeflöden att ansluta", en: "Message flows to connect" },
         guidance: {
           sv: "Lista de utskick som kan anslutas, till exempel beslut, fakturor och kallelser, med trafikvolym per år, påverkan på verksamhetsprocesser och förändrad service för mottagarna.",
@@ -123,6 +134,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "effekter",
+        required: true,
         heading: { sv: "Förväntade effekter", en: "Expected effects" },
         guidance: {
           sv: "Vilka effekter väntas för mottagarna, verksamheten och samhället? Knyt dem till effektmålen i idébeskrivningen.",
@@ -143,6 +155,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "syfte",
+        required: true,
         heading: { sv: "Bakgrund, syfte och mål", en: "Background, purpose and goals" },
         guidance: {
           sv: "Varför görs förstudien och vad ska den leda fram till? Hänvisa till idébeskrivningen och behovsanalysen.",
@@ -151,6 +164,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "fragor",
+        required: true,
         heading: { sv: "Vad förstudien ska belysa", en: "What the pre-study is to examine" },
         guidance: {
           sv: "De frågor förstudien ska besvara, till exempel anslutningsalternativ, informationssäkerhet, rättsliga förutsättningar, kostnad och nytta.",
@@ -159,6 +173,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forutsattningar",
+        required: false,
         heading: { sv: "Förutsättningar och avgränsningar", en: "Prerequisites and scope" },
         guidance: {
           sv: "Särskilda krav, avgränsningar, målgrupper och kända risker.",
@@ -167,6 +182,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "intressenter",
+        required: false,
         heading: { sv: "Intressenter att involvera", en: "Stakeholders to involve" },
         guidance: {
           sv: "Vilka interna och externa intressenter ska delta eller höras, till exempel it-leverantör, kundtjänst, arkiv och förvaltningsgruppen för Mina meddelanden?",
@@ -175,6 +191,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "organisation",
+        required: true,
         heading: { sv: "Organisation och bemanning", en: "Organisation and staffing" },
         guidance: {
           sv: "Beställare, förstudieledare och deltagare. Ett vanligt upplägg är en verksamhetsstrateg, en it-arkitekt och en specialist från webb eller kundtjänst.",
@@ -183,6 +200,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "tidplan-och-kostnad",
+        required: true,
         heading: { sv: "Tidplan och kostnadsuppskattning", en: "Timeline and cost estimate" },
         guidance: {
           sv: "När förstudien startar och ska vara klar, och vad den beräknas kosta.",
@@ -191,6 +209,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "rapportering",
+        required: false,
         heading: { sv: "Rapportering", en: "Reporting" },
         guidance: {
           sv: "Hur och till vem förstudien rapporterar, och när resultatet ska vara underlag för milstolpe II.",
@@ -211,6 +230,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "syfte",
+        required: false,
         heading: { sv: "Syfte, motiv och avgränsningar", en: "Purpose, motives and scope" },
         guidance: {
           sv: "Syfte och motiv, målgrupper och intressenter, avgränsningar och beroenden.",
@@ -219,6 +239,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "alternativ",
+        required: true,
         heading: { sv: "Lösningsalternativ", en: "Solution options" },
         guidance: {
           sv: "Beskriv de konceptuella alternativen – från att bygga hela lösningen själv till att låta en privat aktör ta meddelandena direkt från verksamhetssystemen – och kombinationer av dem. Ta med nollalternativet: att inte göra något.",
@@ -227,6 +248,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "informationssakerhet",
+        required: false,
         heading: { sv: "Informationssäkerhet", en: "Information security" },
         guidance: {
           sv: "Hur meddelandena informationssäkerhetsklassas och vad klassningen innebär för varje alternativ.",
@@ -235,6 +257,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "rattsliga-forutsattningar",
+        required: false,
         heading: { sv: "Rättsliga förutsättningar", en: "Legal prerequisites" },
         guidance: {
           sv: "Egna rättsliga krav och Mina meddelandens krav enligt ”Allmänna villkor” för avsändare, till exempel sekretess, personuppgifter och delgivning.",
@@ -243,6 +266,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kostnad-och-nytta",
+        required: true,
         heading: { sv: "Kostnad och nytta per alternativ", en: "Costs and benefits per option" },
         guidance: {
           sv: "Övergripande bedömning per alternativ: ändrade verksamhetsprocesser, framtida förvaltningsform och budget, finansiering och resursbehov.",
@@ -251,6 +275,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "risker",
+        required: false,
         heading: { sv: "Konsekvenser och risker", en: "Consequences and risks" },
         guidance: {
           sv: "Risk- och sårbarhetsanalys per alternativ. Påbörja beskrivningen av reservdrift vid driftstörningar.",
@@ -259,6 +284,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "rekommendation",
+        required: true,
         heading: { sv: "Rekommenderat alternativ", en: "Recommended option" },
         guidance: {
           sv: "Vilket alternativ som rekommenderas och varför, och om det kan kombineras med lösningar som finns eller är under utveckling.",
@@ -267,6 +293,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "tidplan-och-volymer",
+        required: true,
         heading: { sv: "Tidplan och meddelandevolymer", en: "Timeline and message volumes" },
         guidance: {
           sv: "Preliminär tidplan för anslutning och beräknade meddelandevolymer. Förvaltningsgruppen för Mina meddelanden ska få båda efter milstolpe II.",
@@ -287,6 +314,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "vad-som-kops",
+        required: true,
         heading: { sv: "Vad som ska köpas in", en: "What will be bought" },
         guidance: {
           sv: "Vilka delar som köps, till exempel förmedlingstjänst, programvara eller konsultstöd, och vilka som görs i egen regi.",
@@ -295,6 +323,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "marknad-och-avtal",
+        required: false,
         heading: { sv: "Marknad och befintliga avtal", en: "Market and existing agreements" },
         guidance: {
           sv: "Finns ramavtal eller andra organisationers lösningar att använda? Vilka leverantörer finns?",
@@ -303,6 +332,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forfarande-och-tidplan",
+        required: true,
         heading: { sv: "Upphandlingsform och tidplan", en: "Procedure and timeline" },
         guidance: {
           sv: "Val av förfarande enligt lagen om offentlig upphandling och när upphandlingen måste vara klar för att anslutningstidplanen ska hålla.",
@@ -311,6 +341,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "krav",
+        required: false,
         heading: { sv: "Viktiga krav", en: "Key requirements" },
         guidance: {
           sv: "Krav på informationssäkerhet, personuppgiftsbehandling (personuppgiftsbiträdesavtal) och anpassning till Mina meddelandens tekniska krav.",
@@ -319,6 +350,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "risker",
+        required: false,
         heading: { sv: "Risker", en: "Risks" },
         guidance: {
           sv: "Till exempel överprövning och förseningar, och hur de hanteras.",
@@ -339,6 +371,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "vald-losning",
+        required: true,
         heading: { sv: "Vald lösning i detalj", en: "The chosen solution in detail" },
         guidance: {
           sv: "Detaljera det beslutade lösningsförslaget i de beskrivningsformer verksamheten och leverantörerna är vana vid. Hämta stöd i ”Guide för verksamheten” och ”Teknisk guide”.",
@@ -347,6 +380,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "parter",
+        required: true,
         heading: { sv: "Parter och ansvar", en: "Parties and responsibilities" },
         guidance: {
           sv: "Vilka interna och externa parter som gör vilka delar av utvecklings- och integrationsarbetet.",
@@ -355,6 +389,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "informationssakerhet",
+        required: false,
         heading: { sv: "Informationssäkerhet", en: "Information security" },
         guidance: {
           sv: "Hur informationssäkerhetsaspekterna hanteras i den valda lösningen.",
@@ -363,6 +398,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "rattsliga-forandringar",
+        required: false,
         heading: { sv: "Rättsliga förändringar", en: "Legal changes" },
         guidance: {
           sv: "Rättsliga förändringar som krävs, till exempel i föreskrifter eller rutiner, och hur de genomförs.",
@@ -371,6 +407,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "sourcing",
+        required: false,
         heading: { sv: "Sourcing och upphandling", en: "Sourcing and procurement" },
         guidance: {
           sv: "Hur lösningen tas fram enligt beslutad upphandlingsstrategi.",
@@ -379,6 +416,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forslag-till-beslut",
+        required: true,
         heading: { sv: "Förslag till beslut", en: "Proposed decision" },
         guidance: {
           sv: "Vad styrgruppen ska besluta vid milstolpe III, till exempel effektmål och projektstart.",
@@ -399,6 +437,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "arkitektur",
+        required: true,
         heading: { sv: "Lösningsarkitektur", en: "Solution architecture" },
         guidance: {
           sv: "Vilka verksamhetssystem som skickar meddelanden, om ni har en egen kanalväxel eller använder en förmedlare, och hur ni ansluter till Mina meddelanden.",
@@ -407,6 +446,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "tjanster",
+        required: true,
         heading: { sv: "Tjänster och operationer", en: "Services and operations" },
         guidance: {
           sv: "Vilka av Mina meddelandens tjänster som används, till exempel kontroll av om mottagaren har en digital brevlåda (isReachable) och leverans (deliverSecure). Se ”Teknisk guide för myndigheter”.",
@@ -415,6 +455,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "certifikat",
+        required: false,
         heading: { sv: "Certifikat och signering", en: "Certificates and signing" },
         guidance: {
           sv: "Vilka certifikat som behövs för signering och säker förbindelse, vem som beställer dem och hur de förnyas i tid.",
@@ -423,6 +464,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "floden",
+        required: true,
         heading: { sv: "Meddelandeflöden i ordning", en: "Message flows in order" },
         guidance: {
           sv: "I vilken ordning flödena integreras och vilka verksamhetssystem varje flöde berör.",
@@ -431,6 +473,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "pappersflode",
+        required: false,
         heading: { sv: "Alternativflöde till papper", en: "Fallback flow to paper" },
         guidance: {
           sv: "Hur meddelandet skickas på papper när mottagaren saknar brevlåda, har valt bort er som avsändare eller när leveransen misslyckas.",
@@ -439,6 +482,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "ansvar-och-tidplan",
+        required: true,
         heading: { sv: "Ansvar och tidplan", en: "Responsibilities and timeline" },
         guidance: {
           sv: "Vem gör vad – egna team, leverantörer, förvaltningsgruppen för Mina meddelanden – och när.",
@@ -459,6 +503,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "malgrupper",
+        required: true,
         heading: { sv: "Målgrupper", en: "Audiences" },
         guidance: {
           sv: "Interna (handläggare, kundtjänst, ledning) och externa (privatpersoner, företag, samverkansparter).",
@@ -467,6 +512,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "utbildning",
+        required: true,
         heading: { sv: "Utbildningsinsatser", en: "Training" },
         guidance: {
           sv: "Vilka som behöver utbildas i nya arbetssätt och i reservrutiner, hur och när.",
@@ -475,6 +521,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "budskap",
+        required: true,
         heading: { sv: "Budskap", en: "Messages" },
         guidance: {
           sv: "Vad varje målgrupp behöver veta, till exempel nyttan med en digital brevlåda och vad som händer med pappersbreven.",
@@ -483,6 +530,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kanaler",
+        required: false,
         heading: { sv: "Kanaler och aktiviteter", en: "Channels and activities" },
         guidance: {
           sv: "Webbplats, intranät, kundtjänst, brevutskick och nyhet på Mina meddelandens webbplats – och när de används.",
@@ -491,6 +539,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "ansvar-och-tidplan",
+        required: true,
         heading: { sv: "Ansvar och tidplan", en: "Responsibilities and timeline" },
         guidance: {
           sv: "Vem gör vad och när, samordnat med den kommande införandeplanen.",
@@ -511,6 +560,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "sammanfattning",
+        required: true,
         heading: { sv: "Sammanfattning och rekommendation", en: "Summary and recommendation" },
         guidance: {
           sv: "Insatsen, nettonyttan och rekommendationen på en halv sida, skriven för styrgruppen.",
@@ -519,6 +569,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "effektkedja",
+        required: false,
         heading: { sv: "Motiv och effektkedja", en: "Motives and effect chain" },
         guidance: {
           sv: "Visa kedjan från verksamhetsmål via nyttor och förändringar till utvecklingsinsatser och möjliggörare.",
@@ -527,6 +578,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "nyttor-for-verksamheten",
+        required: true,
         heading: { sv: "Nyttor för verksamheten", en: "Benefits for the organisation" },
         guidance: {
           sv: "Ekonomiska och kvantitativa nyttor, till exempel sparat porto och tryck per brev gånger antalet brev som går digitalt, och frigjord arbetstid.",
@@ -535,6 +587,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "nyttor-for-mottagarna",
+        required: false,
         heading: { sv: "Nyttor för mottagarna", en: "Benefits for recipients" },
         guidance: {
           sv: "Nyttor för privatpersoner och företag, till exempel snabbare besked och all myndighetspost på ett ställe.",
@@ -543,6 +596,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kostnader",
+        required: true,
         heading: { sv: "Kostnader", en: "Costs" },
         guidance: {
           sv: "Kostnader för utveckling, drift och förvaltning under kalkylperioden.",
@@ -551,6 +605,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kalkyl",
+        required: true,
         heading: { sv: "Kalkyl", en: "Calculation" },
         guidance: {
           sv: "Nyttor och kostnader per år. Ange låga och höga värden där underlaget är osäkert och redovisa antagandena, till exempel andelen mottagare som nås digitalt.",
@@ -559,6 +614,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "risk-och-genomforbarhet",
+        required: false,
         heading: { sv: "Risk och genomförbarhet", en: "Risk and feasibility" },
         guidance: {
           sv: "Resurser, tidplan samt tekniska och juridiska förutsättningar.",
@@ -567,6 +623,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "angelagenhet",
+        required: false,
         heading: { sv: "Angelägenhet", en: "Urgency" },
         guidance: {
           sv: "Varför insatsen bör göras nu, till exempel styrning från regeringen eller stigande portokostnader.",
@@ -587,6 +644,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "nyttor",
+        required: true,
         heading: { sv: "Nyttor som ska realiseras", en: "Benefits to realise" },
         guidance: {
           sv: "Lista varje nytta: vad den är och vilket effektmål den bidrar till.",
@@ -595,6 +653,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "realisering",
+        required: true,
         heading: { sv: "Hur, av vem och när", en: "How, by whom and when" },
         guidance: {
           sv: "Hur nyttan realiseras, vem som realiserar den och när den uppstår.",
@@ -603,6 +662,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "matetal",
+        required: true,
         heading: { sv: "Mätetal, nuläge och målvärden", en: "Measures, baseline and targets" },
         guidance: {
           sv: "Vilket mätetal som används, värdet i dag (nulägesmätning) och önskat målvärde vid en viss tidpunkt.",
@@ -611,6 +671,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "uppfoljning",
+        required: true,
         heading: { sv: "Uppföljning", en: "Follow-up" },
         guidance: {
           sv: "Hur nyttan följs upp, vem som ansvarar för uppföljningen och när mätningarna görs.",
@@ -619,6 +680,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forutsattningar-och-risker",
+        required: false,
         heading: { sv: "Förutsättningar och risker", en: "Prerequisites and risks" },
         guidance: {
           sv: "Vad som krävs för att nyttorna ska uppstå, risker för att de uteblir och hur riskerna hanteras.",
@@ -627,6 +689,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "finansiering",
+        required: true,
         heading: { sv: "Finansiering och förvaltningsform", en: "Financing and management arrangement" },
         guidance: {
           sv: "Hur nyttorealiseringen finansieras och vilken förvaltningsform tjänsten får. Verifieras vid milstolpe III och säkerställs i fasen Etablera förvaltning.",
@@ -647,6 +710,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "risker",
+        required: true,
         heading: { sv: "Identifierade risker", en: "Identified risks" },
         guidance: {
           sv: "Risker kring resurser, tidplan, teknik, juridik, informationssäkerhet och hur målgrupperna tar emot tjänsten.",
@@ -655,6 +719,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "bedomning",
+        required: true,
         heading: { sv: "Sannolikhet och konsekvens", en: "Likelihood and consequence" },
         guidance: {
           sv: "Bedöm varje risk på en gemensam skala och markera de största.",
@@ -663,6 +728,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "atgarder",
+        required: true,
         heading: { sv: "Åtgärder och riskägare", en: "Actions and risk owners" },
         guidance: {
           sv: "Förebyggande åtgärder, vem som äger varje risk och när den följs upp.",
@@ -671,6 +737,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "driftstorningar",
+        required: false,
         heading: { sv: "Driftstörningar och reservdrift", en: "Outages and fallback operation" },
         guidance: {
           sv: "Vad som händer om Mina meddelanden eller den egna lösningen inte fungerar under en kortare eller längre tid.",
@@ -691,6 +758,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "parter",
+        required: true,
         heading: { sv: "Parter och verksamheter som ansluts", en: "Parties and units connecting" },
         guidance: {
           sv: "Vilka samverkansparter och delar av verksamheten som ska ansluta.",
@@ -699,6 +767,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "floden",
+        required: true,
         heading: { sv: "Meddelandeflöden och ordning", en: "Message flows and order" },
         guidance: {
           sv: "Vilka meddelandeflöden som ansluts, i vilken ordning och varför – till exempel efter volym, nytta och förändringsbehov.",
@@ -707,6 +776,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "tidplan-och-volymer",
+        required: true,
         heading: { sv: "Tidplan och volymer", en: "Timeline and volumes" },
         guidance: {
           sv: "Ungefärlig tidpunkt och beräknad volym per år för varje flöde. Underlag för den reviderade tidplan och de volymer som förvaltningsgruppen ska ha efter milstolpe III.",
@@ -715,6 +785,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "beroenden",
+        required: false,
         heading: { sv: "Beroenden", en: "Dependencies" },
         guidance: {
           sv: "Beroenden till upphandling, andra projekt och verksamhetssystem.",
@@ -735,6 +806,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "uppdrag",
+        required: true,
         heading: { sv: "Uppdrag och omfattning", en: "Mandate and scope" },
         guidance: {
           sv: "Vad som ska genomföras för att anslutningen ska bli av, i faserna Utveckla, Införa och Etablera förvaltning.",
@@ -743,6 +815,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "parter",
+        required: true,
         heading: { sv: "Parter och ansvar", en: "Parties and responsibilities" },
         guidance: {
           sv: "Vilken utveckling varje intern och extern part gör, inklusive förvaltningsgruppen för Mina meddelanden och eventuella produkt-/tjänstepartner. Belys perspektiven verksamhet, information, applikation, teknik och säkerhet.",
@@ -751,6 +824,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "styrning",
+        required: false,
         heading: { sv: "Beslutsforum och styrning", en: "Decision forums and governance" },
         guidance: {
           sv: "Vilka beslutsforum som finns, vem som sitter i dem och hur de styr varandra.",
@@ -759,6 +833,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "organisation",
+        required: true,
         heading: { sv: "Organisation och bemanning", en: "Organisation and staffing" },
         guidance: {
           sv: "Projektorganisation och bemanning för genomförandet.",
@@ -767,6 +842,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "utvecklingsmodell",
+        required: false,
         heading: { sv: "Utvecklingsmodell och upphandling", en: "Development model and procurement" },
         guidance: {
           sv: "Vilken utvecklingsmodell som används och vilken upphandling som återstår.",
@@ -775,6 +851,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "samordningsplan",
+        required: true,
         heading: { sv: "Samordningsplan och tidplan", en: "Coordination plan and timeline" },
         guidance: {
           sv: "Övergripande tidplan för utveckling, införande och förvaltning, med tidpunkter för test och produktionssättning. Förvaltningsgruppen för Mina meddelanden ska få genomförandeplanen efter milstolpe IV.",
@@ -783,6 +860,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forutsattningar",
+        required: false,
         heading: { sv: "Förutsättningar och risker", en: "Prerequisites and risks" },
         guidance: {
           sv: "Särskilda krav, avgränsningar, skillnader mellan målgrupper och risker.",
@@ -803,6 +881,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "omfattning",
+        required: true,
         heading: { sv: "Omfattning och testnivåer", en: "Scope and test levels" },
         guidance: {
           sv: "Vad som testas och på vilka nivåer: komponenttest, integrationstest, prestandatest och acceptanstest.",
@@ -811,6 +890,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "miljoer-och-testdata",
+        required: false,
         heading: { sv: "Testmiljöer och testdata", en: "Test environments and test data" },
         guidance: {
           sv: "Egna testmiljöer och den testmiljö för Mina meddelanden som ni tilldelas. Använd testpersonnummer, aldrig riktiga personuppgifter. Se ”Teknisk guide för myndigheter”.",
@@ -819,6 +899,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "viktiga-testfall",
+        required: false,
         heading: { sv: "Viktiga testfall", en: "Key test cases" },
         guidance: {
           sv: "Till exempel mottagare med och utan digital brevlåda, mottagare som valt bort er som avsändare, misslyckad leverans och att meddelandet då går på papper.",
@@ -827,6 +908,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "ansvar",
+        required: true,
         heading: { sv: "Ansvar och godkännande", en: "Responsibilities and approval" },
         guidance: {
           sv: "Vem testar, vem godkänner, och hur förvaltningsgruppen för Mina meddelanden verifierar testerna mot testmiljön.",
@@ -835,6 +917,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kriterier",
+        required: true,
         heading: { sv: "Kriterier för godkänt", en: "Exit criteria" },
         guidance: {
           sv: "Vad som måste vara uppfyllt för att lösningen ska vara redo för beslut vid milstolpe V.",
@@ -855,6 +938,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "floden",
+        required: true,
         heading: { sv: "Meddelandeflöden per etapp", en: "Message flows per stage" },
         guidance: {
           sv: "Varje flöde med verksamhetssystem, ansvarig, beräknad volym per år och planerade datum för test och produktion.",
@@ -863,6 +947,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kommande-anslutningar",
+        required: false,
         heading: { sv: "Hantering av kommande anslutningar", en: "Handling future connections" },
         guidance: {
           sv: "Hur nya meddelandeflöden prioriteras, testas och ansluts efter hand.",
@@ -871,6 +956,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kontaktpersoner",
+        required: true,
         heading: { sv: "Kontaktpersoner", en: "Contacts" },
         guidance: {
           sv: "Vem som är kontakt mot Mina meddelanden för varje flöde.",
@@ -879,6 +965,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "rapportering",
+        required: false,
         heading: { sv: "Rapportering till Mina meddelanden", en: "Reporting to Mina meddelanden" },
         guidance: {
           sv: "Planen och volymerna meddelas Mina meddelanden efter milstolpe IV och när de ändras.",
@@ -902,6 +989,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "avtalsparter",
+        required: true,
         heading: { sv: "Avtalsparter", en: "Parties" },
         guidance: {
           sv: "Förvaltaren av Mina meddelanden (i metoden Skatteverket, i dag Digg) och eventuella förmedlare, leverantörer och samverkansparter.",
@@ -910,6 +998,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "villkor",
+        required: false,
         heading: { sv: "Villkor och åtaganden", en: "Terms and commitments" },
         guidance: {
           sv: "Vad respektive part åtar sig. Utgå från ”Allmänna villkor” för avsändare.",
@@ -918,6 +1007,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "personuppgifter",
+        required: false,
         heading: { sv: "Personuppgifter och informationssäkerhet", en: "Personal data and information security" },
         guidance: {
           sv: "Personuppgiftsbiträdesavtal och säkerhetskrav när en annan part hanterar era meddelanden.",
@@ -926,6 +1016,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "status",
+        required: true,
         heading: { sv: "Status och tidplan", en: "Status and timeline" },
         guidance: {
           sv: "Vilka avtal som är utkast och vilka som är undertecknade, och när de ska vara klara.",
@@ -946,6 +1037,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "oversikt",
+        required: true,
         heading: { sv: "Översikt", en: "Overview" },
         guidance: {
           sv: "Vad som har byggts eller köpts och hur det hänger ihop med verksamhetssystemen och Mina meddelanden.",
@@ -954,6 +1046,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "krav-och-behov",
+        required: true,
         heading: { sv: "Uppfyllnad av krav och behov", en: "Meeting requirements and needs" },
         guidance: {
           sv: "Hur lösningen motsvarar verksamhetens kravbild och behov, vilka avvikelser som finns och hur de hanteras.",
@@ -962,6 +1055,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kvalitet",
+        required: false,
         heading: { sv: "Kvalitet och arkitektur", en: "Quality and architecture" },
         guidance: {
           sv: "Hur lösningen följer beslutade arkitekturprinciper och servicenivåer, till exempel tillgänglighet och skalbarhet.",
@@ -970,6 +1064,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "rattslig-hallbarhet",
+        required: false,
         heading: { sv: "Rättslig hållbarhet", en: "Legal soundness" },
         guidance: {
           sv: "Att personuppgifter behandlas enligt dataskyddsförordningen i både normal- och alternativflöden.",
@@ -978,6 +1073,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "informationssakerhet",
+        required: false,
         heading: { sv: "Informationssäkerhet", en: "Information security" },
         guidance: {
           sv: "Informationssäkerhetsklassning och en säkerhetsarkitektur som följer verksamhetens riktlinjer.",
@@ -986,6 +1082,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "forvaltningsbarhet",
+        required: false,
         heading: { sv: "Förvaltningsbarhet och återanvändning", en: "Maintainability and reuse" },
         guidance: {
           sv: "Dokumentation och rutiner för drift och förvaltning, och vad andra verksamheter kan återanvända.",
@@ -1006,6 +1103,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "malgrupper",
+        required: true,
         heading: { sv: "Målgrupper och hur de nås", en: "Target groups and how to reach them" },
         guidance: {
           sv: "Hur målgruppen görs uppmärksam på att tjänsten finns.",
@@ -1014,6 +1112,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "verksamheten",
+        required: false,
         heading: { sv: "Förberedelse av verksamheten", en: "Preparing the organisation" },
         guidance: {
           sv: "Nya eller ändrade arbetssätt och processer, och utbildning av personalen.",
@@ -1022,6 +1121,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "produktionssattning",
+        required: true,
         heading: { sv: "Produktionssättning", en: "Go-live" },
         guidance: {
           sv: "Steg, tidpunkter och ansvar för slutkonfigurering och produktionssättning, samordnat med förvaltningsgruppen för Mina meddelanden.",
@@ -1030,6 +1130,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "reservdrift",
+        required: true,
         heading: { sv: "Reservdrift", en: "Fallback operation" },
         guidance: {
           sv: "Vad verksamheten gör vid kortare och längre driftstörningar: kommunikation, driftåtgärder och beredskap i kundtjänst.",
@@ -1038,6 +1139,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "lansering",
+        required: true,
         heading: { sv: "Lansering och kommunikation", en: "Launch and communication" },
         guidance: {
           sv: "Synkroniserade tidpunkter och budskap mellan parterna, nyhet på egen webbplats och på Mina meddelandens webbplats, och information till mottagarna om nyttan för dem.",
@@ -1046,6 +1148,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "samordning",
+        required: false,
         heading: { sv: "Samordning med andra lösningar", en: "Coordination with other solutions" },
         guidance: {
           sv: "Om tjänsten lanseras tillsammans med andra lösningar, och hur.",
@@ -1066,6 +1169,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "vad-som-overlamnas",
+        required: true,
         heading: { sv: "Vad som överlämnas", en: "What is handed over" },
         guidance: {
           sv: "System, dokumentation, avtal, certifikat, rutiner och öppna ärenden.",
@@ -1074,6 +1178,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "mottagare",
+        required: true,
         heading: { sv: "Mottagare och ansvar", en: "Recipients and responsibilities" },
         guidance: {
           sv: "Vilken förvaltningsorganisation som tar över och vem som ansvarar för vad.",
@@ -1082,6 +1187,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "genomforande",
+        required: true,
         heading: { sv: "Genomförande och tidplan", en: "Execution and timeline" },
         guidance: {
           sv: "Hur och när överlämningen sker, till exempel med en period av gemensam support.",
@@ -1090,6 +1196,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "aterstaende-arbete",
+        required: false,
         heading: { sv: "Återstående arbete", en: "Remaining work" },
         guidance: {
           sv: "Utvecklings-, införande- och realiseringsarbete som inte är klart, och vem som tar hand om det.",
@@ -1098,6 +1205,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "godkannande",
+        required: false,
         heading: { sv: "Kriterier för godkänd överlämning", en: "Criteria for an accepted handover" },
         guidance: {
           sv: "Vad som ska vara uppfyllt innan mottagaren godkänner överlämningen.",
@@ -1121,6 +1229,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "avtal",
+        required: true,
         heading: { sv: "Avtal och parter", en: "Agreement and parties" },
         guidance: {
           sv: "Avtalsparter, datum och diarienummer för det undertecknade anslutningsavtalet.",
@@ -1129,6 +1238,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "villkor",
+        required: false,
         heading: { sv: "Villkor", en: "Terms" },
         guidance: {
           sv: "Hänvisning till ”Allmänna villkor” för avsändare och eventuella särskilda villkor.",
@@ -1137,6 +1247,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kontaktuppgifter",
+        required: true,
         heading: { sv: "Kontaktuppgifter", en: "Contact details" },
         guidance: {
           sv: "Kontaktuppgifter för teknik, verksamhet och förvaltning som lämnats till Mina meddelanden.",
@@ -1145,6 +1256,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "partneravtal",
+        required: false,
         heading: { sv: "Justerade partneravtal", en: "Adjusted partner agreements" },
         guidance: {
           sv: "Avtal med förmedlare och andra externa partner som justerats inför produktion.",
@@ -1165,6 +1277,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "forvaltningsobjekt",
+        required: true,
         heading: { sv: "Förvaltningsobjekt", en: "Management objects" },
         guidance: {
           sv: "Vad som förvaltas: lösningen, integrationerna, certifikaten och rutinerna.",
@@ -1173,6 +1286,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "organisation",
+        required: true,
         heading: { sv: "Organisation och beslutsordning", en: "Organisation and decision rules" },
         guidance: {
           sv: "Förvaltningsorganisation, roller och beslutsforum.",
@@ -1181,6 +1295,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "ansvarsfordelning",
+        required: false,
         heading: {
           sv: "Ansvarsfördelning och gränsyta mot Mina meddelanden",
           en: "Division of responsibility and boundary with Mina meddelanden",
@@ -1192,6 +1307,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "support-och-andringar",
+        required: true,
         heading: { sv: "Support och ändringshantering", en: "Support and change management" },
         guidance: {
           sv: "Hur fel och ärenden hanteras, och hur ändringar beslutas och genomförs.",
@@ -1200,6 +1316,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "budget",
+        required: true,
         heading: { sv: "Budget och finansiering", en: "Budget and financing" },
         guidance: {
           sv: "Budget för förvaltning och vidareutveckling och hur den följs upp.",
@@ -1208,6 +1325,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "vidareutveckling",
+        required: false,
         heading: { sv: "Vidareutveckling", en: "Further development" },
         guidance: {
           sv: "Planerade förbättringar och nya meddelandeflöden att ansluta.",
@@ -1228,6 +1346,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "driftansvar",
+        required: true,
         heading: { sv: "Driftansvar", en: "Operational responsibility" },
         guidance: {
           sv: "Vem som driftar vilka delar, internt och hos leverantörer.",
@@ -1236,6 +1355,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "servicenivaer",
+        required: true,
         heading: { sv: "Servicenivåer", en: "Service levels" },
         guidance: {
           sv: "Överenskomna servicenivåer mellan parterna och mot Mina meddelanden. Se ”Allmänna villkor”.",
@@ -1244,6 +1364,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "overvakning",
+        required: false,
         heading: { sv: "Övervakning och incidenter", en: "Monitoring and incidents" },
         guidance: {
           sv: "Hur leveranser, fel och certifikatens giltighet bevakas, och hur incidenter larmas och hanteras.",
@@ -1252,6 +1373,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "reservdrift",
+        required: false,
         heading: { sv: "Reservdrift", en: "Fallback operation" },
         guidance: {
           sv: "Rutiner vid kortare och längre driftstörningar, till exempel att skicka på papper.",
@@ -1260,6 +1382,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "driftavtal",
+        required: false,
         heading: { sv: "Driftavtal", en: "Operating agreements" },
         guidance: {
           sv: "Gällande driftavtal och när de ska ses över.",
@@ -1280,6 +1403,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "resultat",
+        required: true,
         heading: { sv: "Sammanfattning och resultat", en: "Summary and results" },
         guidance: {
           sv: "Vad som levererades jämfört med genomförandedirektivet.",
@@ -1288,6 +1412,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "erfarenheter",
+        required: true,
         heading: { sv: "Erfarenheter och utmaningar", en: "Experiences and challenges" },
         guidance: {
           sv: "Vad som fungerade bra, vad som var svårt och vad ni skulle göra annorlunda.",
@@ -1296,6 +1421,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "risker",
+        required: false,
         heading: { sv: "Risker som uppstått", en: "Risks that arose" },
         guidance: {
           sv: "Risker som uppstod under genomförandet och hur de hanterades.",
@@ -1304,6 +1430,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "plan-och-resurser",
+        required: false,
         heading: { sv: "Förändringar av plan och resurser", en: "Changes to plan and resources" },
         guidance: {
           sv: "Hur tidplan, budget och bemanning ändrades, och varför.",
@@ -1312,6 +1439,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kritiska-handelser",
+        required: false,
         heading: { sv: "Kritiska händelser och beslut", en: "Critical events and decisions" },
         guidance: {
           sv: "Händelser och beslut som påverkade insatsen.",
@@ -1320,6 +1448,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "aterstaende-arbete",
+        required: true,
         heading: { sv: "Återstående arbete", en: "Remaining work" },
         guidance: {
           sv: "Vad som återstår och vem som har tagit över det.",
@@ -1340,6 +1469,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "utfall",
+        required: true,
         heading: { sv: "Förväntat och faktiskt utfall", en: "Expected and actual outcome" },
         guidance: {
           sv: "För varje nytta i nyttorealiseringsplanen: målvärde, uppmätt värde och när mätningen gjordes.",
@@ -1348,6 +1478,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "gapanalys",
+        required: true,
         heading: { sv: "Gapanalys", en: "Gap analysis" },
         guidance: {
           sv: "Skillnaden mellan förväntade och faktiska nyttor, och orsaken där en nytta inte har uppnåtts.",
@@ -1356,6 +1487,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kompletterande-aktiviteter",
+        required: true,
         heading: { sv: "Förslag på kompletterande aktiviteter", en: "Proposed complementary activities" },
         guidance: {
           sv: "Vad som behöver göras för att nå nyttorna, och vilken verksamhet som ska ansvara.",
@@ -1364,6 +1496,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "fortlevnad",
+        required: true,
         heading: { sv: "Tjänstens fortlevnad", en: "The service's continued life" },
         guidance: {
           sv: "Affärsmodell, finansiering och bemannad förvaltningsorganisation för att tjänsten ska leva vidare.",
@@ -1372,6 +1505,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "redovisning-till-forvaltningsgruppen",
+        required: false,
         heading: { sv: "Redovisning till förvaltningsgruppen", en: "Report to the management group" },
         guidance: {
           sv: "En sammanfattning till förvaltningsgruppen för Mina meddelanden, så att den får en samlad bild av nyttorna med den gemensamma lösningen.",
@@ -1392,6 +1526,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "modell",
+        required: true,
         heading: { sv: "Modell för utveckling och förvaltning", en: "Model for development and management" },
         guidance: {
           sv: "Vem som äger, utvecklar och förvaltar lösningen, och i vilken form: egen regi, samverkan eller köpt tjänst.",
@@ -1400,6 +1535,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "finansiering",
+        required: true,
         heading: { sv: "Finansiering", en: "Financing" },
         guidance: {
           sv: "Hur utveckling, drift och förvaltning finansieras, till exempel anslag, avgifter eller kostnadsfördelning mellan samverkansparter.",
@@ -1408,6 +1544,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "tidshorisont",
+        required: false,
         heading: { sv: "Tidshorisont", en: "Time horizon" },
         guidance: {
           sv: "För vilken period modellen gäller och när den ska ses över.",
@@ -1428,6 +1565,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "processer",
+        required: true,
         heading: { sv: "Verksamhetsprocesser", en: "Business processes" },
         guidance: {
           sv: "Hur processerna ser ut med lösningen, från beslut eller utskick till levererat meddelande eller pappersbrev.",
@@ -1436,6 +1574,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "funktionalitet",
+        required: true,
         heading: { sv: "Funktionalitet", en: "Functionality" },
         guidance: {
           sv: "Vad lösningen gör, till exempel kontroll av digital brevlåda, leverans, hantering av misslyckade leveranser och statistik.",
@@ -1444,6 +1583,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "meddelandenas-utformning",
+        required: false,
         heading: { sv: "Meddelandenas utformning", en: "Message design" },
         guidance: {
           sv: "Ärenderad, supportinformation (text, webbadress, telefon, e-post), innehållstyp och bilagor.",
@@ -1452,6 +1592,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "granssnitt",
+        required: false,
         heading: { sv: "Gränssnitt och integrationer", en: "Interfaces and integrations" },
         guidance: {
           sv: "Gränssnitt mot verksamhetssystem, eventuell förmedlare och Mina meddelanden.",
@@ -1472,6 +1613,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "parter-och-syfte",
+        required: true,
         heading: { sv: "Parter och syfte", en: "Parties and purpose" },
         guidance: {
           sv: "Vilka parter som samverkar och om vad.",
@@ -1480,6 +1622,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "ataganden",
+        required: true,
         heading: { sv: "Åtaganden", en: "Commitments" },
         guidance: {
           sv: "Vad varje part åtar sig i utveckling, drift och förvaltning.",
@@ -1488,6 +1631,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kostnadsfordelning",
+        required: true,
         heading: { sv: "Kostnadsfördelning", en: "Cost-sharing" },
         guidance: {
           sv: "Hur kostnaderna fördelas mellan parterna.",
@@ -1496,6 +1640,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "styrning",
+        required: false,
         heading: { sv: "Styrning och uppföljning", en: "Governance and follow-up" },
         guidance: {
           sv: "Gemensamma beslutsforum och hur samarbetet följs upp.",
@@ -1504,6 +1649,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "giltighet",
+        required: false,
         heading: { sv: "Giltighet och uppsägning", en: "Term and termination" },
         guidance: {
           sv: "Avtalets giltighetstid och hur det sägs upp eller ändras.",
@@ -1524,6 +1670,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "behov",
+        required: true,
         heading: { sv: "Behov", en: "Needs" },
         guidance: {
           sv: "Behoven från behovsanalysen som lösningen ska möta.",
@@ -1532,6 +1679,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "verksamhetskrav",
+        required: true,
         heading: { sv: "Verksamhetskrav", en: "Business requirements" },
         guidance: {
           sv: "Krav från processer, målgrupper och service, till exempel vilka meddelandeflöden som ska fungera och hur.",
@@ -1540,6 +1688,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "krav-fran-mina-meddelanden",
+        required: false,
         heading: { sv: "Krav från Mina meddelanden", en: "Requirements from Mina meddelanden" },
         guidance: {
           sv: "Tekniska och rättsliga krav enligt ”Teknisk guide för myndigheter” och ”Allmänna villkor”.",
@@ -1548,6 +1697,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kvalitets-och-sakerhetskrav",
+        required: false,
         heading: { sv: "Kvalitets- och säkerhetskrav", en: "Quality and security requirements" },
         guidance: {
           sv: "Servicenivåer, informationssäkerhet och personuppgiftsbehandling.",
@@ -1556,6 +1706,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kravuppfyllnad",
+        required: true,
         heading: { sv: "Kravuppfyllnad", en: "Requirement fulfilment" },
         guidance: {
           sv: "Status per krav – uppfyllt, delvis uppfyllt eller inte uppfyllt – med hänvisning till testrapporterna.",
@@ -1576,6 +1727,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "levererat",
+        required: true,
         heading: { sv: "Levererat innehåll", en: "Delivered content" },
         guidance: {
           sv: "System, versioner, konfiguration och dokumentation som ingår i leveransen.",
@@ -1584,6 +1736,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "brister",
+        required: true,
         heading: { sv: "Kända brister och avvikelser", en: "Known shortcomings and deviations" },
         guidance: {
           sv: "Fel och avvikelser som finns kvar, hur allvarliga de är och plan för åtgärd.",
@@ -1592,6 +1745,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "testresultat",
+        required: false,
         heading: { sv: "Testresultat", en: "Test results" },
         guidance: {
           sv: "Sammanfattning av testerna med hänvisning till testrapporterna.",
@@ -1600,6 +1754,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "godkannande",
+        required: false,
         heading: { sv: "Godkännande", en: "Approval" },
         guidance: {
           sv: "Vem som har godkänt leveransen och när.",
@@ -1620,6 +1775,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "genomforda-aktiviteter",
+        required: true,
         heading: { sv: "Genomförda införandeaktiviteter", en: "Rollout activities carried out" },
         guidance: {
           sv: "Vad som genomförts enligt införandeplanen och vad som avvek.",
@@ -1628,6 +1784,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "produktionssattning",
+        required: true,
         heading: { sv: "Produktionssättning", en: "Go-live" },
         guidance: {
           sv: "När lösningen gick i produktion och vilka meddelandeflöden som är i drift.",
@@ -1636,6 +1793,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "mottagande",
+        required: true,
         heading: { sv: "Mottagande hos målgrupperna", en: "Reception by the target groups" },
         guidance: {
           sv: "Hur privatpersoner, företag och handläggare har tagit emot tjänsten, till exempel frågor till kundtjänst och andelen mottagare som nås digitalt.",
@@ -1644,6 +1802,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "storningar",
+        required: false,
         heading: { sv: "Störningar och reservdrift", en: "Disruptions and fallback operation" },
         guidance: {
           sv: "Driftstörningar under införandet och hur reservdriften fungerade.",
@@ -1667,6 +1826,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
     template: [
       {
         id: "omfattning",
+        required: true,
         heading: { sv: "Omfattning och miljö", en: "Scope and environment" },
         guidance: {
           sv: "Vad som testades, i vilka miljöer och med vilken version av lösningen.",
@@ -1675,6 +1835,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "integrationstest",
+        required: true,
         heading: { sv: "Integrationstest", en: "Integration tests" },
         guidance: {
           sv: "Resultat av test mot verksamhetssystemen och mot Mina meddelandens testmiljö: kontroll av brevlåda, leverans och felhantering.",
@@ -1683,6 +1844,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "kontraktsoverensstammelse",
+        required: false,
         heading: { sv: "Överensstämmelse med tjänstekontraktet", en: "Conformance with the service contract" },
         guidance: {
           sv: "Resultat av kontroll mot Mina meddelandens tjänstekontrakt, till exempel en rapport från en emulator: schema, signaturer, certifikat och meddelandeinnehåll. Ange att en emulator inte ersätter förvaltningsgruppens verifiering.",
@@ -1691,6 +1853,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "prestandatest",
+        required: false,
         heading: { sv: "Prestandatest", en: "Performance tests" },
         guidance: {
           sv: "Svarstider och kapacitet vid förväntade volymer, även vid stora massutskick.",
@@ -1699,6 +1862,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "acceptanstest",
+        required: false,
         heading: { sv: "Acceptanstest", en: "Acceptance tests" },
         guidance: {
           sv: "Verksamhetens acceptanstest, och förvaltningsgruppens verifiering av att testerna mot den tilldelade testmiljön varit framgångsrika.",
@@ -1707,6 +1871,7 @@ export const deliverableTypes: readonly DeliverableType[] = [
       },
       {
         id: "slutsats",
+        required: true,
         heading: { sv: "Avvikelser och slutsats", en: "Deviations and conclusion" },
         guidance: {
           sv: "Kvarstående fel, hur allvarliga de är och rekommendation inför beslutet vid milstolpe V.",

@@ -216,6 +216,26 @@ describe("method v1.2", () => {
     expect(neitherResultNorAppendix1).toEqual(["kravbild", "leveransrapport", "inforanderapport", "testrapporter"]);
   });
 
+  it("marks as required the sections a document cannot do without, where the method names what is decided on them", () => {
+    const required = (id: string) =>
+      methodV12.deliverableTypes
+        .find((type) => type.id === id)
+        ?.template.filter((section) => section.required)
+        .map((section) => section.id);
+    // Milestone VIII decides on exactly these four questions (10.5.2).
+    expect(required("nyttoutvarderingsrapport")).toEqual(["utfall", "gapanalys", "kompletterande-aktiviteter", "fortlevnad"]);
+    // Chapter 9: "Nu fastställs förvaltningsobjekt och budget, former för support och ändringshantering, beslutsforum".
+    expect(required("forvaltningsplan")).toEqual(["forvaltningsobjekt", "organisation", "support-och-andringar", "budget"]);
+    // Milestone V decides whether the solution meets the requirements and needs.
+    expect(required("kravbild")).toEqual(["behov", "verksamhetskrav", "kravuppfyllnad"]);
+    for (const type of methodV12.deliverableTypes) {
+      expect(
+        type.template.some((section) => section.required),
+        type.id,
+      ).toBe(true);
+    }
+  });
+
   it("has a template section where an emulator conformance report belongs at milestone V", () => {
     const testReports = methodV12.deliverableTypes.find((type) => type.id === "testrapporter");
     expect(testReports?.producedInPhase).toBe(5);

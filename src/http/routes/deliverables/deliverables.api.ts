@@ -57,7 +57,8 @@ export function deliverablesApi({ db, api }: AppScope) {
   api({
     method: "POST",
     url: "/api/v1/deliverables/:deliverableId/status",
-    summary: "Move the latest version to för granskning, back to utkast, or to fastställd (projektledare or verksamhetsägare)",
+    summary:
+      "Move the latest version to för granskning, back to utkast, or to fastställd (projektledare or verksamhetsägare). Fastställd needs every required section written (422 REQUIRED_SECTIONS_MISSING, the sections in `fields`) and, where the organisation requires a second person, someone who did not create or last edit the version (403 SECOND_PERSON_REQUIRED)",
     tag: "deliverables",
     access: "authenticated",
     params: DeliverableParams,

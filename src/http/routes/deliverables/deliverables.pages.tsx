@@ -2,14 +2,17 @@ import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { authorize } from "../../../domain/access/policy.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
+import { APPROVING_ROLES } from "../../../domain/deliverables/deliverable-status.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { type FieldIssue, forbidden } from "../../../domain/shared/domain-error.ts";
 import { parseOrThrow } from "../../../domain/shared/zod-issues.ts";
 import { format } from "../../../i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
-import { BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
+import { ApproveDeliverablePage, CONFIRM_FIELD } from "../../../ui/pages/initiatives/approve-deliverable-page.tsx";
+import { approveHref, BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
+import { HTTP_STATUS } from "../../errors/error-map.ts";
 import { normaliseText, str } from "../../form.ts";
 import { type FormState, type PageView, redirect, show } from "../../page-route.ts";
 import { ids, pathValue } from "../../path-id.ts";
@@ -126,6 +129,28 @@ export function deliverablesPages({ page, db }: AppScope) {
         : undefined,
   });
 
+  /** Only those whose role may fastställa at all (deliverable-status.ts) are asked; the page says what else stands in the way. */
+  const mayApproveByRole = (actor: Actor, organisationId: string) =>
+    (actor.memberships.get(organisationId) ?? []).some((r) => APPROVING_ROLES.includes(r));
+  const mayNotApprove = "only the projektledare or the verksamhetsägare may fastställa a document";
+
+  page({
+    method: "GET",
+    url: "/deliverables/:deliverableId/faststall",
+    access: "session",
+    params: ids("deliverableId"),
+    load: async (input) => {
+      const context = await deliverableContext(input);
+      if (!context.deliverable.permissions.edit || !mayApproveByRole(input.actor, context.deliverable.organisationId)) {
+        throw forbidden(mayNotApprove);
+      }
+      return context;
+    },
+    render:
+      ({ loaded: { deliverable, initiative } }) =>
+      (ctx) => <ApproveDeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} />,
+  });
+
   page({
     method: "POST",
     url: "/deliverables/:deliverableId/status",
@@ -139,6 +164,11 @@ export function deliverablesPages({ page, db }: AppScope) {
         status: str(body, "status"),
         baseEtag: str(body, BASE_ETAG_FIELD) || undefined,
       });
+      // Fastställa only from the page that says what it means: a post without the confirmation goes there first.
+      if (status === "faststalld" && str(body, CONFIRM_FIELD) !== "yes") {
+        if (!mayApproveByRole(actor, deliverable.organisationId)) throw forbidden(mayNotApprove);
+        return redirect(approveHref(deliverable.id));
+      }
       const after = await changeDeliverableStatus({ db, actor, now, deliverableId: deliverable.id, status, baseEtag });
       const t = m.initiatives.deliverable;
       const latest = after.versions[after.versions.length - 1];
@@ -149,8 +179,16 @@ export function deliverablesPages({ page, db }: AppScope) {
       };
       return redirect(`/deliverables/${deliverable.id}`, notices[status]);
     },
-    // The button was pressed on a version that has changed since: show the page as it is now and say so.
     refused: async (e, input) => {
+      // Sections emptied or a writer confirming since the page was shown: the confirmation page says why, as it is now.
+      if (e.code === "REQUIRED_SECTIONS_MISSING" || e.code === "SECOND_PERSON_REQUIRED") {
+        const current = await deliverableContext(input);
+        return show(
+          (ctx) => <ApproveDeliverablePage ctx={ctx} deliverable={current.deliverable} initiative={current.initiative} />,
+          HTTP_STATUS[e.code],
+        );
+      }
+      // The button was pressed on a version that has changed since: show the page as it is now and say so.
       if (e.code !== "EDIT_CONFLICT") return undefined;
       const current = await deliverableContext(input);
       return show(

@@ -12,6 +12,9 @@ export const IfMatchHeaders = z.object({
 
 const Localised = z.object({ sv: z.string(), en: z.string() });
 
+/** A person on a document version; name null for an account removed since. */
+const Person = z.object({ id: z.string(), name: z.string().nullable() });
+
 export const Deliverable = z.object({
   id: z.string(),
   initiativeId: z.string(),
@@ -24,7 +27,14 @@ export const Deliverable = z.object({
     .string()
     .nullable()
     .meta({ description: "The latest version's entity tag, also sent as the ETag header: send it back as If-Match or baseEtag" }),
-  template: z.array(z.object({ id: z.string(), heading: Localised, guidance: Localised })),
+  template: z.array(
+    z.object({
+      id: z.string(),
+      heading: Localised,
+      guidance: Localised,
+      required: z.boolean().meta({ description: "Must be written before a version is fastställd" }),
+    }),
+  ),
   versions: z.array(
     z.object({
       version: z.number(),
@@ -34,7 +44,23 @@ export const Deliverable = z.object({
       createdAt: z.string(),
       updatedAt: z.string(),
       approvedAt: z.string().nullable(),
+      createdBy: Person.nullable(),
+      lastEditedBy: Person.nullable().meta({ description: "Who last wrote the text; with createdBy, the version's authors" }),
+      approvedBy: Person.nullable().meta({ description: "Who fastställde the version" }),
     }),
   ),
-  permissions: z.object({ edit: z.boolean(), submit: z.boolean(), approve: z.boolean() }),
+  permissions: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    approve: z.boolean().meta({ description: "The caller may fastställa the latest version now" }),
+  }),
+  approvalBlockers: z
+    .object({
+      missingSections: z.array(z.string()).meta({ description: "Required sections of the latest version that are still empty" }),
+      secondPersonRequired: z
+        .boolean()
+        .meta({ description: "The caller wrote the latest version and the organisation requires a second person to fastställa" }),
+    })
+    .nullable()
+    .meta({ description: "What keeps the caller from fastställa the latest version; null where role or status do not allow it anyway" }),
 });

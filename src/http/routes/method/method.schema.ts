@@ -63,7 +63,7 @@ const DeliverableType = z.object({
   purpose: LocalisedText,
   producedInPhase: PhaseNumber.nullable().meta({ description: "Null where the method ties the document to no phase" }),
   inAppendix1: z.boolean().meta({ description: "Among the recommended descriptions of Bilaga 1" }),
-  template: z.array(z.object({ id: z.string(), heading: LocalisedText, guidance: LocalisedText })),
+  template: z.array(z.object({ id: z.string(), heading: LocalisedText, guidance: LocalisedText, required: z.boolean() })),
 });
 
 export const MethodJsonSchema = z.object({

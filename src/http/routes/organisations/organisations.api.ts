@@ -4,8 +4,9 @@ import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
 import { InviteMemberInput } from "../../../domain/members/member-input.ts";
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
-import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
+import { OrganisationInput, OrganisationSettingsInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
+import { updateOrganisationSettings } from "../../../domain/organisations/update-organisation-settings.ts";
 import type { AppScope } from "../../app-scope.ts";
 import {
   Invitation,
@@ -49,6 +50,19 @@ export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
     params: OrganisationParams,
     response: { status: 200, schema: Organisation },
     handler: async ({ actor, params }) => getOrganisation({ db, actor, organisationId: params.organisationId }),
+  });
+
+  api({
+    method: "PATCH",
+    url: "/api/v1/organisations/:organisationId",
+    summary: "Change the organisation's settings (its administratör or verksamhetsägare): whether fastställa needs a second person",
+    tag: "organisations",
+    access: "authenticated",
+    params: OrganisationParams,
+    body: OrganisationSettingsInput,
+    response: { status: 200, schema: Organisation },
+    handler: async ({ actor, params, body, now }) =>
+      updateOrganisationSettings({ db, actor, now, organisationId: params.organisationId, input: body }),
   });
 
   api({

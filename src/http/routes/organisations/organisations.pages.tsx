@@ -1,19 +1,20 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
-import { can } from "../../../domain/access/policy.ts";
+import { authorize, can } from "../../../domain/access/policy.ts";
 import { listPendingInvitations, withdrawInvitation } from "../../../domain/members/invitations.ts";
 import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
 import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-input.ts";
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
-import { OrganisationInput } from "../../../domain/organisations/organisation-input.ts";
+import { OrganisationInput, OrganisationSettingsInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
+import { updateOrganisationSettings } from "../../../domain/organisations/update-organisation-settings.ts";
 import { forbidden, notFound } from "../../../domain/shared/domain-error.ts";
 import { format } from "../../../i18n/index.ts";
 import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages/organisations/member-pages.tsx";
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
-import { OrganisationPage } from "../../../ui/pages/organisations/organisation-page.tsx";
+import { OrganisationPage, SECOND_APPROVER_FIELD } from "../../../ui/pages/organisations/organisation-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { list, str } from "../../form.ts";
 import { redirect, show } from "../../page-route.ts";
@@ -79,20 +80,60 @@ export function organisationsPages({ page, db, config, publicUrl, mailQueued }: 
     },
   });
 
+  /** What the organisation page shows: the organisation, its members and, for those who manage them, open invitations. */
+  const organisationPage = async ({
+    actor,
+    now,
+    params: { organisationId },
+  }: {
+    actor: Actor;
+    now: Date;
+    params: { organisationId: string };
+  }) => {
+    const organisation = await getOrganisation({ db, actor, organisationId });
+    const members = await listMembers({ db, actor, organisationId });
+    const invitations = organisation.permissions.manageMembers ? await listPendingInvitations({ db, actor, now, organisationId }) : null;
+    return { organisation, members, invitations };
+  };
+
   page({
     method: "GET",
     url: "/organisations/:organisationId",
     access: "session",
     params: ids("organisationId"),
-    load: async ({ actor, now, params: { organisationId } }) => {
-      const organisation = await getOrganisation({ db, actor, organisationId });
-      const members = await listMembers({ db, actor, organisationId });
-      const invitations = organisation.permissions.manageMembers ? await listPendingInvitations({ db, actor, now, organisationId }) : null;
-      return { organisation, members, invitations };
-    },
+    load: organisationPage,
     render:
       ({ loaded }) =>
       (ctx) => <OrganisationPage ctx={ctx} {...loaded} />,
+  });
+
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/settings",
+    access: "session",
+    params: ids("organisationId"),
+    // Authorised before the form is judged, so an outsider learns nothing from a bad form.
+    load: async (input) => {
+      authorize(input.actor, { action: "organisation:settings", organisationId: input.params.organisationId });
+      return organisationPage(input);
+    },
+    form: {
+      read: (values) => ({ [SECOND_APPROVER_FIELD]: str(values, SECOND_APPROVER_FIELD) }),
+      schema: OrganisationSettingsInput,
+      // A choice other than yes or no is no boolean, so the schema refuses it as invalid_choice.
+      input: (shown) => {
+        const choice = shown[SECOND_APPROVER_FIELD];
+        return { requiresSecondApprover: choice === "yes" ? true : choice === "no" ? false : choice };
+      },
+      issues: (issues) => issues.map((i) => ({ field: SECOND_APPROVER_FIELD, code: i.code })),
+    },
+    render:
+      ({ loaded, form }) =>
+      (ctx) => <OrganisationPage ctx={ctx} {...loaded} settingsErrors={form?.errors} />,
+    handle: async ({ actor, now, m, params: { organisationId }, data }) => {
+      await updateOrganisationSettings({ db, actor, now, organisationId, input: data });
+      return redirect(`/organisations/${organisationId}#settings-heading`, m.organisations.settings.saved);
+    },
   });
 
   page({

@@ -9,7 +9,17 @@ export const Organisation = z
     number: z.string(),
     kind: z.enum(ORGANISATION_KINDS),
     createdAt: z.string(),
-    permissions: z.object({ readMembers: z.boolean(), manageMembers: z.boolean(), grantableRoles: z.array(z.enum(ORGANISATION_ROLES)) }),
+    settings: z.object({
+      requiresSecondApprover: z
+        .boolean()
+        .meta({ description: "Fastställa needs someone who did not create or last edit the version (on by default)" }),
+    }),
+    permissions: z.object({
+      readMembers: z.boolean(),
+      manageMembers: z.boolean(),
+      manageSettings: z.boolean().meta({ description: "The caller may change the settings (PATCH)" }),
+      grantableRoles: z.array(z.enum(ORGANISATION_ROLES)),
+    }),
   })
   .meta({ description: "An organisation, with what the caller may do" });
 

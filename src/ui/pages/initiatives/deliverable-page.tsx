@@ -1,3 +1,4 @@
+import { Button } from "@digdir/designsystemet-react";
 import { format, formatDateTime } from "../../../i18n/index.ts";
 import { deliverableType } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
@@ -32,6 +33,41 @@ export const sectionField = (sectionId: string) => `section-${sectionId}`;
 export const BASE_ETAG_FIELD = "baseEtag";
 
 export type SectionForm = { values: Record<string, string>; errors: FormErrors };
+
+/** The page that asks before a version is fastställd. */
+export const approveHref = (deliverableId: string) => `/deliverables/${deliverableId}/faststall`;
+
+/**
+ * Why the actor cannot fastställa the latest version yet, as a list: each required section still
+ * empty (linked to its field when the edit form is on the page) and a second person needed.
+ */
+export function ApprovalBlockerList({
+  ctx,
+  deliverable,
+  linkToFields,
+}: {
+  ctx: PageContext;
+  deliverable: DeliverableView;
+  linkToFields: boolean;
+}) {
+  const t = ctx.m.initiatives.deliverable;
+  const blockers = deliverable.approvalBlockers;
+  const latest = deliverable.versions[deliverable.versions.length - 1];
+  if (!blockers || !latest || (blockers.missingSections.length === 0 && !blockers.secondPersonRequired)) return null;
+  return (
+    <Alert data-color="warning" data-testid="approval-blockers">
+      <Paragraph>{format(t.blocked, { version: latest.version })}</Paragraph>
+      <ul>
+        {blockers.missingSections.map((id) => {
+          const section = deliverable.template.find((s) => s.id === id);
+          const text = format(t.missingSection, { heading: section ? inLocale(ctx, section.heading) : id });
+          return <li key={id}>{linkToFields ? <Link href={`#${fieldId(sectionField(id))}`}>{text}</Link> : text}</li>;
+        })}
+        {blockers.secondPersonRequired ? <li>{t.secondPersonRequired}</li> : null}
+      </ul>
+    </Alert>
+  );
+}
 
 /**
  * A document: its latest version section by section with the template's guidance, its version
@@ -84,6 +120,14 @@ export function DeliverablePage({
             </dd>
           </>
         ) : null}
+        {shown?.approvedAt ? (
+          <>
+            <dt>{t.deliverable.approvedBy}</dt>
+            <dd data-testid="approved-by">
+              {`${shown.approvedBy?.name ?? t.deliverable.removedAccount}, ${formatDateTime(ctx.locale, shown.approvedAt)}`}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {statusConflict ? (
         <Alert data-color="warning" id="status-conflict" tabIndex={-1} data-autofocus="">
@@ -117,7 +161,7 @@ export function DeliverablePage({
         </section>
       ) : null}
 
-      {edit && (submit || approve) ? (
+      {edit && (submit || approve || deliverable.approvalBlockers) ? (
         <section aria-labelledby="review-heading" className="stack">
           <Heading level={2} data-size="md" id="review-heading">
             {t.deliverable.review}
@@ -134,16 +178,15 @@ export function DeliverablePage({
               </ActionButton>
             ) : null}
             {approve ? (
-              <ActionButton
-                ctx={ctx}
-                action={`/deliverables/${deliverable.id}/status`}
-                fields={{ status: "faststalld", [BASE_ETAG_FIELD]: etag }}
-                variant="primary"
-              >
-                {t.deliverable.approve}
-              </ActionButton>
+              // Fastställa asks first: the button opens the page that says what it means (a plain GET, no JavaScript needed).
+              <form method="get" action={approveHref(deliverable.id)} className="inline-form">
+                <Button type="submit" variant="primary" data-size="sm">
+                  {t.deliverable.approve}
+                </Button>
+              </form>
             ) : null}
           </div>
+          <ApprovalBlockerList ctx={ctx} deliverable={deliverable} linkToFields={edit} />
         </section>
       ) : null}
 
@@ -160,6 +203,7 @@ export function DeliverablePage({
                   {inLocale(ctx, section.heading)}
                 </Heading>
                 <Paragraph data-size="sm" className="hint">
+                  {section.required ? <strong>{t.deliverable.requiredHint} </strong> : null}
                   {inLocale(ctx, section.guidance)}
                 </Paragraph>
                 {text.trim() ? <MarkdownText text={text} /> : <Paragraph className="hint">{t.deliverable.empty}</Paragraph>}
@@ -181,6 +225,7 @@ export function DeliverablePage({
               <Table.HeaderCell>{t.deliverable.createdAt}</Table.HeaderCell>
               <Table.HeaderCell>{t.deliverable.updatedAt}</Table.HeaderCell>
               <Table.HeaderCell>{t.deliverable.approvedAt}</Table.HeaderCell>
+              <Table.HeaderCell>{t.deliverable.approvedBy}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -193,6 +238,7 @@ export function DeliverablePage({
                 <Table.Cell>{formatDateTime(ctx.locale, v.createdAt)}</Table.Cell>
                 <Table.Cell>{formatDateTime(ctx.locale, v.updatedAt)}</Table.Cell>
                 <Table.Cell>{v.approvedAt ? formatDateTime(ctx.locale, v.approvedAt) : "–"}</Table.Cell>
+                <Table.Cell>{v.approvedBy ? (v.approvedBy.name ?? t.deliverable.removedAccount) : "–"}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -229,7 +275,9 @@ export function DeliverablePage({
                 ctx={ctx}
                 name={sectionField(section.id)}
                 label={inLocale(ctx, section.heading)}
-                hint={inLocale(ctx, section.guidance)}
+                hint={
+                  section.required ? `${t.deliverable.requiredHint} ${inLocale(ctx, section.guidance)}` : inLocale(ctx, section.guidance)
+                }
                 value={form?.values[section.id] ?? latest.sections[section.id] ?? ""}
                 errors={form?.errors}
                 rows={6}

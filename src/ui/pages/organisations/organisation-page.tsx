@@ -2,8 +2,25 @@ import type { OrganisationRole } from "../../../domain/access/roles.ts";
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
 import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
 import { format, formatDate } from "../../../i18n/index.ts";
-import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
-import type { PageContext } from "../../page-context.ts";
+import {
+  ActionButton,
+  ChoiceGroup,
+  Form,
+  FormErrorSummary,
+  Heading,
+  Layout,
+  Link,
+  PageHeading,
+  Paragraph,
+  ScrollableTable,
+  SubmitButton,
+  Table,
+  Tag,
+} from "../../components/index.ts";
+import type { FormErrors, PageContext } from "../../page-context.ts";
+
+/** The settings form's field: "yes" when fastställa needs a second person. */
+export const SECOND_APPROVER_FIELD = "requiresSecondApprover";
 
 export type MemberRow = { userId: string; name: string; email: string; roles: OrganisationRole[]; active: boolean };
 
@@ -14,12 +31,15 @@ export function OrganisationPage({
   organisation,
   members,
   invitations,
+  settingsErrors,
 }: {
   ctx: PageContext;
   organisation: OrganisationView;
   members: MemberRow[];
   /** Shown to those who manage members; null for everyone else. */
   invitations: PendingInvitationRow[] | null;
+  /** The settings form came back with errors. */
+  settingsErrors?: FormErrors | undefined;
 }) {
   const { m } = ctx;
   const manage = organisation.permissions.manageMembers;
@@ -82,6 +102,7 @@ export function OrganisationPage({
         )}
       </section>
       {invitations ? <PendingInvitations ctx={ctx} organisationId={organisation.id} invitations={invitations} /> : null}
+      <ApprovalSettings ctx={ctx} organisation={organisation} errors={settingsErrors} />
     </Layout>
   );
 }
@@ -132,6 +153,49 @@ function PendingInvitations({
       ) : (
         <Paragraph>{m.members.pendingEmpty}</Paragraph>
       )}
+    </section>
+  );
+}
+
+/** Whether fastställa needs a second person: the rule for every member to read, a form for those who set it. */
+function ApprovalSettings({
+  ctx,
+  organisation,
+  errors,
+}: {
+  ctx: PageContext;
+  organisation: OrganisationView;
+  errors?: FormErrors | undefined;
+}) {
+  const t = ctx.m.organisations.settings;
+  const on = organisation.settings.requiresSecondApprover;
+  return (
+    <section aria-labelledby="settings-heading" className="stack">
+      <Heading level={2} data-size="md" id="settings-heading">
+        {t.heading}
+      </Heading>
+      <Paragraph data-testid="approval-rule">{on ? t.secondPersonOn : t.secondPersonOff}</Paragraph>
+      {organisation.permissions.manageSettings ? (
+        <Form ctx={ctx} action={`/organisations/${organisation.id}/settings`}>
+          <FormErrorSummary ctx={ctx} errors={errors} labels={{ [SECOND_APPROVER_FIELD]: t.legend }} />
+          <ChoiceGroup
+            ctx={ctx}
+            name={SECOND_APPROVER_FIELD}
+            type="radio"
+            legend={t.legend}
+            hint={t.hint}
+            options={[
+              { value: "yes", label: t.secondPerson },
+              { value: "no", label: t.anyone },
+            ]}
+            selected={[on ? "yes" : "no"]}
+            errors={errors}
+          />
+          <div>
+            <SubmitButton variant="secondary">{t.save}</SubmitButton>
+          </div>
+        </Form>
+      ) : null}
     </section>
   );
 }
