@@ -94,7 +94,7 @@ for (const javaScriptEnabled of [true, false]) {
         await external.getByRole("button", { name: "Lägg till den externa parten" }).click();
         const summary = page.locator("#error-summary");
         await expect(summary).toBeVisible();
-        await expect(summary.getByRole("link")).toHaveText(["Ange en giltig e-postadress, till exempel namn@kommun.se."]);
+        await expect(summary.getByRole("link")).toHaveText(["E-postadress: Ange en giltig e-postadress, till exempel namn@kommun.se."]);
         await expect(page.getByLabel("Namn på parten", { exact: true })).toHaveValue("Kim Konsult");
         await expectNoAxeViolations(page, { javaScript: javaScriptEnabled });
 

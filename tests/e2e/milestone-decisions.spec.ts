@@ -344,8 +344,8 @@ test.describe("milestone decisions", () => {
       await answerAll(page, "II");
       const conditions = page.getByRole("group", { name: "Villkor (för ”gå vidare med villkor”)" });
       await conditions.getByLabel("Villkor 1", { exact: true }).fill("Upphandlingen av förmedlare ska vara klar");
-      // Every row's owner and date fields have the same label; the first row is the first of each.
-      await conditions.getByLabel("Ansvarig för villkor 1", { exact: true }).fill("Petra Projektledare");
+      // The owner is chosen among the members; the one named sees it under Mina uppgifter.
+      await conditions.getByLabel("Ansvarig för villkor 1", { exact: true }).selectOption({ label: "Petra Projektledare" });
       await conditions.getByLabel("Senast, villkor 1", { exact: true }).fill("2026-12-31");
       const reported = page.getByRole("group", { name: "Uppgifter till förvaltningsgruppen" });
       await reported.getByLabel("Tidplan", { exact: true }).fill("Test våren 2027, driftstart 2028-01-15");

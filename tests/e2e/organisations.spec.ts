@@ -32,7 +32,7 @@ test.describe("organisations and members", () => {
 
     await expect(page).toHaveURL("/");
     await expect(page.getByText("Du arbetar just nu i Sundsvalls kommun.")).toBeVisible();
-    await expect(page.getByRole("main").getByRole("link", { name: "Sundsvalls kommun" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Sundsvalls kommun", exact: true })).toBeVisible();
     await expect(page.getByRole("main").getByText("Deltagare", { exact: true })).toBeVisible();
     await expect(page.getByRole("main").getByText("Projektledare", { exact: true })).toHaveCount(0);
     await expect(switcher.locator("option:checked")).toHaveText("Sundsvalls kommun");
@@ -49,7 +49,7 @@ test.describe("organisations and members", () => {
     const name = "Nina Nyanställd";
     await loginAs(page, "projektledare@sundsvall.example");
 
-    await page.getByRole("main").getByRole("link", { name: "Sundsvalls kommun" }).click();
+    await page.getByRole("main").getByRole("link", { name: "Sundsvalls kommun", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sundsvalls kommun" })).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -192,7 +192,7 @@ test.describe("organisations and members", () => {
 
     await invite();
     const summary = page.locator("#error-summary");
-    await expect(summary.getByRole("link")).toHaveText(["Personen är redan medlem i organisationen."]);
+    await expect(summary.getByRole("link")).toHaveText(["E-postadress: Personen är redan medlem i organisationen."]);
     await expect(summary.getByRole("link")).toHaveAttribute("href", "#f-email");
     await expect(page.getByLabel("E-postadress", { exact: true })).toHaveValue("projektledare@skatteverket.example");
     await expectNoAxeViolations(page);

@@ -49,7 +49,7 @@ test.describe("settings", () => {
     await page.getByRole("button", { name: "Skapa API-nyckel" }).click();
 
     const summary = page.locator("#error-summary");
-    await expect(summary.getByRole("link")).toHaveText(["Fältet måste fyllas i."]);
+    await expect(summary.getByRole("link")).toHaveText(["Namn på nyckeln: Fältet måste fyllas i."]);
     await expect(summary.getByRole("link")).toHaveAttribute("href", "#f-name");
     await expect(page.getByLabel("Namn på nyckeln", { exact: true })).toHaveAccessibleDescription("Fältet måste fyllas i.");
     await expect(page.getByLabel("Giltig i antal dagar (valfritt)", { exact: true })).toHaveValue("7");
