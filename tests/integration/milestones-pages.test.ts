@@ -45,6 +45,29 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     expect((await b.get(`/initiatives/${initiativeId}/milestones/IX`)).statusCode).toBe(404);
   });
 
+  it("offers to create every basis document not yet written, also those no phase produces", async () => {
+    const b = browser(t.app);
+    await b.login(w.emails.plA);
+    const page = await b.get(`/initiatives/${initiativeId}/milestones/V`);
+    // Verksamhetens kravbild is required at V and a result of no phase: the milestone page is where it starts.
+    const basisTypes = milestoneByNumeral(methodV12, "V").basis.map((entry) => entry.deliverableTypeId);
+    expect(basisTypes).toContain("kravbild");
+    for (const typeId of basisTypes) {
+      expect(page.body).toContain(`name="deliverableTypeId" value="${typeId}"`);
+    }
+    const created = await b.post(`/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "kravbild" });
+    expect(created.statusCode).toBe(303);
+    const after = await b.get(`/initiatives/${initiativeId}/milestones/V`);
+    expect(after.body).not.toContain(`name="deliverableTypeId" value="kravbild"`);
+    expect(after.body).toContain(`href="${created.headers.location}"`);
+    // Whoever may not work on the initiative sees what is missing but gets no button.
+    const reader = browser(t.app);
+    await reader.login(w.emails.readerA);
+    const read = await reader.get(`/initiatives/${initiativeId}/milestones/V`);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).not.toContain('name="deliverableTypeId"');
+  });
+
   it("saves every proposal of the milestone in one form, one audit entry per changed proposal", async () => {
     const b = browser(t.app);
     await b.login(w.emails.plA);

@@ -1,6 +1,7 @@
 import { format, formatDate, formatDateTime, type Messages } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import {
+  ActionButton,
   Alert,
   Card,
   Details,
@@ -337,7 +338,24 @@ export function MilestonePage({
                   </span>
                 ))
               ) : (
-                <Tag data-color="warning">{m.milestones.notCreated}</Tag>
+                <span>
+                  <Tag data-color="warning">{m.milestones.notCreated}</Tag>
+                  {canWork ? (
+                    // Some basis (kravbild, leveransrapport, testrapporter) is a result of no phase, so this
+                    // is the one place the team can start it.
+                    <>
+                      {" "}
+                      <ActionButton
+                        ctx={ctx}
+                        action={`/initiatives/${initiative.id}/deliverables`}
+                        fields={{ deliverableTypeId: b.deliverableTypeId }}
+                      >
+                        {m.initiatives.overview.createDocument}
+                        <span className="visually-hidden">{`: ${typeName(locale, b.deliverableTypeId)}`}</span>
+                      </ActionButton>
+                    </>
+                  ) : null}
+                </span>
               )}
             </li>
           ))}
