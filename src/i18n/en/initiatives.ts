@@ -14,6 +14,23 @@ export const enInitiatives: Widen<typeof svInitiatives> = {
     plannedGoLive: "Planned go-live",
     notSet: "Not set",
     backTo: "Back to {name}",
+    list: {
+      phase: "Phase",
+      phaseValue: "{number}. {name}",
+      completed: "Completed",
+      nextMilestone: "Next milestone",
+      readiness: "{numeral}: {approved} of {required} documents approved, {prepared} of {points} decision points prepared",
+      none: "–",
+      flags: "Needs attention",
+      noFlags: "Nothing",
+      flag: {
+        startedAheadOfDecision: "Work ahead of decision",
+        decidedOnIncompleteBasis: "Decided on incomplete basis",
+        basisChangedAfterDecision: "Basis changed after decision",
+        conditionOverdue: "Condition overdue",
+        decisionOverdue: "Decision overdue",
+      },
+    },
     form: {
       title: "New initiative",
       lead: "The initiative starts in {organisation} and follows version {version} of the method. You will be its project manager.",

@@ -11,6 +11,23 @@ export const svInitiatives = {
     plannedGoLive: "Planerad driftstart",
     notSet: "Inte angiven",
     backTo: "Tillbaka till {name}",
+    list: {
+      phase: "Fas",
+      phaseValue: "{number}. {name}",
+      completed: "Klart",
+      nextMilestone: "Nästa milstolpe",
+      readiness: "{numeral}: {approved} av {required} dokument fastställda, {prepared} av {points} beslutspunkter beredda",
+      none: "–",
+      flags: "Att uppmärksamma",
+      noFlags: "Inget",
+      flag: {
+        startedAheadOfDecision: "Arbete före beslut",
+        decidedOnIncompleteBasis: "Beslut på ofullständigt underlag",
+        basisChangedAfterDecision: "Underlaget ändrat efter beslut",
+        conditionOverdue: "Villkor försenat",
+        decisionOverdue: "Beslut försenat",
+      },
+    },
     form: {
       title: "Nytt initiativ",
       lead: "Initiativet startas i {organisation} och följer metoden version {version}. Du blir projektledare.",
