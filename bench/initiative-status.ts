@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { Database } from "../src/db/database.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
@@ -19,26 +20,42 @@ import {
 } from "../src/db/schema.ts";
 import { initiativeStatuses } from "../src/domain/initiatives/read-initiatives.ts";
 import { methodV12 } from "../src/method/v1.2/index.ts";
-import { createThrowawayDatabase } from "./throwaway-postgres.ts";
+import { dependencyVersion } from "./server-process.ts";
+import { createThrowawayDatabase, PostgresUnreachableError, type ThrowawayDatabase } from "./throwaway-postgres.ts";
 
 /*
- * `npx tsx bench/initiative-status.ts [--initiatives 650] [--rounds 5] [--postgres-url U]`: lists
- * the statuses of N initiatives in varied states, in-process against PGlite and (when reachable)
- * PostgreSQL. "per initiative" is what a list showing status cost before the read model: the
- * repositories' reads for each initiative in turn; "read model" is the one status query.
+ * The status read model against the way a status list cost before it, 650 initiatives in varied
+ * states, in-process against PGlite and (when reachable) PostgreSQL. "per initiative" is the
+ * repositories' reads for each initiative in turn (4 reads × N); "read model" is the one status
+ * query beside the list (2 queries). Part of `npm run bench`; alone:
+ * `npx tsx bench/initiative-status.ts [--initiatives 650] [--rounds 5] [--postgres-url U]`.
  */
 
-const { values } = parseArgs({
-  options: {
-    initiatives: { type: "string", default: "650" },
-    rounds: { type: "string", default: "5" },
-    "postgres-url": { type: "string", default: process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test" },
-  },
-});
-const N = Number(values.initiatives);
-const ROUNDS = Number(values.rounds);
+export type StatusBenchSettings = {
+  initiatives: number;
+  /** Rounds of the read model; the per-initiative baseline, ten times slower, runs `baselineRounds`. */
+  rounds: number;
+  baselineRounds: number;
+  postgresUrl: string;
+  databases: readonly ("pglite" | "postgres")[];
+};
 
-async function seed(db: Database) {
+type Timing = { medianMs: number; minMs: number; rounds: number };
+export type StatusBenchOutcome =
+  | {
+      database: "pglite" | "postgres";
+      status: "measured";
+      version: string;
+      initiatives: number;
+      seedMs: number;
+      perInitiative: Timing;
+      readModel: Timing;
+      /** How many times faster the read model lists the statuses. */
+      speedup: number;
+    }
+  | { database: "pglite" | "postgres"; status: "skipped"; reason: string };
+
+async function seed(db: Database, N: number) {
   const [org] = await db.insert(organisations).values({ name: "Bench kommun", number: "2120002411", kind: "kommun" }).returning();
   const [user] = await db
     .insert(users)
@@ -129,36 +146,119 @@ async function readModel(db: Database, organisationId: string) {
   return list.length;
 }
 
-async function time(label: string, fn: () => Promise<number>) {
+async function time(expected: number, rounds: number, fn: () => Promise<number>): Promise<Timing> {
   const ms: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
     const n = await fn();
     ms.push(performance.now() - t0);
-    if (n !== N) throw new Error(`${label}: listed ${n}`);
+    if (n !== expected) throw new Error(`listed ${n} initiatives, expected ${expected}`);
   }
   ms.sort((a, b) => a - b);
-  console.log(`  ${label}: median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)} ms, min ${ms[0]?.toFixed(0)} ms (${ROUNDS} rounds)`);
+  return { medianMs: ms[Math.floor(ms.length / 2)] ?? Number.NaN, minMs: ms[0] ?? Number.NaN, rounds };
 }
 
-async function measure(label: string, handle: Awaited<ReturnType<typeof openDatabase>>) {
-  await migrateDatabase(handle);
-  const t0 = performance.now();
-  const org = await seed(handle.db);
-  console.log(`${label}: ${N} initiatives seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  await time("per initiative (4 reads × N, 5 queries each)", () => perInitiative(handle.db, org));
-  await time("read model (2 queries)", () => readModel(handle.db, org));
-  await handle.close();
-}
-
-await measure("PGlite", await openDatabase({ kind: "pglite-memory" }));
-try {
-  const throwaway = await createThrowawayDatabase(values["postgres-url"], `ansluta_bench_status_${process.pid}`);
+async function measure(
+  database: "pglite" | "postgres",
+  version: string,
+  handle: Awaited<ReturnType<typeof openDatabase>>,
+  settings: StatusBenchSettings,
+): Promise<StatusBenchOutcome> {
   try {
-    await measure(`PostgreSQL ${throwaway.serverVersion}`, await openDatabase({ kind: "postgres", url: throwaway.url }));
+    await migrateDatabase(handle);
+    const t0 = performance.now();
+    const org = await seed(handle.db, settings.initiatives);
+    const seedMs = performance.now() - t0;
+    const perInitiativeTiming = await time(settings.initiatives, settings.baselineRounds, () => perInitiative(handle.db, org));
+    const readModelTiming = await time(settings.initiatives, settings.rounds, () => readModel(handle.db, org));
+    return {
+      database,
+      status: "measured",
+      version,
+      initiatives: settings.initiatives,
+      seedMs,
+      perInitiative: perInitiativeTiming,
+      readModel: readModelTiming,
+      speedup: perInitiativeTiming.medianMs / readModelTiming.medianMs,
+    };
   } finally {
-    await throwaway.drop();
+    await handle.close();
   }
-} catch (e) {
-  console.log(`PostgreSQL skipped: ${(e as Error).message}`);
+}
+
+export async function measureInitiativeStatus(settings: StatusBenchSettings): Promise<StatusBenchOutcome[]> {
+  const outcomes: StatusBenchOutcome[] = [];
+  for (const database of settings.databases) {
+    if (database === "pglite") {
+      outcomes.push(
+        await measure(
+          "pglite",
+          `PGlite ${dependencyVersion("@electric-sql/pglite")}`,
+          await openDatabase({ kind: "pglite-memory" }),
+          settings,
+        ),
+      );
+      continue;
+    }
+    let throwaway: ThrowawayDatabase;
+    try {
+      throwaway = await createThrowawayDatabase(settings.postgresUrl, `ansluta_bench_status_${process.pid}`);
+    } catch (e) {
+      if (!(e instanceof PostgresUnreachableError)) throw e;
+      outcomes.push({ database, status: "skipped", reason: `PostgreSQL not reachable (${e.message})` });
+      continue;
+    }
+    try {
+      outcomes.push(
+        await measure(
+          "postgres",
+          `PostgreSQL ${throwaway.serverVersion}`,
+          await openDatabase({ kind: "postgres", url: throwaway.url }),
+          settings,
+        ),
+      );
+    } finally {
+      await throwaway.drop();
+    }
+  }
+  return outcomes;
+}
+
+const ms = (t: Timing) =>
+  `median ${t.medianMs.toFixed(0)} ms, min ${t.minMs.toFixed(0)} ms (${t.rounds} round${t.rounds === 1 ? "" : "s"})`;
+
+export function formatStatusReport(outcomes: readonly StatusBenchOutcome[]): string {
+  const lines = ["Initiative status for a list of initiatives (in-process, one organisation)"];
+  for (const o of outcomes) {
+    if (o.status === "skipped") {
+      lines.push(`  ${o.database}: skipped, ${o.reason}`);
+      continue;
+    }
+    lines.push(
+      `  ${o.version}: ${o.initiatives} initiatives seeded in ${(o.seedMs / 1000).toFixed(1)} s`,
+      `    per initiative (4 reads × N): ${ms(o.perInitiative)}`,
+      `    read model (2 queries):       ${ms(o.readModel)}`,
+      `    read model is ${o.speedup.toFixed(1)}× faster`,
+    );
+  }
+  return lines.join("\n");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({
+    options: {
+      initiatives: { type: "string", default: "650" },
+      rounds: { type: "string", default: "5" },
+      "postgres-url": { type: "string", default: process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test" },
+    },
+  });
+  const rounds = Number(values.rounds);
+  const outcomes = await measureInitiativeStatus({
+    initiatives: Number(values.initiatives),
+    rounds,
+    baselineRounds: rounds,
+    postgresUrl: values["postgres-url"],
+    databases: ["pglite", "postgres"],
+  });
+  console.log(formatStatusReport(outcomes));
 }

@@ -1,14 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_PASSWORD } from "../src/cli/demo-seed.ts";
 import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
+import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
 import { againstFloor, type BenchReport, type ColdStart, type DatabaseKind, type DatabaseOutcome, formatReport, median } from "./report.ts";
-import { type DatabaseEnv, REPO_ROOT, type RunningServer, runCli, startServer } from "./server-process.ts";
+import { type DatabaseEnv, dependencyVersion, REPO_ROOT, type RunningServer, runCli, startServer } from "./server-process.ts";
 import { bearerToken, sessionCookieHeader } from "./sign-in.ts";
 import { createThrowawayDatabase, PostgresUnreachableError, type ThrowawayDatabase } from "./throwaway-postgres.ts";
 
@@ -28,6 +29,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --emulator-concurrency N
                     concurrent senders against the emulator (default 8)
   --skip-emulator   leave out the emulator (deliverSecure, full validation vs empty answer)
+  --status-initiatives N
+                    initiatives listed with their status, read model vs per initiative
+                    (default 650, about the number of Swedish public organisations)
+  --skip-status     leave out the initiative status list
   --out FILE        JSON results (default reports/bench.json)`;
 
 const USER = "projektledare@sundsvall.example";
@@ -39,6 +44,8 @@ type Settings = LoadSettings & {
   out: string;
   /** null: --skip-emulator. */
   emulatorConcurrency: number | null;
+  /** null: --skip-status. */
+  statusInitiatives: number | null;
 };
 
 function parseSettings(argv: string[]): Settings {
@@ -54,6 +61,8 @@ function parseSettings(argv: string[]): Settings {
       out: { type: "string", default: "reports/bench.json" },
       "emulator-concurrency": { type: "string", default: "8" },
       "skip-emulator": { type: "boolean", default: false },
+      "status-initiatives": { type: "string", default: "650" },
+      "skip-status": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -79,6 +88,7 @@ function parseSettings(argv: string[]): Settings {
     postgresUrl: values["postgres-url"],
     out: path.resolve(REPO_ROOT, values.out),
     emulatorConcurrency: values["skip-emulator"] ? null : count("emulator-concurrency", values["emulator-concurrency"], 1),
+    statusInitiatives: values["skip-status"] ? null : count("status-initiatives", values["status-initiatives"], 1),
   };
 }
 
@@ -119,11 +129,6 @@ function revision(): string {
   } catch {
     return "unknown";
   }
-}
-
-function dependencyVersion(name: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-  return manifest.dependencies[name] ?? "unknown";
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -298,6 +303,24 @@ async function main(): Promise<number> {
     }
   }
 
+  let status: StatusBenchOutcome[] | { status: "failed"; error: string } | null = null;
+  if (settings.statusInitiatives !== null) {
+    say("Initiative status list");
+    try {
+      // The per-initiative baseline takes tens of seconds on PGlite: one round of it is enough beside five of the read model.
+      status = await measureInitiativeStatus({
+        initiatives: settings.statusInitiatives,
+        rounds: 5,
+        baselineRounds: 1,
+        postgresUrl: settings.postgresUrl,
+        databases: settings.databases,
+      });
+    } catch (e) {
+      say(`  failed: ${(e as Error).message}`);
+      status = { status: "failed", error: (e as Error).message };
+    }
+  }
+
   const cpus = os.cpus();
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
@@ -323,12 +346,14 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(settings.out), { recursive: true });
   await writeFile(
     settings.out,
-    `${JSON.stringify({ ...report, emulator }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
+    `${JSON.stringify({ ...report, emulator, initiativeStatus: status }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
   );
   say(`\n${formatReport(report)}`);
   if (emulator && !("status" in emulator)) say(`\n${formatEmulatorReport(emulator)}`);
+  if (Array.isArray(status)) say(`\n${formatStatusReport(status)}`);
   say(`JSON: ${path.relative(REPO_ROOT, settings.out)}`);
-  return outcomes.some((o) => o.status === "failed") || (emulator && "status" in emulator) ? 1 : 0;
+  const statusFailed = status !== null && !Array.isArray(status);
+  return outcomes.some((o) => o.status === "failed") || (emulator && "status" in emulator) || statusFailed ? 1 : 0;
 }
 
 process.exitCode = await main().catch((e: unknown) => {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -125,4 +126,10 @@ export async function runCli(args: string[], database: DatabaseEnv): Promise<num
   const [code] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
   if (code !== 0) throw new Error(`cli ${args.join(" ")} failed with ${code}:\n${tail()}`);
   return performance.now() - startedAt;
+}
+
+/** A dependency's version as package.json pins it, for the report. */
+export function dependencyVersion(name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  return manifest.dependencies[name] ?? "unknown";
 }
