@@ -15,7 +15,7 @@ import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize, can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { readableInitiative, workableInitiative } from "../initiatives/read-initiatives.ts";
 import { contentHash } from "../shared/content-hash.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -40,8 +40,7 @@ export async function createDeliverable({
   initiativeId,
   input,
 }: UseCaseContext & { initiativeId: string; input: CreateDeliverableInput }) {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const initiative = await workableInitiative({ db, actor }, initiativeId);
   const type = deliverableType(methodV12, input.deliverableTypeId);
   if (!type) {
     throw new DomainError("VALIDATION_FAILED", "unknown deliverable type", {

@@ -1,8 +1,7 @@
 import { deletePlan, findPlan, savePlan } from "../../db/repositories/follow-up-repository.ts";
 import { lockInitiative } from "../../db/repositories/initiative-repository.ts";
-import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { workableInitiative } from "../initiatives/read-initiatives.ts";
 import { milestoneOrThrow } from "../milestones/decide-milestone.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 
@@ -19,8 +18,7 @@ export async function planMilestone({
   numeral,
   plannedOn,
 }: UseCaseContext & { initiativeId: string; numeral: string; plannedOn: string | null }) {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const initiative = await workableInitiative({ db, actor }, initiativeId);
   const milestone = milestoneOrThrow(numeral);
   await db.transaction(async (tx) => {
     await lockInitiative(tx, initiative.id);

@@ -21,6 +21,13 @@ export async function readableInitiative({ db, actor }: Ctx, initiativeId: strin
   return initiative;
 }
 
+/** Loads an initiative the actor may work on (the team's activities, documents, preparations): an outsider gets not found, a reader forbidden. */
+export async function workableInitiative(ctx: Ctx, initiativeId: string) {
+  const initiative = await readableInitiative(ctx, initiativeId);
+  authorize(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  return initiative;
+}
+
 /** The status of each initiative in scope, from one query whatever their number (see initiative-status.ts). */
 export async function initiativeStatuses(db: Ctx["db"], scope: StatusScope, now: Date): Promise<Map<string, InitiativeStatus>> {
   const facts = await initiativeStatusFacts(db, scope);

@@ -1,12 +1,11 @@
 import { findActivityProgress, upsertActivityProgress } from "../../db/repositories/activity-progress-repository.ts";
 import { lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
-import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import type { ActivityProgressInput } from "./initiative-input.ts";
-import { readableInitiative } from "./read-initiatives.ts";
+import { workableInitiative } from "./read-initiatives.ts";
 
 export const findActivity = (activityId: string) =>
   methodV12.phases.flatMap((p) => p.activities.map((a) => ({ ...a, phase: p.number }))).find((a) => a.id === activityId);
@@ -20,8 +19,7 @@ export async function updateActivity({
   activityId,
   input,
 }: UseCaseContext & { initiativeId: string; activityId: string; input: ActivityProgressInput }) {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const initiative = await workableInitiative({ db, actor }, initiativeId);
   if (!findActivity(activityId)) throw notFound("activity");
   const values = {
     initiativeId,

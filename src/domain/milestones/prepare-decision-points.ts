@@ -1,7 +1,6 @@
 import { preparationsOf, upsertPreparation } from "../../db/repositories/preparation-repository.ts";
-import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { workableInitiative } from "../initiatives/read-initiatives.ts";
 import { DomainError } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { milestoneOrThrow } from "./decide-milestone.ts";
@@ -23,8 +22,7 @@ export async function prepareDecisionPoints({
   numeral: string;
   proposals: readonly { decisionPointId: string; proposal: string }[];
 }): Promise<string[]> {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const initiative = await workableInitiative({ db, actor }, initiativeId);
   const milestone = milestoneOrThrow(numeral);
   for (const p of proposals) {
     if (!milestone.decisionPoints.some((d) => d.id === p.decisionPointId)) {

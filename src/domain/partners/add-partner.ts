@@ -1,9 +1,8 @@
 import { insertPartner, partnersOf } from "../../db/repositories/communication-repository.ts";
 import { lockInitiative } from "../../db/repositories/initiative-repository.ts";
 import { findOrganisationByNumber } from "../../db/repositories/organisation-repository.ts";
-import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { workableInitiative } from "../initiatives/read-initiatives.ts";
 import { DomainError } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import type { PartnerInput } from "./partner-input.ts";
@@ -19,8 +18,7 @@ const invalid = (path: string, code: string, message: string) =>
  * add it once; the other hears ALREADY_EXISTS.
  */
 export async function addPartner({ db, actor, now, initiativeId, input }: UseCaseContext & { initiativeId: string; input: PartnerInput }) {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const initiative = await workableInitiative({ db, actor }, initiativeId);
   const organisation = input.kind === "organisation" ? await findOrganisationByNumber(db, input.organisationNumber) : null;
   if (input.kind === "organisation") {
     if (!organisation) {

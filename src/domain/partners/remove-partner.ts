@@ -1,7 +1,6 @@
 import { deletePartner, partnersOf } from "../../db/repositories/communication-repository.ts";
-import { authorize } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { readableInitiative } from "../initiatives/read-initiatives.ts";
+import { workableInitiative } from "../initiatives/read-initiatives.ts";
 import { notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { partnerView } from "./partner-view.ts";
@@ -14,8 +13,7 @@ export async function removePartner({
   initiativeId,
   partnerId,
 }: UseCaseContext & { initiativeId: string; partnerId: string }) {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+  const initiative = await workableInitiative({ db, actor }, initiativeId);
   await db.transaction(async (tx) => {
     const before = (await partnersOf(tx, initiative.id)).find((p) => p.id === partnerId);
     const removed = before && (await deletePartner(tx, initiative.id, partnerId));

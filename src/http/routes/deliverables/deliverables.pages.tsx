@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
-import { authorize } from "../../../domain/access/policy.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
 import { APPROVING_ROLES } from "../../../domain/deliverables/deliverable-status.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
-import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
+import { readableInitiative, workableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { type FieldIssue, forbidden } from "../../../domain/shared/domain-error.ts";
 import { parseOrThrow } from "../../../domain/shared/zod-issues.ts";
 import { format } from "../../../i18n/index.ts";
@@ -32,8 +31,7 @@ export function deliverablesPages({ page, db }: AppScope) {
     access: "session",
     params: ids("initiativeId"),
     handle: async ({ actor, now, m, params, body }) => {
-      const initiative = await readableInitiative({ db, actor }, params.initiativeId);
-      authorize(actor, { action: "initiative:work", organisationId: initiative.organisationId });
+      const initiative = await workableInitiative({ db, actor }, params.initiativeId);
       // The type comes from a button on the overview, so a bad one is a tampered request, not a form to redo.
       const input = parseOrThrow(CreateDeliverableInput, { deliverableTypeId: str(body, "deliverableTypeId") });
       const created = await createDeliverable({ db, actor, now, initiativeId: initiative.id, input });

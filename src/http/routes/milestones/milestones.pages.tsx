@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
-import { authorize } from "../../../domain/access/policy.ts";
 import { milestoneFollowUp } from "../../../domain/follow-up/conditions.ts";
 import { MilestonePlanInput } from "../../../domain/follow-up/follow-up-input.ts";
 import { planMilestone } from "../../../domain/follow-up/plan-milestone.ts";
@@ -79,6 +78,13 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
   };
   type Loaded = Awaited<ReturnType<typeof load>>;
 
+  /** The same, for the initiative's team, who prepare the decision and plan its day: anyone else is refused before a form is read. */
+  const loadForTeam = async (input: { actor: Actor; params: MilestonePageParams }) => {
+    const loaded = await load(input);
+    if (!loaded.permissions.work) throw forbidden("not in the team");
+    return loaded;
+  };
+
   /** The same, for those who decide this milestone. */
   const loadForDecider = async (input: { actor: Actor; params: MilestonePageParams }) => {
     const loaded = await load(input);
@@ -135,12 +141,7 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
     url: "/initiatives/:initiativeId/milestones/:numeral/preparations",
     access: "session",
     params: MilestonePageParams,
-    // Who may prepare is settled before the form is read: the team, no one else.
-    load: async (input) => {
-      const loaded = await load(input);
-      authorize(input.actor, { action: "initiative:work", organisationId: loaded.initiative.organisationId });
-      return loaded;
-    },
+    load: loadForTeam,
     form: {
       read: (values, { milestone }) =>
         Object.fromEntries(milestone.decisionPoints.map((dp) => [dp.id, str(values, `proposal-${dp.id}`).trim()])),
@@ -170,11 +171,7 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
     url: "/initiatives/:initiativeId/milestones/:numeral/plan",
     access: "session",
     params: MilestonePageParams,
-    load: async (input) => {
-      const loaded = await load(input);
-      authorize(input.actor, { action: "initiative:work", organisationId: loaded.initiative.organisationId });
-      return loaded;
-    },
+    load: loadForTeam,
     form: {
       read: (values) => ({ plannedOn: str(values, "plannedOn").trim() }),
       schema: MilestonePlanInput,

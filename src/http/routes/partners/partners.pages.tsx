@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
-import { authorize } from "../../../domain/access/policy.ts";
 import { addPartner } from "../../../domain/partners/add-partner.ts";
 import { listPartners } from "../../../domain/partners/list-partners.ts";
 import { PartnerInput } from "../../../domain/partners/partner-input.ts";
 import { removePartner } from "../../../domain/partners/remove-partner.ts";
+import { forbidden } from "../../../domain/shared/domain-error.ts";
 import { format } from "../../../i18n/index.ts";
 import { EMPTY_PARTNER, type PartnerFormValues, PartnersPage, partnersHref } from "../../../ui/pages/partners/partners-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
@@ -38,7 +38,7 @@ export function partnersPages({ page, db }: AppScope) {
     // Only the team hears what was wrong with the form; anyone else is refused before it is read.
     load: async (input) => {
       const loaded = await load(input);
-      authorize(input.actor, { action: "initiative:work", organisationId: loaded.initiative.organisationId });
+      if (!loaded.canManage) throw forbidden("not in the team");
       return loaded;
     },
     form: {
