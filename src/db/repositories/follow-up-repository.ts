@@ -11,6 +11,7 @@ import {
   memberships,
   milestoneDecisions,
   milestonePlans,
+  organisations,
   remindersSent,
   steeringGroupMembers,
   users,
@@ -97,14 +98,31 @@ export async function initiativesWithGroups(db: Database, organisationIds: reado
       organisationId: initiatives.organisationId,
       name: initiatives.name,
       projectManagerId: initiatives.projectManagerId,
+      requiresSecondApprover: organisations.requiresSecondApprover,
     })
     .from(initiatives)
+    .innerJoin(organisations, eq(organisations.id, initiatives.organisationId))
     .where(organisationIds === null ? undefined : inArray(initiatives.organisationId, [...organisationIds]))
     .orderBy(asc(initiatives.name));
   const ids = rows.map((r) => r.id);
   const groups = ids.length ? await db.select().from(steeringGroupMembers).where(inArray(steeringGroupMembers.initiativeId, ids)) : [];
   return rows.map((r) => ({ ...r, steeringGroup: groups.filter((g) => g.initiativeId === r.id).map((g) => g.userId) }));
 }
+
+type LatestAuthors = { createdBy: string | null; lastEditedBy: string | null };
+
+/**
+ * The text of each version för granskning in these initiatives (at most one per deliverable: a
+ * version under review is its latest), for whether the required sections are written.
+ */
+export const sectionsInReviewOf = (db: Database, initiativeIds: readonly string[]) =>
+  initiativeIds.length
+    ? db
+        .select({ deliverableId: deliverableVersions.deliverableId, sections: deliverableVersions.sections })
+        .from(deliverableVersions)
+        .innerJoin(deliverables, eq(deliverables.id, deliverableVersions.deliverableId))
+        .where(and(inArray(deliverables.initiativeId, [...initiativeIds]), eq(deliverableVersions.status, "for_granskning")))
+    : Promise.resolve([]);
 
 /** Each deliverable of these initiatives with its latest and latest fastställd version (deliverableStates for many). */
 export async function deliverableStatesOf(db: Database, initiativeIds: readonly string[]) {
@@ -122,6 +140,7 @@ export async function deliverableStatesOf(db: Database, initiativeIds: readonly 
           status: deliverableVersions.status,
           contentHash: deliverableVersions.contentHash,
           createdBy: deliverableVersions.createdBy,
+          lastEditedBy: deliverableVersions.lastEditedBy,
         })
         .from(deliverableVersions)
         .where(
@@ -132,7 +151,7 @@ export async function deliverableStatesOf(db: Database, initiativeIds: readonly 
         )
         .orderBy(asc(deliverableVersions.version))
     : [];
-  return docs.flatMap((d): (DeliverableState & { initiativeId: string; ownerId: string | null; latestBy: string | null })[] => {
+  return docs.flatMap((d): (DeliverableState & { initiativeId: string; ownerId: string | null; latestAuthors: LatestAuthors })[] => {
     const own = versions.filter((v) => v.deliverableId === d.id);
     const latest = own[own.length - 1];
     if (!latest) return [];
@@ -144,7 +163,7 @@ export async function deliverableStatesOf(db: Database, initiativeIds: readonly 
         typeId: d.typeId,
         title: d.title,
         ownerId: d.ownerId,
-        latestBy: latest.createdBy,
+        latestAuthors: { createdBy: latest.createdBy, lastEditedBy: latest.lastEditedBy },
         latest: { version: latest.version, status: latest.status as DeliverableStatus, contentHash: latest.contentHash },
         approved: approved ? { version: approved.version, contentHash: approved.contentHash } : null,
       },

@@ -5,6 +5,7 @@ import {
   initiativesWithGroups,
   plansOf,
   preparationsOfInitiatives,
+  sectionsInReviewOf,
 } from "../../db/repositories/follow-up-repository.ts";
 import { listCommunications } from "../communications/communications-inbox.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
@@ -19,9 +20,10 @@ import { type Task, tasksFor } from "./my-tasks.ts";
 export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<Task[]> {
   const initiatives = await initiativesWithGroups(db, [...actor.memberships.keys()]);
   const ids = initiatives.map((i) => i.id);
-  const [decisions, deliverables, preparations, followUps, plans, unread] = await Promise.all([
+  const [decisions, deliverables, inReview, preparations, followUps, plans, unread] = await Promise.all([
     decisionsOfInitiatives(db, ids),
     deliverableStatesOf(db, ids),
+    sectionsInReviewOf(db, ids),
     preparationsOfInitiatives(db, ids),
     followUpsOf(db, ids),
     plansOf(db, ids),
@@ -44,6 +46,7 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
     initiatives,
     decisions,
     deliverables,
+    sectionsInReview: inReview.map((r) => ({ deliverableId: r.deliverableId, sections: r.sections as Record<string, string> })),
     preparations,
     followUps,
     plans,

@@ -1,9 +1,9 @@
 import type { DecisionRow } from "../../db/repositories/decision-repository.ts";
-import { milestoneByNumeral } from "../../method/lookup.ts";
+import { deliverableType, milestoneByNumeral } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { Actor } from "../access/actor.ts";
 import { can, mayDecide } from "../access/policy.ts";
-import { checkStatusChange } from "../deliverables/deliverable-status.ts";
+import { approvalBlockers, checkStatusChange, isBlocked, versionAuthors } from "../deliverables/deliverable-status.ts";
 import { type CurrentCondition, currentConditions, type FollowUp, milestoneAhead } from "../follow-up/follow-up-rules.ts";
 import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts";
 import type { Condition, DeliverableState, Outcome } from "../milestones/milestone-rules.ts";
@@ -49,13 +49,20 @@ export type TaskInitiative = {
   name: string;
   projectManagerId: string | null;
   steeringGroup: readonly string[];
+  /** The organisation's rule that nobody fastställer a text they wrote (organisations.requires_second_approver). */
+  requiresSecondApprover: boolean;
 };
 
 export type TaskSources = {
   today: string;
   initiatives: readonly TaskInitiative[];
   decisions: readonly DecisionRow[];
-  deliverables: readonly (DeliverableState & { initiativeId: string; latestBy: string | null })[];
+  deliverables: readonly (DeliverableState & {
+    initiativeId: string;
+    latestAuthors: { createdBy: string | null; lastEditedBy: string | null };
+  })[];
+  /** The text of each version för granskning, by deliverable. */
+  sectionsInReview: readonly { deliverableId: string; sections: Readonly<Record<string, string>> }[];
   preparations: readonly { initiativeId: string; decisionPointId: string }[];
   followUps: readonly FollowUp[];
   plans: readonly { initiativeId: string; numeral: string; plannedOn: string }[];
@@ -87,20 +94,24 @@ const prepares = (actor: Actor, initiative: TaskInitiative) =>
 const mayApprove = (actor: Actor, organisationId: string) =>
   checkStatusChange("for_granskning", "faststalld", actor.memberships.get(organisationId) ?? []).ok;
 
-/** Earliest first, undated last, then by title: the order of GET /api/v1/me/tasks. */
-export function byDueDateThenTitle<T extends { dueDate: string | null; title: string }>(a: T, b: T): number {
+/**
+ * Earliest first, undated last; on the same day an initiative's tasks together, then by title:
+ * the order of GET /api/v1/me/tasks. (By title alone, "Bered beslutspunkt 1" of one initiative
+ * sat between two of another's.)
+ */
+export function byDueDateThenTitle<T extends { dueDate: string | null; initiativeName: string; title: string }>(a: T, b: T): number {
   if (a.dueDate !== b.dueDate) {
     if (a.dueDate === null) return 1;
     if (b.dueDate === null) return -1;
     return a.dueDate < b.dueDate ? -1 : 1;
   }
-  return a.title.localeCompare(b.title, "sv");
+  return a.initiativeName.localeCompare(b.initiativeName, "sv") || a.title.localeCompare(b.title, "sv", { numeric: true });
 }
 
 /**
  * Everything that waits for the actor across the initiatives given (those of their organisations):
- * documents för granskning to fastställa (who may) or to review (the rest of the team, not the
- * author), the next milestone's unprepared decision points (for who prepares) and the milestone
+ * documents för granskning to fastställa (who may, when nothing blocks it) or to review (the rest
+ * of the team who did not write it), the next milestone's unprepared decision points (for who prepares) and the milestone
  * itself once ready (for who decides it), current conditions not yet met that wait for them, and
  * unread communications addressed to them.
  */
@@ -120,7 +131,16 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
     for (const d of docs.filter((x) => x.latest.status === "for_granskning")) {
       // A document the next decision rests on is due when that decision is planned.
       const due = milestone?.basis.some((b) => b.deliverableTypeId === d.typeId) ? planned(milestone.numeral) : null;
-      if (approver) {
+      const authors = versionAuthors(d.latestAuthors);
+      // The task offers what the document page lets the person do: fastställa only when nothing
+      // blocks it (a required section unwritten, or their own text where a second person must look).
+      const blockers = approvalBlockers({
+        template: deliverableType(methodV12, d.typeId)?.template ?? [],
+        version: { sections: s.sectionsInReview.find((r) => r.deliverableId === d.id)?.sections ?? {}, ...d.latestAuthors },
+        actorId: actor.userId,
+        requiresSecondApprover: initiative.requiresSecondApprover,
+      });
+      if (approver && !isBlocked(blockers)) {
         tasks.push({
           ...base,
           kind: "approve_document",
@@ -128,7 +148,7 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
           dueDate: due,
           href: `/deliverables/${d.id}`,
         });
-      } else if (team && d.latestBy !== actor.userId) {
+      } else if (team && !authors.includes(actor.userId)) {
         tasks.push({
           ...base,
           kind: "review_document",

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { deliverableType } from "../../method/lookup.ts";
+import { methodV12 } from "../../method/v1.2/index.ts";
+import type { Actor } from "../access/actor.ts";
+import type { OrganisationRole } from "../access/roles.ts";
+import { byDueDateThenTitle, type TaskInitiative, type TaskSources, tasksFor } from "./my-tasks.ts";
+
+const ORG = "org-1";
+
+function person(userId: string, roles: OrganisationRole[]): Actor {
+  return {
+    userId,
+    email: `${userId}@kommun.example`,
+    name: userId,
+    locale: "sv",
+    systemRoles: [],
+    memberships: new Map([[ORG, roles]]),
+    organisations: [{ id: ORG, name: "Kommunen", number: "2120002411" }],
+  };
+}
+
+const pl = person("pl", ["projektledare"]);
+const owner = person("va", ["verksamhetsagare"]);
+const colleague = person("dt", ["deltagare"]);
+
+const initiative = (over: Partial<TaskInitiative> = {}): TaskInitiative => ({
+  id: "i-1",
+  organisationId: ORG,
+  name: "Bygglov",
+  projectManagerId: "pl",
+  steeringGroup: [],
+  requiresSecondApprover: true,
+  ...over,
+});
+
+/** The idébeskrivning of phase 1 under review, written by `author`, with every required section written unless told. */
+function inReview({
+  author,
+  complete = true,
+}: {
+  author: string;
+  complete?: boolean;
+}): Pick<TaskSources, "deliverables" | "sectionsInReview"> {
+  const template = deliverableType(methodV12, "idebeskrivning")?.template ?? [];
+  const sections = Object.fromEntries(template.map((s) => [s.id, complete || !s.required ? `Text om ${s.id}.` : ""]));
+  return {
+    deliverables: [
+      {
+        id: "d-1",
+        initiativeId: "i-1",
+        typeId: "idebeskrivning",
+        title: "Idébeskrivning",
+        latest: { version: 1, status: "for_granskning", contentHash: "h" },
+        approved: null,
+        latestAuthors: { createdBy: author, lastEditedBy: author },
+      },
+    ],
+    sectionsInReview: [{ deliverableId: "d-1", sections }],
+  };
+}
+
+const sources = (over: Partial<TaskSources>): TaskSources => ({
+  today: "2026-12-06",
+  initiatives: [initiative()],
+  decisions: [],
+  deliverables: [],
+  sectionsInReview: [],
+  preparations: [],
+  followUps: [],
+  plans: [],
+  communications: [],
+  ...over,
+});
+
+const documentTasks = (actor: Actor, s: TaskSources) =>
+  tasksFor(actor, s)
+    .filter((t) => t.kind === "approve_document" || t.kind === "review_document")
+    .map((t) => t.kind);
+
+describe("documents för granskning in a person's tasks", () => {
+  it("asks someone who may fastställa, and did not write it, to fastställa it", () => {
+    expect(documentTasks(owner, sources(inReview({ author: "pl" })))).toEqual(["approve_document"]);
+  });
+
+  it("does not ask the author to fastställa their own text where the organisation wants a second person", () => {
+    expect(documentTasks(pl, sources(inReview({ author: "pl" })))).toEqual([]);
+    // Without that rule the projektledare may fastställa what she wrote.
+    expect(
+      documentTasks(pl, sources({ ...inReview({ author: "pl" }), initiatives: [initiative({ requiresSecondApprover: false })] })),
+    ).toEqual(["approve_document"]);
+  });
+
+  it("asks the approver to review, not fastställa, a document whose required sections are not written", () => {
+    expect(documentTasks(owner, sources(inReview({ author: "pl", complete: false })))).toEqual(["review_document"]);
+  });
+
+  it("asks the rest of the team to review what someone else wrote, never what they wrote themselves", () => {
+    expect(documentTasks(colleague, sources(inReview({ author: "pl" })))).toEqual(["review_document"]);
+    expect(documentTasks(colleague, sources(inReview({ author: "dt" })))).toEqual([]);
+  });
+});
+
+describe("the order of the tasks", () => {
+  it("keeps an initiative's tasks together on the same day, decision points in their numeric order", () => {
+    const task = (initiativeName: string, title: string, dueDate: string | null = "2027-01-10") => ({ initiativeName, title, dueDate });
+    const sorted = [
+      task("Bygglov", "Bered beslutspunkt 2 vid milstolpe II"),
+      task("Avgifter", "Bered beslutspunkt 1 vid milstolpe I"),
+      task("Bygglov", "Bered beslutspunkt 10 vid milstolpe II"),
+      task("Bygglov", "Bered beslutspunkt 1 vid milstolpe II"),
+      task("Avgifter", "Läs: Beslut", null),
+      task("Bygglov", "Fastställ Idébeskrivning", "2027-01-02"),
+    ].sort(byDueDateThenTitle);
+    expect(sorted.map((t) => `${t.initiativeName}: ${t.title}`)).toEqual([
+      "Bygglov: Fastställ Idébeskrivning",
+      "Avgifter: Bered beslutspunkt 1 vid milstolpe I",
+      "Bygglov: Bered beslutspunkt 1 vid milstolpe II",
+      "Bygglov: Bered beslutspunkt 2 vid milstolpe II",
+      "Bygglov: Bered beslutspunkt 10 vid milstolpe II",
+      "Avgifter: Läs: Beslut",
+    ]);
+  });
+});
