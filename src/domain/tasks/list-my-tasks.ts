@@ -40,6 +40,7 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
       initiativeId: c.initiativeId,
       initiativeName: c.initiativeName,
       subject: c.subject,
+      audience: c.audience,
     }));
   return tasksFor(actor, {
     today: stockholmDay(now),

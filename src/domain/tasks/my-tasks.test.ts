@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../../i18n/index.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import type { Actor } from "../access/actor.ts";
 import type { OrganisationRole } from "../access/roles.ts";
 import { byDueDateThenTitle, type TaskInitiative, type TaskSources, tasksFor } from "./my-tasks.ts";
+import { titledTasks } from "./titled-tasks.ts";
 
 const ORG = "org-1";
 
@@ -118,6 +120,25 @@ describe("the order of the tasks", () => {
       "Bygglov: Bered beslutspunkt 2 vid milstolpe II",
       "Bygglov: Bered beslutspunkt 10 vid milstolpe II",
       "Avgifter: Läs: Beslut",
+    ]);
+  });
+});
+
+describe("messages to read", () => {
+  it("tells two messages of one decision apart by whom the method addresses", () => {
+    const message = (id: string, audience: string) => ({
+      id,
+      recipient: ORG,
+      initiativeId: "i-1",
+      initiativeName: "Bygglov",
+      subject: "Kommunen: milstolpe II för Bygglov – beslut att gå vidare",
+      audience,
+    });
+    const tasks = tasksFor(pl, sources({ communications: [message("c-1", "own_organisation"), message("c-2", "other_stakeholders")] }));
+    const read = tasks.filter((t) => t.kind === "read_communication");
+    expect(titledTasks(messagesFor("sv"), read).map((t) => t.title)).toEqual([
+      "Läs: Kommunen: milstolpe II för Bygglov – beslut att gå vidare (Andra viktiga intressenter)",
+      "Läs: Kommunen: milstolpe II för Bygglov – beslut att gå vidare (Den egna verksamheten)",
     ]);
   });
 });

@@ -29,7 +29,7 @@ export type TaskSubject =
   | { kind: "decide_milestone"; numeral: string }
   | { kind: "prepare_decision_point"; numeral: string; decisionPointNumber: number; decisionPointId: string }
   | { kind: "condition_due"; numeral: string; text: string; overdue: boolean }
-  | { kind: "read_communication"; subject: string };
+  | { kind: "read_communication"; subject: string; audience: string };
 
 export type Task = {
   kind: TaskKind;
@@ -70,7 +70,15 @@ export type TaskSources = {
    * Unread copies of communications the actor reads for, one per message and recipient; `recipient`
    * is whom the copy is for ("forvaltningsgrupp" or an organisation's id).
    */
-  communications: readonly { id: string; recipient: string; initiativeId: string | null; initiativeName: string; subject: string }[];
+  communications: readonly {
+    id: string;
+    recipient: string;
+    initiativeId: string | null;
+    initiativeName: string;
+    subject: string;
+    /** Whom the method addresses (own_organisation, other_stakeholders …): one decision may send an organisation several. */
+    audience: string;
+  }[];
 };
 
 /**
@@ -208,7 +216,7 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
       kind: "read_communication",
       initiativeId: c.initiativeId,
       initiativeName: c.initiativeName,
-      subject: { kind: "read_communication", subject: c.subject },
+      subject: { kind: "read_communication", subject: c.subject, audience: c.audience },
       dueDate: null,
       href: `/inbox#${communicationAnchor(c.id, c.recipient)}`,
     });

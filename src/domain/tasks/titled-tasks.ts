@@ -18,8 +18,12 @@ export function taskTitle(m: Messages, task: Task): string {
       return format(t.prepare_decision_point, { n: s.decisionPointNumber, numeral: s.numeral });
     case "condition_due":
       return format(t.condition_due, { numeral: s.numeral, text: short(s.text) });
-    case "read_communication":
-      return format(t.read_communication, { subject: s.subject });
+    case "read_communication": {
+      // One decision may send the organisation two messages with one subject (to its own verksamhet,
+      // and to pass on to other stakeholders): the audience tells them apart.
+      const audience = (m.milestones.audiences as Record<string, string>)[s.audience] ?? s.audience;
+      return format(t.read_communication, { subject: s.subject, audience });
+    }
   }
 }
 

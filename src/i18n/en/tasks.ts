@@ -19,7 +19,7 @@ export const enTasks: Widen<typeof svTasks> = {
       review_document: "Review {document}",
       prepare_decision_point: "Prepare decision point {n} at milestone {numeral}",
       condition_due: "Condition at milestone {numeral}: {text}",
-      read_communication: "Read: {subject}",
+      read_communication: "Read: {subject} ({audience})",
     },
     initiative: "Initiative: {name}",
     due: "Due {date}",

@@ -17,7 +17,7 @@ export const svTasks = {
       review_document: "Granska {document}",
       prepare_decision_point: "Bered beslutspunkt {n} vid milstolpe {numeral}",
       condition_due: "Villkor vid milstolpe {numeral}: {text}",
-      read_communication: "Läs: {subject}",
+      read_communication: "Läs: {subject} ({audience})",
     },
     initiative: "Initiativ: {name}",
     due: "Senast {date}",
