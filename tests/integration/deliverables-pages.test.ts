@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { type Api, postJson, useTestWorld } from "../support/test-world.ts";
+
+/** The link tag to `href` on a page; the test fails when there is none. */
+const linkTo = (html: string, href: string) => {
+  const tag = (html.match(/<a\s[^>]*>/g) ?? []).find((t) => t.includes(`href="${href}"`));
+  if (!tag) throw new Error(`no link to ${href}`);
+  return tag;
+};
+
+/** An idébeskrivning in a new initiative, every section the template requires written by the projektledare. */
+async function writtenDocument(world: ReturnType<typeof useTestWorld>, pl: Api) {
+  const initiative = await world.seedInitiative();
+  const created = await postJson(
+    pl,
+    `/api/v1/initiatives/${initiative.id}/deliverables`,
+    { deliverableTypeId: "idebeskrivning" },
+    Deliverable,
+  );
+  const sections = Object.fromEntries(created.template.filter((s) => s.required).map((s) => [s.id, `Text för ${s.id}.`]));
+  const written = await pl.put(`/api/v1/deliverables/${created.id}/sections`, { sections });
+  expect(written.statusCode).toBe(200);
+  return created.id;
+}
+
+describe("a deliverable's versions", () => {
+  const world = useTestWorld();
+
+  it("links every version in the table to that version, and marks the one shown", async () => {
+    const pl = await world.loginAs("plA");
+    const id = await writtenDocument(world, pl);
+    const approved = await (await world.loginAs("vaA")).post(`/api/v1/deliverables/${id}/status`, { status: "faststalld" });
+    expect(approved.statusCode).toBe(200);
+    const edited = await pl.put(`/api/v1/deliverables/${id}/sections`, { sections: { bakgrund: "Ny text i version 2." } });
+    expect(Deliverable.parse(edited.json()).versions).toHaveLength(2);
+
+    const browser = await world.browserAs("plA");
+    const latest = (await browser.get(`/deliverables/${id}`)).body;
+    expect(linkTo(latest, `/deliverables/${id}?version=2`)).toContain('aria-current="page"');
+    expect(linkTo(latest, `/deliverables/${id}?version=1`)).not.toContain("aria-current");
+    expect(latest).toMatch(/>Version 2<\/a><span class="hint"> \(visas\)<\/span>/);
+    expect(latest).toMatch(/>Version 1<\/a><\/td>/);
+
+    const older = await browser.get(`/deliverables/${id}?version=1`);
+    expect(older.statusCode).toBe(200);
+    expect(linkTo(older.body, `/deliverables/${id}?version=1`)).toContain('aria-current="page"');
+    expect(linkTo(older.body, `/deliverables/${id}?version=2`)).not.toContain("aria-current");
+    expect(older.body).toMatch(/>Version 1<\/a><span class="hint"> \(visas\)<\/span>/);
+  });
+});
