@@ -5,7 +5,7 @@ import type { Actor } from "../domain/access/actor.ts";
 import { DomainError, type DomainErrorCode, type FieldIssue } from "../domain/shared/domain-error.ts";
 import { fieldIssues, parseOrThrow } from "../domain/shared/zod-issues.ts";
 import { type Locale, type Messages, messagesFor } from "../i18n/index.ts";
-import type { FormErrors, PageContext } from "../ui/page-context.ts";
+import type { FormErrors, Notice, PageContext } from "../ui/page-context.ts";
 import { setFlash } from "./cookies.ts";
 import { HTTP_STATUS } from "./errors/error-map.ts";
 import { type FormValues, formValues, toFormErrors } from "./form.ts";
@@ -17,10 +17,20 @@ import "./request-context.ts";
 export type PageView = (ctx: PageContext) => ReactElement;
 
 /** What a page route answers: a page with its status, or a 303 redirect with an optional flash notice. */
-export type PageOutcome = { view: PageView; status: number } | { redirect: string; notice?: string };
+export type PageOutcome = { view: PageView; status: number } | { redirect: string; notice?: Notice };
 
 export const show = (view: PageView, status = 200): PageOutcome => ({ view, status });
-export const redirect = (to: string, notice?: string): PageOutcome => (notice === undefined ? { redirect: to } : { redirect: to, notice });
+/** A redirect whose notice, if any, the page shows at its top. */
+export const redirect = (to: string, notice?: string): PageOutcome =>
+  notice === undefined ? { redirect: to } : { redirect: to, notice: { text: notice, at: null } };
+/**
+ * A redirect to the element `at` on the page `path` (its fragment), with the notice shown beside
+ * that element: a notice at the top would be out of view where the browser lands.
+ */
+export const redirectBeside = (path: string, at: string, notice: string): PageOutcome => ({
+  redirect: `${path}#${at}`,
+  notice: { text: notice, at },
+});
 
 export type PageAccess = "public" | "session";
 export type Session = { actor: Actor; token: string; activeOrganisationId: string | null };

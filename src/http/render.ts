@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { messagesFor } from "../i18n/index.ts";
 import type { PageContext } from "../ui/page-context.ts";
-import { clearCookie, FLASH_COOKIE } from "./cookies.ts";
+import { takeFlash } from "./cookies.ts";
 import "./request-context.ts";
 
 /** Statuses with which a page shows a form sent back with its errors. */
@@ -11,14 +11,6 @@ const FORM_REJECTED = new Set([400, 409, 413, 422]);
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply, status = 200): PageContext {
   const auth = request.auth?.via === "session" ? request.auth : null;
-  const flash = request.cookies[FLASH_COOKIE];
-  if (flash) clearCookie(request, reply, FLASH_COOKIE);
-  let notice: string | null = null;
-  try {
-    notice = flash ? decodeURIComponent(flash) : null;
-  } catch {
-    notice = null;
-  }
   return {
     locale: request.locale,
     m: messagesFor(request.locale),
@@ -28,7 +20,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, status
     actor: auth?.actor ?? null,
     organisations: auth ? [...auth.actor.organisations] : [],
     activeOrganisationId: auth?.activeOrganisationId ?? null,
-    notice,
+    notice: takeFlash(request, reply),
     formRejected: FORM_REJECTED.has(status),
   };
 }

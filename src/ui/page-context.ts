@@ -1,6 +1,13 @@
 import type { Actor } from "../domain/access/actor.ts";
 import type { Locale, Messages } from "../i18n/index.ts";
 
+/**
+ * A one-shot confirmation after a redirect. With `at` (the id of an element on the page, the same
+ * the redirect's fragment scrolls to) the page shows it beside that element, where the person's eyes
+ * land, instead of at the top.
+ */
+export type Notice = { text: string; at: string | null };
+
 /** Everything the layout needs to know about the request; pages receive it as `ctx`. */
 export type PageContext = {
   locale: Locale;
@@ -13,7 +20,7 @@ export type PageContext = {
   /** Organisations the actor can switch between, with the active one marked. */
   organisations: { id: string; name: string }[];
   activeOrganisationId: string | null;
-  notice: string | null;
+  notice: Notice | null;
   /** The page answers a form that was turned down (400, 409, 413, 422): its title says so first. */
   formRejected: boolean;
 };

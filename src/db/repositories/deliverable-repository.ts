@@ -81,24 +81,32 @@ export async function insertDeliverableVersion(
   return row;
 }
 
-/**
- * Changes a version, only while its status is still `whileStatus` when given; undefined when no
- * row was changed, so the caller never records a change that did not happen.
- */
-export const updateDeliverableVersion = async (
+type VersionValues = typeof deliverableVersions.$inferInsert;
+
+/** Writes a version's text and who wrote it when; undefined when no row was changed. */
+export const writeVersionText = async (
   tx: Database,
   id: string,
-  patch: Partial<typeof deliverableVersions.$inferInsert>,
-  whileStatus?: DeliverableVersionRow["status"],
+  text: Pick<VersionValues, "sections" | "contentHash" | "status" | "updatedAt" | "lastEditedBy">,
+): Promise<DeliverableVersionRow | undefined> =>
+  (await tx.update(deliverableVersions).set(text).where(eq(deliverableVersions.id, id)).returning())[0];
+
+/**
+ * Moves a version through review, only while its status is still `whileStatus`. A status change is
+ * not an edit, so it can set nothing else than the status and who fastställde it when: the text,
+ * "Senast ändrad" and its editor stay as they were. Undefined when no row was changed, so the caller
+ * never records a change that did not happen.
+ */
+export const setVersionStatus = async (
+  tx: Database,
+  id: string,
+  change: Pick<VersionValues, "status" | "approvedAt" | "approvedBy">,
+  whileStatus: DeliverableVersionRow["status"],
 ): Promise<DeliverableVersionRow | undefined> =>
   (
     await tx
       .update(deliverableVersions)
-      .set(patch)
-      .where(
-        whileStatus === undefined
-          ? eq(deliverableVersions.id, id)
-          : and(eq(deliverableVersions.id, id), eq(deliverableVersions.status, whileStatus)),
-      )
+      .set(change)
+      .where(and(eq(deliverableVersions.id, id), eq(deliverableVersions.status, whileStatus)))
       .returning()
   )[0];

@@ -32,6 +32,7 @@ export const deliverableVersions = pgTable(
     contentHash: text("content_hash").notNull(),
     createdAt: createdAt(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** When the text was last written ("Senast ändrad"); a status change leaves it alone. */
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
     /** Who last wrote the text (the creator until someone edits it); a status change leaves it alone. */
     lastEditedBy: uuid("last_edited_by").references(() => users.id, { onDelete: "set null" }),

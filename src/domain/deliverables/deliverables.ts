@@ -6,8 +6,9 @@ import {
   insertDeliverableVersion,
   latestVersion,
   lockDeliverable,
-  updateDeliverableVersion,
+  setVersionStatus,
   versionsOf,
+  writeVersionText,
 } from "../../db/repositories/deliverable-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
 import { membersOfOrganisation, usersByIds } from "../../db/repositories/user-repository.ts";
@@ -246,7 +247,7 @@ export async function editDeliverable({
       );
       return;
     }
-    const updated = await updateDeliverableVersion(tx, latest.id, {
+    const updated = await writeVersionText(tx, latest.id, {
       sections,
       contentHash: hash,
       status: "utkast",
@@ -326,10 +327,10 @@ export async function changeDeliverableStatus({
         );
       }
     }
-    const updated = await updateDeliverableVersion(
+    const updated = await setVersionStatus(
       tx,
       latest.id,
-      { status, updatedAt: now, ...(status === "faststalld" ? { approvedAt: now, approvedBy: actor.userId } : {}) },
+      { status, ...(status === "faststalld" ? { approvedAt: now, approvedBy: actor.userId } : {}) },
       latest.status,
     );
     // The lock makes this unreachable; should a writer ever bypass it, nothing is recorded that did not happen.

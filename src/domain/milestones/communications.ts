@@ -1,3 +1,4 @@
+import { format, messagesFor } from "../../i18n/index.ts";
 import type { ForvaltningsgruppItemKey, InformAudience, Milestone } from "../../method/types.ts";
 import type { Reported } from "./basis-snapshot.ts";
 import type { Condition, DeliverableState, Outcome } from "./milestone-rules.ts";
@@ -22,21 +23,11 @@ export function requiredReports(milestone: Milestone): { timeline: boolean; mess
 export type CommunicationItem = { key: ForvaltningsgruppItemKey; label: string; value: string };
 export type CommunicationDraft = { audience: InformAudience; subject: string; body: string; items: CommunicationItem[] };
 
-const OUTCOME_SV: Record<Outcome, string> = {
-  go: "Beslut att gå vidare",
-  go_with_conditions: "Beslut att gå vidare med villkor",
-  rework: "Beslut om komplettering (omarbetning)",
-  stop: "Beslut att avbryta",
-};
-
-const AUDIENCE_SV: Record<InformAudience, string> = {
-  own_organisation: "berörda inom den egna verksamheten",
-  partners: "samverkansparter",
-  forvaltningsgrupp: "förvaltningsgruppen för Mina meddelanden",
-  other_stakeholders: "andra viktiga intressenter",
-  affected_stakeholders: "berörda intressenter",
-};
-
+/**
+ * The communication is written in Swedish whatever the language of the person deciding: its
+ * recipients are Swedish authorities and the förvaltningsgrupp.
+ */
+const t = messagesFor("sv").decisionMessage;
 const number = new Intl.NumberFormat("sv-SE");
 
 /**
@@ -58,40 +49,47 @@ export function composeCommunications(input: {
   contact: { name: string; email: string } | null;
 }): CommunicationDraft[] {
   const { milestone } = input;
-  const subject = `${input.organisationName}: milstolpe ${milestone.numeral} för ${input.initiativeName} – ${OUTCOME_SV[input.outcome].toLowerCase()}`;
+  const outcome = t.outcome[input.outcome];
+  const subject = format(t.subject, {
+    organisation: input.organisationName,
+    numeral: milestone.numeral,
+    initiative: input.initiativeName,
+    outcome: outcome.toLowerCase(),
+  });
   const lines = [
-    `${OUTCOME_SV[input.outcome]} vid milstolpe ${milestone.numeral} (${milestone.name.sv}).`,
-    `Initiativ: ${input.initiativeName}, ${input.organisationName}.`,
-    `Beslutat ${input.decidedOn} av ${input.decidedByName}.`,
-    ...(input.plannedGoLive ? [`Planerad driftstart: ${input.plannedGoLive}.`] : []),
+    format(t.decision, { outcome, numeral: milestone.numeral, milestone: milestone.name.sv }),
+    format(t.initiative, { initiative: input.initiativeName, organisation: input.organisationName }),
+    format(t.decidedOnBy, { date: input.decidedOn, name: input.decidedByName }),
+    ...(input.plannedGoLive ? [format(t.plannedGoLive, { date: input.plannedGoLive })] : []),
     ...(input.conditions.length
-      ? ["Villkor:", ...input.conditions.map((c) => `– ${c.text} (ansvarig ${c.owner}, senast ${c.dueDate})`)]
+      ? [t.conditions, ...input.conditions.map((c) => format(t.condition, { text: c.text, owner: c.owner, dueDate: c.dueDate }))]
       : []),
-    ...(input.incompleteBasisReason ? [`Beslutet fattades på ofullständigt underlag. Motivering: ${input.incompleteBasisReason}`] : []),
+    ...(input.incompleteBasisReason ? [format(t.incompleteBasis, { reason: input.incompleteBasisReason })] : []),
   ];
 
   const items = milestone.inform.forvaltningsgruppItems.map((item): CommunicationItem => {
     const label = item.text.sv;
     switch (item.key) {
       case "tidplan":
-        return { key: item.key, label, value: input.reported.timeline ?? "Ej angiven" };
+        return { key: item.key, label, value: input.reported.timeline ?? t.noTimeline };
       case "meddelandevolymer": {
         const v = input.reported.messageVolumePerYear;
-        const volume = v === null ? "Ej angivna" : `${number.format(v)} meddelanden per år`;
-        return { key: item.key, label, value: input.reported.volumeNote ? `${volume} (${input.reported.volumeNote})` : volume };
+        const volumes = v === null ? t.noVolumes : format(t.volumes, { count: number.format(v) });
+        const note = input.reported.volumeNote;
+        return { key: item.key, label, value: note ? format(t.volumesWithNote, { volumes, note }) : volumes };
       }
       case "kontaktuppgifter":
         return {
           key: item.key,
           label,
-          value: input.contact ? `${input.contact.name}, ${input.contact.email}` : "Ingen projektledare angiven",
+          value: input.contact ? format(t.contact, { name: input.contact.name, email: input.contact.email }) : t.noContact,
         };
       default: {
         const typeId = PLAN_DOCUMENT[item.key];
         const doc = input.deliverables.find((d) => d.typeId === typeId);
         const value = doc
-          ? `${doc.title}, version ${(doc.approved ?? doc.latest).version}${doc.approved ? " (fastställd)" : " (ej fastställd)"}`
-          : "Dokumentet är inte upprättat i Ansluta";
+          ? format(doc.approved ? t.planApproved : t.planNotApproved, { title: doc.title, version: (doc.approved ?? doc.latest).version })
+          : t.noPlan;
         return { key: item.key, label, value };
       }
     }
@@ -100,10 +98,10 @@ export function composeCommunications(input: {
   return milestone.inform.audiences.map((audience) => {
     const forFg = audience === "forvaltningsgrupp";
     const body = [
-      `Till ${AUDIENCE_SV[audience]}.`,
+      format(t.to, { audience: t.audience[audience] }),
       "",
       ...lines,
-      ...(forFg && items.length ? ["", "Uppgifter till förvaltningsgruppen:", ...items.map((i) => `– ${i.label}: ${i.value}`)] : []),
+      ...(forFg && items.length ? ["", t.items, ...items.map((i) => format(t.item, { label: i.label, value: i.value }))] : []),
     ].join("\n");
     return { audience, subject, body, items: forFg ? items : [] };
   });

@@ -89,6 +89,8 @@ export const enInitiatives: Widen<typeof svInitiatives> = {
       aboutType: "About the document type in the method",
       history: "Versions",
       version: "Version",
+      versionLink: "Version {version}",
+      versionShown: "shown",
       createdAt: "Created",
       updatedAt: "Last changed",
       approvedAt: "Approved",

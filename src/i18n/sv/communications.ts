@@ -43,4 +43,45 @@ export const svCommunications = {
     to: "Till",
     toRecipient: "Till {name}",
   },
+  /**
+   * The message sent after a decision at a milestone, one per audience the method names
+   * (domain/milestones/communications.ts). It goes out in Swedish whatever the language of the one
+   * deciding, since its recipients are Swedish authorities and the förvaltningsgrupp; en.ts has the
+   * same keys because every catalogue has the same shape.
+   */
+  decisionMessage: {
+    subject: "{organisation}: milstolpe {numeral} för {initiative} – {outcome}",
+    outcome: {
+      go: "Beslut att gå vidare",
+      go_with_conditions: "Beslut att gå vidare med villkor",
+      rework: "Beslut om komplettering (omarbetning)",
+      stop: "Beslut att avbryta",
+    },
+    audience: {
+      own_organisation: "berörda inom den egna verksamheten",
+      partners: "samverkansparter",
+      forvaltningsgrupp: "förvaltningsgruppen för Mina meddelanden",
+      other_stakeholders: "andra viktiga intressenter",
+      affected_stakeholders: "berörda intressenter",
+    },
+    to: "Till {audience}.",
+    decision: "{outcome} vid milstolpe {numeral} ({milestone}).",
+    initiative: "Initiativ: {initiative}, {organisation}.",
+    decidedOnBy: "Beslutat {date} av {name}.",
+    plannedGoLive: "Planerad driftstart: {date}.",
+    conditions: "Villkor:",
+    condition: "– {text} (ansvarig {owner}, senast {dueDate})",
+    incompleteBasis: "Beslutet fattades på ofullständigt underlag. Motivering: {reason}",
+    items: "Uppgifter till förvaltningsgruppen:",
+    item: "– {label}: {value}",
+    noTimeline: "Ej angiven",
+    noVolumes: "Ej angivna",
+    volumes: "{count} meddelanden per år",
+    volumesWithNote: "{volumes} ({note})",
+    contact: "{name}, {email}",
+    noContact: "Ingen projektledare angiven",
+    planApproved: "{title}, version {version} (fastställd)",
+    planNotApproved: "{title}, version {version} (ej fastställd)",
+    noPlan: "Dokumentet är inte upprättat i Ansluta",
+  },
 } as const;

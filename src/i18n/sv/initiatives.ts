@@ -86,6 +86,8 @@ export const svInitiatives = {
       aboutType: "Om dokumenttypen i metoden",
       history: "Versioner",
       version: "Version",
+      versionLink: "Version {version}",
+      versionShown: "visas",
       createdAt: "Skapad",
       updatedAt: "Senast ändrad",
       approvedAt: "Fastställd",

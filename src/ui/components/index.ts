@@ -17,7 +17,7 @@ export {
   TextArea,
   TextField,
 } from "./form.tsx";
-export { Layout, PageHeading } from "./layout.tsx";
+export { Layout, NoticeBeside, PageHeading } from "./layout.tsx";
 export { MarkdownText } from "./markdown-text.tsx";
 export { ScrollableTable } from "./scrollable-table.tsx";
 export { Section } from "./section.tsx";

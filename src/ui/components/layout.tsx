@@ -126,9 +126,9 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           </div>
         </header>
         <main id="main" tabIndex={-1} className="site-main">
-          {ctx.notice ? (
+          {ctx.notice && ctx.notice.at === null ? (
             <Alert data-color="success" role="status" className="notice">
-              {ctx.notice}
+              {ctx.notice.text}
             </Alert>
           ) : null}
           {children}
@@ -139,6 +139,16 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The notice the redirect placed beside the element `at` (see `redirectBeside`), where that element is drawn. */
+export function NoticeBeside({ ctx, at, className }: { ctx: PageContext; at: string; className?: string }) {
+  if (ctx.notice?.at !== at) return null;
+  return (
+    <Alert data-color="success" data-size="sm" role="status" className={className}>
+      {ctx.notice.text}
+    </Alert>
   );
 }
 

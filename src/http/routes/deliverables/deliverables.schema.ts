@@ -42,7 +42,7 @@ export const Deliverable = z.object({
       sections: z.record(z.string(), z.string()),
       contentHash: z.string(),
       createdAt: z.string(),
-      updatedAt: z.string(),
+      updatedAt: z.string().meta({ description: "When the text was last written; a status change leaves it as it was" }),
       approvedAt: z.string().nullable(),
       createdBy: Person.nullable(),
       lastEditedBy: Person.nullable().meta({ description: "Who last wrote the text; with createdBy, the version's authors" }),

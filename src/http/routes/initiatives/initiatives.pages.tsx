@@ -15,9 +15,10 @@ import { ActivityPage, type ActivityValues } from "../../../ui/pages/initiatives
 import { defaultValues, InitiativeFormPage, type NewInitiativeValues } from "../../../ui/pages/initiatives/initiative-form-page.tsx";
 import { InitiativeListPage } from "../../../ui/pages/initiatives/initiative-list-page.tsx";
 import { InitiativeOverviewPage } from "../../../ui/pages/initiatives/initiative-overview-page.tsx";
+import { activityAnchor } from "../../../ui/pages/initiatives/initiative-parts.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { list, normaliseText, str } from "../../form.ts";
-import { type FormState, type PageView, redirect } from "../../page-route.ts";
+import { type FormState, type PageView, redirect, redirectBeside } from "../../page-route.ts";
 import { ids, pathValue } from "../../path-id.ts";
 
 /**
@@ -174,10 +175,11 @@ export function initiativesPages({ page, db }: AppScope) {
       schema: ActivityProgressInput,
     },
     render: activityPage,
-    handle: async ({ actor, now, m, locale, loaded: { initiative, activity, phase }, data }) => {
+    handle: async ({ actor, now, m, locale, loaded: { initiative, activity }, data }) => {
       await updateActivity({ db, actor, now, initiativeId: initiative.id, activityId: activity.id, input: data });
-      return redirect(
-        `/initiatives/${initiative.id}#fas-${phase.number}`,
+      return redirectBeside(
+        `/initiatives/${initiative.id}`,
+        activityAnchor(activity.id),
         format(m.initiatives.activity.saved, { name: activity.name[locale] }),
       );
     },

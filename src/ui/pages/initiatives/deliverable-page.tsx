@@ -20,7 +20,14 @@ import {
   TextArea,
 } from "../../components/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
-import { BackLink, DeliverableStatusTag, type DeliverableView, initiativeHref, inLocale } from "./initiative-parts.tsx";
+import {
+  BackLink,
+  DeliverableStatusTag,
+  type DeliverableView,
+  deliverableVersionHref,
+  initiativeHref,
+  inLocale,
+} from "./initiative-parts.tsx";
 
 /** Form field of a template section; ids are the method's, so they are safe in a name. */
 export const sectionField = (sectionId: string) => `section-${sectionId}`;
@@ -231,7 +238,16 @@ export function DeliverablePage({
           <Table.Body>
             {[...deliverable.versions].reverse().map((v) => (
               <Table.Row key={v.version}>
-                <Table.Cell>{v.version}</Table.Cell>
+                <Table.Cell>
+                  {/* aria-current is heard, not seen: the version on show is also marked in words. */}
+                  <Link
+                    href={deliverableVersionHref(deliverable.id, v.version)}
+                    aria-current={v.version === shown?.version ? "page" : undefined}
+                  >
+                    {format(t.deliverable.versionLink, { version: v.version })}
+                  </Link>
+                  {v.version === shown?.version ? <span className="hint">{` (${t.deliverable.versionShown})`}</span> : null}
+                </Table.Cell>
                 <Table.Cell>
                   <DeliverableStatusTag ctx={ctx} status={v.status} />
                 </Table.Cell>

@@ -2,13 +2,14 @@ import { format } from "../../../i18n/index.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../../../method/lookup.ts";
 import type { Method } from "../../../method/types.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
-import { ActionButton, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
+import { ActionButton, Heading, Layout, Link, NoticeBeside, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { partnersHref } from "../partners/partners-page.tsx";
 import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
 import { initiativeVolumesHref } from "../volumes/volumes-page.tsx";
 import {
   ActivityStatusTag,
+  activityAnchor,
   activityHref,
   BackLink,
   DeliverableStatusTag,
@@ -165,8 +166,9 @@ function PhaseSection({
           const name = inLocale(ctx, definition.activities.find((a) => a.id === activity.id)?.name ?? { sv: activity.id, en: activity.id });
           const statusId = `status-${activity.id}`;
           const motivationId = `motivation-${activity.id}`;
+          const anchor = activityAnchor(activity.id);
           return (
-            <li key={activity.id} className="task-list__item">
+            <li key={activity.id} id={anchor} className="task-list__item">
               <div className="task-list__name">
                 {work ? (
                   <Link
@@ -187,6 +189,7 @@ function PhaseSection({
               <div className="task-list__status">
                 <ActivityStatusTag ctx={ctx} status={activity.status} id={statusId} />
               </div>
+              <NoticeBeside ctx={ctx} at={anchor} className="task-list__notice" />
             </li>
           );
         })}

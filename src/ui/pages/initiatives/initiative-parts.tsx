@@ -16,8 +16,11 @@ export type MemberName = { userId: string; name: string };
 
 export const initiativeHref = (id: string) => `/initiatives/${id}`;
 export const phaseAnchor = (phaseNumber: number) => `fas-${phaseNumber}`;
+/** An activity's item on the overview: where saving it lands, with its confirmation beside it. */
+export const activityAnchor = (activityId: string) => `activity-${activityId}`;
 export const activityHref = (initiativeId: string, activityId: string) => `/initiatives/${initiativeId}/activities/${activityId}`;
 export const deliverableHref = (id: string) => `/deliverables/${id}`;
+export const deliverableVersionHref = (id: string, version: number) => `/deliverables/${id}?version=${version}`;
 export const milestoneHref = (initiativeId: string, numeral: string) => `/initiatives/${initiativeId}/milestones/${numeral}`;
 
 export const inLocale = (ctx: PageContext, text: LocalisedText) => text[ctx.locale];
