@@ -138,7 +138,7 @@ describe("initiative pages", () => {
 
     const saved = await pl.post(url, { status: "not_applicable", motivation: "Vi använder den gemensamma behovsanalysen." });
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe(`/initiatives/${initiativeId}#fas-1`);
+    expect(saved.headers.location).toBe(`/initiatives/${initiativeId}#activity-${firstActivity}`);
     const overview = await pl.get(`/initiatives/${initiativeId}`);
     expect(overview.body).toContain("Statusen för ”Gör en behovsanalys” har sparats.");
     const item = from(overview.body, `status-${firstActivity}`);
