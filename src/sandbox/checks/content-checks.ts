@@ -36,19 +36,41 @@ export function bodyContentType(d: DeliveryView): Check {
 
 const decodedBody = (m: MessageView) => (m.body?.base64 === undefined ? null : decodeBase64(m.body.base64));
 
+const isPdf = (bytes: Buffer) => bytes.subarray(0, 1024).includes("%PDF-");
+
+/**
+ * The content inside, when `bytes` are themselves base64 text: content encoded twice, which at
+ * least one public test set and one independent client send. One rule wherever it appears (body or
+ * attachment): a failure, since the recipient would see the encoded text or an unreadable file.
+ */
+export function decodedTwice(bytes: Buffer): Buffer | null {
+  if (bytes.length < 16 || bytes.length > MAX_DELIVERY_BYTES * 2) return null;
+  // Encoders wrap base64 at line ends, never with spaces: a sentence of plain words is not base64.
+  const text = bytes.toString("latin1");
+  if (!/^[A-Za-z0-9+/=\r\n]+$/.test(text)) return null;
+  const inner = decodeBase64(text);
+  if (!inner || inner.length === 0) return null;
+  // What was encoded is a document or text; random letters that happen to decode give neither.
+  return isPdf(inner) || isReadableText(inner) ? inner : null;
+}
+
+const isReadableText = (bytes: Buffer) => {
+  // A cut through a multi-byte character at the end of the sample is not a sign of binary.
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4096)).replace(/\uFFFD$/, "");
+  return !text.includes("\uFFFD") && /^[\t\n\r\u0020-\u007E\u00A0-\uFFFF]*$/.test(text);
+};
+
+const TWICE = "it looks base64-encoded twice: the recipient would see the encoded text";
+
 export function bodyBase64(d: DeliveryView): Check {
   const findings = d.messages.map((m): Finding => {
     if (m.body?.base64 === undefined) return { status: "fail", message: `${at(d, m)}no msg:Body in the body` };
     const bytes = decodeBase64(m.body.base64);
     if (!bytes) return { status: "fail", message: `${at(d, m)}msg:Body is not valid base64` };
     if (bytes.length === 0) return { status: "fail", message: `${at(d, m)}the message body is empty` };
+    if (decodedTwice(bytes)) return { status: "fail", message: `${at(d, m)}the body decodes to more base64: ${TWICE}` };
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     if (text.includes("\uFFFD")) return { status: "warn", message: `${at(d, m)}the decoded body is not valid UTF-8` };
-    // A body that decodes to more base64 was encoded twice, as at least one public test set does.
-    const again = /^[A-Za-z0-9+/=\s]{16,}$/.test(text) ? decodeBase64(text) : null;
-    if (again && /^[\t\n\r\u0020-\u007E\u00A0-\u00FF]*$/.test(new TextDecoder().decode(again).slice(0, 200))) {
-      return { status: "warn", message: `${at(d, m)}the body seems base64-encoded twice: the recipient would see the encoded text` };
-    }
     return ok;
   });
   return combine("delivery.body.base64", findings, "body base64 decodes to non-empty UTF-8 text");
@@ -134,12 +156,16 @@ export const attachmentBase64 = (d: DeliveryView) =>
     (a, bytes) => {
       if (a.base64 === undefined) return { status: "fail", message: "no Body" };
       if (!bytes) return { status: "fail", message: "Body is not valid base64" };
-      return bytes.length === 0 ? { status: "fail", message: "the attachment is empty" } : ok;
+      if (bytes.length === 0) return { status: "fail", message: "the attachment is empty" };
+      return decodedTwice(bytes)
+        ? {
+            status: "fail",
+            message: "Body decodes to more base64: it looks base64-encoded twice, so the recipient would get an unreadable file",
+          }
+        : ok;
     },
     "attachment bodies decode from base64",
   );
-
-const isPdf = (bytes: Buffer) => bytes.subarray(0, 1024).includes("%PDF-");
 
 export const attachmentPdfMagic = (d: DeliveryView) =>
   attachmentCheck(
@@ -148,8 +174,16 @@ export const attachmentPdfMagic = (d: DeliveryView) =>
     (a, bytes) => {
       if (!bytes || bytes.length === 0) return { status: "fail", message: "no content to inspect" };
       const claimsPdf = mediaType(a.contentType ?? "") === "application/pdf";
-      if (claimsPdf && !isPdf(bytes))
-        return { status: "fail", message: "declared application/pdf but the content does not start like a PDF (%PDF-)" };
+      if (claimsPdf && !isPdf(bytes)) {
+        const inner = decodedTwice(bytes);
+        return {
+          status: "fail",
+          message:
+            inner && isPdf(inner)
+              ? "declared application/pdf but the content is base64 text of a PDF: it looks base64-encoded twice"
+              : "declared application/pdf but the content does not start like a PDF (%PDF-)",
+        };
+      }
       if (!claimsPdf && isPdf(bytes))
         return { status: "warn", message: "the content is a PDF but ContentType does not say application/pdf" };
       return ok;
@@ -158,13 +192,33 @@ export const attachmentPdfMagic = (d: DeliveryView) =>
   );
 
 /** The algorithms a Checksum has been seen in: MD5 hex (Sundsvall, the default), and others a sender might choose. */
-function checksumAlgorithm(checksum: string, bytes: Buffer): string | null {
-  const c = checksum.trim();
-  for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
-    const digest = createHash(algorithm).update(bytes).digest();
-    if (c.toLowerCase() === digest.toString("hex") || c === digest.toString("base64")) return algorithm;
+const CHECKSUM_ALGORITHMS = ["md5", "sha1", "sha256", "sha512", "crc32"] as const;
+type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
+const ALGORITHM_NAMES: Record<ChecksumAlgorithm, string> = {
+  md5: "MD5",
+  sha1: "SHA-1",
+  sha256: "SHA-256",
+  sha512: "SHA-512",
+  crc32: "CRC-32",
+};
+
+function matches(checksum: string, algorithm: ChecksumAlgorithm, bytes: Buffer): boolean {
+  if (algorithm === "crc32") {
+    const crc = crc32(bytes);
+    return (/^\d+$/.test(checksum) && Number(checksum) === crc) || checksum.toLowerCase() === crc.toString(16).padStart(8, "0");
   }
-  if (/^\d+$/.test(c) && Number(c) === crc32(bytes)) return "crc32";
+  const digest = createHash(algorithm).update(bytes).digest();
+  return checksum.toLowerCase() === digest.toString("hex") || checksum === digest.toString("base64");
+}
+
+/** Which algorithm, over which decoding of the attachment (the content, or the content inside content encoded twice), the Checksum is. */
+function checksumMatch(checksum: string, bytes: Buffer): { algorithm: ChecksumAlgorithm; twice: boolean } | null {
+  const c = checksum.trim();
+  const inner = decodedTwice(bytes);
+  for (const [content, twice] of [[bytes, false], ...(inner ? [[inner, true] as const] : [])] as const) {
+    const algorithm = CHECKSUM_ALGORITHMS.find((a) => matches(c, a, content));
+    if (algorithm) return { algorithm, twice };
+  }
   return null;
 }
 
@@ -175,12 +229,26 @@ export const attachmentChecksum = (d: DeliveryView) =>
     (a, bytes) => {
       if (a.checksum === undefined || a.checksum.trim() === "") return { status: "fail", message: "no Checksum" };
       if (!bytes) return { status: "fail", message: "no content to check the Checksum against" };
-      const algorithm = checksumAlgorithm(a.checksum, bytes);
-      if (!algorithm)
-        return { status: "fail", message: `Checksum ${quote(a.checksum)} matches neither MD5 nor SHA-1/256/512 nor CRC-32 of the content` };
-      return algorithm === "md5"
+      const match = checksumMatch(a.checksum, bytes);
+      const tried = CHECKSUM_ALGORITHMS.map((x) => ALGORITHM_NAMES[x]).join(", ");
+      if (!match) {
+        return {
+          status: "fail",
+          message: `Checksum ${quote(a.checksum)} is none of ${tried} (hex, base64 or, for CRC-32, decimal) of the decoded content${
+            decodedTwice(bytes) ? " nor of the content decoded twice" : ""
+          }`,
+        };
+      }
+      const name = ALGORITHM_NAMES[match.algorithm];
+      if (match.twice) {
+        return {
+          status: "warn",
+          message: `Checksum is the ${name} of the content decoded twice: the attachment looks base64-encoded twice (see delivery.attachment.base64); the reference senders use MD5 (hex) of the decoded content`,
+        };
+      }
+      return match.algorithm === "md5"
         ? ok
-        : { status: "warn", message: `Checksum is ${algorithm.toUpperCase()}; the reference senders use MD5 (hex)` };
+        : { status: "warn", message: `Checksum is the ${name} of the decoded content; the reference senders use MD5 (hex)` };
     },
     "every Checksum is the MD5 of its attachment",
   );

@@ -147,7 +147,7 @@ describe("each check fails (or warns) when its rule is broken", () => {
     ["delivery.body.content-type", "fail", request(withMessage({ body: { contentType: "application/pdf", content: tinyPdf() } }))],
     ["delivery.body.content-type", "warn", request(withMessage({ body: { contentType: "text/plain; charset=UTF-8", content: "Hej" } }))],
     ["delivery.body.base64", "fail", request(withMessage({ body: { contentType: "text/plain", content: "" } }))],
-    ["delivery.body.base64", "warn", request(doubleEncoded)],
+    ["delivery.body.base64", "fail", request(doubleEncoded)],
     ["delivery.body.html.well-formed", "fail", request(html("<p>Stycket stängs aldrig"))],
     ["delivery.body.html.no-external-resources", "fail", request(html('<p><img src="https://tracker.example/pixel.png" alt=""></p>'))],
     ["delivery.body.html.no-scripts", "fail", request(html("<script>alert(1)</script>"))],
