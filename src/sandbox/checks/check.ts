@@ -10,6 +10,7 @@ export const CHECK_IDS = [
   "xml.element-limit",
   "xml.well-formed",
   "envelope.soap11",
+  "envelope.must-understand",
   "envelope.operation",
   "delivery.schema",
   "delivery.single-recipient",
@@ -51,6 +52,7 @@ export const CHECK_IDS = [
   "sender.client-certificate",
   "signature.intermediary.client-certificate",
   "delivery.message.id-unique",
+  "envelope.content-type",
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

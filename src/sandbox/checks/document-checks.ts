@@ -1,5 +1,5 @@
 import type { LocatedDelivery } from "../soap/delivery.ts";
-import type { OpenedEnvelope } from "../soap/envelope.ts";
+import { mustUnderstandMessage, type OpenedEnvelope, openEnvelope } from "../soap/envelope.ts";
 import { DEFAULT_XML_LIMITS, type SafeXmlResult, type XmlLimits, type XmlRefusalCode } from "../soap/safe-xml.ts";
 import { type Check, type CheckId, fail, listSome, pass } from "./check.ts";
 
@@ -32,14 +32,33 @@ export function xmlChecks(parsed: SafeXmlResult, limits: XmlLimits = DEFAULT_XML
   return checks;
 }
 
-export function envelopeChecks(opened: OpenedEnvelope, located: LocatedDelivery): Check[] {
+/** The SOAP 1.1 envelope itself: its version and shape, and (when it has one) the header blocks that must be understood. */
+function soapChecks(opened: OpenedEnvelope): Check[] {
   const soap =
     opened.kind === "bare"
       ? pass("envelope.soap11", "a bare payload without a SOAP envelope; the emulator's endpoint will need the SOAP 1.1 envelope around it")
       : opened.problems.length
         ? fail("envelope.soap11", listSome(opened.problems.map((p) => p.message)))
         : pass("envelope.soap11", "SOAP 1.1 envelope with one payload in soap:Body");
-  if (opened.kind === "not-soap11") return [soap];
+  if (opened.kind !== "soap11") return [soap];
+  const mustUnderstand = opened.notUnderstood.length
+    ? fail("envelope.must-understand", `${mustUnderstandMessage(opened.notUnderstood)}; the emulator answers with a MustUnderstand fault`)
+    : pass("envelope.must-understand", 'no header block addressed to this node with soap:mustUnderstand="1"');
+  return [soap, mustUnderstand];
+}
+
+/**
+ * For a lookup the emulator could not read: the checks that say why, the XML limits and the SOAP
+ * envelope (a lookup has no delivery checks).
+ */
+export function requestChecks(parsed: SafeXmlResult, limits: XmlLimits = DEFAULT_XML_LIMITS): Check[] {
+  const checks = xmlChecks(parsed, limits);
+  return parsed.ok ? [...checks, ...soapChecks(openEnvelope(parsed.document))] : checks;
+}
+
+export function envelopeChecks(opened: OpenedEnvelope, located: LocatedDelivery): Check[] {
+  const soap = soapChecks(opened);
+  if (opened.kind === "not-soap11") return soap;
   const operation = located.ok
     ? located.problems.length
       ? fail("envelope.operation", listSome(located.problems))
@@ -50,5 +69,5 @@ export function envelopeChecks(opened: OpenedEnvelope, located: LocatedDelivery)
             : "svc3:deliverSecure wrapping one svc3:deliverSecure of type msg3:SealedDelivery",
         )
     : fail("envelope.operation", listSome(located.problems));
-  return [soap, operation];
+  return [...soap, operation];
 }

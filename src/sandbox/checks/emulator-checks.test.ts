@@ -9,6 +9,7 @@ import {
   reachableCheckedBeforeDelivery,
   sealSignedByClient,
   senderRegistered,
+  soapContentType,
 } from "./emulator-checks.ts";
 
 const serviceAdressFor = (o: { key: string }) => `https://sandbox.test/operators/${o.key}/service/v3`;
@@ -82,5 +83,16 @@ describe("checks that need the emulator's state", () => {
     expect(messageIdsUnique({ messageIds: ["a"], earlierIds: new Set(["b"]) }).status).toBe("pass");
     expect(messageIdsUnique({ messageIds: ["a"], earlierIds: new Set(["a"]) }).status).toBe("warn");
     expect(messageIdsUnique({ messageIds: ["a", "a"], earlierIds: new Set() }).status).toBe("warn");
+  });
+
+  it("envelope.content-type: text/xml as SOAP 1.1 sends it; SOAP 1.2's media type or none is a warning", () => {
+    expect(soapContentType("text/xml; charset=utf-8").status).toBe("pass");
+    expect(soapContentType("Text/XML").status).toBe("pass");
+    expect(soapContentType("application/soap+xml; charset=utf-8")).toMatchObject({
+      status: "warn",
+      message: expect.stringContaining("SOAP 1.2"),
+    });
+    expect(soapContentType("application/xml").status).toBe("warn");
+    expect(soapContentType(undefined).message).toContain("without a Content-Type");
   });
 });

@@ -112,3 +112,19 @@ export function messageIdsUnique(input: { messageIds: readonly string[]; earlier
     ? warn("delivery.message.id-unique", `message Id ${reused.join(", ")} was used before by this sender`)
     : pass("delivery.message.id-unique", "message Ids not used before by this sender");
 }
+
+/**
+ * The media type of the call. SOAP 1.1 over HTTP is sent as text/xml (SOAP 1.1 §6); application/soap+xml
+ * is SOAP 1.2's. The emulator reads the body either way, but a strict SOAP 1.1 service refuses
+ * anything else before reading it (WCF's basicHttpBinding answers 415).
+ */
+export function soapContentType(header: string | undefined): Check {
+  const mediaType = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (mediaType === "text/xml") return pass("envelope.content-type", "sent as text/xml, as SOAP 1.1 requires");
+  const sent = mediaType ? `sent as ${mediaType}` : "sent without a Content-Type";
+  const why = mediaType === "application/soap+xml" ? ", which is SOAP 1.2's media type" : "";
+  return warn(
+    "envelope.content-type",
+    `${sent}${why}; the contract's SOAP 1.1 binding sends text/xml, and a strict SOAP 1.1 service may refuse anything else with 415`,
+  );
+}

@@ -110,6 +110,11 @@ describe("each check fails (or warns) when its rule is broken", () => {
     ["envelope.soap11", "fail", soap12],
     ["envelope.soap11", "fail", swapped("<soap:Body>", "<soap:Body><extra/>")],
     [
+      "envelope.must-understand",
+      "fail",
+      swapped("<soap:Body>", `<soap:Header><t:Trace xmlns:t="urn:trace" soap:mustUnderstand="1"/></soap:Header><soap:Body>`),
+    ],
+    [
       "envelope.operation",
       "fail",
       swapped(`<deliverSecure xmlns="${NS.service3}"><deliverSecure`, `<deliverSecure xmlns="${NS.message3}"><deliverSecure`),
@@ -201,6 +206,7 @@ describe("each check fails (or warns) when its rule is broken", () => {
       "sender.client-certificate",
       "signature.intermediary.client-certificate",
       "delivery.message.id-unique",
+      "envelope.content-type",
       "xml.size-limit",
       "xml.no-dtd",
       "xml.depth-limit",

@@ -1,6 +1,7 @@
 import { type ParsedRequest, readSenderRequest } from "../soap/requests.ts";
 import { parseXmlSafely, type XmlLimits } from "../soap/safe-xml.ts";
 import type { Check } from "./check.ts";
+import { requestChecks } from "./document-checks.ts";
 import { checkParsedSubmission } from "./validate-submission.ts";
 
 /**
@@ -25,5 +26,8 @@ export function runValidationJob(job: ValidationJob): Check[] | SenderRequestRea
   // Read before the checks, so the request's facts come from the document as sent.
   const request = readSenderRequest(parsed);
   const delivery = request.kind !== "ok" || request.request.operation === "deliverSecure";
-  return { request, checks: job.checkDelivery && delivery ? checkParsedSubmission(parsed, options) : null };
+  if (job.checkDelivery && delivery) return { request, checks: checkParsedSubmission(parsed, options) };
+  // A lookup refused before its Body was read keeps the check that refused it.
+  const refused = request.kind === "refused" || request.kind === "soap-fault";
+  return { request, checks: refused ? requestChecks(parsed, job.limits) : null };
 }

@@ -388,10 +388,12 @@ describe("the emulator over mutual TLS", () => {
     expect(lastEvent().durationMs).toBeGreaterThanOrEqual(OPERATOR_TIMEOUT_MS - 5);
   });
 
-  it("refuses an oversized body with 413, and what is not XML with a fault", async () => {
+  it("refuses an oversized body and what is not XML with a fault, both HTTP 500 as SOAP 1.1 answers a fault", async () => {
     const big = await call(`${A}/Service/v3/kivra`, { body: Buffer.alloc(5 * 1024 * 1024 + 1, "a") });
-    expect(big.status).toBe(413);
-    expect(lastEvent()).toMatchObject({ outcome: "refused", httpStatus: 413, fault: { errorCode: 5004 } });
+    responses.push({ name: "fault too large", xml: big.body });
+    expect(big.status).toBe(500);
+    expect(lastEvent()).toMatchObject({ outcome: "refused", httpStatus: 500, fault: { errorCode: 5004 } });
+    expect(check(lastEvent(), "xml.size-limit")?.status).toBe("fail");
 
     const junk = await call(`${A}/Service/v3/kivra`, { body: "this is not XML" });
     responses.push({ name: "fault not XML", xml: junk.body });
@@ -427,7 +429,10 @@ describe("the emulator over mutual TLS", () => {
 
   it("sends only responses the official XSDs accept", async () => {
     expect(responses.length).toBeGreaterThanOrEqual(10);
-    const results = await validateAgainstContract(responses.map((r) => ({ name: r.name, xml: payloadOf(r.xml) })));
+    const results = await validateAgainstContract([
+      ...responses.map((r) => ({ name: r.name, xml: payloadOf(r.xml) })),
+      ...responses.map((r) => ({ name: `${r.name} (whole envelope)`, xml: r.xml })),
+    ]);
     expect(results.filter((r) => !r.valid)).toEqual([]);
   });
 });

@@ -4,14 +4,18 @@ import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { TLSSocket } from "node:tls";
+import type { Check } from "../checks/check.ts";
+import { xmlChecks } from "../checks/document-checks.ts";
+import { soapContentType } from "../checks/emulator-checks.ts";
 import type { SenderRequestReading } from "../checks/validation-jobs.ts";
 import { createValidationPool, type ValidationPool, ValidationRefused } from "../checks/validation-pool.ts";
 import { DEFAULT_OPERATORS, type Operator, type OperatorKey } from "../recipients/scenarios.ts";
 import { NS } from "../soap/namespaces.ts";
-import { OPERATION_NAME_BYTES, operationNamedIn } from "../soap/operation-name.ts";
+import { OPERATION_NAME_BYTES, operationInAction, operationNamedIn } from "../soap/operation-name.ts";
 import type { DeliveryFacts, SenderRequest } from "../soap/requests.ts";
 import { buildSoapFault } from "../soap/responses.ts";
-import { DEFAULT_XML_LIMITS } from "../soap/safe-xml.ts";
+import { DEFAULT_XML_LIMITS, tooLarge } from "../soap/safe-xml.ts";
+import type { SoapFault } from "../soap/types.ts";
 import { identifyClient } from "../tls/test-ca.ts";
 import { type EmulatorEnvironment, ENVIRONMENT_SLUG_PATTERN, type EnvironmentResolver, environmentPath } from "./environment.ts";
 import { identifyEnvironmentClient, trustedCertificates } from "./environment-client.ts";
@@ -70,7 +74,7 @@ export type StartEmulatorOptions = {
   /** The test environment a slug names, asked on every call (cache in the resolver, not here). */
   environments: EnvironmentResolver;
   recorder: EventRecorder;
-  /** Larger request bodies are answered 413 (5 MB by default: room for a 2 MB delivery in any envelope). */
+  /** Larger request bodies are answered with a fault (5 MB by default: room for a 2 MB delivery in any envelope). */
   maxBodyBytes?: number;
   /** How long an operator that "times out" holds the call before closing it unanswered. */
   operatorTimeoutMs?: number;
@@ -103,14 +107,25 @@ const SERVED: Record<Route["endpoint"], readonly SenderRequest["operation"][]> =
 
 const EMPTY_ENVELOPE = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${NS.soap11}"><soap:Body/></soap:Envelope>`;
 
-type BodyRead = { kind: "ok"; body: Buffer; bytes: number } | { kind: "too-large"; bytes: number } | { kind: "aborted" };
+/** A body read in full, or its size and its first OPERATION_NAME_BYTES when it was over the limit. */
+type BodyRead = { kind: "ok"; body: Buffer; bytes: number } | { kind: "too-large"; bytes: number; start: Buffer } | { kind: "aborted" };
+
+function startOf(chunks: readonly Buffer[]): Buffer {
+  const start: Buffer[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    if (length >= OPERATION_NAME_BYTES) break;
+    start.push(chunk);
+    length += chunk.length;
+  }
+  return Buffer.concat(start).subarray(0, OPERATION_NAME_BYTES);
+}
 
 /**
- * Reads the body up to `max` bytes (keeping it only when `keep`). Past that it keeps draining,
- * discarding, so the sender gets its 413 instead of a reset mid-upload; a body beyond `4 × max`
- * is not worth draining.
+ * Reads a body of at most `max` bytes, keeping its first `keep` bytes (whole chunks) in memory.
+ * Past `max` it keeps draining, discarding, so the sender gets its fault instead of a reset
+ * mid-upload; a body beyond `4 × max` is not worth draining.
  */
-/** Reads a body of at most `max` bytes, keeping its first `keep` bytes (whole chunks) in memory. */
 function readBody(req: IncomingMessage, max: number, keep: number): Promise<BodyRead> {
   return new Promise((resolve) => {
     const declared = Number(req.headers["content-length"] ?? Number.NaN);
@@ -126,7 +141,9 @@ function readBody(req: IncomingMessage, max: number, keep: number): Promise<Body
       if (bytes > 4 * max) req.socket.destroy();
       else if (bytes - chunk.length < keep && bytes <= max) chunks.push(chunk);
     });
-    req.on("end", () => resolve(bytes > max ? { kind: "too-large", bytes } : { kind: "ok", body: Buffer.concat(chunks), bytes }));
+    req.on("end", () =>
+      resolve(bytes > max ? { kind: "too-large", bytes, start: startOf(chunks) } : { kind: "ok", body: Buffer.concat(chunks), bytes }),
+    );
     req.on("close", () => resolve({ kind: "aborted" }));
   });
 }
@@ -171,6 +188,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const operators = resolveOperators(options.operators);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_XML_LIMITS.maxBytes;
   const xmlLimits = { ...DEFAULT_XML_LIMITS, maxBytes: maxBodyBytes };
+  /** A body over the limit is never parsed, but fails the same check as one the parser refused for its size. */
+  const sizeRefused = (bytes: number) => xmlChecks({ ok: false, bytes, refusal: tooLarge(bytes, xmlLimits) }, xmlLimits);
   const operatorTimeoutMs = options.operatorTimeoutMs ?? 30_000;
   const pool = options.validationPool ?? createValidationPool(options.validationWorkers ? { size: options.validationWorkers } : {});
   const limits: EnvironmentLimits = {
@@ -266,10 +285,16 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       transId: null,
       messages: [],
     };
-    const send = (status: number, contentType: string, body: string, fields: Partial<EmulatorEvent> = {}) => {
-      Object.assign(event, fields, { httpStatus: status });
+    /** Checks of the HTTP request itself, recorded before the call's own once its body is taken to be read. */
+    let requestChecks: Check[] = [];
+    const record = () => {
+      event.checks = [...requestChecks, ...event.checks];
       event.durationMs = performance.now() - started;
       options.recorder.record(event);
+    };
+    const send = (status: number, contentType: string, body: string, fields: Partial<EmulatorEvent> = {}) => {
+      Object.assign(event, fields, { httpStatus: status });
+      record();
       res.writeHead(status, {
         "content-type": contentType,
         "server-timing": `emulator;dur=${event.durationMs.toFixed(1)}`,
@@ -277,27 +302,36 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       });
       res.end(body);
     };
+    // SOAP 1.1 §6.2: a fault goes out with HTTP 500, whatever it is about; a client that sees
+    // another status (413, say) may report a transport error instead of reading the fault.
+    const sendSoapFault = (fault: SoapFault, fields: Partial<EmulatorEvent> & Pick<EmulatorEvent, "outcome" | "reason">) =>
+      send(500, "text/xml; charset=utf-8", buildSoapFault(fault), fields);
+    /** A fault with the WSDL's declared fault in its detail: applicationFault, or getSendersFault at Authority. */
     const sendFault = (
-      status: number,
       fault: { errorCode: number; description: string; client: boolean },
       fields: Partial<EmulatorEvent> & Pick<EmulatorEvent, "outcome">,
     ) => {
       const applicationFault = { errorCode: fault.errorCode, description: fault.description, callId: event.callId };
-      const xml = buildSoapFault({
-        faultcode: fault.client ? "soap:Client" : "soap:Server",
-        faultstring: fault.description,
-        detail: { element: event.endpoint === "authority" ? "getSendersFault" : "applicationFault", fault: applicationFault },
-      });
-      send(status, "text/xml; charset=utf-8", xml, { reason: fault.description, fault: applicationFault, ...fields });
+      sendSoapFault(
+        {
+          faultcode: fault.client ? "soap:Client" : "soap:Server",
+          faultstring: fault.description,
+          detail: { element: event.endpoint === "authority" ? "getSendersFault" : "applicationFault", fault: applicationFault },
+        },
+        { reason: fault.description, fault: applicationFault, ...fields },
+      );
     };
+    /** The operation a call names, for one refused before its XML is parsed: by the start of its body, or else by its action. */
+    const operationNamed = (start: Buffer | string) =>
+      operationNamedIn(typeof start === "string" ? start : start.toString("utf8")) ?? operationInAction(req.headers);
     const notFound = (reason: string) => {
       req.resume();
       send(404, "text/plain; charset=utf-8", `${reason}\n`, { outcome: "refused", reason });
     };
 
     const recordAborted = () => {
-      Object.assign(event, { durationMs: performance.now() - started, reason: "the connection closed before the request was read" });
-      options.recorder.record(event);
+      event.reason = "the connection closed before the request was read";
+      record();
     };
 
     const respond = async (): Promise<void> => {
@@ -336,15 +370,22 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       });
 
       if (!environment.enabled) {
-        req.resume();
+        let read: BodyRead | null = null;
+        // Only the start is kept: enough to say which operation was tried, never the whole body.
+        if (req.method === "POST") read = await readBody(req, maxBodyBytes, OPERATION_NAME_BYTES);
+        else req.resume();
+        if (read?.kind === "aborted") return recordAborted();
         return sendFault(
-          500,
           {
             errorCode: EMULATOR_ERROR_CODES.notAuthorised,
             description: `test environment ${slug} is disabled; it can be enabled again on the initiative's test environment page`,
             client: true,
           },
-          { outcome: "refused" },
+          {
+            outcome: "refused",
+            requestBytes: read?.bytes ?? 0,
+            operation: read ? operationNamed(read.kind === "ok" ? read.body : read.start) : null,
+          },
         );
       }
       if (req.method === "GET") {
@@ -368,29 +409,28 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         const read = await readBody(req, maxBodyBytes, OPERATION_NAME_BYTES);
         if (read.kind === "aborted") return recordAborted();
         return sendFault(
-          500,
           { errorCode: EMULATOR_ERROR_CODES.notAuthorised, description: client.reason, client: true },
           {
             outcome: "refused",
             requestBytes: read.bytes,
-            checks: [clientRefusedCheck(client)],
-            operation: read.kind === "ok" ? operationNamedIn(read.body.toString("utf8")) : null,
+            checks: [clientRefusedCheck(client), ...(read.kind === "too-large" ? sizeRefused(read.bytes) : [])],
+            operation: operationNamed(read.kind === "ok" ? read.body : read.start),
           },
         );
       }
-      const busy = (what: string) =>
+      const busy = (what: string, operation: EmulatorEvent["operation"]) =>
         sendFault(
-          500,
           {
             errorCode: EMULATOR_ERROR_CODES.internal,
             description: `test environment ${slug} is busy: ${what}; try again shortly`,
             client: false,
           },
-          { outcome: "refused" },
+          { outcome: "refused", operation },
         );
       if (runtime.inFlight >= limits.inFlight) {
+        // Answered at once, without waiting for the body: only the headers can say which operation it was.
         req.resume();
-        return busy(`${runtime.inFlight} calls are in progress, the most it takes at once`);
+        return busy(`${runtime.inFlight} calls are in progress, the most it takes at once`, operationInAction(req.headers));
       }
       runtime.inFlight += 1;
       res.once("close", () => {
@@ -400,25 +440,29 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       const read = await readBody(req, maxBodyBytes, maxBodyBytes);
       if (read.kind === "aborted") return recordAborted();
       event.requestBytes = read.bytes;
+      if (options.answerEmpty && read.kind === "ok") return send(200, "text/xml; charset=utf-8", EMPTY_ENVELOPE, { outcome: "answered" });
+      // The benchmark's floor checks nothing.
+      if (!options.answerEmpty) requestChecks = [soapContentType(req.headers["content-type"])];
       if (read.kind === "too-large") {
         return sendFault(
-          413,
           {
             errorCode: EMULATOR_ERROR_CODES.tooLarge,
             description: `the request body of ${read.bytes} bytes is larger than the limit of ${maxBodyBytes}`,
             client: true,
           },
-          { outcome: "refused" },
+          { outcome: "refused", checks: sizeRefused(read.bytes), operation: operationNamed(read.start) },
         );
       }
-      if (options.answerEmpty) return send(200, "text/xml; charset=utf-8", EMPTY_ENVELOPE, { outcome: "answered" });
 
       const body = read.body.toString("utf8");
       // Parsing is work whose size the sender chooses, so the request is read (and a delivery
       // checked) on a validation worker in the environment's turn. Lookups take turns of their own,
       // so that they do not wait behind the environment's deliveries.
       if (runtime.validations >= limits.validations) {
-        return busy(`${runtime.validations} calls are being read and checked or waiting for it, the most it takes at once`);
+        return busy(
+          `${runtime.validations} calls are being read and checked or waiting for it, the most it takes at once`,
+          operationNamed(body),
+        );
       }
       runtime.validations += 1;
       let reading: SenderRequestReading;
@@ -432,23 +476,31 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       } catch (error) {
         if (!(error instanceof ValidationRefused)) throw error;
         const description = `${error.code}: reading and checking the request took longer than ${pool.timeoutMs} ms and was stopped`;
-        return sendFault(500, { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description, client: true }, { outcome: "refused" });
+        return sendFault(
+          { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description, client: true },
+          { outcome: "refused", operation: operationNamed(body) },
+        );
       } finally {
         runtime.validations -= 1;
       }
       const parsed = reading.request;
-      // For a delivery, or what could not be read at a Service address: the record says why in the checks too.
+      // For a delivery, for what could not be read at a Service address, and for a lookup refused
+      // before its Body was read: the record says why in the checks too.
       const checks = reading.checks ?? [];
       if (parsed.kind === "refused") {
         return sendFault(
-          500,
           { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `not acceptable XML: ${parsed.refusal.message}`, client: true },
-          { outcome: "refused", checks, operation: operationNamedIn(body) },
+          { outcome: "refused", checks, operation: operationNamed(body) },
+        );
+      }
+      if (parsed.kind === "soap-fault") {
+        return sendSoapFault(
+          { faultcode: parsed.faultcode, faultstring: parsed.message },
+          { outcome: "fault", reason: `${parsed.faultcode}: ${parsed.message}`, operation: parsed.operation, checks },
         );
       }
       if (parsed.kind === "invalid") {
         return sendFault(
-          500,
           { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: parsed.issues.join("; "), client: true },
           { outcome: "fault", operation: parsed.operation, checks },
         );
@@ -457,7 +509,6 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       event.operation = request.operation;
       if (!SERVED[route.endpoint].includes(request.operation)) {
         return sendFault(
-          500,
           { errorCode: EMULATOR_ERROR_CODES.invalidRequest, description: `${request.operation} is not served at ${rest}`, client: true },
           { outcome: "fault" },
         );
@@ -505,10 +556,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
           transId: answer.transId ?? null,
         });
       }
-      if (answer.kind === "fault") return sendFault(500, answer, { outcome: answer.outcome, checks: answer.checks });
+      if (answer.kind === "fault") return sendFault(answer, { outcome: answer.outcome, checks: answer.checks });
       if (runtime.held >= limits.held) {
         return sendFault(
-          500,
           {
             errorCode: EMULATOR_ERROR_CODES.internal,
             description: `(simulated timeout) test environment ${slug} already holds ${runtime.held} calls unanswered, the most it holds; this one is answered at once`,
@@ -525,9 +575,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
           outcome: "timeout",
           checks: answer.checks,
           reason: `the operator held the call for ${operatorTimeoutMs} ms and closed it without an answer (simulated timeout)`,
-          durationMs: performance.now() - started,
         });
-        options.recorder.record(event);
+        record();
         req.socket.destroy();
       };
       const timer = setTimeout(end, operatorTimeoutMs);
@@ -539,7 +588,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       // Every call gets an answer and an event: a bug here becomes a server fault, never a crash.
       if (!res.headersSent) {
         const description = `emulator error: ${error instanceof Error ? error.message : String(error)}`;
-        sendFault(500, { errorCode: EMULATOR_ERROR_CODES.internal, description, client: false }, { outcome: "fault" });
+        sendFault({ errorCode: EMULATOR_ERROR_CODES.internal, description, client: false }, { outcome: "fault" });
       }
     }
   }

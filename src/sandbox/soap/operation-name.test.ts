@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationNamedIn } from "./operation-name.ts";
+import { operationInAction, operationNamedIn } from "./operation-name.ts";
 
 const envelope = (inner: string) =>
   `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header/><soap:Body>${inner}</soap:Body></soap:Envelope>`;
@@ -21,5 +21,20 @@ describe("operationNamedIn", () => {
 
   it("looks only at the start of a long body", () => {
     expect(operationNamedIn(`${" ".repeat(20_000)}${envelope("<isRegistered/>")}`)).toBeNull();
+  });
+});
+
+describe("operationInAction", () => {
+  it("names the operation a SOAPAction or SOAP 1.2's action parameter ends with", () => {
+    expect(operationInAction({ soapaction: '"http://minameddelanden.gov.se/Service/v3/deliverSecure"' })).toBe("deliverSecure");
+    expect(operationInAction({ soapaction: "urn:minameddelanden:isReachable" })).toBe("isReachable");
+    expect(operationInAction({ "content-type": 'application/soap+xml; charset=utf-8; action="urn:x#getSenders"' })).toBe("getSenders");
+  });
+
+  it("names nothing for the contract's empty soapAction or anything that is not an operation", () => {
+    expect(operationInAction({ soapaction: '""' })).toBeNull();
+    expect(operationInAction({ soapaction: '"urn:x:deleteEverything"' })).toBeNull();
+    expect(operationInAction({ "content-type": "text/xml; charset=utf-8" })).toBeNull();
+    expect(operationInAction({})).toBeNull();
   });
 });

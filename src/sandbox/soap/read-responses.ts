@@ -9,6 +9,7 @@ import type {
   ApplicationFault,
   DeliveryResult,
   DeliveryStatus,
+  FaultDetail,
   ReachabilityStatus,
   SenderInfo,
   ServiceSupplier,
@@ -50,7 +51,7 @@ function readFault(fault: Element): SoapFault {
   const faultcode = (optional(fault, "", "faultcode") ?? "").trim();
   const detail = elementChildren(fault).find((c) => c.localName === "detail" && !c.namespaceURI);
   const info = detail ? elementChildren(detail)[0] : undefined;
-  let parsed: SoapFault["detail"];
+  let parsed: FaultDetail | undefined;
   if (info && (info.localName === "applicationFault" || info.localName === "getSendersFault")) {
     const ns = info.localName === "applicationFault" ? NS.common3 : NS.common;
     const application: ApplicationFault = {
@@ -60,11 +61,11 @@ function readFault(fault: Element): SoapFault {
     };
     parsed = { element: info.localName, fault: application };
   }
-  return {
-    faultcode: faultcode.endsWith(":Client") ? "soap:Client" : "soap:Server",
-    faultstring: optional(fault, "", "faultstring") ?? "",
-    ...(parsed ? { detail: parsed } : {}),
-  };
+  const faultstring = optional(fault, "", "faultstring") ?? "";
+  // A QName whose local part may be refined with dots (SOAP 1.1 §4.4.1: "Client.Authentication").
+  const kind = faultcode.slice(faultcode.indexOf(":") + 1).split(".")[0];
+  if (kind === "VersionMismatch" || kind === "MustUnderstand") return { faultcode: `soap:${kind}`, faultstring };
+  return { faultcode: kind === "Client" ? "soap:Client" : "soap:Server", faultstring, ...(parsed ? { detail: parsed } : {}) };
 }
 
 function read<T>(xml: string, namespace: string, name: string, payloadReader: (payload: Element) => T): Read<T> {

@@ -76,7 +76,39 @@ describe("parsing a sender's requests", () => {
 
   it("refuses what is not SOAP 1.1, or not safe", () => {
     expect(parseSenderRequest("<isReachable/>")).toMatchObject({ kind: "invalid", issues: ["the request is not a SOAP 1.1 envelope"] });
-    expect(parseSenderRequest(`<s:Envelope xmlns:s="${NS.soap12}"><s:Body/></s:Envelope>`)).toMatchObject({ kind: "invalid" });
     expect(parseSenderRequest('<!DOCTYPE x [<!ENTITY a "b">]><x/>')).toMatchObject({ kind: "refused", refusal: { code: "dtd" } });
+  });
+
+  it("takes an Envelope of another version as a VersionMismatch, still naming the operation it carried", () => {
+    const soap12 = `<s:Envelope xmlns:s="${NS.soap12}"><s:Body><a:getSenders xmlns:a="${NS.authorityWsdl}"/></s:Body></s:Envelope>`;
+    expect(parseSenderRequest(soap12)).toMatchObject({
+      kind: "soap-fault",
+      faultcode: "soap:VersionMismatch",
+      operation: "getSenders",
+      message: expect.stringContaining("SOAP 1.2"),
+    });
+    expect(parseSenderRequest('<Envelope xmlns="urn:not-soap"><Body/></Envelope>')).toMatchObject({
+      kind: "soap-fault",
+      faultcode: "soap:VersionMismatch",
+      operation: null,
+    });
+  });
+
+  it("takes a header block addressed to it with mustUnderstand as a MustUnderstand before reading the Body", () => {
+    const withHeader = (attributes: string, body = "<broken/>") =>
+      soapEnvelope(body).replace("<soap:Body>", `<soap:Header><w:To xmlns:w="urn:w" ${attributes}>x</w:To></soap:Header><soap:Body>`);
+    expect(parseSenderRequest(withHeader('soap:mustUnderstand="1"'))).toMatchObject({
+      kind: "soap-fault",
+      faultcode: "soap:MustUnderstand",
+      message: expect.stringContaining("{urn:w}To"),
+    });
+    expect(parseSenderRequest(withHeader('soap:mustUnderstand="true"'))).toMatchObject({ faultcode: "soap:MustUnderstand" });
+    expect(parseSenderRequest(withHeader(`soap:mustUnderstand="1" soap:actor="http://schemas.xmlsoap.org/soap/actor/next"`))).toMatchObject(
+      { faultcode: "soap:MustUnderstand" },
+    );
+    const getSenders = `<a:getSenders xmlns:a="${NS.authorityWsdl}"/>`;
+    for (const notForUs of ['soap:mustUnderstand="0"', 'soap:mustUnderstand="1" soap:actor="urn:elsewhere"', 'mustUnderstand="1"']) {
+      expect(parseSenderRequest(withHeader(notForUs, getSenders)), notForUs).toMatchObject({ kind: "ok" });
+    }
   });
 });

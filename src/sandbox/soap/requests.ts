@@ -1,8 +1,9 @@
 import type { Element } from "@xmldom/xmldom";
 import { type DeliveryView, locateSealedDelivery, type MessageView, readDelivery } from "./delivery.ts";
 import { elementChildren } from "./dom.ts";
-import { openEnvelope } from "./envelope.ts";
+import { mustUnderstandMessage, openEnvelope } from "./envelope.ts";
 import { NS, qualifiedName } from "./namespaces.ts";
+import { asOperation } from "./operation-name.ts";
 import { DEFAULT_XML_LIMITS, parseXmlSafely, type SafeXmlResult, type XmlLimits, type XmlRefusal } from "./safe-xml.ts";
 import { inspectSignature, readCertificate } from "./signature.ts";
 import { checkStructure, el, type StructureIssue, seq } from "./structure.ts";
@@ -34,6 +35,17 @@ export type ParsedRequest =
   | { kind: "ok"; request: SenderRequest; bytes: number }
   /** Well-formed and safe, but not what the contract allows; `request` is set when the operation was recognised. */
   | { kind: "invalid"; operation: SenderRequest["operation"] | null; issues: string[]; bytes: number }
+  /**
+   * Refused before the Body is looked at, with the faultcode SOAP 1.1 §4.4.1 names: an envelope of
+   * another version, or a header block this node must understand and does not.
+   */
+  | {
+      kind: "soap-fault";
+      faultcode: "soap:VersionMismatch" | "soap:MustUnderstand";
+      message: string;
+      operation: SenderRequest["operation"] | null;
+      bytes: number;
+    }
   | { kind: "refused"; refusal: XmlRefusal; bytes: number };
 
 const IS_REACHABLE = seq(el(NS.recipient3, "senderOrgNr", 1, 1), el(NS.recipient3, "recipientId", 0, 1000));
@@ -114,9 +126,29 @@ export function parseSenderRequest(xml: string, limits: XmlLimits = DEFAULT_XML_
 export function readSenderRequest(parsed: SafeXmlResult): ParsedRequest {
   if (!parsed.ok) return { kind: "refused", refusal: parsed.refusal, bytes: parsed.bytes };
   const opened = openEnvelope(parsed.document);
-  if (opened.kind !== "soap11") {
-    const issues = opened.kind === "bare" ? ["the request is not a SOAP 1.1 envelope"] : opened.problems.map((p) => p.message);
-    return { kind: "invalid", operation: null, issues, bytes: parsed.bytes };
+  if (opened.kind === "not-soap11") {
+    const root = parsed.document.documentElement;
+    // SOAP 1.2 names its Body as 1.1 does, in its own namespace: which operation was meant is still plain.
+    const body = root ? elementChildren(root).find((c) => c.localName === "Body" && c.namespaceURI === root.namespaceURI) : undefined;
+    return {
+      kind: "soap-fault",
+      faultcode: "soap:VersionMismatch",
+      message: `${opened.problems.map((p) => p.message).join("; ")}: send a SOAP 1.1 envelope (${NS.soap11}) as text/xml`,
+      operation: asOperation(body ? elementChildren(body)[0]?.localName : null),
+      bytes: parsed.bytes,
+    };
+  }
+  if (opened.kind === "bare") {
+    return { kind: "invalid", operation: null, issues: ["the request is not a SOAP 1.1 envelope"], bytes: parsed.bytes };
+  }
+  if (opened.notUnderstood.length) {
+    return {
+      kind: "soap-fault",
+      faultcode: "soap:MustUnderstand",
+      message: mustUnderstandMessage(opened.notUnderstood),
+      operation: asOperation(opened.payload?.localName),
+      bytes: parsed.bytes,
+    };
   }
   if (opened.problems.length || !opened.payload) {
     return { kind: "invalid", operation: null, issues: opened.problems.map((p) => p.message), bytes: parsed.bytes };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { reachabilityFor, SCENARIOS } from "../recipients/scenarios.ts";
 import { payloadOf, validateAgainstContract, type XsdResult } from "../testing/xsd.ts";
+import { NS } from "./namespaces.ts";
 import { readDeliverSecureResponse, readGetSendersResponse, readIsReachableResponse, readIsRegisteredResponse } from "./read-responses.ts";
 import {
   buildDeliverSecureResponse,
@@ -49,16 +50,54 @@ const built = {
   }),
 };
 
+/** The faults about the envelope and its header (SOAP 1.1 §4.4.1): nothing in detail, so they are validated whole only. */
+const envelopeFaults = {
+  versionMismatch: buildSoapFault({ faultcode: "soap:VersionMismatch", faultstring: "this is a SOAP 1.2 envelope" }),
+  mustUnderstand: buildSoapFault({ faultcode: "soap:MustUnderstand", faultstring: "the header block {urn:x}Tx is not understood" }),
+};
+
 describe("responses the contract layer builds", () => {
   let results: XsdResult[];
+  let wholeEnvelopes: XsdResult[];
   beforeAll(async () => {
-    results = await validateAgainstContract(Object.entries(built).map(([name, xml]) => ({ name, xml: payloadOf(xml) })));
+    [results, wholeEnvelopes] = await Promise.all([
+      validateAgainstContract(Object.entries(built).map(([name, xml]) => ({ name, xml: payloadOf(xml) }))),
+      validateAgainstContract(Object.entries({ ...built, ...envelopeFaults }).map(([name, xml]) => ({ name, xml }))),
+    ]);
   });
 
   it.each(Object.keys(built))("%s is valid against the official XSDs", (name) => {
     const result = results.find((r) => r.name === name);
     expect(result?.errors, name).toEqual([]);
     expect(result?.valid).toBe(true);
+  });
+
+  it.each(Object.keys({ ...built, ...envelopeFaults }))("%s is a valid SOAP 1.1 envelope whose content the XSDs accept", (name) => {
+    const result = wholeEnvelopes.find((r) => r.name === name);
+    expect(result?.errors, name).toEqual([]);
+  });
+
+  it("writes VersionMismatch and MustUnderstand in the SOAP 1.1 namespace, without detail, and reads them back", () => {
+    expect(envelopeFaults.versionMismatch).toContain(`<soap:Envelope xmlns:soap="${NS.soap11}">`);
+    expect(envelopeFaults.versionMismatch).toContain("<faultcode>soap:VersionMismatch</faultcode>");
+    expect(envelopeFaults.mustUnderstand).not.toContain("<detail>");
+    expect(readIsReachableResponse(envelopeFaults.mustUnderstand)).toEqual({
+      ok: false,
+      fault: { faultcode: "soap:MustUnderstand", faultstring: "the header block {urn:x}Tx is not understood" },
+    });
+    expect(readIsReachableResponse(envelopeFaults.versionMismatch)).toMatchObject({
+      ok: false,
+      fault: { faultcode: "soap:VersionMismatch" },
+    });
+  });
+
+  it("fails a whole envelope whose fault or detail breaks a schema, so the validation above can fail", async () => {
+    const [noFaultcode, badDetail] = await validateAgainstContract([
+      { name: "no faultcode", xml: envelopeFaults.mustUnderstand.replace(/<faultcode>.*<\/faultcode>/, "") },
+      { name: "ErrorCode 0 in detail", xml: built.applicationFault.replace("<cmn3:ErrorCode>5003<", "<cmn3:ErrorCode>0<") },
+    ]);
+    expect(noFaultcode?.valid).toBe(false);
+    expect(badDetail?.errors.join(" ")).toContain("ErrorCode");
   });
 
   it("fails the XSDs when a rule is broken, so the validation above can fail", async () => {

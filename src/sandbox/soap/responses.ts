@@ -1,5 +1,5 @@
 import { NS } from "./namespaces.ts";
-import type { AccountStatus, DeliveryResult, ReachabilityStatus, SenderInfo, SoapFault } from "./types.ts";
+import type { AccountStatus, DeliveryResult, FaultDetail, ReachabilityStatus, SenderInfo, SoapFault } from "./types.ts";
 import { escapeAttribute, escapeText } from "./xml-serialize.ts";
 
 /**
@@ -95,7 +95,7 @@ export function buildGetSendersResponse(senders: readonly SenderInfo[]): string 
   );
 }
 
-function faultDetail({ element: kind, fault }: NonNullable<SoapFault["detail"]>) {
+function faultDetail({ element: kind, fault }: FaultDetail) {
   // v3 ExceptionInformation allows 0 < ErrorCode < 9999; the deprecated v1 type used by Authority 1 < ErrorCode < 9999.
   const lowest = kind === "applicationFault" ? 1 : 2;
   if (!Number.isInteger(fault.errorCode) || fault.errorCode < lowest || fault.errorCode > 9998) {

@@ -13,6 +13,15 @@ describe("parsing untrusted XML", () => {
     if (r.ok) expect(r.document.documentElement?.localName).toBe("a");
   });
 
+  it("takes a UTF-8 byte-order mark before the document as the encoding's signature, not as content (XML 1.0 §4.3.3)", () => {
+    const r = parseXmlSafely('\uFEFF<?xml version="1.0" encoding="UTF-8"?><a/>');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.bytes).toBe(45);
+    expect(refusal("\uFEFF<a/>")).toBeNull();
+    expect(refusal("\uFEFF\uFEFF<a/>")).toBe("malformed");
+    expect(refusal(' <?xml version="1.0"?><a/>')).toBe("malformed");
+  });
+
   it("refuses entity expansion (billion laughs) before parsing", () => {
     const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
       <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><lolz>&lol3;</lolz>`;

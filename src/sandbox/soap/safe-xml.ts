@@ -80,11 +80,23 @@ function scan(text: string, { maxDepth, maxElements }: XmlLimits): XmlRefusal | 
   return null;
 }
 
-export function parseXmlSafely(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): SafeXmlResult {
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > limits.maxBytes) {
-    return { ok: false, bytes, refusal: { code: "too-large", message: `${bytes} bytes is more than the limit of ${limits.maxBytes}` } };
-  }
+/** The refusal of a document over the size cap; a server that stops reading such a body gives the same. */
+export const tooLarge = (bytes: number, { maxBytes }: XmlLimits): XmlRefusal => ({
+  code: "too-large",
+  message: `${bytes} bytes is more than the limit of ${maxBytes}`,
+});
+
+/**
+ * A UTF-8 byte-order mark decodes to U+FEFF before the first `<`. XML 1.0 §4.3.3 allows it (and .NET's
+ * XmlWriter writes one by default), but it is no character of the document, and xmldom would call it
+ * content outside the root element.
+ */
+const BYTE_ORDER_MARK = "\uFEFF";
+
+export function parseXmlSafely(received: string, limits: XmlLimits = DEFAULT_XML_LIMITS): SafeXmlResult {
+  const bytes = Buffer.byteLength(received, "utf8");
+  if (bytes > limits.maxBytes) return { ok: false, bytes, refusal: tooLarge(bytes, limits) };
+  const text = received.startsWith(BYTE_ORDER_MARK) ? received.slice(BYTE_ORDER_MARK.length) : received;
   const refusal = scan(text, limits);
   if (refusal) return { ok: false, bytes, refusal };
   const problems: string[] = [];

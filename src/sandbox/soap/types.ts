@@ -47,9 +47,14 @@ export type SenderInfo = { id: string; name: string; attention?: string };
 /** cmn3:ExceptionInformation: ErrorCode 1..9998, CallId 20..50 characters. */
 export type ApplicationFault = { errorCode: number; description: string; callId: string };
 
-export type SoapFault = {
-  faultcode: "soap:Client" | "soap:Server";
-  faultstring: string;
-  /** applicationFault (Recipient v3, Service v3) or the Authority WSDL's getSendersFault (v1). */
-  detail?: { element: "applicationFault" | "getSendersFault"; fault: ApplicationFault };
-};
+/** The fault the WSDL declares: applicationFault (Recipient v3, Service v3) or the Authority WSDL's getSendersFault (v1). */
+export type FaultDetail = { element: "applicationFault" | "getSendersFault"; fault: ApplicationFault };
+
+/** A SOAP 1.1 fault (§4.4.1 names the four faultcodes, all in the envelope's namespace). */
+export type SoapFault =
+  | { faultcode: "soap:Client" | "soap:Server"; faultstring: string; detail?: FaultDetail }
+  /**
+   * About the envelope's version or a header block, never the Body, so without detail: §4.4 keeps
+   * detail for errors of the Body, and the contract declares no fault for these.
+   */
+  | { faultcode: "soap:VersionMismatch" | "soap:MustUnderstand"; faultstring: string; detail?: never };

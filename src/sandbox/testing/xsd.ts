@@ -9,9 +9,12 @@ import { serializeStandalone } from "../soap/xml-serialize.ts";
 
 /**
  * Validation against the official XSDs with libxml2 (xmllint compiled to WebAssembly, no network,
- * no native build). The SOAP envelope has no schema in the contract, so what is validated is the
- * Body's payload (and for a fault, the declared fault element inside detail), which is what the
- * WSDLs describe.
+ * no native build). The contract has no schema for the SOAP envelope, so a document is either the
+ * Body's payload (for a fault, the declared fault element inside detail: payloadOf), which is what
+ * the WSDLs describe, or a whole envelope, which our transcription of the SOAP 1.1 envelope
+ * (contract/ansluta/SOAP-1.1-envelope.xsd) validates, with the contract's schemas judging what its
+ * Body and a fault's detail carry. Faults that carry no detail (VersionMismatch, MustUnderstand)
+ * can only be validated whole.
  */
 
 const CONTRACT = join(import.meta.dirname, "..", "contract");
@@ -22,10 +25,9 @@ function schemaFiles() {
     if (entry.endsWith(".xsd"))
       files.push({ fileName: `schema/${entry}`, contents: readFileSync(join(CONTRACT, "schema", entry), "utf8") });
   }
-  files.push({
-    fileName: "ansluta/Authority-getSenders.xsd",
-    contents: readFileSync(join(CONTRACT, "ansluta", "Authority-getSenders.xsd"), "utf8"),
-  });
+  for (const own of ["Authority-getSenders.xsd", "SOAP-1.1-envelope.xsd"]) {
+    files.push({ fileName: `ansluta/${own}`, contents: readFileSync(join(CONTRACT, "ansluta", own), "utf8") });
+  }
   return files;
 }
 
@@ -36,6 +38,7 @@ const DRIVER = `<?xml version="1.0" encoding="UTF-8"?>
   <xs:import namespace="${NS.recipient3}" schemaLocation="schema/v3/Recipient.xsd"/>
   <xs:import namespace="${NS.common3}" schemaLocation="schema/v3/Common.xsd"/>
   <xs:import namespace="${NS.authorityWsdl}" schemaLocation="ansluta/Authority-getSenders.xsd"/>
+  <xs:import namespace="${NS.soap11}" schemaLocation="ansluta/SOAP-1.1-envelope.xsd"/>
 </xs:schema>`;
 
 /** The element the XSDs describe: the Body's child, or the fault element inside a soap:Fault's detail. */
@@ -55,7 +58,7 @@ export function payloadOf(envelopeXml: string): string {
 
 export type XsdResult = { name: string; valid: boolean; errors: string[] };
 
-/** Validates several documents in one xmllint run (starting the WebAssembly module is the slow part). */
+/** Validates several documents, payloads or whole envelopes, in one xmllint run (starting the WebAssembly module is the slow part). */
 export async function validateAgainstContract(documents: { name: string; xml: string }[]): Promise<XsdResult[]> {
   const files = documents.map((d, i) => ({ fileName: `doc-${i}.xml`, contents: d.xml }));
   const result = await validateXML({
