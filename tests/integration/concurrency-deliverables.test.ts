@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { auditLog, deliverables, deliverableVersions } from "../../src/db/schema.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema.ts";
+import { ConformanceReportCreated } from "../../src/http/routes/sandbox/sandbox.schema.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
-type Api = Awaited<ReturnType<typeof apiAs>>;
-type Version = { version: number; status: string; sections: Record<string, string>; contentHash: string };
-type Deliverable = { id: string; etag: string; template: { id: string; required: boolean }[]; versions: Version[] };
-type Entry = { action: string; entityId: string; before: unknown; after: unknown };
+type DeliverableJson = z.infer<typeof Deliverable>;
 
 /**
  * Writes that two people can make at once, fired together: every write that answers 2xx must be
@@ -16,58 +17,52 @@ type Entry = { action: string; entityId: string; before: unknown; after: unknown
  * requests really overlap (the pool has several connections).
  */
 describe("concurrent writes to deliverables (and the activities beside them)", () => {
-  let t: TestApp;
-  let w: World;
-  let pl: Api;
-  /** The verksamhetsägare: a second person who fastställer what the projektledare wrote. */
-  let va: Api;
-  let initiativeId: string;
+  const world = useTestWorld();
+  /** The projektledare, who writes, and the verksamhetsägare: a second person who fastställer what she wrote. */
+  const team = async () => ({ pl: await world.loginAs("plA"), va: await world.loginAs("vaA") });
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    pl = await apiAs(t.app, w.emails.plA);
-    va = await apiAs(t.app, w.emails.vaA);
-    const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Samtidiga ändringar" });
-    expect(res.statusCode).toBe(201);
-    initiativeId = (res.json() as { id: string }).id;
-  });
-  afterAll(async () => t.close());
-
-  /** Documents of the types with the most sections, so many different sections can be written at once. */
-  async function createDeliverables(count: number): Promise<Deliverable[]> {
+  /** Documents of the types with the most sections in a new initiative, so many different sections can be written at once. */
+  async function createDeliverables(count: number): Promise<DeliverableJson[]> {
+    const pl = await world.loginAs("plA");
+    const { id: initiativeId } = await world.seedInitiative({ name: "Samtidiga ändringar" });
     const types = [...methodV12.deliverableTypes].sort((a, b) => b.template.length - a.template.length).slice(0, 12);
-    const docs: Deliverable[] = [];
+    const docs: DeliverableJson[] = [];
     for (let i = 0; i < count; i++) {
       const type = types[i % types.length];
-      const res = await pl.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: type?.id });
-      expect(res.statusCode, res.body).toBe(201);
-      docs.push(res.json() as Deliverable);
+      docs.push(await postJson(pl, `/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: type?.id }, Deliverable));
     }
     return docs;
   }
+  const createDeliverable = async () => {
+    const [doc] = await createDeliverables(1);
+    if (!doc) throw new Error("no deliverable");
+    return doc;
+  };
 
   const latestOf = async (id: string) => {
-    const doc = (await pl.get(`/api/v1/deliverables/${id}`)).json() as Deliverable;
-    return { doc, latest: doc.versions[doc.versions.length - 1] as Version };
+    const doc = await getJson(await world.loginAs("plA"), `/api/v1/deliverables/${id}`, Deliverable);
+    const latest = doc.versions.at(-1);
+    if (!latest) throw new Error("a deliverable without a version");
+    return { doc, latest };
   };
 
   const auditOf = async (ids: string[], actions: string[]) =>
-    (await t.db
+    world.db
       .select()
       .from(auditLog)
       .where(and(inArray(auditLog.entityId, ids), inArray(auditLog.action, actions)))
-      .orderBy(asc(auditLog.seq))) as Entry[];
+      .orderBy(asc(auditLog.seq));
 
   const sectionsOf = (v: unknown) => (v as { sections: Record<string, string> }).sections;
 
   /** A text for every section fastställa requires, and `first` in the first section. */
-  const complete = (doc: Deliverable, first: string) => ({
+  const complete = (doc: DeliverableJson, first: string) => ({
     ...Object.fromEntries(doc.template.filter((s) => s.required).map((s) => [s.id, `Klart: ${s.id}.`])),
     [doc.template[0]?.id ?? ""]: first,
   });
 
   it("keeps every one of 200 concurrent edits of different sections over 34 documents, each audited as stored", async () => {
+    const { pl } = await team();
     const docs = await createDeliverables(34);
     // Round robin over the documents, so each document gets several edits at the same moment.
     const pairs: { id: string; section: string }[] = [];
@@ -86,7 +81,7 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
     expect(answers.filter((a) => a.statusCode !== 200).map((a) => a.body)).toEqual([]);
 
     const ids = docs.map((d) => d.id);
-    const stored = await t.db.select().from(deliverableVersions).where(inArray(deliverableVersions.deliverableId, ids));
+    const stored = await world.db.select().from(deliverableVersions).where(inArray(deliverableVersions.deliverableId, ids));
     expect(stored).toHaveLength(34);
     const kept = pairs.filter((p, i) => {
       const row = stored.find((r) => r.deliverableId === p.id);
@@ -105,8 +100,8 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   }, 120_000);
 
   it("makes exactly one new version from six concurrent edits of a fastställd version, and keeps all six", async () => {
-    const [doc] = await createDeliverables(1);
-    if (!doc) throw new Error("no deliverable");
+    const { pl, va } = await team();
+    const doc = await createDeliverable();
     expect((await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: complete(doc, "Start.") })).statusCode).toBe(200);
     expect((await va.post(`/api/v1/deliverables/${doc.id}/status`, { status: "faststalld" })).statusCode).toBe(200);
     const sections = doc.template.slice(0, 6).map((s) => s.id);
@@ -128,6 +123,7 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   });
 
   it("records only the status changes that happened when fastställ and för granskning race", async () => {
+    const { pl, va } = await team();
     const docs = await createDeliverables(12);
     for (const d of docs) {
       const r = await pl.put(`/api/v1/deliverables/${d.id}/sections`, { sections: complete(d, "Klart.") });
@@ -160,26 +156,26 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   });
 
   it("answers with the ETag, and refuses a change sent with a stale one (If-Match or baseEtag) without recording anything", async () => {
-    const [doc] = await createDeliverables(1);
-    if (!doc) throw new Error("no deliverable");
+    const { pl } = await team();
+    const doc = await createDeliverable();
     const [first, second] = doc.template.map((s) => s.id) as [string, string];
     const read = await pl.get(`/api/v1/deliverables/${doc.id}`);
     const etag = read.headers.etag as string;
     expect(etag).toMatch(/^"v1-utkast-[0-9a-f]{16}"$/);
-    expect((read.json() as Deliverable).etag).toBe(etag);
+    expect(parseBody(read, Deliverable).etag).toBe(etag);
 
     const saved = await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: { [first]: "Först." }, baseEtag: etag });
     expect(saved.statusCode).toBe(200);
     const newer = saved.headers.etag as string;
     expect(newer).not.toBe(etag);
-    expect((saved.json() as Deliverable).etag).toBe(newer);
+    expect(parseBody(saved, Deliverable).etag).toBe(newer);
 
     const audited = async () => (await auditOf([doc.id], ["deliverable.edit", "deliverable.status"])).length;
     const before = await audited();
     const staleBody = await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: { [second]: "Sent." }, baseEtag: etag });
     expect(staleBody.statusCode).toBe(409);
     expect(staleBody.json()).toMatchObject({ code: "EDIT_CONFLICT" });
-    const staleHeader = await t.app.inject({
+    const staleHeader = await world.app.inject({
       method: "PUT",
       url: `/api/v1/deliverables/${doc.id}/sections`,
       headers: { authorization: `Bearer ${pl.token}`, "if-match": etag },
@@ -192,7 +188,7 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
     const { latest } = await latestOf(doc.id);
     expect([latest.status, latest.sections[first], latest.sections[second]]).toEqual(["utkast", "Först.", ""]);
 
-    const current = await t.app.inject({
+    const current = await world.app.inject({
       method: "POST",
       url: `/api/v1/deliverables/${doc.id}/status`,
       headers: { authorization: `Bearer ${pl.token}`, "if-match": `"v0-x-y", ${newer}` },
@@ -203,8 +199,8 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   });
 
   it("lets exactly one of several whole-document edits made on the same version win", async () => {
-    const [doc] = await createDeliverables(1);
-    if (!doc) throw new Error("no deliverable");
+    const { pl } = await team();
+    const doc = await createDeliverable();
     const sections = (n: number) => Object.fromEntries(doc.template.map((s) => [s.id, `Person ${n} skrev hela dokumentet.`]));
     const answers = await Promise.all(
       [0, 1, 2, 3, 4, 5].map((n) => pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: sections(n), baseEtag: doc.etag })),
@@ -218,11 +214,10 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   });
 
   it("lets exactly one of two status changes made on the same version win", async () => {
-    const docs: Deliverable[] = [];
+    const { pl, va } = await team();
+    const docs: DeliverableJson[] = [];
     for (const d of await createDeliverables(6)) {
-      const r = await pl.put(`/api/v1/deliverables/${d.id}/sections`, { sections: complete(d, "Klart.") });
-      expect(r.statusCode).toBe(200);
-      docs.push(r.json() as Deliverable);
+      docs.push(parseBody(await pl.put(`/api/v1/deliverables/${d.id}/sections`, { sections: complete(d, "Klart.") }), Deliverable));
     }
     const answers = await Promise.all(
       docs.flatMap((d) => [
@@ -241,12 +236,14 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   });
 
   it("fastställer a version once when two people fastställa it at once: one 200, one refusal, one audit entry naming the winner", async () => {
-    const deltagare = await apiAs(t.app, w.emails.consultant);
-    const docs: Deliverable[] = [];
+    const { pl, va } = await team();
+    const deltagare = await world.loginAs("consultant");
+    const { id: initiativeId } = await world.seedInitiative({ name: "Samtidigt fastställda" });
+    const docs: DeliverableJson[] = [];
     for (let i = 0; i < 6; i++) {
-      const created = await deltagare.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" });
-      expect(created.statusCode).toBe(201);
-      docs.push(created.json() as Deliverable);
+      docs.push(
+        await postJson(deltagare, `/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }, Deliverable),
+      );
     }
     for (const d of docs) {
       // Created and written by a deltagare, so both the projektledare and the verksamhetsägare are second persons.
@@ -268,8 +265,8 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
       const pair = [answers[2 * i], answers[2 * i + 1]];
       expect(pair.map((a) => a?.statusCode).sort()).toEqual([200, 409]);
       expect(pair.find((a) => a?.statusCode === 409)?.json()).toMatchObject({ code: "STATUS_CHANGE_NOT_ALLOWED" });
-      const winner = pair.findIndex((a) => a?.statusCode === 200) === 0 ? w.users.plA : w.users.vaA;
-      const versions = await t.db.select().from(deliverableVersions).where(eq(deliverableVersions.deliverableId, d.id));
+      const winner = pair.findIndex((a) => a?.statusCode === 200) === 0 ? world.users.plA : world.users.vaA;
+      const versions = await world.db.select().from(deliverableVersions).where(eq(deliverableVersions.deliverableId, d.id));
       expect(versions.map((v) => [v.version, v.status, v.approvedBy])).toEqual([[1, "faststalld", winner]]);
       const own = audit.filter((a) => a.entityId === d.id && (a.after as { status: string }).status === "faststalld");
       expect(own).toHaveLength(1);
@@ -278,18 +275,20 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
   });
 
   it("makes one testrapporter when several conformance reports are made at once", async () => {
-    const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Samtidiga testrapporter" });
-    const id = (res.json() as { id: string }).id;
+    const { pl } = await team();
+    const { id } = await world.seedInitiative({ name: "Samtidiga testrapporter" });
     const answers = await Promise.all([0, 1, 2, 3].map(() => pl.post(`/api/v1/initiatives/${id}/sandbox/conformance-report`, {})));
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
-    const reports = new Set(answers.map((a) => (a.json() as { deliverableId: string }).deliverableId));
+    const reports = new Set(answers.map((a) => parseBody(a, ConformanceReportCreated, 201).deliverableId));
     expect(reports.size).toBe(1);
-    const stored = await t.db.select().from(deliverables).where(eq(deliverables.initiativeId, id));
+    const stored = await world.db.select().from(deliverables).where(eq(deliverables.initiativeId, id));
     expect(stored.map((d) => [d.id, d.typeId])).toEqual([[[...reports][0], "testrapporter"]]);
   });
 
   it("audits concurrent changes of one activity in the order they were written, each from what the one before stored", async () => {
-    const initiative = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as { phases: { activities: { id: string }[] }[] };
+    const { pl } = await team();
+    const initiative = await world.seedInitiative({ name: "Samtidiga aktiviteter" });
+    const initiativeId = initiative.id;
     const activity = initiative.phases[1]?.activities[0]?.id as string;
     const statuses = ["in_progress", "done", "not_started"] as const;
     const answers = await Promise.all(
@@ -303,19 +302,16 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
     const motivation = (v: unknown) => (v as { motivation: string | null } | null)?.motivation ?? null;
     expect(motivation(audit[0]?.before)).toBeNull();
     for (let i = 1; i < audit.length; i++) expect(motivation(audit[i]?.before)).toBe(motivation(audit[i - 1]?.after));
-    const now = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as {
-      phases: { activities: { id: string; motivation: string | null }[] }[];
-    };
+    const now = await getJson(pl, `/api/v1/initiatives/${initiativeId}`, Initiative);
     expect(now.phases[1]?.activities.find((a) => a.id === activity)?.motivation).toBe(motivation(audit[audit.length - 1]?.after));
   });
 
   describe("on the page", () => {
     it("keeps the person's text on the form with a Swedish message when someone else saved meanwhile", async () => {
-      const [doc] = await createDeliverables(1);
-      if (!doc) throw new Error("no deliverable");
+      const { pl } = await team();
+      const doc = await createDeliverable();
       const [first, second] = doc.template.map((s) => s.id) as [string, string];
-      const page = browser(t.app);
-      await page.login(w.emails.plA);
+      const page = await world.browserAs("plA");
       const form = await page.get(`/deliverables/${doc.id}`);
       const shown = /name="baseEtag" value="([^"]*)"/.exec(form.body)?.[1]?.replaceAll("&quot;", '"');
       expect(shown).toBe(doc.etag);
@@ -346,11 +342,10 @@ describe("concurrent writes to deliverables (and the activities beside them)", (
     });
 
     it("does not fastställa a version that changed after the page showed it", async () => {
-      const [doc] = await createDeliverables(1);
-      if (!doc) throw new Error("no deliverable");
+      const { pl } = await team();
+      const doc = await createDeliverable();
       expect((await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections: complete(doc, "Klart.") })).statusCode).toBe(200);
-      const page = browser(t.app);
-      await page.login(w.emails.vaA);
+      const page = await world.browserAs("vaA");
       const shown = /name="baseEtag" value="([^"]*)"/
         .exec((await page.get(`/deliverables/${doc.id}/faststall`)).body)?.[1]
         ?.replaceAll("&quot;", '"');

@@ -1,41 +1,45 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
-type Api = Awaited<ReturnType<typeof apiAs>>;
+/** The part of the OpenAPI document read here: the media types of the export's answer. */
+const ExportOperation = z.object({
+  paths: z.object({
+    "/api/v1/deliverables/{deliverableId}/export": z.object({
+      get: z.object({ responses: z.object({ "200": z.object({ content: z.record(z.string(), z.unknown()) }) }) }),
+    }),
+  }),
+});
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 describe("exporting a deliverable as DOCX and PDF", () => {
-  let t: TestApp;
-  let w: World;
-  let pl: Api;
-  let deliverableId: string;
-  let url: string;
+  const world = useTestWorld();
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    pl = await apiAs(t.app, w.emails.plA);
-    const va = await apiAs(t.app, w.emails.vaA);
-    const initiative = (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Digitala bygglovsbeslut" })).json() as {
-      id: string;
-    };
-    const created = (
-      await pl.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys", title: "Riskanalys för Åre" })
-    ).json() as { id: string; template: { id: string }[] };
-    deliverableId = created.id;
-    url = `/api/v1/deliverables/${deliverableId}/export`;
+  /** A risk analysis with two versions: version 1 fastställd, the edit after it version 2, a draft. */
+  async function riskAnalysis() {
+    const pl = await world.loginAs("plA");
+    const va = await world.loginAs("vaA");
+    const initiative = await world.seedInitiative();
+    const created = await postJson(
+      pl,
+      `/api/v1/initiatives/${initiative.id}/deliverables`,
+      { deliverableTypeId: "riskanalys", title: "Riskanalys för Åre" },
+      Deliverable,
+    );
+    const deliverableId = created.id;
     const section = created.template[0]?.id as string;
-    // Version 1 is fastställd; the edit after it makes version 2, a draft.
     await pl.put(`/api/v1/deliverables/${deliverableId}/sections`, {
       sections: { [section]: "Risker:\n\n- Leverantören är sen", bedomning: "Hög sannolikhet.", atgarder: "Tidig beställning." },
     });
     expect((await va.post(`/api/v1/deliverables/${deliverableId}/status`, { status: "faststalld" })).statusCode).toBe(200);
     await pl.put(`/api/v1/deliverables/${deliverableId}/sections`, { sections: { [section]: "Ändrad text" } });
-  });
-  afterAll(async () => t.close());
+    return { pl, deliverableId, url: `/api/v1/deliverables/${deliverableId}/export` };
+  }
 
   it("answers the latest version as a DOCX attachment named in ASCII", async () => {
+    const { pl, url } = await riskAnalysis();
     const res = await pl.get(`${url}?format=docx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe(DOCX);
@@ -44,6 +48,7 @@ describe("exporting a deliverable as DOCX and PDF", () => {
   });
 
   it("answers a chosen version as a tagged PDF", async () => {
+    const { pl, url } = await riskAnalysis();
     const res = await pl.get(`${url}?format=pdf&version=1`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
@@ -54,30 +59,29 @@ describe("exporting a deliverable as DOCX and PDF", () => {
   });
 
   it("hides the deliverable from another organisation and refuses what it cannot give", async () => {
-    const outsider = await apiAs(t.app, w.emails.plB);
+    const { pl, url } = await riskAnalysis();
+    const outsider = await world.loginAs("plB");
     expect((await outsider.get(`${url}?format=pdf`)).statusCode).toBe(404);
     expect((await pl.get(`${url}?format=pdf&version=99`)).statusCode).toBe(404);
     const txt = await pl.get(`${url}?format=txt`);
     expect(txt.statusCode).toBe(400);
     expect(txt.json()).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ path: "format" }] });
     expect((await pl.get(url)).statusCode).toBe(400);
-    expect((await t.app.inject({ method: "GET", url: `${url}?format=pdf` })).statusCode).toBe(401);
+    expect((await world.app.inject({ method: "GET", url: `${url}?format=pdf` })).statusCode).toBe(401);
   });
 
   it("is in the OpenAPI document", async () => {
-    const spec = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
-      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
-    };
-    const download = spec.paths["/api/v1/deliverables/{deliverableId}/export"]?.get;
-    expect(Object.keys(download?.responses["200"]?.content ?? {})).toEqual([
+    const spec = parseBody(await world.app.inject({ method: "GET", url: "/api/openapi.json" }), ExportOperation);
+    const download = spec.paths["/api/v1/deliverables/{deliverableId}/export"].get;
+    expect(Object.keys(download.responses["200"].content)).toEqual([
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "application/pdf",
     ]);
   });
 
   it("offers both formats from the deliverable's page to a logged-in member, and nothing to an outsider", async () => {
-    const session = browser(t.app);
-    await session.login(w.emails.plA);
+    const { deliverableId } = await riskAnalysis();
+    const session = await world.browserAs("plA");
     const page = await session.get(`/deliverables/${deliverableId}`);
     expect(page.body).toContain(`/deliverables/${deliverableId}/export.docx?version=2`);
     expect(page.body).toContain(`/deliverables/${deliverableId}/export.pdf?version=2`);
@@ -93,10 +97,9 @@ describe("exporting a deliverable as DOCX and PDF", () => {
     expect((await session.get(`/deliverables/${deliverableId}/export.pdf?version=99`)).statusCode).toBe(404);
     expect((await session.get(`/deliverables/${deliverableId}/export.pdf?version=abc`)).statusCode).toBe(404);
 
-    const outsider = browser(t.app);
-    await outsider.login(w.emails.plB);
+    const outsider = await world.browserAs("plB");
     expect((await outsider.get(`/deliverables/${deliverableId}/export.pdf`)).statusCode).toBe(404);
-    const anonymous = await browser(t.app).get(`/deliverables/${deliverableId}/export.docx`);
+    const anonymous = await world.anonymousBrowser().get(`/deliverables/${deliverableId}/export.docx`);
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toMatch(/^\/login\?next=/);
   });

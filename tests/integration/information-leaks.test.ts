@@ -1,27 +1,28 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { postJson, useTestWorld } from "../support/test-world.ts";
 
 describe("nothing tells an outsider what exists", () => {
-  let t: TestApp;
-  let w: World;
-  let plA: Awaited<ReturnType<typeof apiAs>>;
-  let foreign: Record<string, string>;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    plA = await apiAs(t.app, w.emails.plA);
-    const plB = await apiAs(t.app, w.emails.plB);
-    const initiativeId = ((await plB.post("/api/v1/initiatives", { organisationId: w.orgB.id, name: "B:s" })).json() as { id: string }).id;
-    const deliverableId = (
-      (await plB.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" })).json() as { id: string }
-    ).id;
-    foreign = { organisationId: w.orgB.id, initiativeId, deliverableId, userId: w.users.plB };
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld();
+
+  /** Organisation B's ids: an initiative and a deliverable of it, B itself and its projektledare. */
+  async function foreignIds(): Promise<Record<string, string>> {
+    const plB = await world.loginAs("plB");
+    const { id: initiativeId } = await world.seedInitiative({ name: "B:s", by: "plB" });
+    const deliverable = await postJson(
+      plB,
+      `/api/v1/initiatives/${initiativeId}/deliverables`,
+      { deliverableTypeId: "riskanalys" },
+      Deliverable,
+    );
+    return { organisationId: world.orgB.id, initiativeId, deliverableId: deliverable.id, userId: world.users.plB };
+  }
 
   it("answers another organisation's deliverable exactly as an id that never existed", async () => {
+    const foreign = await foreignIds();
+    const plA = await world.loginAs("plA");
     const theirs = await plA.get(`/api/v1/deliverables/${foreign.deliverableId}`);
     const nobodys = await plA.get(`/api/v1/deliverables/${randomUUID()}`);
     expect(theirs.statusCode).toBe(404);
@@ -30,13 +31,15 @@ describe("nothing tells an outsider what exists", () => {
   });
 
   it("answers every API route the same for another organisation's ids as for random ones", async () => {
+    const foreign = await foreignIds();
+    const plA = await world.loginAs("plA");
     const fixed: Record<string, string> = {
       numeral: "I",
       decisionPointId: methodV12.milestones[0]?.decisionPoints[0]?.id ?? "x",
       activityId: methodV12.phases[0]?.activities[0]?.id ?? "x",
     };
     let compared = 0;
-    for (const route of t.app.apiRoutes) {
+    for (const route of world.app.apiRoutes) {
       const names = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
       const entity = names.find((n) => n in foreign);
       if (!entity) continue;
@@ -44,7 +47,7 @@ describe("nothing tells an outsider what exists", () => {
         route.url.replace(/:(\w+)/g, (_m, n: string) => ids[n] ?? fixed[n] ?? randomUUID()).replace(/\?.*$/, "");
       const others = Object.fromEntries(names.filter((n) => !(n in fixed)).map((n) => [n, randomUUID()]));
       const send = (u: string) =>
-        t.app.inject({
+        world.app.inject({
           method: route.method,
           url: u,
           headers: { authorization: `Bearer ${plA.token}` },
@@ -60,8 +63,8 @@ describe("nothing tells an outsider what exists", () => {
   });
 
   it("shows the same page for another organisation's initiative as for one that never existed", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.plA);
+    const foreign = await foreignIds();
+    const b = await world.browserAs("plA");
     const theirs = await b.get(`/initiatives/${foreign.initiativeId}`);
     const nobodys = await b.get(`/initiatives/${randomUUID()}`);
     expect(theirs.statusCode).toBe(404);

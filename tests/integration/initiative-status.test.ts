@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { Database } from "../../src/db/database.ts";
 import { activityProgressOf } from "../../src/db/repositories/activity-progress-repository.ts";
 import { decisionsOf } from "../../src/db/repositories/decision-repository.ts";
@@ -10,11 +11,15 @@ import { initiativeStatuses } from "../../src/domain/initiatives/read-initiative
 import { type BasisSnapshot, basisChangedSince } from "../../src/domain/milestones/basis-snapshot.ts";
 import { currentDecisions, outcomesOf } from "../../src/domain/milestones/current-decisions.ts";
 import { assessReadiness, type Condition, currentPhase, passes } from "../../src/domain/milestones/milestone-rules.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Initiative, InitiativeList } from "../../src/http/routes/initiatives/initiatives.schema.ts";
+import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
-import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
-type Api = Awaited<ReturnType<typeof apiAs>>;
+/** The documents a decision was taken on, from its frozen basis. */
+const BasisDocuments = z.object({ deliverables: z.array(z.object({ deliverableId: z.string() })) });
 const NOW = new Date();
 const stockholmToday = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(NOW);
 
@@ -67,29 +72,22 @@ async function statusTheOldWay(db: Database, initiativeId: string) {
 }
 
 describe("the initiative status read model", () => {
-  let t: TestApp;
-  let w: World;
-  let pl: Api;
-  let va: Api;
+  const world = useTestWorld();
+  /** Initiatives of organisation A in varied states, made once and only read by the tests below. */
   const ids: Record<string, string> = {};
 
-  const create = async (name: string) => {
-    const res = await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name });
-    expect(res.statusCode).toBe(201);
-    ids[name] = (res.json() as { id: string }).id;
-    return ids[name] as string;
-  };
-  const decide = async (id: string, body: Record<string, unknown>) => {
-    const res = await va.post(`/api/v1/initiatives/${id}/milestones/I/decision`, body);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; basisSnapshot: BasisSnapshot };
-  };
+  const firstBasisDocument = (decision: { basisSnapshot: unknown }) =>
+    BasisDocuments.parse(decision.basisSnapshot).deliverables[0]?.deliverableId as string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    pl = await apiAs(t.app, w.emails.plA);
-    va = await apiAs(t.app, w.emails.vaA);
+    const pl = await world.loginAs("plA");
+    const va = await world.loginAs("vaA");
+    const create = async (name: string) => {
+      ids[name] = (await postJson(pl, "/api/v1/initiatives", { organisationId: world.orgA.id, name }, Initiative)).id;
+      return ids[name] as string;
+    };
+    const decide = async (id: string, body: Record<string, unknown>) =>
+      postJson(va, `/api/v1/initiatives/${id}/milestones/I/decision`, body, DecisionWithCommunications);
 
     await create("Ny");
 
@@ -146,16 +144,16 @@ describe("the initiative status read model", () => {
     const changed = await create("Ändrat underlag");
     await prepareMilestone(pl, changed, "I", va);
     const decision = await decide(changed, decisionBody("I"));
-    const basisDoc = decision.basisSnapshot.deliverables[0]?.deliverableId as string;
+    const basisDoc = firstBasisDocument(decision);
     // An utkast beside the fastställd version is not a changed basis; fastställa it (a second person, the verksamhetsägare) is.
-    const doc = (await pl.get(`/api/v1/deliverables/${basisDoc}`)).json() as { template: { id: string }[] };
+    const doc = await getJson(pl, `/api/v1/deliverables/${basisDoc}`, Deliverable);
     await pl.put(`/api/v1/deliverables/${basisDoc}/sections`, { sections: { [doc.template[0]?.id as string]: "Ny text." } });
 
     const draftOnly = await create("Utkast efter beslut");
     await prepareMilestone(pl, draftOnly, "I", va);
     const d2 = await decide(draftOnly, decisionBody("I"));
-    const doc2 = d2.basisSnapshot.deliverables[0]?.deliverableId as string;
-    const tpl2 = (await pl.get(`/api/v1/deliverables/${doc2}`)).json() as { template: { id: string }[] };
+    const doc2 = firstBasisDocument(d2);
+    const tpl2 = await getJson(pl, `/api/v1/deliverables/${doc2}`, Deliverable);
     await pl.put(`/api/v1/deliverables/${doc2}/sections`, { sections: { [tpl2.template[0]?.id as string]: "Utkast." } });
     expect((await va.post(`/api/v1/deliverables/${basisDoc}/status`, { status: "faststalld" })).statusCode).toBe(200);
 
@@ -164,14 +162,13 @@ describe("the initiative status read model", () => {
     const first = await decide(superseded, decisionBody("I"));
     await decide(superseded, { ...decisionBody("I"), outcome: "rework", supersedes: first.id });
   });
-  afterAll(async () => t.close());
 
   it("agrees with the per-initiative computation for initiatives in varied states", async () => {
-    const statuses = await initiativeStatuses(t.db, { organisationIds: [w.orgA.id] }, NOW);
+    const statuses = await initiativeStatuses(world.db, { organisationIds: [world.orgA.id] }, NOW);
     expect(statuses.size).toBe(Object.keys(ids).length);
     for (const [name, id] of Object.entries(ids)) {
       const s = statuses.get(id);
-      const expected = await statusTheOldWay(t.db, id);
+      const expected = await statusTheOldWay(world.db, id);
       expect(
         {
           currentPhase: s?.currentPhase,
@@ -191,7 +188,7 @@ describe("the initiative status read model", () => {
   });
 
   it("raises each flag where the state calls for it, and only there", async () => {
-    const statuses = await initiativeStatuses(t.db, "all", NOW);
+    const statuses = await initiativeStatuses(world.db, "all", NOW);
     const flags = (name: string) => statuses.get(ids[name] as string)?.flags;
     expect(flags("Ny")).toEqual({
       startedAheadOfDecision: false,
@@ -221,15 +218,11 @@ describe("the initiative status read model", () => {
   });
 
   it("is what the initiative list and the overview show", async () => {
-    const list = (await pl.get(`/api/v1/initiatives?organisationId=${w.orgA.id}`)).json() as {
-      initiatives: { id: string; status: { currentPhase: number; flags: { conditionOverdue: boolean } } }[];
-    };
+    const pl = await world.loginAs("plA");
+    const list = await getJson(pl, `/api/v1/initiatives?organisationId=${world.orgA.id}`, InitiativeList);
     const row = list.initiatives.find((i) => i.id === ids["Villkor förfallna"]);
     expect(row?.status).toMatchObject({ currentPhase: 2, flags: { conditionOverdue: true } });
-    const overview = (await pl.get(`/api/v1/initiatives/${ids["Ändrat underlag"]}`)).json() as {
-      milestones: { numeral: string; basisChangedAfterDecision: boolean }[];
-      status: { flags: { basisChangedAfterDecision: boolean } };
-    };
+    const overview = await getJson(pl, `/api/v1/initiatives/${ids["Ändrat underlag"]}`, Initiative);
     expect(overview.milestones.find((m) => m.numeral === "I")?.basisChangedAfterDecision).toBe(true);
     expect(overview.status.flags.basisChangedAfterDecision).toBe(true);
   });

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, users } from "../../src/db/schema.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Readiness } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
-import { prepareMilestone } from "../support/initiative-fixtures.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { getJson, useTestWorld } from "../support/test-world.ts";
 
 /** The fields of a complete decision form for a milestone. */
 function form(numeral: "I" | "II", extra: Record<string, string> = {}) {
@@ -17,23 +18,26 @@ function form(numeral: "I" | "II", extra: Record<string, string> = {}) {
 }
 
 describe("milestone pages: readiness, preparation, decision form and inbox", () => {
-  let t: TestApp;
-  let w: World;
-  let initiativeId: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    const pl = await apiAs(t.app, w.emails.plA);
-    initiativeId = (
-      (await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "E-arkiv till Mina meddelanden" })).json() as { id: string }
-    ).id;
-    await prepareMilestone(pl, initiativeId, "I", await apiAs(t.app, w.emails.vaA));
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld();
+  const name = "E-arkiv till Mina meddelanden";
+  /** An initiative whose milestone I waits only for the verksamhetsägare's decision. */
+  const readyForI = async () => (await world.seedInitiative({ name, ready: true })).id;
+  /** An initiative past milestone I, whose milestone II the styrgrupp decides on the form on an incomplete basis. */
+  async function decidedIIOnForm() {
+    const { id: initiativeId } = await world.seedInitiative({ name, phase: 2 });
+    const sg = await world.browserAs("sgA");
+    const volumes = { timeline: "Produktion hösten 2027", volume: "12 000" };
+    const refused = await sg.post(`/initiatives/${initiativeId}/milestones/II/decide`, form("II", volumes));
+    const decided = await sg.post(
+      `/initiatives/${initiativeId}/milestones/II/decide`,
+      form("II", { ...volumes, incompleteBasisReason: "Förstudien blir klar i januari." }),
+    );
+    return { initiativeId, sg, refused, decided };
+  }
 
   it("shows readiness, the basis and the decision points of a milestone", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.plA);
+    const initiativeId = await readyForI();
+    const b = await world.browserAs("plA");
     const page = await b.get(`/initiatives/${initiativeId}/milestones/I`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Milstolpe I: Beslut inför fasen Ta fram lösningsalternativ");
@@ -46,8 +50,8 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
   });
 
   it("offers to create every basis document not yet written, also those no phase produces", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.plA);
+    const { id: initiativeId } = await world.seedInitiative({ name });
+    const b = await world.browserAs("plA");
     const page = await b.get(`/initiatives/${initiativeId}/milestones/V`);
     // Verksamhetens kravbild is required at V and a result of no phase: the milestone page is where it starts.
     const basisTypes = milestoneByNumeral(methodV12, "V").basis.map((entry) => entry.deliverableTypeId);
@@ -61,16 +65,15 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     expect(after.body).not.toContain(`name="deliverableTypeId" value="kravbild"`);
     expect(after.body).toContain(`href="${created.headers.location}"`);
     // Whoever may not work on the initiative sees what is missing but gets no button.
-    const reader = browser(t.app);
-    await reader.login(w.emails.readerA);
+    const reader = await world.browserAs("readerA");
     const read = await reader.get(`/initiatives/${initiativeId}/milestones/V`);
     expect(read.statusCode).toBe(200);
     expect(read.body).not.toContain('name="deliverableTypeId"');
   });
 
   it("saves every proposal of the milestone in one form, one audit entry per changed proposal", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.plA);
+    const { id: initiativeId } = await world.seedInitiative({ name });
+    const b = await world.browserAs("plA");
     const points = milestoneByNumeral(methodV12, "II").decisionPoints.map((d) => d.id);
     const [first, second, third] = points as [string, string, string];
     const page = await b.get(`/initiatives/${initiativeId}/milestones/II`);
@@ -85,27 +88,23 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     const after = await b.get(`/initiatives/${initiativeId}/milestones/II`);
     expect(after.body).toContain("Vi föreslår alternativ B.");
     expect(after.body).toContain("Budgeten räcker för alternativ B.");
-    const readiness = (
-      await (await apiAs(t.app, w.emails.plA)).get(`/api/v1/initiatives/${initiativeId}/milestones/II/readiness`)
-    ).json() as {
-      decisionPoints: { id: string; prepared: boolean }[];
-    };
+    const readiness = await getJson(await world.loginAs("plA"), `/api/v1/initiatives/${initiativeId}/milestones/II/readiness`, Readiness);
     expect(readiness.decisionPoints.map((d) => d.prepared)).toEqual(points.map((id) => id === first || id === second));
     // Saving again with one proposal changed records only that one.
-    const before = await t.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
+    const before = await world.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
     await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {
       [`proposal-${first}`]: "Vi föreslår alternativ B.",
       [`proposal-${second}`]: "Budgeten räcker för alternativ B och C.",
       [`proposal-${third}`]: "",
     });
-    const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
+    const entries = await world.db.select().from(auditLog).where(eq(auditLog.action, "decision_point.prepare"));
     const added = entries.filter((e) => !before.some((x) => x.seq === e.seq));
     expect(added.map((e) => e.entityId)).toEqual([`${initiativeId}:${second}`]);
   });
 
   it("shows the form again with every proposal kept when one is too long", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.plA);
+    const { id: initiativeId } = await world.seedInitiative({ name });
+    const b = await world.browserAs("plA");
     const [first, second] = milestoneByNumeral(methodV12, "III").decisionPoints.map((d) => d.id) as [string, string];
     const res = await b.post(`/initiatives/${initiativeId}/milestones/III/preparations`, {
       [`proposal-${first}`]: "x".repeat(5001),
@@ -117,20 +116,19 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
   });
 
   it("lets only the team save proposals, before reading the form", async () => {
-    for (const email of [w.emails.readerA, w.emails.sgA]) {
-      const b = browser(t.app);
-      await b.login(email);
+    const { id: initiativeId } = await world.seedInitiative({ name });
+    for (const person of ["readerA", "sgA"] as const) {
+      const b = await world.browserAs(person);
       const res = await b.post(`/initiatives/${initiativeId}/milestones/II/preparations`, {});
       expect(res.statusCode).toBe(403);
     }
   });
 
   it("lets only the verksamhetsägare open the decision form at milestone I", async () => {
-    const sg = browser(t.app);
-    await sg.login(w.emails.sgA);
+    const initiativeId = await readyForI();
+    const sg = await world.browserAs("sgA");
     expect((await sg.get(`/initiatives/${initiativeId}/milestones/I/decide`)).statusCode).toBe(403);
-    const va = browser(t.app);
-    await va.login(w.emails.vaA);
+    const va = await world.browserAs("vaA");
     const page = await va.get(`/initiatives/${initiativeId}/milestones/I`);
     expect(page.body).toContain('data-testid="decide-link"');
     const decide = await va.get(`/initiatives/${initiativeId}/milestones/I/decide`);
@@ -148,25 +146,22 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
   });
 
   it("shows each decision point's beredning and the basis at the version the decision will be taken on", async () => {
-    const pl = await apiAs(t.app, w.emails.plA);
-    const overview = (await pl.get(`/api/v1/initiatives/${initiativeId}`)).json() as {
-      phases: { results: { deliverableTypeId: string; deliverables: { id: string }[] }[] }[];
-    };
+    const overview = await world.seedInitiative({ name, ready: true });
+    const initiativeId = overview.id;
+    const pl = await world.loginAs("plA");
     const idea = overview.phases[0]?.results.find((r) => r.deliverableTypeId === "idebeskrivning")?.deliverables[0]?.id as string;
-    const doc = (await pl.get(`/api/v1/deliverables/${idea}`)).json() as { template: { id: string }[] };
+    const doc = await getJson(pl, `/api/v1/deliverables/${idea}`, Deliverable);
     // v1 is fastställd; an utkast v2 is not what milestone I will be decided on.
     await pl.put(`/api/v1/deliverables/${idea}/sections`, { sections: { [doc.template[0]?.id as string]: "Ett utkast till version 2." } });
-    const va = browser(t.app);
-    await va.login(w.emails.vaA);
+    const va = await world.browserAs("vaA");
     const form = await va.get(`/initiatives/${initiativeId}/milestones/I/decide`);
     expect(form.statusCode).toBe(200);
     for (const dp of milestoneByNumeral(methodV12, "I").decisionPoints) expect(form.body).toContain(`Förslag: ja, för ${dp.id}.`);
-    const [preparer] = await t.db.select({ name: users.name }).from(users).where(eq(users.id, w.users.plA));
+    const [preparer] = await world.db.select({ name: users.name }).from(users).where(eq(users.id, world.users.plA));
     expect(form.body).toContain(`Beredd av ${preparer?.name}`);
     expect(form.body).toContain(`href="/deliverables/${idea}?version=1"`);
     // The version link shows that version's text, not the latest.
-    const reader = browser(t.app);
-    await reader.login(w.emails.readerA);
+    const reader = await world.browserAs("readerA");
     const v1 = await reader.get(`/deliverables/${idea}?version=1`);
     expect(v1.statusCode).toBe(200);
     expect(v1.body).toContain("Innehåll för idebeskrivning: bakgrund.");
@@ -177,8 +172,8 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
   });
 
   it("returns the form with an error summary linked to the fields, keeping the input", async () => {
-    const va = browser(t.app);
-    await va.login(w.emails.vaA);
+    const initiativeId = await readyForI();
+    const va = await world.browserAs("vaA");
     const dp = milestoneByNumeral(methodV12, "I").decisionPoints[1]?.id as string;
     const res = await va.post(
       `/initiatives/${initiativeId}/milestones/I/decide`,
@@ -192,8 +187,8 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
   });
 
   it("records the decision and shows it frozen with its communications", async () => {
-    const va = browser(t.app);
-    await va.login(w.emails.vaA);
+    const initiativeId = await readyForI();
+    const va = await world.browserAs("vaA");
     const res = await va.post(`/initiatives/${initiativeId}/milestones/I/decide`, form("I"));
     expect(res.statusCode).toBe(303);
     const page = await va.get(res.headers.location as string);
@@ -209,24 +204,17 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
   });
 
   it("needs a written reason to decide on an incomplete basis, and shows it with the decision", async () => {
-    const sg = browser(t.app);
-    await sg.login(w.emails.sgA);
-    const volumes = { timeline: "Produktion hösten 2027", volume: "12 000" };
-    const refused = await sg.post(`/initiatives/${initiativeId}/milestones/II/decide`, form("II", volumes));
+    const { initiativeId, sg, refused, decided } = await decidedIIOnForm();
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('href="#f-incompleteBasisReason"');
-    const ok = await sg.post(
-      `/initiatives/${initiativeId}/milestones/II/decide`,
-      form("II", { ...volumes, incompleteBasisReason: "Förstudien blir klar i januari." }),
-    );
-    expect(ok.statusCode).toBe(303);
+    expect(decided.statusCode).toBe(303);
     const page = await sg.get(`/initiatives/${initiativeId}/milestones/II`);
     expect(page.body).toContain("Beslutet fattades på ofullständigt underlag. Motivering: Förstudien blir klar i januari.");
   });
 
   it("puts the communications in the förvaltningsgrupp's inbox, which marks them read", async () => {
-    const fg = browser(t.app);
-    await fg.login(w.emails.fg);
+    expect((await decidedIIOnForm()).decided.statusCode).toBe(303);
+    const fg = await world.browserAs("fg");
     const inbox = await fg.get("/inbox");
     expect(inbox.statusCode).toBe(200);
     expect(inbox.body).toContain("12\u00a0000 meddelanden per år");
@@ -234,8 +222,7 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     const id = /\/inbox\/([0-9a-f-]{36})\/read/.exec(inbox.body)?.[1];
     expect((await fg.post(`/inbox/${id}/read`, {})).statusCode).toBe(303);
     expect((await fg.get("/inbox")).body).toContain("Meddelandet är markerat som läst.");
-    const outsider = browser(t.app);
-    await outsider.login(w.emails.plB);
+    const outsider = await world.browserAs("plB");
     expect((await outsider.get("/inbox")).body).toContain("Inkorgen är tom.");
   });
 });

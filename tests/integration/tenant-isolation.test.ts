@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { CreatedToken } from "../../src/http/routes/identity/identity.schema.ts";
+import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
+import { Invitation, OrganisationList } from "../../src/http/routes/organisations/organisations.schema.ts";
+import { Partner } from "../../src/http/routes/partners/partners.schema.ts";
+import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identity-numbers.ts";
 import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
-import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { decisionBody } from "../support/initiative-fixtures.ts";
+import { getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
  * Walks EVERY route the app serves, API and pages, as a member of organisation B aimed at
@@ -99,60 +106,63 @@ const QUERIES: Record<string, string> = {
 };
 
 describe("tenant isolation on every route", () => {
-  let t: TestApp;
-  let w: World;
-  let params: Record<string, string>;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    const ownerOfA = await apiAs(t.app, w.emails.plA);
-    const tokenOfA = (await ownerOfA.post("/api/v1/me/tokens", { name: "A's token", expiresInDays: null })).json() as {
-      apiToken: { id: string };
-    };
-    // An initiative of A with a deliverable, a prepared and decided milestone I, and its communications.
-    const va = await apiAs(t.app, w.emails.vaA);
-    const initiative = (await ownerOfA.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "A:s initiativ" })).json() as {
-      id: string;
-      phases: { activities: { id: string }[] }[];
-    };
-    await prepareMilestone(ownerOfA, initiative.id, "I", va);
-    const decided = (
-      await va.post(
-        `/api/v1/initiatives/${initiative.id}/milestones/I/decision`,
-        decisionBody("I", { outcome: "go_with_conditions", conditions: [{ text: "Villkor", owner: "Någon", dueDate: "2027-01-01" }] }),
-      )
-    ).json() as { id: string };
-    const deliverable = (
-      await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: "riskanalys" })
-    ).json() as { id: string };
-    const communication = ((await ownerOfA.get("/api/v1/communications")).json() as { communications: { id: string }[] }).communications[0];
+  const world = useTestWorld();
+
+  /**
+   * Organisation A's resources, one for every path parameter: an initiative with a deliverable, a
+   * prepared and decided milestone I and its communications, a samverkanspart, a token, a test CA,
+   * an own recipient and an invitation. `n` keeps what must be unique apart between tests.
+   */
+  async function resourcesOfA(n: number): Promise<Record<string, string>> {
+    const ownerOfA = await world.loginAs("plA");
+    const tokenOfA = await postJson(ownerOfA, "/api/v1/me/tokens", { name: "A's token", expiresInDays: null }, CreatedToken);
+    const va = await world.loginAs("vaA");
+    const initiative = await world.seedInitiative({ name: "A:s initiativ", ready: true });
+    const decided = await postJson(
+      va,
+      `/api/v1/initiatives/${initiative.id}/milestones/I/decision`,
+      decisionBody("I", { outcome: "go_with_conditions", conditions: [{ text: "Villkor", owner: "Någon", dueDate: "2027-01-01" }] }),
+      DecisionWithCommunications,
+    );
+    const deliverable = await postJson(
+      ownerOfA,
+      `/api/v1/initiatives/${initiative.id}/deliverables`,
+      { deliverableTypeId: "riskanalys" },
+      Deliverable,
+    );
+    const communication = (await getJson(ownerOfA, "/api/v1/communications", CommunicationList)).communications.find(
+      (c) => c.initiativeId === initiative.id,
+    );
     // The outsider's organisation is A's samverkanspart: being told of A's decisions opens nothing of the initiative.
-    const partner = (
-      await ownerOfA.post(`/api/v1/initiatives/${initiative.id}/partners`, { kind: "organisation", organisationNumber: w.orgB.number })
-    ).json() as { id: string };
+    const partner = await postJson(
+      ownerOfA,
+      `/api/v1/initiatives/${initiative.id}/partners`,
+      { kind: "organisation", organisationNumber: world.orgB.number },
+      Partner,
+    );
     // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
-    const trustedCa = (
-      await ownerOfA.post(`/api/v1/organisations/${w.orgA.id}/sandbox/trusted-cas`, {
-        certificatePem: (await createTestCa({ modulusLength: 1024 })).certificatePem,
-      })
-    ).json() as { id: string };
-    const ownRecipient = (
-      await ownerOfA.post(`/api/v1/organisations/${w.orgA.id}/sandbox/recipients`, {
-        recipientId: makePersonalIdentityNumber("1820-05-05", 123),
-        accountType: "Not",
-      })
-    ).json() as { id: string };
-    const invitation = (
-      await ownerOfA.post(`/api/v1/organisations/${w.orgA.id}/members`, {
-        email: "invitee@test.example",
-        name: "Invitee",
-        roles: ["lasare"],
-      })
-    ).json() as { invitationId: string };
-    params = {
-      organisationId: w.orgA.id,
+    const trustedCa = await postJson(
+      ownerOfA,
+      `/api/v1/organisations/${world.orgA.id}/sandbox/trusted-cas`,
+      { certificatePem: (await createTestCa({ modulusLength: 1024 })).certificatePem },
+      TrustedCa,
+    );
+    const ownRecipient = await postJson(
+      ownerOfA,
+      `/api/v1/organisations/${world.orgA.id}/sandbox/recipients`,
+      { recipientId: makePersonalIdentityNumber("1820-05-05", 120 + n), accountType: "Not" },
+      OwnRecipient,
+    );
+    const invitation = await postJson(
+      ownerOfA,
+      `/api/v1/organisations/${world.orgA.id}/members`,
+      { email: `invitee-${n}@test.example`, name: "Invitee", roles: ["lasare"] },
+      Invitation,
+    );
+    return {
+      organisationId: world.orgA.id,
       invitationId: invitation.invitationId,
-      userId: w.users.plA,
+      userId: world.users.plA,
       tokenId: tokenOfA.apiToken.id,
       initiativeId: initiative.id,
       activityId: initiative.phases[0]?.activities[0]?.id ?? "",
@@ -172,10 +182,9 @@ describe("tenant isolation on every route", () => {
       index: "0",
       loadTestId: "00000000-0000-4000-8000-000000000002",
     };
-  });
-  afterAll(async () => t.close());
+  }
 
-  const fill = (url: string) =>
+  const fill = (url: string, params: Record<string, string>) =>
     url.replace(/:(\w+)/g, (_m, name: string) => {
       const value = params[name];
       if (!value) throw new Error(`no fixture for path parameter :${name} in ${url}: add one to tenant-isolation.test.ts`);
@@ -183,17 +192,20 @@ describe("tenant isolation on every route", () => {
     });
 
   it("refuses every API route aimed at another organisation", async () => {
-    const outsider = await apiAs(t.app, w.emails.plB);
+    const params = await resourcesOfA(1);
+    const outsider = await world.loginAs("plB");
     const checked: string[] = [];
     // Logging out revokes the outsider's token, so it goes last.
-    const routes = [...t.app.apiRoutes].sort((a, b) => Number(a.url === "/api/v1/auth/logout") - Number(b.url === "/api/v1/auth/logout"));
+    const routes = [...world.app.apiRoutes].sort(
+      (a, b) => Number(a.url === "/api/v1/auth/logout") - Number(b.url === "/api/v1/auth/logout"),
+    );
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (r.access === "public") continue;
-      const url = fill(r.url) + (QUERIES[key] ?? "");
+      const url = fill(r.url, params) + (QUERIES[key] ?? "");
       const body =
         key === "POST /api/v1/initiatives"
-          ? { ...(BODIES[key] as object), organisationId: w.orgA.id }
+          ? { ...(BODIES[key] as object), organisationId: world.orgA.id }
           : (BODIES[key] ?? (r.body ? {} : undefined));
       const res =
         r.method === "GET"
@@ -206,8 +218,8 @@ describe("tenant isolation on every route", () => {
                 ? await outsider.patch(url, body)
                 : await outsider.post(url, body);
       if (SELF_SCOPED.has(key)) {
-        expect(res.body, key).not.toContain(w.orgA.id);
-        expect(res.body, key).not.toContain(w.emails.plA);
+        expect(res.body, key).not.toContain(world.orgA.id);
+        expect(res.body, key).not.toContain(world.emails.plA);
         if (key === "DELETE /api/v1/me/tokens/:tokenId") expect(res.statusCode, key).toBe(404);
       } else {
         if (r.body && !(key in BODIES))
@@ -220,17 +232,17 @@ describe("tenant isolation on every route", () => {
   });
 
   it("refuses every page aimed at another organisation", async () => {
-    const session = browser(t.app);
-    await session.login(w.emails.plB);
+    const params = await resourcesOfA(2);
+    const session = await world.browserAs("plB");
     const checked: string[] = [];
-    const routes = [...t.app.allRoutes].sort((a, b) => Number(a.url === "/logout") - Number(b.url === "/logout"));
+    const routes = [...world.app.allRoutes].sort((a, b) => Number(a.url === "/logout") - Number(b.url === "/logout"));
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (r.url.startsWith("/api/") || PUBLIC_PAGES.has(key) || SELF_SCOPED.has(key)) continue;
-      const url = fill(r.url);
-      const res = r.method === "GET" ? await session.get(url) : await session.post(url, { roles: "lasare", organisationId: w.orgA.id });
+      const url = fill(r.url, params);
+      const res = r.method === "GET" ? await session.get(url) : await session.post(url, { roles: "lasare", organisationId: world.orgA.id });
       expect([403, 404], `${key} answered ${res.statusCode}`).toContain(res.statusCode);
-      expect(res.body, key).not.toContain(w.emails.plA);
+      expect(res.body, key).not.toContain(world.emails.plA);
       checked.push(key);
     }
     expect(checked).toContain("GET /organisations/:organisationId");
@@ -238,8 +250,8 @@ describe("tenant isolation on every route", () => {
   });
 
   it("lists only the caller's organisations to a member", async () => {
-    const outsider = await apiAs(t.app, w.emails.plB);
-    const res = (await outsider.get("/api/v1/organisations")).json() as { organisations: { id: string }[] };
-    expect(res.organisations.map((o) => o.id)).toEqual([w.orgB.id]);
+    const outsider = await world.loginAs("plB");
+    const res = await getJson(outsider, "/api/v1/organisations", OrganisationList);
+    expect(res.organisations.map((o) => o.id)).toEqual([world.orgB.id]);
   });
 });

@@ -114,9 +114,10 @@ export function useTestWorld(options: Options = {}) {
     /**
      * A new initiative, started by `by` (plA unless told) in that person's organisation, and taken to
      * `phase` (1 unless told): every milestone before it prepared and decided "go" by its decider
-     * (verksamhetsägare for I, the styrgrupp after).
+     * (verksamhetsägare for I, the styrgrupp after). With `ready`, the milestone that ends `phase` is
+     * prepared too, so it waits only for its decision.
      */
-    async seedInitiative(opts: { name?: string; phase?: number; by?: "plA" | "plB" } = {}): Promise<InitiativeJson> {
+    async seedInitiative(opts: { name?: string; phase?: number; ready?: boolean; by?: "plA" | "plB" } = {}): Promise<InitiativeJson> {
       const world = seeded();
       const by = opts.by ?? "plA";
       const pl = await this.loginAs(by);
@@ -128,8 +129,8 @@ export function useTestWorld(options: Options = {}) {
         Initiative,
       );
       const phase = opts.phase ?? 1;
-      if (phase === 1) return created;
-      if (by !== "plA") throw new Error("seedInitiative: only organisation A has the deciders to take an initiative past phase 1");
+      if (phase === 1 && !opts.ready) return created;
+      if (by !== "plA") throw new Error("seedInitiative: only organisation A has the deciders to take an initiative further");
       const deciders = { verksamhetsagare: await this.loginAs("vaA"), styrgrupp: await this.loginAs("sgA") };
       for (const numeral of MILESTONE_NUMERALS.slice(0, phase - 1)) {
         await prepareMilestone(pl, created.id, numeral, deciders.verksamhetsagare);
@@ -137,6 +138,8 @@ export function useTestWorld(options: Options = {}) {
         const decided = await decider.post(`/api/v1/initiatives/${created.id}/milestones/${numeral}/decision`, decisionBody(numeral));
         if (decided.statusCode !== 201) throw new Error(`decide ${numeral}: ${decided.statusCode} ${decided.body}`);
       }
+      const next = MILESTONE_NUMERALS[phase - 1];
+      if (opts.ready && next) await prepareMilestone(pl, created.id, next, deciders.verksamhetsagare);
       return getJson(pl, `/api/v1/initiatives/${created.id}`, Initiative);
     },
   };

@@ -4,20 +4,7 @@ import { listAuditEntries } from "../../../domain/audit/list-audit-entries.ts";
 import { verifyAuditLog } from "../../../domain/audit/verify-audit-log.ts";
 import { listOutbox } from "../../../domain/mail/list-outbox.ts";
 import type { AppScope } from "../../app-scope.ts";
-
-const AuditEntry = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorUserId: z.string().nullable(),
-  organisationId: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
+import { AuditEntries, Outbox } from "./audit.schema.ts";
 
 export const AuditQuery = z.object({
   limit: z.coerce
@@ -49,7 +36,7 @@ export function auditApi({ db, api, secrets }: AppScope) {
     tag: "audit",
     access: "authenticated",
     query: AuditQuery,
-    response: { status: 200, schema: z.object({ entries: z.array(AuditEntry) }) },
+    response: { status: 200, schema: AuditEntries },
     handler: async ({ actor, query }) => ({ entries: await listAuditEntries({ db, actor, ...query }) }),
   });
 
@@ -84,22 +71,7 @@ export function auditApi({ db, api, secrets }: AppScope) {
     summary: "Mail sent or waiting to be sent (admin)",
     tag: "audit",
     access: "authenticated",
-    response: {
-      status: 200,
-      schema: z.object({
-        messages: z.array(
-          z.object({
-            id: z.string(),
-            to: z.string(),
-            subject: z.string(),
-            text: z.string(),
-            createdAt: z.string(),
-            sentAt: z.string().nullable(),
-            lastError: z.string().nullable(),
-          }),
-        ),
-      }),
-    },
+    response: { status: 200, schema: Outbox },
     handler: async ({ actor }) => ({ messages: await listOutbox({ db, actor }) }),
   });
 }

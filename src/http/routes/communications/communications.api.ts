@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
 import type { AppScope } from "../../app-scope.ts";
-import { Communication, CommunicationParams, CommunicationsQuery, MarkReadInput } from "./communications.schema.ts";
+import { CommunicationList, CommunicationParams, CommunicationRead, CommunicationsQuery, MarkReadInput } from "./communications.schema.ts";
 
 export function communicationsApi({ db, api }: AppScope) {
   api({
@@ -12,7 +11,7 @@ export function communicationsApi({ db, api }: AppScope) {
     tag: "communications",
     access: "authenticated",
     query: CommunicationsQuery,
-    response: { status: 200, schema: z.object({ communications: z.array(Communication) }) },
+    response: { status: 200, schema: CommunicationList },
     handler: async ({ actor, query }) => ({
       communications: await listCommunications({ db, actor, organisationId: query.organisationId, unreadOnly: query.unread === "true" }),
     }),
@@ -26,7 +25,7 @@ export function communicationsApi({ db, api }: AppScope) {
     access: "authenticated",
     params: CommunicationParams,
     body: MarkReadInput,
-    response: { status: 200, schema: z.object({ id: z.string(), status: z.literal("read"), readAt: z.string() }) },
+    response: { status: 200, schema: CommunicationRead },
     handler: async ({ actor, params, body, now }) =>
       markCommunicationRead({ db, actor, now, communicationId: params.communicationId, recipient: body.recipient }),
   });

@@ -26,6 +26,10 @@ export const Communication = z.object({
   canMarkRead: z.boolean(),
 });
 
+export const CommunicationList = z.object({ communications: z.array(Communication) });
+
+export const CommunicationRead = z.object({ id: z.string(), status: z.literal("read"), readAt: z.string() });
+
 export const MarkReadInput = z.object({
   recipient: z
     .union([z.literal("forvaltningsgrupp"), z.uuid({ error: "invalid_id" })])

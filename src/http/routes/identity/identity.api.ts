@@ -17,6 +17,7 @@ import {
   AcceptedInvitation,
   AcceptInvitationBody,
   ApiToken,
+  CreatedToken,
   CreateTokenBody,
   InvitationParams,
   InvitationPreview,
@@ -116,7 +117,7 @@ export function identityApi({ db, api, secrets }: AppScope) {
     tag: "auth",
     access: "authenticated",
     body: CreateTokenBody,
-    response: { status: 201, schema: z.object({ token: z.string(), apiToken: ApiToken }) },
+    response: { status: 201, schema: CreatedToken },
     handler: async ({ actor, body, now }) => createPersonalToken({ db, actor, now, name: body.name, expiresInDays: body.expiresInDays }),
   });
 

@@ -38,6 +38,9 @@ export const ApiToken = z.object({
   revokedAt: z.string().nullable(),
 });
 
+/** A new personal token: the secret, shown this once, and the token as listed. */
+export const CreatedToken = z.object({ token: z.string(), apiToken: ApiToken });
+
 export const CreateTokenBody = z.object({
   name: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(100, { error: "too_long" }),
   expiresInDays: z

@@ -4,7 +4,7 @@ import { ActivityProgressInput, CreateInitiativeInput } from "../../../domain/in
 import { getInitiative, listInitiatives } from "../../../domain/initiatives/read-initiatives.ts";
 import { updateActivity } from "../../../domain/initiatives/update-activity.ts";
 import type { AppScope } from "../../app-scope.ts";
-import { ActivityParams, Initiative, InitiativeListQuery, InitiativeParams, InitiativeSummary } from "./initiatives.schema.ts";
+import { ActivityParams, Initiative, InitiativeList, InitiativeListQuery, InitiativeParams } from "./initiatives.schema.ts";
 
 export function initiativesApi({ db, api }: AppScope) {
   api({
@@ -14,7 +14,7 @@ export function initiativesApi({ db, api }: AppScope) {
     tag: "initiatives",
     access: "authenticated",
     query: InitiativeListQuery,
-    response: { status: 200, schema: z.object({ initiatives: z.array(InitiativeSummary) }) },
+    response: { status: 200, schema: InitiativeList },
     handler: async ({ actor, query }) => ({ initiatives: await listInitiatives({ db, actor, organisationId: query.organisationId }) }),
   });
 

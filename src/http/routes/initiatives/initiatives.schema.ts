@@ -50,6 +50,8 @@ export const InitiativeSummary = z.object({
   status: InitiativeStatus.nullable(),
 });
 
+export const InitiativeList = z.object({ initiatives: z.array(InitiativeSummary) });
+
 export const Initiative = z
   .object({
     id: z.string(),

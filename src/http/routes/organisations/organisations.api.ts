@@ -14,6 +14,7 @@ import {
   Member,
   MemberParams,
   Organisation,
+  OrganisationList,
   OrganisationParams,
   PendingInvitation,
   SetRolesBody,
@@ -26,7 +27,7 @@ export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
     summary: "Organisations the caller can see (all of them for admin and förvaltningsgrupp)",
     tag: "organisations",
     access: "authenticated",
-    response: { status: 200, schema: z.object({ organisations: z.array(Organisation) }) },
+    response: { status: 200, schema: OrganisationList },
     handler: async ({ actor }) => ({ organisations: await listVisibleOrganisations({ db, actor }) }),
   });
 

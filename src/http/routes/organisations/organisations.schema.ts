@@ -23,6 +23,8 @@ export const Organisation = z
   })
   .meta({ description: "An organisation, with what the caller may do" });
 
+export const OrganisationList = z.object({ organisations: z.array(Organisation) });
+
 export const OrganisationParams = z.object({ organisationId: z.uuid({ error: "invalid_id" }) });
 export const MemberParams = OrganisationParams.extend({ userId: z.uuid({ error: "invalid_id" }) });
 

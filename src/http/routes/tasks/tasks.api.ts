@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getCondition, listConditions, markConditionMet } from "../../../domain/follow-up/conditions.ts";
 import { MarkConditionMetInput, MilestonePlanInput } from "../../../domain/follow-up/follow-up-input.ts";
 import { planMilestone } from "../../../domain/follow-up/plan-milestone.ts";
@@ -8,7 +7,7 @@ import { messagesFor } from "../../../i18n/index.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
 import { MilestoneParams } from "../milestones/milestones.schema.ts";
-import { ConditionParams, ConditionView, MilestonePlan, MyTasks } from "./tasks.schema.ts";
+import { ConditionList, ConditionParams, ConditionView, MilestonePlan, MyTasks } from "./tasks.schema.ts";
 
 export function tasksApi({ db, api }: AppScope) {
   api({
@@ -36,7 +35,7 @@ export function tasksApi({ db, api }: AppScope) {
     tag: "milestones",
     access: "authenticated",
     params: InitiativeParams,
-    response: { status: 200, schema: z.object({ conditions: z.array(ConditionView) }) },
+    response: { status: 200, schema: ConditionList },
     handler: async ({ actor, params, now }) => ({
       conditions: await listConditions({ db, actor, now, initiativeId: params.initiativeId }),
     }),

@@ -49,4 +49,6 @@ export const ConditionView = z.object({
   permissions: z.object({ markMet: z.boolean() }),
 });
 
+export const ConditionList = z.object({ conditions: z.array(ConditionView) });
+
 export const MilestonePlan = z.object({ numeral: z.string(), plannedOn: z.string().nullable() });
