@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditLog, sandboxEvents, sandboxLoadTests } from "../../src/db/schema.ts";
@@ -22,7 +23,7 @@ describe("load-test mode", () => {
   };
   const start = (pl: Api, url: string, body = { targetRate: 20, durationSeconds: 600 }) => postJson(pl, url, body, LoadTestWithSummary);
   /** The error an answer carries, after checking its status. */
-  const codeOf = (res: Parameters<typeof parseBody>[0], status: number) => parseBody(res, ErrorBody, status).code;
+  const codeOf = (res: LightMyRequestResponse, status: number) => parseBody(res, ErrorBody, status).code;
 
   it("validates the rate and the duration (400 with the field)", async () => {
     const pl = await world.loginAs("plA");
