@@ -1,7 +1,10 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { ApiToken } from "../../src/http/routes/identity/identity.schema.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
-import { apiAs, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { parseBody, postJson, type TestWorld, useTestWorld } from "../support/test-world.ts";
 
 /**
  * Property-based fuzzing of every operation in /api/openapi.json: parameters and bodies generated
@@ -32,13 +35,21 @@ type JsonSchema = {
   minItems?: number;
   maxItems?: number;
 };
-type Parameter = { name: string; in: "path" | "query"; required: boolean; schema: JsonSchema };
-type Operation = {
-  operationId: string;
-  parameters: Parameter[];
-  requestBody?: { content: Record<string, { schema: JsonSchema }> };
-  security: unknown[];
-};
+/** A JSON schema in the document: read as the generators above read it, never validated itself. */
+const AnyJsonSchema = z.custom<JsonSchema>((value) => typeof value === "object" && value !== null);
+const Parameter = z.object({ name: z.string(), in: z.enum(["path", "query", "header"]), required: z.boolean(), schema: AnyJsonSchema });
+const Operation = z.object({
+  operationId: z.string(),
+  parameters: z.array(Parameter),
+  requestBody: z.object({ content: z.record(z.string(), z.object({ schema: AnyJsonSchema })) }).optional(),
+  security: z.array(z.unknown()),
+});
+/** The parts of /api/openapi.json the fuzzer reads. */
+const OpenApiDocument = z.object({ paths: z.record(z.string(), z.record(z.string(), Operation)) });
+type Parameter = z.infer<typeof Parameter>;
+type Operation = z.infer<typeof Operation>;
+/** The answer to POST /api/v1/me/tokens. */
+const CreatedToken = z.object({ token: z.string(), apiToken: ApiToken });
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -300,81 +311,74 @@ function operationArbitrary(path: string, op: Operation, pools: Pools) {
   return fc.record({ url, body });
 }
 
-describe("API fuzzing from the OpenAPI document", () => {
-  let t: TestApp;
-  let w: World;
-  let token: string;
-  let pools: Pools;
-  let operations: { method: string; path: string; op: Operation }[];
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    const pl = await apiAs(t.app, w.emails.plA);
-    token = pl.token;
-    const plB = await apiAs(t.app, w.emails.plB);
-    const initiative = ((await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Fuzz" })).json() as { id: string }).id;
-    const foreign = ((await plB.post("/api/v1/initiatives", { organisationId: w.orgB.id, name: "B" })).json() as { id: string }).id;
-    const typeId = methodV12.deliverableTypes[0]?.id ?? "x";
-    const deliverable = (
-      (await pl.post(`/api/v1/initiatives/${initiative}/deliverables`, { deliverableTypeId: typeId })).json() as { id: string }
-    ).id;
-    const foreignDeliverable = (
-      (await plB.post(`/api/v1/initiatives/${foreign}/deliverables`, { deliverableTypeId: typeId })).json() as { id: string }
-    ).id;
-    await pl.put(`/api/v1/initiatives/${initiative}/sandbox/environment`, { enabled: true, intermediaryOrgNr: null });
-    const milestones = methodV12.milestones;
-    pools = {
-      ids: [w.orgA.id, w.orgB.id, initiative, foreign, deliverable, foreignDeliverable, ...Object.values(w.users)],
-      emails: Object.values(w.emails),
-      words: [
-        ...milestones.flatMap((m) => m.decisionPoints.map((d) => d.id)),
-        ...methodV12.phases.flatMap((p) => p.activities.map((a) => a.id)),
-        ...methodV12.deliverableTypes.map((d) => d.id),
-        "faststalld",
-        "utkast",
-        "projektledare",
-      ],
-      byParam: {
-        organisationId: [w.orgA.id, w.orgB.id],
-        initiativeId: [initiative, foreign],
-        deliverableId: [deliverable, foreignDeliverable],
-        // Not the fuzzing projektledare herself: removing her own membership would turn the rest of the run into 404s.
-        userId: Object.values(w.users).filter((id) => id !== w.users.plA),
-        numeral: [...milestones.map((m) => m.numeral), "IX", "i"],
-        decisionPointId: milestones.flatMap((m) => m.decisionPoints.map((d) => d.id)),
-        projectManagerId: Object.values(w.users),
-        ownerId: Object.values(w.users),
-        steeringGroup: Object.values(w.users),
-        email: Object.values(w.emails),
-        deliverableTypeId: methodV12.deliverableTypes.map((d) => d.id),
-        id: milestones.flatMap((m) => m.decisionPoints.map((d) => d.id)),
-        name: ["Fuzz initiative", "Ärende åäö"],
-        activityId: methodV12.phases.flatMap((p) => p.activities.map((a) => a.id)),
-      },
-    };
-    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
-      paths: Record<string, Record<string, Operation>>;
-    };
-    // Deletions last, so what they remove is still there for the other operations to reach.
-    operations = Object.entries(doc.paths)
-      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method, path, op })))
-      .sort((a, b) => Number(a.method === "delete") - Number(b.method === "delete"));
-  });
-  afterAll(async () => t.close());
-
-  /** A personal token of the fuzzing user, made without logging in (which the fuzzed login route may be throttling). */
-  const throwawayToken = async () => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/me/tokens",
-      headers: { authorization: `Bearer ${token}` },
-      payload: { name: "throwaway", expiresInDays: 1 },
-    });
-    return (res.json() as { token: string }).token;
+/**
+ * What the fuzzer aims at: the projektledare's token, ids and words it may use, and every operation
+ * of the OpenAPI document, deletions last so that what they remove is still there for the others.
+ */
+async function fuzzTargets(world: TestWorld) {
+  const pl = await world.loginAs("plA");
+  const plB = await world.loginAs("plB");
+  const initiative = (await world.seedInitiative({ name: "Fuzz" })).id;
+  const foreign = (await world.seedInitiative({ name: "B", by: "plB" })).id;
+  const typeId = methodV12.deliverableTypes[0]?.id ?? "x";
+  const deliverable = (await postJson(pl, `/api/v1/initiatives/${initiative}/deliverables`, { deliverableTypeId: typeId }, Deliverable)).id;
+  const foreignDeliverable = (
+    await postJson(plB, `/api/v1/initiatives/${foreign}/deliverables`, { deliverableTypeId: typeId }, Deliverable)
+  ).id;
+  await pl.put(`/api/v1/initiatives/${initiative}/sandbox/environment`, { enabled: true, intermediaryOrgNr: null });
+  const milestones = methodV12.milestones;
+  const pools: Pools = {
+    ids: [world.orgA.id, world.orgB.id, initiative, foreign, deliverable, foreignDeliverable, ...Object.values(world.users)],
+    emails: Object.values(world.emails),
+    words: [
+      ...milestones.flatMap((m) => m.decisionPoints.map((d) => d.id)),
+      ...methodV12.phases.flatMap((p) => p.activities.map((a) => a.id)),
+      ...methodV12.deliverableTypes.map((d) => d.id),
+      "faststalld",
+      "utkast",
+      "projektledare",
+    ],
+    byParam: {
+      organisationId: [world.orgA.id, world.orgB.id],
+      initiativeId: [initiative, foreign],
+      deliverableId: [deliverable, foreignDeliverable],
+      // Not the fuzzing projektledare herself: removing her own membership would turn the rest of the run into 404s.
+      userId: Object.values(world.users).filter((id) => id !== world.users.plA),
+      numeral: [...milestones.map((m) => m.numeral), "IX", "i"],
+      decisionPointId: milestones.flatMap((m) => m.decisionPoints.map((d) => d.id)),
+      projectManagerId: Object.values(world.users),
+      ownerId: Object.values(world.users),
+      steeringGroup: Object.values(world.users),
+      email: Object.values(world.emails),
+      deliverableTypeId: methodV12.deliverableTypes.map((d) => d.id),
+      id: milestones.flatMap((m) => m.decisionPoints.map((d) => d.id)),
+      name: ["Fuzz initiative", "Ärende åäö"],
+      activityId: methodV12.phases.flatMap((p) => p.activities.map((a) => a.id)),
+    },
   };
+  const doc = parseBody(await world.app.inject({ method: "GET", url: "/api/openapi.json" }), OpenApiDocument);
+  // Deletions last, so what they remove is still there for the other operations to reach.
+  const operations = Object.entries(doc.paths)
+    .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method, path, op })))
+    .sort((a, b) => Number(a.method === "delete") - Number(b.method === "delete"));
+  return { token: pl.token, pools, operations };
+}
+
+describe("API fuzzing from the OpenAPI document", () => {
+  const world = useTestWorld();
 
   it("answers every generated request with 2xx or 4xx, never 5xx, and stays healthy", async () => {
+    const { token, pools, operations } = await fuzzTargets(world);
+    /** A personal token of the fuzzing user, made without logging in (which the fuzzed login route may be throttling). */
+    const throwawayToken = async () => {
+      const res = await world.app.inject({
+        method: "POST",
+        url: "/api/v1/me/tokens",
+        headers: { authorization: `Bearer ${token}` },
+        payload: { name: "throwaway", expiresInDays: 1 },
+      });
+      return parseBody(res, CreatedToken, 201).token;
+    };
     expect(operations.length).toBeGreaterThan(40);
     const seen = new Map<string, Set<number>>();
     // Collected rather than thrown, so one run names every operation that fails, not only the first.
@@ -387,7 +391,7 @@ describe("API fuzzing from the OpenAPI document", () => {
       await fc.assert(
         fc.asyncProperty(operationArbitrary(path, op, pools), async ({ url, body }) => {
           const bearer = logout ? await throwawayToken() : token;
-          const res = await t.app.inject({
+          const res = await world.app.inject({
             method: method.toUpperCase() as "GET",
             url,
             headers: {
@@ -409,7 +413,7 @@ describe("API fuzzing from the OpenAPI document", () => {
     if (process.env.FUZZ_VERBOSE) for (const [op, codes] of seen) console.log(op, [...codes].sort().join(" "));
     expect(failures, failures.slice(0, 20).join("\n")).toEqual([]);
     const started = performance.now();
-    const health = await t.app.inject({ method: "GET", url: "/healthz" });
+    const health = await world.app.inject({ method: "GET", url: "/healthz" });
     expect(health.statusCode).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
     // The fuzzing reached past validation: some operations succeeded.

@@ -11,15 +11,16 @@ import { auditKeyOf, setAuditKey } from "../../src/domain/audit/audit-key.ts";
 import { recordAudit } from "../../src/domain/audit/record-audit.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
 import { newSecretKey, parseSecretKey, secretBox } from "../../src/secrets/secret-box.ts";
-import { apiAs, browser, seedWorld, startTestApp } from "../support/test-app.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 import { TEST_AUDIT_KEY, TEST_SECRETS } from "../support/test-secrets.ts";
+import { useTestWorld } from "../support/test-world.ts";
 
 /**
  * The attacks issue 8 names, each done as the database owner would: triggers disabled, rows deleted,
  * the table emptied, the whole chain recomputed. The chain alone misses all of them; the checkpoint,
  * signed under a key the database does not hold, does not.
  */
+// A fresh database per test rather than the file's test world: each test breaks the audit chain it verifies.
 let handle: DatabaseHandle | undefined;
 afterEach(async () => {
   await handle?.close();
@@ -211,27 +212,24 @@ describe("the audit log's signed checkpoint", () => {
     expect(ms).toBeLessThan(20_000);
   });
 
-  it("shows the admin what it expected and found on the audit page, and in the API", async () => {
-    const t = await startTestApp();
-    try {
-      const w = await seedWorld(t.db);
-      const checkpoint = await readAuditCheckpoint(t.db);
-      await asOwner(t.db, "audit_log", `delete from audit_log where seq > ${checkpoint!.lastSeq - 2}`);
-      const admin = browser(t.app);
+  describe("in the app", () => {
+    const world = useTestWorld();
+
+    it("shows the admin what it expected and found on the audit page, and in the API", async () => {
+      const checkpoint = await readAuditCheckpoint(world.db);
+      await asOwner(world.db, "audit_log", `delete from audit_log where seq > ${checkpoint!.lastSeq - 2}`);
       // Logging in records an entry; verification must still say what was cut, not launder it.
-      await admin.login(w.emails.admin);
+      const admin = await world.browserAs("admin");
       const page = await admin.get("/admin/audit?verify=1");
       expect(page.body).toContain("loggen har ändrats utanför Ansluta");
-      const api = await apiAs(t.app, w.emails.admin);
+      const api = await world.loginAs("admin");
       expect((await api.get("/api/v1/audit/verify")).json()).toMatchObject({
         ok: false,
         reason: "anomaly_recorded",
         anomaly: { problem: "entries_missing" },
       });
-      const [row] = await t.db.select().from(auditCheckpoints);
+      const [row] = await world.db.select().from(auditCheckpoints);
       expect(row?.anomaly).toMatchObject({ problem: "entries_missing" });
-    } finally {
-      await t.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { and, count, eq, like } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.ts";
 import type { Database, DatabaseHandle } from "../../src/db/database.ts";
 import { loginAttempts, loginThrottle } from "../../src/db/schema.ts";
@@ -22,12 +22,16 @@ async function verifications(db: Database, email: string, ip?: string) {
 const apiLogin = (app: FastifyInstance, email: string, password: string, headers: Record<string, string> = {}) =>
   app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password }, headers });
 
+// Its own app rather than the test world: the test moves the app's clock (buildApp's `clock`) past the delays.
 describe("login throttling", () => {
   let handle: DatabaseHandle;
   let app: FastifyInstance;
   let w: World;
-  // The tests move time forward instead of waiting out the delays.
+  // The tests move time forward instead of waiting out the delays; each test starts at the present.
   let clock = new Date();
+  beforeEach(() => {
+    clock = new Date();
+  });
   const wait = (seconds: number) => {
     clock = new Date(clock.getTime() + seconds * 1000);
   };

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   conditionFollowups,
   memberships,
@@ -27,6 +28,14 @@ import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
+import { Communication } from "../../src/http/routes/communications/communications.schema.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema.ts";
+import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
+import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
+import { Partner, PartnerList } from "../../src/http/routes/partners/partners.schema.ts";
+import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
+import { LoadTest, LoadTestWithSummary } from "../../src/http/routes/sandbox/test-run.schema.ts";
 import { messagesFor } from "../../src/i18n/index.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
@@ -35,7 +44,8 @@ import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
 import { sectionField } from "../../src/ui/pages/initiatives/deliverable-page.tsx";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
 import { mailedInvitationToken } from "../support/mailbox.ts";
-import { apiAs, PASSWORD, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { PASSWORD } from "../support/test-app.ts";
+import { type Api, getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
  * The route × role × tenant matrix: every route the app serves, as every actor class of
@@ -98,10 +108,16 @@ function decisionForm(): Record<string, string> {
   return fields;
 }
 
+const LoadTests = z.object({ loadTests: z.array(LoadTest) });
+const TrustedCas = z.object({ trustedCas: z.array(TrustedCa) });
+const OwnRecipients = z.object({ recipients: z.array(OwnRecipient) });
+const Communications = z.object({ communications: z.array(Communication) });
+
 describe("route × role × tenant matrix", () => {
-  let t: TestApp;
-  let w: World;
-  let owner: Awaited<ReturnType<typeof apiAs>>;
+  // One world for the whole matrix: every case puts back what it needs (see above), and building the
+  // objects every route is aimed at, with a person per actor class, takes far longer than one case.
+  const world = useTestWorld();
+  let owner: Api;
   let callers: Caller[];
   let params: Record<string, string>;
   let firstSection: string;
@@ -111,38 +127,40 @@ describe("route × role × tenant matrix", () => {
   /** Every route served, with what an API route declares: whether it takes a body, and its success status. */
   const served = new Map<string, { method: string; url: string; body: boolean; status?: number }>();
 
-  const ok = async (res: Promise<LightMyRequestResponse> | LightMyRequestResponse, what: string) => {
+  /** A step of the fixture whose answer does not matter, only that it succeeded. */
+  const succeeds = async (res: Promise<LightMyRequestResponse>, what: string) => {
     const r = await res;
     if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
-    return (r.statusCode === 204 ? {} : r.json()) as Record<string, unknown> & { id: string };
   };
 
   /** A new invitation into A, as its projektledare sends it, and the one-time link in the invitee's mail. */
   const freshInvitation = async (n: number) => {
     const email = `invited-${n}@matrix.test`;
-    const invited = await ok(
-      owner.post(`/api/v1/organisations/${w.orgA.id}/members`, { email, name: `Inbjuden ${n}`, roles: ["lasare"] }),
-      "invite",
+    const invited = await postJson(
+      owner,
+      `/api/v1/organisations/${world.orgA.id}/members`,
+      { email, name: `Inbjuden ${n}`, roles: ["lasare"] },
+      Invitation,
     );
-    return { token: await mailedInvitationToken(t.db, email), invitationId: String(invited.invitationId) };
+    return { token: await mailedInvitationToken(world.db, email), invitationId: invited.invitationId };
   };
 
   /** The member whose roles the matrix changes and whom it removes, back in A as a läsare. */
   const victimInA = async () => {
     const userId = params.userId ?? "";
-    const [found] = await t.db
+    const [found] = await world.db
       .select()
       .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, w.orgA.id)));
+      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, world.orgA.id)));
     if (!found)
-      await addMembership({ db: t.db, actor: SYSTEM_ACTOR, now: new Date(), userId, organisationId: w.orgA.id, roles: ["lasare"] });
+      await addMembership({ db: world.db, actor: SYSTEM_ACTOR, now: new Date(), userId, organisationId: world.orgA.id, roles: ["lasare"] });
     return undefined;
   };
 
   /** A decision names the one it supersedes: the current decision on the matrix's milestone, whichever case made it. */
   let currentDecision: string | null = null;
   const currentDecisionOfMilestone = async () => {
-    const [latest] = await t.db
+    const [latest] = await world.db
       .select({ id: milestoneDecisions.id })
       .from(milestoneDecisions)
       .where(and(eq(milestoneDecisions.initiativeId, params.initiativeId ?? ""), eq(milestoneDecisions.numeral, MILESTONE)))
@@ -154,11 +172,13 @@ describe("route × role × tenant matrix", () => {
 
   /** A riskanalys written in full by A's projektledare, so another approver may fastställa it. */
   const freshDeliverable = async () => {
-    const created = await ok(
-      owner.post(`/api/v1/initiatives/${params.initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),
-      "deliverable",
+    const created = await postJson(
+      owner,
+      `/api/v1/initiatives/${params.initiativeId}/deliverables`,
+      { deliverableTypeId: "riskanalys" },
+      Deliverable,
     );
-    await ok(
+    await succeeds(
       owner.put(`/api/v1/deliverables/${created.id}/sections`, {
         sections: { risker: "Sen leverans.", bedomning: "Hög.", atgarder: "Tidig beställning." },
       }),
@@ -168,79 +188,76 @@ describe("route × role × tenant matrix", () => {
   };
 
   const loadTestsUrl = () => `/api/v1/initiatives/${params.initiativeId}/sandbox/load-tests`;
-  const runningLoadTests = async () =>
-    ((await ok(owner.get(loadTestsUrl()), "load tests")).loadTests as { id: string; status: string }[]).filter(
-      (l) => l.status === "running",
-    );
+  const runningLoadTests = async () => (await getJson(owner, loadTestsUrl(), LoadTests)).loadTests.filter((l) => l.status === "running");
   const noLoadTestRunning = async () => {
-    for (const l of await runningLoadTests()) await ok(owner.post(`${loadTestsUrl()}/${l.id}/stop`), "stop load test");
+    for (const l of await runningLoadTests()) await succeeds(owner.post(`${loadTestsUrl()}/${l.id}/stop`), "stop load test");
     return undefined;
   };
   const aRunningLoadTest = async () => {
     const running = (await runningLoadTests())[0];
     return {
-      loadTestId: running?.id ?? (await ok(owner.post(loadTestsUrl(), { targetRate: 1, durationSeconds: 600 }), "start load test")).id,
+      loadTestId: running?.id ?? (await postJson(owner, loadTestsUrl(), { targetRate: 1, durationSeconds: 600 }, LoadTestWithSummary)).id,
     };
   };
 
-  const trustedCasUrl = () => `/api/v1/organisations/${w.orgA.id}/sandbox/trusted-cas`;
-  const listTrustedCas = async () => (await ok(owner.get(trustedCasUrl()), "trusted CAs")).trustedCas as { id: string }[];
+  const trustedCasUrl = () => `/api/v1/organisations/${world.orgA.id}/sandbox/trusted-cas`;
+  const listTrustedCas = async () => (await getJson(owner, trustedCasUrl(), TrustedCas)).trustedCas;
   const noTrustedCa = async () => {
-    for (const ca of await listTrustedCas()) await ok(owner.delete(`${trustedCasUrl()}/${ca.id}`), "remove CA");
+    for (const ca of await listTrustedCas()) await succeeds(owner.delete(`${trustedCasUrl()}/${ca.id}`), "remove CA");
     return undefined;
   };
   const aTrustedCa = async () => ({
-    caId: (await listTrustedCas())[0]?.id ?? (await ok(owner.post(trustedCasUrl(), { certificatePem: trustedCaPem }), "upload CA")).id,
+    caId: (await listTrustedCas())[0]?.id ?? (await postJson(owner, trustedCasUrl(), { certificatePem: trustedCaPem }, TrustedCa)).id,
   });
 
-  const recipientsUrl = () => `/api/v1/organisations/${w.orgA.id}/sandbox/recipients`;
-  const listRecipients = async () => (await ok(owner.get(recipientsUrl()), "recipients")).recipients as { id: string }[];
+  const recipientsUrl = () => `/api/v1/organisations/${world.orgA.id}/sandbox/recipients`;
+  const listRecipients = async () => (await getJson(owner, recipientsUrl(), OwnRecipients)).recipients;
   const noOwnRecipient = async () => {
-    for (const r of await listRecipients()) await ok(owner.delete(`${recipientsUrl()}/${r.id}`), "remove recipient");
+    for (const r of await listRecipients()) await succeeds(owner.delete(`${recipientsUrl()}/${r.id}`), "remove recipient");
     return undefined;
   };
   const anOwnRecipient = async () => ({
     recipientRowId:
       (await listRecipients())[0]?.id ??
-      (await ok(owner.post(recipientsUrl(), { recipientId: ownRecipientId, accountType: "Not" }), "add recipient")).id,
+      (await postJson(owner, recipientsUrl(), { recipientId: ownRecipientId, accountType: "Not" }, OwnRecipient)).id,
   });
 
   const partnersUrl = () => `/api/v1/initiatives/${params.initiativeId}/partners`;
-  const listPartners = async () => (await ok(owner.get(partnersUrl()), "partners")).partners as { id: string }[];
+  const listPartners = async () => (await getJson(owner, partnersUrl(), PartnerList)).partners;
   const noPartner = async () => {
-    for (const p of await listPartners()) await ok(owner.delete(`${partnersUrl()}/${p.id}`), "remove partner");
+    for (const p of await listPartners()) await succeeds(owner.delete(`${partnersUrl()}/${p.id}`), "remove partner");
     return undefined;
   };
   const aPartner = async () => ({
     partnerId:
       (await listPartners())[0]?.id ??
-      (await ok(owner.post(partnersUrl(), { kind: "external", name: "Matrisens part", email: "part@matrix.test" }), "add partner")).id,
+      (await postJson(owner, partnersUrl(), { kind: "external", name: "Matrisens part", email: "part@matrix.test" }, Partner)).id,
   });
 
   /** A personal token of the caller's own (anonymous has none: any id). */
   const ownToken = async ({ caller }: Case) => ({
     tokenId: caller.actor
-      ? (await createPersonalToken({ db: t.db, actor: caller.actor, now: new Date(), name: "matrix", expiresInDays: 1 })).apiToken.id
+      ? (await createPersonalToken({ db: world.db, actor: caller.actor, now: new Date(), name: "matrix", expiresInDays: 1 })).apiToken.id
       : randomUUID(),
   });
 
   /** The matrix's condition, not yet met: an earlier case may have marked it. */
   const conditionOpen = async () => {
-    await t.db.delete(conditionFollowups);
+    await world.db.delete(conditionFollowups);
     return undefined;
   };
 
   const FIXTURES: Record<string, Fixture> = {
-    "POST /api/v1/auth/login": { body: () => ({ email: w.emails.plA, password: PASSWORD }) },
+    "POST /api/v1/auth/login": { body: () => ({ email: world.emails.plA, password: PASSWORD }) },
     "POST /api/v1/auth/logout": { freshCredentials: true },
     "PATCH /api/v1/me": { body: { locale: "sv" } },
     "POST /api/v1/me/tokens": { body: { name: "matrix", expiresInDays: 1 } },
     "DELETE /api/v1/me/tokens/:tokenId": { before: ownToken },
     "POST /api/v1/invitations/:token/accept": { before: ({ n }) => freshInvitation(n), body: { password: NEW_PASSWORD } },
-    "POST /login": { body: () => ({ email: w.emails.plA, password: PASSWORD, next: "/" }) },
+    "POST /login": { body: () => ({ email: world.emails.plA, password: PASSWORD, next: "/" }) },
     "POST /logout": { freshCredentials: true },
     "POST /language": { body: { locale: "sv", returnTo: "/" } },
-    "POST /session/organisation": { freshCredentials: true, body: () => ({ organisationId: w.orgA.id, returnTo: "/" }) },
+    "POST /session/organisation": { freshCredentials: true, body: () => ({ organisationId: world.orgA.id, returnTo: "/" }) },
     "POST /settings/language": { body: { locale: "sv" } },
     "POST /settings/tokens": { body: { name: "matrix", expiresInDays: "1" } },
     "POST /settings/tokens/:tokenId/revoke": { before: ownToken },
@@ -262,9 +279,9 @@ describe("route × role × tenant matrix", () => {
     "POST /organisations/:organisationId/members/:userId": { before: victimInA, body: { roles: "lasare" } },
     "POST /organisations/:organisationId/members/:userId/remove": { before: victimInA },
 
-    "GET /api/v1/initiatives": { query: () => `?organisationId=${w.orgA.id}` },
-    "POST /api/v1/initiatives": { body: () => ({ organisationId: w.orgA.id, name: "Matrisens initiativ" }) },
-    "POST /initiatives/new": { body: () => ({ organisationId: w.orgA.id, name: "Matrisens initiativ" }) },
+    "GET /api/v1/initiatives": { query: () => `?organisationId=${world.orgA.id}` },
+    "POST /api/v1/initiatives": { body: () => ({ organisationId: world.orgA.id, name: "Matrisens initiativ" }) },
+    "POST /initiatives/new": { body: () => ({ organisationId: world.orgA.id, name: "Matrisens initiativ" }) },
     "PUT /api/v1/initiatives/:initiativeId/activities/:activityId": { body: { status: "in_progress" } },
     "POST /initiatives/:initiativeId/activities/:activityId": { body: { status: "in_progress", motivation: "" } },
 
@@ -350,19 +367,19 @@ describe("route × role × tenant matrix", () => {
   const credentials = async (actor: Actor | null): Promise<Credentials> => {
     const now = new Date();
     const jar = new Map<string, string>();
-    if (actor) jar.set(SESSION_COOKIE, (await startSession({ db: t.db, actor, now })).token);
+    if (actor) jar.set(SESSION_COOKIE, (await startSession({ db: world.db, actor, now })).token);
     const cookieOf = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const page = await t.app.inject({ method: "GET", url: "/accessibility", headers: { cookie: cookieOf() } });
+    const page = await world.app.inject({ method: "GET", url: "/accessibility", headers: { cookie: cookieOf() } });
     for (const c of page.cookies) jar.set(c.name, c.value);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
     if (!csrf) throw new Error("no CSRF token on /accessibility");
-    return { token: actor ? (await issueLoginToken({ db: t.db, actor, now })).token : null, cookie: cookieOf(), csrf };
+    return { token: actor ? (await issueLoginToken({ db: world.db, actor, now })).token : null, cookie: cookieOf(), csrf };
   };
 
   const member = async (email: string, organisationNumber: string, role: OrganisationRole) =>
     (
       await createUser({
-        db: t.db,
+        db: world.db,
         actor: SYSTEM_ACTOR,
         now: new Date(),
         input: {
@@ -376,10 +393,8 @@ describe("route × role × tenant matrix", () => {
     ).id;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    for (const r of t.app.allRoutes) served.set(`${r.method} ${r.url}`, { ...r, body: false });
-    for (const r of t.app.apiRoutes) {
+    for (const r of world.app.allRoutes) served.set(`${r.method} ${r.url}`, { ...r, body: false });
+    for (const r of world.app.apiRoutes) {
       served.set(`${r.method} ${r.url}`, { method: r.method, url: r.url, body: r.body !== undefined, status: r.response.status });
     }
 
@@ -387,63 +402,65 @@ describe("route × role × tenant matrix", () => {
     const userIds = new Map<ActorClass, string | null>();
     for (const cls of ACTOR_CLASSES) {
       if ("role" in cls) {
-        const org = cls.kind === "own" ? w.orgA : w.orgB;
+        const org = cls.kind === "own" ? world.orgA : world.orgB;
         userIds.set(cls, await member(`${cls.kind}-${cls.role}@matrix.test`, org.number, cls.role));
-      } else userIds.set(cls, cls.kind === "forvaltningsgrupp" ? w.users.fg : cls.kind === "admin" ? w.users.admin : null);
+      } else userIds.set(cls, cls.kind === "forvaltningsgrupp" ? world.users.fg : cls.kind === "admin" ? world.users.admin : null);
     }
     callers = [];
     for (const [cls, userId] of userIds) {
-      const actor = userId ? ((await loadActor(t.db, userId)) ?? null) : null;
+      const actor = userId ? ((await loadActor(world.db, userId)) ?? null) : null;
       callers.push({ cls, name: actorClassName(cls), actor, ...(await credentials(actor)) });
     }
 
     // A's initiative, started after the members above, so its styrgrupp is A's styrgrupp and verksamhetsägare.
-    owner = await apiAs(t.app, w.emails.plA);
-    const initiative = await ok(owner.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "A:s initiativ" }), "initiative");
+    owner = await world.loginAs("plA");
+    const initiative = await postJson(owner, "/api/v1/initiatives", { organisationId: world.orgA.id, name: "A:s initiativ" }, Initiative);
     const initiativeId = initiative.id;
-    const activityId = (initiative as unknown as { phases: { activities: { id: string }[] }[] }).phases[0]?.activities[0]?.id ?? "";
-    await prepareMilestone(owner, initiativeId, "I", await apiAs(t.app, w.emails.vaA));
-    const decidedI = await ok(
-      (await apiAs(t.app, w.emails.vaA)).post(
+    const activityId = initiative.phases[0]?.activities[0]?.id ?? "";
+    await prepareMilestone(owner, initiativeId, "I", await world.loginAs("vaA"));
+    const decidedI = parseBody(
+      await (await world.loginAs("vaA")).post(
         `/api/v1/initiatives/${initiativeId}/milestones/I/decision`,
         // A condition owned by a member who is none of the matrix's callers: only the projektledare follows it up here.
         decisionBody("I", {
           outcome: "go_with_conditions",
-          conditions: [{ text: "Avtal undertecknat", ownerUserId: w.users.consultant, dueDate: "2027-01-01" }],
+          conditions: [{ text: "Avtal undertecknat", ownerUserId: world.users.consultant, dueDate: "2027-01-01" }],
         }),
       ),
-      "decide I",
+      DecisionWithCommunications,
+      201,
     );
-    await prepareMilestone(owner, initiativeId, MILESTONE, await apiAs(t.app, w.emails.vaA));
+    await prepareMilestone(owner, initiativeId, MILESTONE, await world.loginAs("vaA"));
 
-    const deliverable = await ok(
-      owner.post(`/api/v1/initiatives/${initiativeId}/deliverables`, { deliverableTypeId: "riskanalys" }),
-      "deliverable",
+    const deliverable = await postJson(
+      owner,
+      `/api/v1/initiatives/${initiativeId}/deliverables`,
+      { deliverableTypeId: "riskanalys" },
+      Deliverable,
     );
-    firstSection = (deliverable.template as { id: string }[])[0]?.id ?? "";
-    await ok(
+    firstSection = deliverable.template[0]?.id ?? "";
+    await succeeds(
       owner.put(`/api/v1/deliverables/${deliverable.id}/sections`, { sections: { [firstSection]: "Risker och åtgärder." } }),
       "edit",
     );
 
-    const fg = await apiAs(t.app, w.emails.fg);
-    const inbox = (await ok(fg.get("/api/v1/communications"), "communications")).communications as { id: string; organisationId: string }[];
-    const communicationId = inbox.find((c) => c.organisationId === w.orgA.id)?.id ?? "";
+    const inbox = (await getJson(await world.loginAs("fg"), "/api/v1/communications", Communications)).communications;
+    const communicationId = inbox.find((c) => c.organisationId === world.orgA.id)?.id ?? "";
 
     // The test environment with one recorded delivery (a body and an attachment), and a load test.
-    await ok(owner.put(`/api/v1/initiatives/${initiativeId}/sandbox/environment`, { enabled: true }), "enable environment");
-    const [environment] = await t.db.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.initiativeId, initiativeId));
+    await succeeds(owner.put(`/api/v1/initiatives/${initiativeId}/sandbox/environment`, { enabled: true }), "enable environment");
+    const [environment] = await world.db.select().from(sandboxEnvironments).where(eq(sandboxEnvironments.initiativeId, initiativeId));
     const callId = randomUUID();
-    await t.db.insert(sandboxEvents).values({
+    await world.db.insert(sandboxEvents).values({
       id: callId,
       at: new Date("2026-11-27T10:00:00Z"),
-      organisationId: w.orgA.id,
+      organisationId: world.orgA.id,
       environmentId: environment?.id ?? "",
       endpoint: "service",
       operation: "deliverSecure",
-      senderOrgNr: `16${w.orgA.number}`,
+      senderOrgNr: `16${world.orgA.number}`,
       recipientIds: ["180001019806"],
-      clientOrgNr: `16${w.orgA.number}`,
+      clientOrgNr: `16${world.orgA.number}`,
       operatorId: "kivra",
       outcome: "answered",
       httpStatus: 200,
@@ -451,7 +468,7 @@ describe("route × role × tenant matrix", () => {
       checks: [],
       requestBytes: 2000,
     });
-    await t.db.insert(sandboxMessages).values({
+    await world.db.insert(sandboxMessages).values({
       eventId: callId,
       position: 0,
       messageId: "msg-1",
@@ -465,8 +482,8 @@ describe("route × role × tenant matrix", () => {
     trustedCaPem = (await createTestCa({ modulusLength: 1024 })).certificatePem;
 
     params = {
-      organisationId: w.orgA.id,
-      userId: await member("victim@matrix.test", w.orgA.number, "lasare"),
+      organisationId: world.orgA.id,
+      userId: await member("victim@matrix.test", world.orgA.number, "lasare"),
       initiativeId,
       activityId,
       deliverableId: deliverable.id,
@@ -486,7 +503,6 @@ describe("route × role × tenant matrix", () => {
     params.loadTestId = (await aRunningLoadTest()).loadTestId;
     Object.assign(params, await freshInvitation(0));
   });
-  afterAll(async () => t.close());
 
   const fill = (url: string, values: Record<string, string>) =>
     url.replace(/:(\w+)|\*/g, (match, name: string | undefined) => {
@@ -499,13 +515,13 @@ describe("route × role × tenant matrix", () => {
     if (url.startsWith("/api/")) {
       const headers: Record<string, string> = creds.token ? { authorization: `Bearer ${creds.token}` } : {};
       if (body instanceof Xml)
-        return t.app.inject({ method: "POST", url, headers: { ...headers, "content-type": "application/xml" }, payload: body.text });
-      return t.app.inject({ method: method as "GET", url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+        return world.app.inject({ method: "POST", url, headers: { ...headers, "content-type": "application/xml" }, payload: body.text });
+      return world.app.inject({ method: method as "GET", url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
     }
-    if (method === "GET") return t.app.inject({ method: "GET", url, headers: { cookie: creds.cookie } });
+    if (method === "GET") return world.app.inject({ method: "GET", url, headers: { cookie: creds.cookie } });
     const form = new URLSearchParams({ _csrf: creds.csrf });
     for (const [k, v] of Object.entries((body as Record<string, unknown>) ?? {})) for (const x of [v].flat()) form.append(k, String(x));
-    return t.app.inject({
+    return world.app.inject({
       method: "POST",
       url,
       headers: { cookie: creds.cookie, "content-type": "application/x-www-form-urlencoded" },

@@ -1,53 +1,33 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, sandboxEnvironments, sandboxEvents, sandboxLoadTests } from "../../src/db/schema.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import type { LightMyRequestResponse } from "fastify";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { auditLog, sandboxEvents, sandboxLoadTests } from "../../src/db/schema.ts";
+import { ErrorBody } from "../../src/http/api/api-route.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { ConformanceReportCreated } from "../../src/http/routes/sandbox/sandbox.schema.ts";
+import { LoadTest, LoadTestWithSummary } from "../../src/http/routes/sandbox/test-run.schema.ts";
+import { seedTestEnvironment } from "../support/sandbox-fixtures.ts";
+import { type Api, getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
-type Api = Awaited<ReturnType<typeof apiAs>>;
-type Run = {
-  id: string;
-  status: string;
-  targetRate: number;
-  durationSeconds: number;
-  startedAt: string;
-  summary: {
-    running: boolean;
-    calls: number;
-    deliveries: number;
-    achievedRate: number | null;
-    ratio: number | null;
-    latencyMs: { p50: number; p95: number; p99: number; max: number } | null;
-    errors: Record<string, number>;
-    faultCodes: { errorCode: number; count: number }[];
-  };
-};
+const LoadTests = z.object({ loadTests: z.array(LoadTest) });
 
 describe("load-test mode", () => {
-  let t: TestApp;
-  let w: World;
-  let pl: Api;
-  let initiativeId: string;
-  let environmentId: string;
-  let url: string;
+  const world = useTestWorld();
 
-  const newInitiative = async (name: string) =>
-    ((await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name })).json() as { id: string }).id;
-  const environmentFor = async (id: string, slug: string, enabled = true) =>
-    (await t.db.insert(sandboxEnvironments).values({ initiativeId: id, organisationId: w.orgA.id, slug, enabled }).returning())[0]?.id ??
-    "";
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    pl = await apiAs(t.app, w.emails.plA);
-    initiativeId = await newInitiative("Lasttestat initiativ");
-    environmentId = await environmentFor(initiativeId, "load000001");
-    url = `/api/v1/initiatives/${initiativeId}/sandbox/load-tests`;
-  });
-  afterAll(async () => t.close());
+  /** A new initiative of organisation A with a test environment, and where its load tests are. */
+  const loadTestEnvironment = async (name = "Lasttestat initiativ", enabled = true) => {
+    const { initiative, environment } = await seedTestEnvironment(world, { name, enabled });
+    return { initiativeId: initiative.id, environmentId: environment.id, url: `/api/v1/initiatives/${initiative.id}/sandbox/load-tests` };
+  };
+  const start = (pl: Api, url: string, body = { targetRate: 20, durationSeconds: 600 }) => postJson(pl, url, body, LoadTestWithSummary);
+  /** The error an answer carries, after checking its status. */
+  const codeOf = (res: LightMyRequestResponse, status: number) => parseBody(res, ErrorBody, status).code;
 
   it("validates the rate and the duration (400 with the field)", async () => {
+    const pl = await world.loginAs("plA");
+    const { url } = await loadTestEnvironment();
     for (const body of [
       { targetRate: 0.05, durationSeconds: 60 },
       { targetRate: 501, durationSeconds: 60 },
@@ -59,49 +39,43 @@ describe("load-test mode", () => {
     ]) {
       const res = await pl.post(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect((res.json() as { code: string }).code).toBe("VALIDATION_FAILED");
+      expect(codeOf(res, 400)).toBe("VALIDATION_FAILED");
     }
   });
 
   it("starts one (201, audited), refuses a second while it runs (409), and stops it (audited)", async () => {
-    const res = await pl.post(url, { targetRate: 20, durationSeconds: 600 });
-    expect(res.statusCode, res.body).toBe(201);
-    const run = res.json() as Run;
+    const pl = await world.loginAs("plA");
+    const { url } = await loadTestEnvironment();
+    const run = await start(pl, url);
     expect(run).toMatchObject({ status: "running", targetRate: 20, durationSeconds: 600, summary: { running: true, calls: 0 } });
 
-    const second = await pl.post(url, { targetRate: 5, durationSeconds: 60 });
-    expect(second.statusCode).toBe(409);
-    expect((second.json() as { code: string }).code).toBe("LOAD_TEST_RUNNING");
+    expect(codeOf(await pl.post(url, { targetRate: 5, durationSeconds: 60 }), 409)).toBe("LOAD_TEST_RUNNING");
 
-    const stopped = await pl.post(`${url}/${run.id}/stop`);
-    expect(stopped.statusCode, stopped.body).toBe(200);
-    expect((stopped.json() as Run).status).toBe("stopped");
-    const again = await pl.post(`${url}/${run.id}/stop`);
-    expect(again.statusCode).toBe(409);
-    expect((again.json() as { code: string }).code).toBe("LOAD_TEST_NOT_RUNNING");
+    expect(parseBody(await pl.post(`${url}/${run.id}/stop`), LoadTestWithSummary).status).toBe("stopped");
+    expect(codeOf(await pl.post(`${url}/${run.id}/stop`), 409)).toBe("LOAD_TEST_NOT_RUNNING");
 
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, run.id));
+    const audit = await world.db.select().from(auditLog).where(eq(auditLog.entityId, run.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["sandbox.load_test.start", "sandbox.load_test.stop"]);
 
     expect((await pl.post(url, { targetRate: 5, durationSeconds: 60 })).statusCode).toBe(201);
   });
 
   it("needs an enabled environment (409 SANDBOX_NOT_ENABLED)", async () => {
-    const without = await newInitiative("Utan testmiljö");
+    const pl = await world.loginAs("plA");
+    const { id: without } = await world.seedInitiative({ name: "Utan testmiljö" });
     const none = await pl.post(`/api/v1/initiatives/${without}/sandbox/load-tests`, { targetRate: 1, durationSeconds: 60 });
-    expect(none.statusCode).toBe(409);
-    expect((none.json() as { code: string }).code).toBe("SANDBOX_NOT_ENABLED");
-    const disabled = await newInitiative("Avstängd testmiljö");
-    await environmentFor(disabled, "load000002", false);
-    const off = await pl.post(`/api/v1/initiatives/${disabled}/sandbox/load-tests`, { targetRate: 1, durationSeconds: 60 });
-    expect((off.json() as { code: string }).code).toBe("SANDBOX_NOT_ENABLED");
+    expect(codeOf(none, 409)).toBe("SANDBOX_NOT_ENABLED");
+    const disabled = await loadTestEnvironment("Avstängd testmiljö", false);
+    const off = await pl.post(disabled.url, { targetRate: 1, durationSeconds: 60 });
+    expect(codeOf(off, 409)).toBe("SANDBOX_NOT_ENABLED");
   });
 
   it("answers 404 to an outsider and 403 to a member without the sandbox role", async () => {
-    const outsider = await apiAs(t.app, w.emails.plB);
-    const reader = await apiAs(t.app, w.emails.readerA);
-    const runs = (await pl.get(url)).json() as { loadTests: Run[] };
-    const id = runs.loadTests[0]?.id ?? "";
+    const pl = await world.loginAs("plA");
+    const { url } = await loadTestEnvironment();
+    const { id } = await start(pl, url);
+    const outsider = await world.loginAs("plB");
+    const reader = await world.loginAs("readerA");
     for (const [client, status] of [
       [outsider, 404],
       [reader, 403],
@@ -112,25 +86,31 @@ describe("load-test mode", () => {
       expect((await client.post(`${url}/${id}/stop`)).statusCode).toBe(status);
     }
     // A run of another initiative's environment is not found through this one.
-    const other = await newInitiative("Annat lasttest");
-    await environmentFor(other, "load000003");
-    expect((await pl.get(`/api/v1/initiatives/${other}/sandbox/load-tests/${id}`)).statusCode).toBe(404);
+    const other = await loadTestEnvironment("Annat lasttest");
+    expect((await pl.get(`${other.url}/${id}`)).statusCode).toBe(404);
   });
 
   it("lists the runs newest first and sums up a run from the calls in its window made by the environment's own caller", async () => {
-    const runs = ((await pl.get(url)).json() as { loadTests: Run[] }).loadTests;
+    const pl = await world.loginAs("plA");
+    const { url, environmentId } = await loadTestEnvironment();
+    // A stopped run, then a running one.
+    const stopped = await start(pl, url);
+    expect((await pl.post(`${url}/${stopped.id}/stop`)).statusCode).toBe(200);
+    await start(pl, url, { targetRate: 5, durationSeconds: 60 });
+    const runs = (await getJson(pl, url, LoadTests)).loadTests;
     expect(runs.map((r) => r.status)).toEqual(["running", "stopped"]);
-    const run = runs[0] as Run;
+    const [run] = runs;
+    if (!run) throw new Error("no load test listed");
     const started = new Date(run.startedAt).getTime();
     const durations = [10, 20, 30, 40];
     for (const [i, durationMs] of durations.entries()) {
-      await t.db.insert(sandboxEvents).values({
+      await world.db.insert(sandboxEvents).values({
         id: randomUUID(),
         at: new Date(started + i * 100),
-        organisationId: w.orgA.id,
+        organisationId: world.orgA.id,
         environmentId,
         loadTestId: run.id,
-        clientOrgNr: `16${w.orgA.number}`,
+        clientOrgNr: `16${world.orgA.number}`,
         endpoint: "service",
         operation: "deliverSecure",
         outcome: i === 3 ? "fault" : "delivered",
@@ -141,20 +121,18 @@ describe("load-test mode", () => {
     }
     // Not the run's: a call anyone could make (no accepted certificate), and one before the run began.
     const outsider = {
-      organisationId: w.orgA.id,
+      organisationId: world.orgA.id,
       environmentId,
       endpoint: "service",
       operation: "deliverSecure",
       durationMs: 5,
       checks: [],
     };
-    await t.db.insert(sandboxEvents).values([
+    await world.db.insert(sandboxEvents).values([
       { ...outsider, id: randomUUID(), at: new Date(started + 50), loadTestId: run.id, clientOrgNr: null, outcome: "refused" },
-      { ...outsider, id: randomUUID(), at: new Date(started - 1), clientOrgNr: `16${w.orgA.number}`, outcome: "delivered" },
+      { ...outsider, id: randomUUID(), at: new Date(started - 1), clientOrgNr: `16${world.orgA.number}`, outcome: "delivered" },
     ]);
-    const res = await pl.get(`${url}/${run.id}`);
-    expect(res.statusCode).toBe(200);
-    const { summary } = res.json() as Run;
+    const { summary } = await getJson(pl, `${url}/${run.id}`, LoadTestWithSummary);
     expect(summary).toMatchObject({
       calls: 4,
       deliveries: 4,
@@ -165,81 +143,87 @@ describe("load-test mode", () => {
   });
 
   describe("as pages", () => {
-    let session: ReturnType<typeof browser>;
-    const pages = () => `/initiatives/${initiativeId}/sandbox/load-tests`;
-    beforeAll(async () => {
-      session = browser(t.app);
-      await session.login(w.emails.plA);
-    });
+    /** A new environment's load-test pages, and the projektledare's browser. */
+    const pagesOf = async () => {
+      const { initiativeId, url } = await loadTestEnvironment();
+      return { url, pages: `/initiatives/${initiativeId}/sandbox/load-tests`, session: await world.browserAs("plA") };
+    };
 
     it("lists the runs and offers the start form", async () => {
-      const res = await session.get(pages());
+      const { url, pages, session } = await pagesOf();
+      await start(await world.loginAs("plA"), url);
+      const res = await session.get(pages);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('name="targetRate"');
       expect(res.body).toContain("Pågår");
     });
 
     it("says so when a test already runs (409), and shows the form's errors (400)", async () => {
-      const busy = await session.post(pages(), { targetRate: "2,5", durationSeconds: "60" });
+      const { url, pages, session } = await pagesOf();
+      await start(await world.loginAs("plA"), url);
+      const busy = await session.post(pages, { targetRate: "2,5", durationSeconds: "60" });
       expect(busy.statusCode).toBe(409);
       expect(busy.body).toContain("Ett lasttest pågår redan");
-      const wrong = await session.post(pages(), { targetRate: "", durationSeconds: "5" });
+      const wrong = await session.post(pages, { targetRate: "", durationSeconds: "5" });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.body).toContain('id="error-summary"');
     });
 
     it("shows a running test with a refresh link and a stop button, and stops it", async () => {
-      const runs = ((await pl.get(url)).json() as { loadTests: Run[] }).loadTests;
-      const running = runs.find((r) => r.status === "running") as Run;
-      const page = await session.get(`${pages()}/${running.id}`);
+      const { url, pages, session } = await pagesOf();
+      const pl = await world.loginAs("plA");
+      const running = await start(pl, url);
+      const page = await session.get(`${pages}/${running.id}`);
       expect(page.statusCode).toBe(200);
-      expect(page.body).toContain(`href="${pages()}/${running.id}"`);
-      expect(page.body).toContain(`action="${pages()}/${running.id}/stop"`);
+      expect(page.body).toContain(`href="${pages}/${running.id}"`);
+      expect(page.body).toContain(`action="${pages}/${running.id}/stop"`);
       expect(page.body).toContain("<svg");
-      const stop = await session.post(`${pages()}/${running.id}/stop`, {});
+      const stop = await session.post(`${pages}/${running.id}/stop`, {});
       expect(stop.statusCode).toBe(303);
-      expect(((await pl.get(`${url}/${running.id}`)).json() as Run).status).toBe("stopped");
+      expect((await getJson(pl, `${url}/${running.id}`, LoadTestWithSummary)).status).toBe("stopped");
     });
 
     it("starts a test from the form, taking a decimal comma, and goes to its page", async () => {
-      const res = await session.post(pages(), { targetRate: "2,5", durationSeconds: "30" });
+      const { pages, session } = await pagesOf();
+      const res = await session.post(pages, { targetRate: "2,5", durationSeconds: "30" });
       expect(res.statusCode, res.body).toBe(303);
-      expect(res.headers.location).toMatch(new RegExp(`^${pages()}/[0-9a-f-]{36}$`));
-      const run = (await pl.get(`/api/v1${res.headers.location}`)).json() as Run;
+      expect(res.headers.location).toMatch(new RegExp(`^${pages}/[0-9a-f-]{36}$`));
+      const run = await getJson(await world.loginAs("plA"), `/api/v1${res.headers.location}`, LoadTestWithSummary);
       expect(run).toMatchObject({ targetRate: 2.5, durationSeconds: 30, status: "running" });
     });
   });
 
   it("lets only one of two starts at the same moment win, and only one of two stops", async () => {
-    const id = await newInitiative("Samtidiga lasttester");
-    await environmentFor(id, "load000009");
-    const runsUrl = `/api/v1/initiatives/${id}/sandbox/load-tests`;
+    const pl = await world.loginAs("plA");
+    const { url: runsUrl } = await loadTestEnvironment("Samtidiga lasttester");
     const body = { targetRate: 5, durationSeconds: 60 };
     const starts = await Promise.all([pl.post(runsUrl, body), pl.post(runsUrl, body)]);
     expect(starts.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const run = (starts.find((r) => r.statusCode === 201)?.json() ?? {}) as Run;
+    const winner = starts.find((r) => r.statusCode === 201);
+    if (!winner) throw new Error("neither start won");
+    const run = parseBody(winner, LoadTestWithSummary, 201);
     const stops = await Promise.all([pl.post(`${runsUrl}/${run.id}/stop`), pl.post(`${runsUrl}/${run.id}/stop`)]);
     expect(stops.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, run.id));
+    const audit = await world.db.select().from(auditLog).where(eq(auditLog.entityId, run.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["sandbox.load_test.start", "sandbox.load_test.stop"]);
   });
 
   it("puts the latest finished load test into the testrapporter's performance section", async () => {
-    const id = await newInitiative("Lasttest i testrapporten");
-    const environment = await environmentFor(id, "load000010");
+    const pl = await world.loginAs("plA");
+    const { initiativeId: id, environmentId: environment } = await loadTestEnvironment("Lasttest i testrapporten");
     const startedAt = new Date(Date.now() - 3_600_000);
-    const [run] = await t.db
+    const [run] = await world.db
       .insert(sandboxLoadTests)
       .values({ environmentId: environment, targetRate: 4, startedAt, endsAt: new Date(startedAt.getTime() + 10_000) })
       .returning();
     for (let i = 0; i < 20; i++) {
-      await t.db.insert(sandboxEvents).values({
+      await world.db.insert(sandboxEvents).values({
         id: randomUUID(),
         at: new Date(startedAt.getTime() + i * 500),
-        organisationId: w.orgA.id,
+        organisationId: world.orgA.id,
         environmentId: environment,
         loadTestId: run?.id ?? null,
-        clientOrgNr: `16${w.orgA.number}`,
+        clientOrgNr: `16${world.orgA.number}`,
         endpoint: "service",
         operation: "deliverSecure",
         outcome: "delivered",
@@ -247,10 +231,8 @@ describe("load-test mode", () => {
         checks: [],
       });
     }
-    const created = (await pl.post(`/api/v1/initiatives/${id}/sandbox/conformance-report`, {})).json() as { deliverableId: string };
-    const deliverable = (await pl.get(`/api/v1/deliverables/${created.deliverableId}`)).json() as {
-      versions: { sections: Record<string, string> }[];
-    };
+    const created = await postJson(pl, `/api/v1/initiatives/${id}/sandbox/conformance-report`, {}, ConformanceReportCreated);
+    const deliverable = await getJson(pl, `/api/v1/deliverables/${created.deliverableId}`, Deliverable);
     const performance = deliverable.versions.at(-1)?.sections.prestandatest ?? "";
     expect(performance).toContain("### Senaste avslutade lasttest");
     expect(performance).toContain("- Måltakt: 4 leveranser per sekund");

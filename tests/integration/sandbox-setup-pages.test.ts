@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identity-numbers.ts";
-import { createTestCa, type TestCa } from "../../src/sandbox/tls/test-ca.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
+import { useTestWorld } from "../support/test-world.ts";
 
 const adult = makePersonalIdentityNumber("1822-03-04", 155);
 
 describe("the test environment, own recipients and test CAs as pages", () => {
-  let t: TestApp;
-  let w: World;
-  let session: ReturnType<typeof browser>;
-  let initiativeId: string;
-  let ca: TestCa;
-
-  beforeAll(async () => {
-    t = await startTestApp({ SANDBOX_PORT: "8443" });
-    w = await seedWorld(t.db);
-    const pl = await apiAs(t.app, w.emails.plA);
-    initiativeId = ((await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Digitala beslut" })).json() as { id: string })
-      .id;
-    session = browser(t.app);
-    await session.login(w.emails.plA);
-    ca = await createTestCa({ modulusLength: 1024 });
-  });
-  afterAll(async () => t.close());
+  const world = useTestWorld({ env: { SANDBOX_PORT: "8443" } });
+  /** A new initiative of organisation A, and its projektledare's browser. */
+  const initiativeAndSession = async () => {
+    const { id } = await world.seedInitiative({ name: "Digitala beslut" });
+    return { initiativeId: id, session: await world.browserAs("plA") };
+  };
 
   it("enables the environment from the initiative's page and shows its addresses, WSDLs and recipients", async () => {
+    const { initiativeId, session } = await initiativeAndSession();
     const page = `/initiatives/${initiativeId}/sandbox`;
     const before = await session.get(page);
     expect(before.body).toContain("Initiativet har ingen testmiljö ännu");
@@ -47,13 +37,14 @@ describe("the test environment, own recipients and test CAs as pages", () => {
     expect(slug).toBeDefined();
     expect(after.body).toContain(`<code data-testid="environment-address">https://ansluta.test:8443/e/${slug}/Service/v3/fortnox</code>`);
     expect(after.body).toContain(`href="https://ansluta.test:8443/e/${slug}/Recipient/v3?wsdl"`);
-    expect(after.body).toContain(`/api/v1/organisations/${w.orgA.id}/sandbox/certificate`);
+    expect(after.body).toContain(`/api/v1/organisations/${world.orgA.id}/sandbox/certificate`);
     expect(after.body).toContain('href="/sandbox/ca.pem"');
-    expect(after.body).toContain(`href="/organisations/${w.orgA.id}/sandbox/recipients"`);
-    expect(after.body).toContain(`href="/organisations/${w.orgA.id}/sandbox/trusted-cas"`);
+    expect(after.body).toContain(`href="/organisations/${world.orgA.id}/sandbox/recipients"`);
+    expect(after.body).toContain(`href="/organisations/${world.orgA.id}/sandbox/trusted-cas"`);
   });
 
   it("explains a wrong förmedlare number in an error summary, and disables the environment keeping the förmedlare", async () => {
+    const { initiativeId, session } = await initiativeAndSession();
     const page = `/initiatives/${initiativeId}/sandbox`;
     const wrong = await session.post(`${page}/environment`, { enabled: "true", intermediaryOrgNr: "556677-8898" });
     expect(wrong.statusCode).toBe(400);
@@ -71,18 +62,19 @@ describe("the test environment, own recipients and test CAs as pages", () => {
   });
 
   it("shows a reader the page without the environment, and refuses the form", async () => {
-    const reader = browser(t.app);
-    await reader.login(w.emails.readerA);
+    const { id: initiativeId } = await world.seedInitiative({ name: "Digitala beslut" });
+    const reader = await world.browserAs("readerA");
     const page = await reader.get(`/initiatives/${initiativeId}/sandbox`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain("Aktivera testmiljön");
     expect((await reader.post(`/initiatives/${initiativeId}/sandbox/environment`, { enabled: "true" })).statusCode).toBe(403);
-    expect((await reader.get(`/organisations/${w.orgA.id}/sandbox/recipients`)).statusCode).toBe(403);
-    expect((await reader.get(`/organisations/${w.orgA.id}/sandbox/trusted-cas`)).statusCode).toBe(403);
+    expect((await reader.get(`/organisations/${world.orgA.id}/sandbox/recipients`)).statusCode).toBe(403);
+    expect((await reader.get(`/organisations/${world.orgA.id}/sandbox/trusted-cas`)).statusCode).toBe(403);
   });
 
   it("adds, refuses and removes own recipients, and shows them on the initiative's page", async () => {
-    const url = `/organisations/${w.orgA.id}/sandbox/recipients`;
+    const { initiativeId, session } = await initiativeAndSession();
+    const url = `/organisations/${world.orgA.id}/sandbox/recipients`;
     const form = {
       recipientId: adult,
       label: "Vuxen hos Fortnox",
@@ -128,7 +120,9 @@ describe("the test environment, own recipients and test CAs as pages", () => {
   });
 
   it("uploads and removes a test CA, and never echoes a pasted private key", async () => {
-    const url = `/organisations/${w.orgA.id}/sandbox/trusted-cas`;
+    const session = await world.browserAs("plA");
+    const ca = await createTestCa({ modulusLength: 1024 });
+    const url = `/organisations/${world.orgA.id}/sandbox/trusted-cas`;
     const key = await session.post(url, { certificatePem: ca.certificatePem + ca.privateKeyPem });
     expect(key.statusCode).toBe(400);
     expect(key.body).toContain("Ladda aldrig upp privata nycklar");
@@ -151,43 +145,39 @@ describe("the test environment, own recipients and test CAs as pages", () => {
   });
 
   it("hands a session the installation's test CA", async () => {
+    const session = await world.browserAs("plA");
     const pem = await session.get("/sandbox/ca.pem");
     expect(pem.statusCode).toBe(200);
     expect(pem.body).toMatch(/^-----BEGIN CERTIFICATE-----/);
-    expect((await browser(t.app).get("/sandbox/ca.pem")).statusCode).toBe(303);
-  });
-
-  it("says the emulator is not running, and how to start it, where SANDBOX_PORT is unset", async () => {
-    const other = await startTestApp();
-    try {
-      const world = await seedWorld(other.db);
-      const api = await apiAs(other.app, world.emails.plA);
-      const id = ((await api.post("/api/v1/initiatives", { organisationId: world.orgA.id, name: "X" })).json() as { id: string }).id;
-      const s = browser(other.app);
-      await s.login(world.emails.plA);
-      const page = await s.get(`/initiatives/${id}/sandbox`);
-      expect(page.body).toContain("Emulatorn körs inte på den här installationen");
-      expect(page.body).toContain("SANDBOX_PORT");
-    } finally {
-      await other.close();
-    }
+    expect((await world.anonymousBrowser().get("/sandbox/ca.pem")).statusCode).toBe(303);
   });
 
   it("hands a projektledare a new test certificate as one PEM file from a button, and nobody else", async () => {
-    const url = `/organisations/${w.orgA.id}/sandbox/certificate.pem`;
+    const { initiativeId, session } = await initiativeAndSession();
+    const url = `/organisations/${world.orgA.id}/sandbox/certificate.pem`;
     expect((await session.get(`/initiatives/${initiativeId}/sandbox`)).body).toContain(`action="${url}"`);
     const file = await session.post(url, {});
     expect(file.statusCode).toBe(200);
     expect(file.headers["content-type"]).toContain("application/x-pem-file");
-    expect(file.headers["content-disposition"]).toBe(`attachment; filename="ansluta-testcertifikat-${w.orgA.number}.pem"`);
+    expect(file.headers["content-disposition"]).toBe(`attachment; filename="ansluta-testcertifikat-${world.orgA.number}.pem"`);
     expect(file.headers["cache-control"]).toBe("no-store");
     expect(file.body).toContain("-----BEGIN PRIVATE KEY-----");
-    expect(file.body).toMatch(new RegExp(`# Subject: .*serialNumber=16${w.orgA.number}`, "i"));
-    const reader = browser(t.app);
-    await reader.login(w.emails.readerA);
+    expect(file.body).toMatch(new RegExp(`# Subject: .*serialNumber=16${world.orgA.number}`, "i"));
+    const reader = await world.browserAs("readerA");
     expect((await reader.post(url, {})).statusCode).toBe(403);
-    const outsider = browser(t.app);
-    await outsider.login(w.emails.plB);
+    const outsider = await world.browserAs("plB");
     expect((await outsider.post(url, {})).statusCode).toBe(404);
+  });
+
+  describe("where SANDBOX_PORT is unset", () => {
+    const plain = useTestWorld();
+
+    it("says the emulator is not running, and how to start it", async () => {
+      const { id } = await plain.seedInitiative({ name: "X" });
+      const s = await plain.browserAs("plA");
+      const page = await s.get(`/initiatives/${id}/sandbox`);
+      expect(page.body).toContain("Emulatorn körs inte på den här installationen");
+      expect(page.body).toContain("SANDBOX_PORT");
+    });
   });
 });

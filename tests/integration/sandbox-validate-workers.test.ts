@@ -1,10 +1,14 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { ValidationReport } from "../../src/http/routes/sandbox/sandbox.schema.ts";
 import { createValidationPool, type ValidationPool } from "../../src/sandbox/checks/validation-pool.ts";
 import { DEFAULT_XML_LIMITS } from "../../src/sandbox/soap/safe-xml.ts";
 import { deliverSecureRequest, exampleDelivery } from "../../src/sandbox/testing/reference-delivery.ts";
 import { testSigners } from "../../src/sandbox/testing/signers.ts";
 import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
+import { parseBody, useTestWorld } from "../support/test-world.ts";
 
 /**
  * The validator checks on worker threads: a document built to be costly holds up a worker, not
@@ -14,14 +18,14 @@ import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } fro
  * the event loop made /healthz wait 11 s for one upload and 20–40 s for four.
  */
 
-type Report = { checks: { id: string; status: "pass" | "fail" | "warn"; message: string }[] };
+type Report = z.infer<typeof ValidationReport>;
 
 const FLAT = `<r>${"<e/>".repeat(1_200_000)}</r>`;
 const valid = deliverSecureRequest(exampleDelivery(), testSigners());
 const failing = (report: Report) => report.checks.filter((c) => c.status === "fail").map((c) => c.id);
 
-function post(t: TestApp, token: string, xml: string) {
-  return t.app.inject({
+function post(app: FastifyInstance, token: string, xml: string) {
+  return app.inject({
     method: "POST",
     url: "/api/v1/sandbox/validate",
     headers: { "content-type": "application/xml", authorization: `Bearer ${token}` },
@@ -33,7 +37,7 @@ function post(t: TestApp, token: string, xml: string) {
  * Runs `work` while measuring the event loop's delay and asking /healthz every 20 ms, one at a
  * time: how long everyone else would have waited meanwhile.
  */
-async function whileMeasuring<T>(t: TestApp, work: () => Promise<T>) {
+async function whileMeasuring<T>(app: FastifyInstance, work: () => Promise<T>) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const health: { status: number; ms: number }[] = [];
   let done = false;
@@ -42,7 +46,7 @@ async function whileMeasuring<T>(t: TestApp, work: () => Promise<T>) {
   const probing = (async () => {
     while (!done) {
       const asked = performance.now();
-      const res = await t.app.inject({ method: "GET", url: "/healthz" });
+      const res = await app.inject({ method: "GET", url: "/healthz" });
       health.push({ status: res.statusCode, ms: performance.now() - asked });
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -60,27 +64,22 @@ async function whileMeasuring<T>(t: TestApp, work: () => Promise<T>) {
 }
 
 describe("the validator under a costly upload", () => {
-  let t: TestApp;
-  let w: World;
-  let reader: string;
+  const world = useTestWorld();
+  // A läsare, as in the probe: anyone logged in may use the validator.
+  const readerToken = async () => (await world.loginAs("readerA")).token;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    // A läsare, as in the probe: anyone logged in may use the validator.
-    reader = (await apiAs(t.app, w.emails.readerA)).token;
     // The pool starts with the first validation; its threads' start-up is not what is measured here.
-    expect((await post(t, reader, valid)).statusCode).toBe(200);
+    expect((await post(world.app, await readerToken(), valid)).statusCode).toBe(200);
   });
-  afterAll(async () => t.close());
 
   it("refuses four 4.7 MB documents of 1.2 million elements at once by their element count, while the event loop stays free", async () => {
-    const { result, health, maxDelayMs } = await whileMeasuring(t, () =>
-      Promise.all(Array.from({ length: 4 }, () => post(t, reader, FLAT))),
+    const reader = await readerToken();
+    const { result, health, maxDelayMs } = await whileMeasuring(world.app, () =>
+      Promise.all(Array.from({ length: 4 }, () => post(world.app, reader, FLAT))),
     );
     for (const res of result) {
-      expect(res.statusCode).toBe(200);
-      const report = res.json() as Report;
+      const report = parseBody(res, ValidationReport);
       expect(failing(report)).toEqual(["xml.element-limit"]);
       expect(report.checks.at(-1)).toEqual({ id: "xml.element-limit", status: "fail", message: "more than 10000 elements" });
     }
@@ -90,13 +89,12 @@ describe("the validator under a costly upload", () => {
   });
 
   it("refuses the same document on the page without stalling the event loop or echoing it back", async () => {
-    const b = browser(t.app);
-    await b.login(w.emails.readerA);
+    const b = await world.browserAs("readerA");
     // Encoded before the measurement: 12 MB of form, the browser's work, not the server's.
     const form = new URLSearchParams({ _csrf: b.jar.get("ansluta_csrf") ?? "", xml: FLAT }).toString();
     const cookie = [...b.jar].map(([name, value]) => `${name}=${value}`).join("; ");
-    const { result: page, maxDelayMs } = await whileMeasuring(t, () =>
-      t.app.inject({
+    const { result: page, maxDelayMs } = await whileMeasuring(world.app, () =>
+      world.app.inject({
         method: "POST",
         url: "/sandbox/validate",
         headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
@@ -112,6 +110,7 @@ describe("the validator under a costly upload", () => {
   });
 });
 
+// Its own app, as are the next two: the validator's limits and pool are app dependencies, which useTestWorld does not take.
 describe("the validator's worker parsing a document the limits let through", () => {
   let t: TestApp;
   let reader: string;
@@ -123,16 +122,15 @@ describe("the validator's worker parsing a document the limits let through", () 
     t = await startTestApp({ VALIDATION_TIMEOUT_MS: "120000" }, { validator: { limits: raised } });
     const w = await seedWorld(t.db);
     reader = (await apiAs(t.app, w.emails.readerA)).token;
-    expect((await post(t, reader, valid)).statusCode).toBe(200);
+    expect((await post(t.app, reader, valid)).statusCode).toBe(200);
   });
   afterAll(async () => t.close());
 
   it("answers /healthz throughout, and the event loop's delay stays a small part of the validation's time", {
     timeout: 120_000,
   }, async () => {
-    const { result, workMs, health, maxDelayMs } = await whileMeasuring(t, () => post(t, reader, FLAT));
-    expect(result.statusCode).toBe(200);
-    expect(failing(result.json() as Report)).toEqual(["envelope.operation"]);
+    const { result, workMs, health, maxDelayMs } = await whileMeasuring(t.app, () => post(t.app, reader, FLAT));
+    expect(failing(parseBody(result, ValidationReport))).toEqual(["envelope.operation"]);
     // The tree took seconds to build, on a worker: /healthz was answered again and again meanwhile.
     expect(health.length).toBeGreaterThanOrEqual(5);
     expect(health.every((h) => h.status === 200)).toBe(true);
@@ -150,20 +148,18 @@ describe("the validator's time budget", () => {
     t = await startTestApp({ VALIDATION_TIMEOUT_MS: "1500" }, { validator: { limits: { ...DEFAULT_XML_LIMITS, maxElements: 2_000_000 } } });
     w = await seedWorld(t.db);
     reader = (await apiAs(t.app, w.emails.readerA)).token;
-    expect((await post(t, reader, valid)).statusCode).toBe(200);
+    expect((await post(t.app, reader, valid)).statusCode).toBe(200);
   });
   afterAll(async () => t.close());
 
   it("stops a validation that runs over it with 422 VALIDATION_TIMEOUT, and checks the next document on a fresh worker", async () => {
-    const stopped = await post(t, reader, FLAT);
+    const stopped = await post(t.app, reader, FLAT);
     expect(stopped.statusCode).toBe(422);
     expect(stopped.json()).toEqual({
       code: "VALIDATION_TIMEOUT",
       message: "the validation took longer than 1500 ms and was stopped: a document this costly to check is not checked",
     });
-    const next = await post(t, reader, valid);
-    expect(next.statusCode).toBe(200);
-    expect(failing(next.json() as Report)).toEqual([]);
+    expect(failing(parseBody(await post(t.app, reader, valid), ValidationReport))).toEqual([]);
   });
 
   it("says so on the page, in Swedish, with the form kept", async () => {
@@ -221,11 +217,11 @@ describe("the validator's turns and cap per organisation", () => {
       await tokenOf(w.emails.fg),
     ];
     // Two of organisation A's validations hold both workers.
-    const heldA = [post(t, readerA, HELD), post(t, plA, HELD)];
+    const heldA = [post(t.app, readerA, HELD), post(t.app, plA, HELD)];
     await expect.poll(() => handedOver.length).toBe(2);
     expect(handedOver).toEqual([`organisation ${w.orgA.id}`, `organisation ${w.orgA.id}`]);
 
-    const refused = await post(t, plA, valid);
+    const refused = await post(t.app, plA, valid);
     expect(refused.statusCode).toBe(429);
     expect(refused.headers["retry-after"]).toBe("1");
     expect(refused.json()).toMatchObject({ code: "TOO_MANY_VALIDATIONS", message: expect.stringContaining("2 validations") });
@@ -239,9 +235,9 @@ describe("the validator's turns and cap per organisation", () => {
     expect(page.body).toContain("&lt;soap:Envelope");
 
     // Organisation B and the förvaltningsgrupp (no organisation: a queue of their own) wait their turn, not refused.
-    const others = [post(t, plB, valid), post(t, fg, valid)];
+    const others = [post(t.app, plB, valid), post(t.app, fg, valid)];
     open();
     for (const res of [...(await Promise.all(heldA)), ...(await Promise.all(others))]) expect(res.statusCode).toBe(200);
-    expect(failing((await post(t, plA, valid)).json() as Report)).toEqual([]);
+    expect(failing(parseBody(await post(t.app, plA, valid), ValidationReport))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { createOrganisation } from "../../src/domain/organisations/create-organi
 import type { OrganisationNumber } from "../../src/domain/organisations/organisation-number.ts";
 import { ensureSandboxAuthority } from "../../src/domain/sandbox/sandbox-authority.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
+import { LoginResponse } from "../../src/http/routes/identity/identity.schema.ts";
 import { newSecretKey } from "../../src/secrets/secret-box.ts";
 import { PASSWORD } from "../support/test-app.ts";
 import { createTestDatabaseEnv } from "../support/test-database.ts";
@@ -35,6 +36,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Not the test world: the server under test is a process of its own, started by `npm start`'s entry point over a database made here.
 describe("starting with another SECRET_KEY than the database's", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ansluta-key-"));
   const cleanups: (() => Promise<void>)[] = [];
@@ -129,7 +131,7 @@ describe("starting with another SECRET_KEY than the database's", () => {
       body: JSON.stringify({ email: "pl@test.example", password: PASSWORD }),
     });
     expect(login.status).toBe(200);
-    const { token } = (await login.json()) as { token: string };
+    const { token } = LoginResponse.parse(await login.json());
     const auth = { authorization: `Bearer ${token}` };
     expect((await fetch(`${base}/api/v1/sandbox/ca.pem`, { headers: auth })).status).toBe(200);
     const certificate = await fetch(`${base}/api/v1/organisations/${org.id}/sandbox/certificate`, {

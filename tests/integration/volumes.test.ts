@@ -1,17 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sandboxEnvironments, sandboxEvents, sandboxLoadTests } from "../../src/db/schema.ts";
-import { apiAs, browser, seedWorld, startTestApp, type TestApp, type World } from "../support/test-app.ts";
-
-type Api = Awaited<ReturnType<typeof apiAs>>;
-type Series = {
-  kind: string;
-  source: string;
-  label: string;
-  excludedLoadTestCalls: number;
-  months: { month: string; lookups: number; deliveries: number; delivered: number; faults: number; byOperator: Record<string, unknown> }[];
-  totals: { lookups: number; deliveries: number; delivered: number; notDelivered: number; faults: number; refused: number };
-};
+import { describe, expect, it, onTestFinished } from "vitest";
+import { sandboxEvents, sandboxLoadTests } from "../../src/db/schema.ts";
+import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema.ts";
+import { ActualVolumes } from "../../src/http/routes/volumes/volumes.schema.ts";
+import { seedTestEnvironment } from "../support/sandbox-fixtures.ts";
+import { getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
  * The emulator's calls to an initiative's test environment, read back as the initiative's actual
@@ -19,11 +12,7 @@ type Series = {
  * emulator's recorder writes them, so the test does not depend on the emulator running.
  */
 describe("actual volumes: the test series from the emulator", () => {
-  let t: TestApp;
-  let w: World;
-  let pl: Api;
-  let initiativeId: string;
-  let url: string;
+  const world = useTestWorld();
 
   const call = (environmentId: string, organisationId: string, at: string, fields: Partial<typeof sandboxEvents.$inferInsert>) => ({
     id: randomUUID(),
@@ -39,30 +28,18 @@ describe("actual volumes: the test series from the emulator", () => {
     durationMs: 12,
     checks: [],
     // Made with the organisation's own accepted certificate, unless told otherwise.
-    clientOrgNr: `16${w.orgA.number}`,
+    clientOrgNr: `16${world.orgA.number}`,
     ...fields,
   });
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedWorld(t.db);
-    pl = await apiAs(t.app, w.emails.plA);
-    const create = async (api: Api, organisationId: string, name: string) =>
-      ((await api.post("/api/v1/initiatives", { organisationId, name })).json() as { id: string }).id;
-    initiativeId = await create(pl, w.orgA.id, "Digitala bygglovsbeslut");
-    const otherInitiativeId = await create(pl, w.orgA.id, "Fakturor");
-    url = `/api/v1/initiatives/${initiativeId}/volumes/actual`;
-
-    const [env] = await t.db
-      .insert(sandboxEnvironments)
-      .values({ initiativeId, organisationId: w.orgA.id, slug: "bygglov001" })
-      .returning({ id: sandboxEnvironments.id });
-    const [other] = await t.db
-      .insert(sandboxEnvironments)
-      .values({ initiativeId: otherInitiativeId, organisationId: w.orgA.id, slug: "faktura001" })
-      .returning({ id: sandboxEnvironments.id });
-    if (!env || !other) throw new Error("environments not created");
-    const [loadTest] = await t.db
+  /**
+   * An initiative whose test environment received calls in April and May 2026, some in a load test,
+   * beside another initiative's environment and a call to no environment at all.
+   */
+  async function initiativeWithCalls() {
+    const { initiative, environment: env } = await seedTestEnvironment(world, { name: "Digitala bygglovsbeslut" });
+    const { environment: other } = await seedTestEnvironment(world, { name: "Fakturor" });
+    const [loadTest] = await world.db
       .insert(sandboxLoadTests)
       .values({
         environmentId: env.id,
@@ -71,8 +48,8 @@ describe("actual volumes: the test series from the emulator", () => {
         endsAt: new Date("2026-05-20T10:05:00Z"),
       })
       .returning({ id: sandboxLoadTests.id });
-    const a = (at: string, fields: Partial<typeof sandboxEvents.$inferInsert> = {}) => call(env.id, w.orgA.id, at, fields);
-    await t.db.insert(sandboxEvents).values([
+    const a = (at: string, fields: Partial<typeof sandboxEvents.$inferInsert> = {}) => call(env.id, world.orgA.id, at, fields);
+    await world.db.insert(sandboxEvents).values([
       a("2026-04-30T21:59:00Z", { endpoint: "recipient", operation: "isReachable", operatorId: null, outcome: "answered" }),
       // 00:30 on 1 May in Stockholm.
       a("2026-04-30T22:30:00Z", { endpoint: "recipient", operation: "isReachable", operatorId: null, outcome: "answered" }),
@@ -84,17 +61,17 @@ describe("actual volumes: the test series from the emulator", () => {
       a("2026-05-12T09:03:00Z", { clientOrgNr: null, operation: "deliverSecure", outcome: "refused" }),
       ...Array.from({ length: 5 }, (_, i) => a(`2026-05-20T10:00:0${i}Z`, { loadTestId: loadTest?.id })),
       // Another initiative's environment of the same organisation: its own volumes.
-      call(other.id, w.orgA.id, "2026-05-12T09:00:00Z", {}),
+      call(other.id, world.orgA.id, "2026-05-12T09:00:00Z", {}),
       // A call to no environment at all.
-      { ...call(env.id, w.orgA.id, "2026-05-12T09:00:00Z", {}), environmentId: null },
+      { ...call(env.id, world.orgA.id, "2026-05-12T09:00:00Z", {}), environmentId: null },
     ]);
-  });
-  afterAll(async () => t.close());
+    return { initiativeId: initiative.id, url: `/api/v1/initiatives/${initiative.id}/volumes/actual` };
+  }
 
   it("answers the environment's calls as a test series by Stockholm month, load tests left out", async () => {
-    const res = await pl.get(url);
-    expect(res.statusCode, res.body).toBe(200);
-    const { series } = res.json() as { series: Series[] };
+    const pl = await world.loginAs("plA");
+    const { url } = await initiativeWithCalls();
+    const { series } = await getJson(pl, url, ActualVolumes);
     expect(series).toHaveLength(1);
     const [test] = series;
     expect(test).toMatchObject({
@@ -112,29 +89,37 @@ describe("actual volumes: the test series from the emulator", () => {
   });
 
   it("labels the series in the reader's language", async () => {
+    const pl = await world.loginAs("plA");
+    const { url } = await initiativeWithCalls();
+    // The projektledare reads Swedish again after this test, whatever happens in it.
+    onTestFinished(async () => {
+      await pl.patch("/api/v1/me", { locale: "sv" });
+    });
     await pl.patch("/api/v1/me", { locale: "en" });
-    const { series } = (await pl.get(url)).json() as { series: Series[] };
+    const { series } = await getJson(pl, url, ActualVolumes);
     expect(series[0]?.label).toBe("Test series from Ansluta's emulator – not real volumes");
-    await pl.patch("/api/v1/me", { locale: "sv" });
   });
 
   it("is readable by every reader of the initiative, hidden from other organisations", async () => {
-    const reader = await apiAs(t.app, w.emails.readerA);
+    const pl = await world.loginAs("plA");
+    const { url } = await initiativeWithCalls();
+    const reader = await world.loginAs("readerA");
     expect((await reader.get(url)).statusCode).toBe(200);
-    const outsider = await apiAs(t.app, w.emails.plB);
+    const outsider = await world.loginAs("plB");
     expect((await outsider.get(url)).statusCode).toBe(404);
     expect((await pl.get("/api/v1/initiatives/not-a-uuid/volumes/actual")).statusCode).toBe(400);
   });
 
   it("answers an empty test series for an initiative without a test environment", async () => {
-    const id = ((await pl.post("/api/v1/initiatives", { organisationId: w.orgA.id, name: "Utan testmiljö" })).json() as { id: string }).id;
-    const { series } = (await pl.get(`/api/v1/initiatives/${id}/volumes/actual`)).json() as { series: Series[] };
+    const pl = await world.loginAs("plA");
+    const { id } = await postJson(pl, "/api/v1/initiatives", { organisationId: world.orgA.id, name: "Utan testmiljö" }, Initiative);
+    const { series } = await getJson(pl, `/api/v1/initiatives/${id}/volumes/actual`, ActualVolumes);
     expect(series).toEqual([expect.objectContaining({ kind: "test", months: [], excludedLoadTestCalls: 0 })]);
   });
 
   it("shows the test series on a page linked from the overview, tagged and named as a test series", async () => {
-    const session = browser(t.app);
-    await session.login(w.emails.readerA);
+    const { initiativeId } = await initiativeWithCalls();
+    const session = await world.browserAs("readerA");
     const overview = await session.get(`/initiatives/${initiativeId}`);
     expect(overview.body).toContain(`href="/initiatives/${initiativeId}/volumes"`);
     const page = await session.get(`/initiatives/${initiativeId}/volumes`);
@@ -147,8 +132,7 @@ describe("actual volumes: the test series from the emulator", () => {
     expect(page.body).toContain("Fortnox");
     expect(page.body).toContain("Inga produktionsvolymer är inrapporterade ännu.");
 
-    const outsider = browser(t.app);
-    await outsider.login(w.emails.plB);
+    const outsider = await world.browserAs("plB");
     expect((await outsider.get(`/initiatives/${initiativeId}/volumes`)).statusCode).toBe(404);
     expect((await outsider.get("/initiatives/not-a-uuid/volumes")).statusCode).toBe(404);
   });
