@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "./config.ts";
+import { readConfig, sandboxPublicUrl, sandboxServerNames } from "./config.ts";
 
 describe("SANDBOX_OPERATORS", () => {
   it("names every operator as usual when unset", () => {
@@ -45,5 +45,61 @@ describe("TRUST_PROXY", () => {
 
   it.each(["yes", "-1", "1.5", "all", "100"])("refuses %j as an invalid environment", (value) => {
     expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: /);
+  });
+});
+
+describe("the emulator's address (SANDBOX_PUBLIC_URL) and certificate names (SANDBOX_TLS_NAMES)", () => {
+  it("is SANDBOX_PUBLIC_URL when set, whatever the port it listens on, and its certificate carries that host besides the loopback names", () => {
+    const config = readConfig({
+      SANDBOX_PORT: "9443",
+      SANDBOX_PUBLIC_URL: "https://Sandbox.Ansluta.example:8443/",
+      PUBLIC_URL: "https://ansluta.example",
+    });
+    expect(sandboxPublicUrl(config)).toBe("https://sandbox.ansluta.example:8443");
+    expect(sandboxServerNames(config)).toEqual(["localhost", "127.0.0.1", "::1", "sandbox.ansluta.example"]);
+    expect(sandboxPublicUrl(readConfig({ SANDBOX_PORT: "8443", SANDBOX_PUBLIC_URL: "https://sandbox.example:443" }))).toBe(
+      "https://sandbox.example",
+    );
+  });
+
+  it("is one default without it: PUBLIC_URL's host, else the address it listens on, localhost for a wildcard", () => {
+    expect(sandboxPublicUrl(readConfig({ SANDBOX_PORT: "8443" }))).toBe("https://localhost:8443");
+    expect(sandboxPublicUrl(readConfig({ SANDBOX_PORT: "8443", HOST: "::" }))).toBe("https://localhost:8443");
+    expect(sandboxPublicUrl(readConfig({ SANDBOX_PORT: "8443", HOST: "10.1.2.3" }))).toBe("https://10.1.2.3:8443");
+    expect(sandboxPublicUrl(readConfig({ SANDBOX_PORT: "8443", HOST: "fe80::0:1" }))).toBe("https://[fe80::1]:8443");
+    expect(sandboxPublicUrl(readConfig({ SANDBOX_PORT: "8443", PUBLIC_URL: "http://ansluta.example:3000" }))).toBe(
+      "https://ansluta.example:8443",
+    );
+    expect(sandboxServerNames(readConfig({}))).toEqual(["localhost", "127.0.0.1", "::1"]);
+    expect(sandboxServerNames(readConfig({ HOST: "10.1.2.3" }))).toEqual(["localhost", "127.0.0.1", "::1", "10.1.2.3"]);
+    expect(sandboxPublicUrl(readConfig({ SANDBOX_PUBLIC_URL: "https://sandbox.example" }))).toBeNull();
+  });
+
+  it("adds every name of SANDBOX_TLS_NAMES to the certificate, once", () => {
+    const config = readConfig({
+      SANDBOX_PUBLIC_URL: "https://sandbox.example:8443",
+      SANDBOX_TLS_NAMES: " Emulator.Internal, 10.1.2.3,*.sandbox.example, sandbox.example, 0:0:0:0:0:0:0:1 ",
+    });
+    expect(sandboxServerNames(config)).toEqual([
+      "localhost",
+      "127.0.0.1",
+      "::1",
+      "sandbox.example",
+      "emulator.internal",
+      "10.1.2.3",
+      "*.sandbox.example",
+    ]);
+  });
+
+  it.each([
+    ["SANDBOX_PUBLIC_URL", "http://sandbox.example:8443"],
+    ["SANDBOX_PUBLIC_URL", "https://sandbox.example:8443/mm"],
+    ["SANDBOX_PUBLIC_URL", "https://user:pw@sandbox.example"],
+    ["SANDBOX_PUBLIC_URL", "sandbox.example:8443"],
+    ["SANDBOX_TLS_NAMES", "sandbox.example,under_score.example"],
+    ["SANDBOX_TLS_NAMES", "https://sandbox.example"],
+    ["SANDBOX_PORT", "0"],
+  ])("refuses %s=%j as an invalid environment", (name, value) => {
+    expect(() => readConfig({ [name]: value })).toThrow(new RegExp(`Invalid environment:\\n {2}${name}: `));
   });
 });

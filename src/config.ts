@@ -1,5 +1,7 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { DEFAULT_VALIDATION_TIMEOUT_MS } from "./sandbox/checks/validation-pool.ts";
+import { hostOf, httpsOrigin, LOOPBACK_NAMES, reachableHost } from "./sandbox/emulator/public-url.ts";
 import { DEFAULT_OPERATORS } from "./sandbox/recipients/scenarios.ts";
 
 /**
@@ -27,6 +29,47 @@ const SandboxOperators = z
       names.set(key, name);
     }
     return DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: names.get(o.key) ?? o.name }));
+  });
+
+/**
+ * SANDBOX_PUBLIC_URL: the one address senders reach the emulator at, `https://host[:port]` and
+ * nothing more, since every endpoint is under /e/{slug}/ at its root. Its port may differ from
+ * SANDBOX_PORT (a port forwarded to it), but nothing in between may end TLS: the emulator sees the
+ * client certificate itself.
+ */
+const SandboxPublicUrl = z
+  .string()
+  .url()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const url = new URL(value);
+    if (url.protocol !== "https:" || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not https://host or https://host:port (no path, query or credentials)` });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
+const DNS_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** SANDBOX_TLS_NAMES: more DNS names and IP addresses for the server certificate, separated by commas. */
+const SandboxTlsNames = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const names = (value ?? "")
+      .split(",")
+      .map((n) => n.trim().toLowerCase())
+      .filter((n) => n !== "")
+      // One spelling per IPv6 address, the one a certificate's names are compared in.
+      .map((n) => (isIP(n) === 6 ? hostOf(`https://[${n}]`) : n));
+    const wrong = names.filter((n) => isIP(n) === 0 && !DNS_NAME.test(n));
+    if (wrong.length > 0) {
+      ctx.addIssue({ code: "custom", message: `not a DNS name or an IP address: ${wrong.map((n) => `"${n}"`).join(", ")}` });
+      return z.NEVER;
+    }
+    return names;
   });
 
 /** Everything Ansluta reads from the environment, parsed once at the edge. */
@@ -59,7 +102,9 @@ const EnvSchema = z.object({
       return z.NEVER;
     }),
   /** The Mina meddelanden emulator's HTTPS port (mutual TLS), bound to HOST; unset, the emulator does not start. */
-  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SANDBOX_PUBLIC_URL: SandboxPublicUrl,
+  SANDBOX_TLS_NAMES: SandboxTlsNames,
   SANDBOX_OPERATORS: SandboxOperators,
   /**
    * Worker threads that parse and check untrusted XML, for the validator and the emulator alike;
@@ -89,4 +134,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+type SandboxAddressConfig = Pick<Config, "HOST" | "PUBLIC_URL" | "SANDBOX_PORT" | "SANDBOX_PUBLIC_URL" | "SANDBOX_TLS_NAMES">;
+
+/** The emulator's host: SANDBOX_PUBLIC_URL's, else PUBLIC_URL's, else the address it listens on (localhost for a wildcard). */
+function sandboxPublicHost(config: SandboxAddressConfig): string {
+  if (config.SANDBOX_PUBLIC_URL) return hostOf(config.SANDBOX_PUBLIC_URL);
+  return config.PUBLIC_URL ? hostOf(config.PUBLIC_URL) : reachableHost(config.HOST);
+}
+
+/**
+ * The one address the emulator goes by, in the WSDLs, ServiceAdress, the environment API and pages
+ * alike: SANDBOX_PUBLIC_URL, else https://{sandboxPublicHost}:{SANDBOX_PORT}; null when no emulator runs.
+ */
+export function sandboxPublicUrl(config: SandboxAddressConfig): string | null {
+  if (config.SANDBOX_PORT === undefined) return null;
+  return config.SANDBOX_PUBLIC_URL ?? httpsOrigin(sandboxPublicHost(config), config.SANDBOX_PORT);
+}
+
+/** Every name the emulator's server certificate carries: the loopback names, its public host and SANDBOX_TLS_NAMES. */
+export function sandboxServerNames(config: SandboxAddressConfig): string[] {
+  return [...new Set([...LOOPBACK_NAMES, sandboxPublicHost(config).toLowerCase(), ...config.SANDBOX_TLS_NAMES])];
 }

@@ -1,5 +1,5 @@
 import { seedDemo } from "./cli/demo-seed.ts";
-import { readConfig } from "./config.ts";
+import { readConfig, sandboxPublicUrl, sandboxServerNames } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open-configured.ts";
 import { findAnyUser } from "./db/repositories/user-repository.ts";
 import { auditCheckpointFitsKey } from "./domain/audit/audit-checkpoint-fits-key.ts";
@@ -34,14 +34,13 @@ if (handle.kind === "pglite" && !(await findAnyUser(handle.db))) {
   startupNotice(config, "first start: seeding the demo …");
   console.log(await seedDemo(handle.db, new Date()));
 }
-const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
 // Made before the first request, so handing out the CA or a certificate never has to create anything.
 // A CA sealed under another SECRET_KEY (a restore without the original key) must not stop everything
 // else: the app serves, the emulator stays off, and issuing a certificate answers SANDBOX_CA_UNUSABLE.
 const sandboxAuthority = await ensureSandboxAuthority(handle.db, {
   now: new Date(),
   secrets,
-  ...(publicHost ? { hostnames: [publicHost] } : {}),
+  serverNames: sandboxServerNames(config),
 }).catch((error: unknown) => {
   if (error instanceof DomainError && error.code === "SANDBOX_CA_UNUSABLE") return error;
   throw error;
@@ -68,8 +67,9 @@ app.log.info(
   { database: handle.kind, startupMs: Math.round(performance.now() - startedAt) },
   `Ansluta listening on port ${config.PORT} (${handle.kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "PostgreSQL"})`,
 );
+const sandboxUrl = sandboxPublicUrl(config);
 const sandbox =
-  config.SANDBOX_PORT === undefined || sandboxAuthority instanceof DomainError
+  config.SANDBOX_PORT === undefined || sandboxUrl === null || sandboxAuthority instanceof DomainError
     ? null
     : await startSandbox({
         db: handle.db,
@@ -78,10 +78,14 @@ const sandbox =
         port: config.SANDBOX_PORT,
         operators: config.SANDBOX_OPERATORS,
         validationPool,
-        ...(publicHost ? { publicHost } : {}),
+        publicUrl: sandboxUrl,
         onRecordError: (error, event) => app.log.error({ err: error, callId: event.callId }, "sandbox event not recorded"),
       });
-if (sandbox) app.log.info(`Mina meddelanden emulator listening at ${sandbox.url}`);
+if (sandbox) {
+  app.log.info(
+    `Mina meddelanden emulator listening on port ${config.SANDBOX_PORT}, at ${sandbox.url} for senders (certificate for ${sandboxServerNames(config).join(", ")})`,
+  );
+}
 const reminders = startReminderJob(handle.db, {
   intervalMinutes: config.REMINDER_INTERVAL_MINUTES,
   daysAhead: config.REMINDER_DAYS_AHEAD,

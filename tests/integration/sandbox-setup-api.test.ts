@@ -60,7 +60,7 @@ describe("an initiative's test environment, uploaded test CAs and own synthetic 
       expect(env.addresses).toMatchObject({
         recipient: `${base}/Recipient/v3`,
         authority: `${base}/Authority`,
-        wsdl: { recipient: `${base}/Recipient/v3?wsdl` },
+        wsdl: { recipient: `${base}/Recipient/v3?wsdl`, authority: `${base}/Authority?wsdl` },
       });
       expect(env.addresses?.services.map((s) => s.name)).toEqual(["Kivra", "Min myndighetspost", "Billo", "Fortnox"]);
       expect(env.addresses?.services[0]?.url).toBe(`${base}/Service/v3/kivra`);

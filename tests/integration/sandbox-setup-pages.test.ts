@@ -37,6 +37,7 @@ describe("the test environment, own recipients and test CAs as pages", () => {
     expect(slug).toBeDefined();
     expect(after.body).toContain(`<code data-testid="environment-address">https://ansluta.test:8443/e/${slug}/Service/v3/fortnox</code>`);
     expect(after.body).toContain(`href="https://ansluta.test:8443/e/${slug}/Recipient/v3?wsdl"`);
+    expect(after.body).toContain(`href="https://ansluta.test:8443/e/${slug}/Authority?wsdl">WSDL för Authority (getSenders)</a>`);
     expect(after.body).toContain(`/api/v1/organisations/${world.orgA.id}/sandbox/certificate`);
     expect(after.body).toContain('href="/sandbox/ca.pem"');
     expect(after.body).toContain(`href="/organisations/${world.orgA.id}/sandbox/recipients"`);

@@ -35,6 +35,18 @@ export async function resealSandboxAuthority(db: Database, keys: { caPrivateKeyP
   await db.update(sandboxAuthorities).set(keys).where(eq(sandboxAuthorities.id, 1));
 }
 
+/** Swaps the emulator's server certificate and key, unless another app server already swapped `previousCertificatePem`. */
+export async function replaceSandboxServerCertificate(
+  db: Database,
+  previousCertificatePem: string,
+  next: { serverCertificatePem: string; serverPrivateKeyPem: string },
+) {
+  await db
+    .update(sandboxAuthorities)
+    .set(next)
+    .where(and(eq(sandboxAuthorities.id, 1), eq(sandboxAuthorities.serverCertificatePem, previousCertificatePem)));
+}
+
 export const organisationIdByNumber = async (db: Database, number: string) =>
   (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, number)).limit(1))[0]?.id ?? null;
 

@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/database.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
@@ -47,6 +48,22 @@ describe("the sandbox authority", () => {
     const otherKey = secretBox(parseSecretKey(newSecretKey()));
     await expect(readSandboxAuthority(db, otherKey)).rejects.toMatchObject({ code: "SANDBOX_CA_UNUSABLE" });
     await expect(ensureSandboxAuthority(db, { now: new Date(), secrets: otherKey })).rejects.toMatchObject({ code: "SANDBOX_CA_UNUSABLE" });
+  });
+
+  it("issues the server certificate again, from the same CA, when it has less than 30 days left", async () => {
+    const db = await bareDatabase();
+    const made = new Date("2024-01-10T08:00:00Z");
+    const first = await ensureSandboxAuthority(db, { now: made, secrets });
+    const validTo = new Date(new X509Certificate(first.serverCertificatePem).validTo);
+    expect(await ensureSandboxAuthority(db, { now: new Date(validTo.getTime() - 31 * 86_400_000), secrets })).toEqual(first);
+    const late = new Date(validTo.getTime() - 29 * 86_400_000);
+    const renewed = await ensureSandboxAuthority(db, { now: late, secrets });
+    expect(renewed.caCertificatePem).toBe(first.caCertificatePem);
+    expect(renewed.serverCertificatePem).not.toBe(first.serverCertificatePem);
+    expect(new Date(new X509Certificate(renewed.serverCertificatePem).validTo).getTime()).toBeGreaterThan(
+      late.getTime() + 700 * 86_400_000,
+    );
+    expect(await readSandboxAuthority(db, secrets)).toEqual(renewed);
   });
 
   it("seals the keys of an authority stored before keys were sealed", async () => {

@@ -1,12 +1,16 @@
+import { X509Certificate } from "node:crypto";
+import { isIP } from "node:net";
 import type { Database } from "../../db/database.ts";
 import {
   findSandboxAuthority,
   findSandboxCaCertificate,
   insertSandboxAuthorityUnlessPresent,
+  replaceSandboxServerCertificate,
   resealSandboxAuthority,
   type SandboxAuthorityRow,
 } from "../../db/repositories/sandbox-repository.ts";
-import { createTestCa, issueServerCertificate } from "../../sandbox/tls/test-ca.ts";
+import { LOOPBACK_NAMES } from "../../sandbox/emulator/public-url.ts";
+import { certificateNames, createTestCa, issueServerCertificate, type TestCa } from "../../sandbox/tls/test-ca.ts";
 import { type SecretBox, SecretBoxError } from "../../secrets/secret-box.ts";
 import { DomainError } from "../shared/domain-error.ts";
 
@@ -21,8 +25,11 @@ export type SandboxAuthority = {
 export type EnsureSandboxAuthorityOptions = {
   now: Date;
   secrets: SecretBox;
-  /** Names the emulator's server certificate carries besides localhost and the loopback addresses. */
-  hostnames?: readonly string[];
+  /**
+   * Every DNS name and IP address the emulator's server certificate is to carry (sandboxServerNames
+   * in config.ts); the loopback names alone by default. A certificate whose names differ is re-issued.
+   */
+  serverNames?: readonly string[];
 };
 
 /** The associated data each key is sealed with, so a sealed key cannot be swapped into the other column. */
@@ -31,30 +38,40 @@ const PURPOSE = { ca: "sandbox_authorities.ca_private_key_pem", server: "sandbox
 /** Keys written before they were sealed (the first emulator release) are plain PEM. */
 const isPlainPem = (value: string) => value.startsWith("-----BEGIN");
 
+/** A server certificate this close to its end is re-issued at start-up, so a long-running installation never serves an expired one. */
+const RENEW_BEFORE_MS = 30 * 86_400_000;
+
 /**
  * Made at start-up, before anyone can ask for a certificate, so no read ever has to write. Keys are
  * generated outside the transaction (they take a moment); the insert keeps the row of whichever
  * app server got there first, and everyone uses that one. A row from before keys were sealed is
- * sealed now, so plain keys do not linger in the database or its backups.
+ * sealed now, so plain keys do not linger in the database or its backups. The server certificate is
+ * issued again by the same CA when the configured names changed or it is about to run out, so
+ * senders keep trusting the emulator without fetching anything new.
  */
 export async function ensureSandboxAuthority(db: Database, options: EnsureSandboxAuthorityOptions): Promise<SandboxAuthority> {
+  const serverNames = [...new Set(options.serverNames ?? LOOPBACK_NAMES)];
   const existing = await findSandboxAuthority(db);
   if (existing) {
+    const opened = openAuthority(existing, options.secrets);
     if (isPlainPem(existing.caPrivateKeyPem) || isPlainPem(existing.serverPrivateKeyPem)) {
-      const opened = openAuthority(existing, options.secrets);
       await resealSandboxAuthority(db, {
         caPrivateKeyPem: options.secrets.seal(opened.caPrivateKeyPem, PURPOSE.ca),
         serverPrivateKeyPem: options.secrets.seal(opened.serverPrivateKeyPem, PURPOSE.server),
       });
-      return opened;
     }
-    return openAuthority(existing, options.secrets);
+    if (serverCertificateFits(opened.serverCertificatePem, serverNames, options.now)) return opened;
+    const ca = { certificatePem: opened.caCertificatePem, privateKeyPem: opened.caPrivateKeyPem };
+    const server = await issueEmulatorCertificate(ca, serverNames, options.now);
+    // Two app servers starting together each issue one; the first swap wins and both use it.
+    await replaceSandboxServerCertificate(db, opened.serverCertificatePem, {
+      serverCertificatePem: server.certificatePem,
+      serverPrivateKeyPem: options.secrets.seal(server.privateKeyPem, PURPOSE.server),
+    });
+    return readSandboxAuthority(db, options.secrets);
   }
   const ca = await createTestCa({ now: options.now });
-  const server = await issueServerCertificate(ca, {
-    now: options.now,
-    hostnames: [...new Set(["localhost", ...(options.hostnames ?? [])])],
-  });
+  const server = await issueEmulatorCertificate(ca, serverNames, options.now);
   await insertSandboxAuthorityUnlessPresent(db, {
     caCertificatePem: ca.certificatePem,
     caPrivateKeyPem: options.secrets.seal(ca.privateKeyPem, PURPOSE.ca),
@@ -63,6 +80,22 @@ export async function ensureSandboxAuthority(db: Database, options: EnsureSandbo
     createdAt: options.now,
   });
   return readSandboxAuthority(db, options.secrets);
+}
+
+/** Carries exactly the configured names (in any order), and stays valid for a while yet. */
+function serverCertificateFits(certificatePem: string, names: readonly string[], now: Date): boolean {
+  const carried = new Set(certificateNames(certificatePem));
+  const wanted = new Set(names);
+  const sameNames = carried.size === wanted.size && [...wanted].every((n) => carried.has(n));
+  return sameNames && new Date(new X509Certificate(certificatePem).validTo).getTime() - now.getTime() > RENEW_BEFORE_MS;
+}
+
+function issueEmulatorCertificate(ca: TestCa, names: readonly string[], now: Date) {
+  return issueServerCertificate(ca, {
+    now,
+    hostnames: names.filter((n) => isIP(n) === 0),
+    ipAddresses: names.filter((n) => isIP(n) !== 0),
+  });
 }
 
 /** The authority with its keys opened, for issuing certificates and serving TLS. */

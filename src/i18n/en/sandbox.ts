@@ -73,6 +73,7 @@ export const enSandbox: Widen<typeof svSandbox> = {
     serviceInterface: "Service v3 (deliverSecure) at {operator}",
     wsdlHeading: "WSDL",
     wsdlRecipient: "WSDL of Recipient v3",
+    wsdlAuthority: "WSDL of Authority (getSenders)",
     wsdlService: "WSDL of Service v3 at {operator}",
     wsdlHint: "The WSDL files are fetched from the emulator with the same client certificate as the calls.",
     certificateHeading: "Client certificate and test CA",

@@ -68,6 +68,7 @@ export const svSandbox = {
     serviceInterface: "Service v3 (deliverSecure) hos {operator}",
     wsdlHeading: "WSDL",
     wsdlRecipient: "WSDL för Recipient v3",
+    wsdlAuthority: "WSDL för Authority (getSenders)",
     wsdlService: "WSDL för Service v3 hos {operator}",
     wsdlHint: "WSDL-filerna hämtas från emulatorn med samma klientcertifikat som anropen.",
     certificateHeading: "Klientcertifikat och test-CA",

@@ -18,7 +18,7 @@ import {
 import { memoryEnvironments, testEnvironment } from "../testing/memory-environments.ts";
 import { deliverSecureRequest, exampleDelivery, soapEnvelope } from "../testing/reference-delivery.ts";
 import type { TestCertificate } from "../testing/test-certificate.ts";
-import { payloadOf, validateAgainstContract } from "../testing/xsd.ts";
+import { payloadOf, validateAgainstContract, validateAgainstServedWsdl } from "../testing/xsd.ts";
 import { createTestCa, issueClientCertificate, issueServerCertificate, type PemCertificate, type TestCa } from "../tls/test-ca.ts";
 import { type RunningEmulator, startEmulator } from "./emulator-server.ts";
 import { type EmulatorEnvironment, environmentPath } from "./environment.ts";
@@ -425,6 +425,47 @@ describe("the emulator over mutual TLS", () => {
     const schema = await call("/schema/v3/Recipient.xsd", { method: "GET" });
     expect(schema.body).toContain("targetNamespace");
     expect((await call("/schema/../Recipient.wsdl", { method: "GET" })).status).toBe(404);
+  });
+
+  it("serves the Authority WSDL, without a client certificate, whose schemas resolve and judge its answers", async () => {
+    const wsdl = await call(`${A}/Authority?wsdl`, { method: "GET", certificate: null });
+    expect(wsdl.status).toBe(200);
+    expect(wsdl.headers["content-type"]).toMatch(/^text\/xml/);
+    expect(lastEvent()).toMatchObject({ operation: "wsdl", outcome: "answered", httpStatus: 200 });
+    expect(wsdl.body).toContain('targetNamespace="http://minameddelanden.gov.se/Authority"');
+    expect(wsdl.body).toContain('<wsdl:port binding="authority:AuthorityBinding" name="AuthorityPort">');
+    expect(wsdl.body).toContain(`<soap:address location="${emulator.url}${A}/Authority"/>`);
+    expect(wsdl.body).toContain(`schemaLocation="${emulator.url}/schema/Sender.xsd"`);
+    expect(wsdl.body).not.toContain('schemaLocation="schema/');
+
+    const senders = await call(`${A}/Authority`, { body: soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`) });
+    const refused = await call(`${A}/Authority`, {
+      body: soapEnvelope(`<auth:getSenders xmlns:auth="${NS.authorityWsdl}"/>`),
+      certificate: foreignClient,
+    });
+    expect(refused.body).toContain("getSendersFault");
+    const served = await validateAgainstServedWsdl({
+      wsdl: wsdl.body,
+      wsdlUrl: `${emulator.url}${A}/Authority?wsdl`,
+      fetchText: async (url) => {
+        expect(url.startsWith(`${emulator.url}/schema/`)).toBe(true);
+        const schema = await call(new URL(url).pathname, { method: "GET", certificate: null });
+        if (schema.status !== 200) throw new Error(`${url}: HTTP ${schema.status}`);
+        return schema.body;
+      },
+      documents: [
+        { name: "getSendersResponse", xml: payloadOf(senders.body) },
+        { name: "getSendersFault", xml: payloadOf(refused.body) },
+      ],
+    });
+    // Sender.xsd imports Recipient.xsd, which imports Authority.xsd and Common.xsd: all four are served.
+    expect(served.schemaUrls.map((u) => new URL(u).pathname).sort()).toEqual([
+      "/schema/Authority.xsd",
+      "/schema/Common.xsd",
+      "/schema/Recipient.xsd",
+      "/schema/Sender.xsd",
+    ]);
+    expect(served.results.filter((r) => !r.valid)).toEqual([]);
   });
 
   it("sends only responses the official XSDs accept", async () => {

@@ -22,7 +22,8 @@ import { identifyEnvironmentClient, trustedCertificates } from "./environment-cl
 import type { DeliveredMessage, EmulatorEvent, Endpoint, EventRecorder } from "./events.ts";
 import { EMULATOR_ERROR_CODES } from "./fault-codes.ts";
 import { type Answer, clientRefusedCheck, type EmulatorConfig, EmulatorState } from "./operations.ts";
-import { SCHEMA_FILES, wsdlFor } from "./wsdl.ts";
+import { httpsOrigin, reachableHost } from "./public-url.ts";
+import { SCHEMA_FILES, type WsdlName, wsdlFor } from "./wsdl.ts";
 
 /**
  * The Mina meddelanden v3 emulator as an HTTPS server with mutual TLS on its own port, serving
@@ -30,7 +31,7 @@ import { SCHEMA_FILES, wsdlFor } from "./wsdl.ts";
  *   POST /e/{slug}/Recipient/v3              isReachable, isRegistered (FaR)
  *   POST /e/{slug}/Authority                 getSenders
  *   POST /e/{slug}/Service/v3/{operatorId}   deliverSecure, one endpoint per simulated mailbox operator
- *   GET  …?wsdl, GET /schema/…               the official WSDLs (addresses rewritten) and their XSDs
+ *   GET  …?wsdl, GET /schema/…               the WSDLs (addresses rewritten, wsdl.ts) and their XSDs
  * The TLS layer asks for a client certificate but lets every handshake through, so that a call
  * without an acceptable certificate is answered with a SOAP fault and recorded with the reason,
  * instead of vanishing as a TLS error the sender cannot read. The WSDLs and schemas need no client
@@ -66,8 +67,11 @@ export type StartEmulatorOptions = {
   serverCert: string;
   serverKey: string;
   host?: string;
-  /** The host name senders reach the emulator by, used in ServiceAdress and the WSDLs; defaults to host (localhost for a wildcard). */
-  publicHost?: string;
+  /**
+   * The address senders reach the emulator at (https://host[:port], public-url.ts), which every
+   * address it hands out starts with; by default https://{host (localhost for a wildcard)}:{port}.
+   */
+  publicUrl?: string;
   /** 0 picks a free port. */
   port?: number;
   operators: readonly EmulatorOperator[];
@@ -92,8 +96,10 @@ export type StartEmulatorOptions = {
 };
 
 export type RunningEmulator = {
-  /** https://host:port, without a trailing slash; an environment's endpoints are under `${url}/e/{slug}`. */
+  /** The address senders reach it at (publicUrl), without a trailing slash; an environment's endpoints are under `${url}/e/{slug}`. */
   url: string;
+  /** The port it listens on, which a publicUrl need not name. */
+  port: number;
   close(): Promise<void>;
 };
 
@@ -104,6 +110,8 @@ const SERVED: Record<Route["endpoint"], readonly SenderRequest["operation"][]> =
   authority: ["getSenders"],
   service: ["deliverSecure"],
 };
+
+const WSDL_OF: Record<Route["endpoint"], WsdlName> = { recipient: "Recipient", authority: "Authority", service: "Service" };
 
 const EMPTY_ENVELOPE = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${NS.soap11}"><soap:Body/></soap:Envelope>`;
 
@@ -391,8 +399,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       if (req.method === "GET") {
         req.resume();
         const wantsWsdl = url.search.toLowerCase() === "?wsdl";
-        if (wantsWsdl && route && route.endpoint !== "authority") {
-          const wsdl = wsdlFor(route.endpoint === "recipient" ? "Recipient" : "Service", baseUrl + url.pathname, baseUrl);
+        if (wantsWsdl && route) {
+          const wsdl = wsdlFor(WSDL_OF[route.endpoint], baseUrl + url.pathname, baseUrl);
           return send(200, "text/xml; charset=utf-8", wsdl, { operation: "wsdl", outcome: "answered" });
         }
         return notFound(`nothing to GET at ${url.pathname}`);
@@ -619,12 +627,11 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  // A wildcard address cannot be called back: advertise a name senders can reach.
-  const advertised = options.publicHost ?? (host === "0.0.0.0" || host === "::" ? "localhost" : host);
-  baseUrl = `https://${advertised.includes(":") ? `[${advertised}]` : advertised}:${port}`;
+  baseUrl = options.publicUrl ? new URL(options.publicUrl).origin : httpsOrigin(reachableHost(host), port);
 
   return {
     url: baseUrl,
+    port,
     close: async () => {
       for (const [timer, end] of held) {
         clearTimeout(timer);

@@ -14,8 +14,8 @@ export type StartSandboxOptions = {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** The host name senders reach the emulator by (in ServiceAdress and the WSDLs); the server certificate must carry it. */
-  publicHost?: string;
+  /** The address senders reach the emulator at (sandboxPublicUrl in config.ts); the server certificate must carry its host. */
+  publicUrl?: string;
   /** The simulated mailbox operators and their names (SANDBOX_OPERATORS); all four with their usual names by default. */
   operators?: readonly EmulatorOperator[];
   onRecordError?: (error: unknown, event: EmulatorEvent) => void;
@@ -25,8 +25,10 @@ export type StartSandboxOptions = {
 };
 
 export type RunningSandbox = {
-  /** https://host:port, without a trailing slash */
+  /** The address senders reach it at, without a trailing slash. */
   url: string;
+  /** The port it listens on. */
+  port: number;
   /** Stops listening and waits until every event received so far is in the database. */
   close(): Promise<void>;
 };
@@ -46,7 +48,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     serverCert: authority.serverCertificatePem,
     serverKey: authority.serverPrivateKeyPem,
     host: options.host,
-    ...(options.publicHost ? { publicHost: options.publicHost } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     port: options.port,
     operators: options.operators ?? DEFAULT_OPERATORS.map((o) => ({ id: o.key, name: o.name })),
     environments: databaseEnvironments(options.db),
@@ -56,6 +58,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   });
   return {
     url: emulator.url,
+    port: emulator.port,
     close: async () => {
       await emulator.close();
       await recorder.flush();

@@ -2,19 +2,21 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
- * The official v3 WSDLs as the emulator serves them: `soap:address` points at the emulator and the
- * imported schemas at its `/schema/` copies, so a client can generate stubs from the URL alone.
- * The contract ships no Authority WSDL (only the v1 one exists, and it is not in contract/), so
- * there is none to serve for /Authority.
+ * The WSDLs as the emulator serves them: `soap:address` points at the emulator and the imported
+ * schemas at its `/schema/` copies, so a client can generate stubs from the URL alone. Recipient
+ * and Service are the official v3 WSDLs; for Authority only a v1 WSDL was ever published, and the
+ * emulator serves our transcription of its getSenders operation (contract/ansluta/Authority.wsdl,
+ * the contract's names throughout), the one Authority operation it answers.
  */
 
 const CONTRACT = join(import.meta.dirname, "..", "contract");
 
-export type WsdlName = "Recipient" | "Service";
+export type WsdlName = "Recipient" | "Service" | "Authority";
 
 const wsdlSource: Record<WsdlName, string> = {
   Recipient: readFileSync(join(CONTRACT, "Recipient.wsdl"), "utf8"),
   Service: readFileSync(join(CONTRACT, "Service.wsdl"), "utf8"),
+  Authority: readFileSync(join(CONTRACT, "ansluta", "Authority.wsdl"), "utf8"),
 };
 
 export function wsdlFor(name: WsdlName, endpointUrl: string, baseUrl: string): string {

@@ -25,10 +25,26 @@ function schemaFiles() {
     if (entry.endsWith(".xsd"))
       files.push({ fileName: `schema/${entry}`, contents: readFileSync(join(CONTRACT, "schema", entry), "utf8") });
   }
-  for (const own of ["Authority-getSenders.xsd", "SOAP-1.1-envelope.xsd"]) {
-    files.push({ fileName: `ansluta/${own}`, contents: readFileSync(join(CONTRACT, "ansluta", own), "utf8") });
-  }
+  files.push({
+    fileName: "ansluta/SOAP-1.1-envelope.xsd",
+    contents: readFileSync(join(CONTRACT, "ansluta", "SOAP-1.1-envelope.xsd"), "utf8"),
+  });
+  files.push({
+    fileName: "authority-wsdl.xsd",
+    contents: inlineSchemaOf(readFileSync(join(CONTRACT, "ansluta", "Authority.wsdl"), "utf8")),
+  });
   return files;
+}
+
+/**
+ * The one schema inside a WSDL's types, as a document of its own. getSenders is judged by the
+ * schema of the Authority WSDL the emulator serves, so an answer and the served WSDL cannot drift
+ * apart; its imports say schema/…, which resolves beside the driver as it does on the emulator.
+ */
+export function inlineSchemaOf(wsdl: string): string {
+  const schema = /<xsd:schema\b[\s\S]*?<\/xsd:schema>/.exec(wsdl)?.[0];
+  if (!schema) throw new Error("no xsd:schema in the WSDL's types");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${schema.replace("<xsd:schema", '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"')}`;
 }
 
 /** One schema that imports every namespace whose elements the sender-facing services exchange. */
@@ -37,7 +53,7 @@ const DRIVER = `<?xml version="1.0" encoding="UTF-8"?>
   <xs:import namespace="${NS.service3}" schemaLocation="schema/v3/Service.xsd"/>
   <xs:import namespace="${NS.recipient3}" schemaLocation="schema/v3/Recipient.xsd"/>
   <xs:import namespace="${NS.common3}" schemaLocation="schema/v3/Common.xsd"/>
-  <xs:import namespace="${NS.authorityWsdl}" schemaLocation="ansluta/Authority-getSenders.xsd"/>
+  <xs:import namespace="${NS.authorityWsdl}" schemaLocation="authority-wsdl.xsd"/>
   <xs:import namespace="${NS.soap11}" schemaLocation="ansluta/SOAP-1.1-envelope.xsd"/>
 </xs:schema>`;
 
@@ -70,4 +86,49 @@ export async function validateAgainstContract(documents: { name: string; xml: st
     const errors = result.errors.filter((e) => e.loc?.fileName === `doc-${i}.xml`).map((e) => e.message);
     return { name: d.name, valid: errors.length === 0, errors };
   });
+}
+
+/** Every schemaLocation a WSDL or schema names, resolved against where it was fetched from. */
+const schemaLocationsIn = (xml: string, base: string) =>
+  [...xml.matchAll(/schemaLocation="([^"]+)"/g)].map((m) => new URL(m[1] ?? "", base).href);
+
+export type ServedSchemas = { schemaUrls: string[]; results: XsdResult[] };
+
+/**
+ * What a stub generator does with a served WSDL: fetch every schema it imports, and those the
+ * schemas import in turn, each from the address written in the document that names it, then
+ * compile the WSDL's inline schema with them (a type that does not resolve makes libxml2 throw)
+ * and validate documents against it. `fetchText` answers for any URL, or throws.
+ */
+export async function validateAgainstServedWsdl(options: {
+  wsdl: string;
+  wsdlUrl: string;
+  fetchText: (url: string) => Promise<string>;
+  documents: { name: string; xml: string }[];
+}): Promise<ServedSchemas> {
+  const fetched = new Map<string, string>();
+  const queue = schemaLocationsIn(options.wsdl, options.wsdlUrl);
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    if (fetched.has(url)) continue;
+    const text = await options.fetchText(url);
+    fetched.set(url, text);
+    queue.push(...schemaLocationsIn(text, url));
+  }
+  // Files named by their URL's path, so the schemas' relative imports resolve among them as they did over HTTP.
+  const localName = (url: string) => new URL(url).pathname.slice(1);
+  const types = inlineSchemaOf(options.wsdl).replace(/schemaLocation="([^"]+)"/g, (_, location: string) => {
+    return `schemaLocation="${localName(new URL(location, options.wsdlUrl).href)}"`;
+  });
+  const result = await validateXML({
+    xml: options.documents.map((d, i) => ({ fileName: `doc-${i}.xml`, contents: d.xml })),
+    schema: [{ fileName: "wsdl-types.xsd", contents: types }],
+    preload: [...fetched].map(([url, contents]) => ({ fileName: localName(url), contents })),
+  });
+  return {
+    schemaUrls: [...fetched.keys()],
+    results: options.documents.map((d, i) => {
+      const errors = result.errors.filter((e) => e.loc?.fileName === `doc-${i}.xml`).map((e) => e.message);
+      return { name: d.name, valid: errors.length === 0, errors };
+    }),
+  };
 }

@@ -150,6 +150,14 @@ export async function issueClientCertificate(
   return issue(ca, subject, [new x509.ExtendedKeyUsageExtension([OID.clientAuth, OID.serverAuth])], options, 2 * 365);
 }
 
+/** The DNS names (in lower case) and IP addresses (IPv6 in its short form) a certificate's subjectAltName holds. */
+export function certificateNames(certificatePem: string): string[] {
+  const names = new x509.X509Certificate(certificatePem).getExtension(x509.SubjectAlternativeNameExtension)?.names.items ?? [];
+  return names
+    .filter((n) => n.type === "dns" || n.type === "ip")
+    .map((n) => (n.type === "ip" && n.value.includes(":") ? new URL(`https://[${n.value}]`).hostname.slice(1, -1) : n.value.toLowerCase()));
+}
+
 /** The emulator's own TLS certificate: localhost and the loopback addresses, unless told otherwise. */
 export async function issueServerCertificate(
   ca: TestCa,

@@ -36,9 +36,9 @@ export function sandboxSetupApi({ api, db, config }: AppScope) {
     access: "authenticated",
     params: SandboxInitiativeParams,
     response: { status: 200, schema: SandboxEnvironment },
-    handler: async ({ actor, params, request }) => {
+    handler: async ({ actor, params }) => {
       const { environment } = await getSandboxEnvironment({ db, actor, initiativeId: params.initiativeId });
-      return sandboxEnvironmentView(environment, emulatorLocation(config, request), sandboxOperators(config));
+      return sandboxEnvironmentView(environment, emulatorLocation(config), sandboxOperators(config));
     },
   });
 
@@ -52,10 +52,10 @@ export function sandboxSetupApi({ api, db, config }: AppScope) {
     params: SandboxInitiativeParams,
     body: SandboxEnvironmentInput,
     response: { status: 200, schema: SandboxEnvironment },
-    handler: async ({ actor, params, body, request, now }) => {
+    handler: async ({ actor, params, body, now }) => {
       const options = { db, actor, now, initiativeId: params.initiativeId, intermediaryOrgNr: body.intermediaryOrgNr };
       const environment = body.enabled ? await enableSandboxEnvironment(options) : await disableSandboxEnvironment(options);
-      return sandboxEnvironmentView(environment, emulatorLocation(config, request), sandboxOperators(config));
+      return sandboxEnvironmentView(environment, emulatorLocation(config), sandboxOperators(config));
     },
   });
 

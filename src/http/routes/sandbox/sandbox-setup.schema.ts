@@ -11,7 +11,9 @@ export const SandboxEnvironmentInput = z.object({
   }),
 });
 
-const Address = z.string().meta({ description: "https://{host}:{SANDBOX_PORT}/e/{slug}/…" });
+const Address = z.string().meta({
+  description: "SANDBOX_PUBLIC_URL (by default https://{PUBLIC_URL's host, else localhost}:{SANDBOX_PORT}) + /e/{slug}/…",
+});
 
 export const SandboxEnvironment = z
   .object({
@@ -26,7 +28,7 @@ export const SandboxEnvironment = z
         recipient: Address,
         authority: Address,
         services: z.array(z.object({ operatorId: z.string(), name: z.string(), url: Address })),
-        wsdl: z.object({ recipient: Address, service: z.array(Address) }),
+        wsdl: z.object({ recipient: Address, authority: Address, service: z.array(Address) }),
       })
       .nullable()
       .meta({ description: "Only while the environment is enabled and the emulator runs" }),

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { can } from "../../../domain/access/policy.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
@@ -76,12 +75,10 @@ export function sandboxPages({ page, app, db, config, validateOnWorker }: AppSco
   /** The page, with the environment form as posted when it was turned down. */
   const sandboxPage = async ({
     actor,
-    request,
     params: { initiativeId },
     form,
   }: {
     actor: Actor;
-    request: FastifyRequest;
     params: { initiativeId: string };
     form?: FormState<{ intermediaryOrgNr: string }> | undefined;
   }): Promise<PageView> => {
@@ -105,7 +102,7 @@ export function sandboxPages({ page, app, db, config, validateOnWorker }: AppSco
     const section = {
       initiativeId: initiative.id,
       organisationId: initiative.organisationId,
-      environment: sandboxEnvironmentView(environment, emulatorLocation(config, request), operators),
+      environment: sandboxEnvironmentView(environment, emulatorLocation(config), operators),
       operators,
       ownRecipients,
       ...(form ?? {}),

@@ -136,6 +136,9 @@ function Addresses({ ctx, addresses }: { ctx: PageContext; addresses: NonNullabl
         <li>
           <Link href={addresses.wsdl.recipient}>{t.wsdlRecipient}</Link>
         </li>
+        <li>
+          <Link href={addresses.wsdl.authority}>{t.wsdlAuthority}</Link>
+        </li>
         {addresses.services.map((s, i) => (
           <li key={s.operatorId}>
             <Link href={addresses.wsdl.service[i] ?? `${s.url}?wsdl`}>{format(t.wsdlService, { operator: s.name })}</Link>
