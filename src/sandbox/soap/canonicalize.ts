@@ -98,6 +98,20 @@ const attributeOrder = (a: Attr, b: Attr) => {
 };
 
 /**
+ * A delivery's text is canonicalized four times (two signatures, two ways), and most of it is the
+ * base64 of its attachments: escape each text node once. The tree is never changed after parsing.
+ */
+const escapedTexts = new WeakMap<Node, string>();
+function escapedText(node: Node): string {
+  let escaped = escapedTexts.get(node);
+  if (escaped === undefined) {
+    escaped = escapeText(node.nodeValue ?? "");
+    escapedTexts.set(node, escaped);
+  }
+  return escaped;
+}
+
+/**
  * The canonical form of `node` (the apex or an element inside it) in the view. `rendered` holds,
  * for exclusive c14n, the declarations output ancestors wrote; for inclusive c14n, what was in
  * scope at the parent (which, with the whole subtree in the output, the parent wrote or inherited).
@@ -136,7 +150,7 @@ export function canonicalize(node: Element, options: CanonicalizeOptions): strin
     for (let n = element.firstChild; n; n = n.nextSibling) {
       if (isElement(n)) {
         if (n !== options.omit) write(n, inScope, renderedHere);
-      } else if (n.nodeType === TEXT_NODE || n.nodeType === CDATA_SECTION_NODE) out.push(escapeText(n.nodeValue ?? ""));
+      } else if (n.nodeType === TEXT_NODE || n.nodeType === CDATA_SECTION_NODE) out.push(escapedText(n));
       else if (n.nodeType === PROCESSING_INSTRUCTION_NODE) {
         const data = n.nodeValue ?? "";
         out.push(`<?${n.nodeName}${data ? ` ${data}` : ""}?>`);
