@@ -18,10 +18,15 @@ export function xsBoolean(value: string): boolean | null {
 /** xs:language: an RFC 3066-style tag. "svSE", which every implementation sends, is lexically valid. */
 export const isXsLanguage = (value: string) => /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(value.trim());
 
-/** xs:base64Binary after whitespace is removed: groups of four, padding only at the end. */
+/**
+ * xs:base64Binary after whitespace is removed: groups of four, padding only at the end. Said as
+ * "alphabet, at most two `=`, a multiple of four long", which a regular expression checks in one
+ * pass: a delivery's attachments are most of its bytes, and the grouped pattern cost a third of
+ * a delivery's checks.
+ */
 export function decodeBase64(value: string): Buffer | null {
-  const compact = value.replace(/[\s]+/g, "");
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) return null;
+  const compact = /\s/.test(value) ? value.replace(/\s+/g, "") : value;
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return null;
   return Buffer.from(compact, "base64");
 }
 

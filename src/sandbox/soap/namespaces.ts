@@ -21,6 +21,7 @@ export const NS = {
   authorityWsdl: "http://minameddelanden.gov.se/Authority",
   ds: "http://www.w3.org/2000/09/xmldsig#",
   xmlns: "http://www.w3.org/2000/xmlns/",
+  xml: "http://www.w3.org/XML/1998/namespace",
 } as const;
 
 /** Short names for messages, so a report can say "msg2:Sender" instead of a URI. */
