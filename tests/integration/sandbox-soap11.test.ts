@@ -1,5 +1,6 @@
 import { createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
 import { request } from "node:https";
+import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { readSandboxAuthority } from "../../src/domain/sandbox/sandbox-authority.ts";
@@ -13,7 +14,13 @@ import { NS } from "../../src/sandbox/soap/namespaces.ts";
 import { readDeliverSecureResponse, readIsReachableResponse } from "../../src/sandbox/soap/read-responses.ts";
 import { parseXmlSafely } from "../../src/sandbox/soap/safe-xml.ts";
 import { insertTestEnvironment } from "../../src/sandbox/testing/database-environment.ts";
-import { deliverSecureRequest, exampleDelivery, soapEnvelope } from "../../src/sandbox/testing/reference-delivery.ts";
+import {
+  deliverSecureRequest,
+  exampleDelivery,
+  type MessageInput,
+  soapEnvelope,
+  tinyPdf,
+} from "../../src/sandbox/testing/reference-delivery.ts";
 import { testSigners } from "../../src/sandbox/testing/signers.ts";
 import { validateAgainstContract } from "../../src/sandbox/testing/xsd.ts";
 import { TEST_SECRETS } from "../support/test-secrets.ts";
@@ -81,8 +88,8 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
   const isReachableBody = (recipientId: string) =>
     `<rcp3:isReachable xmlns:rcp3="${NS.recipient3}"><rcp3:senderOrgNr>${senderId}</rcp3:senderOrgNr><rcp3:recipientId>${recipientId}</rcp3:recipientId></rcp3:isReachable>`;
 
-  /** A signed delivery to the recipient, as the reference sender builds it, with a fresh message id. */
-  function delivery(recipientId: string) {
+  /** A signed delivery to the recipient, as the reference sender builds it, with a fresh message id (and `attachments`, if given). */
+  function delivery(recipientId: string, attachments?: MessageInput["attachments"]) {
     const signer = {
       privateKey: createPrivateKey(certificate.privateKeyPem),
       certificatePem: certificate.certificatePem,
@@ -90,7 +97,7 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
       subjectName: certificate.subject,
     };
     const input = exampleDelivery({ sender: { id: senderId, name: world.orgA.name }, recipients: [recipientId] });
-    const messages = input.messages.map((m) => ({ ...m, id: randomUUID() }));
+    const messages = input.messages.map((m) => ({ ...m, id: randomUUID(), ...(attachments ? { attachments } : {}) }));
     return deliverSecureRequest({ ...input, messages }, { sender: signer, intermediary: signer });
   }
 
@@ -309,6 +316,41 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
       const page = await b.get(`/initiatives/${initiativeId}/sandbox/calls`);
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain("okänd operation");
+    });
+  });
+
+  describe("content encoded twice, as an independent .NET client sent it (issue 10 §6)", () => {
+    it("records a PDF sent as base64 of base64 as a failure with the hint, and names CRC-32 over the content decoded twice", async () => {
+      const pdf = tinyPdf();
+      const { recipientId, path } = await serviceAddressOf("reachable-kivra");
+      const { reply, call } = await recorded(() =>
+        post(
+          path,
+          delivery(recipientId, [
+            {
+              contentType: "application/pdf",
+              content: Buffer.from(pdf.toString("base64")),
+              filename: "beslut.pdf",
+              checksum: String(crc32(pdf)),
+            },
+          ]),
+        ),
+      );
+      // Content is the recipient's problem, not the operator's: delivered, with the diagnosis recorded.
+      expect(readDeliverSecureResponse(reply.body)).toMatchObject({ ok: true });
+      const check = (id: CheckId) => call.checks.find((c) => c.id === id);
+      expect(check("delivery.attachment.base64")).toMatchObject({
+        status: "fail",
+        message: expect.stringContaining("base64-encoded twice"),
+      });
+      expect(check("delivery.attachment.pdf-magic")).toMatchObject({
+        status: "fail",
+        message: expect.stringContaining("base64 text of a PDF: it looks base64-encoded twice"),
+      });
+      expect(check("delivery.attachment.checksum")).toMatchObject({
+        status: "warn",
+        message: expect.stringContaining("Checksum is the CRC-32 of the content decoded twice"),
+      });
     });
   });
 
