@@ -126,7 +126,8 @@ function describeRound(result: SendResult, lines: string[]): boolean {
   const answer = "transId" in d ? `${d.kind === "delivered" ? "delivered" : "Delivered=false"}, TransId ${d.transId}` : problem(d);
   lines.push(`    deliverSecure to ${sent.serviceAdress}: ${answer}`);
   const notPassing = sent.checks.filter((c) => c.status !== "pass");
-  lines.push(`    checks: ${sent.checks.length - notPassing.length} of ${sent.checks.length} pass`);
+  const count = (status: string) => sent.checks.filter((c) => c.status === status).length;
+  lines.push(`    checks of the message: ${count("pass")} pass, ${count("warn")} warn, ${count("fail")} fail`);
   for (const c of notPassing) lines.push(`      ${c.status} ${c.id}: ${c.message}`);
   return d.kind === "delivered" && !notPassing.some((c) => c.status === "fail");
 }
