@@ -21,6 +21,7 @@ import type { SecretBox } from "../secrets/secret-box.ts";
 import { loadSecretBox, MissingSecretKeyError } from "../secrets/secret-key.ts";
 import { options, UsageError } from "./arguments.ts";
 import { seedDemo } from "./demo-seed.ts";
+import { SANDBOX_SEND_FLAGS, sandboxSendCommand } from "./sandbox-send.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -38,6 +39,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   audit:verify check the audit log's hash chain against its signed checkpoint
   audit:anchor sign the audit log's current end as its checkpoint under this SECRET_KEY: once after
                upgrading from a version without checkpoints, or after a new key (recorded in the log)
+  sandbox:send --environment SLUG --certificate FILE.pem (--to NUMBER | --case MM-nn|all)
+               [--html FILE] [--attach FILE.pdf] [--save FILE.xml] [--url https://host:port] [--ca FILE.pem]
+               [--timeout SECONDS]
+               the reference sender: isReachable, then a deliverSecure signed as avsändare and förmedlare,
+               over mutual TLS to a running emulator (default https://localhost:SANDBOX_PORT); prints the
+               answers and the message's checks (src/sandbox/README.md). Needs no database.
 
 Honours DATABASE_URL (PostgreSQL), DATA_DIR (embedded database) and SECRET_KEY, like the server.
 Commands that write or verify the audit log need the server's SECRET_KEY.`;
@@ -287,6 +294,7 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
   const [name, ...argv] = args;
   if (!name || name === "help" || name === "--help") return { code: name ? 0 : 2, out: USAGE };
   const command = commands[name];
+  if (name === "sandbox:send") return sandboxSend(argv);
   if (!command) return { code: 2, out: `unknown command "${name}"\n\n${USAGE}` };
   let handle: DatabaseHandle | undefined;
   try {
@@ -318,6 +326,18 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
     return { code: 1, out: `error: ${(e as Error).message}` };
   } finally {
     await handle?.close();
+  }
+}
+
+/** A network command: it talks to a running emulator and never opens the database, which that emulator's server may hold. */
+async function sandboxSend(argv: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const flags = options(argv, { required: SANDBOX_SEND_FLAGS.required, optional: SANDBOX_SEND_FLAGS.optional });
+    const config = readConfig();
+    return await sandboxSendCommand(flags, `https://localhost:${config.SANDBOX_PORT ?? 8443}`);
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, out: `error: ${e.message}\n\n${USAGE}` };
+    return { code: 1, out: `error: ${(e as Error).message}` };
   }
 }
 

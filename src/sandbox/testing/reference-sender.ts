@@ -1,14 +1,16 @@
-import { createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
-import { request } from "node:https";
+import { randomUUID } from "node:crypto";
 import type { SenderDecision } from "../recipients/scenarios.ts";
 import { decideDelivery } from "../recipients/sender-decision.ts";
-import { NS } from "../soap/namespaces.ts";
+import { type DeliveryInput, deliverSecureRequest, exampleDelivery, type SealOptions } from "../sender/reference-delivery.ts";
+import { isReachableRequest, postSoap } from "../sender/transport.ts";
 import { readDeliverSecureResponse, readIsReachableResponse } from "../soap/read-responses.ts";
 import type { ReachabilityStatus } from "../soap/types.ts";
-import { escapeText } from "../soap/xml-serialize.ts";
-import type { OrganisationIdentity, PemCertificate } from "../tls/test-ca.ts";
-import { type DeliveryInput, deliverSecureRequest, exampleDelivery, type SealOptions, soapEnvelope } from "./reference-delivery.ts";
+import type { PemCertificate } from "../tls/test-ca.ts";
 import type { TestCertificate } from "./test-certificate.ts";
+
+// Tests import the wire helpers from here, beside the sender that uses them.
+export { pdfOfSize } from "../sender/reference-delivery.ts";
+export { type CallOptions, isReachableRequest, postSoap, type SoapReply, signerOf } from "../sender/transport.ts";
 
 /**
  * A reference sender over real mutual TLS, for tests: it calls the emulator with node:https and a
@@ -18,72 +20,6 @@ import type { TestCertificate } from "./test-certificate.ts";
  * on purpose: skip the look-up, ignore the decision, pick another address, send without a
  * certificate.
  */
-
-export type SoapReply =
-  | { kind: "answer"; status: number; body: string }
-  /** The server closed the call without an answer, or the sender's own timeout ran out. */
-  | { kind: "no-answer"; error: string };
-
-export type CallOptions = {
-  /** The CA that issued the emulator's server certificate: the sender verifies the server too. */
-  ca: string;
-  /** null: no client certificate at all. */
-  certificate: PemCertificate | null;
-  timeoutMs?: number;
-};
-
-/** One SOAP 1.1 POST over HTTPS with the given client certificate, on a connection of its own. */
-export function postSoap(url: string, body: string, options: CallOptions): Promise<SoapReply> {
-  return new Promise((resolve) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        ca: options.ca,
-        ...(options.certificate ? { cert: options.certificate.certificatePem, key: options.certificate.privateKeyPem } : {}),
-        agent: false,
-        headers: { "content-type": "text/xml; charset=utf-8", soapaction: '""' },
-        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ kind: "answer", status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", (error) => resolve({ kind: "no-answer", error: error.message }));
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error("the sender's own timeout ran out")));
-    req.on("error", (error) => resolve({ kind: "no-answer", error: error.message }));
-    req.end(body);
-  });
-}
-
-export function isReachableRequest(senderOrgNr: string, recipientIds: readonly string[]): string {
-  return soapEnvelope(
-    `<rcp3:isReachable xmlns:rcp3="${NS.recipient3}"><rcp3:senderOrgNr>${escapeText(senderOrgNr)}</rcp3:senderOrgNr>${recipientIds
-      .map((id) => `<rcp3:recipientId>${escapeText(id)}</rcp3:recipientId>`)
-      .join("")}</rcp3:isReachable>`,
-  );
-}
-
-/** A CA-issued client certificate as a signer too, as senders commonly use one certificate for both. */
-export function signerOf(pem: PemCertificate, identity: OrganisationIdentity): TestCertificate {
-  const id = `16${identity.organisationNumber}`;
-  return {
-    privateKey: createPrivateKey(pem.privateKeyPem),
-    certificatePem: pem.certificatePem,
-    certificate: new X509Certificate(pem.certificatePem),
-    subjectName: `CN=${identity.organisationName} + SERIALNUMBER=${id}, O=${identity.organisationName}, C=SE`,
-  };
-}
-
-/** A file that starts and ends like a PDF, padded to `bytes`: room to test the 2 MB limit without a real document. */
-export function pdfOfSize(bytes: number): Buffer {
-  const head = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%", "latin1");
-  const tail = Buffer.from("\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
-  const filler = Buffer.alloc(Math.max(0, bytes - head.length - tail.length), "x");
-  return Buffer.concat([head, filler, tail]);
-}
 
 export type DeliveryOutcome =
   | { kind: "delivered" | "not-delivered"; transId: string }

@@ -1,4 +1,5 @@
-import { generateKeyPairSync, type KeyObject, sign, X509Certificate } from "node:crypto";
+import { generateKeyPairSync, sign, X509Certificate } from "node:crypto";
+import type { Signer } from "../sender/reference-delivery.ts";
 
 /**
  * Throwaway self-signed RSA certificates for tests, made in memory with node:crypto: a minimal
@@ -48,14 +49,7 @@ function name({ organisationName, organisationNumber }: TestIdentity) {
   );
 }
 
-export type TestCertificate = {
-  privateKey: KeyObject;
-  /** PEM, as xml-crypto wants it for KeyInfo */
-  certificatePem: string;
-  certificate: X509Certificate;
-  /** The X509SubjectName as the reference code writes it. */
-  subjectName: string;
-};
+export type TestCertificate = Signer;
 
 export type TestCertificateOptions = {
   validity?: { from: Date; to: Date };
