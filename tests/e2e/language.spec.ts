@@ -49,8 +49,7 @@ test.describe("language", () => {
 
 test.describe("language after a form was sent", () => {
   test("switching language on the page shown after creating an API token stays on the settings page", async ({ page }) => {
-    // His choice of language is stored on his account: the other test that uses Rasmus
-    // (sandbox-test-run.spec.ts) switches back to Swedish first.
+    // His choice of language is stored on his account: this test leaves it Swedish again.
     await loginAs(page, "projektledare@rvn.example");
     await page.goto("/settings");
     await page.getByLabel("Namn på nyckeln", { exact: true }).fill(`Språkbyte ${Date.now()}`);
@@ -60,5 +59,8 @@ test.describe("language after a form was sent", () => {
     await page.getByRole("button", { name: "In English" }).click();
     await expect(page).toHaveURL("/settings", { timeout: 2_000 });
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible({ timeout: 2_000 });
+    // Back to Swedish, so the tests that sign in as Rasmus after this one meet him as the demo left him.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   });
 });

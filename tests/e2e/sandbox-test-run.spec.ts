@@ -34,9 +34,6 @@ for (const javaScriptEnabled of [false, true]) {
       }
 
       await loginAs(page, USER);
-      // Rasmus's language is stored on his account, and language.spec.ts leaves it English.
-      const toSwedish = page.getByRole("button", { name: "På svenska" });
-      if (await toSwedish.count()) await toSwedish.click();
       await page.goto(`/initiatives/${initiativeId}/sandbox/calls`);
       await expect(page.getByRole("heading", { level: 1, name: "Anrop till testmiljön" })).toBeVisible();
       await expect(page.getByText("Testmiljön har inte tagit emot några anrop ännu.")).toBeVisible();
