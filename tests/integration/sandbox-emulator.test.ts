@@ -1,5 +1,4 @@
 import { createPrivateKey, X509Certificate } from "node:crypto";
-import { request } from "node:https";
 import { sql } from "drizzle-orm";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { z } from "zod";
@@ -8,6 +7,7 @@ import { SandboxCertificate, SandboxEvent } from "../../src/http/routes/sandbox/
 import type { EmulatorOperator } from "../../src/sandbox/emulator/emulator-server.ts";
 import { startSandbox } from "../../src/sandbox/emulator/start-sandbox.ts";
 import { scenarioById } from "../../src/sandbox/recipients/scenarios.ts";
+import { postSoap } from "../../src/sandbox/sender/transport.ts";
 import { NS } from "../../src/sandbox/soap/namespaces.ts";
 import { readDeliverSecureResponse, readIsReachableResponse } from "../../src/sandbox/soap/read-responses.ts";
 import { insertTestEnvironment } from "../../src/sandbox/testing/database-environment.ts";
@@ -24,27 +24,10 @@ import { getJson, parseBody, type TestWorld, useTestWorld } from "../support/tes
 type Certificate = z.infer<typeof SandboxCertificate>;
 const Events = z.object({ events: z.array(SandboxEvent) });
 
-function post(url: string, certificate: Certificate, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        ca: certificate.caCertificatePem,
-        cert: certificate.certificatePem,
-        key: certificate.privateKeyPem,
-        agent: false,
-        headers: { "content-type": "text/xml; charset=utf-8", soapaction: '""' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+async function post(url: string, certificate: Certificate, body: string) {
+  const reply = await postSoap(url, body, { ca: certificate.caCertificatePem, certificate });
+  if (reply.kind !== "answer") throw new Error(`no answer: ${reply.error}`);
+  return reply;
 }
 
 function isReachable(url: string, certificate: Certificate, senderOrgNr: string, recipientId: string) {

@@ -1,8 +1,8 @@
 import { createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
-import { request } from "node:https";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckId } from "../checks/check.ts";
 import { scenarioById } from "../recipients/scenarios.ts";
+import { postSoap } from "../sender/transport.ts";
 import { NS } from "../soap/namespaces.ts";
 import { readDeliverSecureResponse, readIsReachableResponse } from "../soap/read-responses.ts";
 import { memoryEnvironments, testEnvironment } from "../testing/memory-environments.ts";
@@ -33,27 +33,10 @@ let base: string;
 const recorder = memoryRecorder();
 const responses: { name: string; xml: string }[] = [];
 
-function post(path: string, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      `${emulator.url}${path}`,
-      {
-        method: "POST",
-        ca: ca.certificatePem,
-        cert: client.certificatePem,
-        key: client.privateKeyPem,
-        agent: false,
-        headers: { "content-type": "text/xml; charset=utf-8", soapaction: '""' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+async function post(path: string, body: string) {
+  const reply = await postSoap(`${emulator.url}${path}`, body, { ca: ca.certificatePem, certificate: client });
+  if (reply.kind !== "answer") throw new Error(`no answer: ${reply.error}`);
+  return reply;
 }
 
 /** Looks the recipient up as a sender must, and answers the path of the ServiceAdress handed out. */
