@@ -1,6 +1,6 @@
 import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from "node:fs";
 import { z } from "zod";
-import { readConfig } from "../config.ts";
+import { readConfig, sandboxPublicUrl } from "../config.ts";
 import { BackupRejectedError, createBackup, parseBackup, restoreBackup } from "../db/backup.ts";
 import { DataDirLockedError } from "../db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../db/database.ts";
@@ -334,7 +334,8 @@ async function sandboxSend(argv: string[]): Promise<{ code: number; out: string 
   try {
     const flags = options(argv, { required: SANDBOX_SEND_FLAGS.required, optional: SANDBOX_SEND_FLAGS.optional });
     const config = readConfig();
-    return await sandboxSendCommand(flags, `https://localhost:${config.SANDBOX_PORT ?? 8443}`);
+    // The one address the emulator gives itself everywhere (SANDBOX_PUBLIC_URL, else its default).
+    return await sandboxSendCommand(flags, sandboxPublicUrl(config) ?? `https://localhost:${config.SANDBOX_PORT ?? 8443}`);
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, out: `error: ${e.message}\n\n${USAGE}` };
     return { code: 1, out: `error: ${(e as Error).message}` };

@@ -31,7 +31,7 @@ function readFlagFile(flag: string, path: string): Buffer {
 
 /**
  * `sandbox:send`: the reference sender against a running emulator. It needs no database, only the
- * emulator's address (--url, by default this installation's SANDBOX_PORT on localhost), the
+ * emulator's address (--url, by default the address the emulator gives itself: SANDBOX_PUBLIC_URL or its default), the
  * environment's slug and the certificate file from the environment page. Exit code 0 when every
  * round went as a conformant sender's should (delivered, or rightly not sent), 1 otherwise.
  */
