@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldIssues } from "../shared/zod-issues.ts";
+import { forecast } from "./forecast.ts";
 import { EVEN_SEASONALITY, forecastInput } from "./forecast-input.ts";
 
 const flow = { id: "f1", recipientType: "privatperson", annualVolume: 12_000 };
@@ -80,5 +81,10 @@ describe("forecastInput", () => {
       { path: "flows.0.recipientType", code: "invalid_choice" },
       { path: "reach.privatperson.2026", code: "share_range" },
     ]);
+  });
+
+  it("parses into exactly what the forecast takes", () => {
+    const input = forecastInput.parse({ ...withFlow({ plannedProductionDate: "2026-01-01" }), reach: { privatperson: { 2026: 0.5 } } });
+    expect(forecast(input).months[0]).toEqual({ month: "2026-01", volume: 1000, digital: 500, paper: 500 });
   });
 });
