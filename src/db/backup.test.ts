@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from "../domain/access/actor.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { verifyAuditLog } from "../domain/audit/verify-audit-log.ts";
 import { newSecretKey, parseSecretKey, secretBox } from "../secrets/secret-box.ts";
-import { type Backup, BackupKeyMismatchError, createBackup, restoreBackup } from "./backup.ts";
+import { BACKUP_TABLES, type Backup, BackupKeyMismatchError, createBackup, restoreBackup } from "./backup.ts";
 import type { Database, DatabaseHandle } from "./database.ts";
 
 const handles: DatabaseHandle[] = [];
@@ -30,6 +30,21 @@ const otherSecrets = () => secretBox(parseSecretKey(newSecretKey()));
 const auditRows = async (db: Database) => ((await createBackup(db, new Date())).tables.audit_log ?? []).length;
 
 describe("backup and restore", () => {
+  it("names every table of the schema, so a table added later is not left out of backups", async () => {
+    const db = await database(0, "tables");
+    const result = (await db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    )) as unknown as { rows: { table_name: string }[] };
+    // Left out today: the login throttle's counters (docs/decisions/009). Named here, so leaving out another table is a decision too.
+    const notBackedUp = ["login_throttle"];
+    expect(BACKUP_TABLES.map((t) => t.name).sort()).toEqual(
+      result.rows
+        .map((r) => r.table_name)
+        .filter((t) => !notBackedUp.includes(t))
+        .sort(),
+    );
+  });
+
   it("carries the signed audit checkpoint, so the restored chain verifies under the same SECRET_KEY", async () => {
     const source = await database(4, "source");
     const backup = await createBackup(source, new Date());

@@ -30,6 +30,7 @@ export const BACKUP_TABLES = [
   { name: "communications", orderBy: "id" },
   { name: "communication_recipients", orderBy: "id" },
   { name: "initiative_partners", orderBy: "id" },
+  { name: "message_flows", orderBy: "id" },
   { name: "condition_followups", orderBy: "decision_id, condition_index" },
   { name: "milestone_plans", orderBy: "initiative_id, numeral" },
   { name: "reminders_sent", orderBy: "subject_key, kind" },

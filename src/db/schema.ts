@@ -6,6 +6,7 @@
 export * from "./schema/audit.ts";
 export * from "./schema/communications.ts";
 export * from "./schema/deliverables.ts";
+export * from "./schema/flows.ts";
 export * from "./schema/follow-up.ts";
 export * from "./schema/identity.ts";
 export * from "./schema/initiatives.ts";

@@ -26,6 +26,7 @@ import { deliverablesApi } from "./routes/deliverables/deliverables.api.ts";
 import { deliverablesPages } from "./routes/deliverables/deliverables.pages.tsx";
 import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
+import { flowsApi } from "./routes/flows/flows.api.ts";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
 import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   milestonesApi(scope);
   communicationsApi(scope);
   partnersApi(scope);
+  flowsApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);

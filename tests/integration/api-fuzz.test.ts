@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Flow } from "../../src/http/routes/flows/flows.schema.ts";
 import { ApiToken } from "../../src/http/routes/identity/identity.schema.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { parseBody, postJson, type TestWorld, useTestWorld } from "../support/test-world.ts";
@@ -325,10 +326,31 @@ async function fuzzTargets(world: TestWorld) {
   const foreignDeliverable = (
     await postJson(plB, `/api/v1/initiatives/${foreign}/deliverables`, { deliverableTypeId: typeId }, Deliverable)
   ).id;
+  const flowOf = async (api: typeof pl, initiativeId: string) =>
+    (
+      await postJson(
+        api,
+        `/api/v1/initiatives/${initiativeId}/flows`,
+        { name: "Fuzzflöde", recipientType: "blandat", annualVolume: 100 },
+        Flow,
+      )
+    ).id;
+  const flow = await flowOf(pl, initiative);
+  const foreignFlow = await flowOf(plB, foreign);
   await pl.put(`/api/v1/initiatives/${initiative}/sandbox/environment`, { enabled: true, intermediaryOrgNr: null });
   const milestones = methodV12.milestones;
   const pools: Pools = {
-    ids: [world.orgA.id, world.orgB.id, initiative, foreign, deliverable, foreignDeliverable, ...Object.values(world.users)],
+    ids: [
+      world.orgA.id,
+      world.orgB.id,
+      initiative,
+      foreign,
+      deliverable,
+      foreignDeliverable,
+      flow,
+      foreignFlow,
+      ...Object.values(world.users),
+    ],
     emails: Object.values(world.emails),
     words: [
       ...milestones.flatMap((m) => m.decisionPoints.map((d) => d.id)),
@@ -342,6 +364,7 @@ async function fuzzTargets(world: TestWorld) {
       organisationId: [world.orgA.id, world.orgB.id],
       initiativeId: [initiative, foreign],
       deliverableId: [deliverable, foreignDeliverable],
+      flowId: [flow, foreignFlow],
       // Not the fuzzing projektledare herself: removing her own membership would turn the rest of the run into 404s.
       userId: Object.values(world.users).filter((id) => id !== world.users.plA),
       numeral: [...milestones.map((m) => m.numeral), "IX", "i"],

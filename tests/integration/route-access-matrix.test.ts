@@ -30,6 +30,7 @@ import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
 import { Communication } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Flow, FlowList } from "../../src/http/routes/flows/flows.schema.ts";
 import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema.ts";
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
@@ -234,6 +235,13 @@ describe("route × role × tenant matrix", () => {
       (await postJson(owner, partnersUrl(), { kind: "external", name: "Matrisens part", email: "part@matrix.test" }, Partner)).id,
   });
 
+  const FLOW = { name: "Matrisens flöde", recipientType: "privatperson", annualVolume: 1200 };
+  const flowsUrl = () => `/api/v1/initiatives/${params.initiativeId}/flows`;
+  /** A flow of A's initiative: a case that deleted one leaves the next caller another. */
+  const aFlow = async () => ({
+    flowId: (await getJson(owner, flowsUrl(), FlowList)).flows[0]?.id ?? (await postJson(owner, flowsUrl(), FLOW, Flow)).id,
+  });
+
   /** A personal token of the caller's own (anonymous has none: any id). */
   const ownToken = async ({ caller }: Case) => ({
     tokenId: caller.actor
@@ -328,6 +336,10 @@ describe("route × role × tenant matrix", () => {
       body: { kind: "external", name: "Matrisens part", email: "part@matrix.test" },
     },
     "POST /initiatives/:initiativeId/partners/:partnerId/delete": { before: aPartner },
+    "POST /api/v1/initiatives/:initiativeId/flows": { body: FLOW },
+    "GET /api/v1/flows/:flowId": { before: aFlow },
+    "PUT /api/v1/flows/:flowId": { before: aFlow, body: FLOW },
+    "DELETE /api/v1/flows/:flowId": { before: aFlow },
     "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Flow } from "../../src/http/routes/flows/flows.schema.ts";
 import { CreatedToken } from "../../src/http/routes/identity/identity.schema.ts";
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation, OrganisationList } from "../../src/http/routes/organisations/organisations.schema.ts";
@@ -89,6 +90,8 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests": { targetRate: 1, durationSeconds: 60 },
   "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": { enabled: true },
   "POST /api/v1/initiatives/:initiativeId/partners": { kind: "external", name: "Intrång", email: "intrang@test.example" },
+  "POST /api/v1/initiatives/:initiativeId/flows": { name: "Intrång", recipientType: "privatperson", annualVolume: 1 },
+  "PUT /api/v1/flows/:flowId": { name: "Intrång", recipientType: "privatperson", annualVolume: 1 },
   "POST /api/v1/communications/:communicationId/read": {},
   "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },
   "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
@@ -140,6 +143,12 @@ describe("tenant isolation on every route", () => {
       { kind: "organisation", organisationNumber: world.orgB.number },
       Partner,
     );
+    const flow = await postJson(
+      ownerOfA,
+      `/api/v1/initiatives/${initiative.id}/flows`,
+      { name: "Beslut om bygglov", recipientType: "privatperson", annualVolume: 12_000 },
+      Flow,
+    );
     // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
     const trustedCa = await postJson(
       ownerOfA,
@@ -173,6 +182,7 @@ describe("tenant isolation on every route", () => {
       decisionPointId: milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id ?? "",
       communicationId: communication?.id ?? "",
       partnerId: partner.id,
+      flowId: flow.id,
       caId: trustedCa.id,
       recipientRowId: ownRecipient.id,
       // The test-run view and load tests look up the initiative first; their own tests

@@ -333,6 +333,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /initiatives/:initiativeId/partners": TEAM_WORK,
   "POST /initiatives/:initiativeId/partners/:partnerId/delete": TEAM_WORK,
 
+  // Meddelandeflöden: read with the initiative, registered and changed by its team
+  "GET /api/v1/initiatives/:initiativeId/flows": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/flows": TEAM_WORK,
+  "GET /api/v1/flows/:flowId": ANY_MEMBER_READ,
+  "PUT /api/v1/flows/:flowId": TEAM_WORK,
+  "DELETE /api/v1/flows/:flowId": TEAM_WORK,
+
   // Communications
   "GET /api/v1/communications": SIGNED_IN,
   "POST /api/v1/communications/:communicationId/read": FORVALTNINGSGRUPP_INBOX,

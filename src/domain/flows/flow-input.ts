@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { isoDate, optionalText } from "../initiatives/initiative-input.ts";
+import { requiredText } from "../shared/field-rules.ts";
+
+export const RECIPIENT_TYPES = ["privatperson", "foretag", "blandat"] as const;
+export type RecipientType = (typeof RECIPIENT_TYPES)[number];
+
+/**
+ * How a flow reaches Mina meddelanden. The method names three main alternatives, "från att bygga hela
+ * IT-lösningen själv till att låta en privat aktör ta hand om meddelanden direkt från
+ * verksamhetssystemen" (§4.2); issue 11 splits them as: the organisation's own integration, a
+ * shared connection service or förmedlare, an external party handling the whole flow, and direct
+ * integration from the business system. "Do nothing" is the comparison's baseline, not a tactic.
+ */
+export const CONNECTION_TACTICS = ["egen_integration", "formedlare", "extern_part", "verksamhetssystem"] as const;
+export type ConnectionTactic = (typeof CONNECTION_TACTICS)[number];
+
+export const FLOW_STATUSES = ["identifierad", "prioriterad", "i_test", "i_produktion", "avvecklad"] as const;
+export type FlowStatus = (typeof FLOW_STATUSES)[number];
+
+export const MAX_ANNUAL_VOLUME = 1_000_000_000;
+
+/** Every month the same share: what a flow has until the team knows its seasons. */
+export const EVEN_SEASONALITY: readonly number[] = Array.from({ length: 12 }, () => 1 / 12);
+
+/**
+ * Porto only: the 15 kr bulk rate Göteborgs Stad saved per letter in 2024 (domain.md §3.2; the
+ * single-piece stamp was 22 kr in 2025). Print, envelope and handling have no sourced figure, so
+ * the team adds them to the flow's cost.
+ */
+export const DEFAULT_COST_PER_LETTER_SEK = 15;
+
+/** How far the twelve shares may miss 1 in sum: room for shares typed with three decimals. */
+const SEASONALITY_TOLERANCE = 0.001;
+
+const number = z.number({ error: "number" });
+
+const seasonality = z
+  .array(number.min(0, { error: "negative" }), { error: "seasonality_months" })
+  .length(12, { error: "seasonality_months" })
+  .refine((shares) => Math.abs(shares.reduce((sum, s) => sum + s, 0) - 1) <= SEASONALITY_TOLERANCE, { error: "seasonality_sum" });
+
+/**
+ * A meddelandeflöde as the API and forms take it, whole: PUT replaces every field, and what is left
+ * out gets its default again. A production date before the initiative existed is allowed (a flow
+ * already connected); a test after production is not.
+ */
+export const FlowInput = z
+  .object({
+    name: requiredText(200),
+    description: optionalText(5000),
+    businessProcess: optionalText(200),
+    sourceSystem: optionalText(200),
+    recipientType: z.enum(RECIPIENT_TYPES, { error: "invalid_choice" }),
+    annualVolume: number.int({ error: "whole_number" }).min(0, { error: "negative" }).max(MAX_ANNUAL_VOLUME, { error: "too_large" }),
+    seasonality: seasonality.default(() => [...EVEN_SEASONALITY]),
+    currentChannel: optionalText(200),
+    costPerLetterSek: number
+      .min(0, { error: "negative" })
+      .max(10_000, { error: "too_large" })
+      .transform((sek) => Math.round(sek * 100) / 100)
+      .default(DEFAULT_COST_PER_LETTER_SEK),
+    informationSecurityClass: z
+      .string({ error: "invalid" })
+      .trim()
+      .max(100, { error: "too_long" })
+      .transform((s) => s || null)
+      .nullable()
+      .default(null),
+    legalConstraints: optionalText(5000),
+    needsReplies: z.boolean({ error: "invalid" }).default(false),
+    needsReceipts: z.boolean({ error: "invalid" }).default(false),
+    tactic: z.enum(CONNECTION_TACTICS, { error: "invalid_choice" }).nullable().default(null),
+    plannedTestDate: isoDate.nullable().default(null),
+    plannedProductionDate: isoDate.nullable().default(null),
+    status: z.enum(FLOW_STATUSES, { error: "invalid_choice" }).default("identifierad"),
+  })
+  .refine((f) => !f.plannedTestDate || !f.plannedProductionDate || f.plannedTestDate <= f.plannedProductionDate, {
+    path: ["plannedTestDate"],
+    error: "test_after_production",
+  });
+export type FlowInput = z.infer<typeof FlowInput>;

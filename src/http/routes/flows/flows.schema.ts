@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { CONNECTION_TACTICS, FLOW_STATUSES, RECIPIENT_TYPES } from "../../../domain/flows/flow-input.ts";
+
+export const FlowParams = z.object({ flowId: z.uuid({ error: "invalid_id" }) });
+
+const day = z.string().nullable().meta({ description: "YYYY-MM-DD, or null when not planned" });
+
+export const Flow = z
+  .object({
+    id: z.string(),
+    initiativeId: z.string(),
+    name: z.string(),
+    description: z.string(),
+    businessProcess: z.string(),
+    sourceSystem: z.string().meta({ description: "The verksamhetssystem the letters come from" }),
+    recipientType: z.enum(RECIPIENT_TYPES),
+    annualVolume: z.number().int().meta({ description: "Letters per year" }),
+    seasonality: z.array(z.number()).length(12).meta({ description: "Each month's share of the annual volume, January first; sums to 1" }),
+    currentChannel: z.string(),
+    costPerLetterSek: z.number().meta({ description: "Cost of one paper letter in SEK; 15 (porto only) unless the team set it" }),
+    informationSecurityClass: z.string().nullable(),
+    legalConstraints: z.string(),
+    needsReplies: z.boolean(),
+    needsReceipts: z.boolean(),
+    tactic: z.enum(CONNECTION_TACTICS).nullable().meta({ description: "The chosen connection tactic, or null while undecided" }),
+    plannedTestDate: day,
+    plannedProductionDate: day,
+    status: z.enum(FLOW_STATUSES),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.string().nullable(),
+  })
+  .meta({ description: "A meddelandeflöde: a recurring kind of outgoing letter the initiative will connect" });
+
+export const FlowList = z.object({
+  flows: z.array(Flow),
+  canManage: z.boolean().meta({ description: "Whether the caller may register, change and remove flows (the initiative's team)" }),
+});
