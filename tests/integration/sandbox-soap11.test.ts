@@ -109,18 +109,22 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
     return { recipientId, path: new URL(read.value[0]?.accountStatus.serviceSupplier?.serviceAdress ?? "").pathname };
   }
 
-  /** What the test-run view recorded for the call answered by `send`. */
-  async function recorded(send: () => Promise<Reply>): Promise<{ reply: Reply; call: CallDetail }> {
-    const before = (await getJson(pl, `/api/v1/initiatives/${initiativeId}/sandbox/calls`, TestRunCalls)).calls.length;
+  /**
+   * What the test-run view recorded for the call answered by `send`. Calls are recorded after they
+   * are answered, so an earlier lookup may land while this one is sent: with `operation`, the new
+   * call of that operation is the one, not merely the newest.
+   */
+  async function recorded(send: () => Promise<Reply>, operation?: string): Promise<{ reply: Reply; call: CallDetail }> {
+    const before = new Set((await getJson(pl, `/api/v1/initiatives/${initiativeId}/sandbox/calls`, TestRunCalls)).calls.map((c) => c.id));
     const reply = await send();
     let id = "";
     await expect
       .poll(async () => {
         const { calls } = await getJson(pl, `/api/v1/initiatives/${initiativeId}/sandbox/calls`, TestRunCalls);
-        id = calls[0]?.id ?? "";
-        return calls.length;
+        id = calls.find((c) => !before.has(c.id) && (operation === undefined || c.operation === operation))?.id ?? "";
+        return id !== "";
       })
-      .toBe(before + 1);
+      .toBe(true);
     const { call } = await getJson(pl, `/api/v1/initiatives/${initiativeId}/sandbox/calls/${id}`, z.object({ call: TestRunCallDetail }));
     return { reply, call };
   }
@@ -171,7 +175,7 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
       expect(lookup.call).toMatchObject({ operation: "isReachable", outcome: "answered" });
 
       const { recipientId, path } = await serviceAddressOf("reachable-kivra");
-      const delivered = await recorded(() => post(path, Buffer.from(BOM + delivery(recipientId))));
+      const delivered = await recorded(() => post(path, Buffer.from(BOM + delivery(recipientId))), "deliverSecure");
       expect(readDeliverSecureResponse(delivered.reply.body)).toMatchObject({ ok: true, value: { statuses: [{ delivered: true }] } });
       expect(delivered.call.outcome).toBe("delivered");
       expect(delivered.call.checks.filter((c) => c.status === "fail")).toEqual([]);
@@ -219,7 +223,7 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
       const { recipientId, path } = await serviceAddressOf("reachable-billo");
       const header = `<soap:Header><tx:Transaction xmlns:tx="urn:example:transactions" soap:mustUnderstand="1">5</tx:Transaction></soap:Header>`;
       const withHeader = delivery(recipientId).replace("<soap:Body>", `${header}<soap:Body>`);
-      const { reply, call } = await recorded(() => post(path, withHeader));
+      const { reply, call } = await recorded(() => post(path, withHeader), "deliverSecure");
       answers.push({ name: "MustUnderstand", xml: reply.body });
       expect(reply.status).toBe(500);
       expect(faultIn(reply.body)).toMatchObject({ namespace: NS.soap11, code: "MustUnderstand", hasDetail: false });
@@ -237,7 +241,7 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
           "<soap:Body>",
           `<soap:Header><tx:Transaction xmlns:tx="urn:example:transactions" ${attributes}>5</tx:Transaction></soap:Header><soap:Body>`,
         );
-        const answered = await recorded(() => post(path, harmless));
+        const answered = await recorded(() => post(path, harmless), "deliverSecure");
         expect(answered.call.outcome, attributes).toBe("delivered");
         expect(statusOf(answered.call, "envelope.must-understand"), attributes).toBe("pass");
       }
@@ -252,7 +256,10 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
       const { recipientId, path } = await serviceAddressOf("reachable-kivra");
       const signed = delivery(recipientId);
       const padding = `<!--${"x".repeat(5 * 1024 * 1024)}-->`;
-      const { reply, call } = await recorded(() => post(path, signed.replace("</soap:Envelope>", `</soap:Envelope>${padding}`)));
+      const { reply, call } = await recorded(
+        () => post(path, signed.replace("</soap:Envelope>", `</soap:Envelope>${padding}`)),
+        "deliverSecure",
+      );
       answers.push({ name: "too large", xml: reply.body });
       expect(reply.status).toBe(500);
       expect(readDeliverSecureResponse(reply.body)).toMatchObject({
@@ -294,7 +301,7 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
 
     it("records the operation of a call without a client certificate, by its body or else its SOAPAction", async () => {
       const { recipientId, path } = await serviceAddressOf("reachable-kivra");
-      const { reply, call } = await recorded(() => post(path, delivery(recipientId), { certificate: null }));
+      const { reply, call } = await recorded(() => post(path, delivery(recipientId), { certificate: null }), "deliverSecure");
       answers.push({ name: "no certificate", xml: reply.body });
       expect(reply.status).toBe(500);
       expect(call).toMatchObject({ operation: "deliverSecure", outcome: "refused", clientOrgNr: null, faultCode: 5002 });
@@ -323,18 +330,20 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
     it("records a PDF sent as base64 of base64 as a failure with the hint, and names CRC-32 over the content decoded twice", async () => {
       const pdf = tinyPdf();
       const { recipientId, path } = await serviceAddressOf("reachable-kivra");
-      const { reply, call } = await recorded(() =>
-        post(
-          path,
-          delivery(recipientId, [
-            {
-              contentType: "application/pdf",
-              content: Buffer.from(pdf.toString("base64")),
-              filename: "beslut.pdf",
-              checksum: String(crc32(pdf)),
-            },
-          ]),
-        ),
+      const { reply, call } = await recorded(
+        () =>
+          post(
+            path,
+            delivery(recipientId, [
+              {
+                contentType: "application/pdf",
+                content: Buffer.from(pdf.toString("base64")),
+                filename: "beslut.pdf",
+                checksum: String(crc32(pdf)),
+              },
+            ]),
+          ),
+        "deliverSecure",
       );
       // Content is the recipient's problem, not the operator's: delivered, with the diagnosis recorded.
       expect(readDeliverSecureResponse(reply.body)).toMatchObject({ ok: true });
