@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { FLOW_STATUSES, type FlowStatus } from "../forecast/forecast-input.ts";
+import { RECIPIENT_TYPES, type RecipientType } from "../forecast/reach-curve.ts";
 import { isoDate, optionalText } from "../initiatives/initiative-input.ts";
 import { requiredText } from "../shared/field-rules.ts";
 
-export const RECIPIENT_TYPES = ["privatperson", "foretag", "blandat"] as const;
-export type RecipientType = (typeof RECIPIENT_TYPES)[number];
+// One definition of the recipient types and statuses, where the forecast that reads them lives.
+export { FLOW_STATUSES, type FlowStatus, RECIPIENT_TYPES, type RecipientType };
 
 /**
  * How a flow reaches Mina meddelanden. The method names three main alternatives, "från att bygga hela
@@ -14,9 +16,6 @@ export type RecipientType = (typeof RECIPIENT_TYPES)[number];
  */
 export const CONNECTION_TACTICS = ["egen_integration", "formedlare", "extern_part", "verksamhetssystem"] as const;
 export type ConnectionTactic = (typeof CONNECTION_TACTICS)[number];
-
-export const FLOW_STATUSES = ["identifierad", "prioriterad", "i_test", "i_produktion", "avvecklad"] as const;
-export type FlowStatus = (typeof FLOW_STATUSES)[number];
 
 export const MAX_ANNUAL_VOLUME = 1_000_000_000;
 
