@@ -335,6 +335,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
 
   // Meddelandeflöden: read with the initiative, registered and changed by its team
   "GET /api/v1/initiatives/:initiativeId/flows": ANY_MEMBER_READ,
+  "GET /api/v1/initiatives/:initiativeId/forecast": ANY_MEMBER_READ,
   "POST /api/v1/initiatives/:initiativeId/flows": TEAM_WORK,
   "GET /api/v1/flows/:flowId": ANY_MEMBER_READ,
   "PUT /api/v1/flows/:flowId": TEAM_WORK,

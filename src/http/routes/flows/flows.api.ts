@@ -1,11 +1,12 @@
 import { createFlow } from "../../../domain/flows/create-flow.ts";
 import { deleteFlow } from "../../../domain/flows/delete-flow.ts";
 import { FlowInput } from "../../../domain/flows/flow-input.ts";
+import { initiativeForecast } from "../../../domain/flows/initiative-forecast.ts";
 import { getFlow, listFlows } from "../../../domain/flows/list-flows.ts";
 import { updateFlow } from "../../../domain/flows/update-flow.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
-import { Flow, FlowList, FlowParams } from "./flows.schema.ts";
+import { Flow, FlowList, FlowParams, ForecastBody, ForecastQuery } from "./flows.schema.ts";
 
 /** An initiative's meddelandeflöden: read by every member, registered and changed by its team. */
 export function flowsApi({ db, api }: AppScope) {
@@ -30,6 +31,19 @@ export function flowsApi({ db, api }: AppScope) {
     body: FlowInput,
     response: { status: 201, schema: Flow },
     handler: async ({ actor, params, body, now }) => createFlow({ db, actor, now, initiativeId: params.initiativeId, input: body }),
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/initiatives/:initiativeId/forecast",
+    summary: "The volume forecast over the initiative's flows: per month and per flow, volume, digital and paper",
+    tag: "flows",
+    access: "authenticated",
+    params: InitiativeParams,
+    query: ForecastQuery,
+    response: { status: 200, schema: ForecastBody },
+    handler: async ({ actor, params, query, now }) =>
+      initiativeForecast({ db, actor, now, initiativeId: params.initiativeId, from: query.from, months: query.months }),
   });
 
   api({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECTION_TACTICS, FLOW_STATUSES, RECIPIENT_TYPES } from "../../../domain/flows/flow-input.ts";
+import { forecastPeriod } from "../../../domain/forecast/forecast-input.ts";
 
 export const FlowParams = z.object({ flowId: z.uuid({ error: "invalid_id" }) });
 
@@ -36,3 +37,35 @@ export const FlowList = z.object({
   flows: z.array(Flow),
   canManage: z.boolean().meta({ description: "Whether the caller may register, change and remove flows (the initiative's team)" }),
 });
+
+/** `?from=YYYY-MM&months=N`: by default this month and 60 months; at most 240. */
+export const ForecastQuery = forecastPeriod.partial();
+
+const counts = {
+  volume: z.int().meta({ description: "Messages that month: the annual volume times the calendar month's seasonality share" }),
+  digital: z.int().meta({ description: "Of those, sent digitally: 0 before the production month, volume × reachShare from it" }),
+  paper: z.int().meta({ description: "volume − digital" }),
+};
+
+export const ForecastBody = z
+  .object({
+    from: z.string(),
+    months: z
+      .array(z.object({ month: z.string(), ...counts }))
+      .meta({ description: "Totals per month: sums of the flows' rounded counts" }),
+    flows: z.array(
+      z.object({
+        flowId: z.string(),
+        months: z.array(
+          z.object({
+            month: z.string(),
+            volume: counts.volume,
+            reachShare: z.number().meta({ description: "Share of the flow's recipients with a digital mailbox that month" }),
+            digital: counts.digital,
+            paper: counts.paper,
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "Forecast" });
