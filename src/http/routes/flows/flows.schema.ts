@@ -68,4 +68,4 @@ export const ForecastBody = z
       }),
     ),
   })
-  .meta({ id: "Forecast" });
+  .meta({ description: "The volume forecast: totals per month and each flow's months" });
