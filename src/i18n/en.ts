@@ -2,12 +2,16 @@ import { enAudit } from "./en/audit.ts";
 import { enCommon } from "./en/common.ts";
 import { enCommunications } from "./en/communications.ts";
 import { enExports } from "./en/exports.ts";
+import { enFlowImport } from "./en/flowImport.ts";
+import { enFlows } from "./en/flows.ts";
+import { enForecastVersions } from "./en/forecastVersions.ts";
 import { enIdentity } from "./en/identity.ts";
 import { enInitiatives } from "./en/initiatives.ts";
 import { enMethod } from "./en/method.ts";
 import { enMilestones } from "./en/milestones.ts";
 import { enOrganisations } from "./en/organisations.ts";
 import { enSandbox } from "./en/sandbox.ts";
+import { enTactics } from "./en/tactics.ts";
 import { enTasks } from "./en/tasks.ts";
 import { enVolumes } from "./en/volumes.ts";
 import type { Messages } from "./messages.ts";
@@ -19,6 +23,10 @@ export const en: Messages = {
   ...enOrganisations,
   ...enAudit,
   ...enVolumes,
+  ...enForecastVersions,
+  ...enTactics,
+  ...enFlowImport,
+  ...enFlows,
   ...enMethod,
   ...enMilestones,
   ...enCommunications,

@@ -2,12 +2,16 @@ import { svAudit } from "./sv/audit.ts";
 import { svCommon } from "./sv/common.ts";
 import { svCommunications } from "./sv/communications.ts";
 import { svExports } from "./sv/exports.ts";
+import { svFlowImport } from "./sv/flowImport.ts";
+import { svFlows } from "./sv/flows.ts";
+import { svForecastVersions } from "./sv/forecastVersions.ts";
 import { svIdentity } from "./sv/identity.ts";
 import { svInitiatives } from "./sv/initiatives.ts";
 import { svMethod } from "./sv/method.ts";
 import { svMilestones } from "./sv/milestones.ts";
 import { svOrganisations } from "./sv/organisations.ts";
 import { svSandbox } from "./sv/sandbox.ts";
+import { svTactics } from "./sv/tactics.ts";
 import { svTasks } from "./sv/tasks.ts";
 import { svVolumes } from "./sv/volumes.ts";
 
@@ -18,6 +22,10 @@ export const sv = {
   ...svOrganisations,
   ...svAudit,
   ...svVolumes,
+  ...svForecastVersions,
+  ...svTactics,
+  ...svFlowImport,
+  ...svFlows,
   ...svMethod,
   ...svMilestones,
   ...svCommunications,

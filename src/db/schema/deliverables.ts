@@ -38,6 +38,11 @@ export const deliverableVersions = pgTable(
     lastEditedBy: uuid("last_edited_by").references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
     approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * Tables the system generates into the document (flows, tactic comparison, plan), frozen here when
+     * the version is fastställd; null while they are computed afresh each time the document is shown.
+     */
+    generated: jsonb("generated"),
   },
   (t) => [uniqueIndex("deliverable_versions_key").on(t.deliverableId, t.version)],
 );

@@ -1,0 +1,5 @@
+export const svFlowImport = {
+  flowImport: {
+    title: "Importera meddelandeflöden",
+  },
+} as const;

@@ -1,0 +1,5 @@
+export const svFlows = {
+  flows: {
+    title: "Meddelandeflöden",
+  },
+} as const;

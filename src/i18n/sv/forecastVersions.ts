@@ -1,0 +1,5 @@
+export const svForecastVersions = {
+  forecastVersions: {
+    title: "Prognosversioner",
+  },
+} as const;

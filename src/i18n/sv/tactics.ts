@@ -1,0 +1,5 @@
+export const svTactics = {
+  tactics: {
+    title: "Anslutningstaktiker",
+  },
+} as const;
