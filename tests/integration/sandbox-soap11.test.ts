@@ -1,5 +1,4 @@
 import { createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
-import { request } from "node:https";
 import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -9,6 +8,7 @@ import { TestRunCallDetail, TestRunCalls } from "../../src/http/routes/sandbox/t
 import type { CheckId } from "../../src/sandbox/checks/check.ts";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/emulator/start-sandbox.ts";
 import { scenarioById } from "../../src/sandbox/recipients/scenarios.ts";
+import { postSoap } from "../../src/sandbox/sender/transport.ts";
 import { elementChildren } from "../../src/sandbox/soap/dom.ts";
 import { NS } from "../../src/sandbox/soap/namespaces.ts";
 import { readDeliverSecureResponse, readIsReachableResponse } from "../../src/sandbox/soap/read-responses.ts";
@@ -52,37 +52,19 @@ describe("the emulator and the validator as a SOAP 1.1 stack meets them", () => 
   /** Every SOAP answer the emulator gave, validated as whole envelopes at the end. */
   const answers: { name: string; xml: string }[] = [];
 
-  function post(
+  async function post(
     path: string,
     body: string | Buffer,
     options: { certificate?: Certificate | null; contentType?: string; soapAction?: string } = {},
   ): Promise<Reply> {
-    const client = options.certificate === undefined ? certificate : options.certificate;
-    return new Promise((resolve, reject) => {
-      const req = request(
-        `${sandbox.url}${path}`,
-        {
-          method: "POST",
-          ca: certificate.caCertificatePem,
-          ...(client ? { cert: client.certificatePem, key: client.privateKeyPem } : {}),
-          agent: false,
-          headers: { "content-type": options.contentType ?? "text/xml; charset=utf-8", soapaction: options.soapAction ?? '""' },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              contentType: String(res.headers["content-type"] ?? ""),
-              body: Buffer.concat(chunks).toString("utf8"),
-            }),
-          );
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
+    const reply = await postSoap(`${sandbox.url}${path}`, body, {
+      ca: certificate.caCertificatePem,
+      certificate: options.certificate === undefined ? certificate : options.certificate,
+      ...(options.contentType ? { contentType: options.contentType } : {}),
+      ...(options.soapAction ? { soapAction: options.soapAction } : {}),
     });
+    if (reply.kind === "no-answer") throw new Error(`no answer from the emulator: ${reply.error}`);
+    return reply;
   }
 
   const isReachableBody = (recipientId: string) =>

@@ -19,6 +19,32 @@ export const versionsOf = (db: Database, deliverableIds: string[]) =>
         .orderBy(asc(deliverableVersions.version))
     : Promise.resolve([] as DeliverableVersionRow[]);
 
+type VersionFacts = Pick<DeliverableVersionRow, "deliverableId" | "version" | "status" | "contentHash">;
+
+/**
+ * One deliverable's state from its versions in version order: the latest, and the latest fastställd.
+ * Undefined for a deliverable without versions. One fold for one initiative and for many.
+ */
+export function stateOfVersions<V extends VersionFacts>(
+  doc: { id: string; typeId: string; title: string },
+  versions: readonly V[],
+): { state: DeliverableState; latest: V } | undefined {
+  const own = versions.filter((v) => v.deliverableId === doc.id);
+  const latest = own[own.length - 1];
+  if (!latest) return undefined;
+  const approved = [...own].reverse().find((v) => v.status === "faststalld");
+  return {
+    latest,
+    state: {
+      id: doc.id,
+      typeId: doc.typeId,
+      title: doc.title,
+      latest: { version: latest.version, status: latest.status as DeliverableStatus, contentHash: latest.contentHash },
+      approved: approved ? { version: approved.version, contentHash: approved.contentHash } : null,
+    },
+  };
+}
+
 /** Each deliverable with its latest version and its latest fastställd version: what readiness and snapshots need. */
 export async function deliverableStates(db: Database, initiativeId: string): Promise<DeliverableState[]> {
   const docs = await deliverablesOf(db, initiativeId);
@@ -27,19 +53,8 @@ export async function deliverableStates(db: Database, initiativeId: string): Pro
     docs.map((d) => d.id),
   );
   return docs.flatMap((d) => {
-    const own = versions.filter((v) => v.deliverableId === d.id);
-    const latest = own[own.length - 1];
-    if (!latest) return [];
-    const approved = [...own].reverse().find((v) => v.status === "faststalld");
-    return [
-      {
-        id: d.id,
-        typeId: d.typeId,
-        title: d.title,
-        latest: { version: latest.version, status: latest.status as DeliverableStatus, contentHash: latest.contentHash },
-        approved: approved ? { version: approved.version, contentHash: approved.contentHash } : null,
-      },
-    ];
+    const folded = stateOfVersions(d, versions);
+    return folded ? [folded.state] : [];
   });
 }
 

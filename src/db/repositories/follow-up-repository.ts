@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { DeliverableStatus } from "../../domain/deliverables/deliverable-status.ts";
 import type { DeliverableState } from "../../domain/milestones/milestone-rules.ts";
 import type { Database } from "../database.ts";
 import {
@@ -16,6 +15,7 @@ import {
   steeringGroupMembers,
   users,
 } from "../schema.ts";
+import { stateOfVersions } from "./deliverable-repository.ts";
 
 export type FollowUpRow = typeof conditionFollowups.$inferSelect & { metByName: string | null };
 
@@ -152,20 +152,15 @@ export async function deliverableStatesOf(db: Database, initiativeIds: readonly 
         .orderBy(asc(deliverableVersions.version))
     : [];
   return docs.flatMap((d): (DeliverableState & { initiativeId: string; ownerId: string | null; latestAuthors: LatestAuthors })[] => {
-    const own = versions.filter((v) => v.deliverableId === d.id);
-    const latest = own[own.length - 1];
-    if (!latest) return [];
-    const approved = [...own].reverse().find((v) => v.status === "faststalld");
+    const folded = stateOfVersions(d, versions);
+    if (!folded) return [];
+    const { latest, state } = folded;
     return [
       {
-        id: d.id,
+        ...state,
         initiativeId: d.initiativeId,
-        typeId: d.typeId,
-        title: d.title,
         ownerId: d.ownerId,
         latestAuthors: { createdBy: latest.createdBy, lastEditedBy: latest.lastEditedBy },
-        latest: { version: latest.version, status: latest.status as DeliverableStatus, contentHash: latest.contentHash },
-        approved: approved ? { version: approved.version, contentHash: approved.contentHash } : null,
       },
     ];
   });

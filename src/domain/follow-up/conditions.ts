@@ -8,7 +8,7 @@ import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts
 import type { Condition, Outcome } from "../milestones/milestone-rules.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { type CurrentCondition, currentConditions, decisionOverdue, isOverdue, stockholmDay } from "./follow-up-rules.ts";
+import { allConditions, type CurrentCondition, currentConditions, decisionOverdue, stockholmDay } from "./follow-up-rules.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor" | "now">;
 
@@ -26,7 +26,7 @@ function conditionView(c: CurrentCondition & { current: boolean }, mayMarkMet: b
     dueDate: c.dueDate,
     /** False once a later decision superseded the one that set it: then it no longer binds. */
     current: c.current,
-    overdue: c.current && c.overdue,
+    overdue: c.overdue,
     met: c.met ? { at: c.met.metAt.toISOString(), byName: c.met.metByName, note: c.met.note } : null,
     permissions: { markMet: mayMarkMet && c.current && !c.met },
   };
@@ -36,29 +36,16 @@ function conditionView(c: CurrentCondition & { current: boolean }, mayMarkMet: b
 export async function listConditions(ctx: Ctx & { initiativeId: string }) {
   const initiative = await readableInitiative(ctx, ctx.initiativeId);
   const [decisions, followUps] = await Promise.all([decisionsOf(ctx.db, initiative.id), followUpsOf(ctx.db, [initiative.id])]);
-  const superseded = new Set(decisions.map((d) => d.supersedesId));
-  const today = stockholmDay(ctx.now);
-  return decisions.flatMap((d) =>
-    (d.conditions as Condition[]).map((c, index) => {
-      const met = followUps.find((f) => f.decisionId === d.id && f.conditionIndex === index) ?? null;
-      const current = !superseded.has(d.id);
-      const view = {
-        ...c,
-        decisionId: d.id,
-        initiativeId: d.initiativeId,
-        numeral: d.numeral,
-        index,
-        met,
-        overdue: !met && isOverdue(c.dueDate, today),
-        current,
-      };
-      const may = can(ctx.actor, {
-        action: "condition:mark-met",
-        organisationId: initiative.organisationId,
-        ownerUserId: c.ownerUserId ?? null,
-      });
-      return conditionView(view, may);
-    }),
+  const conditions = allConditions(
+    decisions.map((d) => ({ ...d, outcome: d.outcome as Outcome, conditions: d.conditions as Condition[] })),
+    followUps,
+    stockholmDay(ctx.now),
+  );
+  return conditions.map((c) =>
+    conditionView(
+      c,
+      can(ctx.actor, { action: "condition:mark-met", organisationId: initiative.organisationId, ownerUserId: c.ownerUserId ?? null }),
+    ),
   );
 }
 

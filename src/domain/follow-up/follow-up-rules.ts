@@ -39,33 +39,44 @@ export type CurrentCondition = Condition & {
 };
 
 /**
+ * Every condition ever set on these decisions, each marked `current` when no later decision
+ * superseded the one that set it, with whether and how it was met. A met one is never overdue, and
+ * neither is one that no longer binds.
+ */
+export function allConditions(
+  decisions: readonly DecisionForFollowUp[],
+  followUps: readonly FollowUp[],
+  today: string,
+): (CurrentCondition & { current: boolean })[] {
+  const superseded = new Set(decisions.map((d) => d.supersedesId).filter((id): id is string => id !== null));
+  return decisions.flatMap((d) =>
+    d.conditions.map((c, index) => {
+      const met = followUps.find((f) => f.decisionId === d.id && f.conditionIndex === index) ?? null;
+      const current = !superseded.has(d.id);
+      return {
+        ...c,
+        decisionId: d.id,
+        initiativeId: d.initiativeId,
+        numeral: d.numeral,
+        index,
+        met,
+        current,
+        overdue: current && !met && isOverdue(c.dueDate, today),
+      };
+    }),
+  );
+}
+
+/**
  * The conditions that still bind: those of decisions no later decision superseded. A condition of
  * a superseded decision is history (the new decision says what holds now); a met one is kept, with
  * its note, and is never overdue.
  */
-export function currentConditions(
+export const currentConditions = (
   decisions: readonly DecisionForFollowUp[],
   followUps: readonly FollowUp[],
   today: string,
-): CurrentCondition[] {
-  const superseded = new Set(decisions.map((d) => d.supersedesId).filter((id): id is string => id !== null));
-  return decisions
-    .filter((d) => !superseded.has(d.id))
-    .flatMap((d) =>
-      d.conditions.map((c, index) => {
-        const met = followUps.find((f) => f.decisionId === d.id && f.conditionIndex === index) ?? null;
-        return {
-          ...c,
-          decisionId: d.id,
-          initiativeId: d.initiativeId,
-          numeral: d.numeral,
-          index,
-          met,
-          overdue: !met && isOverdue(c.dueDate, today),
-        };
-      }),
-    );
-}
+): CurrentCondition[] => allConditions(decisions, followUps, today).filter((c) => c.current);
 
 /**
  * The milestone the initiative works towards: the first, in the method's order, whose current

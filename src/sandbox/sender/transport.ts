@@ -8,7 +8,7 @@ import { type Signer, soapEnvelope } from "./reference-delivery.ts";
 /** The sender's side of the wire: SOAP 1.1 POSTs over mutual TLS, the isReachable request, and a client certificate as signer. */
 
 export type SoapReply =
-  | { kind: "answer"; status: number; body: string }
+  | { kind: "answer"; status: number; contentType: string; body: string }
   /** The server closed the call without an answer, or the sender's own timeout ran out. */
   | { kind: "no-answer"; error: string };
 
@@ -18,10 +18,14 @@ export type CallOptions = {
   /** null: no client certificate at all. */
   certificate: PemCertificate | null;
   timeoutMs?: number;
+  /** Default "text/xml; charset=utf-8", SOAP 1.1's; a test may send another to see it refused. */
+  contentType?: string;
+  /** Default '""', the empty action SOAP 1.1 senders commonly send. */
+  soapAction?: string;
 };
 
 /** One SOAP 1.1 POST over HTTPS with the given client certificate, on a connection of its own. */
-export function postSoap(url: string, body: string, options: CallOptions): Promise<SoapReply> {
+export function postSoap(url: string, body: string | Buffer, options: CallOptions): Promise<SoapReply> {
   return new Promise((resolve) => {
     const req = request(
       url,
@@ -30,13 +34,20 @@ export function postSoap(url: string, body: string, options: CallOptions): Promi
         ca: options.ca,
         ...(options.certificate ? { cert: options.certificate.certificatePem, key: options.certificate.privateKeyPem } : {}),
         agent: false,
-        headers: { "content-type": "text/xml; charset=utf-8", soapaction: '""' },
+        headers: { "content-type": options.contentType ?? "text/xml; charset=utf-8", soapaction: options.soapAction ?? '""' },
         ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ kind: "answer", status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          resolve({
+            kind: "answer",
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers["content-type"] ?? ""),
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
         res.on("error", (error) => resolve({ kind: "no-answer", error: error.message }));
       },
     );
