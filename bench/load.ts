@@ -9,7 +9,7 @@ export type LoadSettings = {
 };
 
 export type Scenario = {
-  id: "page" | "api" | "healthz";
+  id: "page" | "api" | "healthz" | "forecast" | "initiative";
   label: string;
   path: string;
   headers: Record<string, string>;

@@ -1,3 +1,4 @@
+import { forecastRatio } from "./forecast.ts";
 import type { LoadResult, LoadSettings, Scenario } from "./load.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -87,6 +88,7 @@ export function formatReport(report: BenchReport): string {
 
   const loadRows: string[][] = [];
   const startRows: string[][] = [];
+  const forecastLines: string[] = [];
   for (const outcome of report.databases) {
     const name = DATABASE_NAMES[outcome.database];
     if (outcome.status !== "measured") {
@@ -107,6 +109,11 @@ export function formatReport(report: BenchReport): string {
         s.id === "healthz" ? "floor" : `${s.vsFloor.p50.toFixed(1)}×`,
       ]);
     }
+    const ratio = forecastRatio(outcome.scenarios);
+    if (ratio)
+      forecastLines.push(
+        `${name}: forecast p50 is ${ratio.p50Ratio.toFixed(2)}× the initiative read's (goal ≤ ${ratio.goal}×: ${ratio.met ? "met" : "NOT met"})`,
+      );
     const c = outcome.coldStart;
     startRows.push([
       name,
@@ -125,6 +132,9 @@ export function formatReport(report: BenchReport): string {
         loadRows,
         [0, 1, 2],
       ),
+      "",
+      "Volume forecast (issue 11), same server and run:",
+      ...forecastLines,
       "",
       "Cold start: spawn of `node --import tsx src/main.ts` until GET /healthz answers 200",
       table(["database", "first start", "restart (median)", "restarts (ms)", "demo:seed (CLI)", "first start does"], startRows, [0, 5]),

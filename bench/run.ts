@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_PASSWORD } from "../src/cli/demo-seed.ts";
 import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
+import { forecastRatio, forecastScenarios } from "./forecast.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
 import { againstFloor, type BenchReport, type ColdStart, type DatabaseKind, type DatabaseOutcome, formatReport, median } from "./report.ts";
@@ -157,6 +158,7 @@ async function timedRestarts(
 
 async function measureLoad(server: RunningServer, settings: Settings) {
   const credentials = { email: USER, password: DEMO_PASSWORD };
+  const token = await bearerToken(server.baseUrl, credentials);
   const scenarios: Scenario[] = [
     {
       id: "page",
@@ -169,9 +171,10 @@ async function measureLoad(server: RunningServer, settings: Settings) {
       id: "api",
       label: "GET /api/v1/organisations, bearer token",
       path: "/api/v1/organisations",
-      headers: { authorization: `Bearer ${await bearerToken(server.baseUrl, credentials)}`, accept: "application/json" },
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
       expectBody: "Sundsvalls kommun",
     },
+    ...(await forecastScenarios(server.baseUrl, token)),
     { id: "healthz", label: "GET /healthz", path: "/healthz", headers: {}, expectBody: '"ok"' },
   ];
   for (const scenario of scenarios) await probe(server.baseUrl, scenario);
@@ -184,7 +187,11 @@ async function measureLoad(server: RunningServer, settings: Settings) {
     );
     results.push({ id: scenario.id, label: scenario.label, path: scenario.path, ...result });
   }
-  return againstFloor(results);
+  const measured = againstFloor(results);
+  const ratio = forecastRatio(measured);
+  if (ratio)
+    say(`  forecast p50 / initiative p50: ${ratio.p50Ratio.toFixed(2)}× (goal ≤ ${ratio.goal}×: ${ratio.met ? "met" : "NOT met"})`);
+  return measured;
 }
 
 async function measurePglite(settings: Settings, cleanup: Cleanup, tempDirs: Set<string>): Promise<DatabaseOutcome> {
