@@ -4,6 +4,7 @@
  * production floor is 15. Migrations are generated from this module (drizzle.config.ts).
  */
 export * from "./schema/audit.ts";
+export * from "./schema/business-case.ts";
 export * from "./schema/communications.ts";
 export * from "./schema/deliverables.ts";
 export * from "./schema/flows.ts";
