@@ -20,6 +20,7 @@ import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
+import { businessCaseApi } from "./routes/business-case/business-case.api.ts";
 import { communicationsApi } from "./routes/communications/communications.api.ts";
 import { communicationsPages } from "./routes/communications/communications.pages.tsx";
 import { deliverablesApi } from "./routes/deliverables/deliverables.api.ts";
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   communicationsApi(scope);
   partnersApi(scope);
   flowsApi(scope);
+  businessCaseApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);

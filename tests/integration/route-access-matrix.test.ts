@@ -340,6 +340,7 @@ describe("route × role × tenant matrix", () => {
     "GET /api/v1/flows/:flowId": { before: aFlow },
     "PUT /api/v1/flows/:flowId": { before: aFlow, body: FLOW },
     "DELETE /api/v1/flows/:flowId": { before: aFlow },
+    "PUT /api/v1/initiatives/:initiativeId/business-case": { body: { startYear: 2027, horizonYears: 3, discountRate: 0.03 } },
     "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },

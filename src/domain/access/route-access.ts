@@ -341,6 +341,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "PUT /api/v1/flows/:flowId": TEAM_WORK,
   "DELETE /api/v1/flows/:flowId": TEAM_WORK,
 
+  // Business case: read with the initiative, stated by its team
+  "GET /api/v1/initiatives/:initiativeId/business-case": ANY_MEMBER_READ,
+  "PUT /api/v1/initiatives/:initiativeId/business-case": TEAM_WORK,
+
   // Communications
   "GET /api/v1/communications": SIGNED_IN,
   "POST /api/v1/communications/:communicationId/read": FORVALTNINGSGRUPP_INBOX,

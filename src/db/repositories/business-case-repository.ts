@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../database.ts";
+import { businessCases } from "../schema.ts";
+
+/** An initiative's business case: one row, replaced whole. */
+
+export type BusinessCaseRow = typeof businessCases.$inferSelect;
+type BusinessCaseValues = Omit<typeof businessCases.$inferInsert, "initiativeId">;
+
+export async function findBusinessCase(db: Database, initiativeId: string, { lock = false } = {}): Promise<BusinessCaseRow | undefined> {
+  const query = db.select().from(businessCases).where(eq(businessCases.initiativeId, initiativeId));
+  const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+/** Inserts the row or replaces its values; the caller holds the initiative's lock so "before" is what was replaced. */
+export async function saveBusinessCaseRow(db: Database, initiativeId: string, values: BusinessCaseValues): Promise<BusinessCaseRow> {
+  const [row] = await db
+    .insert(businessCases)
+    .values({ initiativeId, ...values })
+    .onConflictDoUpdate({ target: businessCases.initiativeId, set: values })
+    .returning();
+  if (!row) throw new Error("upsert business_cases returned nothing");
+  return row;
+}

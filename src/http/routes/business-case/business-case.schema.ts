@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { BENEFICIARIES, BENEFIT_CATEGORIES, COST_CATEGORIES } from "../../../domain/business-case/business-case-input.ts";
+
+const range = z.object({ low: z.number(), expected: z.number(), high: z.number() });
+
+const year = z.object({
+  year: z.int(),
+  costs: z.number(),
+  benefits: z.number().meta({ description: "Typed benefits" }),
+  computedBenefits: z.number().meta({ description: "Digital messages in the forecast × each flow's cost per letter" }),
+  net: z.number().meta({ description: "benefits + computedBenefits − costs" }),
+});
+
+const scenario = z.object({
+  npv: z.number().meta({ description: "Σ net / (1 + discountRate)^(year − startYear)" }),
+  paybackYear: z.int().nullable().meta({ description: "First year whose cumulative undiscounted net is ≥ 0; null if none" }),
+  years: z.array(year),
+});
+
+const estimate = { year: z.int(), low: z.number(), expected: z.number(), high: z.number(), note: z.string().nullable() };
+
+export const BusinessCaseBody = z
+  .object({
+    startYear: z.int(),
+    horizonYears: z.int(),
+    discountRate: z.number(),
+    years: z.array(year).meta({ description: "The expected scenario, year by year" }),
+    scenarios: z
+      .object({ low: scenario, expected: scenario, high: scenario })
+      .meta({
+        description: "low: costs high, benefits low; high: costs low, benefits high; computed benefits at the reach curve ∓ 10 points",
+      }),
+    costs: z.array(z.object({ category: z.enum(COST_CATEGORIES), ...estimate })),
+    benefits: z.array(z.object({ category: z.enum(BENEFIT_CATEGORIES), beneficiary: z.enum(BENEFICIARIES), ...estimate })),
+    computed: z
+      .array(
+        z.object({
+          year: z.int(),
+          amount: range,
+          flows: z.array(z.object({ flowId: z.string(), name: z.string(), costPerLetterSek: z.number(), digital: range, amount: range })),
+        }),
+      )
+      .meta({ description: "Computed benefits per year and the flows they come from" }),
+    sensitivity: z.object({
+      baseNpv: z.number(),
+      rows: z.array(
+        z.object({
+          input: z.object({
+            kind: z.enum(["cost", "benefit", "flow", "discountRate"]),
+            category: z.string().optional(),
+            flowId: z.string().optional(),
+            name: z.string().optional(),
+          }),
+          npvDown: z.number(),
+          npvUp: z.number(),
+          swing: z.number(),
+        }),
+      ),
+    }),
+    updatedAt: z.string().nullable(),
+    canManage: z.boolean(),
+  })
+  .meta({ description: "The business case: what the team stated, the results in three scenarios, and the sensitivity of the NPV" });
