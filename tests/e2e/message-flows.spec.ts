@@ -84,7 +84,7 @@ for (const javaScriptEnabled of [false, true]) {
         const row = page.getByRole("row").filter({ hasText: "Beslut om bygglov" });
         await expect(row).toContainText("Privatpersoner");
         await expect(row).toContainText("12 000");
-        await expect(row).toContainText("1 juni 2027");
+        await expect(row).toContainText("2027-06-01");
         await expect(row).toContainText("15 kr");
         await checkAtBothWidths(page, javaScriptEnabled);
       });

@@ -1,11 +1,12 @@
 /**
- * The top of a count axis: the smallest 1, 2, 2.5 or 5 times a power of ten that is at least `max`,
- * so gridlines fall on round numbers. An empty chart still gets an axis (to 1).
+ * The top of a count axis: the smallest of 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6 or 8 times a power of ten
+ * that is at least `max`, so the four gridlines (a quarter of it each) fall on round numbers and
+ * the busiest month fills most of the height. An empty chart still gets an axis (to 1).
  */
 export function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= max) return step * power;
+  for (const step of [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10]) if (step * power >= max) return step * power;
   return 10 * power;
 }
 

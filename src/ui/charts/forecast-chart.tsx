@@ -5,6 +5,8 @@ export type ChartMonth = { month: string; digital: number; paper: number };
 /** The drawing's coordinate system (its viewBox); the page scales it to the column it sits in. */
 export const FORECAST_FRAME = { width: 960, height: 380, left: 88, right: 16, top: 16, bottom: 84 } as const;
 const GRIDLINES = 4;
+/** Room a year's label needs on the axis, so two labels never run into each other. */
+const YEAR_LABEL_WIDTH = 56;
 
 type Box = { y: number; height: number };
 export type ForecastBar = { month: string; x: number; width: number; digital: Box; paper: Box };
@@ -13,7 +15,7 @@ export type ForecastLayout = {
   bars: ForecastBar[];
   /** Count gridlines from 0 to the axis top. */
   yTicks: { value: number; y: number }[];
-  /** One tick per January (and the first month when it is not one), where the year's label goes. */
+  /** One tick per January (and the first month, when there is room before the first January), where the year's label goes. */
   xTicks: { year: string; x: number }[];
   plot: { x: number; y: number; width: number; height: number };
 };
@@ -45,9 +47,14 @@ export function forecastChartLayout(months: readonly ChartMonth[]): ForecastLayo
     const value = (max / GRIDLINES) * i;
     return { value, y: baseline - heightOf(value) };
   });
-  const xTicks = months.flatMap((m, i) =>
-    i === 0 || m.month.endsWith("-01") ? [{ year: m.month.slice(0, 4), x: plot.x + i * slot }] : [],
-  );
+  const januaries = months.flatMap((m, i) => (m.month.endsWith("-01") ? [{ year: m.month.slice(0, 4), x: plot.x + i * slot }] : []));
+  // The first month's year too, unless the first January follows too soon for both labels to fit.
+  const first = months[0];
+  const room = (januaries[0]?.x ?? Number.POSITIVE_INFINITY) - plot.x;
+  const xTicks =
+    first && !first.month.endsWith("-01") && room >= YEAR_LABEL_WIDTH
+      ? [{ year: first.month.slice(0, 4), x: plot.x }, ...januaries]
+      : januaries;
   return { max, bars, yTicks, xTicks, plot };
 }
 

@@ -54,6 +54,8 @@ export type GanttLayout = {
   rows: GanttRow[];
   markers: GanttMarker[];
   plot: { x: number; width: number; top: number; bottom: number };
+  /** Where the time axis's labels start: below the milestone label lanes in use. */
+  axisY: number;
   height: number;
 };
 
@@ -73,9 +75,29 @@ export function ganttLayout(flows: readonly GanttFlow[], milestones: readonly Ga
   const sorted = [...days].sort();
   const start = quarterStart(sorted[0] as string);
   const end = [quarterStart(sorted.at(-1) as string, 1), quarterStart(start, 4)].sort().at(-1) as string;
-  const plot = { x: f.left, width: f.width - f.left - f.right, top: f.lanes * f.laneHeight + f.axisHeight, bottom: 0 };
+  const left = f.left;
+  const width = f.width - f.left - f.right;
   const span = dayNumber(end) - dayNumber(start);
-  const x = (day: string) => plot.x + ((dayNumber(day) - dayNumber(start)) / span) * plot.width;
+  const x = (day: string) => left + ((dayNumber(day) - dayNumber(start)) / span) * width;
+
+  const points = milestones
+    .flatMap((m) => [
+      ...(m.plannedOn ? [{ numeral: m.numeral, kind: "planned" as const, day: m.plannedOn }] : []),
+      ...(m.decidedOn ? [{ numeral: m.numeral, kind: "decided" as const, day: m.decidedOn }] : []),
+    ])
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const laneEnds: number[] = Array.from({ length: f.lanes }, () => Number.NEGATIVE_INFINITY);
+  const markers = points.map((p): GanttMarker => {
+    const at = x(p.day);
+    const free = laneEnds.findIndex((e) => e <= at);
+    const lane = free === -1 ? laneEnds.indexOf(Math.min(...laneEnds)) : free;
+    laneEnds[lane] = at + LABEL_WIDTH;
+    return { ...p, x: at, lane };
+  });
+
+  // Only the label lanes in use take height (at least one, where the axis's top line sits).
+  const lanes = Math.max(1, ...markers.map((m) => m.lane + 1));
+  const plot = { x: left, width, top: lanes * f.laneHeight + f.axisHeight, bottom: 0 };
 
   const ticks: GanttLayout["ticks"] = [];
   for (let day = start; day < end; day = quarterStart(day, 1)) {
@@ -98,22 +120,7 @@ export function ganttLayout(flows: readonly GanttFlow[], milestones: readonly Ga
   });
   plot.bottom = plot.top + Math.max(1, flows.length) * f.rowHeight;
 
-  const points = milestones
-    .flatMap((m) => [
-      ...(m.plannedOn ? [{ numeral: m.numeral, kind: "planned" as const, day: m.plannedOn }] : []),
-      ...(m.decidedOn ? [{ numeral: m.numeral, kind: "decided" as const, day: m.decidedOn }] : []),
-    ])
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const laneEnds: number[] = Array.from({ length: f.lanes }, () => Number.NEGATIVE_INFINITY);
-  const markers = points.map((p): GanttMarker => {
-    const at = x(p.day);
-    const free = laneEnds.findIndex((e) => e <= at);
-    const lane = free === -1 ? laneEnds.indexOf(Math.min(...laneEnds)) : free;
-    laneEnds[lane] = at + LABEL_WIDTH;
-    return { ...p, x: at, lane };
-  });
-
-  return { start, end, ticks, rows, markers, plot, height: plot.bottom + f.bottom };
+  return { start, end, ticks, rows, markers, plot, axisY: lanes * f.laneHeight, height: plot.bottom + f.bottom };
 }
 
 export type GanttLabels = {
@@ -139,7 +146,7 @@ const diamond = (cx: number, cy: number, r: number) => `M ${cx} ${cy - r} L ${cx
 export function GanttChart({ layout, labels, id = "plan-chart" }: { layout: GanttLayout; labels: GanttLabels; id?: string }) {
   const f = GANTT_FRAME;
   const { plot } = layout;
-  const axisY = f.lanes * f.laneHeight;
+  const axisY = layout.axisY;
   const legendY = layout.height - 20;
   return (
     <svg
@@ -176,6 +183,30 @@ export function GanttChart({ layout, labels, id = "plan-chart" }: { layout: Gant
           </g>
         ))}
       </g>
+      <g className="gantt-milestones">
+        {layout.markers.map((m) => {
+          const labelY = m.lane * f.laneHeight + 16;
+          const decided = m.kind === "decided";
+          const colour = decided ? CHART_COLOURS.decided : CHART_COLOURS.planned;
+          return (
+            <g key={`${m.kind}-${m.numeral}`} className={`gantt-milestone-${m.kind}`}>
+              <line
+                x1={m.x}
+                x2={m.x}
+                y1={labelY + 4}
+                y2={plot.bottom}
+                stroke={colour}
+                strokeWidth="2"
+                strokeDasharray={decided ? undefined : "6 4"}
+              />
+              <path d={diamond(m.x, labelY - 5, 6)} fill={decided ? colour : "#ffffff"} stroke={colour} strokeWidth="2" />
+              <text x={m.x + 9} y={labelY} fontSize="13" fill={colour}>
+                {labels.marker(m.kind, m.numeral)}
+              </text>
+            </g>
+          );
+        })}
+      </g>
       <g className="gantt-rows">
         {layout.rows.map((r) => (
           <g key={r.flowId} data-flow={r.flowId}>
@@ -204,36 +235,20 @@ export function GanttChart({ layout, labels, id = "plan-chart" }: { layout: Gant
               <path className="gantt-production" d={diamond(r.production, r.y + 24, 9)} fill={CHART_COLOURS.production} stroke="#ffffff" />
             ) : null}
             {r.test === null && r.production === null ? (
-              <text className="gantt-unplanned" x={plot.x + 8} y={r.y + 29} fontStyle="italic">
+              <text
+                className="gantt-unplanned"
+                x={plot.x + 8}
+                y={r.y + 29}
+                fontStyle="italic"
+                stroke="#ffffff"
+                strokeWidth="5"
+                paintOrder="stroke"
+              >
                 {labels.notPlanned}
               </text>
             ) : null}
           </g>
         ))}
-      </g>
-      <g className="gantt-milestones">
-        {layout.markers.map((m) => {
-          const labelY = m.lane * f.laneHeight + 16;
-          const decided = m.kind === "decided";
-          const colour = decided ? CHART_COLOURS.decided : CHART_COLOURS.planned;
-          return (
-            <g key={`${m.kind}-${m.numeral}`} className={`gantt-milestone-${m.kind}`}>
-              <line
-                x1={m.x}
-                x2={m.x}
-                y1={labelY + 4}
-                y2={plot.bottom}
-                stroke={colour}
-                strokeWidth="2"
-                strokeDasharray={decided ? undefined : "6 4"}
-              />
-              <path d={diamond(m.x, labelY - 5, 6)} fill={decided ? colour : "#ffffff"} stroke={colour} strokeWidth="2" />
-              <text x={m.x + 9} y={labelY} fontSize="13" fill={colour}>
-                {labels.marker(m.kind, m.numeral)}
-              </text>
-            </g>
-          );
-        })}
       </g>
       <g className="gantt-legend" fontSize="13">
         <rect x="0" y={legendY - 12} width="28" height="14" rx="3" fill={CHART_COLOURS.bar} />

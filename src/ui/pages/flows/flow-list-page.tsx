@@ -2,7 +2,7 @@ import type { FlowView } from "../../../domain/flows/flow-view.ts";
 import { format } from "../../../i18n/index.ts";
 import { Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
-import { BackLink, formatDay, initiativeHref } from "../initiatives/initiative-parts.tsx";
+import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { FlowNav, flowHref, formatCount, formatSek, newFlowHref } from "./flow-parts.tsx";
 
 /** The initiative's flow register: every flow with what the plan and the forecast read from it. */
@@ -19,7 +19,8 @@ export function FlowListPage({
 }) {
   const t = ctx.m.flows;
   const title = format(t.listTitle, { initiative: initiative.name });
-  const day = (d: string | null) => (d ? formatDay(ctx, d) : t.notPlanned);
+  // ISO days keep the wide table narrow enough for a desktop column (the flow's page has the long form).
+  const day = (d: string | null) => d ?? t.notPlanned;
   return (
     <Layout ctx={ctx} title={title}>
       <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
