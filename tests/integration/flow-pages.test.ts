@@ -311,3 +311,28 @@ describe("message flow pages", () => {
     expect(overview.body).toContain(`href="/initiatives/${initiativeId}/plan">Anslutningsplan</a>`);
   });
 });
+
+describe("message flow pages with the installation's own information security scale", () => {
+  const world = useTestWorld({ env: { INFORMATION_SECURITY_SCALE: "K1 Öppen;K2 Intern;K3 Skyddad" } });
+
+  it("offers the installation's classes and keeps a class the scale no longer names", async () => {
+    const api = await world.loginAs("plA");
+    const pl = await world.browserAs("plA");
+    const { id: initiativeId } = await world.seedInitiative();
+    const options = (html: string) =>
+      [...html.slice(html.indexOf('name="informationSecurityClass"')).matchAll(/<option value="([^"]*)"/g)].slice(0, 5).map((m) => m[1]);
+
+    const form = await pl.get(`/initiatives/${initiativeId}/flows/new`);
+    expect(options(form.body).slice(0, 4)).toEqual(["", "K1 Öppen", "K2 Intern", "K3 Skyddad"]);
+
+    const flow = await postJson(
+      api,
+      `/api/v1/initiatives/${initiativeId}/flows`,
+      { name: "Äldre klassning", recipientType: "privatperson", annualVolume: 10, informationSecurityClass: "2 – Måttlig" },
+      Flow,
+    );
+    const page = await pl.get(`/flows/${flow.id}`);
+    expect(options(page.body)).toEqual(["", "K1 Öppen", "K2 Intern", "K3 Skyddad", "2 – Måttlig"]);
+    expect(page.body).toMatch(/<option value="2 – Måttlig" selected=""/);
+  });
+});
