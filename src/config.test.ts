@@ -102,4 +102,11 @@ describe("the emulator's address (SANDBOX_PUBLIC_URL) and certificate names (SAN
   ])("refuses %s=%j as an invalid environment", (name, value) => {
     expect(() => readConfig({ [name]: value })).toThrow(new RegExp(`Invalid environment:\\n {2}${name}: `));
   });
+
+  it("reads the information security scale, or refuses one with an empty or repeated class", () => {
+    expect(readConfig({}).INFORMATION_SECURITY_SCALE).toEqual(["1 – Låg", "2 – Måttlig", "3 – Hög", "4 – Mycket hög"]);
+    expect(readConfig({ INFORMATION_SECURITY_SCALE: "K1; K2;K3" }).INFORMATION_SECURITY_SCALE).toEqual(["K1", "K2", "K3"]);
+    expect(() => readConfig({ INFORMATION_SECURITY_SCALE: "K1;;K2" })).toThrow(/INFORMATION_SECURITY_SCALE: /);
+    expect(() => readConfig({ INFORMATION_SECURITY_SCALE: "K1;K1" })).toThrow(/INFORMATION_SECURITY_SCALE: /);
+  });
 });

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { parseInformationSecurityScale } from "./domain/flows/information-security-scale.ts";
 import { DEFAULT_VALIDATION_TIMEOUT_MS } from "./sandbox/checks/validation-pool.ts";
 import { hostOf, httpsOrigin, LOOPBACK_NAMES, reachableHost } from "./sandbox/emulator/public-url.ts";
 import { DEFAULT_OPERATORS } from "./sandbox/recipients/scenarios.ts";
@@ -72,6 +73,17 @@ const SandboxTlsNames = z
     return names;
   });
 
+/** INFORMATION_SECURITY_SCALE: the classes a message flow can be given, separated by semicolons (information-security-scale.ts). */
+const InformationSecurityScale = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const parsed = parseInformationSecurityScale(value);
+    if (parsed.ok) return parsed.scale;
+    ctx.addIssue({ code: "custom", message: parsed.reason });
+    return z.NEVER;
+  });
+
 /** Everything Ansluta reads from the environment, parsed once at the edge. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -122,6 +134,7 @@ const EnvSchema = z.object({
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** How many days before a condition's due date or a planned decision the first reminder goes out. */
   REMINDER_DAYS_AHEAD: z.coerce.number().int().min(0).max(365).default(7),
+  INFORMATION_SECURITY_SCALE: InformationSecurityScale,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

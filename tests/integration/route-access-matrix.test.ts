@@ -236,6 +236,15 @@ describe("route × role × tenant matrix", () => {
   });
 
   const FLOW = { name: "Matrisens flöde", recipientType: "privatperson", annualVolume: 1200 };
+  /** The flow form as a browser posts it: the per cents of the months are left at the even default. */
+  const FLOW_FORM = {
+    name: "Matrisens flöde",
+    recipientType: "privatperson",
+    annualVolume: "1 200",
+    status: "identifierad",
+    costPerLetterSek: "15",
+    ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`seasonality.${i}`, "8,333"])),
+  };
   const flowsUrl = () => `/api/v1/initiatives/${params.initiativeId}/flows`;
   /** A flow of A's initiative: a case that deleted one leaves the next caller another. */
   const aFlow = async () => ({
@@ -341,6 +350,11 @@ describe("route × role × tenant matrix", () => {
     "PUT /api/v1/flows/:flowId": { before: aFlow, body: FLOW },
     "DELETE /api/v1/flows/:flowId": { before: aFlow },
     "PUT /api/v1/initiatives/:initiativeId/business-case": { body: { startYear: 2027, horizonYears: 3, discountRate: 0.03 } },
+    "POST /initiatives/:initiativeId/flows/new": { body: FLOW_FORM },
+    "GET /flows/:flowId": { before: aFlow },
+    "POST /flows/:flowId": { before: aFlow, body: FLOW_FORM },
+    "GET /flows/:flowId/delete": { before: aFlow },
+    "POST /flows/:flowId/delete": { before: aFlow },
     "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },

@@ -340,6 +340,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/flows/:flowId": ANY_MEMBER_READ,
   "PUT /api/v1/flows/:flowId": TEAM_WORK,
   "DELETE /api/v1/flows/:flowId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/flows": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/flows/new": TEAM_WORK,
+  "POST /initiatives/:initiativeId/flows/new": TEAM_WORK,
+  "GET /flows/:flowId": ANY_MEMBER_READ,
+  "POST /flows/:flowId": TEAM_WORK,
+  "GET /flows/:flowId/delete": TEAM_WORK,
+  "POST /flows/:flowId/delete": TEAM_WORK,
+  "GET /initiatives/:initiativeId/forecast": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/plan": ANY_MEMBER_READ,
 
   // Business case: read with the initiative, stated by its team
   "GET /api/v1/initiatives/:initiativeId/business-case": ANY_MEMBER_READ,

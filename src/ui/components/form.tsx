@@ -239,3 +239,41 @@ export function ActionButton({
     </form>
   );
 }
+
+/**
+ * Fields that belong together (the twelve months of a seasonality) under one legend, with the
+ * group's own hint and error. The fieldset takes focus, so the error summary's link to the group's
+ * error lands on it.
+ */
+export function FieldGroup({
+  ctx,
+  name,
+  legend,
+  hint,
+  errors,
+  children,
+  className,
+}: {
+  ctx: PageContext;
+  name: string;
+  legend: string;
+  hint?: string;
+  errors?: FormErrors | undefined;
+  children: ReactNode;
+  className?: string;
+}) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  return (
+    <Fieldset id={id} tabIndex={-1} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
+      <Fieldset.Legend>{legend}</Fieldset.Legend>
+      {hint ? (
+        <Paragraph data-size="sm" id={`${id}-hint`} className="hint">
+          {hint}
+        </Paragraph>
+      ) : null}
+      {error ? <ValidationMessage id={`${id}-error`}>{fieldErrorText(ctx.m, error)}</ValidationMessage> : null}
+      <div className={className}>{children}</div>
+    </Fieldset>
+  );
+}

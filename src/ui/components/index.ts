@@ -8,6 +8,7 @@ export { FactList } from "./fact-list.tsx";
 export {
   ActionButton,
   ChoiceGroup,
+  FieldGroup,
   type FieldLabels,
   Form,
   FormErrorSummary,
