@@ -25,11 +25,9 @@ export const BusinessCaseBody = z
     horizonYears: z.int(),
     discountRate: z.number(),
     years: z.array(year).meta({ description: "The expected scenario, year by year" }),
-    scenarios: z
-      .object({ low: scenario, expected: scenario, high: scenario })
-      .meta({
-        description: "low: costs high, benefits low; high: costs low, benefits high; computed benefits at the reach curve ∓ 10 points",
-      }),
+    scenarios: z.object({ low: scenario, expected: scenario, high: scenario }).meta({
+      description: "low: costs high, benefits low; high: costs low, benefits high; computed benefits at the reach curve ∓ 10 points",
+    }),
     costs: z.array(z.object({ category: z.enum(COST_CATEGORIES), ...estimate })),
     benefits: z.array(z.object({ category: z.enum(BENEFIT_CATEGORIES), beneficiary: z.enum(BENEFICIARIES), ...estimate })),
     computed: z
