@@ -41,6 +41,7 @@ import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { partnersApi } from "./routes/partners/partners.api.ts";
 import { partnersPages } from "./routes/partners/partners.pages.tsx";
+import { risksApi } from "./routes/risks/risks.api.ts";
 import { loadTestApi } from "./routes/sandbox/load-test.api.ts";
 import { loadTestPages } from "./routes/sandbox/load-test.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
@@ -195,6 +196,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   partnersApi(scope);
   flowsApi(scope);
   businessCaseApi(scope);
+  risksApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);

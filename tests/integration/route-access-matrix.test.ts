@@ -35,6 +35,7 @@ import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner, PartnerList } from "../../src/http/routes/partners/partners.schema.ts";
+import { Risk, RiskList } from "../../src/http/routes/risks/risks.schema.ts";
 import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
 import { LoadTest, LoadTestWithSummary } from "../../src/http/routes/sandbox/test-run.schema.ts";
 import { messagesFor } from "../../src/i18n/index.ts";
@@ -245,6 +246,12 @@ describe("route × role × tenant matrix", () => {
     costPerLetterSek: "15",
     ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`seasonality.${i}`, "8,333"])),
   };
+  const RISK = { title: "Matrisens risk", category: "teknik", probability: 3, consequence: 4 };
+  const risksUrl = () => `/api/v1/initiatives/${params.initiativeId}/risks`;
+  /** A risk of A's initiative: a case that deleted one leaves the next caller another. */
+  const aRisk = async () => ({
+    riskId: (await getJson(owner, risksUrl(), RiskList)).risks[0]?.id ?? (await postJson(owner, risksUrl(), RISK, Risk)).id,
+  });
   const flowsUrl = () => `/api/v1/initiatives/${params.initiativeId}/flows`;
   /** A flow of A's initiative: a case that deleted one leaves the next caller another. */
   const aFlow = async () => ({
@@ -350,6 +357,10 @@ describe("route × role × tenant matrix", () => {
     "PUT /api/v1/flows/:flowId": { before: aFlow, body: FLOW },
     "DELETE /api/v1/flows/:flowId": { before: aFlow },
     "PUT /api/v1/initiatives/:initiativeId/business-case": { body: { startYear: 2027, horizonYears: 3, discountRate: 0.03 } },
+    "POST /api/v1/initiatives/:initiativeId/risks": { body: RISK },
+    "GET /api/v1/risks/:riskId": { before: aRisk },
+    "PUT /api/v1/risks/:riskId": { before: aRisk, body: RISK },
+    "DELETE /api/v1/risks/:riskId": { before: aRisk },
     "POST /initiatives/:initiativeId/flows/new": { body: FLOW_FORM },
     "GET /flows/:flowId": { before: aFlow },
     "POST /flows/:flowId": { before: aFlow, body: FLOW_FORM },

@@ -354,6 +354,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/initiatives/:initiativeId/business-case": ANY_MEMBER_READ,
   "PUT /api/v1/initiatives/:initiativeId/business-case": TEAM_WORK,
 
+  // Risk register: read with the initiative, kept by its team
+  "GET /api/v1/initiatives/:initiativeId/risks": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/risks": TEAM_WORK,
+  "GET /api/v1/risks/:riskId": ANY_MEMBER_READ,
+  "PUT /api/v1/risks/:riskId": TEAM_WORK,
+  "DELETE /api/v1/risks/:riskId": TEAM_WORK,
+
   // Communications
   "GET /api/v1/communications": SIGNED_IN,
   "POST /api/v1/communications/:communicationId/read": FORVALTNINGSGRUPP_INBOX,
