@@ -52,8 +52,10 @@ export const DecisionInput = z
           .nullish()
           .transform((v) => v ?? null),
         volumeNote: optional(500),
+        /** The decider's comment for the förvaltningsgrupp, appended to the communication. */
+        note: optional(2000),
       })
-      .default({ timeline: null, messageVolumePerYear: null, volumeNote: null }),
+      .default({ timeline: null, messageVolumePerYear: null, volumeNote: null, note: null }),
     /**
      * The decision this one replaces: the milestone's current decision as the decider saw it, or
      * null (the default) when they saw none. When it is not the current one any more, someone else
