@@ -27,6 +27,7 @@ import { deliverablesPages } from "./routes/deliverables/deliverables.pages.tsx"
 import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
 import { flowsApi } from "./routes/flows/flows.api.ts";
+import { forecastVersionsApi } from "./routes/forecast-versions/forecast-versions.api.ts";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
 import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   communicationsApi(scope);
   partnersApi(scope);
   flowsApi(scope);
+  forecastVersionsApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);

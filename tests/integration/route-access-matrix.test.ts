@@ -92,15 +92,13 @@ const organisationNumber = (n: number) => {
   return `${nine}${luhnCheckDigit(nine)}`;
 };
 
-/** The decision form's fields for the matrix's milestone: every point answered, the figures it reports. */
+/** The decision form's fields for the matrix's milestone: every point answered, a note for the förvaltningsgrupp. */
 function decisionForm(): Record<string, string> {
   const fields: Record<string, string> = {
     outcome: "go",
     decidedOn: "2026-11-27",
     minutes: "Protokoll §4",
-    timeline: "Produktion hösten 2027",
-    volume: "12 000",
-    volumeNote: "beslut om bygglov",
+    note: "Volymerna stäms av i januari.",
   };
   for (const dp of milestoneByNumeral(methodV12, MILESTONE).decisionPoints) {
     fields[`answer-${dp.id}`] = "Ja";

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import { forecastVersions } from "../schema.ts";
 
@@ -27,10 +27,10 @@ export async function insertForecastVersion(db: Database, values: NewForecastVer
   return row;
 }
 
-/** Newest first; of two saved in the same instant, the later id last written is not knowable, so id breaks the tie. */
-export const versionsOf = (db: Database, initiativeId: string): Promise<ForecastVersionMeta[]> =>
+/** Newest first, each with the month its forecast starts; id breaks a tie of two saved in the same instant. */
+export const versionsOf = (db: Database, initiativeId: string): Promise<(ForecastVersionMeta & { from: string })[]> =>
   db
-    .select(meta)
+    .select({ ...meta, from: sql<string>`${forecastVersions.forecast}->>'from'` })
     .from(forecastVersions)
     .where(eq(forecastVersions.initiativeId, initiativeId))
     .orderBy(desc(forecastVersions.createdAt), desc(forecastVersions.id));

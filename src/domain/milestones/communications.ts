@@ -39,7 +39,7 @@ function volumesItem(reported: Reported, figures: PlanFigures | null): string {
   const v = reported.messageVolumePerYear;
   const typedVolume = v === null ? null : format(r.typedVolume, { count: number.format(v) });
   const typed = [typedVolume, reported.volumeNote].filter(Boolean).join(", ") || null;
-  if (figures) return withTyped(volumesText(figures.forecast), typed);
+  if (figures) return withTyped(volumesText(figures), typed);
   const volumes = v === null ? t.noVolumes : format(t.volumes, { count: number.format(v) });
   return reported.volumeNote ? format(t.volumesWithNote, { volumes, note: reported.volumeNote }) : volumes;
 }

@@ -204,7 +204,7 @@ describe("communications", () => {
     expect(digital("2026")).toBe(0);
     expect(digital("2028")).toBeGreaterThan(0);
     const volumes = item("meddelandevolymer") ?? "";
-    expect(volumes).toContain("2026 (dec–dec): 0 av 1\u00a0100");
+    expect(volumes).toContain("2026 (dec): 0 av 1\u00a0100");
     expect(volumes).toContain(`2028: ${new Intl.NumberFormat("sv-SE").format(digital("2028"))} av 13\u00a0200`);
     expect(volumes).not.toContain("2031");
     expect(fg?.body).toContain(`– Tidplan för anslutning till Mina meddelanden: Beslut om bygglov: test 2027-03-01`);

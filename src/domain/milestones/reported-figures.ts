@@ -49,11 +49,11 @@ export function timelineText(plan: readonly PlanFlow[]): string {
     .join("; ");
 }
 
-export function volumesText(forecast: Pick<Forecast, "months">): string {
+export function volumesText({ plan, forecast }: PlanFigures): string {
   const years = volumesPerYear(forecast);
-  if (!years.length) return t.noFlows;
+  if (!planned(plan).length || !years.length) return t.noFlows;
   const parts = years.map((y) =>
-    format(y.months === 12 ? t.year : t.partYear, {
+    format(y.months === 12 ? t.year : y.months === 1 ? t.oneMonth : t.partYear, {
       year: y.year,
       first: monthName(y.firstMonth),
       last: monthName(y.lastMonth),
