@@ -248,7 +248,7 @@ describe("forecast versions and actuals", () => {
       .select()
       .from(forecastVersions)
       .where(eq(forecastVersions.id, baselineId ?? ""));
-    expect((row?.forecast as { months: unknown[] }).months).toHaveLength(60);
+    expect((row?.forecast as { months: unknown[] } | undefined)?.months).toHaveLength(60);
   });
 
   it("writes a flow's actuals month by month, keeps the other months, and shows the variance against the latest baseline", async () => {
