@@ -28,6 +28,7 @@ import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
 import { flowsApi } from "./routes/flows/flows.api.ts";
 import { forecastVersionsApi } from "./routes/forecast-versions/forecast-versions.api.ts";
+import { forecastVersionsPages } from "./routes/forecast-versions/forecast-versions.pages.tsx";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
 import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
@@ -210,6 +211,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   milestonesPages(scope);
   communicationsPages(scope);
   partnersPages(scope);
+  forecastVersionsPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

@@ -349,6 +349,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/flows/:flowId/actuals": ANY_MEMBER_READ,
   "PUT /api/v1/flows/:flowId/actuals": TEAM_WORK,
   "GET /api/v1/initiatives/:initiativeId/actuals": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/forecast/versions": TEAM_WORK,
+  "GET /initiatives/:initiativeId/forecast/compare": ANY_MEMBER_READ,
+  "GET /flows/:flowId/actuals": ANY_MEMBER_READ,
+  "POST /flows/:flowId/actuals": TEAM_WORK,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,
