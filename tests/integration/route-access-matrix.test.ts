@@ -31,6 +31,7 @@ import { SESSION_COOKIE } from "../../src/http/cookies.ts";
 import { Communication } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { Flow, FlowList } from "../../src/http/routes/flows/flows.schema.ts";
+import { ForecastVersion } from "../../src/http/routes/forecast-versions/forecast-versions.schema.ts";
 import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema.ts";
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
@@ -234,6 +235,8 @@ describe("route × role × tenant matrix", () => {
   });
 
   const FLOW = { name: "Matrisens flöde", recipientType: "privatperson", annualVolume: 1200 };
+  // The API takes a list of months; the matrix's bodies are objects, and a list is one.
+  const ACTUALS = [{ month: "2026-01", digital: 1, paper: 2 }] as unknown as Body;
   const flowsUrl = () => `/api/v1/initiatives/${params.initiativeId}/flows`;
   /** A flow of A's initiative: a case that deleted one leaves the next caller another. */
   const aFlow = async () => ({
@@ -338,6 +341,14 @@ describe("route × role × tenant matrix", () => {
     "GET /api/v1/flows/:flowId": { before: aFlow },
     "PUT /api/v1/flows/:flowId": { before: aFlow, body: FLOW },
     "DELETE /api/v1/flows/:flowId": { before: aFlow },
+    "POST /api/v1/initiatives/:initiativeId/forecast/versions": { body: { reason: "Matrisens omprognos" } },
+    "GET /api/v1/initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
+    "GET /api/v1/flows/:flowId/actuals": { before: aFlow },
+    "PUT /api/v1/flows/:flowId/actuals": { before: aFlow, body: ACTUALS },
+    "POST /initiatives/:initiativeId/forecast/versions": { body: { reason: "Matrisens omprognos" } },
+    "GET /initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
+    "GET /flows/:flowId/actuals": { before: aFlow },
+    "POST /flows/:flowId/actuals": { before: aFlow, body: { month: "2026-01", digital: "1", paper: "2" } },
     "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
@@ -511,6 +522,10 @@ describe("route × role × tenant matrix", () => {
       "*": "ansluta.css",
     };
     params.loadTestId = (await aRunningLoadTest()).loadTestId;
+    // A re-forecast of A's initiative: versions are never changed or removed, so one serves every case.
+    params.versionId = (
+      await postJson(owner, `/api/v1/initiatives/${initiativeId}/forecast/versions`, { reason: "Matrisen" }, ForecastVersion)
+    ).id;
     Object.assign(params, await freshInvitation(0));
   });
 
