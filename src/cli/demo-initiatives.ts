@@ -219,6 +219,7 @@ export async function seedDemoInitiatives(db: Database, now: Date): Promise<numb
             timeline: `Test hösten 2026, driftstart ${demo.plannedGoLive}`,
             messageVolumePerYear: demo.volumePerYear,
             volumeNote: null,
+            note: null,
           },
         },
       });

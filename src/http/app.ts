@@ -29,6 +29,8 @@ import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
 import { flowsApi } from "./routes/flows/flows.api.ts";
 import { flowsPages } from "./routes/flows/flows.pages.tsx";
+import { forecastVersionsApi } from "./routes/forecast-versions/forecast-versions.api.ts";
+import { forecastVersionsPages } from "./routes/forecast-versions/forecast-versions.pages.tsx";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
 import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
@@ -197,6 +199,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowsApi(scope);
   businessCaseApi(scope);
   risksApi(scope);
+  forecastVersionsApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);
@@ -214,6 +217,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   communicationsPages(scope);
   partnersPages(scope);
   flowsPages(scope);
+  forecastVersionsPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

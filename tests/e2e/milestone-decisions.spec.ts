@@ -334,7 +334,7 @@ test.describe("milestone decisions", () => {
       await expect(page.getByText("Underlaget är komplett och alla beslutspunkter är beredda.")).toBeVisible();
     });
 
-    await test.step("II: the styrgrupp decides to go ahead with a condition, and reports timeline and volume", async () => {
+    await test.step("II: the styrgrupp decides to go ahead with a condition, with a note to the förvaltningsgrupp", async () => {
       await actAs(page, "styrgrupp@sundsvall.example");
       await page.goto(milestoneUrl("II"));
       await page.getByRole("link", { name: "Fatta beslut" }).click();
@@ -347,10 +347,12 @@ test.describe("milestone decisions", () => {
       // The owner is chosen among the members; the one named sees it under Mina uppgifter.
       await conditions.getByLabel("Ansvarig för villkor 1", { exact: true }).selectOption({ label: "Petra Projektledare" });
       await conditions.getByLabel("Senast, villkor 1", { exact: true }).fill("2026-12-31");
+      // The timeline and volumes come from the flows (none registered here); the form takes only a note.
       const reported = page.getByRole("group", { name: "Uppgifter till förvaltningsgruppen" });
-      await reported.getByLabel("Tidplan", { exact: true }).fill("Test våren 2027, driftstart 2028-01-15");
-      await reported.getByLabel("Beräknad meddelandevolym per år", { exact: true }).fill("97500");
-      await reported.getByLabel("Kommentar till volymen", { exact: true }).fill("månadsfakturor");
+      await expect(reported.getByTestId("reported-preview")).toContainText("Inga meddelandeflöden registrerade");
+      await reported
+        .getByLabel("Kommentar till förvaltningsgruppen (valfritt)", { exact: true })
+        .fill("Driftstart 2028-01-15, månadsfakturor");
       expect(await submitDecision(page)).toBe(303);
 
       await expect(page.getByRole("status")).toHaveText("Beslutet har registrerats och kommunikationen har skapats.");
@@ -404,8 +406,8 @@ test.describe("milestone decisions", () => {
       await outcome(page, "Gå vidare").check();
       await answerAll(page, "III");
       const reported = page.getByRole("group", { name: "Uppgifter till förvaltningsgruppen" });
-      await reported.getByLabel("Tidplan", { exact: true }).fill("Driftstart 2028-01-15, oförändrad");
-      await reported.getByLabel("Beräknad meddelandevolym per år", { exact: true }).fill("97500");
+      const note = reported.getByLabel("Kommentar till förvaltningsgruppen (valfritt)", { exact: true });
+      await note.fill("Driftstart 2028-01-15, oförändrad");
       expect(await submitDecision(page)).toBe(422);
 
       expect(await errorSummaryLinks(page)).toEqual([
@@ -416,7 +418,7 @@ test.describe("milestone decisions", () => {
       ]);
       await expect(reasonField).toHaveAccessibleDescription(/skriv motiveringen till att beslutet ändå fattas/);
       await expect(outcome(page, "Gå vidare")).toBeChecked();
-      await expect(reported.getByLabel("Beräknad meddelandevolym per år", { exact: true })).toHaveValue("97500");
+      await expect(note).toHaveValue("Driftstart 2028-01-15, oförändrad");
 
       await reasonField.fill(reason);
       expect(await submitDecision(page)).toBe(303);
@@ -440,9 +442,10 @@ test.describe("milestone decisions", () => {
       await expect(message).toHaveCount(1);
       await expect(message.getByText("Oläst", { exact: true })).toBeVisible();
       await expect(message).toContainText("Tidplan för anslutning till Mina meddelanden");
-      await expect(message).toContainText("Test våren 2027, driftstart 2028-01-15");
       await expect(message).toContainText("Beräknade meddelandevolymer som kommer att skickas via Mina meddelanden");
-      await expect(message).toContainText("97 500 meddelanden per år (månadsfakturor)");
+      // Computed from the flows (none registered in this journey), with the decider's note.
+      await expect(message).toContainText("Inga meddelandeflöden registrerade");
+      await expect(message).toContainText("Kommentar: Driftstart 2028-01-15, månadsfakturor");
       await expect(message).toContainText("Upphandlingen av förmedlare ska vara klar (ansvarig Petra Projektledare, senast 2026-12-31)");
       // Milestones I and III were reported too, III with its reason.
       const third = page

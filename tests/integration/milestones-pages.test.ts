@@ -26,7 +26,16 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
   async function decidedIIOnForm() {
     const { id: initiativeId } = await world.seedInitiative({ name, phase: 2 });
     const sg = await world.browserAs("sgA");
-    const volumes = { timeline: "Produktion hösten 2027", volume: "12 000" };
+    const pl = await world.loginAs("plA");
+    const flow = await pl.post(`/api/v1/initiatives/${initiativeId}/flows`, {
+      name: "Beslut om bygglov",
+      recipientType: "privatperson",
+      annualVolume: 12_000,
+      plannedTestDate: "2027-03-01",
+      plannedProductionDate: "2027-06-01",
+    });
+    expect(flow.statusCode).toBe(201);
+    const volumes = { note: "Volymerna stäms av i januari." };
     const refused = await sg.post(`/initiatives/${initiativeId}/milestones/II/decide`, form("II", volumes));
     const decided = await sg.post(
       `/initiatives/${initiativeId}/milestones/II/decide`,
@@ -212,13 +221,30 @@ describe("milestone pages: readiness, preparation, decision form and inbox", () 
     expect(page.body).toContain("Beslutet fattades på ofullständigt underlag. Motivering: Förstudien blir klar i januari.");
   });
 
+  it("shows on the decision form at II what will be reported from the flows, and asks only for an optional note", async () => {
+    const { id: initiativeId } = await world.seedInitiative({ name, phase: 2 });
+    const pl = await world.loginAs("plA");
+    const flow = { name: "Kallelse till utvecklingssamtal", recipientType: "privatperson", annualVolume: 2400 };
+    expect((await pl.post(`/api/v1/initiatives/${initiativeId}/flows`, flow)).statusCode).toBe(201);
+    const page = await (await world.browserAs("sgA")).get(`/initiatives/${initiativeId}/milestones/II/decide`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-testid="reported-preview"');
+    expect(page.body).toContain("Kallelse till utvecklingssamtal: test ej planerad, produktion ej planerad");
+    expect(page.body).toContain('name="note"');
+    for (const gone of ["timeline", "volume", "volumeNote"]) expect(page.body).not.toContain(`name="${gone}"`);
+    // Milestone I reports nothing to the förvaltningsgrupp: no preview, no note.
+    const first = await (await world.browserAs("vaA")).get(`/initiatives/${await readyForI()}/milestones/I/decide`);
+    expect(first.body).not.toContain('data-testid="reported-preview"');
+  });
+
   it("puts the communications in the förvaltningsgrupp's inbox, which marks them read", async () => {
     expect((await decidedIIOnForm()).decided.statusCode).toBe(303);
     const fg = await world.browserAs("fg");
     const inbox = await fg.get("/inbox");
     expect(inbox.statusCode).toBe(200);
-    expect(inbox.body).toContain("12\u00a0000 meddelanden per år");
-    expect(inbox.body).toContain("Produktion hösten 2027");
+    expect(inbox.body).toContain("Beslut om bygglov: test 2027-03-01, produktion 2027-06-01");
+    expect(inbox.body).toContain("Digitala meddelanden per kalenderår enligt prognosen");
+    expect(inbox.body).toContain("Kommentar: Volymerna stäms av i januari.");
     const id = /\/inbox\/([0-9a-f-]{36})\/read/.exec(inbox.body)?.[1];
     expect((await fg.post(`/inbox/${id}/read`, {})).statusCode).toBe(303);
     expect((await fg.get("/inbox")).body).toContain("Meddelandet är markerat som läst.");

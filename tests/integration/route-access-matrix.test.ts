@@ -31,6 +31,7 @@ import { SESSION_COOKIE } from "../../src/http/cookies.ts";
 import { Communication } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { Flow, FlowList } from "../../src/http/routes/flows/flows.schema.ts";
+import { ForecastVersion } from "../../src/http/routes/forecast-versions/forecast-versions.schema.ts";
 import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema.ts";
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
@@ -93,15 +94,13 @@ const organisationNumber = (n: number) => {
   return `${nine}${luhnCheckDigit(nine)}`;
 };
 
-/** The decision form's fields for the matrix's milestone: every point answered, the figures it reports. */
+/** The decision form's fields for the matrix's milestone: every point answered, a note for the förvaltningsgrupp. */
 function decisionForm(): Record<string, string> {
   const fields: Record<string, string> = {
     outcome: "go",
     decidedOn: "2026-11-27",
     minutes: "Protokoll §4",
-    timeline: "Produktion hösten 2027",
-    volume: "12 000",
-    volumeNote: "beslut om bygglov",
+    note: "Volymerna stäms av i januari.",
   };
   for (const dp of milestoneByNumeral(methodV12, MILESTONE).decisionPoints) {
     fields[`answer-${dp.id}`] = "Ja";
@@ -252,6 +251,8 @@ describe("route × role × tenant matrix", () => {
   const aRisk = async () => ({
     riskId: (await getJson(owner, risksUrl(), RiskList)).risks[0]?.id ?? (await postJson(owner, risksUrl(), RISK, Risk)).id,
   });
+  // The API takes a list of months; the matrix's bodies are objects, and a list is one.
+  const ACTUALS = [{ month: "2026-01", digital: 1, paper: 2 }] as unknown as Body;
   const flowsUrl = () => `/api/v1/initiatives/${params.initiativeId}/flows`;
   /** A flow of A's initiative: a case that deleted one leaves the next caller another. */
   const aFlow = async () => ({
@@ -366,6 +367,14 @@ describe("route × role × tenant matrix", () => {
     "POST /flows/:flowId": { before: aFlow, body: FLOW_FORM },
     "GET /flows/:flowId/delete": { before: aFlow },
     "POST /flows/:flowId/delete": { before: aFlow },
+    "POST /api/v1/initiatives/:initiativeId/forecast/versions": { body: { reason: "Matrisens omprognos" } },
+    "GET /api/v1/initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
+    "GET /api/v1/flows/:flowId/actuals": { before: aFlow },
+    "PUT /api/v1/flows/:flowId/actuals": { before: aFlow, body: ACTUALS },
+    "POST /initiatives/:initiativeId/forecast/versions": { body: { reason: "Matrisens omprognos" } },
+    "GET /initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
+    "GET /flows/:flowId/actuals": { before: aFlow },
+    "POST /flows/:flowId/actuals": { before: aFlow, body: { month: "2026-01", digital: "1", paper: "2" } },
     "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
@@ -539,6 +548,10 @@ describe("route × role × tenant matrix", () => {
       "*": "ansluta.css",
     };
     params.loadTestId = (await aRunningLoadTest()).loadTestId;
+    // A re-forecast of A's initiative: versions are never changed or removed, so one serves every case.
+    params.versionId = (
+      await postJson(owner, `/api/v1/initiatives/${initiativeId}/forecast/versions`, { reason: "Matrisen" }, ForecastVersion)
+    ).id;
     Object.assign(params, await freshInvitation(0));
   });
 

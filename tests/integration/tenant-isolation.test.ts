@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { Flow } from "../../src/http/routes/flows/flows.schema.ts";
+import { ForecastVersion } from "../../src/http/routes/forecast-versions/forecast-versions.schema.ts";
 import { CreatedToken } from "../../src/http/routes/identity/identity.schema.ts";
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation, OrganisationList } from "../../src/http/routes/organisations/organisations.schema.ts";
@@ -92,6 +93,8 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/partners": { kind: "external", name: "Intrång", email: "intrang@test.example" },
   "POST /api/v1/initiatives/:initiativeId/flows": { name: "Intrång", recipientType: "privatperson", annualVolume: 1 },
   "PUT /api/v1/flows/:flowId": { name: "Intrång", recipientType: "privatperson", annualVolume: 1 },
+  "POST /api/v1/initiatives/:initiativeId/forecast/versions": { reason: "Intrång" },
+  "PUT /api/v1/flows/:flowId/actuals": [{ month: "2026-01", digital: 1, paper: 1 }],
   "POST /api/v1/communications/:communicationId/read": {},
   "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },
   "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
@@ -106,6 +109,7 @@ const BODIES: Record<string, unknown> = {
 const QUERIES: Record<string, string> = {
   "GET /api/v1/deliverables/:deliverableId/export": "?format=pdf",
   "GET /api/v1/initiatives/:initiativeId/sandbox/conformance-report": "?format=pdf",
+  "GET /api/v1/initiatives/:initiativeId/forecast/compare": "?a=00000000-0000-4000-8000-000000000003&b=current",
 };
 
 describe("tenant isolation on every route", () => {
@@ -149,6 +153,12 @@ describe("tenant isolation on every route", () => {
       { name: "Beslut om bygglov", recipientType: "privatperson", annualVolume: 12_000 },
       Flow,
     );
+    const version = await postJson(
+      ownerOfA,
+      `/api/v1/initiatives/${initiative.id}/forecast/versions`,
+      { reason: "A:s omprognos" },
+      ForecastVersion,
+    );
     // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
     const trustedCa = await postJson(
       ownerOfA,
@@ -183,6 +193,7 @@ describe("tenant isolation on every route", () => {
       communicationId: communication?.id ?? "",
       partnerId: partner.id,
       flowId: flow.id,
+      versionId: version.id,
       caId: trustedCa.id,
       recipientRowId: ownRecipient.id,
       // The test-run view and load tests look up the initiative first; their own tests

@@ -47,7 +47,7 @@ export async function prepareMilestone(projektledare: Api, initiativeId: string,
   }
 }
 
-/** A complete decision body for a milestone: every point answered, the figures it must report. */
+/** A complete decision body for a milestone: every point answered (the figures it reports come from the flows). */
 export function decisionBody(numeral: MilestoneNumeral, overrides: Record<string, unknown> = {}) {
   const milestone = milestoneByNumeral(methodV12, numeral);
   return {
@@ -55,7 +55,6 @@ export function decisionBody(numeral: MilestoneNumeral, overrides: Record<string
     decisionPoints: milestone.decisionPoints.map((d) => ({ id: d.id, answer: "Ja", motivation: "Underlaget visar att det är motiverat." })),
     decidedOn: "2026-11-27",
     minutes: "Protokoll fört vid styrgruppsmöte.",
-    reported: { timeline: "Test Q2 2027, produktion Q3 2027", messageVolumePerYear: 48000, volumeNote: "beslut om bygglov" },
     ...overrides,
   };
 }

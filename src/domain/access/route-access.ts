@@ -361,6 +361,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "PUT /api/v1/risks/:riskId": TEAM_WORK,
   "DELETE /api/v1/risks/:riskId": TEAM_WORK,
 
+  // Forecast versions and actuals: read with the initiative, saved and entered by its team
+  "GET /api/v1/initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/forecast/versions": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/forecast/versions/:versionId": ANY_MEMBER_READ,
+  "GET /api/v1/initiatives/:initiativeId/forecast/compare": ANY_MEMBER_READ,
+  "GET /api/v1/flows/:flowId/actuals": ANY_MEMBER_READ,
+  "PUT /api/v1/flows/:flowId/actuals": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/actuals": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/forecast/versions": TEAM_WORK,
+  "GET /initiatives/:initiativeId/forecast/compare": ANY_MEMBER_READ,
+  "GET /flows/:flowId/actuals": ANY_MEMBER_READ,
+  "POST /flows/:flowId/actuals": TEAM_WORK,
+
   // Communications
   "GET /api/v1/communications": SIGNED_IN,
   "POST /api/v1/communications/:communicationId/read": FORVALTNINGSGRUPP_INBOX,

@@ -15,7 +15,12 @@ export type BasisSnapshot = {
   reported: Reported;
 };
 
-export type Reported = { timeline: string | null; messageVolumePerYear: number | null; volumeNote: string | null };
+/**
+ * What the decider added for the förvaltningsgrupp. The timeline and volumes are computed from the
+ * flows since issue 11; typed ones are still taken (and older decisions carry them), and `note` is
+ * the decider's comment appended to the communication (absent on decisions made before it existed).
+ */
+export type Reported = { timeline: string | null; messageVolumePerYear: number | null; volumeNote: string | null; note?: string | null };
 
 export function buildBasisSnapshot(input: {
   methodVersion: string;

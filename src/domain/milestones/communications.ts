@@ -2,6 +2,7 @@ import { format, messagesFor } from "../../i18n/index.ts";
 import type { ForvaltningsgruppItemKey, InformAudience, Milestone } from "../../method/types.ts";
 import type { Reported } from "./basis-snapshot.ts";
 import type { Condition, DeliverableState, Outcome } from "./milestone-rules.ts";
+import { type PlanFigures, timelineText, volumesText } from "./reported-figures.ts";
 
 /**
  * The förvaltningsgrupp items that are plans point at the initiative's own documents. The method
@@ -28,11 +29,27 @@ export type CommunicationDraft = { audience: InformAudience; subject: string; bo
  * recipients are Swedish authorities and the förvaltningsgrupp.
  */
 const t = messagesFor("sv").decisionMessage;
+const r = messagesFor("sv").forecastVersions.reported;
 const number = new Intl.NumberFormat("sv-SE");
+
+/** A figure typed on the decision (the API still takes them) is reported beside the computed one, never instead of it. */
+const withTyped = (computed: string, typed: string | null) => (typed ? format(r.typed, { computed, typed }) : computed);
+
+function volumesItem(reported: Reported, figures: PlanFigures | null): string {
+  const v = reported.messageVolumePerYear;
+  const typedVolume = v === null ? null : format(r.typedVolume, { count: number.format(v) });
+  const typed = [typedVolume, reported.volumeNote].filter(Boolean).join(", ") || null;
+  if (figures) return withTyped(volumesText(figures), typed);
+  const volumes = v === null ? t.noVolumes : format(t.volumes, { count: number.format(v) });
+  return reported.volumeNote ? format(t.volumesWithNote, { volumes, note: reported.volumeNote }) : volumes;
+}
 
 /**
  * The communications the method requires after a decision on this milestone, one per audience,
- * in Swedish, with the förvaltningsgrupp's required items filled in from the initiative.
+ * in Swedish, with the förvaltningsgrupp's required items filled in from the initiative: the
+ * timeline and message volumes from its flows and their forecast (`figures`, the plan and forecast
+ * the decision froze) when given. The decision's note is appended to the förvaltningsgrupp's
+ * message, or to every message of a milestone that tells the förvaltningsgrupp nothing.
  */
 export function composeCommunications(input: {
   milestone: Milestone;
@@ -47,6 +64,7 @@ export function composeCommunications(input: {
   reported: Reported;
   deliverables: readonly DeliverableState[];
   contact: { name: string; email: string } | null;
+  figures: PlanFigures | null;
 }): CommunicationDraft[] {
   const { milestone } = input;
   const outcome = t.outcome[input.outcome];
@@ -71,13 +89,15 @@ export function composeCommunications(input: {
     const label = item.text.sv;
     switch (item.key) {
       case "tidplan":
-        return { key: item.key, label, value: input.reported.timeline ?? t.noTimeline };
-      case "meddelandevolymer": {
-        const v = input.reported.messageVolumePerYear;
-        const volumes = v === null ? t.noVolumes : format(t.volumes, { count: number.format(v) });
-        const note = input.reported.volumeNote;
-        return { key: item.key, label, value: note ? format(t.volumesWithNote, { volumes, note }) : volumes };
-      }
+        return {
+          key: item.key,
+          label,
+          value: input.figures
+            ? withTyped(timelineText(input.figures.plan), input.reported.timeline)
+            : (input.reported.timeline ?? t.noTimeline),
+        };
+      case "meddelandevolymer":
+        return { key: item.key, label, value: volumesItem(input.reported, input.figures) };
       case "kontaktuppgifter":
         return {
           key: item.key,
@@ -95,6 +115,8 @@ export function composeCommunications(input: {
     }
   });
 
+  const note = input.reported.note ? format(r.note, { note: input.reported.note }) : null;
+  const noteTo = milestone.inform.audiences.includes("forvaltningsgrupp") ? ["forvaltningsgrupp"] : milestone.inform.audiences;
   return milestone.inform.audiences.map((audience) => {
     const forFg = audience === "forvaltningsgrupp";
     const body = [
@@ -102,6 +124,7 @@ export function composeCommunications(input: {
       "",
       ...lines,
       ...(forFg && items.length ? ["", t.items, ...items.map((i) => format(t.item, { label: i.label, value: i.value }))] : []),
+      ...(note && noteTo.includes(audience) ? ["", note] : []),
     ].join("\n");
     return { audience, subject, body, items: forFg ? items : [] };
   });

@@ -14,6 +14,7 @@ import { mayDecide } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { recipientView } from "../communications/recipient-view.ts";
 import { recipientsFor } from "../communications/recipients.ts";
+import { freezeBaseline, freezesBaseline } from "../forecast-versions/freeze-baseline.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
 import { queueMail } from "../mail/queue-mail.ts";
@@ -21,7 +22,7 @@ import { partnerView } from "../partners/partner-view.ts";
 import { DomainError, type FieldIssue } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { buildBasisSnapshot } from "./basis-snapshot.ts";
-import { composeCommunications, requiredReports } from "./communications.ts";
+import { composeCommunications } from "./communications.ts";
 import { currentDecisions, outcomesOf } from "./current-decisions.ts";
 import { decisionHash, decisionRecordOf } from "./decision-hash.ts";
 import type { DecisionInput } from "./decision-input.ts";
@@ -33,7 +34,10 @@ export function milestoneOrThrow(numeral: string): Milestone {
   return milestoneByNumeral(methodV12, numeral);
 }
 
-/** Every decision point answered exactly once, none invented; the figures the method requires given. */
+/**
+ * Every decision point answered exactly once, none invented. The timeline and volumes the method
+ * requires are computed from the flows (issue 11), so they are not asked for.
+ */
 function checkAnswers(milestone: Milestone, input: DecisionInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const known = new Set(milestone.decisionPoints.map((d) => d.id));
@@ -55,20 +59,6 @@ function checkAnswers(milestone: Milestone, input: DecisionInput): FieldIssue[] 
         message: `decision point ${dp.id} needs an answer and a motivation`,
       });
     }
-  }
-  const reports = requiredReports(milestone);
-  if (reports.timeline && !input.reported.timeline)
-    issues.push({
-      path: ["reported", "timeline"],
-      code: "timeline_required",
-      message: "this milestone must report a timeline to the förvaltningsgrupp",
-    });
-  if (reports.messageVolumes && input.reported.messageVolumePerYear === null) {
-    issues.push({
-      path: ["reported", "messageVolumePerYear"],
-      code: "volume_required",
-      message: "this milestone must report estimated message volumes to the förvaltningsgrupp",
-    });
   }
   return issues;
 }
@@ -96,8 +86,8 @@ async function withOwnerNames(tx: Database, organisationId: string, conditions: 
  * basis (or with a written reason why not). The decision freezes a snapshot of its basis with a
  * SHA-256, and a SHA-256 of the decision itself; it supersedes the earlier decision on the
  * milestone only when the decider named it (`supersedes`), so of two people deciding at once one
- * wins and the other hears DECISION_CONFLICT; it creates the communications the method requires —
- * all in one transaction.
+ * wins and the other hears DECISION_CONFLICT; at milestones II–V it freezes the forecast and plan as
+ * a baseline; it creates the communications the method requires — all in one transaction.
  */
 export async function decideMilestone({
   db,
@@ -186,6 +176,10 @@ export async function decideMilestone({
       createdAt: now,
     };
     const row = await insertDecision(tx, { ...decision, decisionHash: decisionHash(decisionRecordOf(decision)) });
+    // At II–V the forecast and plan the decision was taken on are frozen with it, and reported from there.
+    const baseline = freezesBaseline(milestone.numeral)
+      ? await freezeBaseline(tx, { actor, now, initiativeId, decisionId: row.id, numeral: milestone.numeral })
+      : null;
 
     const organisation = await findOrganisationById(tx, initiative.organisationId);
     const manager = initiative.projectManagerId ? await findUserById(tx, initiative.projectManagerId) : undefined;
@@ -202,6 +196,7 @@ export async function decideMilestone({
       reported: input.reported,
       deliverables: docs,
       contact: manager ? { name: manager.name, email: manager.email } : null,
+      figures: baseline,
     });
     const partners = await partnersOf(tx, initiativeId);
     const sender = { organisationId: initiative.organisationId, name: organisation?.name ?? "" };
@@ -241,12 +236,13 @@ export async function decideMilestone({
         entityType: "milestone_decision",
         entityId: row.id,
         organisationId: initiative.organisationId,
-        after: { ...decisionView(row), communications: created.map((c) => c.communication.id) },
+        after: { ...decisionView(row), communications: created.map((c) => c.communication.id), baselineId: baseline?.id ?? null },
       },
       now,
     );
     return {
       ...decisionView(row),
+      baselineId: baseline?.id ?? null,
       communications: created.map(({ communication: c, recipients }) => ({
         id: c.id,
         audience: c.audience,

@@ -41,19 +41,26 @@ export const DecisionInput = z
     minutes: optional(20_000),
     diarienummer: optional(100),
     incompleteBasisReason: optional(5000),
+    /**
+     * What the förvaltningsgrupp is told besides the timeline and volumes, which are computed from the
+     * flows (issue 11). A typed timeline or volume is still taken and reported beside the computed one.
+     */
     reported: z
       .object({
-        timeline: optional(2000),
+        timeline: optional(2000).meta({ description: "Optional: reported beside the timeline computed from the flows" }),
         messageVolumePerYear: z
           .number({ error: "invalid" })
           .int({ error: "invalid" })
           .min(0, { error: "invalid" })
           .max(1e10, { error: "invalid" })
           .nullish()
-          .transform((v) => v ?? null),
+          .transform((v) => v ?? null)
+          .meta({ description: "Optional: reported beside the volumes computed from the forecast" }),
         volumeNote: optional(500),
+        /** The decider's comment for the förvaltningsgrupp, appended to the communication. */
+        note: optional(2000).meta({ description: "The decider's comment, appended to the communication to the förvaltningsgrupp" }),
       })
-      .default({ timeline: null, messageVolumePerYear: null, volumeNote: null }),
+      .default({ timeline: null, messageVolumePerYear: null, volumeNote: null, note: null }),
     /**
      * The decision this one replaces: the milestone's current decision as the decider saw it, or
      * null (the default) when they saw none. When it is not the current one any more, someone else

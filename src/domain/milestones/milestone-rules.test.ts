@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { milestoneByNumeral } from "../../method/lookup.ts";
 import type { MilestoneNumeral } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
+import { forecast } from "../forecast/forecast.ts";
+import type { Seasonality } from "../forecast/forecast-input.ts";
+import type { PlanFlow } from "../forecast-versions/plan.ts";
 import { basisChangedSince, buildBasisSnapshot } from "./basis-snapshot.ts";
 import { composeCommunications, requiredReports } from "./communications.ts";
 import { assessReadiness, basisGaps, currentPhase, type DeliverableState, type Outcome } from "./milestone-rules.ts";
@@ -135,9 +138,97 @@ describe("basis snapshot", () => {
 });
 
 describe("communications", () => {
-  it("tells the förvaltningsgrupp the timeline and volumes at milestone II", () => {
+  const flow = (over: Partial<PlanFlow>): PlanFlow => ({
+    id: "f",
+    name: "",
+    recipientType: "privatperson",
+    annualVolume: 12_000,
+    seasonality: Array.from({ length: 12 }, () => 1 / 12),
+    costPerLetterSek: 15,
+    tactic: null,
+    status: "prioriterad",
+    plannedTestDate: null,
+    plannedProductionDate: null,
+    ...over,
+  });
+  const plan = [
+    flow({ id: "f1", name: "Beslut om bygglov", tactic: "formedlare", plannedTestDate: "2027-03-01", plannedProductionDate: "2027-06-01" }),
+    flow({ id: "f2", name: "Kallelser", recipientType: "foretag", annualVolume: 1200 }),
+    // Being wound down: not part of the plan ahead, and it sends nothing.
+    flow({ id: "f3", name: "Gamla påminnelser", status: "avvecklad", plannedProductionDate: "2026-01-01" }),
+  ];
+  const figures = {
+    plan,
+    forecast: forecast({
+      flows: plan.map((f) => ({
+        id: f.id,
+        recipientType: f.recipientType,
+        annualVolume: f.annualVolume,
+        seasonality: f.seasonality as unknown as Seasonality,
+        status: f.status,
+        ...(f.plannedProductionDate ? { plannedProductionDate: f.plannedProductionDate } : {}),
+      })),
+      from: "2026-12",
+      months: 60,
+    }),
+  };
+  const base = {
+    organisationName: "Sundsvalls kommun",
+    initiativeName: "Digitala beslut",
+    plannedGoLive: "2027-09-01",
+    outcome: "go" as const,
+    conditions: [],
+    decidedOn: "2026-11-27",
+    decidedByName: "Sara Styrgrupp",
+    incompleteBasisReason: null,
+    deliverables: [],
+    contact: null,
+  };
+  const none = { timeline: null, messageVolumePerYear: null, volumeNote: null, note: null };
+
+  it("tells the förvaltningsgrupp at milestone II the timeline and volumes computed from the flows, and the note", () => {
+    const drafts = composeCommunications({
+      ...base,
+      milestone: milestone("II"),
+      reported: { ...none, note: "Volymerna för kallelser är osäkra." },
+      figures,
+    });
+    const fg = drafts.find((d) => d.audience === "forvaltningsgrupp");
+    const item = (key: string) => fg?.items.find((i) => i.key === key)?.value;
+    expect(item("tidplan")).toBe(
+      "Beslut om bygglov: test 2027-03-01, produktion 2027-06-01; Kallelser: test ej planerad, produktion ej planerad",
+    );
+    // 2026 is December only; from June 2027 the bygglov flow goes digital at the reach share of its month.
+    const digital = (year: string) =>
+      figures.forecast.months.filter((m) => m.month.startsWith(year)).reduce((sum, m) => sum + m.digital, 0);
+    expect(digital("2026")).toBe(0);
+    expect(digital("2028")).toBeGreaterThan(0);
+    const volumes = item("meddelandevolymer") ?? "";
+    expect(volumes).toContain("2026 (dec): 0 av 1\u00a0100");
+    expect(volumes).toContain(`2028: ${new Intl.NumberFormat("sv-SE").format(digital("2028"))} av 13\u00a0200`);
+    expect(volumes).not.toContain("2031");
+    expect(fg?.body).toContain(`– Tidplan för anslutning till Mina meddelanden: Beslut om bygglov: test 2027-03-01`);
+    expect(fg?.body).toContain("Kommentar: Volymerna för kallelser är osäkra.");
+    expect(drafts.find((d) => d.audience === "own_organisation")?.body).not.toContain("Kommentar");
+  });
+
+  it("reports figures typed on the decision beside the computed ones", () => {
+    const [fg] = composeCommunications({
+      ...base,
+      milestone: milestone("II"),
+      reported: { ...none, timeline: "Hösten 2027", messageVolumePerYear: 45000, volumeNote: "bygglovsbeslut" },
+      figures,
+    }).filter((d) => d.audience === "forvaltningsgrupp");
+    expect(fg?.items.find((i) => i.key === "tidplan")?.value).toMatch(/produktion ej planerad Angivet vid beslutet: Hösten 2027$/);
+    expect(fg?.items.find((i) => i.key === "meddelandevolymer")?.value).toMatch(
+      /Angivet vid beslutet: 45\u00a0000 meddelanden per år, bygglovsbeslut$/,
+    );
+  });
+
+  it("without computed figures, tells the förvaltningsgrupp the typed timeline and volumes at milestone II", () => {
     expect(requiredReports(milestone("II"))).toEqual({ timeline: true, messageVolumes: true });
     const drafts = composeCommunications({
+      figures: null,
       milestone: milestone("II"),
       organisationName: "Sundsvalls kommun",
       initiativeName: "Digitala beslut",
@@ -171,6 +262,7 @@ describe("communications", () => {
       decidedByName: "S",
       incompleteBasisReason: "Direktivet fastställs nästa vecka",
       reported: { timeline: null, messageVolumePerYear: 1000, volumeNote: null },
+      figures: null,
       deliverables: [approved("g", "genomforandedirektiv", 3)],
       contact: null,
     }).filter((d) => d.audience === "forvaltningsgrupp");

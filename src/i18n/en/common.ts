@@ -99,6 +99,8 @@ export const enCommon: Widen<typeof svCommon> = {
     decision_point_unanswered: "Every decision point needs an answer and a motivation.",
     unknown_decision_point: "The decision point does not belong to this milestone.",
     duplicate: "The value appears twice.",
+    future_month: "The month has not begun yet: give a month up to and including this one.",
+    too_many: "Too many values in one request.",
     condition_required: "A decision with conditions needs at least one condition with an owner and a date.",
     conditions_not_allowed: "Conditions can only be given for the outcome “go with conditions”.",
     timeline_required: "Enter the timeline to report to the förvaltningsgrupp.",

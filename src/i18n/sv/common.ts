@@ -98,6 +98,8 @@ export const svCommon = {
     decision_point_unanswered: "Varje beslutspunkt behöver ett svar och en motivering.",
     unknown_decision_point: "Beslutspunkten hör inte till milstolpen.",
     duplicate: "Värdet förekommer två gånger.",
+    future_month: "Månaden har inte börjat än: ange en månad till och med den innevarande.",
+    too_many: "För många värden i en och samma begäran.",
     condition_required: "Ett beslut med villkor behöver minst ett villkor med ansvarig och datum.",
     conditions_not_allowed: "Villkor kan bara anges för beslutet ”gå vidare med villkor”.",
     timeline_required: "Ange tidplanen som ska meddelas förvaltningsgruppen.",

@@ -10,6 +10,7 @@ import { decideMilestone, milestoneOrThrow } from "../../../domain/milestones/de
 import { DecisionInput, PROPOSAL_MAX_LENGTH } from "../../../domain/milestones/decision-input.ts";
 import { getReadiness, listDecisions } from "../../../domain/milestones/milestone-queries.ts";
 import { prepareDecisionPoints } from "../../../domain/milestones/prepare-decision-points.ts";
+import { previewReportedFigures } from "../../../domain/milestones/preview-reported-figures.ts";
 import { DomainError, type FieldIssue, forbidden } from "../../../domain/shared/domain-error.ts";
 import type { Milestone } from "../../../method/types.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
@@ -36,7 +37,6 @@ function decisionFromForm(milestone: Milestone, v: DecisionFormValues) {
     ownerUserId: v[`condition-${i}-ownerUserId`] || null,
     dueDate: v[`condition-${i}-dueDate`] ?? "",
   })).filter((c) => c.text || c.owner || c.ownerUserId || c.dueDate);
-  const volume = (v.volume ?? "").replace(/\s/g, "");
   return {
     outcome: v.outcome ?? "",
     decisionPoints: milestone.decisionPoints.map((dp) => ({
@@ -49,7 +49,8 @@ function decisionFromForm(milestone: Milestone, v: DecisionFormValues) {
     minutes: v.minutes ?? "",
     diarienummer: v.diarienummer ?? "",
     incompleteBasisReason: v.incompleteBasisReason ?? "",
-    reported: { timeline: v.timeline ?? "", messageVolumePerYear: volume === "" ? null : Number(volume), volumeNote: v.volumeNote ?? "" },
+    // The timeline and volumes are computed from the flows; the form adds only the decider's note.
+    reported: { note: v.note ?? "" },
     supersedes: v[SUPERSEDES_FIELD] || null,
   };
 }
@@ -63,7 +64,7 @@ function formErrorsOf(milestone: Milestone, issues: FieldIssue[]): FormErrors {
       return `${third === "motivation" ? "motivation" : "answer"}-${id}`;
     }
     if (head === "conditions") return typeof second === "number" ? `condition-${second}-${third ?? "text"}` : "condition-0-text";
-    if (head === "reported") return second === "messageVolumePerYear" ? "volume" : second === "volumeNote" ? "volumeNote" : "timeline";
+    if (head === "reported") return "note";
     return String(head ?? "outcome");
   };
   return firstPerField(issues.map((i) => ({ field: field(i.path), code: i.code })));
@@ -211,10 +212,12 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
     loaded: Loaded;
     form?: FormState<DecisionFormValues> | undefined;
   }): Promise<PageView> => {
-    const [readiness, decisions, members] = await Promise.all([
+    const reports = requiredReports(milestone);
+    const [readiness, decisions, members, preview] = await Promise.all([
       getReadiness({ db, actor, initiativeId: initiative.id, numeral: milestone.numeral }),
       listDecisions({ db, actor, initiativeId: initiative.id, numeral: milestone.numeral }),
       listMembers({ db, actor, organisationId: initiative.organisationId }),
+      reports.timeline || reports.messageVolumes ? previewReportedFigures({ db, actor, now, initiativeId: initiative.id }) : null,
     ]);
     const latest = decisions.find((d) => d.current);
     const current: CurrentDecision | null = latest
@@ -232,7 +235,8 @@ export function milestonesPages({ page, db, mailQueued }: AppScope) {
         missing={readiness.missing}
         basis={readiness.basis}
         preparations={readiness.preparations}
-        reports={requiredReports(milestone)}
+        reports={reports}
+        preview={preview}
         values={values}
         errors={form?.errors}
         current={current}

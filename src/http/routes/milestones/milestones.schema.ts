@@ -17,7 +17,12 @@ export const Decision = z.object({
   minutes: z.string(),
   diarienummer: z.string().nullable(),
   incompleteBasisReason: z.string().nullable(),
-  reported: z.object({ timeline: z.string().nullable(), messageVolumePerYear: z.number().nullable(), volumeNote: z.string().nullable() }),
+  reported: z.object({
+    timeline: z.string().nullable(),
+    messageVolumePerYear: z.number().nullable(),
+    volumeNote: z.string().nullable(),
+    note: z.string().nullable().optional().meta({ description: "The decider's comment appended to the communication" }),
+  }),
   basisSnapshot: z.unknown(),
   basisHash: z.string(),
   decisionHash: z.string().nullable().meta({
@@ -68,6 +73,9 @@ export const SentRecipient = z.object({
 });
 
 export const DecisionWithCommunications = Decision.extend({
+  baselineId: z.string().nullable().optional().meta({
+    description: "The forecast version frozen as baseline by this decision (milestones II–V), else null",
+  }),
   communications: z.array(
     z.object({
       id: z.string(),

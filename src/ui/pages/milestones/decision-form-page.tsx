@@ -54,8 +54,7 @@ function decisionFieldLabels(ctx: PageContext, milestone: Milestone, reports: { 
         [`condition-${i}-dueDate`, format(f.conditionDue, { n: i + 1 })],
       ]),
     ),
-    ...(reports.timeline ? { timeline: f.timeline } : {}),
-    ...(reports.messageVolumes ? { volume: f.volume, volumeNote: f.volumeNote } : {}),
+    ...(reports.timeline || reports.messageVolumes ? { note: m.forecastVersions.decisionForm.note } : {}),
     decidedOn: f.decidedOn,
     diarienummer: f.diarienummer,
     minutes: f.minutes,
@@ -71,6 +70,7 @@ export function DecisionFormPage({
   basis,
   preparations,
   reports,
+  preview,
   values,
   errors,
   current,
@@ -84,6 +84,8 @@ export function DecisionFormPage({
   basis: ReadinessView["basis"];
   preparations: Preparation[];
   reports: { timeline: boolean; messageVolumes: boolean };
+  /** What the decision will tell the förvaltningsgrupp, computed from the flows now (always Swedish, as the message is). */
+  preview: { timeline: string; volumes: string } | null;
   values: DecisionFormValues;
   errors?: FormErrors;
   current: CurrentDecision | null;
@@ -92,6 +94,7 @@ export function DecisionFormPage({
 }) {
   const { m, locale } = ctx;
   const f = m.milestones.form;
+  const v = m.forecastVersions.decisionForm;
   const title = format(m.milestones.decideTitle, { numeral: milestone.numeral });
   const outcomes = (["go", "go_with_conditions", "rework", "stop"] as const).map((o) => ({ value: o, label: m.milestones.outcomes[o] }));
   const conflict = errorFor(errors, SUPERSEDES_FIELD) !== undefined;
@@ -248,23 +251,35 @@ export function DecisionFormPage({
         {reports.timeline || reports.messageVolumes ? (
           <fieldset className="ds-fieldset">
             <legend className="ds-label">{f.reportedLegend}</legend>
-            {reports.timeline ? (
-              <TextArea
-                ctx={ctx}
-                name="timeline"
-                label={f.timeline}
-                hint={f.timelineHint}
-                value={values.timeline}
-                rows={3}
-                errors={errors}
-              />
+            <Paragraph>{v.previewIntro}</Paragraph>
+            {preview ? (
+              <dl className="stack" data-testid="reported-preview">
+                {reports.timeline ? (
+                  <div>
+                    <dt>{v.previewTimeline}</dt>
+                    <dd lang="sv">{preview.timeline}</dd>
+                  </div>
+                ) : null}
+                {reports.messageVolumes ? (
+                  <div>
+                    <dt>{v.previewVolumes}</dt>
+                    <dd lang="sv">{preview.volumes}</dd>
+                  </div>
+                ) : null}
+              </dl>
             ) : null}
-            {reports.messageVolumes ? (
-              <>
-                <TextField ctx={ctx} name="volume" type="number" label={f.volume} value={values.volume} errors={errors} width="short" />
-                <TextField ctx={ctx} name="volumeNote" label={f.volumeNote} value={values.volumeNote} errors={errors} />
-              </>
-            ) : null}
+            <Paragraph data-size="sm">
+              <Link href={`/initiatives/${initiative.id}/forecast/versions`}>{v.versionsLink}</Link>
+            </Paragraph>
+            <TextArea
+              ctx={ctx}
+              name="note"
+              label={`${v.note} ${m.common.optional}`}
+              hint={v.noteHint}
+              value={values.note}
+              rows={3}
+              errors={errors}
+            />
           </fieldset>
         ) : null}
         <TextField ctx={ctx} name="decidedOn" type="date" label={f.decidedOn} value={values.decidedOn} errors={errors} width="short" />
