@@ -26,6 +26,7 @@ import { deliverablesApi } from "./routes/deliverables/deliverables.api.ts";
 import { deliverablesPages } from "./routes/deliverables/deliverables.pages.tsx";
 import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
+import { flowPlanningApi } from "./routes/flow-planning/flow-planning.api.ts";
 import { flowsApi } from "./routes/flows/flows.api.ts";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
@@ -49,6 +50,7 @@ import { type SubmissionValidatorOptions, submissionValidator } from "./routes/s
 import { testRunApi } from "./routes/sandbox/test-run.api.ts";
 import { testRunPages } from "./routes/sandbox/test-run.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
+import { tacticsApi } from "./routes/tactics/tactics.api.ts";
 import { tasksApi } from "./routes/tasks/tasks.api.ts";
 import { tasksPages } from "./routes/tasks/tasks.pages.tsx";
 import { volumesApi } from "./routes/volumes/volumes.api.ts";
@@ -192,6 +194,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   communicationsApi(scope);
   partnersApi(scope);
   flowsApi(scope);
+  flowPlanningApi(scope);
+  tacticsApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);

@@ -340,6 +340,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/flows/:flowId": ANY_MEMBER_READ,
   "PUT /api/v1/flows/:flowId": TEAM_WORK,
   "DELETE /api/v1/flows/:flowId": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/flow-settings": ANY_MEMBER_READ,
+  "PUT /api/v1/initiatives/:initiativeId/flow-settings": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/flows/priorities": ANY_MEMBER_READ,
+
+  // Connection-tactic alternatives: read with the initiative, compared and recommended by its team
+  "GET /api/v1/initiatives/:initiativeId/tactics": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/tactics": TEAM_WORK,
+  "GET /api/v1/tactics/:alternativeId": ANY_MEMBER_READ,
+  "PUT /api/v1/tactics/:alternativeId": TEAM_WORK,
+  "DELETE /api/v1/tactics/:alternativeId": TEAM_WORK,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

@@ -36,7 +36,7 @@ export type AlternativeComparison = {
   /** One-off cost + five years of the annual cost. */
   readonly fiveYearCostSek: number;
   readonly leadTimeMonths: number | null;
-  readonly flows: readonly ServedFlow[];
+  readonly flows: ServedFlow[];
   readonly annualVolume: number;
   readonly digitalMessages: number;
   /** Five-year cost ÷ digital messages, to the öre; null when the flows send none. */
@@ -54,7 +54,7 @@ export type AlternativeComparison = {
 export type TacticComparison = {
   /** The alternative doing nothing that the others are set against: the first "inget", or null. */
   readonly baselineId: string | null;
-  readonly alternatives: readonly AlternativeComparison[];
+  readonly alternatives: AlternativeComparison[];
 };
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -48,7 +48,7 @@ export const TacticAlternativeInput = z
   })
   .refine((a) => !a.recommended || a.recommendationReason !== "", {
     path: ["recommendationReason"],
-    error: "recommendation_reason_required",
+    error: "required",
   });
 export type TacticAlternativeInput = z.infer<typeof TacticAlternativeInput>;
 
