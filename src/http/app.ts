@@ -27,6 +27,7 @@ import { deliverablesPages } from "./routes/deliverables/deliverables.pages.tsx"
 import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
 import { flowPlanningApi } from "./routes/flow-planning/flow-planning.api.ts";
+import { flowPlanningPages } from "./routes/flow-planning/flow-planning.pages.tsx";
 import { flowsApi } from "./routes/flows/flows.api.ts";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
@@ -51,6 +52,7 @@ import { testRunApi } from "./routes/sandbox/test-run.api.ts";
 import { testRunPages } from "./routes/sandbox/test-run.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
 import { tacticsApi } from "./routes/tactics/tactics.api.ts";
+import { tacticsPages } from "./routes/tactics/tactics.pages.tsx";
 import { tasksApi } from "./routes/tasks/tasks.api.ts";
 import { tasksPages } from "./routes/tasks/tasks.pages.tsx";
 import { volumesApi } from "./routes/volumes/volumes.api.ts";
@@ -212,6 +214,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   milestonesPages(scope);
   communicationsPages(scope);
   partnersPages(scope);
+  flowPlanningPages(scope);
+  tacticsPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

@@ -350,6 +350,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/tactics/:alternativeId": ANY_MEMBER_READ,
   "PUT /api/v1/tactics/:alternativeId": TEAM_WORK,
   "DELETE /api/v1/tactics/:alternativeId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/tactics": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/tactics": TEAM_WORK,
+  "GET /initiatives/:initiativeId/tactics/:alternativeId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/tactics/:alternativeId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/tactics/:alternativeId/delete": TEAM_WORK,
+  "GET /initiatives/:initiativeId/flows/priorities": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/flows/priorities/weights": TEAM_WORK,
+  "GET /initiatives/:initiativeId/flows/priorities/:flowId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/flows/priorities/:flowId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/flow-settings": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/flow-settings": TEAM_WORK,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

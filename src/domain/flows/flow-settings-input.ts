@@ -46,3 +46,9 @@ export function checkFlowSettings(settings: FlowSettingsInput): void {
   const issues = flowSettingsIssues(settings);
   if (issues.length) throw new DomainError("VALIDATION_FAILED", "the flow settings are not valid", { fields: issues });
 }
+
+/** The prioritisation's weights alone (the priorities page's form). */
+export const PriorityWeightsInput = z.object({ volume: weight, processChange: weight, serviceImprovement: weight });
+
+/** How many years, from this one, the reach form offers: the forecast's five years and the one it starts in. */
+export const REACH_FORM_YEARS = 6;
