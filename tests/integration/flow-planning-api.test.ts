@@ -153,6 +153,30 @@ describe("flow planning API: prioritisation and flow settings", () => {
       expect(parseBody(await consultant.put(settingsUrl(initiative.id), body), FlowSettings).reachOverrides).toEqual(body.reachOverrides);
     });
 
+    it("takes turns when several people set the settings at once: every answer stored in turn, one row, the last audited is what stands", async () => {
+      const pl = await world.loginAs("plA");
+      const consultant = await world.loginAs("consultant");
+      const initiative = await world.seedInitiative({ name: "Samtidiga inställningar" });
+      const bodies = Array.from({ length: 6 }, (_, i) => ({
+        reachOverrides: { privatperson: { [String(2030 + i)]: i / 10 } },
+        priorityWeights: { volume: i + 1, processChange: 10, serviceImprovement: 10 },
+      }));
+      const answers = await Promise.all(bodies.map((b, i) => (i % 2 ? consultant : pl).put(settingsUrl(initiative.id), b)));
+      expect(answers.map((a) => a.statusCode)).toEqual(bodies.map(() => 200));
+      const rows = await world.db.select().from(flowPlanSettings).where(eq(flowPlanSettings.initiativeId, initiative.id));
+      expect(rows).toHaveLength(1);
+      const entries = await world.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, initiative.id), eq(auditLog.action, "flow_plan_settings.update")))
+        .orderBy(asc(auditLog.seq));
+      expect(entries).toHaveLength(bodies.length);
+      // Each change saw the one before it: its "before" is the previous entry's "after".
+      expect(entries[0]?.before).toBeNull();
+      for (let i = 1; i < entries.length; i++) expect(entries[i]?.before).toEqual(entries[i - 1]?.after);
+      expect(entries.at(-1)?.after).toMatchObject({ reachOverrides: rows[0]?.reachOverrides, priorityWeights: rows[0]?.priorityWeights });
+    });
+
     it("changes the forecast: a reach override for a year is the share of every month of that year", async () => {
       const pl = await world.loginAs("plA");
       const initiative = await world.seedInitiative({ name: "Prognos med egen räckvidd" });
