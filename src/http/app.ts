@@ -27,6 +27,8 @@ import { deliverablesApi } from "./routes/deliverables/deliverables.api.ts";
 import { deliverablesPages } from "./routes/deliverables/deliverables.pages.tsx";
 import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
+import { flowPlanningApi } from "./routes/flow-planning/flow-planning.api.ts";
+import { flowPlanningPages } from "./routes/flow-planning/flow-planning.pages.tsx";
 import { flowsApi } from "./routes/flows/flows.api.ts";
 import { flowsPages } from "./routes/flows/flows.pages.tsx";
 import { forecastVersionsApi } from "./routes/forecast-versions/forecast-versions.api.ts";
@@ -54,6 +56,8 @@ import { type SubmissionValidatorOptions, submissionValidator } from "./routes/s
 import { testRunApi } from "./routes/sandbox/test-run.api.ts";
 import { testRunPages } from "./routes/sandbox/test-run.pages.tsx";
 import { systemRoutes } from "./routes/system/system.routes.ts";
+import { tacticsApi } from "./routes/tactics/tactics.api.ts";
+import { tacticsPages } from "./routes/tactics/tactics.pages.tsx";
 import { tasksApi } from "./routes/tasks/tasks.api.ts";
 import { tasksPages } from "./routes/tasks/tasks.pages.tsx";
 import { volumesApi } from "./routes/volumes/volumes.api.ts";
@@ -200,6 +204,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   businessCaseApi(scope);
   risksApi(scope);
   forecastVersionsApi(scope);
+  flowPlanningApi(scope);
+  tacticsApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);
@@ -218,6 +224,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   partnersPages(scope);
   flowsPages(scope);
   forecastVersionsPages(scope);
+  flowPlanningPages(scope);
+  tacticsPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

@@ -39,6 +39,7 @@ import { Partner, PartnerList } from "../../src/http/routes/partners/partners.sc
 import { Risk, RiskList } from "../../src/http/routes/risks/risks.schema.ts";
 import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
 import { LoadTest, LoadTestWithSummary } from "../../src/http/routes/sandbox/test-run.schema.ts";
+import { TacticAlternative, TacticAlternativeList } from "../../src/http/routes/tactics/tactics.schema.ts";
 import { messagesFor } from "../../src/i18n/index.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
@@ -259,6 +260,15 @@ describe("route × role × tenant matrix", () => {
     flowId: (await getJson(owner, flowsUrl(), FlowList)).flows[0]?.id ?? (await postJson(owner, flowsUrl(), FLOW, Flow)).id,
   });
 
+  const ALTERNATIVE = { tactic: "formedlare", name: "Matrisens alternativ" };
+  const tacticsUrl = () => `/api/v1/initiatives/${params.initiativeId}/tactics`;
+  /** An alternative of A's initiative: a case that deleted one leaves the next caller another. */
+  const anAlternative = async () => ({
+    alternativeId:
+      (await getJson(owner, tacticsUrl(), TacticAlternativeList)).alternatives[0]?.id ??
+      (await postJson(owner, tacticsUrl(), ALTERNATIVE, TacticAlternative)).id,
+  });
+
   /** A personal token of the caller's own (anonymous has none: any id). */
   const ownToken = async ({ caller }: Case) => ({
     tokenId: caller.actor
@@ -375,6 +385,23 @@ describe("route × role × tenant matrix", () => {
     "GET /initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
     "GET /flows/:flowId/actuals": { before: aFlow },
     "POST /flows/:flowId/actuals": { before: aFlow, body: { month: "2026-01", digital: "1", paper: "2" } },
+    "PUT /api/v1/initiatives/:initiativeId/flow-settings": {
+      body: { priorityWeights: { volume: 50, processChange: 25, serviceImprovement: 25 } },
+    },
+    "POST /api/v1/initiatives/:initiativeId/tactics": { body: ALTERNATIVE },
+    "GET /api/v1/tactics/:alternativeId": { before: anAlternative },
+    "PUT /api/v1/tactics/:alternativeId": { before: anAlternative, body: ALTERNATIVE },
+    "DELETE /api/v1/tactics/:alternativeId": { before: anAlternative },
+    "POST /initiatives/:initiativeId/tactics": { body: ALTERNATIVE },
+    "GET /initiatives/:initiativeId/tactics/:alternativeId": { before: anAlternative },
+    "POST /initiatives/:initiativeId/tactics/:alternativeId": { before: anAlternative, body: ALTERNATIVE },
+    "POST /initiatives/:initiativeId/tactics/:alternativeId/delete": { before: anAlternative },
+    "POST /initiatives/:initiativeId/flows/priorities/weights": {
+      body: { "weight-volume": "50", "weight-processChange": "25", "weight-serviceImprovement": "25" },
+    },
+    "GET /initiatives/:initiativeId/flows/priorities/:flowId": { before: aFlow },
+    "POST /initiatives/:initiativeId/flows/priorities/:flowId": { before: aFlow, body: { processChange: "2" } },
+    "POST /initiatives/:initiativeId/flow-settings": { body: {} },
     "POST /api/v1/communications/:communicationId/read": { body: {} },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },

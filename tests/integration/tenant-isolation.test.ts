@@ -8,6 +8,7 @@ import { DecisionWithCommunications } from "../../src/http/routes/milestones/mil
 import { Invitation, OrganisationList } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner } from "../../src/http/routes/partners/partners.schema.ts";
 import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
+import { TacticAlternative } from "../../src/http/routes/tactics/tactics.schema.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identity-numbers.ts";
@@ -95,6 +96,9 @@ const BODIES: Record<string, unknown> = {
   "PUT /api/v1/flows/:flowId": { name: "Intrång", recipientType: "privatperson", annualVolume: 1 },
   "POST /api/v1/initiatives/:initiativeId/forecast/versions": { reason: "Intrång" },
   "PUT /api/v1/flows/:flowId/actuals": [{ month: "2026-01", digital: 1, paper: 1 }],
+  "PUT /api/v1/initiatives/:initiativeId/flow-settings": { priorityWeights: { volume: 1, processChange: 1, serviceImprovement: 1 } },
+  "POST /api/v1/initiatives/:initiativeId/tactics": { tactic: "inget", name: "Intrång" },
+  "PUT /api/v1/tactics/:alternativeId": { tactic: "inget", name: "Intrång" },
   "POST /api/v1/communications/:communicationId/read": {},
   "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },
   "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
@@ -159,6 +163,12 @@ describe("tenant isolation on every route", () => {
       { reason: "A:s omprognos" },
       ForecastVersion,
     );
+    const alternative = await postJson(
+      ownerOfA,
+      `/api/v1/initiatives/${initiative.id}/tactics`,
+      { tactic: "formedlare", name: "Via förmedlare", flowIds: [flow.id] },
+      TacticAlternative,
+    );
     // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
     const trustedCa = await postJson(
       ownerOfA,
@@ -194,6 +204,7 @@ describe("tenant isolation on every route", () => {
       partnerId: partner.id,
       flowId: flow.id,
       versionId: version.id,
+      alternativeId: alternative.id,
       caId: trustedCa.id,
       recipientRowId: ownRecipient.id,
       // The test-run view and load tests look up the initiative first; their own tests

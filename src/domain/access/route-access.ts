@@ -374,6 +374,27 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /initiatives/:initiativeId/forecast/compare": ANY_MEMBER_READ,
   "GET /flows/:flowId/actuals": ANY_MEMBER_READ,
   "POST /flows/:flowId/actuals": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/flow-settings": ANY_MEMBER_READ,
+  "PUT /api/v1/initiatives/:initiativeId/flow-settings": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/flows/priorities": ANY_MEMBER_READ,
+
+  // Connection-tactic alternatives: read with the initiative, compared and recommended by its team
+  "GET /api/v1/initiatives/:initiativeId/tactics": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/tactics": TEAM_WORK,
+  "GET /api/v1/tactics/:alternativeId": ANY_MEMBER_READ,
+  "PUT /api/v1/tactics/:alternativeId": TEAM_WORK,
+  "DELETE /api/v1/tactics/:alternativeId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/tactics": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/tactics": TEAM_WORK,
+  "GET /initiatives/:initiativeId/tactics/:alternativeId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/tactics/:alternativeId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/tactics/:alternativeId/delete": TEAM_WORK,
+  "GET /initiatives/:initiativeId/flows/priorities": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/flows/priorities/weights": TEAM_WORK,
+  "GET /initiatives/:initiativeId/flows/priorities/:flowId": TEAM_WORK,
+  "POST /initiatives/:initiativeId/flows/priorities/:flowId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/flow-settings": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/flow-settings": TEAM_WORK,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FLOW_STATUSES, type FlowStatus } from "../forecast/forecast-input.ts";
 import { RECIPIENT_TYPES, type RecipientType } from "../forecast/reach-curve.ts";
 import { isoDate, optionalText } from "../initiatives/initiative-input.ts";
+import type { Judgement } from "../prioritisation/priority-score.ts";
 import { requiredText } from "../shared/field-rules.ts";
 
 // One definition of the recipient types and statuses, where the forecast that reads them lives.
@@ -33,6 +34,38 @@ export const DEFAULT_COST_PER_LETTER_SEK = 15;
 const SEASONALITY_TOLERANCE = 0.001;
 
 const number = z.number({ error: "number" });
+
+/**
+ * The team's judgement of a prioritisation criterion on 1–5 (priority-score.ts), null until judged.
+ * Typed as the literal scale so the prioritisation receives it without a cast.
+ */
+const judgement = number
+  .int({ error: "whole_number" })
+  .min(1, { error: "invalid_choice" })
+  .max(5, { error: "invalid_choice" })
+  .transform((v) => v as Judgement)
+  .nullable()
+  .default(null);
+
+export const MAX_PRIORITY_MOTIVATION = 2000;
+
+/** The prioritisation's fields (priority-score.ts): the two judgements and the team's override. */
+const priorityFields = {
+  processChange: judgement,
+  serviceImprovement: judgement,
+  priorityOverride: number
+    .min(0, { error: "negative" })
+    .max(100, { error: "too_large" })
+    .transform((score) => Math.round(score * 100) / 100)
+    .nullable()
+    .default(null),
+  priorityMotivation: optionalText(MAX_PRIORITY_MOTIVATION),
+};
+
+/** The team may replace the computed score only with a written motivation. */
+const overrideHasMotivation = (f: { priorityOverride: number | null; priorityMotivation: string }) =>
+  f.priorityOverride === null || f.priorityMotivation !== "";
+const motivationRequired = { path: ["priorityMotivation"], error: "required" };
 
 const seasonality = z
   .array(number.min(0, { error: "negative" }), { error: "seasonality_months" })
@@ -73,9 +106,15 @@ export const FlowInput = z
     plannedTestDate: isoDate.nullable().default(null),
     plannedProductionDate: isoDate.nullable().default(null),
     status: z.enum(FLOW_STATUSES, { error: "invalid_choice" }).default("identifierad"),
+    ...priorityFields,
   })
   .refine((f) => !f.plannedTestDate || !f.plannedProductionDate || f.plannedTestDate <= f.plannedProductionDate, {
     path: ["plannedTestDate"],
     error: "test_after_production",
-  });
+  })
+  .refine(overrideHasMotivation, motivationRequired);
 export type FlowInput = z.infer<typeof FlowInput>;
+
+/** A flow's prioritisation alone (the priorities page), with the same rules as in the whole flow. */
+export const FlowPriorityInput = z.object(priorityFields).refine(overrideHasMotivation, motivationRequired);
+export type FlowPriorityInput = z.infer<typeof FlowPriorityInput>;

@@ -1,4 +1,5 @@
 import type { FlowRow } from "../../db/repositories/flow-repository.ts";
+import type { Judgement } from "../prioritisation/priority-score.ts";
 import type { ConnectionTactic, FlowStatus, RecipientType } from "./flow-input.ts";
 
 /** A meddelandeflöde as the API answers it and the audit records it. */
@@ -26,6 +27,10 @@ export function flowView(f: FlowRow) {
     plannedTestDate: f.plannedTestDate,
     plannedProductionDate: f.plannedProductionDate,
     status: f.status as FlowStatus,
+    processChange: f.processChange as Judgement | null,
+    serviceImprovement: f.serviceImprovement as Judgement | null,
+    priorityOverride: f.priorityOverride === null ? null : Number(f.priorityOverride),
+    priorityMotivation: f.priorityMotivation,
     createdAt: f.createdAt.toISOString(),
     updatedAt: f.updatedAt.toISOString(),
     createdBy: f.createdBy,

@@ -6,17 +6,30 @@ import type { UseCaseContext } from "../shared/use-case.ts";
 import type { FlowInput } from "./flow-input.ts";
 import { flowView } from "./flow-view.ts";
 
+/** The prioritisation's fields: judged on their own page, kept when the flow's form is saved. */
+export const PRIORITY_FIELDS = ["processChange", "serviceImprovement", "priorityOverride", "priorityMotivation"] as const;
+
 /**
- * Replaces a flow's fields with the input (PUT: what is left out gets its default again). Under the
- * flow's row lock, so of two changes at once each is audited against what it replaced.
+ * Replaces a flow's fields with the input (PUT: what is left out gets its default again), except the
+ * fields named in `keep`, which keep their stored values (a form that does not show them). Under the
+ * flow's row lock, so of two changes at once each is audited against what it replaced, and what is
+ * kept is what is stored, not what was read before.
  */
-export async function updateFlow({ db, actor, now, flowId, input }: UseCaseContext & { flowId: string; input: FlowInput }) {
+export async function updateFlow({
+  db,
+  actor,
+  now,
+  flowId,
+  input,
+  keep = [],
+}: UseCaseContext & { flowId: string; input: FlowInput; keep?: readonly (keyof FlowInput)[] }) {
   const found = await findFlow(db, flowId);
   if (!found) throw notFound("flow");
   const initiative = await workableInitiative({ db, actor }, found.initiativeId);
   return db.transaction(async (tx) => {
     const before = await findFlow(tx, flowId, { lock: true });
-    const row = before && (await updateFlowRow(tx, initiative.id, flowId, { ...input, updatedAt: now }));
+    const kept = before ? Object.fromEntries(keep.map((k) => [k, before[k]])) : {};
+    const row = before && (await updateFlowRow(tx, initiative.id, flowId, { ...input, ...kept, updatedAt: now }));
     if (!before || !row) throw notFound("flow");
     const view = flowView(row);
     await recordAudit(

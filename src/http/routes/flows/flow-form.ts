@@ -85,6 +85,12 @@ export function flowFormInput(shown: FlowFormValues): unknown {
     plannedTestDate: orNull(shown.plannedTestDate),
     plannedProductionDate: orNull(shown.plannedProductionDate),
     status: shown.status,
+    // Judged on the priorities page, not on this form: a new flow starts unjudged, and saving this
+    // form keeps what was judged (updateFlow's `keep`).
+    processChange: undefined,
+    serviceImprovement: undefined,
+    priorityOverride: undefined,
+    priorityMotivation: undefined,
   } satisfies Record<keyof FlowInput, unknown>;
 }
 

@@ -5,7 +5,7 @@ import { deleteFlow } from "../../../domain/flows/delete-flow.ts";
 import { DEFAULT_COST_PER_LETTER_SEK, FlowInput } from "../../../domain/flows/flow-input.ts";
 import { flowWithInitiative, initiativeFlows } from "../../../domain/flows/flow-pages.ts";
 import { currentForecastMonth, DEFAULT_FORECAST_MONTHS, initiativeForecast } from "../../../domain/flows/initiative-forecast.ts";
-import { updateFlow } from "../../../domain/flows/update-flow.ts";
+import { PRIORITY_FIELDS, updateFlow } from "../../../domain/flows/update-flow.ts";
 import { MAX_FORECAST_MONTHS, yearMonth } from "../../../domain/forecast/forecast-input.ts";
 import { connectionPlan } from "../../../domain/plan/connection-plan.ts";
 import { forbidden } from "../../../domain/shared/domain-error.ts";
@@ -143,7 +143,7 @@ export function flowsPages({ page, db, config }: AppScope) {
         />
       ),
     handle: async ({ actor, now, m, params, data }) => {
-      await updateFlow({ db, actor, now, flowId: params.flowId, input: data });
+      await updateFlow({ db, actor, now, flowId: params.flowId, input: data, keep: PRIORITY_FIELDS });
       return redirect(flowHref(params.flowId), m.flows.updated);
     },
   });

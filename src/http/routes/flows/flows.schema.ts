@@ -4,6 +4,8 @@ import { forecastPeriod } from "../../../domain/forecast/forecast-input.ts";
 
 export const FlowParams = z.object({ flowId: z.uuid({ error: "invalid_id" }) });
 
+const judgement = z.int().min(1).max(5).nullable();
+
 const day = z.string().nullable().meta({ description: "YYYY-MM-DD, or null when not planned" });
 
 export const Flow = z
@@ -27,6 +29,17 @@ export const Flow = z
     plannedTestDate: day,
     plannedProductionDate: day,
     status: z.enum(FLOW_STATUSES),
+    processChange: judgement.meta({
+      description: "How much the business process must change, 1 (hardly at all) … 5 (redone); null until judged",
+    }),
+    serviceImprovement: judgement.meta({
+      description: "How much better the service to the recipients gets, 1 (not at all) … 5 (much); null until judged",
+    }),
+    priorityOverride: z
+      .number()
+      .nullable()
+      .meta({ description: "The team's own priority score 0–100 replacing the computed one; null when the computed score stands" }),
+    priorityMotivation: z.string().meta({ description: "Why the team overrides the computed score (required with an override)" }),
     createdAt: z.string(),
     updatedAt: z.string(),
     createdBy: z.string().nullable(),
