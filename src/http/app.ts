@@ -26,7 +26,10 @@ import { deliverablesApi } from "./routes/deliverables/deliverables.api.ts";
 import { deliverablesPages } from "./routes/deliverables/deliverables.pages.tsx";
 import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
+import { flowImportApi } from "./routes/flows/flow-import.api.ts";
+import { flowImportPages } from "./routes/flows/flow-import.pages.tsx";
 import { flowsApi } from "./routes/flows/flows.api.ts";
+import { forecastExportApi } from "./routes/flows/forecast-export.api.ts";
 import { identityApi } from "./routes/identity/identity.api.ts";
 import { identityPages } from "./routes/identity/identity.pages.tsx";
 import { initiativesApi } from "./routes/initiatives/initiatives.api.ts";
@@ -192,6 +195,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   communicationsApi(scope);
   partnersApi(scope);
   flowsApi(scope);
+  flowImportApi(scope);
+  forecastExportApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);
@@ -208,6 +213,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   milestonesPages(scope);
   communicationsPages(scope);
   partnersPages(scope);
+  flowImportPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

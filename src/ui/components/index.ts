@@ -9,6 +9,7 @@ export {
   ActionButton,
   ChoiceGroup,
   type FieldLabels,
+  FileField,
   Form,
   FormErrorSummary,
   fieldId,
