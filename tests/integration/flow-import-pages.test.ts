@@ -98,6 +98,14 @@ describe("flow import pages", () => {
       bytes: Buffer.from("Namn;Mottagartyp;Årsvolym\nBygglov;företag;100\n", "latin1"),
     });
     expect(latin1.body).toContain("CSV UTF-8");
+
+    const tooLarge = await upload(b, `/initiatives/${initiative.id}/flows/import`, {
+      name: "stor.csv",
+      bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 0x41),
+    });
+    expect(tooLarge.statusCode).toBe(400);
+    expect(tooLarge.body).toContain("Filen är större än 5 MB.");
+    expect(await stored(initiative.id)).toEqual([]);
   });
 
   it("is the team's: a läsare is refused the page", async () => {

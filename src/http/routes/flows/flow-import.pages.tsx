@@ -64,15 +64,11 @@ export function flowImportPages({ app, page, db }: AppScope) {
     await scoped.register(fastifyMultipart, {
       attachFieldsToBody: "keyValues",
       limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4, fieldSize: COMMIT_BODY_LIMIT, parts: 6 },
-      // A file over the limit is answered on the page, not with an error page.
+      // A file over the limit is answered on the page, not with an error page: it is cut, and marked so.
+      throwFileSizeLimit: false,
       onFile: async (part: MultipartFile) => {
-        let data: Buffer | null;
-        try {
-          data = await part.toBuffer();
-        } catch (error) {
-          if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
-          data = null;
-        }
+        const read = await part.toBuffer();
+        const data = part.file.truncated ? null : read;
         (part as MultipartFile & { value: UploadedFile }).value = { filename: part.filename, data };
       },
     });
