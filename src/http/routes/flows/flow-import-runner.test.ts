@@ -20,6 +20,12 @@ describe("reading an import on a worker thread", () => {
     expect(result.errors).toMatchObject([{ row: 0, code: "import_timeout" }]);
   });
 
+  it("answers a reading that runs out of its capped heap with one error for the file, and the server goes on", async () => {
+    const result = await createFlowImportRunner({ maxHeapMb: 2 })(csv(5000));
+    expect(result.rows).toEqual([]);
+    expect(result.errors).toMatchObject([{ row: 0, code: "import_too_costly" }]);
+  });
+
   it("refuses more imports at once than it may read", async () => {
     const run = createFlowImportRunner({ maxConcurrent: 1 });
     const first = run(csv(1));
