@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { parseFlowImport } from "./parse-flow-import.ts";
+import { messagesFor } from "../../../i18n/index.ts";
+import { IMPORT_MESSAGES, parseFlowImport } from "./parse-flow-import.ts";
 import { DEFAULT_SHEET_LIMITS, zipEntries } from "./read-sheet.ts";
 
 const utf8 = (text: string, bom = false) =>
@@ -106,5 +107,16 @@ describe("parseFlowImport", () => {
     expect(Array.isArray(entries) && entries.some((e) => e.name === "xl/worksheets/sheet1.xml")).toBe(true);
     const small = await parseFlowImport(bytes, { ...DEFAULT_SHEET_LIMITS, maxEntryBytes: 100 });
     expect(small.errors).toMatchObject([{ code: "xlsx_too_large" }]);
+  });
+});
+
+describe("the import's codes", () => {
+  it("each have a text in Swedish and English for the page", () => {
+    for (const locale of ["sv", "en"] as const) {
+      const m = messagesFor(locale);
+      const texts = { ...m.fieldErrors, ...m.flowImport.codes } as Record<string, string>;
+      const codes = [...Object.keys(IMPORT_MESSAGES), "import_timeout", "import_too_costly", "file_too_large"];
+      expect(codes.filter((code) => !texts[code])).toEqual([]);
+    }
   });
 });
