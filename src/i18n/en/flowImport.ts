@@ -55,6 +55,7 @@ export const enFlowImport: Widen<typeof svFlowImport> = {
     saved: "{count} message flows have been imported.",
     changedSinceReview: "The file could not be saved: it has errors. Review it again.",
     moreErrors: "{count} more errors are not shown. Correct those shown and read the file again.",
+    valueWas: "The file says: “{value}”.",
     codes: {
       file_too_large: "The file is larger than {maxMb} MB. Split it into several files.",
       encoding:

@@ -52,6 +52,7 @@ export const svFlowImport = {
     saved: "{count} meddelandeflöden har importerats.",
     changedSinceReview: "Filen gick inte att spara: den har fel. Granska den igen.",
     moreErrors: "Ytterligare {count} fel visas inte. Rätta de som visas och läs in filen igen.",
+    valueWas: "I filen står: ”{value}”.",
     codes: {
       file_too_large: "Filen är större än {maxMb} MB. Dela upp den i flera filer.",
       encoding:

@@ -32,6 +32,8 @@ export type ImportProblem = {
   field: string | null;
   code: string;
   message: string;
+  /** The cell as written, when it could not be read (at most 100 characters). */
+  value: string | null;
 };
 
 export type ImportedRow = { row: number; flow: FlowInput };
@@ -63,21 +65,28 @@ export const IMPORT_MESSAGES = {
 } as const;
 export type ImportCode = keyof typeof IMPORT_MESSAGES;
 
-const problem = (row: number, column: string | null, field: string | null, code: ImportCode, detail?: string): ImportProblem => ({
+const problem = (
+  row: number,
+  column: string | null,
+  field: string | null,
+  code: ImportCode,
+  { detail, value = null }: { detail?: string; value?: string | null } = {},
+): ImportProblem => ({
   row,
   column,
   field,
   code,
-  message: detail ? `${IMPORT_MESSAGES[code]}: ${detail}` : IMPORT_MESSAGES[code],
+  message: detail ? `${IMPORT_MESSAGES[code]}: ${detail}` : value !== null ? `${IMPORT_MESSAGES[code]}: "${value}"` : IMPORT_MESSAGES[code],
+  value,
 });
 
 function sheetProblem(p: SheetProblem): ImportProblem {
   switch (p.code) {
     case "too_many_rows":
-      return problem(0, null, null, p.code, `at most ${p.max} flows`);
+      return problem(0, null, null, p.code, { detail: `at most ${p.max} flows` });
     case "unreadable_file":
     case "xlsx_too_large":
-      return problem(0, null, null, p.code, p.detail);
+      return problem(0, null, null, p.code, { detail: p.detail });
     default:
       return problem(0, null, null, p.code);
   }
@@ -130,7 +139,7 @@ function readRow(headers: HeaderMap, row: number, cells: Cell[]): { flow: FlowIn
     if (read.ok) raw[field] = read.value;
     else {
       wrong.add(field);
-      errors.push(problem(row, headers.names[index] ?? null, field, read.code, `"${cellText(cell).slice(0, 100)}"`));
+      errors.push(problem(row, headers.names[index] ?? null, field, read.code, { value: cellText(cell).slice(0, 100) }));
     }
   }
   if (headers.months) {
@@ -142,7 +151,9 @@ function readRow(headers: HeaderMap, row: number, cells: Cell[]): { flow: FlowIn
         if (share.ok) shares.push(share.value);
         else {
           wrong.add("seasonality");
-          errors.push(problem(row, columnOf(headers, ["seasonality", month]), "seasonality", share.code, `"${cellText(cell)}"`));
+          errors.push(
+            problem(row, columnOf(headers, ["seasonality", month]), "seasonality", share.code, { value: cellText(cell).slice(0, 100) }),
+          );
         }
       });
       if (!wrong.has("seasonality")) raw.seasonality = shares;
@@ -154,7 +165,7 @@ function readRow(headers: HeaderMap, row: number, cells: Cell[]): { flow: FlowIn
       if (shares.ok) raw.seasonality = shares.value;
       else {
         wrong.add("seasonality");
-        errors.push(problem(row, columnOf(headers, ["seasonality"]), "seasonality", shares.code, `"${cellText(cell).slice(0, 100)}"`));
+        errors.push(problem(row, columnOf(headers, ["seasonality"]), "seasonality", shares.code, { value: cellText(cell).slice(0, 100) }));
       }
     }
   }
@@ -164,7 +175,14 @@ function readRow(headers: HeaderMap, row: number, cells: Cell[]): { flow: FlowIn
     const field = String(issue.path[0] ?? "");
     // A value that could not be read at all is reported once, as such, not again as missing.
     if (wrong.has(field)) continue;
-    errors.push({ row, column: columnOf(headers, issue.path), field: issue.path.join("."), code: issue.code, message: issue.message });
+    errors.push({
+      row,
+      column: columnOf(headers, issue.path),
+      field: issue.path.join("."),
+      code: issue.code,
+      message: issue.message,
+      value: null,
+    });
   }
   return { flow: null, errors };
 }

@@ -40,6 +40,7 @@ const fileProblem = (code: "import_timeout" | "import_too_costly", message: stri
   field: null,
   code,
   message,
+  value: null,
 });
 
 export function createFlowImportRunner(options: FlowImportRunnerOptions = {}): FlowImportRunner {

@@ -18,6 +18,7 @@ const ImportProblem = z.object({
       "encoding, empty_file, unreadable_file, too_many_rows, xlsx_too_large, import_timeout, import_too_costly, missing_header, duplicate_header, missing_month, no_rows, not_a_number, not_a_date, not_a_boolean, unknown_choice, or a FlowInput field code (required, whole_number, negative, too_large, date, seasonality_sum, test_after_production, …)",
   }),
   message: z.string(),
+  value: z.string().nullable().meta({ description: "The cell as written, when it could not be read" }),
 });
 
 export const ImportPreview = z

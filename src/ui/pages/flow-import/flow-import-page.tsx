@@ -160,7 +160,10 @@ function ProblemTable({ ctx, problems, limits }: { ctx: PageContext; problems: r
             <Table.Row key={i}>
               <Table.Cell>{p.row || t.wholeFile}</Table.Cell>
               <Table.Cell>{p.column ?? ""}</Table.Cell>
-              <Table.Cell>{problemText(ctx.m, p.code, limits)}</Table.Cell>
+              <Table.Cell>
+                {problemText(ctx.m, p.code, limits)}
+                {p.value !== null ? ` ${format(t.valueWas, { value: p.value })}` : ""}
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
