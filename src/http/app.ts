@@ -29,8 +29,11 @@ import { exportsApi } from "./routes/exports/exports.api.ts";
 import { exportsPages } from "./routes/exports/exports.pages.ts";
 import { flowPlanningApi } from "./routes/flow-planning/flow-planning.api.ts";
 import { flowPlanningPages } from "./routes/flow-planning/flow-planning.pages.tsx";
+import { flowImportApi } from "./routes/flows/flow-import.api.ts";
+import { flowImportPages } from "./routes/flows/flow-import.pages.tsx";
 import { flowsApi } from "./routes/flows/flows.api.ts";
 import { flowsPages } from "./routes/flows/flows.pages.tsx";
+import { forecastExportApi } from "./routes/flows/forecast-export.api.ts";
 import { forecastVersionsApi } from "./routes/forecast-versions/forecast-versions.api.ts";
 import { forecastVersionsPages } from "./routes/forecast-versions/forecast-versions.pages.tsx";
 import { identityApi } from "./routes/identity/identity.api.ts";
@@ -206,6 +209,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   forecastVersionsApi(scope);
   flowPlanningApi(scope);
   tacticsApi(scope);
+  flowImportApi(scope);
+  forecastExportApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
   loadTestApi(scope);
@@ -226,6 +231,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   forecastVersionsPages(scope);
   flowPlanningPages(scope);
   tacticsPages(scope);
+  flowImportPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

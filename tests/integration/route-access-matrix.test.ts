@@ -70,7 +70,11 @@ type Case = { caller: Caller; n: number };
 /** A form (pages) or JSON (API); `Xml` for the validator. */
 type Body = Record<string, unknown> | Xml;
 class Xml {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** Another raw body's media type: the flow import's CSV. */
+    readonly type = "application/xml",
+  ) {}
 }
 
 type Fixture = {
@@ -254,6 +258,8 @@ describe("route × role × tenant matrix", () => {
   });
   // The API takes a list of months; the matrix's bodies are objects, and a list is one.
   const ACTUALS = [{ month: "2026-01", digital: 1, paper: 2 }] as unknown as Body;
+  /** A flow import the preview reads without an error (the API answers 200 without ?commit). */
+  const IMPORT_CSV = "Namn;Mottagartyp;Årsvolym\nMatrisens import;privatperson;1 200\n";
   const flowsUrl = () => `/api/v1/initiatives/${params.initiativeId}/flows`;
   /** A flow of A's initiative: a case that deleted one leaves the next caller another. */
   const aFlow = async () => ({
@@ -364,6 +370,13 @@ describe("route × role × tenant matrix", () => {
     },
     "POST /initiatives/:initiativeId/partners/:partnerId/delete": { before: aPartner },
     "POST /api/v1/initiatives/:initiativeId/flows": { body: FLOW },
+    "POST /api/v1/initiatives/:initiativeId/flows/import": { body: new Xml(IMPORT_CSV, "text/csv") },
+    "POST /initiatives/:initiativeId/flows/import": {
+      body: { content: Buffer.from(IMPORT_CSV).toString("base64"), fileName: "matris.csv" },
+    },
+    "POST /initiatives/:initiativeId/flows/import/commit": {
+      body: { content: Buffer.from(IMPORT_CSV).toString("base64"), fileName: "matris.csv" },
+    },
     "GET /api/v1/flows/:flowId": { before: aFlow },
     "PUT /api/v1/flows/:flowId": { before: aFlow, body: FLOW },
     "DELETE /api/v1/flows/:flowId": { before: aFlow },
@@ -593,7 +606,7 @@ describe("route × role × tenant matrix", () => {
     if (url.startsWith("/api/")) {
       const headers: Record<string, string> = creds.token ? { authorization: `Bearer ${creds.token}` } : {};
       if (body instanceof Xml)
-        return world.app.inject({ method: "POST", url, headers: { ...headers, "content-type": "application/xml" }, payload: body.text });
+        return world.app.inject({ method: "POST", url, headers: { ...headers, "content-type": body.type }, payload: body.text });
       return world.app.inject({ method: method as "GET", url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
     }
     if (method === "GET") return world.app.inject({ method: "GET", url, headers: { cookie: creds.cookie } });

@@ -68,6 +68,8 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
         if (!request.auth) throw new DomainError("UNAUTHENTICATED", "a bearer token is required");
         result = await route.handler({ ...base, actor: request.auth.actor, token: request.auth.token });
       }
+      // A handler whose status depends on the input (the flow import: 200, 201 or 400 with the same body) answers itself.
+      if ((result as unknown) === reply) return reply;
       reply.code(route.response.status);
       if (route.response.status === 204) return reply.send();
       return result;

@@ -20,9 +20,22 @@ import { errorFor, type FormErrors, type PageContext } from "../page-context.ts"
  */
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 
-export function Form({ ctx, action, children, id }: { ctx: PageContext; action: string; children: ReactNode; id?: string }) {
+export function Form({
+  ctx,
+  action,
+  children,
+  id,
+  encType,
+}: {
+  ctx: PageContext;
+  action: string;
+  children: ReactNode;
+  id?: string;
+  /** multipart/form-data for a form that uploads a file (its route registers @fastify/multipart). */
+  encType?: "multipart/form-data";
+}) {
   return (
-    <form method="post" action={action} noValidate id={id} className="stack">
+    <form method="post" action={action} noValidate id={id} className="stack" encType={encType}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       {children}
     </form>
@@ -123,6 +136,11 @@ export function TextField(
       )}
     />
   );
+}
+
+/** A file to upload, in a Form with encType multipart/form-data. */
+export function FileField(props: FieldProps & { accept?: string }) {
+  return <FieldShell {...props} control={(a) => <Input {...a} type="file" accept={props.accept} />} />;
 }
 
 export function TextArea(props: FieldProps & { value?: string | undefined; rows?: number }) {

@@ -10,6 +10,7 @@ export {
   ChoiceGroup,
   FieldGroup,
   type FieldLabels,
+  FileField,
   Form,
   FormErrorSummary,
   fieldId,

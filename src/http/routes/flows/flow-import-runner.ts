@@ -1,0 +1,110 @@
+import { Worker } from "node:worker_threads";
+import type { FlowImport, ImportProblem } from "../../../domain/flows/import/parse-flow-import.ts";
+import { DEFAULT_SHEET_LIMITS, isZip, type SheetLimits } from "../../../domain/flows/import/read-sheet.ts";
+import { DomainError } from "../../../domain/shared/domain-error.ts";
+import { defaultValidationPoolSize } from "../../../sandbox/checks/validation-pool.ts";
+
+/**
+ * An uploaded spreadsheet is read on a worker thread of its own, never on the event loop, as the
+ * validator does with untrusted XML (src/sandbox/checks/validation-pool.ts, whose bootstrap this
+ * reuses so the worker runs the same under tsx, vitest and node --import tsx). A file built to be
+ * costly holds up its own thread, not everyone's requests: the thread has a capped heap, and one
+ * still working at the end of its time budget is terminated. Either way the import answers one
+ * error for the file (import_timeout, import_too_costly) and nothing is saved. A thread per import
+ * rather than a pool: imports are rare, and a fresh thread starts with a clean, capped heap.
+ */
+
+export type ImportRequest = { bytes: Uint8Array; limits: SheetLimits };
+export type ImportReply = { ready: true } | { result: FlowImport } | { error: string };
+
+export type FlowImportRunnerOptions = {
+  /** How long reading one file may take, from when its thread is ready (10 s). */
+  timeoutMs?: number;
+  /** The worker's old-generation heap in MB (256): an XLSX that unpacks into more stops the thread, not the server. */
+  maxHeapMb?: number;
+  /** Imports read at once in this process; more are refused with TOO_MANY_VALIDATIONS (429) until one is done. */
+  maxConcurrent?: number;
+  limits?: SheetLimits;
+};
+
+export const DEFAULT_IMPORT_TIMEOUT_MS = 10_000;
+
+const BOOTSTRAP = new URL("../../../sandbox/checks/validation-worker.mjs", import.meta.url);
+const WORKER_MODULE = new URL("./flow-import-worker.ts", import.meta.url);
+
+export type FlowImportRunner = (bytes: Uint8Array) => Promise<FlowImport>;
+
+const fileProblem = (code: "import_timeout" | "import_too_costly", message: string): ImportProblem => ({
+  row: 0,
+  column: null,
+  field: null,
+  code,
+  message,
+  value: null,
+});
+
+export function createFlowImportRunner(options: FlowImportRunnerOptions = {}): FlowImportRunner {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
+  const maxHeapMb = options.maxHeapMb ?? 256;
+  const maxConcurrent = options.maxConcurrent ?? defaultValidationPoolSize();
+  const limits = options.limits ?? DEFAULT_SHEET_LIMITS;
+  let running = 0;
+
+  return (bytes) => {
+    if (running >= maxConcurrent) {
+      throw new DomainError(
+        "TOO_MANY_VALIDATIONS",
+        `${running} imports are being read, the most this server reads at once: send it again`,
+        {
+          retryAfterSeconds: 1,
+        },
+      );
+    }
+    running += 1;
+    const format = isZip(bytes) ? "xlsx" : "csv";
+    const failed = (problem: ImportProblem): FlowImport => ({ format, rows: [], errors: [problem], ignoredColumns: [] });
+    return new Promise<FlowImport>((resolve, reject) => {
+      const worker = new Worker(BOOTSTRAP, {
+        workerData: { module: WORKER_MODULE.href },
+        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32 },
+      });
+      let budget: NodeJS.Timeout | null = null;
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        running -= 1;
+        if (budget) clearTimeout(budget);
+        void worker.terminate();
+        outcome();
+      };
+      worker.on("message", (reply: ImportReply) => {
+        if ("ready" in reply) {
+          budget = setTimeout(
+            () =>
+              settle(() =>
+                resolve(failed(fileProblem("import_timeout", `Reading the file took longer than ${timeoutMs / 1000} s and was stopped`))),
+              ),
+            timeoutMs,
+          );
+          const request: ImportRequest = { bytes, limits };
+          worker.postMessage(request);
+        } else if ("result" in reply) settle(() => resolve(reply.result));
+        else settle(() => reject(new Error(`the import worker failed: ${reply.error}`)));
+      });
+      worker.on("error", (error: Error & { code?: string }) => {
+        if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+          settle(() => resolve(failed(fileProblem("import_too_costly", "Reading the file needs more memory than an import may use"))));
+        } else settle(() => reject(error));
+      });
+      worker.on("exit", (code) => settle(() => reject(new Error(`the import worker stopped (exit code ${code})`))));
+    });
+  };
+}
+
+let shared: FlowImportRunner | null = null;
+/** The process's runner, for the API and the page alike: its limit on imports at once is the process's. */
+export const readFlowImport: FlowImportRunner = (bytes) => {
+  shared ??= createFlowImportRunner();
+  return shared(bytes);
+};

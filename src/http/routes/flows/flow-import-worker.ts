@@ -1,0 +1,20 @@
+import { parentPort } from "node:worker_threads";
+import { parseFlowImport } from "../../../domain/flows/import/parse-flow-import.ts";
+import type { SheetLimits } from "../../../domain/flows/import/read-sheet.ts";
+import type { ImportReply, ImportRequest } from "./flow-import-runner.ts";
+
+/** A flow import's worker thread (flow-import-runner.ts): reads and checks one file, posts the result, and is done. */
+
+if (!parentPort) throw new Error("flow-import-worker.ts runs as a worker thread of flow-import-runner.ts");
+const port = parentPort;
+port.once("message", async ({ bytes, limits }: ImportRequest) => {
+  let reply: ImportReply;
+  try {
+    reply = { result: await parseFlowImport(bytes, limits as SheetLimits) };
+  } catch (error) {
+    reply = { error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply);
+});
+// Loaded and listening: the time budget starts only now.
+port.postMessage({ ready: true } satisfies ImportReply);
