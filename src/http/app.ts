@@ -34,6 +34,7 @@ import { flowImportPages } from "./routes/flows/flow-import.pages.tsx";
 import { flowsApi } from "./routes/flows/flows.api.ts";
 import { flowsPages } from "./routes/flows/flows.pages.tsx";
 import { forecastExportApi } from "./routes/flows/forecast-export.api.ts";
+import { forecastFilePages } from "./routes/flows/forecast-file.pages.ts";
 import { forecastVersionsApi } from "./routes/forecast-versions/forecast-versions.api.ts";
 import { forecastVersionsPages } from "./routes/forecast-versions/forecast-versions.pages.tsx";
 import { identityApi } from "./routes/identity/identity.api.ts";
@@ -232,6 +233,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowPlanningPages(scope);
   tacticsPages(scope);
   flowImportPages(scope);
+  forecastFilePages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

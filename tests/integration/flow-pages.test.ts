@@ -252,8 +252,18 @@ describe("message flow pages", () => {
     expect(res.body).toMatch(/<th scope="row"[^>]*>2026<\/th><td[^>]*>6\s000<\/td><td[^>]*>0<\/td><td[^>]*>6\s000<\/td>/);
     expect(res.body).toMatch(/<th scope="row"[^>]*>2027<\/th><td[^>]*>12\s000<\/td>/);
     expect(res.body).toContain("<details");
-    expect(res.body).toContain(`href="/api/v1/initiatives/${initiativeId}/forecast.csv?from=2026-07&amp;months=24"`);
-    expect(res.body).toContain(`href="/api/v1/initiatives/${initiativeId}/forecast.xlsx?from=2026-07&amp;months=24"`);
+    expect(res.body).toContain(`href="/initiatives/${initiativeId}/forecast.csv?from=2026-07&amp;months=24"`);
+    expect(res.body).toContain(`href="/initiatives/${initiativeId}/forecast.xlsx?from=2026-07&amp;months=24"`);
+    // The links work with the reader's session (the API's own file routes take a bearer token).
+    const csv = await reader.get(`/initiatives/${initiativeId}/forecast.csv?from=2026-07&months=24`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(String(csv.headers["content-disposition"])).toMatch(/^attachment; filename=/);
+    expect(csv.body).toMatch(/\nAlla flöden;[^\n]*;2026-07;1000;/);
+    const xlsx = await reader.get(`/initiatives/${initiativeId}/forecast.xlsx?months=24`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    expect((await reader.get(`/initiatives/${initiativeId}/forecast.csv?months=241`)).statusCode).toBe(404);
 
     const short = await reader.get(`/initiatives/${initiativeId}/forecast?from=2026-07&months=6`);
     expect(short.statusCode).toBe(400);

@@ -357,6 +357,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /flows/:flowId/delete": TEAM_WORK,
   "GET /initiatives/:initiativeId/forecast": ANY_MEMBER_READ,
   "GET /initiatives/:initiativeId/plan": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/forecast.csv": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/forecast.xlsx": ANY_MEMBER_READ,
 
   // Business case: read with the initiative, stated by its team
   "GET /api/v1/initiatives/:initiativeId/business-case": ANY_MEMBER_READ,

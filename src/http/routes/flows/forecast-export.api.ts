@@ -1,29 +1,10 @@
-import { initiativeForecast } from "../../../domain/flows/initiative-forecast.ts";
-import { listFlows } from "../../../domain/flows/list-flows.ts";
-import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
-import { fileBaseName } from "../../../exports/export-file.ts";
-import { type ForecastFlowLabel, forecastTable, forecastWorkbook } from "../../../exports/forecast-sheets.ts";
-import { toCsv, toXlsx } from "../../../exports/spreadsheet.ts";
-import { format, messagesFor } from "../../../i18n/index.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
 import { XLSX_MEDIA_TYPE } from "./flow-import.api.ts";
 import { ForecastFileQuery } from "./flow-import.schema.ts";
+import { forecastFile } from "./forecast-file.ts";
 
-/** The forecast with its flows' names and the file's name: what both downloads are made of. */
-async function forecastForFile({ db, actor, now, initiativeId, from, months }: Parameters<typeof initiativeForecast>[0]) {
-  const initiative = await readableInitiative({ db, actor }, initiativeId);
-  const forecast = await initiativeForecast({ db, actor, now, initiativeId, from, months });
-  const { flows } = await listFlows({ db, actor, initiativeId });
-  const labels = new Map<string, ForecastFlowLabel>(flows.map((f) => [f.id, { name: f.name, recipientType: f.recipientType }]));
-  const name = format(messagesFor("sv").flowImport.forecastFile.fileName, { initiative: initiative.name, from: forecast.from });
-  return { forecast, labels, name };
-}
-
-const disposition = (name: string, extension: string) =>
-  `attachment; filename="${fileBaseName(name) || "prognos"}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${name}.${extension}`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-
-/** The volume forecast as files to download, for every member: the same rows as GET …/forecast with the same query. */
+/** The volume forecast as files to download, for every member with a token: the same rows as GET …/forecast with the same query. */
 export function forecastExportApi({ db, api }: AppScope) {
   api({
     method: "GET",
@@ -36,9 +17,9 @@ export function forecastExportApi({ db, api }: AppScope) {
     query: ForecastFileQuery,
     response: { status: 200, files: ["text/csv"] },
     handler: async ({ actor, params, query, reply, now }) => {
-      const { forecast, labels, name } = await forecastForFile({ db, actor, now, initiativeId: params.initiativeId, ...query });
-      reply.type("text/csv; charset=utf-8").header("content-disposition", disposition(name, "csv")).header("cache-control", "no-store");
-      return toCsv(forecastTable(forecast, labels));
+      const file = await forecastFile({ db, actor, now, initiativeId: params.initiativeId, ...query, fileFormat: "csv" });
+      reply.type(file.contentType).header("content-disposition", file.contentDisposition).header("cache-control", "no-store");
+      return file.body;
     },
   });
 
@@ -53,9 +34,9 @@ export function forecastExportApi({ db, api }: AppScope) {
     query: ForecastFileQuery,
     response: { status: 200, files: [XLSX_MEDIA_TYPE] },
     handler: async ({ actor, params, query, reply, now }) => {
-      const { forecast, labels, name } = await forecastForFile({ db, actor, now, initiativeId: params.initiativeId, ...query });
-      reply.type(XLSX_MEDIA_TYPE).header("content-disposition", disposition(name, "xlsx")).header("cache-control", "no-store");
-      return toXlsx(forecastWorkbook(forecast, labels));
+      const file = await forecastFile({ db, actor, now, initiativeId: params.initiativeId, ...query, fileFormat: "xlsx" });
+      reply.type(file.contentType).header("content-disposition", file.contentDisposition).header("cache-control", "no-store");
+      return file.body;
     },
   });
 }

@@ -46,5 +46,9 @@ export async function forecastFile({
   const name = format(messagesFor("sv").flowImport.forecastFile.fileName, { initiative: initiative.name, from: forecast.from });
   return fileFormat === "csv"
     ? { contentType: "text/csv; charset=utf-8", contentDisposition: disposition(name, "csv"), body: toCsv(forecastTable(forecast, labels)) }
-    : { contentType: XLSX_MEDIA_TYPE, contentDisposition: disposition(name, "xlsx"), body: await toXlsx(forecastWorkbook(forecast, labels)) };
+    : {
+        contentType: XLSX_MEDIA_TYPE,
+        contentDisposition: disposition(name, "xlsx"),
+        body: await toXlsx(forecastWorkbook(forecast, labels)),
+      };
 }

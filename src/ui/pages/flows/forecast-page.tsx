@@ -62,7 +62,8 @@ export function ForecastPage({
   const t = ctx.m.flows;
   const n = (x: number) => formatCount(ctx.locale, x);
   const title = format(t.forecastTitle, { initiative: initiative.name });
-  const api = `/api/v1/initiatives/${initiative.id}`;
+  // The page's own download routes: a browser signs in with a session, not a bearer token.
+  const initiativeBase = `/initiatives/${initiative.id}`;
   const query = forecast ? `?from=${forecast.from}&months=${forecast.months.length}` : "";
   const first = forecast?.months[0]?.month ?? "";
   const last = forecast?.months.at(-1)?.month ?? "";
@@ -182,10 +183,10 @@ export function ForecastPage({
             </Heading>
             <ul>
               <li>
-                <Link href={`${api}/forecast.csv${query}`}>{t.downloadCsv}</Link>
+                <Link href={`${initiativeBase}/forecast.csv${query}`}>{t.downloadCsv}</Link>
               </li>
               <li>
-                <Link href={`${api}/forecast.xlsx${query}`}>{t.downloadXlsx}</Link>
+                <Link href={`${initiativeBase}/forecast.xlsx${query}`}>{t.downloadXlsx}</Link>
               </li>
             </ul>
           </section>
