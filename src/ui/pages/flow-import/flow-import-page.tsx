@@ -18,7 +18,9 @@ import {
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 
-export const flowImportHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows/import`;
+import { flowImportHref } from "../flows/flow-hrefs.ts";
+
+export { flowImportHref };
 export const flowImportCommitHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows/import/commit`;
 
 /** The limits the page tells, as the import applies them. */

@@ -3,6 +3,7 @@ import { RECIPIENT_TYPES, type RecipientType } from "../../../domain/forecast/re
 import { format } from "../../../i18n/index.ts";
 import { Form, FormErrorSummary, Heading, Layout, Link, PageHeading, Paragraph, SubmitButton, TextField } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
+import { FlowNav } from "../flows/flow-parts.tsx";
 import { formatNumber, tacticsFormContext } from "../tactics/tactic-parts.tsx";
 import { flowSettingsHref, prioritiesHref } from "./priorities-page.tsx";
 
@@ -57,6 +58,7 @@ export function FlowSettingsPage({
         <Link href={prioritiesHref(initiative.id)}>{t.back}</Link>
       </Paragraph>
       <PageHeading lead={t.lead}>{title}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} current="reach" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={labels} />
       {otherYears.length ? <Paragraph>{format(t.otherYears, { years: otherYears.join(", ") })}</Paragraph> : null}
       <Form ctx={ctx} action={flowSettingsHref(initiative.id)}>

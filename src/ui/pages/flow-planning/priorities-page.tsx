@@ -16,11 +16,12 @@ import {
   TextField,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
+import { flowSettingsHref, prioritiesHref } from "../flows/flow-hrefs.ts";
+import { FlowNav } from "../flows/flow-parts.tsx";
 import { formatNumber, tacticsFormContext } from "../tactics/tactic-parts.tsx";
 
-export const prioritiesHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows/priorities`;
+export { flowSettingsHref, prioritiesHref };
 export const flowPriorityHref = (initiativeId: string, flowId: string) => `${prioritiesHref(initiativeId)}/${flowId}`;
-export const flowSettingsHref = (initiativeId: string) => `/initiatives/${initiativeId}/flow-settings`;
 
 /** The weights form's fields as typed. */
 export type WeightsFormValues = Record<"volume" | "processChange" | "serviceImprovement", string>;
@@ -115,6 +116,7 @@ export function PrioritiesPage({
         <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
       </Paragraph>
       <PageHeading lead={t.lead}>{title}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} current="priorities" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <ul className="plain-list">
         <li>

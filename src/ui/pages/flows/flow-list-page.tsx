@@ -3,6 +3,7 @@ import { format } from "../../../i18n/index.ts";
 import { Layout, Link, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
+import { flowImportHref } from "./flow-hrefs.ts";
 import { FlowNav, flowHref, formatCount, formatSek, newFlowHref } from "./flow-parts.tsx";
 
 /** The initiative's flow register: every flow with what the plan and the forecast read from it. */
@@ -28,7 +29,8 @@ export function FlowListPage({
       <FlowNav ctx={ctx} initiativeId={initiative.id} current="list" />
       {canManage ? (
         <Paragraph>
-          <Link href={newFlowHref(initiative.id)}>{t.add}</Link>
+          <Link href={newFlowHref(initiative.id)}>{t.add}</Link> ·{" "}
+          <Link href={flowImportHref(initiative.id)}>{ctx.m.flowImport.title}</Link>
         </Paragraph>
       ) : (
         <Paragraph>{t.readOnly}</Paragraph>

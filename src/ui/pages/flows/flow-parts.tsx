@@ -2,12 +2,9 @@ import type { Locale } from "../../../i18n/index.ts";
 import { Link } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
-export const flowsHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows`;
-export const newFlowHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows/new`;
-export const flowHref = (flowId: string) => `/flows/${flowId}`;
-export const deleteFlowHref = (flowId: string) => `/flows/${flowId}/delete`;
-export const forecastHref = (initiativeId: string) => `/initiatives/${initiativeId}/forecast`;
-export const planHref = (initiativeId: string) => `/initiatives/${initiativeId}/plan`;
+import { flowSettingsHref, flowsHref, forecastHref, planHref, prioritiesHref, tacticsHref, versionsHref } from "./flow-hrefs.ts";
+
+export { deleteFlowHref, flowHref, flowsHref, forecastHref, newFlowHref, planHref } from "./flow-hrefs.ts";
 
 const intl: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 
@@ -24,14 +21,20 @@ export const formatSek = (locale: Locale, sek: number) =>
 export const formatShare = (locale: Locale, share: number) =>
   new Intl.NumberFormat(intl[locale], { style: "percent", maximumFractionDigits: 1 }).format(share);
 
-/** The three views of the flows, linked from each of them. */
-export function FlowNav({ ctx, initiativeId, current }: { ctx: PageContext; initiativeId: string; current: "list" | "forecast" | "plan" }) {
+export type FlowView = "list" | "priorities" | "tactics" | "reach" | "forecast" | "versions" | "plan";
+
+/** The views of the flows, in the order the method works through them, linked from each of them. */
+export function FlowNav({ ctx, initiativeId, current }: { ctx: PageContext; initiativeId: string; current?: FlowView }) {
   const t = ctx.m.flows;
-  const items = [
+  const items: { key: FlowView; href: string; label: string }[] = [
     { key: "list", href: flowsHref(initiativeId), label: t.title },
+    { key: "priorities", href: prioritiesHref(initiativeId), label: ctx.m.tactics.priorities.title },
+    { key: "tactics", href: tacticsHref(initiativeId), label: ctx.m.tactics.title },
+    { key: "reach", href: flowSettingsHref(initiativeId), label: ctx.m.tactics.reach.title },
     { key: "forecast", href: forecastHref(initiativeId), label: t.forecastLink },
+    { key: "versions", href: versionsHref(initiativeId), label: ctx.m.forecastVersions.title },
     { key: "plan", href: planHref(initiativeId), label: t.planLink },
-  ] as const;
+  ];
   return (
     <nav aria-label={t.title} className="flow-nav">
       <ul className="plain-list inline-list">

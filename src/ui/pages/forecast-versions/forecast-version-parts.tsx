@@ -2,7 +2,9 @@ import type { VersionView } from "../../../domain/forecast-versions/version-view
 import { format, formatDateTime, type Locale } from "../../../i18n/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
-export const versionsHref = (initiativeId: string) => `/initiatives/${initiativeId}/forecast/versions`;
+import { versionsHref } from "../flows/flow-hrefs.ts";
+
+export { versionsHref };
 export const compareHref = (initiativeId: string, a?: string, b?: string) =>
   `/initiatives/${initiativeId}/forecast/compare${a ? `?a=${a}&b=${b ?? "current"}` : ""}`;
 export const flowActualsHref = (flowId: string) => `/flows/${flowId}/actuals`;

@@ -14,6 +14,7 @@ import {
   TextArea,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
+import { FlowNav } from "../flows/flow-parts.tsx";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { CompareForm } from "./compare-page.tsx";
 import { compareHref, flowActualsHref, monthName, versionKind, versionsHref } from "./forecast-version-parts.tsx";
@@ -45,6 +46,7 @@ export function VersionsPage({
     <Layout ctx={ctx} title={title}>
       <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
       <PageHeading lead={t.lead}>{title}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} current="versions" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={{ reason: t.reasonLabel }} />
       {versions.length ? (
         <ScrollableTable caption={t.caption}>

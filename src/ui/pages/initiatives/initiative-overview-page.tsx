@@ -4,7 +4,7 @@ import type { Method } from "../../../method/types.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
 import { ActionButton, Heading, Layout, Link, NoticeBeside, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
-import { flowsHref, forecastHref, planHref } from "../flows/flow-parts.tsx";
+import { FlowNav } from "../flows/flow-parts.tsx";
 import { partnersHref } from "../partners/partners-page.tsx";
 import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
 import { initiativeVolumesHref } from "../volumes/volumes-page.tsx";
@@ -114,15 +114,7 @@ function Summary({
       <Paragraph>
         <Link href={partnersHref(initiative.id)}>{ctx.m.partners.link}</Link>
       </Paragraph>
-      <Paragraph>
-        <Link href={flowsHref(initiative.id)}>{ctx.m.flows.link}</Link>
-      </Paragraph>
-      <Paragraph>
-        <Link href={forecastHref(initiative.id)}>{ctx.m.flows.forecastLink}</Link>
-      </Paragraph>
-      <Paragraph>
-        <Link href={planHref(initiative.id)}>{ctx.m.flows.planLink}</Link>
-      </Paragraph>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} />
     </section>
   );
 }

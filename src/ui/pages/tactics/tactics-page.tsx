@@ -20,9 +20,11 @@ import {
   TextField,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
+import { tacticsHref } from "../flows/flow-hrefs.ts";
+import { FlowNav } from "../flows/flow-parts.tsx";
 import { formatNumber, tacticsFormContext } from "./tactic-parts.tsx";
 
-export const tacticsHref = (initiativeId: string) => `/initiatives/${initiativeId}/tactics`;
+export { tacticsHref };
 export const alternativeHref = (initiativeId: string, alternativeId: string) => `${tacticsHref(initiativeId)}/${alternativeId}`;
 
 /** The alternative's form as typed, so a turned-down form comes back as it was sent. */
@@ -209,6 +211,7 @@ export function TacticsPage({
         <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
       </Paragraph>
       <PageHeading lead={t.lead}>{title}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} current="tactics" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={alternativeFieldLabels(ctx)} />
       <section aria-labelledby="comparison-heading" className="stack">
         <Heading level={2} data-size="md" id="comparison-heading">
