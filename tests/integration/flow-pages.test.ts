@@ -312,6 +312,31 @@ describe("message flow pages", () => {
     expect(res.body).toMatch(/Odaterat<\/a><\/th><td[^>]*>Identifierad<\/td><td[^>]*>ej planerad<\/td>/);
   });
 
+  it("lists the plan in priority order, which the team's override with motivation changes", async () => {
+    const api = await world.loginAs("plA");
+    const browser = await world.browserAs("plA");
+    const { id: initiativeId } = await world.seedInitiative({ name: "Planens ordning" });
+    const url = `/api/v1/initiatives/${initiativeId}/flows`;
+    const small = await postJson(api, url, { name: "Litet flöde", recipientType: "privatperson", annualVolume: 500 }, Flow);
+    await postJson(api, url, { name: "Stort flöde", recipientType: "privatperson", annualVolume: 500_000 }, Flow);
+    const order = async () =>
+      [
+        ...(await browser.get(`/initiatives/${initiativeId}/plan`)).body.matchAll(
+          /<td[^>]*>(\d+)<\/td><th[^>]*scope="row"[^>]*><a [^>]*>([^<]+)<\/a>/g,
+        ),
+      ].map((m) => `${m[1]} ${m[2]}`);
+    expect(await order()).toEqual(["1 Stort flöde", "2 Litet flöde"]);
+    const judged = await api.put(`/api/v1/flows/${small.id}`, {
+      name: "Litet flöde",
+      recipientType: "privatperson",
+      annualVolume: 500,
+      priorityOverride: 100,
+      priorityMotivation: "Lagkrav från 2027",
+    });
+    expect(judged.statusCode).toBe(200);
+    expect(await order()).toEqual(["1 Litet flöde", "2 Stort flöde"]);
+  });
+
   it("links the flows, the forecast and the plan from the initiative's overview", async () => {
     const pl = await world.browserAs("plA");
     const { id: initiativeId } = await world.seedInitiative();

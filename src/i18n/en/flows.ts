@@ -136,6 +136,7 @@ export const enFlows: Widen<typeof svFlows> = {
     quarter: "Q{quarter}",
     noDates: "No dates have been planned yet.",
     chartRegionPlan: "Chart of the connection plan",
-    order: "The flows are listed in the order they were registered.",
+    rank: "Priority",
+    order: "The flows are listed in order of priority (see Prioritising flows): the flow to connect first is at the top.",
   },
 };

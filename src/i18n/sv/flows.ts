@@ -137,6 +137,7 @@ export const svFlows = {
     quarter: "K{quarter}",
     noDates: "Inga datum är planerade ännu.",
     chartRegionPlan: "Diagram över anslutningsplanen",
-    order: "Flödena står i den ordning de registrerades.",
+    rank: "Prioritet",
+    order: "Flödena står i prioritetsordning (se Prioritering av flöden): det flöde som bör anslutas först står överst.",
   },
 } as const;

@@ -21,7 +21,7 @@ export function PlanPage({
 }: {
   ctx: PageContext;
   initiative: { id: string; name: string };
-  flows: readonly FlowView[];
+  flows: readonly (FlowView & { rank: number; priorityScore: number })[];
   milestones: readonly PlanMilestone[];
 }) {
   const t = ctx.m.flows;
@@ -69,6 +69,7 @@ export function PlanPage({
           <ScrollableTable caption={t.planFlowsCaption} showCaption>
             <Table.Head>
               <Table.Row>
+                <Table.HeaderCell>{t.rank}</Table.HeaderCell>
                 <Table.HeaderCell>{t.name}</Table.HeaderCell>
                 <Table.HeaderCell>{t.status}</Table.HeaderCell>
                 <Table.HeaderCell>{t.plannedTestDate}</Table.HeaderCell>
@@ -78,6 +79,7 @@ export function PlanPage({
             <Table.Body>
               {flows.map((f) => (
                 <Table.Row key={f.id}>
+                  <Table.Cell>{f.rank}</Table.Cell>
                   <Table.HeaderCell scope="row">
                     <Link href={flowHref(f.id)}>{f.name}</Link>
                   </Table.HeaderCell>
