@@ -1,10 +1,13 @@
 import type { getDeliverable } from "../domain/deliverables/deliverables.ts";
+import { type GeneratedTables, generatedBlocks } from "../domain/deliverables/generated-tables.ts";
 import { format, formatDateTime, type Locale, messagesFor } from "../i18n/index.ts";
 import { deliverableType } from "../method/lookup.ts";
 import { methodV12 } from "../method/v1.2/index.ts";
 import type { Block, DocumentLanguage, DocumentModel } from "./document-model.ts";
 
-type Deliverable = Pick<Awaited<ReturnType<typeof getDeliverable>>, "title" | "typeId" | "template" | "versions">;
+type Deliverable = Pick<Awaited<ReturnType<typeof getDeliverable>>, "title" | "typeId" | "template" | "versions"> & {
+  currentGenerated?: GeneratedTables | null;
+};
 export type DeliverableVersion = Deliverable["versions"][number];
 
 const languages: Record<Locale, DocumentLanguage> = { sv: "sv-SE", en: "en-GB" };
@@ -55,6 +58,8 @@ export function deliverableDocument({
     const text = markdownBlocks(version.sections[section.id] ?? "");
     blocks.push(...(text.length ? text : [{ kind: "paragraph" as const, text: t.emptySection }]));
   }
+  const tables = generatedTablesOf(deliverable, version);
+  if (tables) blocks.push(...generatedBlocks(tables, locale));
   return {
     title: deliverable.title,
     language: languages[locale],
@@ -63,6 +68,17 @@ export function deliverableDocument({
     metadata: [format(t.exportedAt, { date: formatDateTime(locale, exportedAt) })],
     blocks,
   };
+}
+
+/**
+ * The tables Ansluta writes into this version: frozen in it when it was fastställd, computed now
+ * while it is not. A version fastställd before there were tables has none.
+ */
+export function generatedTablesOf(
+  deliverable: Pick<Deliverable, "currentGenerated">,
+  version: Pick<DeliverableVersion, "status" | "generated">,
+): GeneratedTables | null {
+  return version.status === "faststalld" ? version.generated : (deliverable.currentGenerated ?? null);
 }
 
 /**

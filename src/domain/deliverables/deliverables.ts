@@ -20,6 +20,7 @@ import { readableInitiative, workableInitiative } from "../initiatives/read-init
 import { contentHash } from "../shared/content-hash.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
+import { currentGeneratedTables } from "./current-generated-tables.ts";
 import { asEntityTag, deliverableEtag, ifMatchAllows } from "./deliverable-etag.ts";
 import type { CreateDeliverableInput, EditSectionsInput } from "./deliverable-input.ts";
 import {
@@ -30,6 +31,7 @@ import {
   editCreatesNewVersion,
   isBlocked,
 } from "./deliverable-status.ts";
+import type { GeneratedTables } from "./generated-tables.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
@@ -100,7 +102,7 @@ async function readableDeliverable(ctx: Ctx, deliverableId: string) {
 }
 
 /** A deliverable with every version (newest last) and its template's headings and guidance. */
-export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
+export async function getDeliverable(ctx: Ctx & { deliverableId: string; now?: Date | undefined }) {
   const { doc, initiative } = await readableDeliverable(ctx, ctx.deliverableId);
   const type = deliverableType(methodV12, doc.typeId);
   const versions = await versionsOf(ctx.db, [doc.id]);
@@ -144,7 +146,9 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string }) {
       /** Who last wrote the text; with createdBy, the version's authors (versionAuthors). */
       lastEditedBy: person(v.lastEditedBy),
       approvedBy: person(v.approvedBy),
+      generated: (v.generated as GeneratedTables | null) ?? null,
     })),
+    currentGenerated: await currentGeneratedTables(ctx.db, doc.initiativeId, doc.typeId, ctx.now ?? new Date()),
     permissions: {
       edit: can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }),
       submit: latest ? checkStatusChange(latest.status as DeliverableStatus, "for_granskning", roles).ok : false,
@@ -330,7 +334,13 @@ export async function changeDeliverableStatus({
     const updated = await setVersionStatus(
       tx,
       latest.id,
-      { status, ...(status === "faststalld" ? { approvedAt: now, approvedBy: actor.userId } : {}) },
+      {
+        status,
+        ...(status === "faststalld"
+          ? // Under the deliverable's lock: the tables frozen are those of this moment.
+            { approvedAt: now, approvedBy: actor.userId, generated: await currentGeneratedTables(tx, doc.initiativeId, doc.typeId, now) }
+          : {}),
+      },
       latest.status,
     );
     // The lock makes this unreachable; should a writer ever bypass it, nothing is recorded that did not happen.

@@ -1,3 +1,4 @@
+import type { Database } from "../../db/database.ts";
 import { alternativesOf, findAlternative } from "../../db/repositories/tactic-repository.ts";
 import { can } from "../access/policy.ts";
 import { currentForecastMonth, forecastFlowOf, forecastInputsOf } from "../flows/initiative-forecast.ts";
@@ -17,24 +18,24 @@ type Ctx = Pick<UseCaseContext, "db" | "actor">;
  */
 export async function listTacticAlternatives({ db, actor, now, initiativeId }: UseCaseContext & { initiativeId: string }) {
   const initiative = await readableInitiative({ db, actor }, initiativeId);
-  const alternatives = (await alternativesOf(db, initiative.id)).map(tacticAlternativeView);
-  const { flows, reach } = await forecastInputsOf(db, initiative.id);
+  return {
+    initiative,
+    ...(await tacticComparisonOf(db, initiative.id, now)),
+    canManage: can(actor, { action: "initiative:work", organisationId: initiative.organisationId }),
+  };
+}
+
+/** The alternatives and their comparison as stored now, without access checks: for the callers that made them. */
+export async function tacticComparisonOf(db: Database, initiativeId: string, now: Date) {
+  const alternatives = (await alternativesOf(db, initiativeId)).map(tacticAlternativeView);
+  const { flows, reach } = await forecastInputsOf(db, initiativeId);
   const from = currentForecastMonth(now);
   const months = COMPARISON_YEARS * 12;
   const perFlow = forecast({ flows: flows.map(forecastFlowOf), from, months, reach }).flows;
   const digitalByFlow = new Map(perFlow.map((f) => [f.flowId, f.months.reduce((sum, m) => sum + m.digital, 0)]));
-  const comparison = compareTactics({
-    alternatives,
-    flows: flows.map((f) => ({ id: f.id, name: f.name, annualVolume: f.annualVolume })),
-    digitalByFlow,
-  });
-  return {
-    initiative,
-    alternatives,
-    flows: flows.map((f) => ({ id: f.id, name: f.name, annualVolume: f.annualVolume })),
-    comparison: { from, months, ...comparison },
-    canManage: can(actor, { action: "initiative:work", organisationId: initiative.organisationId }),
-  };
+  const compared = flows.map((f) => ({ id: f.id, name: f.name, annualVolume: f.annualVolume }));
+  const comparison = compareTactics({ alternatives, flows: compared, digitalByFlow });
+  return { alternatives, flows: compared, comparison: { from, months, ...comparison } };
 }
 
 /** One alternative, for whoever may read its initiative; to an outsider it does not exist. */

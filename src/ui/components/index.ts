@@ -4,6 +4,7 @@
  */
 export { Alert, Card, Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 export { Breadcrumbs } from "./breadcrumbs.tsx";
+export { DocumentBlocks } from "./document-blocks.tsx";
 export { FactList } from "./fact-list.tsx";
 export {
   ActionButton,

@@ -1,5 +1,39 @@
 import { z } from "zod";
 
+/** The generated tables of a document (src/domain/deliverables/generated-tables.ts). */
+const GeneratedTablesSchema = z.object({
+  computedAt: z.string(),
+  parts: z.array(z.enum(["flows", "tactics", "plan", "volumes"])),
+  flows: z.array(
+    z.object({
+      rank: z.int(),
+      name: z.string(),
+      recipientType: z.string(),
+      annualVolume: z.int(),
+      costPerLetterSek: z.number(),
+      tactic: z.string().nullable(),
+      status: z.string(),
+      priorityScore: z.number(),
+      plannedTestDate: z.string().nullable(),
+      plannedProductionDate: z.string().nullable(),
+    }),
+  ),
+  tactics: z.array(
+    z.object({
+      name: z.string(),
+      tactic: z.string(),
+      fiveYearCostSek: z.number(),
+      leadTimeMonths: z.int().nullable(),
+      flowNames: z.array(z.string()),
+      digitalMessages: z.int(),
+      costPerDigitalMessageSek: z.number().nullable(),
+      recommended: z.boolean(),
+      recommendationReason: z.string(),
+    }),
+  ),
+  volumes: z.array(z.object({ year: z.int(), volume: z.int(), digital: z.int(), paper: z.int() })),
+});
+
 export const DeliverableParams = z.object({ deliverableId: z.uuid({ error: "invalid_id" }) });
 /** Optimistic concurrency for changes to a deliverable: the ETag the caller read (RFC 9110 If-Match). */
 export const IfMatchHeaders = z.object({
@@ -47,8 +81,14 @@ export const Deliverable = z.object({
       createdBy: Person.nullable(),
       lastEditedBy: Person.nullable().meta({ description: "Who last wrote the text; with createdBy, the version's authors" }),
       approvedBy: Person.nullable().meta({ description: "Who fastställde the version" }),
+      generated: GeneratedTablesSchema.nullable().meta({
+        description: "The tables Ansluta wrote into the version when it was fastställd (flows, tactics, plan, volumes); null otherwise",
+      }),
     }),
   ),
+  currentGenerated: GeneratedTablesSchema.nullable().meta({
+    description: "The tables as the initiative's data say now, shown in versions not yet fastställda; null for a type without tables",
+  }),
   permissions: z.object({
     edit: z.boolean(),
     submit: z.boolean(),

@@ -1,10 +1,13 @@
 import { Button } from "@digdir/designsystemet-react";
+import { generatedBlocks } from "../../../domain/deliverables/generated-tables.ts";
+import { generatedTablesOf } from "../../../exports/deliverable-document.ts";
 import { format, formatDateTime } from "../../../i18n/index.ts";
 import { deliverableType } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
 import {
   ActionButton,
   Alert,
+  DocumentBlocks,
   Form,
   FormErrorSummary,
   fieldId,
@@ -217,6 +220,7 @@ export function DeliverablePage({
               </section>
             );
           })}
+          <GeneratedTablesSection ctx={ctx} deliverable={deliverable} shown={shown} />
         </div>
       ) : null}
 
@@ -306,5 +310,24 @@ export function DeliverablePage({
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** The tables Ansluta writes into the shown version (generated-tables.ts), as in its DOCX and PDF. */
+function GeneratedTablesSection({
+  ctx,
+  deliverable,
+  shown,
+}: {
+  ctx: PageContext;
+  deliverable: Parameters<typeof generatedTablesOf>[0];
+  shown: Parameters<typeof generatedTablesOf>[1];
+}) {
+  const tables = generatedTablesOf(deliverable, shown);
+  if (!tables) return null;
+  return (
+    <section aria-labelledby="generated-0" className="deliverable-section">
+      <DocumentBlocks blocks={generatedBlocks(tables, ctx.locale)} idPrefix="generated" />
+    </section>
   );
 }
