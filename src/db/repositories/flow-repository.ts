@@ -6,7 +6,7 @@ import { messageFlows } from "../schema.ts";
 
 export type FlowRow = typeof messageFlows.$inferSelect;
 export type NewFlow = typeof messageFlows.$inferInsert;
-type FlowChange = Omit<NewFlow, "id" | "initiativeId" | "createdAt" | "createdBy">;
+export type FlowChange = Omit<NewFlow, "id" | "initiativeId" | "createdAt" | "createdBy">;
 
 export const flowsOf = (db: Database, initiativeId: string) =>
   db

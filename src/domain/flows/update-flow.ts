@@ -1,4 +1,4 @@
-import { findFlow, updateFlowRow } from "../../db/repositories/flow-repository.ts";
+import { type FlowChange, type FlowRow, findFlow, updateFlowRow } from "../../db/repositories/flow-repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { workableInitiative } from "../initiatives/read-initiatives.ts";
 import { notFound } from "../shared/domain-error.ts";
@@ -11,25 +11,33 @@ export const PRIORITY_FIELDS = ["processChange", "serviceImprovement", "priority
 
 /**
  * Replaces a flow's fields with the input (PUT: what is left out gets its default again), except the
- * fields named in `keep`, which keep their stored values (a form that does not show them). Under the
- * flow's row lock, so of two changes at once each is audited against what it replaced, and what is
- * kept is what is stored, not what was read before.
+ * fields named in `keep`, which keep their stored values (a form that does not show them).
  */
 export async function updateFlow({
+  keep = [],
+  input,
+  ...ctx
+}: UseCaseContext & { flowId: string; input: FlowInput; keep?: readonly (keyof FlowInput)[] }) {
+  return changeFlow({ ...ctx, change: (before) => ({ ...input, ...Object.fromEntries(keep.map((k) => [k, before[k]])) }) });
+}
+
+/**
+ * Changes a flow to what `change` makes of it as stored now: under the flow's row lock, so of two
+ * changes at once each starts from what the other committed and is audited against what it replaced.
+ */
+export async function changeFlow({
   db,
   actor,
   now,
   flowId,
-  input,
-  keep = [],
-}: UseCaseContext & { flowId: string; input: FlowInput; keep?: readonly (keyof FlowInput)[] }) {
+  change,
+}: UseCaseContext & { flowId: string; change: (before: FlowRow) => Omit<FlowChange, "updatedAt"> }) {
   const found = await findFlow(db, flowId);
   if (!found) throw notFound("flow");
   const initiative = await workableInitiative({ db, actor }, found.initiativeId);
   return db.transaction(async (tx) => {
     const before = await findFlow(tx, flowId, { lock: true });
-    const kept = before ? Object.fromEntries(keep.map((k) => [k, before[k]])) : {};
-    const row = before && (await updateFlowRow(tx, initiative.id, flowId, { ...input, ...kept, updatedAt: now }));
+    const row = before && (await updateFlowRow(tx, initiative.id, flowId, { ...change(before), updatedAt: now }));
     if (!before || !row) throw notFound("flow");
     const view = flowView(row);
     await recordAudit(
