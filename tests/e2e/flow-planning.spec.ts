@@ -85,8 +85,8 @@ for (const javaScriptEnabled of [false, true]) {
         const order = page.getByRole("table", { name: "Flödena i prioritetsordning" });
         await expect(order.getByRole("row").nth(1)).toContainText("Faktura för avgift");
         await expect(order.getByRole("row").nth(2)).toContainText("Kallelse till utvecklingssamtal");
-        const first = order.getByRole("row").nth(1);
-        await first.getByText("Hur räknas detta?").click();
+        await expect(page.getByRole("heading", { level: 2, name: "Hur räknas detta?" })).toBeVisible();
+        await page.getByText("Hur räknas poängen för Faktura för avgift?").click();
         await expect(page.getByRole("table", { name: "Poängen för Faktura för avgift, kriterium för kriterium" })).toBeVisible();
         await expect(page.getByRole("table", { name: "Poängen för Faktura för avgift, kriterium för kriterium" })).toContainText(
           "250 000 brev per år",

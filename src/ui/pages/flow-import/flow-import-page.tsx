@@ -19,6 +19,7 @@ import {
 import type { FormErrors, PageContext } from "../../page-context.ts";
 
 import { flowImportHref } from "../flows/flow-hrefs.ts";
+import { FlowNav } from "../flows/flow-parts.tsx";
 
 export { flowImportHref };
 export const flowImportCommitHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows/import/commit`;
@@ -98,6 +99,7 @@ export function FlowImportPage({
     <Layout ctx={ctx} title={t.title}>
       <InitiativeLink initiative={initiative} />
       <PageHeading lead={t.intro}>{t.title}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} />
       <FormErrorSummary ctx={ctx} errors={errors} labels={{ file: t.fileLabel }} />
       <section aria-labelledby="format-heading" className="stack">
         <Heading level={2} data-size="md" id="format-heading">
@@ -118,6 +120,12 @@ export function FlowImportPage({
             <Link href="/api/v1/flows/import-template.csv">{t.templateCsv}</Link>
           </li>
         </ul>
+      </section>
+      <UploadForm ctx={ctx} initiative={initiative} errors={errors} />
+      <section aria-labelledby="columns-heading" className="stack">
+        <Heading level={2} data-size="md" id="columns-heading">
+          {t.columnsHeading}
+        </Heading>
         <ScrollableTable caption={t.columnsCaption}>
           <Table.Head>
             <Table.Row>
@@ -137,7 +145,6 @@ export function FlowImportPage({
           </Table.Body>
         </ScrollableTable>
       </section>
-      <UploadForm ctx={ctx} initiative={initiative} errors={errors} />
     </Layout>
   );
 }
@@ -238,6 +245,7 @@ export function FlowImportPreviewPage({
     <Layout ctx={ctx} title={t.previewTitle}>
       <InitiativeLink initiative={initiative} />
       <PageHeading>{t.previewTitle}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} />
       {result.errors.length ? (
         <section aria-labelledby="errors-heading" className="stack">
           <Alert data-color="danger">

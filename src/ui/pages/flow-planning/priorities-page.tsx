@@ -34,7 +34,7 @@ function Breakdown({ ctx, flow }: { ctx: PageContext; flow: FlowPriority }) {
   const weightSum = flow.criteria.reduce((s, c) => s + c.weight, 0);
   return (
     <Details>
-      <Details.Summary>{t.how}</Details.Summary>
+      <Details.Summary>{format(t.howFor, { name: flow.name })}</Details.Summary>
       <Details.Content>
         <ScrollableTable caption={format(t.howCaption, { name: flow.name })}>
           <Table.Head>
@@ -134,7 +134,6 @@ export function PrioritiesPage({
               <Table.HeaderCell>{t.columnFlow}</Table.HeaderCell>
               <Table.HeaderCell>{t.columnVolume}</Table.HeaderCell>
               <Table.HeaderCell>{t.columnScore}</Table.HeaderCell>
-              <Table.HeaderCell>{t.columnHow}</Table.HeaderCell>
               {canManage ? <Table.HeaderCell>{t.columnJudge}</Table.HeaderCell> : null}
             </Table.Row>
           </Table.Head>
@@ -149,9 +148,6 @@ export function PrioritiesPage({
                     ? format(t.overridden, { score: n(f.effectiveScore), computed: n(f.computedScore) })
                     : n(f.effectiveScore)}
                 </Table.Cell>
-                <Table.Cell>
-                  <Breakdown ctx={ctx} flow={f} />
-                </Table.Cell>
                 {canManage ? (
                   <Table.Cell>
                     <Link href={flowPriorityHref(initiative.id, f.flowId)}>{format(t.judge, { name: f.name })}</Link>
@@ -164,6 +160,17 @@ export function PrioritiesPage({
       ) : (
         <Paragraph>{t.none}</Paragraph>
       )}
+      {flows.length ? (
+        <section aria-labelledby="how-heading" className="stack-wide">
+          <Heading level={2} data-size="md" id="how-heading">
+            {t.how}
+          </Heading>
+          <Paragraph>{t.howLead}</Paragraph>
+          {flows.map((f) => (
+            <Breakdown key={f.flowId} ctx={ctx} flow={f} />
+          ))}
+        </section>
+      ) : null}
       <section aria-labelledby="weights-heading" className="stack">
         <Heading level={2} data-size="md" id="weights-heading">
           {t.weightsHeading}

@@ -213,7 +213,7 @@ export function TacticsPage({
       <PageHeading lead={t.lead}>{title}</PageHeading>
       <FlowNav ctx={ctx} initiativeId={initiative.id} current="tactics" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={alternativeFieldLabels(ctx)} />
-      <section aria-labelledby="comparison-heading" className="stack">
+      <section aria-labelledby="comparison-heading" className="stack-wide">
         <Heading level={2} data-size="md" id="comparison-heading">
           {t.comparisonHeading}
         </Heading>
