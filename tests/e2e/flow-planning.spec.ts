@@ -170,6 +170,7 @@ for (const javaScriptEnabled of [false, true]) {
         await page.getByLabel("Motivering till rekommendationen").fill("Kortast ledtid och ramavtal finns redan.");
         await page.getByRole("button", { name: "Lägg till alternativet" }).click();
         await expect(page.getByRole("status")).toHaveText("Alternativet Via förmedlare med ramavtal är tillagt.");
+        await expect(page.getByText("Via förmedlare med ramavtal. Motivering: Kortast ledtid och ramavtal finns redan.")).toBeVisible();
         const comparison = page.getByRole("table", { name: /^Alternativen jämförda/ });
         const row = comparison.getByRole("row").filter({ hasText: "Via förmedlare med ramavtal" });
         await expect(row).toContainText("Rekommenderas");

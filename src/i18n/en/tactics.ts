@@ -38,6 +38,7 @@ export const enTactics: Widen<typeof svTactics> = {
     differenceText: "SEK {cost}, {messages} more digital messages",
     differencePerMessage: "SEK {cost} per extra message",
     recommended: "Recommended",
+    recommendedSummary: "{name}. Reason: {reason}",
     notRecommended: "–",
     edit: "Change {name}",
     addHeading: "Add an alternative",

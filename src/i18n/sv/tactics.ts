@@ -35,6 +35,7 @@ export const svTactics = {
     differenceText: "{cost} kr, {messages} fler digitala meddelanden",
     differencePerMessage: "{cost} kr per extra meddelande",
     recommended: "Rekommenderas",
+    recommendedSummary: "{name}. Motivering: {reason}",
     notRecommended: "–",
     edit: "Ändra {name}",
     addHeading: "Lägg till ett alternativ",

@@ -17,9 +17,9 @@ import {
   Table,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-
 import { flowImportHref } from "../flows/flow-hrefs.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
+import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 
 export { flowImportHref };
 export const flowImportCommitHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows/import/commit`;
@@ -38,12 +38,8 @@ const MAX_SHOWN_ERRORS = 200;
 
 type Initiative = { id: string; name: string };
 
-function InitiativeLink({ initiative }: { initiative: Initiative }) {
-  return (
-    <Paragraph>
-      <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
-    </Paragraph>
-  );
+function InitiativeLink({ ctx, initiative }: { ctx: PageContext; initiative: Initiative }) {
+  return <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />;
 }
 
 function UploadForm({ ctx, initiative, errors }: { ctx: PageContext; initiative: Initiative; errors?: FormErrors | undefined }) {
@@ -97,7 +93,7 @@ export function FlowImportPage({
   };
   return (
     <Layout ctx={ctx} title={t.title}>
-      <InitiativeLink initiative={initiative} />
+      <InitiativeLink ctx={ctx} initiative={initiative} />
       <PageHeading lead={t.intro}>{t.title}</PageHeading>
       <FlowNav ctx={ctx} initiativeId={initiative.id} />
       <FormErrorSummary ctx={ctx} errors={errors} labels={{ file: t.fileLabel }} />
@@ -243,7 +239,7 @@ export function FlowImportPreviewPage({
   const count = result.rows.length;
   return (
     <Layout ctx={ctx} title={t.previewTitle}>
-      <InitiativeLink initiative={initiative} />
+      <InitiativeLink ctx={ctx} initiative={initiative} />
       <PageHeading>{t.previewTitle}</PageHeading>
       <FlowNav ctx={ctx} initiativeId={initiative.id} />
       {result.errors.length ? (

@@ -18,6 +18,7 @@ import {
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { flowSettingsHref, prioritiesHref } from "../flows/flow-hrefs.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
+import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { formatNumber, tacticsFormContext } from "../tactics/tactic-parts.tsx";
 
 export { flowSettingsHref, prioritiesHref };
@@ -112,9 +113,7 @@ export function PrioritiesPage({
   );
   return (
     <Layout ctx={ctx} title={title}>
-      <Paragraph>
-        <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
-      </Paragraph>
+      <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
       <PageHeading lead={t.lead}>{title}</PageHeading>
       <FlowNav ctx={ctx} initiativeId={initiative.id} current="priorities" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={labels} />
