@@ -243,7 +243,7 @@ export function FlowImportPreviewPage({
       <PageHeading>{t.previewTitle}</PageHeading>
       <FlowNav ctx={ctx} initiativeId={initiative.id} />
       {result.errors.length ? (
-        <section aria-labelledby="errors-heading" className="stack">
+        <section aria-labelledby="errors-heading" className="stack-wide">
           <Alert data-color="danger">
             <Heading level={2} data-size="xs" id="errors-heading">
               {t.errorsHeading}
@@ -257,7 +257,7 @@ export function FlowImportPreviewPage({
           </Paragraph>
         </section>
       ) : (
-        <section aria-labelledby="rows-heading" className="stack">
+        <section aria-labelledby="rows-heading" className="stack-wide">
           <Paragraph>
             {format(t.previewIntro, { file: fileName, count })} {format(t.previewFormat, { format: result.format.toUpperCase() })}
           </Paragraph>
