@@ -218,7 +218,10 @@ for (const javaScriptEnabled of [false, true]) {
         await page.getByLabel("Digitala meddelanden").fill("40");
         await page.getByLabel("Pappersbrev").fill("60");
         await page.getByRole("button", { name: "Spara utfall" }).click();
-        await expect(page.getByRole("status")).toHaveText(/^Utfallet för .* har sparats\.$/);
+        const named = new Intl.DateTimeFormat("sv-SE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+          new Date(`${month}-15T12:00:00Z`),
+        );
+        await expect(page.getByRole("status")).toHaveText(`Utfallet för ${named} har sparats.`);
         const row = page.getByRole("table", { name: "Utfall per månad jämfört med baslinjen" }).getByRole("row").nth(1);
         await expect(row).toContainText("40");
         await expect(row).toContainText("60");
