@@ -101,6 +101,11 @@ describe("forecast version and actuals pages", () => {
     const saved = await pl.post(url, { month: thisMonth(), digital: "1 200", paper: "1 800" });
     expect(saved.statusCode).toBe(303);
     const page = await pl.get(url);
+    // The confirmation names the month as the table does ("december 2026"), not as typed.
+    const named = new Intl.DateTimeFormat("sv-SE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${thisMonth()}-15T12:00:00Z`),
+    );
+    expect(page.body).toContain(`Utfallet för ${named} har sparats.`);
     expect(page.body.match(/data-testid="actual-month"/g)).toHaveLength(1);
     expect(page.body).toContain("1\u00a0200");
     const [row] = await world.db.select().from(flowActuals).where(eq(flowActuals.flowId, flow.id));

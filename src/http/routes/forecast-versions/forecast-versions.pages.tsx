@@ -11,7 +11,7 @@ import { forbidden } from "../../../domain/shared/domain-error.ts";
 import { format } from "../../../i18n/index.ts";
 import { type ActualsFormValues, ActualsPage } from "../../../ui/pages/forecast-versions/actuals-page.tsx";
 import { ComparePage } from "../../../ui/pages/forecast-versions/compare-page.tsx";
-import { flowActualsHref, versionsHref } from "../../../ui/pages/forecast-versions/forecast-version-parts.tsx";
+import { flowActualsHref, monthName, versionsHref } from "../../../ui/pages/forecast-versions/forecast-version-parts.tsx";
 import { VersionsPage } from "../../../ui/pages/forecast-versions/versions-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { firstPerField, str } from "../../form.ts";
@@ -144,9 +144,13 @@ export function forecastVersionsPages({ page, db }: AppScope) {
     render:
       ({ loaded, form }) =>
       (ctx) => <ActualsPage ctx={ctx} {...loaded} values={form?.values} errors={form?.errors} />,
-    handle: async ({ actor, now, m, params, data }) => {
+    handle: async ({ actor, now, m, locale, params, data }) => {
       await putFlowActuals({ db, actor, now, flowId: params.flowId, input: data });
-      return redirect(flowActualsHref(params.flowId), format(m.forecastVersions.actuals.saved, { month: data[0]?.month ?? "" }));
+      const month = data[0]?.month;
+      return redirect(
+        flowActualsHref(params.flowId),
+        format(m.forecastVersions.actuals.saved, { month: month ? monthName(locale, month) : "" }),
+      );
     },
   });
 }

@@ -17,8 +17,9 @@ import {
   Table,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
-
 import { flowImportHref } from "../flows/flow-hrefs.ts";
+import { FlowNav } from "../flows/flow-parts.tsx";
+import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 
 export { flowImportHref };
 export const flowImportCommitHref = (initiativeId: string) => `/initiatives/${initiativeId}/flows/import/commit`;
@@ -37,12 +38,8 @@ const MAX_SHOWN_ERRORS = 200;
 
 type Initiative = { id: string; name: string };
 
-function InitiativeLink({ initiative }: { initiative: Initiative }) {
-  return (
-    <Paragraph>
-      <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
-    </Paragraph>
-  );
+function InitiativeLink({ ctx, initiative }: { ctx: PageContext; initiative: Initiative }) {
+  return <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />;
 }
 
 function UploadForm({ ctx, initiative, errors }: { ctx: PageContext; initiative: Initiative; errors?: FormErrors | undefined }) {
@@ -96,8 +93,9 @@ export function FlowImportPage({
   };
   return (
     <Layout ctx={ctx} title={t.title}>
-      <InitiativeLink initiative={initiative} />
+      <InitiativeLink ctx={ctx} initiative={initiative} />
       <PageHeading lead={t.intro}>{t.title}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} />
       <FormErrorSummary ctx={ctx} errors={errors} labels={{ file: t.fileLabel }} />
       <section aria-labelledby="format-heading" className="stack">
         <Heading level={2} data-size="md" id="format-heading">
@@ -118,6 +116,12 @@ export function FlowImportPage({
             <Link href="/api/v1/flows/import-template.csv">{t.templateCsv}</Link>
           </li>
         </ul>
+      </section>
+      <UploadForm ctx={ctx} initiative={initiative} errors={errors} />
+      <section aria-labelledby="columns-heading" className="stack">
+        <Heading level={2} data-size="md" id="columns-heading">
+          {t.columnsHeading}
+        </Heading>
         <ScrollableTable caption={t.columnsCaption}>
           <Table.Head>
             <Table.Row>
@@ -137,7 +141,6 @@ export function FlowImportPage({
           </Table.Body>
         </ScrollableTable>
       </section>
-      <UploadForm ctx={ctx} initiative={initiative} errors={errors} />
     </Layout>
   );
 }
@@ -236,10 +239,11 @@ export function FlowImportPreviewPage({
   const count = result.rows.length;
   return (
     <Layout ctx={ctx} title={t.previewTitle}>
-      <InitiativeLink initiative={initiative} />
+      <InitiativeLink ctx={ctx} initiative={initiative} />
       <PageHeading>{t.previewTitle}</PageHeading>
+      <FlowNav ctx={ctx} initiativeId={initiative.id} />
       {result.errors.length ? (
-        <section aria-labelledby="errors-heading" className="stack">
+        <section aria-labelledby="errors-heading" className="stack-wide">
           <Alert data-color="danger">
             <Heading level={2} data-size="xs" id="errors-heading">
               {t.errorsHeading}
@@ -253,7 +257,7 @@ export function FlowImportPreviewPage({
           </Paragraph>
         </section>
       ) : (
-        <section aria-labelledby="rows-heading" className="stack">
+        <section aria-labelledby="rows-heading" className="stack-wide">
           <Paragraph>
             {format(t.previewIntro, { file: fileName, count })} {format(t.previewFormat, { format: result.format.toUpperCase() })}
           </Paragraph>

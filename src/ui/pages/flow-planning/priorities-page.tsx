@@ -18,6 +18,7 @@ import {
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { flowSettingsHref, prioritiesHref } from "../flows/flow-hrefs.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
+import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { formatNumber, tacticsFormContext } from "../tactics/tactic-parts.tsx";
 
 export { flowSettingsHref, prioritiesHref };
@@ -34,7 +35,7 @@ function Breakdown({ ctx, flow }: { ctx: PageContext; flow: FlowPriority }) {
   const weightSum = flow.criteria.reduce((s, c) => s + c.weight, 0);
   return (
     <Details>
-      <Details.Summary>{t.how}</Details.Summary>
+      <Details.Summary>{format(t.howFor, { name: flow.name })}</Details.Summary>
       <Details.Content>
         <ScrollableTable caption={format(t.howCaption, { name: flow.name })}>
           <Table.Head>
@@ -112,9 +113,7 @@ export function PrioritiesPage({
   );
   return (
     <Layout ctx={ctx} title={title}>
-      <Paragraph>
-        <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
-      </Paragraph>
+      <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
       <PageHeading lead={t.lead}>{title}</PageHeading>
       <FlowNav ctx={ctx} initiativeId={initiative.id} current="priorities" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={labels} />
@@ -134,7 +133,6 @@ export function PrioritiesPage({
               <Table.HeaderCell>{t.columnFlow}</Table.HeaderCell>
               <Table.HeaderCell>{t.columnVolume}</Table.HeaderCell>
               <Table.HeaderCell>{t.columnScore}</Table.HeaderCell>
-              <Table.HeaderCell>{t.columnHow}</Table.HeaderCell>
               {canManage ? <Table.HeaderCell>{t.columnJudge}</Table.HeaderCell> : null}
             </Table.Row>
           </Table.Head>
@@ -149,9 +147,6 @@ export function PrioritiesPage({
                     ? format(t.overridden, { score: n(f.effectiveScore), computed: n(f.computedScore) })
                     : n(f.effectiveScore)}
                 </Table.Cell>
-                <Table.Cell>
-                  <Breakdown ctx={ctx} flow={f} />
-                </Table.Cell>
                 {canManage ? (
                   <Table.Cell>
                     <Link href={flowPriorityHref(initiative.id, f.flowId)}>{format(t.judge, { name: f.name })}</Link>
@@ -164,6 +159,17 @@ export function PrioritiesPage({
       ) : (
         <Paragraph>{t.none}</Paragraph>
       )}
+      {flows.length ? (
+        <section aria-labelledby="how-heading" className="stack-wide">
+          <Heading level={2} data-size="md" id="how-heading">
+            {t.how}
+          </Heading>
+          <Paragraph>{t.howLead}</Paragraph>
+          {flows.map((f) => (
+            <Breakdown key={f.flowId} ctx={ctx} flow={f} />
+          ))}
+        </section>
+      ) : null}
       <section aria-labelledby="weights-heading" className="stack">
         <Heading level={2} data-size="md" id="weights-heading">
           {t.weightsHeading}

@@ -112,7 +112,7 @@ export function ComparePage({
       )}
       {comparison ? (
         <>
-          <section aria-labelledby="year-heading" className="stack">
+          <section aria-labelledby="year-heading" className="stack-wide">
             <Heading level={2} data-size="md" id="year-heading">
               {t.yearHeading}
             </Heading>
@@ -137,7 +137,7 @@ export function ComparePage({
               </Table.Body>
             </ScrollableTable>
           </section>
-          <section aria-labelledby="month-heading" className="stack">
+          <section aria-labelledby="month-heading" className="stack-wide">
             <Heading level={2} data-size="md" id="month-heading">
               {t.monthHeading}
             </Heading>
@@ -151,7 +151,9 @@ export function ComparePage({
               <Table.Body>
                 {comparison.months.map((m) => (
                   <Table.Row key={m.month} data-testid="compared-month">
-                    <Table.HeaderCell scope="row">{monthName(ctx.locale, m.month)}</Table.HeaderCell>
+                    <Table.HeaderCell scope="row" className="nowrap">
+                      {monthName(ctx.locale, m.month)}
+                    </Table.HeaderCell>
                     <Numbers ctx={ctx} row={m} />
                   </Table.Row>
                 ))}

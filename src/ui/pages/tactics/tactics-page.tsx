@@ -22,6 +22,7 @@ import {
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { tacticsHref } from "../flows/flow-hrefs.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
+import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { formatNumber, tacticsFormContext } from "./tactic-parts.tsx";
 
 export { tacticsHref };
@@ -205,20 +206,26 @@ export function TacticsPage({
   const n = (v: number, digits = 0) => formatNumber(ctx.locale, v, digits);
   const title = format(t.pageTitle, { initiative: initiative.name });
   const compared = new Map(comparison.alternatives.map((c) => [c.alternativeId, c]));
+  // The comparison is wider than a screen; its conclusion is told above it too.
+  const recommended = alternatives.find((a) => a.recommended);
   return (
     <Layout ctx={ctx} title={title}>
-      <Paragraph>
-        <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
-      </Paragraph>
+      <BackLink ctx={ctx} href={initiativeHref(initiative.id)} name={initiative.name} />
       <PageHeading lead={t.lead}>{title}</PageHeading>
       <FlowNav ctx={ctx} initiativeId={initiative.id} current="tactics" />
       <FormErrorSummary ctx={ctx} errors={errors} labels={alternativeFieldLabels(ctx)} />
-      <section aria-labelledby="comparison-heading" className="stack">
+      <section aria-labelledby="comparison-heading" className="stack-wide">
         <Heading level={2} data-size="md" id="comparison-heading">
           {t.comparisonHeading}
         </Heading>
         <Paragraph>{format(t.comparisonExplained, { from: comparison.from })}</Paragraph>
         {alternatives.length && !comparison.baselineId ? <Paragraph>{t.noBaseline}</Paragraph> : null}
+        {recommended ? (
+          <Paragraph>
+            <Tag data-color="success">{t.recommended}</Tag>{" "}
+            {format(t.recommendedSummary, { name: recommended.name, reason: recommended.recommendationReason })}
+          </Paragraph>
+        ) : null}
         {alternatives.length ? (
           <ScrollableTable caption={t.comparisonCaption}>
             <Table.Head>
