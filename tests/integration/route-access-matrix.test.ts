@@ -394,6 +394,10 @@ describe("route × role × tenant matrix", () => {
     "GET /api/v1/initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
     "GET /api/v1/flows/:flowId/actuals": { before: aFlow },
     "PUT /api/v1/flows/:flowId/actuals": { before: aFlow, body: ACTUALS },
+    // A preview: the team's answer is 200 whatever the file names, nothing is saved.
+    "POST /api/v1/initiatives/:initiativeId/actuals/import": {
+      body: new Xml("Flöde;Månad;Digitala;Papper\nMatrisens flöde;2026-01;1;2\n", "text/csv"),
+    },
     "POST /initiatives/:initiativeId/forecast/versions": { body: { reason: "Matrisens omprognos" } },
     "GET /initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
     "GET /flows/:flowId/actuals": { before: aFlow },

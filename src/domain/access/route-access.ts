@@ -378,6 +378,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/initiatives/:initiativeId/forecast/compare": ANY_MEMBER_READ,
   "GET /api/v1/flows/:flowId/actuals": ANY_MEMBER_READ,
   "PUT /api/v1/flows/:flowId/actuals": TEAM_WORK,
+  "POST /api/v1/initiatives/:initiativeId/actuals/import": TEAM_WORK,
+  "GET /api/v1/actuals/import-template.csv": PUBLIC,
   "GET /api/v1/initiatives/:initiativeId/actuals": ANY_MEMBER_READ,
   "GET /initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,
   "POST /initiatives/:initiativeId/forecast/versions": TEAM_WORK,
