@@ -374,6 +374,23 @@ describe("route × role × tenant matrix", () => {
     "POST /initiatives/:initiativeId/flows/import": {
       body: { content: Buffer.from(IMPORT_CSV).toString("base64"), fileName: "matris.csv" },
     },
+    "POST /initiatives/:initiativeId/actuals/import": {
+      body: {
+        content: Buffer.from("Flöde;Månad;Digitala;Papper\nMatrisens flöde;2026-01;1;2\n").toString("base64"),
+        fileName: "utfall.csv",
+      },
+    },
+    // A file naming a flow of this case's own (flow names need not be unique, the import's must match one).
+    "POST /initiatives/:initiativeId/actuals/import/commit": {
+      before: async ({ n }) => {
+        await postJson(owner, flowsUrl(), { ...FLOW, name: `Utfallsflöde ${n}` }, Flow);
+        return undefined;
+      },
+      body: ({ n }) => ({
+        content: Buffer.from(`Flöde;Månad;Digitala;Papper\nUtfallsflöde ${n};2026-01;1;2\n`).toString("base64"),
+        fileName: "utfall.csv",
+      }),
+    },
     "POST /initiatives/:initiativeId/flows/import/commit": {
       body: { content: Buffer.from(IMPORT_CSV).toString("base64"), fileName: "matris.csv" },
     },
