@@ -35,6 +35,8 @@ import { flowsApi } from "./routes/flows/flows.api.ts";
 import { flowsPages } from "./routes/flows/flows.pages.tsx";
 import { forecastExportApi } from "./routes/flows/forecast-export.api.ts";
 import { forecastFilePages } from "./routes/flows/forecast-file.pages.ts";
+import { actualsImportApi } from "./routes/forecast-versions/actuals-import.api.ts";
+import { actualsImportPages } from "./routes/forecast-versions/actuals-import.pages.tsx";
 import { forecastVersionsApi } from "./routes/forecast-versions/forecast-versions.api.ts";
 import { forecastVersionsPages } from "./routes/forecast-versions/forecast-versions.pages.tsx";
 import { identityApi } from "./routes/identity/identity.api.ts";
@@ -211,6 +213,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowPlanningApi(scope);
   tacticsApi(scope);
   flowImportApi(scope);
+  actualsImportApi(scope);
   forecastExportApi(scope);
   sandboxApi(scope);
   testRunApi(scope);
@@ -233,6 +236,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowPlanningPages(scope);
   tacticsPages(scope);
   flowImportPages(scope);
+  actualsImportPages(scope);
   forecastFilePages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);

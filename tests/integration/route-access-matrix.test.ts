@@ -374,6 +374,23 @@ describe("route × role × tenant matrix", () => {
     "POST /initiatives/:initiativeId/flows/import": {
       body: { content: Buffer.from(IMPORT_CSV).toString("base64"), fileName: "matris.csv" },
     },
+    "POST /initiatives/:initiativeId/actuals/import": {
+      body: {
+        content: Buffer.from("Flöde;Månad;Digitala;Papper\nMatrisens flöde;2026-01;1;2\n").toString("base64"),
+        fileName: "utfall.csv",
+      },
+    },
+    // A file naming a flow of this case's own (flow names need not be unique, the import's must match one).
+    "POST /initiatives/:initiativeId/actuals/import/commit": {
+      before: async ({ n }) => {
+        await postJson(owner, flowsUrl(), { ...FLOW, name: `Utfallsflöde ${n}` }, Flow);
+        return undefined;
+      },
+      body: ({ n }) => ({
+        content: Buffer.from(`Flöde;Månad;Digitala;Papper\nUtfallsflöde ${n};2026-01;1;2\n`).toString("base64"),
+        fileName: "utfall.csv",
+      }),
+    },
     "POST /initiatives/:initiativeId/flows/import/commit": {
       body: { content: Buffer.from(IMPORT_CSV).toString("base64"), fileName: "matris.csv" },
     },
@@ -394,6 +411,10 @@ describe("route × role × tenant matrix", () => {
     "GET /api/v1/initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
     "GET /api/v1/flows/:flowId/actuals": { before: aFlow },
     "PUT /api/v1/flows/:flowId/actuals": { before: aFlow, body: ACTUALS },
+    // A preview: the team's answer is 200 whatever the file names, nothing is saved.
+    "POST /api/v1/initiatives/:initiativeId/actuals/import": {
+      body: new Xml("Flöde;Månad;Digitala;Papper\nMatrisens flöde;2026-01;1;2\n", "text/csv"),
+    },
     "POST /initiatives/:initiativeId/forecast/versions": { body: { reason: "Matrisens omprognos" } },
     "GET /initiatives/:initiativeId/forecast/compare": { query: () => `?a=${params.versionId}&b=current` },
     "GET /flows/:flowId/actuals": { before: aFlow },

@@ -272,6 +272,9 @@ describe("tenant isolation on every route", () => {
       checked.push(key);
     }
     expect(checked.length).toBeGreaterThan(8);
+    // Files are refused before they are read: the imports, whose bodies are files rather than JSON.
+    expect(checked).toContain("POST /api/v1/initiatives/:initiativeId/actuals/import");
+    expect(checked).toContain("POST /api/v1/initiatives/:initiativeId/flows/import");
   });
 
   it("refuses every page aimed at another organisation", async () => {
@@ -290,6 +293,7 @@ describe("tenant isolation on every route", () => {
     }
     expect(checked).toContain("GET /organisations/:organisationId");
     expect(checked).toContain("POST /session/organisation");
+    expect(checked).toContain("POST /initiatives/:initiativeId/actuals/import/commit");
   });
 
   it("lists only the caller's organisations to a member", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFlowImportRunner } from "./flow-import-runner.ts";
+import { createFlowImportRunner, createImportRunner } from "./flow-import-runner.ts";
 
 const csv = (rows: number) => new Uint8Array(Buffer.from(`Namn;Mottagartyp;Årsvolym\n${"Bygglov;privatperson;12 000\n".repeat(rows)}`));
 
@@ -12,6 +12,15 @@ describe("reading an import on a worker thread", () => {
       [3, 12000],
       [4, 12000],
     ]);
+  });
+
+  it("reads an actuals import on the same runner when the job says so", async () => {
+    const bytes = new Uint8Array(Buffer.from("Flöde;Månad;Digitala;Papper\nFaktura;2026-01;3;4\n"));
+    const result = await createImportRunner()(bytes, {
+      kind: "actuals",
+      context: { flows: [{ id: "f", name: "Faktura" }], currentMonth: "2026-12" },
+    });
+    expect(result).toMatchObject({ errors: [], rows: [{ row: 2, flowId: "f", month: "2026-01", digital: 3, paper: 4 }] });
   });
 
   it("stops a reading over its time budget and answers one error for the file", async () => {

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import type { ActualsImport, ActualsImportContext } from "../../../domain/actuals/import/parse-actuals-import.ts";
 import type { FlowImport, ImportProblem } from "../../../domain/flows/import/parse-flow-import.ts";
 import { DEFAULT_SHEET_LIMITS, isZip, type SheetLimits } from "../../../domain/flows/import/read-sheet.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
@@ -12,10 +13,14 @@ import { defaultValidationPoolSize } from "../../../sandbox/checks/validation-po
  * still working at the end of its time budget is terminated. Either way the import answers one
  * error for the file (import_timeout, import_too_costly) and nothing is saved. A thread per import
  * rather than a pool: imports are rare, and a fresh thread starts with a clean, capped heap.
+ * The same runner reads both imports, told apart by the job's kind: flows (parse-flow-import.ts)
+ * and actual volumes (parse-actuals-import.ts, with the initiative's flows to match names against).
  */
 
-export type ImportRequest = { bytes: Uint8Array; limits: SheetLimits };
-export type ImportReply = { ready: true } | { result: FlowImport } | { error: string };
+export type ImportJob = { kind: "flows" } | { kind: "actuals"; context: ActualsImportContext };
+type ResultOf<J extends ImportJob> = J extends { kind: "actuals" } ? ActualsImport : FlowImport;
+export type ImportRequest = { bytes: Uint8Array; limits: SheetLimits; job: ImportJob };
+export type ImportReply = { ready: true } | { result: FlowImport | ActualsImport } | { error: string };
 
 export type FlowImportRunnerOptions = {
   /** How long reading one file may take, from when its thread is ready (10 s). */
@@ -32,6 +37,7 @@ export const DEFAULT_IMPORT_TIMEOUT_MS = 10_000;
 const BOOTSTRAP = new URL("../../../sandbox/checks/validation-worker.mjs", import.meta.url);
 const WORKER_MODULE = new URL("./flow-import-worker.ts", import.meta.url);
 
+export type ImportRunner = <J extends ImportJob>(bytes: Uint8Array, job: J) => Promise<ResultOf<J>>;
 export type FlowImportRunner = (bytes: Uint8Array) => Promise<FlowImport>;
 
 const fileProblem = (code: "import_timeout" | "import_too_costly", message: string): ImportProblem => ({
@@ -44,13 +50,18 @@ const fileProblem = (code: "import_timeout" | "import_too_costly", message: stri
 });
 
 export function createFlowImportRunner(options: FlowImportRunnerOptions = {}): FlowImportRunner {
+  const run = createImportRunner(options);
+  return (bytes) => run(bytes, { kind: "flows" });
+}
+
+export function createImportRunner(options: FlowImportRunnerOptions = {}): ImportRunner {
   const timeoutMs = options.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
   const maxHeapMb = options.maxHeapMb ?? 256;
   const maxConcurrent = options.maxConcurrent ?? defaultValidationPoolSize();
   const limits = options.limits ?? DEFAULT_SHEET_LIMITS;
   let running = 0;
 
-  return (bytes) => {
+  return <J extends ImportJob>(bytes: Uint8Array, job: J) => {
     if (running >= maxConcurrent) {
       throw new DomainError(
         "TOO_MANY_VALIDATIONS",
@@ -62,8 +73,9 @@ export function createFlowImportRunner(options: FlowImportRunnerOptions = {}): F
     }
     running += 1;
     const format = isZip(bytes) ? "xlsx" : "csv";
-    const failed = (problem: ImportProblem): FlowImport => ({ format, rows: [], errors: [problem], ignoredColumns: [] });
-    return new Promise<FlowImport>((resolve, reject) => {
+    // Both results have this shape when nothing was read.
+    const failed = (problem: ImportProblem) => ({ format, rows: [], errors: [problem], ignoredColumns: [] }) as ResultOf<J>;
+    return new Promise<ResultOf<J>>((resolve, reject) => {
       const worker = new Worker(BOOTSTRAP, {
         workerData: { module: WORKER_MODULE.href },
         resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32 },
@@ -87,9 +99,9 @@ export function createFlowImportRunner(options: FlowImportRunnerOptions = {}): F
               ),
             timeoutMs,
           );
-          const request: ImportRequest = { bytes, limits };
+          const request: ImportRequest = { bytes, limits, job };
           worker.postMessage(request);
-        } else if ("result" in reply) settle(() => resolve(reply.result));
+        } else if ("result" in reply) settle(() => resolve(reply.result as ResultOf<J>));
         else settle(() => reject(new Error(`the import worker failed: ${reply.error}`)));
       });
       worker.on("error", (error: Error & { code?: string }) => {
@@ -102,9 +114,12 @@ export function createFlowImportRunner(options: FlowImportRunnerOptions = {}): F
   };
 }
 
-let shared: FlowImportRunner | null = null;
-/** The process's runner, for the API and the page alike: its limit on imports at once is the process's. */
-export const readFlowImport: FlowImportRunner = (bytes) => {
-  shared ??= createFlowImportRunner();
-  return shared(bytes);
+let shared: ImportRunner | null = null;
+/** The process's runner, for both imports' API and pages alike: its limit on imports at once is the process's. */
+const sharedRunner = () => {
+  shared ??= createImportRunner();
+  return shared;
 };
+export const readFlowImport: FlowImportRunner = (bytes) => sharedRunner()(bytes, { kind: "flows" });
+export const readActualsImport = (bytes: Uint8Array, context: ActualsImportContext): Promise<ActualsImport> =>
+  sharedRunner()(bytes, { kind: "actuals", context });

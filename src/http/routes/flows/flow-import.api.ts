@@ -9,13 +9,16 @@ import { ImportPreview, ImportQuery } from "./flow-import.schema.ts";
 import { readFlowImport } from "./flow-import-runner.ts";
 
 export const IMPORT_URL = "/api/v1/initiatives/:initiativeId/flows/import";
+export const ACTUALS_IMPORT_URL = "/api/v1/initiatives/:initiativeId/actuals/import";
+/** The routes that take a file as their body (both imports), and only from the initiative's team. */
+const FILE_URLS: readonly string[] = [IMPORT_URL, ACTUALS_IMPORT_URL];
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_MEDIA_TYPE = "text/csv";
 export const IMPORT_MEDIA_TYPES = [CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, "application/octet-stream"];
 /** Far more than 5,000 flows take in CSV or XLSX; anything larger is refused (413) before it is read in full. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-const unsupported = (request: FastifyRequest) =>
+export const unsupported = (request: FastifyRequest) =>
   new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(`${request.headers["content-type"] ?? "(none)"}; send ${IMPORT_MEDIA_TYPES.join(", ")}`);
 
 /**
@@ -26,12 +29,12 @@ const unsupported = (request: FastifyRequest) =>
 export function flowImportApi({ app, api, db }: AppScope) {
   app.addContentTypeParser(IMPORT_MEDIA_TYPES, { parseAs: "buffer", bodyLimit: MAX_IMPORT_BYTES }, (request, body, done) => {
     // Only the import takes files; elsewhere they stay an unsupported media type.
-    if (request.routeOptions.url !== IMPORT_URL) done(unsupported(request), undefined);
+    if (!FILE_URLS.includes(request.routeOptions.url ?? "")) done(unsupported(request), undefined);
     else done(null, body);
   });
   // Refuse whoever may not import before the body is read, so nobody else can make the server buffer 5 MB.
   app.addHook("preParsing", async (request) => {
-    if (request.routeOptions.url !== IMPORT_URL || request.method !== "POST") return;
+    if (!FILE_URLS.includes(request.routeOptions.url ?? "") || request.method !== "POST") return;
     if (!request.auth) throw new DomainError("UNAUTHENTICATED", "a bearer token is required");
     const params = InitiativeParams.safeParse(request.params);
     if (params.success) await mayImportFlows({ db, actor: request.auth.actor }, params.data.initiativeId);

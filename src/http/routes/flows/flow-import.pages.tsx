@@ -1,5 +1,5 @@
 import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DEFAULT_SHEET_LIMITS } from "../../../domain/flows/import/read-sheet.ts";
 import { importFlows, mayImportFlows } from "../../../domain/flows/import-flows.ts";
@@ -13,9 +13,9 @@ import { readFlowImport } from "./flow-import-runner.ts";
 
 const InitiativeParams = z.object({ initiativeId: z.uuid() });
 
-const LIMITS: ImportLimits = { maxRows: DEFAULT_SHEET_LIMITS.maxRows, maxMb: MAX_IMPORT_BYTES / (1024 * 1024) };
+export const LIMITS: ImportLimits = { maxRows: DEFAULT_SHEET_LIMITS.maxRows, maxMb: MAX_IMPORT_BYTES / (1024 * 1024) };
 /** The save's form carries the file as base64 (4/3 of it), and a form encodes "+" and "/" as three characters each. */
-const COMMIT_BODY_LIMIT = 3 * Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
+export const COMMIT_BODY_LIMIT = 3 * Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 type Upload = { fileName: string; bytes: Buffer } | { problem: "no_file" | "file_too_large" };
@@ -23,7 +23,7 @@ type Upload = { fileName: string; bytes: Buffer } | { problem: "no_file" | "file
 type UploadedFile = { filename: string; data: Buffer | null };
 
 /** The file from the upload form (multipart), or carried back as base64 (the preview's own form, and the save). */
-function uploadOf(request: FastifyRequest): Upload {
+export function uploadOf(request: FastifyRequest): Upload {
   const body = (request.body ?? {}) as Record<string, unknown>;
   const file = body.file as UploadedFile | undefined;
   if (file && typeof file === "object" && "filename" in file) {
@@ -35,6 +35,27 @@ function uploadOf(request: FastifyRequest): Upload {
   const bytes = Buffer.from(content, "base64");
   if (bytes.length > MAX_IMPORT_BYTES) return { problem: "file_too_large" };
   return { fileName: str(body as Record<string, string>, "fileName").slice(0, 200), bytes };
+}
+
+/**
+ * Registers routes that take an uploaded file (multipart) in a context of their own, so no other
+ * route takes multipart: the flow import's page and the actuals import's page.
+ */
+export function withUploads(app: FastifyInstance, routes: (scoped: FastifyInstance) => void) {
+  app.register(async (scoped) => {
+    await scoped.register(fastifyMultipart, {
+      attachFieldsToBody: "keyValues",
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4, fieldSize: COMMIT_BODY_LIMIT, parts: 6 },
+      // A file over the limit is answered on the page, not with an error page: it is cut, and marked so.
+      throwFileSizeLimit: false,
+      onFile: async (part: MultipartFile) => {
+        const read = await part.toBuffer();
+        const data = part.file.truncated ? null : read;
+        (part as MultipartFile & { value: UploadedFile }).value = { filename: part.filename, data };
+      },
+    });
+    routes(scoped);
+  });
 }
 
 /**
@@ -60,18 +81,7 @@ export function flowImportPages({ app, page, db }: AppScope) {
   });
 
   // Only this route takes multipart: the plugin lives in its own context.
-  app.register(async (scoped) => {
-    await scoped.register(fastifyMultipart, {
-      attachFieldsToBody: "keyValues",
-      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4, fieldSize: COMMIT_BODY_LIMIT, parts: 6 },
-      // A file over the limit is answered on the page, not with an error page: it is cut, and marked so.
-      throwFileSizeLimit: false,
-      onFile: async (part: MultipartFile) => {
-        const read = await part.toBuffer();
-        const data = part.file.truncated ? null : read;
-        (part as MultipartFile & { value: UploadedFile }).value = { filename: part.filename, data };
-      },
-    });
+  withUploads(app, (scoped) => {
     pageRoute(scoped, {
       method: "POST",
       url: "/initiatives/:initiativeId/flows/import",

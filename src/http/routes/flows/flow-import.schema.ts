@@ -9,7 +9,7 @@ export const ImportQuery = z.object({
     .meta({ description: "true: save the flows (201) when no row has an error; with errors 400 and nothing is saved" }),
 });
 
-const ImportProblem = z.object({
+export const ImportProblem = z.object({
   row: z.int().meta({ description: "The spreadsheet's row (the header is row 1); 0 for the file as a whole" }),
   column: z.string().nullable().meta({ description: "The column as its header names it" }),
   field: z.string().nullable().meta({ description: "The FlowInput field path, e.g. annualVolume or seasonality.3" }),

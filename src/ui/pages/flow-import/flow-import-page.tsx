@@ -27,9 +27,12 @@ export const flowImportCommitHref = (initiativeId: string) => `/initiatives/${in
 /** The limits the page tells, as the import applies them. */
 export type ImportLimits = { maxRows: number; maxMb: number };
 
-/** A problem's text in the page's language: the import's own codes, else FlowInput's field codes. */
-export function problemText(m: Messages, code: string, limits: ImportLimits): string {
-  const own = (m.flowImport.codes as Record<string, string>)[code];
+/**
+ * A problem's text in the page's language: another import's own codes first (`codes`, the actuals
+ * import's), then the flow import's, else FlowInput's field codes.
+ */
+export function problemText(m: Messages, code: string, limits: ImportLimits, codes?: Readonly<Record<string, string>>): string {
+  const own = codes?.[code] ?? (m.flowImport.codes as Record<string, string>)[code];
   return own ? format(own, { maxRows: limits.maxRows.toLocaleString("sv-SE"), maxMb: limits.maxMb }) : fieldErrorText(m, code);
 }
 
@@ -145,7 +148,18 @@ export function FlowImportPage({
   );
 }
 
-function ProblemTable({ ctx, problems, limits }: { ctx: PageContext; problems: readonly ImportProblem[]; limits: ImportLimits }) {
+/** An import's errors by row and column, in the page's language; `codes` are another import's own texts. */
+export function ProblemTable({
+  ctx,
+  problems,
+  limits,
+  codes,
+}: {
+  ctx: PageContext;
+  problems: readonly ImportProblem[];
+  limits: ImportLimits;
+  codes?: Readonly<Record<string, string>>;
+}) {
   const t = ctx.m.flowImport;
   const shown = problems.slice(0, MAX_SHOWN_ERRORS);
   return (
@@ -166,7 +180,7 @@ function ProblemTable({ ctx, problems, limits }: { ctx: PageContext; problems: r
               <Table.Cell>{p.row || t.wholeFile}</Table.Cell>
               <Table.Cell>{p.column ?? ""}</Table.Cell>
               <Table.Cell>
-                {problemText(ctx.m, p.code, limits)}
+                {problemText(ctx.m, p.code, limits, codes)}
                 {p.value !== null ? ` ${format(t.valueWas, { value: p.value })}` : ""}
               </Table.Cell>
             </Table.Row>

@@ -15,7 +15,7 @@ import {
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
-import { flowActualsHref, formatCount, formatDifference, monthName, versionsHref } from "./forecast-version-parts.tsx";
+import { actualsImportHref, flowActualsHref, formatCount, formatDifference, monthName, versionsHref } from "./forecast-version-parts.tsx";
 
 export type ActualsFormValues = { month: string; digital: string; paper: string };
 
@@ -57,6 +57,11 @@ export function ActualsPage({
           : t.noBaseline}{" "}
         <Link href={versionsHref(initiative.id)}>{t.versionsLink}</Link>
       </Paragraph>
+      {canEdit ? (
+        <Paragraph>
+          <Link href={actualsImportHref(initiative.id)}>{ctx.m.forecastVersions.actualsImport.link}</Link>
+        </Paragraph>
+      ) : null}
       {months.length ? (
         <ScrollableTable caption={t.caption}>
           <Table.Head>

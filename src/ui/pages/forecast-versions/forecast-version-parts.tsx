@@ -8,6 +8,7 @@ export { versionsHref };
 export const compareHref = (initiativeId: string, a?: string, b?: string) =>
   `/initiatives/${initiativeId}/forecast/compare${a ? `?a=${a}&b=${b ?? "current"}` : ""}`;
 export const flowActualsHref = (flowId: string) => `/flows/${flowId}/actuals`;
+export const actualsImportHref = (initiativeId: string) => `/initiatives/${initiativeId}/actuals/import`;
 
 const intlLocale: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 

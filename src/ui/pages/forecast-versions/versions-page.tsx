@@ -17,7 +17,7 @@ import type { FormErrors, PageContext } from "../../page-context.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
 import { BackLink, initiativeHref } from "../initiatives/initiative-parts.tsx";
 import { CompareForm } from "./compare-page.tsx";
-import { compareHref, flowActualsHref, monthName, versionKind, versionsHref } from "./forecast-version-parts.tsx";
+import { actualsImportHref, compareHref, flowActualsHref, monthName, versionKind, versionsHref } from "./forecast-version-parts.tsx";
 
 /**
  * An initiative's forecast versions: the baselines its decisions froze and the re-forecasts its team
@@ -120,6 +120,11 @@ export function VersionsPage({
         ) : (
           <Paragraph>{t.noFlows}</Paragraph>
         )}
+        {canSave && flows.length ? (
+          <Paragraph>
+            <Link href={actualsImportHref(initiative.id)}>{ctx.m.forecastVersions.actualsImport.link}</Link>
+          </Paragraph>
+        ) : null}
       </section>
     </Layout>
   );
