@@ -13,6 +13,7 @@ import { enOrganisations } from "./en/organisations.ts";
 import { enSandbox } from "./en/sandbox.ts";
 import { enTactics } from "./en/tactics.ts";
 import { enTasks } from "./en/tasks.ts";
+import { enValueNav } from "./en/valueNav.ts";
 import { enVolumes } from "./en/volumes.ts";
 import type { Messages } from "./messages.ts";
 
@@ -34,4 +35,5 @@ export const en: Messages = {
   ...enSandbox,
   ...enExports,
   ...enTasks,
+  ...enValueNav,
 };

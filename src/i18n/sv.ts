@@ -13,6 +13,7 @@ import { svOrganisations } from "./sv/organisations.ts";
 import { svSandbox } from "./sv/sandbox.ts";
 import { svTactics } from "./sv/tactics.ts";
 import { svTasks } from "./sv/tasks.ts";
+import { svValueNav } from "./sv/valueNav.ts";
 import { svVolumes } from "./sv/volumes.ts";
 
 /** Swedish, the default language. Every key here must exist in en.ts (the type makes sure). */
@@ -33,4 +34,5 @@ export const sv = {
   ...svSandbox,
   ...svExports,
   ...svTasks,
+  ...svValueNav,
 } as const;
