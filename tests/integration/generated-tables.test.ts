@@ -103,7 +103,11 @@ describe("generated tables in documents", () => {
 
   it("writes no tables into a type that has none", async () => {
     const { pl, id } = await initiativeWithFlows();
-    const doc = parseBody(await pl.post(`/api/v1/initiatives/${id}/deliverables`, { deliverableTypeId: "riskanalys" }), Deliverable, 201);
+    const doc = parseBody(
+      await pl.post(`/api/v1/initiatives/${id}/deliverables`, { deliverableTypeId: "idebeskrivning" }),
+      Deliverable,
+      201,
+    );
     expect(doc.currentGenerated).toBeNull();
     expect((await (await world.browserAs("plA")).get(`/deliverables/${doc.id}`)).body).not.toContain("Tabeller ur Ansluta");
   });

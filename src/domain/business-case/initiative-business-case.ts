@@ -27,7 +27,7 @@ type Ctx = Pick<UseCaseContext, "db" | "actor" | "now">;
 type Stated = Pick<BusinessCaseInput, "startYear" | "horizonYears" | "discountRate"> & { costs: CostLine[]; benefits: BenefitLine[] };
 
 /** What the team has stated, or — before anyone has — this year, five years, 3 % and no lines. */
-async function statedCase(db: Database, initiativeId: string, now: Date) {
+export async function statedCase(db: Database, initiativeId: string, now: Date) {
   const row = await findBusinessCase(db, initiativeId);
   const stated: Stated = row
     ? {
@@ -56,7 +56,7 @@ const benefitFlowOf = (flow: FlowRow, months: ComputedBenefitFlow["months"]): Co
 });
 
 /** The forecast over the business case's horizon, from January of its first year, as computed benefits. */
-async function computedFor(db: Database, initiativeId: string, stated: Stated) {
+export async function computedFor(db: Database, initiativeId: string, stated: Stated) {
   const { flows, reach } = await forecastInputsOf(db, initiativeId);
   const result = forecast({
     flows: flows.map(forecastFlowOf),

@@ -7,7 +7,8 @@ import { priorityFlowOf } from "../prioritisation/flow-priorities.ts";
 import { DEFAULT_PRIORITY_WEIGHTS, prioritise } from "../prioritisation/priority-score.ts";
 import { tacticComparisonOf } from "../tactics/list-tactic-alternatives.ts";
 import type { YearMonth } from "../volumes/volume-series.ts";
-import { type GeneratedTables, type GeneratedYear, generatedPartsOf } from "./generated-tables.ts";
+import { currentBusinessCase, currentRisks } from "./current-value-tables.ts";
+import { type GeneratedPart, type GeneratedTables, type GeneratedYear, generatedPartsOf } from "./generated-tables.ts";
 
 /** The volumes table's years: this calendar year and the four after, whole years so each row is a year's total. */
 const VOLUME_YEARS = 5;
@@ -26,6 +27,27 @@ export async function currentGeneratedTables(
   const parts = generatedPartsOf(typeId);
   if (!parts.length) return null;
   // In sequence: inside a transaction one connection runs one query at a time.
+  const flowTables = parts.some((p) => FLOW_PARTS.includes(p))
+    ? await currentFlowTables(db, initiativeId, parts, now)
+    : { flows: [], volumes: [], tactics: [] };
+  return {
+    computedAt: now.toISOString(),
+    parts: [...parts],
+    ...flowTables,
+    ...(parts.includes("businessCase") ? { businessCase: await currentBusinessCase(db, initiativeId, now) } : {}),
+    ...(parts.includes("risks") ? { risks: await currentRisks(db, initiativeId, now) } : {}),
+  };
+}
+
+const FLOW_PARTS: readonly GeneratedPart[] = ["flows", "tactics", "plan", "volumes"];
+
+/** The flows in priority order, the five years' volumes and the tactic comparison (issue 11). */
+async function currentFlowTables(
+  db: Database,
+  initiativeId: string,
+  parts: readonly GeneratedPart[],
+  now: Date,
+): Promise<Pick<GeneratedTables, "flows" | "volumes" | "tactics">> {
   const { flows, reach } = await forecastInputsOf(db, initiativeId);
   const settings = await findPlanSettings(db, initiativeId);
   const ranked = prioritise(flows.map(priorityFlowOf), settings?.priorityWeights ?? DEFAULT_PRIORITY_WEIGHTS);
@@ -71,8 +93,6 @@ export async function currentGeneratedTables(
   const tactics = parts.includes("tactics") ? await tacticComparisonOf(db, initiativeId, now) : null;
   const names = new Map(flows.map((f) => [f.id, f.name]));
   return {
-    computedAt: now.toISOString(),
-    parts: [...parts],
     flows: generatedFlows,
     volumes,
     tactics: (tactics?.alternatives ?? []).map((a) => {

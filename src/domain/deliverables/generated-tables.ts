@@ -2,6 +2,16 @@ import type { Block } from "../../exports/document-model.ts";
 import { format, type Locale, messagesFor } from "../../i18n/index.ts";
 import type { ConnectionTactic, FlowStatus, RecipientType } from "../flows/flow-input.ts";
 import type { TacticKind } from "../tactics/tactic-input.ts";
+import {
+  benefitEvaluationBlocks,
+  benefitPlanBlocks,
+  businessCaseBlocks,
+  type GeneratedBenefit,
+  type GeneratedBusinessCase,
+  type GeneratedReservePlan,
+  type GeneratedRisk,
+  riskBlocks,
+} from "./value-tables.ts";
 
 /**
  * Tables Ansluta writes into a document from the initiative's data (issue 11): the förstudierapport
@@ -11,12 +21,17 @@ import type { TacticKind } from "../tactics/tactic-input.ts";
  * as they were. Plain data in, document blocks out: the page and the DOCX/PDF show the same tables.
  */
 
-export type GeneratedPart = "flows" | "tactics" | "plan" | "volumes";
+export type GeneratedPart = "flows" | "tactics" | "plan" | "volumes" | "businessCase" | "benefitPlan" | "risks" | "benefitEvaluation";
 
 export const GENERATED_PARTS: Readonly<Record<string, readonly GeneratedPart[]>> = {
   forstudierapport: ["flows", "tactics"],
   "overgripande-anslutningsplan": ["flows", "plan", "volumes"],
   "detaljerad-anslutningsplan": ["flows", "plan", "volumes"],
+  // Issue 12: the value and risk documents.
+  "business-case": ["businessCase"],
+  nyttorealiseringsplan: ["benefitPlan"],
+  riskanalys: ["risks"],
+  nyttoutvarderingsrapport: ["benefitEvaluation"],
 };
 
 export const generatedPartsOf = (typeId: string): readonly GeneratedPart[] => GENERATED_PARTS[typeId] ?? [];
@@ -55,6 +70,11 @@ export type GeneratedTables = {
   flows: GeneratedFlow[];
   tactics: GeneratedTactic[];
   volumes: GeneratedYear[];
+  /** Issue 12's parts; absent in versions frozen before them (and in documents that have none). */
+  businessCase?: GeneratedBusinessCase;
+  benefits?: GeneratedBenefit[];
+  risks?: GeneratedRisk[];
+  reservePlans?: GeneratedReservePlan[];
 };
 
 const intl: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
@@ -138,6 +158,18 @@ export function generatedBlocks(tables: GeneratedTables, locale: Locale): Block[
           header: [t.year, t.volume, t.digital, t.paper],
           rows: tables.volumes.map((y) => [String(y.year), count(y.volume), count(y.digital), count(y.paper)]),
         });
+        break;
+      case "businessCase":
+        if (tables.businessCase) blocks.push(...businessCaseBlocks(tables.businessCase, locale));
+        break;
+      case "benefitPlan":
+        blocks.push(...benefitPlanBlocks(tables.benefits ?? [], locale));
+        break;
+      case "benefitEvaluation":
+        blocks.push(...benefitEvaluationBlocks(tables.benefits ?? [], locale));
+        break;
+      case "risks":
+        blocks.push(...riskBlocks(tables.risks ?? [], tables.reservePlans ?? [], locale));
         break;
     }
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** The generated tables of a document (src/domain/deliverables/generated-tables.ts). */
 const GeneratedTablesSchema = z.object({
   computedAt: z.string(),
-  parts: z.array(z.enum(["flows", "tactics", "plan", "volumes"])),
+  parts: z.array(z.enum(["flows", "tactics", "plan", "volumes", "businessCase", "benefitPlan", "risks", "benefitEvaluation"])),
   flows: z.array(
     z.object({
       rank: z.int(),
@@ -32,6 +32,81 @@ const GeneratedTablesSchema = z.object({
     }),
   ),
   volumes: z.array(z.object({ year: z.int(), volume: z.int(), digital: z.int(), paper: z.int() })),
+  businessCase: z
+    .object({
+      startYear: z.int(),
+      horizonYears: z.int(),
+      discountRate: z.number(),
+      years: z.array(z.object({ year: z.int(), costs: z.number(), benefits: z.number(), computedBenefits: z.number(), net: z.number() })),
+      scenarios: z.record(z.enum(["low", "expected", "high"]), z.object({ npv: z.number(), paybackYear: z.int().nullable() })),
+      computedByFlow: z.array(z.object({ name: z.string(), costPerLetterSek: z.number(), digital: z.number(), amount: z.number() })),
+      sensitivity: z.array(
+        z.object({
+          input: z.union([
+            z.object({ kind: z.enum(["cost", "benefit"]), category: z.string() }),
+            z.object({ kind: z.literal("flow"), name: z.string() }),
+            z.object({ kind: z.literal("discountRate") }),
+          ]),
+          npvDown: z.number(),
+          npvUp: z.number(),
+          swing: z.number(),
+        }),
+      ),
+    })
+    .optional(),
+  benefits: z
+    .array(
+      z.object({
+        name: z.string(),
+        metric: z.string(),
+        unit: z.string(),
+        owner: z.string(),
+        howRealised: z.string(),
+        baselineValue: z.number(),
+        baselineDate: z.string(),
+        targetValue: z.number(),
+        targetDate: z.string(),
+        frequencyMonths: z.int().nullable(),
+        measuredBy: z.string(),
+        actual: z.number().nullable(),
+        actualDate: z.string().nullable(),
+        gap: z.number().nullable(),
+        gapShare: z.number().nullable(),
+        realisation: z.string(),
+        gapCause: z.string(),
+        proposedActions: z.string(),
+        responsibleUnit: z.string(),
+      }),
+    )
+    .optional(),
+  risks: z
+    .array(
+      z.object({
+        title: z.string(),
+        category: z.string(),
+        probability: z.int(),
+        consequence: z.int(),
+        score: z.int(),
+        level: z.string(),
+        owner: z.string(),
+        mitigation: z.string(),
+        status: z.string(),
+        reviewDate: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  reservePlans: z
+    .array(
+      z.object({
+        flowName: z.string().nullable(),
+        outage: z.string(),
+        duration: z.string(),
+        fallbackAfterHours: z.int().nullable(),
+        fallback: z.string(),
+        decidedBy: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export const DeliverableParams = z.object({ deliverableId: z.uuid({ error: "invalid_id" }) });

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { unzip } from "../../src/exports/testing/unzip.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { Flow } from "../../src/http/routes/flows/flows.schema.ts";
+import { getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
+
+/**
+ * The Business Case and the Riskanalys carry tables Ansluta writes from the business case and the
+ * risk register (issue 12): current while a version is a draft, frozen when it is fastställd.
+ */
+describe("value and risk tables in documents", () => {
+  const world = useTestWorld();
+
+  async function initiative() {
+    const pl = await world.loginAs("plA");
+    const { id } = await world.seedInitiative({ name: "Nytta i dokument" });
+    const { flowPlanSettings } = await import("../../src/db/schema.ts");
+    await world.db
+      .insert(flowPlanSettings)
+      .values({ initiativeId: id, reachOverrides: { privatperson: { "2027": 0.75, "2028": 0.75, "2029": 0.75 } } });
+    const flow = await postJson(
+      pl,
+      `/api/v1/initiatives/${id}/flows`,
+      {
+        name: "Beslut om bygglov",
+        recipientType: "privatperson",
+        annualVolume: 12_000,
+        costPerLetterSek: 11.5,
+        plannedProductionDate: "2027-01-01",
+        status: "i_produktion",
+      },
+      Flow,
+    );
+    const put = await pl.put(`/api/v1/initiatives/${id}/business-case`, {
+      startYear: 2027,
+      horizonYears: 3,
+      discountRate: 0.03,
+      costs: [
+        { category: "utveckling", year: 2027, low: 80_000, expected: 100_000, high: 150_000 },
+        { category: "drift", year: 2028, low: 15_000, expected: 20_000, high: 30_000 },
+        { category: "drift", year: 2029, low: 15_000, expected: 20_000, high: 30_000 },
+      ],
+      benefits: [{ category: "omfordelad_tid", beneficiary: "organisation", year: 2028, low: 30_000, expected: 50_000, high: 60_000 }],
+    });
+    expect(put.statusCode).toBe(200);
+    return { pl, id, flow };
+  }
+
+  it("shows the business case's years, scenarios, computed benefits and sensitivity, and freezes them when fastställd", async () => {
+    const { pl, id, flow } = await initiative();
+    const doc = parseBody(
+      await pl.post(`/api/v1/initiatives/${id}/deliverables`, { deliverableTypeId: "business-case" }),
+      Deliverable,
+      201,
+    );
+    const bc = doc.currentGenerated?.businessCase;
+    expect(doc.currentGenerated?.parts).toEqual(["businessCase"]);
+    expect(bc?.years.map((y) => [y.year, y.net])).toEqual([
+      [2027, 3_500],
+      [2028, 133_500],
+      [2029, 83_500],
+    ]);
+    expect(bc?.scenarios.expected).toEqual({ npv: 211_818.41, paybackYear: 2027 });
+    expect(bc?.computedByFlow).toEqual([{ name: "Beslut om bygglov", costPerLetterSek: 11.5, digital: 27_000, amount: 310_500 }]);
+    expect(bc?.sensitivity[0]?.input).toEqual({ kind: "flow", name: "Beslut om bygglov" });
+
+    const page = await (await world.browserAs("plA")).get(`/deliverables/${doc.id}`);
+    expect(page.body).toContain("Business case: kostnader och nyttor per år");
+    expect(page.body).toContain("Flöde: Beslut om bygglov");
+    const docx = await pl.get(`/api/v1/deliverables/${doc.id}/export?format=docx`);
+    const text = unzip(docx.rawPayload, "word/document.xml") ?? "";
+    expect(text).toContain("Känslighet");
+    expect(text).toContain("Återbetalningsår");
+
+    const sections = Object.fromEntries(doc.template.filter((s) => s.required).map((s) => [s.id, "Text."]));
+    expect((await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections })).statusCode).toBe(200);
+    const va = await world.loginAs("vaA");
+    expect((await va.post(`/api/v1/deliverables/${doc.id}/status`, { status: "faststalld" })).statusCode).toBe(200);
+    // Halving the volume moves the live business case, not the fastställd version's.
+    expect((await pl.put(`/api/v1/flows/${flow.id}`, { ...flow, annualVolume: 6_000 })).statusCode).toBe(200);
+    const after = await getJson(pl, `/api/v1/deliverables/${doc.id}`, Deliverable);
+    expect(after.versions[0]?.generated?.businessCase?.computedByFlow[0]?.amount).toBe(310_500);
+    expect(after.currentGenerated?.businessCase?.computedByFlow[0]?.amount).toBe(155_250);
+  });
+
+  it("shows the risk register in the Riskanalys, highest score first", async () => {
+    const { pl, id } = await initiative();
+    await pl.post(`/api/v1/initiatives/${id}/risks`, { title: "Låg risk", category: "teknik", probability: 1, consequence: 2 });
+    await pl.post(`/api/v1/initiatives/${id}/risks`, {
+      title: "Leverantören hinner inte",
+      category: "leverantor",
+      probability: 4,
+      consequence: 4,
+      mitigation: "Vite i avtalet",
+    });
+    const doc = parseBody(await pl.post(`/api/v1/initiatives/${id}/deliverables`, { deliverableTypeId: "riskanalys" }), Deliverable, 201);
+    expect(doc.currentGenerated?.risks?.map((r) => [r.title, r.score, r.level])).toEqual([
+      ["Leverantören hinner inte", 16, "mycket_hog"],
+      ["Låg risk", 2, "lag"],
+    ]);
+    const page = await (await world.browserAs("plA")).get(`/deliverables/${doc.id}`);
+    expect(page.body).toContain("Riskregister");
+    expect(page.body).toContain("16 (mycket hög)");
+    const pdf = await pl.get(`/api/v1/deliverables/${doc.id}/export?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+  });
+});
