@@ -34,6 +34,7 @@ export const FORVALTNINGSGRUPP_ITEMS = [
   "inforandeplan",
   "lanserings_och_kommunikationsplan",
   "kontaktuppgifter",
+  "nyttoutvardering",
 ] as const;
 export type ForvaltningsgruppItemKey = (typeof FORVALTNINGSGRUPP_ITEMS)[number];
 

@@ -1,6 +1,7 @@
 import { format, messagesFor } from "../../i18n/index.ts";
 import type { ForvaltningsgruppItemKey, InformAudience, Milestone } from "../../method/types.ts";
 import type { Reported } from "./basis-snapshot.ts";
+import { benefitSummaryText, type SummarisedBenefit } from "./benefit-summary.ts";
 import type { Condition, DeliverableState, Outcome } from "./milestone-rules.ts";
 import { type PlanFigures, timelineText, volumesText } from "./reported-figures.ts";
 
@@ -13,7 +14,17 @@ const PLAN_DOCUMENT: Partial<Record<ForvaltningsgruppItemKey, string>> = {
   detaljerad_anslutningsplan: "detaljerad-anslutningsplan",
   inforandeplan: "inforandeplan",
   lanserings_och_kommunikationsplan: "utbildnings-och-kommunikationsplan",
+  nyttoutvardering: "nyttoutvarderingsrapport",
 };
+
+/** The document that holds an item's plan or report, with its version and whether it is fastställd. */
+function documentState(deliverables: readonly DeliverableState[], key: ForvaltningsgruppItemKey): string {
+  const typeId = PLAN_DOCUMENT[key];
+  const doc = deliverables.find((d) => d.typeId === typeId);
+  return doc
+    ? format(doc.approved ? t.planApproved : t.planNotApproved, { title: doc.title, version: (doc.approved ?? doc.latest).version })
+    : t.noPlan;
+}
 
 /** Which figures the decision form must ask for, because this milestone must report them. */
 export function requiredReports(milestone: Milestone): { timeline: boolean; messageVolumes: boolean } {
@@ -65,6 +76,8 @@ export function composeCommunications(input: {
   deliverables: readonly DeliverableState[];
   contact: { name: string; email: string } | null;
   figures: PlanFigures | null;
+  /** The benefits evaluated at the decision, for the nyttoutvärdering item (VIII); null when not read. */
+  benefits?: readonly SummarisedBenefit[] | null;
 }): CommunicationDraft[] {
   const { milestone } = input;
   const outcome = t.outcome[input.outcome];
@@ -104,14 +117,12 @@ export function composeCommunications(input: {
           label,
           value: input.contact ? format(t.contact, { name: input.contact.name, email: input.contact.email }) : t.noContact,
         };
-      default: {
-        const typeId = PLAN_DOCUMENT[item.key];
-        const doc = input.deliverables.find((d) => d.typeId === typeId);
-        const value = doc
-          ? format(doc.approved ? t.planApproved : t.planNotApproved, { title: doc.title, version: (doc.approved ?? doc.latest).version })
-          : t.noPlan;
-        return { key: item.key, label, value };
+      case "nyttoutvardering": {
+        const report = format(t.reportDocument, { document: documentState(input.deliverables, item.key) });
+        return { key: item.key, label, value: `${report} ${benefitSummaryText(input.benefits ?? [])}` };
       }
+      default:
+        return { key: item.key, label, value: documentState(input.deliverables, item.key) };
     }
   });
 

@@ -212,6 +212,32 @@ describe("communications", () => {
     expect(drafts.find((d) => d.audience === "own_organisation")?.body).not.toContain("Kommentar");
   });
 
+  it("presents the nyttoutvärderingsrapport and the benefits' outcome to the förvaltningsgrupp at milestone VIII (method 10.2)", () => {
+    const drafts = composeCommunications({
+      ...base,
+      milestone: milestone("VIII"),
+      reported: none,
+      figures: null,
+      deliverables: [
+        {
+          typeId: "nyttoutvarderingsrapport",
+          title: "Nyttoutvärdering bygglov",
+          latest: { version: 2, status: "faststalld" },
+          approved: { version: 2, status: "faststalld" },
+        } as never,
+      ],
+      benefits: [{ name: "Färre brev", unit: "brev", targetValue: 9_000, actual: 8_000, gap: -1_000, realisation: "delvis" }],
+    });
+    expect(drafts.map((d) => d.audience)).toEqual(["affected_stakeholders", "forvaltningsgrupp"]);
+    const fg = drafts.find((d) => d.audience === "forvaltningsgrupp");
+    expect(fg?.items.map((i) => i.key)).toEqual(["nyttoutvardering"]);
+    expect(fg?.items[0]?.value).toBe(
+      "Rapport: Nyttoutvärdering bygglov, version 2 (fastställd). 1 nyttor: 0 realiserade, 1 delvis realiserade, 0 inte realiserade, 0 inte mätta. " +
+        "Färre brev: 8\u00a0000 brev mot målet 9\u00a0000 brev (gap \u22121\u00a0000 brev)",
+    );
+    expect(drafts.find((d) => d.audience === "affected_stakeholders")?.items).toEqual([]);
+  });
+
   it("reports figures typed on the decision beside the computed ones", () => {
     const [fg] = composeCommunications({
       ...base,

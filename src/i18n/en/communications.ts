@@ -80,5 +80,11 @@ export const enCommunications: Widen<typeof svCommunications> = {
     planApproved: "{title}, version {version} (approved)",
     planNotApproved: "{title}, version {version} (not approved)",
     noPlan: "The document has not been drawn up in Ansluta",
+    benefitSummary:
+      "{total} benefits: {realiserad} realised, {delvis} partly realised, {ej_realiserad} not realised, {ej_matt} not measured.",
+    benefitMeasured: "{name}: {actual} {unit} against the target {target} {unit} (gap {gap} {unit})",
+    benefitNotMeasured: "{name}: not measured (target {target} {unit})",
+    noBenefits: "No benefits are registered in the benefit realisation plan.",
+    reportDocument: "Report: {document}.",
   },
 };

@@ -83,5 +83,11 @@ export const svCommunications = {
     planApproved: "{title}, version {version} (fastställd)",
     planNotApproved: "{title}, version {version} (ej fastställd)",
     noPlan: "Dokumentet är inte upprättat i Ansluta",
+    benefitSummary:
+      "{total} nyttor: {realiserad} realiserade, {delvis} delvis realiserade, {ej_realiserad} inte realiserade, {ej_matt} inte mätta.",
+    benefitMeasured: "{name}: {actual} {unit} mot målet {target} {unit} (gap {gap} {unit})",
+    benefitNotMeasured: "{name}: inte mätt (målet {target} {unit})",
+    noBenefits: "Inga nyttor är registrerade i nyttorealiseringsplanen.",
+    reportDocument: "Rapport: {document}.",
   },
 } as const;

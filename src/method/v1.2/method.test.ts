@@ -136,7 +136,8 @@ describe("method v1.2", () => {
       V: ["inforandeplan", "lanserings_och_kommunikationsplan", "kontaktuppgifter"],
       VI: [],
       VII: [],
-      VIII: [],
+      // 10.2: the nyttoutvärderingsrapport "ska även redovisas för förvaltningsgruppen".
+      VIII: ["nyttoutvardering"],
     });
     expect(milestone("III").inform.forvaltningsgruppItems.map((item) => item.text.sv)).toEqual([
       "Reviderad tidplan för anslutning av lösningen till Mina meddelanden",
@@ -144,12 +145,14 @@ describe("method v1.2", () => {
     ]);
   });
 
-  it("informs förvaltningsgruppen from milestone I to V and only berörda intressenter from VI", () => {
+  it("informs förvaltningsgruppen from milestone I to V, only berörda intressenter at VI and VII, and both at VIII", () => {
     expect(milestone("I").inform.audiences).toEqual(["own_organisation", "partners", "forvaltningsgrupp"]);
     expect(milestone("IV").inform.audiences).toContain("forvaltningsgrupp");
-    for (const numeral of ["VI", "VII", "VIII"] as const) {
+    for (const numeral of ["VI", "VII"] as const) {
       expect(milestone(numeral).inform.audiences).toEqual(["affected_stakeholders"]);
     }
+    // 10.2: the nyttoutvärderingsrapport "ska även redovisas för förvaltningsgruppen för Mina meddelanden".
+    expect(milestone("VIII").inform.audiences).toEqual(["affected_stakeholders", "forvaltningsgrupp"]);
   });
 
   it("takes each milestone's basis from its Underlag för beslut", () => {

@@ -601,6 +601,24 @@ export const milestones: readonly Milestone[] = [
     basis: [{ deliverableTypeId: "nyttoutvarderingsrapport", required: true }],
     preparedBy: preparedByOwnExperts,
     decidedBy: steeringGroup,
-    inform: informAffectedStakeholders,
+    // 10.5.3 names only the stakeholders concerned, but 10.2 says the nyttoutvärderingsrapport "ska även
+    // redovisas för förvaltningsgruppen för Mina meddelanden för att få en sammanställd bild av nyttor för
+    // den myndighetsgemensamma lösningen": the decision's communication carries it there.
+    inform: {
+      audiences: ["affected_stakeholders", "forvaltningsgrupp"],
+      text: {
+        sv: "Fattat beslut kommuniceras till berörda intressenter. Nyttoutvärderingsrapporten redovisas även för förvaltningsgruppen för Mina meddelanden (avsnitt 10.2).",
+        en: "The decision is communicated to the stakeholders concerned. The benefits evaluation report is also presented to the management group for Mina meddelanden (section 10.2).",
+      },
+      forvaltningsgruppItems: [
+        {
+          key: "nyttoutvardering",
+          text: {
+            sv: "Nyttoutvärderingsrapport: förväntade och faktiska nyttor, för en sammanställd bild av nyttor för den myndighetsgemensamma lösningen",
+            en: "Benefits evaluation report: expected and actual benefits, for a consolidated view of the benefits of the shared solution",
+          },
+        },
+      ],
+    },
   },
 ];
