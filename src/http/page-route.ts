@@ -165,8 +165,10 @@ export function pageRoute<
       const loaded = (route.load ? await route.load(base) : undefined) as L;
       const input: Loaded<A, P, Q, L> = extend(base, { loaded });
 
-      const answer = async (outcome: PageOutcome | FastifyReply) => {
-        if (outcome === reply) return reply;
+      const answer = async (outcome: PageOutcome | FastifyReply | undefined) => {
+        // A handler that answered itself (a download, a stream) is done, whether or not it returned the reply.
+        if (outcome === reply || reply.sent) return reply;
+        if (outcome === undefined) throw new Error(`${route.method} ${route.url}: the handler neither answered nor returned an outcome`);
         const o = outcome as PageOutcome;
         if ("redirect" in o) {
           if (o.notice !== undefined) setFlash(request, reply, o.notice);
@@ -199,7 +201,7 @@ export function pageRoute<
         if (!route.render) throw new Error(`${route.method} ${route.url}: neither a page nor a handler`);
         return sendPage(request, reply, await route.render(extend(input, { form: undefined })));
       }
-      let outcome: PageOutcome | FastifyReply;
+      let outcome: PageOutcome | FastifyReply | undefined;
       try {
         outcome = await route.handle(extend(input, { data, shown }));
       } catch (error) {
