@@ -1,3 +1,4 @@
+import { readSwedishNumber } from "../../shared/swedish-number.ts";
 import {
   CONNECTION_TACTICS,
   type ConnectionTactic,
@@ -25,24 +26,12 @@ const fail = <T>(code: ValueProblem): Read<T> => ({ ok: false, code });
 
 export const isEmpty = (cell: Cell) => cell === null || (typeof cell === "string" && cell.trim() === "");
 
-const SPACES = /[\s\u00a0\u202f\u2007\u2009']/g;
-
-/**
- * A number as a Swedish (or English) spreadsheet writes it: "12 000", "12 000,50", "0,085",
- * "1234.5", "−3". A comma is always the decimal sign (Swedish), so "1,234,567" is not a number;
- * a point is a decimal sign too. With `percent`, "8,5 %" is 0.085.
- */
+/** A cell's number: typed text is read the Swedish way (src/domain/shared/swedish-number.ts). */
 export function parseNumber(cell: Cell, { percent = false } = {}): Read<number> {
   if (typeof cell === "number") return Number.isFinite(cell) ? ok(cell) : fail("not_a_number");
   if (typeof cell !== "string") return fail("not_a_number");
-  let text = cell.replace(SPACES, "").replace(/^[\u2212\u2013]/, "-");
-  let scale = 1;
-  if (percent && text.endsWith("%")) {
-    text = text.slice(0, -1);
-    scale = 100;
-  }
-  if (!/^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/.test(text)) return fail("not_a_number");
-  return ok(Number(text.replace(",", ".")) / scale);
+  const value = readSwedishNumber(cell, { percent });
+  return value === null ? fail("not_a_number") : ok(value);
 }
 
 const fold = (text: string) =>

@@ -11,6 +11,7 @@ import { flowPriorities, setFlowPriority } from "../../../domain/prioritisation/
 import { PRIORITY_CRITERIA } from "../../../domain/prioritisation/priority-score.ts";
 import type { FieldIssue } from "../../../domain/shared/domain-error.ts";
 import { forbidden, notFound } from "../../../domain/shared/domain-error.ts";
+import { formNumber } from "../../../domain/shared/swedish-number.ts";
 import { format } from "../../../i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { type FlowPriorityFormValues, FlowPriorityPage } from "../../../ui/pages/flow-planning/flow-priority-page.tsx";
@@ -19,7 +20,6 @@ import { PrioritiesPage, prioritiesHref, type WeightsFormValues, weightField } f
 import type { AppScope } from "../../app-scope.ts";
 import { firstPerField, normaliseText, str } from "../../form.ts";
 import { redirect } from "../../page-route.ts";
-import { formNumber } from "../tactics/tactics.pages.tsx";
 
 const InitiativeParams = z.object({ initiativeId: z.uuid() });
 const FlowParams = InitiativeParams.extend({ flowId: z.uuid() });

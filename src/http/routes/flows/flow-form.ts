@@ -1,6 +1,7 @@
 import { EVEN_SEASONALITY, type FlowInput } from "../../../domain/flows/flow-input.ts";
 import type { FlowView } from "../../../domain/flows/flow-view.ts";
 import type { FieldIssue } from "../../../domain/shared/domain-error.ts";
+import { readSwedishNumber } from "../../../domain/shared/swedish-number.ts";
 import type { Locale } from "../../../i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import type { FlowFormShown } from "../../../ui/pages/flows/flow-form-page.tsx";
@@ -43,16 +44,10 @@ export function readFlowForm(values: FormValues): FlowFormValues {
   };
 }
 
-/**
- * A number as people type it in Sweden: a decimal comma or point, spaces (also no-break spaces, as
- * copied from a formatted table) between thousands. Anything else is NaN, which the schema refuses
- * as "not a number" on the field's path.
- */
+/** A typed number for the flow schema: empty is not given, text that is no number NaN (the schema refuses it). */
 export function parseTypedNumber(typed: string): number | undefined {
-  const compact = typed.replace(/\s/g, "");
-  if (compact === "") return undefined;
-  const normalised = compact.replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+  if (typed.trim() === "") return undefined;
+  return readSwedishNumber(typed) ?? Number.NaN;
 }
 
 /** The tolerance of the flow input (±0.001 of 1) in per cent. */

@@ -8,6 +8,7 @@ import { compareForecastVersions, listForecastVersions } from "../../../domain/f
 import { saveReforecast } from "../../../domain/forecast-versions/save-reforecast.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { forbidden } from "../../../domain/shared/domain-error.ts";
+import { formNumber } from "../../../domain/shared/swedish-number.ts";
 import { format } from "../../../i18n/index.ts";
 import { type ActualsFormValues, ActualsPage } from "../../../ui/pages/forecast-versions/actuals-page.tsx";
 import { ComparePage } from "../../../ui/pages/forecast-versions/compare-page.tsx";
@@ -21,12 +22,6 @@ const InitiativeParams = z.object({ initiativeId: z.uuid() });
 const FlowParams = z.object({ flowId: z.uuid() });
 /** The compare page opens without a choice too: then it shows only the form. */
 const ComparePageQuery = z.object({ a: z.uuid({ error: "invalid_id" }).optional(), b: CompareQuery.shape.b });
-
-/** A typed count as the API takes it: digits with spaces allowed, nothing typed is no number. */
-const countOf = (typed: string) => {
-  const digits = typed.replace(/[\s\u00a0]/g, "");
-  return digits === "" ? undefined : Number(digits);
-};
 
 /** The pages of forecast versions, their comparison, and a flow's actuals (issue 11). */
 export function forecastVersionsPages({ page, db }: AppScope) {
@@ -137,7 +132,7 @@ export function forecastVersionsPages({ page, db }: AppScope) {
         paper: str(values, "paper").trim(),
       }),
       schema: ActualsInput,
-      input: (v) => [{ month: v.month, digital: countOf(v.digital), paper: countOf(v.paper) }],
+      input: (v) => [{ month: v.month, digital: formNumber(v.digital), paper: formNumber(v.paper) }],
       // The form is one month of the API's list: [0, "digital"] is the field "digital".
       issues: (issues) => firstPerField(issues.map((i) => ({ field: String(i.path[1] ?? "month"), code: i.code }))),
     },

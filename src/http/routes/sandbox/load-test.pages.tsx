@@ -2,6 +2,7 @@ import type { Actor } from "../../../domain/access/actor.ts";
 import { getLoadTest, listLoadTests } from "../../../domain/sandbox/test-runs/get-load-test.ts";
 import { startLoadTest } from "../../../domain/sandbox/test-runs/start-load-test.ts";
 import { stopLoadTest } from "../../../domain/sandbox/test-runs/stop-load-test.ts";
+import { formNumber } from "../../../domain/shared/swedish-number.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { type LoadTestFormValues, LoadTestListPage } from "../../../ui/pages/sandbox/load-test-list-page.tsx";
 import { LoadTestPage } from "../../../ui/pages/sandbox/load-test-page.tsx";
@@ -13,7 +14,6 @@ import { ids } from "../../path-id.ts";
 import { LoadTestInput } from "./test-run.schema.ts";
 
 /** Swedish writes 0,5 where the API takes 0.5; an empty field stays empty so it is reported as missing. */
-const formNumber = (value: string) => (value.trim() === "" ? undefined : Number(value.trim().replace(",", ".")));
 
 export function loadTestPages({ page, db }: AppScope) {
   /** The list with the start form, as it was filled in when it is shown again with errors. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { forbidden, notFound } from "../../../domain/shared/domain-error.ts";
+import { formNumber } from "../../../domain/shared/swedish-number.ts";
 import { createTacticAlternative } from "../../../domain/tactics/create-tactic-alternative.ts";
 import { deleteTacticAlternative } from "../../../domain/tactics/delete-tactic-alternative.ts";
 import { getTacticAlternative, listTacticAlternatives } from "../../../domain/tactics/list-tactic-alternatives.ts";
@@ -15,16 +16,6 @@ import { redirect } from "../../page-route.ts";
 
 const InitiativeParams = z.object({ initiativeId: z.uuid() });
 const AlternativeParams = InitiativeParams.extend({ alternativeId: z.uuid() });
-
-/**
- * A number as people type it in a Swedish form: spaces (also non-breaking) between thousands and a
- * decimal comma; empty is "not given". Anything else stays text, so the schema names the field.
- */
-export const formNumber = (value: string): number | string | undefined => {
-  const compact = value.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  if (compact === "") return undefined;
-  return /^-?\d+(\.\d+)?$/.test(compact) ? Number(compact) : value;
-};
 
 const readAlternative = (values: FormValues): AlternativeFormValues => ({
   tactic: str(values, "tactic"),

@@ -5,9 +5,9 @@ import { methodV12 } from "../../../method/v1.2/index.ts";
 import { ActionButton, Heading, Layout, Link, NoticeBeside, PageHeading, Paragraph, Tag } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
-import { ValueNav } from "../value/value-nav.tsx";
 import { partnersHref } from "../partners/partners-page.tsx";
 import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
+import { ValueNav } from "../value/value-nav.tsx";
 import { initiativeVolumesHref } from "../volumes/volumes-page.tsx";
 import {
   ActivityStatusTag,
