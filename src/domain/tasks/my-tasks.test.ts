@@ -71,6 +71,8 @@ const sources = (over: Partial<TaskSources>): TaskSources => ({
   followUps: [],
   plans: [],
   communications: [],
+  risks: [],
+  benefits: [],
   ...over,
 });
 

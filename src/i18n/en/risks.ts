@@ -134,10 +134,6 @@ export const enRisks: Widen<typeof svRisks> = {
     },
   },
   riskReminders: {
-    taskGroup: "Risks to follow up",
-    taskTitle: "Follow up the risk {title}",
-    measurementGroup: "Benefits to measure",
-    measurementTitle: "Measure the benefit {name}",
     riskSubject: "Follow up the risk {title} ({initiative})",
     riskBody:
       "Hello {name},\n\nThe risk {title} in {initiative} was to be reviewed by {date}. Review its assessment and mitigation here:\n{link}\n\nRegards\nAnsluta",

@@ -132,10 +132,6 @@ export const svRisks = {
     },
   },
   riskReminders: {
-    taskGroup: "Risker att följa upp",
-    taskTitle: "Följ upp risken {title}",
-    measurementGroup: "Nyttor att mäta",
-    measurementTitle: "Mät nyttan {name}",
     riskSubject: "Följ upp risken {title} ({initiative})",
     riskBody:
       "Hej {name},\n\nRisken {title} i {initiative} skulle ha följts upp senast {date}. Se över bedömningen och åtgärderna här:\n{link}\n\nHälsningar\nAnsluta",
