@@ -13,7 +13,7 @@ export const LEVEL_COLOURS: Readonly<Record<RiskLevel, { fill: string; text: str
   mycket_hog: { fill: "#a4201b", text: "#ffffff" },
 };
 
-export const HEAT_MAP_FRAME = { left: 150, top: 16, cellWidth: 112, cellHeight: 72, bottom: 64, right: 8 } as const;
+export const HEAT_MAP_FRAME = { left: 80, top: 16, cellWidth: 120, cellHeight: 72, bottom: 64, right: 8 } as const;
 
 export type HeatMapLabels = {
   title: string;
