@@ -51,7 +51,10 @@ import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { partnersApi } from "./routes/partners/partners.api.ts";
 import { partnersPages } from "./routes/partners/partners.pages.tsx";
+import { reservePlansApi } from "./routes/risks/reserve-plans.api.ts";
+import { reservePlansPages } from "./routes/risks/reserve-plans.pages.tsx";
 import { risksApi } from "./routes/risks/risks.api.ts";
+import { risksPages } from "./routes/risks/risks.pages.tsx";
 import { loadTestApi } from "./routes/sandbox/load-test.api.ts";
 import { loadTestPages } from "./routes/sandbox/load-test.pages.tsx";
 import { sandboxApi } from "./routes/sandbox/sandbox.api.ts";
@@ -209,6 +212,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowsApi(scope);
   businessCaseApi(scope);
   risksApi(scope);
+  reservePlansApi(scope);
   forecastVersionsApi(scope);
   flowPlanningApi(scope);
   tacticsApi(scope);
@@ -235,6 +239,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   forecastVersionsPages(scope);
   flowPlanningPages(scope);
   tacticsPages(scope);
+  risksPages(scope);
+  reservePlansPages(scope);
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);

@@ -10,6 +10,7 @@ import { enInitiatives } from "./en/initiatives.ts";
 import { enMethod } from "./en/method.ts";
 import { enMilestones } from "./en/milestones.ts";
 import { enOrganisations } from "./en/organisations.ts";
+import { enRisks } from "./en/risks.ts";
 import { enSandbox } from "./en/sandbox.ts";
 import { enTactics } from "./en/tactics.ts";
 import { enTasks } from "./en/tasks.ts";
@@ -36,4 +37,5 @@ export const en: Messages = {
   ...enExports,
   ...enTasks,
   ...enValueNav,
+  ...enRisks,
 };

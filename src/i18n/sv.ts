@@ -10,6 +10,7 @@ import { svInitiatives } from "./sv/initiatives.ts";
 import { svMethod } from "./sv/method.ts";
 import { svMilestones } from "./sv/milestones.ts";
 import { svOrganisations } from "./sv/organisations.ts";
+import { svRisks } from "./sv/risks.ts";
 import { svSandbox } from "./sv/sandbox.ts";
 import { svTactics } from "./sv/tactics.ts";
 import { svTasks } from "./sv/tasks.ts";
@@ -35,4 +36,5 @@ export const sv = {
   ...svExports,
   ...svTasks,
   ...svValueNav,
+  ...svRisks,
 } as const;

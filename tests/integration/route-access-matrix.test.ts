@@ -36,6 +36,7 @@ import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner, PartnerList } from "../../src/http/routes/partners/partners.schema.ts";
+import { ReservePlan, ReservePlanList } from "../../src/http/routes/risks/reserve-plans.schema.ts";
 import { Risk, RiskList } from "../../src/http/routes/risks/risks.schema.ts";
 import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
 import { LoadTest, LoadTestWithSummary } from "../../src/http/routes/sandbox/test-run.schema.ts";
@@ -256,6 +257,16 @@ describe("route × role × tenant matrix", () => {
   const aRisk = async () => ({
     riskId: (await getJson(owner, risksUrl(), RiskList)).risks[0]?.id ?? (await postJson(owner, risksUrl(), RISK, Risk)).id,
   });
+  /** The risk form as a browser posts it. */
+  const RISK_FORM = { title: "Matrisens risk", category: "teknik", probability: "3", consequence: "4", status: "identifierad" };
+  const RESERVE_PLAN = { outage: "mina_meddelanden", duration: "kort", fallback: "Papperspost" };
+  const reservePlansUrl = () => `/api/v1/initiatives/${params.initiativeId}/reserve-plans`;
+  /** A reserve plan of A's initiative: a case that deleted one leaves the next caller another. */
+  const aReservePlan = async () => ({
+    planId:
+      (await getJson(owner, reservePlansUrl(), ReservePlanList)).plans[0]?.id ??
+      (await postJson(owner, reservePlansUrl(), RESERVE_PLAN, ReservePlan)).id,
+  });
   // The API takes a list of months; the matrix's bodies are objects, and a list is one.
   const ACTUALS = [{ month: "2026-01", digital: 1, paper: 2 }] as unknown as Body;
   /** A flow import the preview reads without an error (the API answers 200 without ?commit). */
@@ -402,6 +413,20 @@ describe("route × role × tenant matrix", () => {
     "GET /api/v1/risks/:riskId": { before: aRisk },
     "PUT /api/v1/risks/:riskId": { before: aRisk, body: RISK },
     "DELETE /api/v1/risks/:riskId": { before: aRisk },
+    "POST /initiatives/:initiativeId/risks/new": { body: RISK_FORM },
+    "GET /risks/:riskId": { before: aRisk },
+    "POST /risks/:riskId": { before: aRisk, body: RISK_FORM },
+    "GET /risks/:riskId/delete": { before: aRisk },
+    "POST /risks/:riskId/delete": { before: aRisk },
+    "POST /api/v1/initiatives/:initiativeId/reserve-plans": { body: RESERVE_PLAN },
+    "GET /api/v1/reserve-plans/:planId": { before: aReservePlan },
+    "PUT /api/v1/reserve-plans/:planId": { before: aReservePlan, body: RESERVE_PLAN },
+    "DELETE /api/v1/reserve-plans/:planId": { before: aReservePlan },
+    "POST /initiatives/:initiativeId/reserve-plans": { body: RESERVE_PLAN },
+    "GET /reserve-plans/:planId": { before: aReservePlan },
+    "POST /reserve-plans/:planId": { before: aReservePlan, body: RESERVE_PLAN },
+    "GET /reserve-plans/:planId/delete": { before: aReservePlan },
+    "POST /reserve-plans/:planId/delete": { before: aReservePlan },
     "POST /initiatives/:initiativeId/flows/new": { body: FLOW_FORM },
     "GET /flows/:flowId": { before: aFlow },
     "POST /flows/:flowId": { before: aFlow, body: FLOW_FORM },

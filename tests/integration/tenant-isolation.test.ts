@@ -7,6 +7,7 @@ import { CreatedToken } from "../../src/http/routes/identity/identity.schema.ts"
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation, OrganisationList } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner } from "../../src/http/routes/partners/partners.schema.ts";
+import { ReservePlan } from "../../src/http/routes/risks/reserve-plans.schema.ts";
 import { Risk } from "../../src/http/routes/risks/risks.schema.ts";
 import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
 import { TacticAlternative } from "../../src/http/routes/tactics/tactics.schema.ts";
@@ -79,6 +80,8 @@ const BODIES: Record<string, unknown> = {
   "PUT /api/v1/initiatives/:initiativeId/business-case": { startYear: 2027, horizonYears: 3, discountRate: 0.03 },
   "POST /api/v1/initiatives/:initiativeId/risks": { title: "Intrång", category: "teknik", probability: 1, consequence: 1 },
   "PUT /api/v1/risks/:riskId": { title: "Intrång", category: "teknik", probability: 1, consequence: 1 },
+  "POST /api/v1/initiatives/:initiativeId/reserve-plans": { outage: "mina_meddelanden", duration: "kort", fallback: "Intrång" },
+  "PUT /api/v1/reserve-plans/:planId": { outage: "mina_meddelanden", duration: "kort", fallback: "Intrång" },
   "POST /api/v1/organisations": { name: "Intrång AB", number: "5566778899", kind: "privat" },
   "PATCH /api/v1/organisations/:organisationId": { requiresSecondApprover: false },
   "POST /api/v1/organisations/:organisationId/members": { email: "intruder@test.example", name: "Intruder", roles: ["projektledare"] },
@@ -179,6 +182,12 @@ describe("tenant isolation on every route", () => {
       { title: "A:s risk", category: "teknik", probability: 2, consequence: 3 },
       Risk,
     );
+    const reservePlan = await postJson(
+      ownerOfA,
+      `/api/v1/initiatives/${initiative.id}/reserve-plans`,
+      { flowId: flow.id, outage: "egen_integration", duration: "lang", fallback: "Papperspost", fallbackAfterHours: 24 },
+      ReservePlan,
+    );
     // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
     const trustedCa = await postJson(
       ownerOfA,
@@ -216,6 +225,7 @@ describe("tenant isolation on every route", () => {
       versionId: version.id,
       alternativeId: alternative.id,
       riskId: risk.id,
+      planId: reservePlan.id,
       caId: trustedCa.id,
       recipientRowId: ownRecipient.id,
       // The test-run view and load tests look up the initiative first; their own tests

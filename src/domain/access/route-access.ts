@@ -370,6 +370,26 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/risks/:riskId": ANY_MEMBER_READ,
   "PUT /api/v1/risks/:riskId": TEAM_WORK,
   "DELETE /api/v1/risks/:riskId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/risks": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/risks/new": TEAM_WORK,
+  "POST /initiatives/:initiativeId/risks/new": TEAM_WORK,
+  "GET /risks/:riskId": ANY_MEMBER_READ,
+  "POST /risks/:riskId": TEAM_WORK,
+  "GET /risks/:riskId/delete": TEAM_WORK,
+  "POST /risks/:riskId/delete": TEAM_WORK,
+
+  // Reserve-operation plans (reservdrift): read with the initiative, kept by its team
+  "GET /api/v1/initiatives/:initiativeId/reserve-plans": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/reserve-plans": TEAM_WORK,
+  "GET /api/v1/reserve-plans/:planId": ANY_MEMBER_READ,
+  "PUT /api/v1/reserve-plans/:planId": TEAM_WORK,
+  "DELETE /api/v1/reserve-plans/:planId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/reserve-plans": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/reserve-plans": TEAM_WORK,
+  "GET /reserve-plans/:planId": TEAM_WORK,
+  "POST /reserve-plans/:planId": TEAM_WORK,
+  "GET /reserve-plans/:planId/delete": TEAM_WORK,
+  "POST /reserve-plans/:planId/delete": TEAM_WORK,
 
   // Forecast versions and actuals: read with the initiative, saved and entered by its team
   "GET /api/v1/initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,

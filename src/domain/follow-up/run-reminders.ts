@@ -13,12 +13,14 @@ import type { OrganisationRole } from "../access/roles.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { conditionHref } from "../tasks/my-tasks.ts";
 import { stockholmDay } from "./follow-up-rules.ts";
+import { queueValueReminders } from "./queue-value-reminders.ts";
 import { dueReminders, type Reminder } from "./reminders.ts";
 
 export type ReminderRun = { ran: false } | { ran: true; reminders: number; mails: number };
 
 /**
- * One round of reminders: conditions and planned decisions `daysAhead` days ahead and overdue, each
+ * One round of reminders: conditions and planned decisions `daysAhead` days ahead and overdue (and
+ * the risk register's overdue reviews and the benefits' due measurements), each
  * (subject, kind) mailed once through the outbox. The round holds a transaction-scoped advisory
  * lock, so of several app servers (or a server and the CLI) starting a round at once only one runs
  * it and the others return `{ ran: false }`; reminders_sent's key makes a second mail impossible
@@ -66,7 +68,9 @@ export async function runReminders({
         mails++;
       }
     }
-    return { ran: true, reminders: sent, mails };
+    // Overdue risk reviews and due benefit measurements (issue 12), in the same round and lock.
+    const value = await queueValueReminders(tx, { now, baseUrl, initiatives });
+    return { ran: true, reminders: sent + value.reminders, mails: mails + value.mails };
   });
 }
 

@@ -7,6 +7,7 @@ import {
   preparationsOfInitiatives,
   sectionsInReviewOf,
 } from "../../db/repositories/follow-up-repository.ts";
+import { measuredBenefitsOf, reviewableRisksOf } from "../../db/repositories/reminder-repository.ts";
 import { listCommunications } from "../communications/communications-inbox.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -20,7 +21,7 @@ import { type Task, tasksFor } from "./my-tasks.ts";
 export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<Task[]> {
   const initiatives = await initiativesWithGroups(db, [...actor.memberships.keys()]);
   const ids = initiatives.map((i) => i.id);
-  const [decisions, deliverables, inReview, preparations, followUps, plans, unread] = await Promise.all([
+  const [decisions, deliverables, inReview, preparations, followUps, plans, unread, risks, benefits] = await Promise.all([
     decisionsOfInitiatives(db, ids),
     deliverableStatesOf(db, ids),
     sectionsInReviewOf(db, ids),
@@ -28,6 +29,8 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
     followUpsOf(db, ids),
     plansOf(db, ids),
     listCommunications({ db, actor, unreadOnly: true }),
+    reviewableRisksOf(db, ids),
+    measuredBenefitsOf(db, ids),
   ]);
   // A copy is the actor's to read when they may mark it read for its recipient (the förvaltningsgrupp
   // its own, members their organisation's): the administrator sees the förvaltningsgrupp's inbox but
@@ -52,5 +55,7 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
     followUps,
     plans,
     communications: mine,
+    risks,
+    benefits,
   });
 }

@@ -71,6 +71,8 @@ const sources = (over: Partial<TaskSources>): TaskSources => ({
   followUps: [],
   plans: [],
   communications: [],
+  risks: [],
+  benefits: [],
   ...over,
 });
 
@@ -140,5 +142,45 @@ describe("messages to read", () => {
       "Läs: Kommunen: milstolpe II för Bygglov – beslut att gå vidare (Andra viktiga intressenter)",
       "Läs: Kommunen: milstolpe II för Bygglov – beslut att gå vidare (Den egna verksamheten)",
     ]);
+  });
+});
+
+describe("risks to follow up and benefits to measure in a person's tasks", () => {
+  const risk = { id: "r-1", initiativeId: "i-1", title: "Sen leverans", status: "hanteras" as const, reviewDate: "2026-12-01" };
+  const benefit = {
+    id: "b-1",
+    initiativeId: "i-1",
+    name: "Lägre portokostnad",
+    metric: "kr",
+    frequencyMonths: 3,
+    baselineDate: "2026-08-31",
+    latestMeasurement: null,
+    measuredByUserId: "dt",
+    ownerUserId: "va",
+  };
+  const kinds = (actor: Actor, s: TaskSources) =>
+    tasksFor(actor, s)
+      .filter((t) => t.kind === "review_risk" || t.kind === "measure_benefit")
+      .map((t) => [t.kind, t.href, t.dueDate]);
+
+  it("asks a risk's owner, not the projektledare, to follow up an overdue review; the projektledare when no member owns it", () => {
+    const owned = sources({ risks: [{ ...risk, ownerUserId: "dt" }] });
+    expect(kinds(colleague, owned)).toEqual([["review_risk", "/risks/r-1", "2026-12-01"]]);
+    expect(kinds(pl, owned)).toEqual([]);
+    expect(kinds(pl, sources({ risks: [{ ...risk, ownerUserId: null }] }))).toEqual([["review_risk", "/risks/r-1", "2026-12-01"]]);
+  });
+
+  it("asks whoever may manage the initiative when neither an owner nor a projektledare is named", () => {
+    const s = sources({ initiatives: [initiative({ projectManagerId: null })], risks: [{ ...risk, ownerUserId: null }] });
+    expect(kinds(pl, s)).toEqual([["review_risk", "/risks/r-1", "2026-12-01"]]);
+    expect(kinds(colleague, s)).toEqual([]);
+  });
+
+  it("asks who measures a benefit once its measurement is due (31 August + 3 months is 30 November)", () => {
+    expect(kinds(colleague, sources({ benefits: [benefit] }))).toEqual([["measure_benefit", "/benefits/b-1", "2026-11-30"]]);
+    expect(kinds(owner, sources({ benefits: [benefit] }))).toEqual([]);
+    expect(titledTasks(messagesFor("sv"), tasksFor(colleague, sources({ benefits: [benefit] })))[0]?.title).toBe(
+      "Mät nyttan Lägre portokostnad",
+    );
   });
 });

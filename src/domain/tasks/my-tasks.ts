@@ -5,6 +5,7 @@ import type { Actor } from "../access/actor.ts";
 import { can, mayDecide } from "../access/policy.ts";
 import { approvalBlockers, checkStatusChange, isBlocked, versionAuthors } from "../deliverables/deliverable-status.ts";
 import { type CurrentCondition, currentConditions, type FollowUp, milestoneAhead } from "../follow-up/follow-up-rules.ts";
+import { benefitTaskHref, type MeasuredBenefit, type ReviewableRisk, riskTaskHref, valueDue } from "../follow-up/value-reminders.ts";
 import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts";
 import type { Condition, DeliverableState, Outcome } from "../milestones/milestone-rules.ts";
 import { assessReadiness } from "../milestones/milestone-rules.ts";
@@ -20,6 +21,8 @@ export const TASK_KINDS = [
   "prepare_decision_point",
   "review_document",
   "read_communication",
+  "review_risk",
+  "measure_benefit",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -29,7 +32,9 @@ export type TaskSubject =
   | { kind: "decide_milestone"; numeral: string }
   | { kind: "prepare_decision_point"; numeral: string; decisionPointNumber: number; decisionPointId: string }
   | { kind: "condition_due"; numeral: string; text: string; overdue: boolean }
-  | { kind: "read_communication"; subject: string; audience: string };
+  | { kind: "read_communication"; subject: string; audience: string }
+  | { kind: "review_risk"; title: string }
+  | { kind: "measure_benefit"; name: string };
 
 export type Task = {
   kind: TaskKind;
@@ -79,6 +84,10 @@ export type TaskSources = {
     /** Whom the method addresses (own_organisation, other_stakeholders …): one decision may send an organisation several. */
     audience: string;
   }[];
+  /** Open risks with a review day, of the initiatives given. */
+  risks: readonly ReviewableRisk[];
+  /** Benefits with a measurement frequency, of the initiatives given. */
+  benefits: readonly MeasuredBenefit[];
 };
 
 /**
@@ -210,6 +219,18 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
         href: conditionHref(c.decisionId, c.index),
       });
     }
+  }
+  // A risk to follow up or a benefit to measure waits for its member, else the projektledare, else
+  // (with none named) whoever may manage the initiative: as a condition does.
+  for (const d of valueDue(s)) {
+    const initiative = s.initiatives.find((i) => i.id === d.initiativeId);
+    if (!initiative || !conditionWaitsFor(actor, { ownerUserId: d.responsible }, initiative)) continue;
+    const base = { initiativeId: initiative.id, initiativeName: initiative.name, dueDate: d.dueDate };
+    tasks.push(
+      d.about === "risk"
+        ? { ...base, kind: "review_risk", subject: { kind: "review_risk", title: d.title }, href: riskTaskHref(d.id) }
+        : { ...base, kind: "measure_benefit", subject: { kind: "measure_benefit", name: d.name }, href: benefitTaskHref(d.id) },
+    );
   }
   for (const c of s.communications) {
     tasks.push({

@@ -24,6 +24,10 @@ export function taskTitle(m: Messages, task: Task): string {
       const audience = (m.milestones.audiences as Record<string, string>)[s.audience] ?? s.audience;
       return format(t.read_communication, { subject: s.subject, audience });
     }
+    case "review_risk":
+      return format(t.review_risk, { title: short(s.title) });
+    case "measure_benefit":
+      return format(t.measure_benefit, { name: short(s.name) });
   }
 }
 

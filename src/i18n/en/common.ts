@@ -118,6 +118,9 @@ export const enCommon: Widen<typeof svCommon> = {
     seasonality_share: "A monthly share cannot be negative.",
     share_range: "Enter a share from 0 to 1.",
     year: "Enter a year with four digits.",
+    scale_range: "Enter a whole number from 1 to 5.",
+    hours_range: "Enter a whole number of hours from 0 to 8,760 (one year).",
+    flow_not_in_initiative: "The flow does not belong to the initiative.",
   },
   accessibility: {
     title: "Accessibility statement",

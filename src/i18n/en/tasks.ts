@@ -12,6 +12,8 @@ export const enTasks: Widen<typeof svTasks> = {
       prepare_decision_point: "Decision points to prepare",
       review_document: "Documents to review",
       read_communication: "Messages to read",
+      review_risk: "Risks to follow up",
+      measure_benefit: "Benefits to measure",
     },
     titles: {
       decide_milestone: "Decide at milestone {numeral}",
@@ -20,6 +22,8 @@ export const enTasks: Widen<typeof svTasks> = {
       prepare_decision_point: "Prepare decision point {n} at milestone {numeral}",
       condition_due: "Condition at milestone {numeral}: {text}",
       read_communication: "Read: {subject} ({audience})",
+      review_risk: "Follow up the risk {title}",
+      measure_benefit: "Measure the benefit {name}",
     },
     initiative: "Initiative: {name}",
     due: "Due {date}",

@@ -118,6 +118,9 @@ export const svCommon = {
     seasonality_share: "En månadsandel kan inte vara negativ.",
     share_range: "Ange en andel från 0 till 1.",
     year: "Ange ett år med fyra siffror.",
+    scale_range: "Ange ett heltal från 1 till 5.",
+    hours_range: "Ange ett helt antal timmar från 0 till 8 760 (ett år).",
+    flow_not_in_initiative: "Flödet hör inte till initiativet.",
   },
   accessibility: {
     title: "Tillgänglighetsredogörelse",

@@ -10,6 +10,8 @@ export const svTasks = {
       prepare_decision_point: "Beslutspunkter att bereda",
       review_document: "Dokument att granska",
       read_communication: "Meddelanden att läsa",
+      review_risk: "Risker att följa upp",
+      measure_benefit: "Nyttor att mäta",
     },
     titles: {
       decide_milestone: "Fatta beslut vid milstolpe {numeral}",
@@ -18,6 +20,8 @@ export const svTasks = {
       prepare_decision_point: "Bered beslutspunkt {n} vid milstolpe {numeral}",
       condition_due: "Villkor vid milstolpe {numeral}: {text}",
       read_communication: "Läs: {subject} ({audience})",
+      review_risk: "Följ upp risken {title}",
+      measure_benefit: "Mät nyttan {name}",
     },
     initiative: "Initiativ: {name}",
     due: "Senast {date}",

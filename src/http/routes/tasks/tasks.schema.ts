@@ -10,14 +10,16 @@ export const TaskItem = z
         "condition_due: a condition of a current decision that you own (or, with no member owner, that you follow up as projektledare), not yet met; " +
         "prepare_decision_point: an unprepared decision point of the milestone the initiative works towards (its projektledare); " +
         "review_document: a document för granskning in your team that someone else wrote; " +
-        "read_communication: an unread communication addressed to you",
+        "read_communication: an unread communication addressed to you; " +
+        "review_risk: a risk you own (or, with no member owner, follow up as projektledare) whose review date has passed and that is not closed; " +
+        "measure_benefit: a benefit you measure (else its owner, else the projektledare) whose measurement is due by its frequency",
     }),
     initiativeId: z.string().nullable().meta({ description: "Null for a message you receive as a samverkanspart" }),
     title: z.string().meta({ description: "In the caller's language" }),
-    dueDate: z
-      .string()
-      .nullable()
-      .meta({ description: "YYYY-MM-DD: a condition's due date, or the milestone's planned decision day; null when there is none" }),
+    dueDate: z.string().nullable().meta({
+      description:
+        "YYYY-MM-DD: a condition's due date, the milestone's planned decision day, a risk's review date or a benefit's measurement day; null when there is none",
+    }),
     href: z.string().meta({ description: "The path of the page where the action is taken" }),
   })
   .strict();

@@ -72,7 +72,9 @@ export function MyTasksSection({ ctx, tasks, today }: { ctx: PageContext; tasks:
 function DueTag({ ctx, kind, dueDate, today }: { ctx: PageContext; kind: string; dueDate: string; today: string }) {
   const t = ctx.m.tasks;
   const date = formatDate(ctx.locale, `${dueDate}T12:00:00Z`);
-  const text = format(kind === "condition_due" ? t.due : t.planned, { date });
+  // A milestone's planned decision day is when the task is planned for; the rest have a day they are due by.
+  const planned = kind === "decide_milestone" || kind === "prepare_decision_point" || kind.endsWith("_document");
+  const text = format(planned ? t.planned : t.due, { date });
   if (dueDate < today)
     return (
       <Tag data-color="danger">
