@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Cell } from "./import-values.ts";
 
 /**
@@ -160,7 +160,10 @@ async function readXlsx(bytes: Uint8Array, limits: SheetLimits): Promise<SheetRe
   }
   if (total > limits.maxTotalBytes) return fail({ code: "xlsx_too_large", detail: `the entries unpack to ${total} bytes` });
 
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only for a workbook: exceljs takes most of a second to load, which every CSV import (each on a
+  // fresh worker thread) would otherwise pay.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
