@@ -13,7 +13,7 @@ export type TornadoLayout = {
   baseX: number;
   bars: TornadoBar[];
   /** The axis's ends, with the base between them. */
-  ticks: { value: number; x: number }[];
+  ticks: { end: "min" | "base" | "max"; value: number; x: number; anchor: "start" | "middle" | "end" }[];
   plot: { x: number; y: number; width: number; height: number };
 };
 
@@ -49,7 +49,11 @@ export function tornadoLayout(rows: readonly TornadoRow[], baseNpv: number): Tor
       up: span(baseX, xOf(r.npvUp)),
     }),
   );
-  const ticks = [min, baseNpv, max].map((value) => ({ value, x: xOf(value) }));
+  const ticks = [
+    { end: "min" as const, value: min, x: xOf(min), anchor: "start" as const },
+    { end: "base" as const, value: baseNpv, x: baseX, anchor: "middle" as const },
+    { end: "max" as const, value: max, x: xOf(max), anchor: "end" as const },
+  ];
   return { height: f.top + plotHeight + f.bottom, baseX, bars, ticks, plot };
 }
 
@@ -132,14 +136,8 @@ export function TornadoChart({
       />
       <g className="chart-x-axis">
         <line x1={plot.x} x2={plot.x + plot.width} y1={axisY} y2={axisY} stroke={CHART_COLOURS.axis} />
-        {layout.ticks.map((t, i) => (
-          <text
-            key={`${i}-${t.value}`}
-            x={t.x}
-            y={axisY + 22}
-            textAnchor={i === 0 ? "start" : i === 2 ? "end" : "middle"}
-            fill={CHART_COLOURS.text}
-          >
+        {layout.ticks.map((t) => (
+          <text key={t.end} x={t.x} y={axisY + 22} textAnchor={t.anchor} fill={CHART_COLOURS.text}>
             {formatNumber(t.value)}
           </text>
         ))}
