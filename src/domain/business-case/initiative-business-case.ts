@@ -23,7 +23,7 @@ import {
   DEFAULT_HORIZON_YEARS,
   horizonYearsOf,
 } from "./business-case-input.ts";
-import { type ComputedBenefitFlow, type ComputedBenefitYear, computedBenefits } from "./computed-benefits.ts";
+import { type ComputedBenefitFlow, type ComputedBenefitYear, computedBenefits, flowYearInputs } from "./computed-benefits.ts";
 import { EffectChain, EMPTY_EFFECT_CHAIN } from "./effect-chain.ts";
 import { sensitivity } from "./sensitivity.ts";
 import { tacticBusinessCases } from "./tactic-business-case.ts";
@@ -63,8 +63,8 @@ const benefitFlowOf = (flow: FlowRow, months: ComputedBenefitFlow["months"]): Co
   months,
 });
 
-/** The forecast over the business case's horizon, from January of its first year, as computed benefits. */
-async function computedFor(db: Database, initiativeId: string, stated: Stated) {
+/** The forecast over the business case's horizon, from January of its first year, per flow. */
+async function benefitFlowsFor(db: Database, initiativeId: string, stated: Stated) {
   const { flows, reach } = await forecastInputsOf(db, initiativeId);
   const result = forecast({
     flows: flows.map(forecastFlowOf),
@@ -72,8 +72,15 @@ async function computedFor(db: Database, initiativeId: string, stated: Stated) {
     months: stated.horizonYears * 12,
     reach,
   });
-  const benefitFlows = flows.map((f, i) => benefitFlowOf(f, result.flows[i]?.months ?? []));
-  return computedBenefits(benefitFlows, horizonYearsOf(stated));
+  return flows.map((f, i) => ({ flow: f, benefit: benefitFlowOf(f, result.flows[i]?.months ?? []) }));
+}
+
+async function computedFor(db: Database, initiativeId: string, stated: Stated) {
+  const flows = await benefitFlowsFor(db, initiativeId, stated);
+  return computedBenefits(
+    flows.map((f) => f.benefit),
+    horizonYearsOf(stated),
+  );
 }
 
 function resultOf(stated: Stated, computed: ComputedBenefitYear[]) {
@@ -198,3 +205,22 @@ export async function changeEffectChain({
 /** Replaces the effektkedja whole (the API's PUT). */
 export const saveEffectChain = (ctx: UseCaseContext & { initiativeId: string; input: EffectChain }) =>
   changeEffectChain({ ...ctx, change: () => ctx.input });
+
+/**
+ * The business case with the flows behind its computed benefits (letters, cost per letter, the reach
+ * used, per year): what the XLSX export shows as its inputs. For every member.
+ */
+export async function getBusinessCaseWithFlows(ctx: Ctx & { initiativeId: string }) {
+  const result = await getBusinessCase(ctx);
+  const years = horizonYearsOf(result);
+  const flows = (await benefitFlowsFor(ctx.db, result.initiative.id, result)).map(({ flow, benefit }) => ({
+    flowId: flow.id,
+    name: flow.name,
+    recipientType: flow.recipientType,
+    annualVolume: flow.annualVolume,
+    costPerLetterSek: benefit.costPerLetterSek,
+    productionMonth: benefit.productionMonth,
+    years: flowYearInputs(benefit, years),
+  }));
+  return { ...result, flows };
+}
