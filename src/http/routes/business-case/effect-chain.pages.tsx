@@ -118,8 +118,10 @@ export function effectChainPages({ page, db }: AppScope) {
     access: "session",
     params: InitiativeParams,
     load: loadForTeam,
-    handle: async ({ actor, now, m, params, body }) => {
+    handle: async ({ actor, now, m, params, body, loaded }) => {
       const link = { from: str(body, "from"), to: str(body, "to") };
+      // A link already gone (removed in another tab) is removed: nothing to do.
+      if (!loaded.chain.links.some((l) => l.from === link.from && l.to === link.to)) return redirect(effectChainHref(params.initiativeId));
       await changeEffectChain({ db, actor, now, initiativeId: params.initiativeId, change: (c) => withoutLink(c, link) });
       return redirect(effectChainHref(params.initiativeId), m.effectChain.linkRemoved);
     },
