@@ -169,6 +169,14 @@ describe("business case pages", () => {
     expect(text(res.body)).toContain("Förmedlarens avgift");
     expect((await reader.post(`/initiatives/${id}/business-case`, { ...form, discountRate: "5" })).statusCode).toBe(403);
     expect((await stored(id))?.discountRate).toBe(0.03);
+    // In English too, with the numbers as English writes them.
+    await reader.post("/language", { locale: "en", returnTo: "/" });
+    const english = text((await reader.get(`/initiatives/${id}/business-case`)).body);
+    expect(english).toContain("Business case for Läsarens kalkyl");
+    expect(english).toContain("How is this calculated?");
+    expect(english).toContain("project team can change the business case.");
+    // The choice is the reader's account's: back to Swedish for the tests after this one.
+    await reader.post("/language", { locale: "sv", returnTo: "/" });
   });
 
   it("builds the effektkedja through the forms and draws it with a text alternative", async () => {
