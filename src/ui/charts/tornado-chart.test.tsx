@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { TornadoChart, tornadoLayout } from "./tornado-chart.tsx";
+import { shortLabel, TornadoChart, tornadoLayout } from "./tornado-chart.tsx";
 
 const labels = { title: "Känslighet", desc: "Nuvärdet när varje indata ändras.", down: "−20 %", up: "+20 %" };
 
@@ -62,6 +62,11 @@ describe("the tornado chart", () => {
     expect(svg).toContain('class="chart-base"');
     expect(svg).toContain(">−20 %</text>");
     expect(svg).toContain(">170000</text>");
+  });
+
+  it("cuts a label too long for the room left of the plot", () => {
+    expect(shortLabel("Flöde: Beslut om bygglov")).toBe("Flöde: Beslut om bygglov");
+    expect(shortLabel("Flöde: Beslut om ekonomiskt bistånd enligt socialtjänstlagen")).toBe("Flöde: Beslut om ekonomiskt bis…");
   });
 
   it("still draws an axis when nothing moves the NPV", () => {

@@ -17,6 +17,10 @@ export type TornadoLayout = {
   plot: { x: number; y: number; width: number; height: number };
 };
 
+/** Characters of a label that fit left of the plot; the table beside the chart has it whole. */
+const LABEL_CHARS = 32;
+export const shortLabel = (label: string) => (label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label);
+
 /** The span from the base to `value` on the scale, left or right of it. */
 const span = (baseX: number, x: number): Span => ({ x: Math.min(baseX, x), width: Math.abs(x - baseX) });
 
@@ -105,7 +109,7 @@ export function TornadoChart({
         {layout.bars.map((b) => (
           <g key={b.label} data-input={b.label}>
             <text x={plot.x - 8} y={b.y + b.height / 2 + 5} textAnchor="end" fill={CHART_COLOURS.text}>
-              {b.label}
+              {shortLabel(b.label)}
             </text>
             {b.down.width > 0 ? (
               <rect className="bar-down" x={b.down.x} y={b.y} width={b.down.width} height={b.height} fill={CHART_COLOURS.digital} />
