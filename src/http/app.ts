@@ -21,6 +21,7 @@ import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
 import { businessCaseApi } from "./routes/business-case/business-case.api.ts";
+import { businessCasePages } from "./routes/business-case/business-case.pages.tsx";
 import { communicationsApi } from "./routes/communications/communications.api.ts";
 import { communicationsPages } from "./routes/communications/communications.pages.tsx";
 import { deliverablesApi } from "./routes/deliverables/deliverables.api.ts";
@@ -241,6 +242,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   tacticsPages(scope);
   risksPages(scope);
   reservePlansPages(scope);
+  businessCasePages(scope);
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);

@@ -1,4 +1,5 @@
 import { enAudit } from "./en/audit.ts";
+import { enBusinessCase } from "./en/businessCase.ts";
 import { enCommon } from "./en/common.ts";
 import { enCommunications } from "./en/communications.ts";
 import { enExports } from "./en/exports.ts";
@@ -38,4 +39,5 @@ export const en: Messages = {
   ...enTasks,
   ...enValueNav,
   ...enRisks,
+  ...enBusinessCase,
 };

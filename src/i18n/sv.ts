@@ -1,4 +1,5 @@
 import { svAudit } from "./sv/audit.ts";
+import { svBusinessCase } from "./sv/businessCase.ts";
 import { svCommon } from "./sv/common.ts";
 import { svCommunications } from "./sv/communications.ts";
 import { svExports } from "./sv/exports.ts";
@@ -37,4 +38,5 @@ export const sv = {
   ...svTasks,
   ...svValueNav,
   ...svRisks,
+  ...svBusinessCase,
 } as const;

@@ -278,6 +278,18 @@ describe("route × role × tenant matrix", () => {
   });
 
   const ALTERNATIVE = { tactic: "formedlare", name: "Matrisens alternativ" };
+  const EFFECT_CHAIN = {
+    nodes: [
+      { id: "matris-forandring", kind: "forandring", label: "Matrisens förändring" },
+      { id: "matris-nytta", kind: "nytta", label: "Matrisens nytta" },
+    ],
+    links: [],
+  };
+  /** The effektkedja as the matrix's link cases need it: two parts a link may join, no link yet. */
+  const twoParts = async () => {
+    await owner.put(`/api/v1/initiatives/${params.initiativeId}/business-case/effect-chain`, EFFECT_CHAIN);
+    return undefined;
+  };
   const tacticsUrl = () => `/api/v1/initiatives/${params.initiativeId}/tactics`;
   /** An alternative of A's initiative: a case that deleted one leaves the next caller another. */
   const anAlternative = async () => ({
@@ -409,6 +421,18 @@ describe("route × role × tenant matrix", () => {
     "PUT /api/v1/flows/:flowId": { before: aFlow, body: FLOW },
     "DELETE /api/v1/flows/:flowId": { before: aFlow },
     "PUT /api/v1/initiatives/:initiativeId/business-case": { body: { startYear: 2027, horizonYears: 3, discountRate: 0.03 } },
+    "PUT /api/v1/initiatives/:initiativeId/business-case/effect-chain": { body: EFFECT_CHAIN },
+    "POST /initiatives/:initiativeId/business-case": { body: { startYear: "2027", horizonYears: "3", discountRate: "3" } },
+    "POST /initiatives/:initiativeId/business-case/effect-chain/nodes": { body: { kind: "nytta", label: "Matrisens nytta" } },
+    "POST /initiatives/:initiativeId/business-case/effect-chain/nodes/delete": { before: twoParts, body: { nodeId: "matris-nytta" } },
+    "POST /initiatives/:initiativeId/business-case/effect-chain/links": {
+      before: twoParts,
+      body: { from: "matris-forandring", to: "matris-nytta" },
+    },
+    "POST /initiatives/:initiativeId/business-case/effect-chain/links/delete": {
+      before: twoParts,
+      body: { from: "matris-forandring", to: "matris-nytta" },
+    },
     "POST /api/v1/initiatives/:initiativeId/risks": { body: RISK },
     "GET /api/v1/risks/:riskId": { before: aRisk },
     "PUT /api/v1/risks/:riskId": { before: aRisk, body: RISK },

@@ -78,6 +78,7 @@ const PUBLIC_PAGES = new Set([
 // Admin-only routes: not tenant data, but the outsider must still be refused.
 const BODIES: Record<string, unknown> = {
   "PUT /api/v1/initiatives/:initiativeId/business-case": { startYear: 2027, horizonYears: 3, discountRate: 0.03 },
+  "PUT /api/v1/initiatives/:initiativeId/business-case/effect-chain": { nodes: [], links: [] },
   "POST /api/v1/initiatives/:initiativeId/risks": { title: "Intrång", category: "teknik", probability: 1, consequence: 1 },
   "PUT /api/v1/risks/:riskId": { title: "Intrång", category: "teknik", probability: 1, consequence: 1 },
   "POST /api/v1/initiatives/:initiativeId/reserve-plans": { outage: "mina_meddelanden", duration: "kort", fallback: "Intrång" },

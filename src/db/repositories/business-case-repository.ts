@@ -23,3 +23,20 @@ export async function saveBusinessCaseRow(db: Database, initiativeId: string, va
   if (!row) throw new Error("upsert business_cases returned nothing");
   return row;
 }
+
+/**
+ * Sets the effektkedja alone: a business case not yet stated is made with `defaults` (what the page
+ * shows before anyone saved), one already stated keeps its figures. The caller holds the initiative's lock.
+ */
+export async function saveEffectChainRow(
+  db: Database,
+  initiativeId: string,
+  effectChain: unknown,
+  defaults: Pick<BusinessCaseValues, "startYear" | "horizonYears" | "discountRate">,
+  stamp: { updatedAt: Date; updatedBy: string },
+): Promise<void> {
+  await db
+    .insert(businessCases)
+    .values({ initiativeId, ...defaults, effectChain, ...stamp })
+    .onConflictDoUpdate({ target: businessCases.initiativeId, set: { effectChain, ...stamp } });
+}

@@ -363,6 +363,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   // Business case: read with the initiative, stated by its team
   "GET /api/v1/initiatives/:initiativeId/business-case": ANY_MEMBER_READ,
   "PUT /api/v1/initiatives/:initiativeId/business-case": TEAM_WORK,
+  "PUT /api/v1/initiatives/:initiativeId/business-case/effect-chain": TEAM_WORK,
+  "GET /initiatives/:initiativeId/business-case": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/business-case": TEAM_WORK,
+  "GET /initiatives/:initiativeId/business-case.xlsx": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/business-case/effect-chain": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/business-case/effect-chain/nodes": TEAM_WORK,
+  "POST /initiatives/:initiativeId/business-case/effect-chain/nodes/delete": TEAM_WORK,
+  "POST /initiatives/:initiativeId/business-case/effect-chain/links": TEAM_WORK,
+  "POST /initiatives/:initiativeId/business-case/effect-chain/links/delete": TEAM_WORK,
 
   // Risk register: read with the initiative, kept by its team
   "GET /api/v1/initiatives/:initiativeId/risks": ANY_MEMBER_READ,

@@ -80,3 +80,24 @@ export function computedBenefits(flows: readonly ComputedBenefitFlow[], years: r
     return { year, amount, flows: perFlow };
   });
 }
+
+/** A flow's year as the export shows what the computed benefit was made of: letters, the reach used, digital messages. */
+export type FlowYearInput = { year: number; volume: number; reachShare: number; digital: number };
+
+/**
+ * Per year, a flow's letters, the mean reach share of the months it is in production (0 before it
+ * is, or without a production date) and its digital messages: the inputs behind its computed benefit.
+ */
+export function flowYearInputs(flow: ComputedBenefitFlow, years: readonly number[]): FlowYearInput[] {
+  return years.map((year) => {
+    const months = flow.months.filter((m) => Number(m.month.slice(0, 4)) === year);
+    const producing = months.filter((m) => flow.productionMonth !== null && m.month >= flow.productionMonth);
+    const reach = producing.length ? producing.reduce((sum, m) => sum + m.reachShare, 0) / producing.length : 0;
+    return {
+      year,
+      volume: months.reduce((sum, m) => sum + m.volume, 0),
+      reachShare: Math.round(reach * 10_000) / 10_000,
+      digital: months.reduce((sum, m) => sum + m.digital, 0),
+    };
+  });
+}

@@ -1,8 +1,12 @@
 import { BusinessCaseInput } from "../../../domain/business-case/business-case-input.ts";
-import { getBusinessCase, saveBusinessCase } from "../../../domain/business-case/initiative-business-case.ts";
+import { EffectChain } from "../../../domain/business-case/effect-chain.ts";
+import { getBusinessCase, saveBusinessCase, saveEffectChain } from "../../../domain/business-case/initiative-business-case.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
 import { BusinessCaseBody } from "./business-case.schema.ts";
+
+/** The pages name the initiative; the API's caller named it in the path. */
+const withoutInitiative = <T extends { initiative: unknown }>({ initiative: _initiative, ...rest }: T) => rest;
 
 /** The initiative's business case: read by every member, stated by its team. */
 export function businessCaseApi({ db, api }: AppScope) {
@@ -14,7 +18,8 @@ export function businessCaseApi({ db, api }: AppScope) {
     access: "authenticated",
     params: InitiativeParams,
     response: { status: 200, schema: BusinessCaseBody },
-    handler: async ({ actor, params, now }) => getBusinessCase({ db, actor, now, initiativeId: params.initiativeId }),
+    handler: async ({ actor, params, now }) =>
+      withoutInitiative(await getBusinessCase({ db, actor, now, initiativeId: params.initiativeId })),
   });
 
   api({
@@ -26,6 +31,20 @@ export function businessCaseApi({ db, api }: AppScope) {
     params: InitiativeParams,
     body: BusinessCaseInput,
     response: { status: 200, schema: BusinessCaseBody },
-    handler: async ({ actor, params, body, now }) => saveBusinessCase({ db, actor, now, initiativeId: params.initiativeId, input: body }),
+    handler: async ({ actor, params, body, now }) =>
+      withoutInitiative(await saveBusinessCase({ db, actor, now, initiativeId: params.initiativeId, input: body })),
+  });
+
+  api({
+    method: "PUT",
+    url: "/api/v1/initiatives/:initiativeId/business-case/effect-chain",
+    summary: "Replace the effektkedja (the initiative's team): nodes by level and links one level up; answers with the business case",
+    tag: "business-case",
+    access: "authenticated",
+    params: InitiativeParams,
+    body: EffectChain,
+    response: { status: 200, schema: BusinessCaseBody },
+    handler: async ({ actor, params, body, now }) =>
+      withoutInitiative(await saveEffectChain({ db, actor, now, initiativeId: params.initiativeId, input: body })),
   });
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { BENEFICIARIES, BENEFIT_CATEGORIES, COST_CATEGORIES } from "../../../domain/business-case/business-case-input.ts";
+import { EFFECT_KINDS } from "../../../domain/business-case/effect-chain.ts";
+import { TACTIC_KINDS } from "../../../domain/tactics/tactic-input.ts";
 
 const range = z.object({ low: z.number(), expected: z.number(), high: z.number() });
 
@@ -55,6 +57,23 @@ export const BusinessCaseBody = z
         }),
       ),
     }),
+    effectChain: z
+      .object({
+        nodes: z.array(z.object({ id: z.string(), kind: z.enum(EFFECT_KINDS), label: z.string() })),
+        links: z.array(z.object({ from: z.string(), to: z.string() })),
+      })
+      .meta({ description: "The effektkedja: links go one level up, mojliggorare → forandring → nytta → effektmal" }),
+    tactics: z
+      .array(
+        z.object({
+          alternativeId: z.string(),
+          name: z.string(),
+          kind: z.enum(TACTIC_KINDS),
+          npv: z.number().meta({ description: "Expected: the served flows' computed benefits − one-off cost (first year) − annual cost" }),
+          paybackYear: z.int().nullable(),
+        }),
+      )
+      .meta({ description: "Each connection-tactic alternative's business case over the same horizon and discount rate" }),
     updatedAt: z.string().nullable(),
     canManage: z.boolean(),
   })
