@@ -9,7 +9,7 @@ export type LoadSettings = {
 };
 
 export type Scenario = {
-  id: "page" | "api" | "healthz" | "forecast" | "initiative";
+  id: "page" | "api" | "healthz" | "forecast" | "initiative" | "business-case-page" | "overview-page";
   label: string;
   path: string;
   headers: Record<string, string>;

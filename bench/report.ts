@@ -1,3 +1,4 @@
+import { businessCaseRatio } from "./business-case.ts";
 import { forecastRatio } from "./forecast.ts";
 import type { LoadResult, LoadSettings, Scenario } from "./load.ts";
 
@@ -89,6 +90,7 @@ export function formatReport(report: BenchReport): string {
   const loadRows: string[][] = [];
   const startRows: string[][] = [];
   const forecastLines: string[] = [];
+  const businessCaseLines: string[] = [];
   for (const outcome of report.databases) {
     const name = DATABASE_NAMES[outcome.database];
     if (outcome.status !== "measured") {
@@ -114,6 +116,11 @@ export function formatReport(report: BenchReport): string {
       forecastLines.push(
         `${name}: forecast p50 is ${ratio.p50Ratio.toFixed(2)}× the initiative read's (goal ≤ ${ratio.goal}×: ${ratio.met ? "met" : "NOT met"})`,
       );
+    const bc = businessCaseRatio(outcome.scenarios);
+    if (bc)
+      businessCaseLines.push(
+        `${name}: the business-case page's p50 is ${bc.p50Ratio.toFixed(2)}× the overview page's (goal ≤ ${bc.goal}×: ${bc.met ? "met" : "NOT met"})`,
+      );
     const c = outcome.coldStart;
     startRows.push([
       name,
@@ -135,6 +142,9 @@ export function formatReport(report: BenchReport): string {
       "",
       "Volume forecast (issue 11), same server and run:",
       ...forecastLines,
+      "",
+      "Business case (issue 12), same server and run:",
+      ...businessCaseLines,
       "",
       "Cold start: spawn of `node --import tsx src/main.ts` until GET /healthz answers 200",
       table(["database", "first start", "restart (median)", "restarts (ms)", "demo:seed (CLI)", "first start does"], startRows, [0, 5]),

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_PASSWORD } from "../src/cli/demo-seed.ts";
+import { businessCaseRatio, businessCaseScenarios } from "./business-case.ts";
 import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
 import { forecastRatio, forecastScenarios } from "./forecast.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
@@ -159,12 +160,13 @@ async function timedRestarts(
 async function measureLoad(server: RunningServer, settings: Settings) {
   const credentials = { email: USER, password: DEMO_PASSWORD };
   const token = await bearerToken(server.baseUrl, credentials);
+  const cookie = await sessionCookieHeader(server.baseUrl, credentials);
   const scenarios: Scenario[] = [
     {
       id: "page",
       label: "GET /organisations, session cookie",
       path: "/organisations",
-      headers: { cookie: await sessionCookieHeader(server.baseUrl, credentials), accept: "text/html" },
+      headers: { cookie, accept: "text/html" },
       expectBody: "Sundsvalls kommun",
     },
     {
@@ -175,6 +177,8 @@ async function measureLoad(server: RunningServer, settings: Settings) {
       expectBody: "Sundsvalls kommun",
     },
     ...(await forecastScenarios(server.baseUrl, token)),
+    // After the forecast's: the business case computes its benefits from the flows that bench registers.
+    ...(await businessCaseScenarios(server.baseUrl, token, cookie)),
     { id: "healthz", label: "GET /healthz", path: "/healthz", headers: {}, expectBody: '"ok"' },
   ];
   for (const scenario of scenarios) await probe(server.baseUrl, scenario);
@@ -191,6 +195,9 @@ async function measureLoad(server: RunningServer, settings: Settings) {
   const ratio = forecastRatio(measured);
   if (ratio)
     say(`  forecast p50 / initiative p50: ${ratio.p50Ratio.toFixed(2)}× (goal ≤ ${ratio.goal}×: ${ratio.met ? "met" : "NOT met"})`);
+  const bc = businessCaseRatio(measured);
+  if (bc)
+    say(`  business-case page p50 / overview page p50: ${bc.p50Ratio.toFixed(2)}× (goal ≤ ${bc.goal}×: ${bc.met ? "met" : "NOT met"})`);
   return measured;
 }
 

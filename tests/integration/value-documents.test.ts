@@ -93,7 +93,28 @@ describe("value and risk tables in documents", () => {
       consequence: 4,
       mitigation: "Vite i avtalet",
     });
+    expect(
+      (
+        await pl.post(`/api/v1/initiatives/${id}/reserve-plans`, {
+          outage: "mina_meddelanden",
+          duration: "lang",
+          fallbackAfterHours: 48,
+          fallback: "Beslut skickas med post",
+          decidedBy: "Förvaltningsledaren",
+        })
+      ).statusCode,
+    ).toBe(201);
     const doc = parseBody(await pl.post(`/api/v1/initiatives/${id}/deliverables`, { deliverableTypeId: "riskanalys" }), Deliverable, 201);
+    expect(doc.currentGenerated?.reservePlans).toEqual([
+      {
+        flowName: null,
+        outage: "mina_meddelanden",
+        duration: "lang",
+        fallbackAfterHours: 48,
+        fallback: "Beslut skickas med post",
+        decidedBy: "Förvaltningsledaren",
+      },
+    ]);
     expect(doc.currentGenerated?.risks?.map((r) => [r.title, r.score, r.level])).toEqual([
       ["Leverantören hinner inte", 16, "mycket_hog"],
       ["Låg risk", 2, "lag"],
@@ -101,6 +122,8 @@ describe("value and risk tables in documents", () => {
     const page = await (await world.browserAs("plA")).get(`/deliverables/${doc.id}`);
     expect(page.body).toContain("Riskregister");
     expect(page.body).toContain("16 (mycket hög)");
+    expect(page.body).toContain("Reservdrift vid avbrott");
+    expect(page.body).toContain("Beslut skickas med post");
     const pdf = await pl.get(`/api/v1/deliverables/${doc.id}/export?format=pdf`);
     expect(pdf.statusCode).toBe(200);
   });

@@ -1,11 +1,13 @@
 import type { Database } from "../../db/database.ts";
+import { flowsOf } from "../../db/repositories/flow-repository.ts";
+import { reservePlansOf } from "../../db/repositories/reserve-plan-repository.ts";
 import { risksOf } from "../../db/repositories/risk-repository.ts";
 import { evaluateBusinessCase } from "../business-case/business-case.ts";
 import { computedFor, statedCase } from "../business-case/initiative-business-case.ts";
 import { sensitivity } from "../business-case/sensitivity.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
 import { riskView } from "../risks/risk-register.ts";
-import type { GeneratedBusinessCase, GeneratedRisk, SensitivityLabel } from "./value-tables.ts";
+import type { GeneratedBusinessCase, GeneratedReservePlan, GeneratedRisk, SensitivityLabel } from "./value-tables.ts";
 
 /**
  * The value and risk tables of a document as the initiative's data say now (issue 12). Reads only;
@@ -63,4 +65,23 @@ export async function currentRisks(db: Database, initiativeId: string, now: Date
       status: r.status,
       reviewDate: r.reviewDate,
     }));
+}
+
+/** The reserve-operation plans, the plans for all flows first, then by flow, outage and duration. */
+export async function currentReservePlans(db: Database, initiativeId: string): Promise<GeneratedReservePlan[]> {
+  const plans = await reservePlansOf(db, initiativeId);
+  const names = new Map((await flowsOf(db, initiativeId)).map((f) => [f.id, f.name]));
+  const order = (p: GeneratedReservePlan) => `${p.flowName === null ? "0" : `1${p.flowName}`}|${p.outage}|${p.duration === "kort" ? 0 : 1}`;
+  return plans
+    .map(
+      (p): GeneratedReservePlan => ({
+        flowName: p.flowId === null ? null : (names.get(p.flowId) ?? null),
+        outage: p.outage as GeneratedReservePlan["outage"],
+        duration: p.duration as GeneratedReservePlan["duration"],
+        fallbackAfterHours: p.fallbackAfterHours,
+        fallback: p.fallback,
+        decidedBy: p.decidedBy,
+      }),
+    )
+    .sort((a, b) => order(a).localeCompare(order(b), "sv"));
 }
