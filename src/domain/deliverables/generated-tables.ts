@@ -1,5 +1,6 @@
 import type { Block } from "../../exports/document-model.ts";
 import { format, type Locale, messagesFor } from "../../i18n/index.ts";
+import { numberFormat } from "../../i18n/number-format.ts";
 import type { ConnectionTactic, FlowStatus, RecipientType } from "../flows/flow-input.ts";
 import type { TacticKind } from "../tactics/tactic-input.ts";
 import {
@@ -77,17 +78,13 @@ export type GeneratedTables = {
   reservePlans?: GeneratedReservePlan[];
 };
 
-const intl: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
-
 /** The generated tables as document blocks, in the reader's language, under one level-2 heading. */
 export function generatedBlocks(tables: GeneratedTables, locale: Locale): Block[] {
   const m = messagesFor(locale);
   const t = m.exports.generated;
-  const count = (n: number) => new Intl.NumberFormat(intl[locale], { maximumFractionDigits: 0 }).format(n);
+  const count = (n: number) => numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
   const sek = (n: number) =>
-    new Intl.NumberFormat(intl[locale], { style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(
-      n,
-    );
+    numberFormat(locale, { style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(n);
   const day = (d: string | null) => d ?? m.flows.notPlanned;
   const blocks: Block[] = [{ kind: "heading", level: 2, text: t.heading }];
   blocks.push({ kind: "paragraph", text: format(t.computedAt, { date: tables.computedAt.slice(0, 10) }) });

@@ -4,6 +4,7 @@ import { conformanceEventOf } from "../../db/repositories/sandbox-event-mapper.t
 import { loadTestCalls, loadTestsOf } from "../../db/repositories/sandbox-run-repository.ts";
 import { environmentEventsOf, findEnvironmentOfInitiative } from "../../db/repositories/sandbox-setup-repository.ts";
 import { format, messagesFor } from "../../i18n/index.ts";
+import { numberFormat } from "../../i18n/number-format.ts";
 import { CONFORMANCE_CASES } from "../../sandbox/conformance/conformance-cases.ts";
 import {
   type ConformanceEvaluation,
@@ -87,7 +88,7 @@ export async function createConformanceReport({
 }
 
 const t = messagesFor("sv").conformanceReport;
-const number = (value: number, digits = 0) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: digits }).format(value);
+const number = (value: number, digits = 0) => numberFormat("sv", { maximumFractionDigits: digits }).format(value);
 
 /** The environment's latest load test that has ended, with its summary: the performance evidence beside the conformance run. */
 async function latestFinishedLoadTest(db: UseCaseContext["db"], initiativeId: string, now: Date): Promise<LoadTestSummary | null> {

@@ -42,7 +42,8 @@ export const enBusinessCase: Widen<typeof svBusinessCase> = {
     computedHeading: "Computed benefits",
     computedLead:
       "Benefits that follow from volumes are not typed: for each flow and year they are the digital messages in the volume forecast times the flow's cost per letter, and they follow the forecast when the flows change.",
-    computedCaption: "Computed benefits per year and flow",
+    computedCaption: "Computed benefits per flow over the period (per year and flow in the Excel file)",
+    yearsColumn: "Years with digital messages",
     flowColumn: "Flow",
     digitalColumn: "Digital messages",
     costPerLetterColumn: "Cost per letter",

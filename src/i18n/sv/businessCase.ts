@@ -39,7 +39,8 @@ export const svBusinessCase = {
     computedHeading: "Beräknade nyttor",
     computedLead:
       "Nyttor som följer av volymerna skrivs inte in: de räknas fram för varje flöde och år som digitala meddelanden i volymprognosen gånger flödets kostnad per brev, och följer prognosen när flödena ändras.",
-    computedCaption: "Beräknade nyttor per år och flöde",
+    computedCaption: "Beräknade nyttor per flöde över kalkylperioden (per år och flöde i Excel-filen)",
+    yearsColumn: "År med digitala meddelanden",
     flowColumn: "Flöde",
     digitalColumn: "Digitala meddelanden",
     costPerLetterColumn: "Kostnad per brev",

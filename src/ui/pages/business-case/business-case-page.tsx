@@ -157,12 +157,39 @@ function Results({ ctx, view }: { ctx: PageContext; view: BusinessCaseView }) {
   );
 }
 
+type FlowTotal = {
+  flowId: string;
+  name: string;
+  costPerLetterSek: number;
+  firstYear: number;
+  lastYear: number;
+  digital: number;
+  low: number;
+  expected: number;
+  high: number;
+};
+
 function ComputedBenefits({ ctx, view }: { ctx: PageContext; view: BusinessCaseView }) {
   const t = ctx.m.businessCase;
   const sek = (n: number) => formatSek(ctx.locale, n);
   const count = (n: number) => formatCount(ctx.locale, n);
-  const rows = view.computed.flatMap((y) => y.flows.map((f) => ({ year: y.year, ...f })));
-  const example = rows.find((r) => r.digital.expected > 0) ?? rows[0];
+  const perYear = view.computed.flatMap((y) => y.flows.map((f) => ({ year: y.year, ...f })));
+  const example = perYear.find((r) => r.digital.expected > 0) ?? perYear[0];
+  // One row per flow over the whole horizon: a 50-flow, 15-year case would otherwise be 750 rows. The
+  // years are in the results table above, and per flow and year in the XLSX.
+  const byFlow = new Map<string, FlowTotal>();
+  for (const r of perYear) {
+    const total = byFlow.get(r.flowId) ?? { ...r, firstYear: r.year, lastYear: r.year, digital: 0, low: 0, expected: 0, high: 0 };
+    byFlow.set(r.flowId, {
+      ...total,
+      lastYear: r.year,
+      digital: total.digital + r.digital.expected,
+      low: total.low + r.amount.low,
+      expected: total.expected + r.amount.expected,
+      high: total.high + r.amount.high,
+    });
+  }
+  const rows = [...byFlow.values()].sort((a, b) => b.expected - a.expected);
   return (
     <section aria-labelledby="computed-heading" className="stack-wide">
       <Heading level={2} data-size="md" id="computed-heading">
@@ -174,8 +201,8 @@ function ComputedBenefits({ ctx, view }: { ctx: PageContext; view: BusinessCaseV
           <ScrollableTable caption={t.computedCaption}>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>{t.yearColumn}</Table.HeaderCell>
                 <Table.HeaderCell>{t.flowColumn}</Table.HeaderCell>
+                <Table.HeaderCell>{t.yearsColumn}</Table.HeaderCell>
                 <Table.HeaderCell>{t.digitalColumn}</Table.HeaderCell>
                 <Table.HeaderCell>{t.costPerLetterColumn}</Table.HeaderCell>
                 <Table.HeaderCell>{t.lowColumn}</Table.HeaderCell>
@@ -185,16 +212,16 @@ function ComputedBenefits({ ctx, view }: { ctx: PageContext; view: BusinessCaseV
             </Table.Head>
             <Table.Body>
               {rows.map((r) => (
-                <Table.Row key={`${r.year}-${r.flowId}`}>
-                  <Table.Cell>{r.year}</Table.Cell>
+                <Table.Row key={r.flowId}>
                   <Table.HeaderCell scope="row">
                     <Link href={flowHref(r.flowId)}>{r.name}</Link>
                   </Table.HeaderCell>
-                  <Table.Cell>{count(r.digital.expected)}</Table.Cell>
+                  <Table.Cell>{r.firstYear === r.lastYear ? r.firstYear : `${r.firstYear}–${r.lastYear}`}</Table.Cell>
+                  <Table.Cell>{count(r.digital)}</Table.Cell>
                   <Table.Cell>{sek(r.costPerLetterSek)}</Table.Cell>
-                  <Table.Cell>{sek(r.amount.low)}</Table.Cell>
-                  <Table.Cell>{sek(r.amount.expected)}</Table.Cell>
-                  <Table.Cell>{sek(r.amount.high)}</Table.Cell>
+                  <Table.Cell>{sek(r.low)}</Table.Cell>
+                  <Table.Cell>{sek(r.expected)}</Table.Cell>
+                  <Table.Cell>{sek(r.high)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

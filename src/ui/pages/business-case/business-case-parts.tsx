@@ -1,5 +1,6 @@
 import type { SensitivityInput } from "../../../domain/business-case/sensitivity.ts";
 import { format, type Locale } from "../../../i18n/index.ts";
+import { numberFormat } from "../../../i18n/number-format.ts";
 import { Details } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -9,18 +10,16 @@ export const businessCaseFormContext = (ctx: PageContext): PageContext => ({
   m: { ...ctx.m, fieldErrors: { ...ctx.m.fieldErrors, ...ctx.m.businessCase.fieldErrors } },
 });
 
-const intl: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
-
 /**
  * A number as it goes back into a form field: Swedish with spaces between thousands and a decimal
  * comma, English without grouping (parseNumber reads a comma as the decimal sign, so "150,000" would be 150).
  */
 export const formNumberText = (locale: Locale, value: number, digits = 2) =>
-  new Intl.NumberFormat(intl[locale], { maximumFractionDigits: digits, useGrouping: locale === "sv" }).format(value);
+  numberFormat(locale, { maximumFractionDigits: digits, useGrouping: locale === "sv" }).format(value);
 
 /** A plain number (a discount factor) as the locale writes it. */
 export const formatDecimal = (locale: Locale, value: number, digits: number) =>
-  new Intl.NumberFormat(intl[locale], { maximumFractionDigits: digits }).format(value);
+  numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 
 /** The input of a sensitivity row in words. */
 export function sensitivityLabel(ctx: PageContext, input: SensitivityInput): string {

@@ -1,4 +1,5 @@
 import type { Locale } from "../../../i18n/index.ts";
+import { numberFormat } from "../../../i18n/number-format.ts";
 import { Link } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -6,20 +7,16 @@ import { flowSettingsHref, flowsHref, forecastHref, planHref, prioritiesHref, ta
 
 export { deleteFlowHref, flowHref, flowsHref, forecastHref, newFlowHref, planHref } from "./flow-hrefs.ts";
 
-const intl: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
-
 /** A count as the locale writes it: 12 000 in Swedish. */
-export const formatCount = (locale: Locale, n: number) => new Intl.NumberFormat(intl[locale], { maximumFractionDigits: 0 }).format(n);
+export const formatCount = (locale: Locale, n: number) => numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 
 /** Kronor with at most two decimals: 15 kr, 21,50 kr. */
 export const formatSek = (locale: Locale, sek: number) =>
-  new Intl.NumberFormat(intl[locale], { style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(
-    sek,
-  );
+  numberFormat(locale, { style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(sek);
 
 /** A share as a per cent with one decimal. */
 export const formatShare = (locale: Locale, share: number) =>
-  new Intl.NumberFormat(intl[locale], { style: "percent", maximumFractionDigits: 1 }).format(share);
+  numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
 
 export type FlowView = "list" | "priorities" | "tactics" | "reach" | "forecast" | "versions" | "plan";
 

@@ -1,5 +1,6 @@
 import type { VersionView } from "../../../domain/forecast-versions/version-view.ts";
 import { format, formatDateTime, type Locale } from "../../../i18n/index.ts";
+import { numberFormat } from "../../../i18n/number-format.ts";
 import type { PageContext } from "../../page-context.ts";
 
 import { versionsHref } from "../flows/flow-hrefs.ts";
@@ -12,11 +13,10 @@ export const actualsImportHref = (initiativeId: string) => `/initiatives/${initi
 
 const intlLocale: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 
-export const formatCount = (locale: Locale, n: number) => new Intl.NumberFormat(intlLocale[locale]).format(n);
+export const formatCount = (locale: Locale, n: number) => numberFormat(locale).format(n);
 
 /** A difference with its sign, so "+1 200" and "−300" read as changes. */
-export const formatDifference = (locale: Locale, n: number) =>
-  new Intl.NumberFormat(intlLocale[locale], { signDisplay: "exceptZero" }).format(n);
+export const formatDifference = (locale: Locale, n: number) => numberFormat(locale, { signDisplay: "exceptZero" }).format(n);
 
 /** "2026-05" as "maj 2026"; read at noon UTC on the 15th, it is that month in any time zone. */
 export const monthName = (locale: Locale, month: string) =>

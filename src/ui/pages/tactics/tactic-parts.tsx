@@ -1,9 +1,10 @@
 import type { Locale } from "../../../i18n/index.ts";
+import { numberFormat } from "../../../i18n/number-format.ts";
 import type { PageContext } from "../../page-context.ts";
 
 /** Numbers as Swedish (or English) readers write them: 150 000 and 12,5 in Swedish. */
 export const formatNumber = (locale: Locale, value: number, digits = 0) =>
-  new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: digits }).format(value);
+  numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 
 /** The tactics area's own field errors on top of the shared ones, for the pages of this area. */
 export const tacticsFormContext = (ctx: PageContext): PageContext => ({
