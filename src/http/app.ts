@@ -20,6 +20,7 @@ import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
+import { benefitsApi } from "./routes/benefits/benefits.api.ts";
 import { businessCaseApi } from "./routes/business-case/business-case.api.ts";
 import { communicationsApi } from "./routes/communications/communications.api.ts";
 import { communicationsPages } from "./routes/communications/communications.pages.tsx";
@@ -209,6 +210,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowsApi(scope);
   businessCaseApi(scope);
   risksApi(scope);
+  benefitsApi(scope);
   forecastVersionsApi(scope);
   flowPlanningApi(scope);
   tacticsApi(scope);

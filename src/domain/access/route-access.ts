@@ -371,6 +371,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "PUT /api/v1/risks/:riskId": TEAM_WORK,
   "DELETE /api/v1/risks/:riskId": TEAM_WORK,
 
+  // Nyttorealiseringsplan: read with the initiative, kept and measured by its team
+  "GET /api/v1/initiatives/:initiativeId/benefits": ANY_MEMBER_READ,
+  "POST /api/v1/initiatives/:initiativeId/benefits": TEAM_WORK,
+  "GET /api/v1/initiatives/:initiativeId/benefits/evaluation": ANY_MEMBER_READ,
+  "GET /api/v1/benefits/:benefitId": ANY_MEMBER_READ,
+  "PUT /api/v1/benefits/:benefitId": TEAM_WORK,
+  "DELETE /api/v1/benefits/:benefitId": TEAM_WORK,
+  "POST /api/v1/benefits/:benefitId/measurements": TEAM_WORK,
+  "DELETE /api/v1/benefits/:benefitId/measurements/:measurementId": TEAM_WORK,
+
   // Forecast versions and actuals: read with the initiative, saved and entered by its team
   "GET /api/v1/initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,
   "POST /api/v1/initiatives/:initiativeId/forecast/versions": TEAM_WORK,
