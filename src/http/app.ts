@@ -21,6 +21,7 @@ import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
 import { benefitsApi } from "./routes/benefits/benefits.api.ts";
+import { benefitsPages } from "./routes/benefits/benefits.pages.tsx";
 import { businessCaseApi } from "./routes/business-case/business-case.api.ts";
 import { communicationsApi } from "./routes/communications/communications.api.ts";
 import { communicationsPages } from "./routes/communications/communications.pages.tsx";
@@ -237,6 +238,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   forecastVersionsPages(scope);
   flowPlanningPages(scope);
   tacticsPages(scope);
+  benefitsPages(scope);
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);

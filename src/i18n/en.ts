@@ -1,4 +1,5 @@
 import { enAudit } from "./en/audit.ts";
+import { enBenefits } from "./en/benefits.ts";
 import { enCommon } from "./en/common.ts";
 import { enCommunications } from "./en/communications.ts";
 import { enExports } from "./en/exports.ts";
@@ -36,4 +37,5 @@ export const en: Messages = {
   ...enExports,
   ...enTasks,
   ...enValueNav,
+  ...enBenefits,
 };

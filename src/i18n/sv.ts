@@ -1,4 +1,5 @@
 import { svAudit } from "./sv/audit.ts";
+import { svBenefits } from "./sv/benefits.ts";
 import { svCommon } from "./sv/common.ts";
 import { svCommunications } from "./sv/communications.ts";
 import { svExports } from "./sv/exports.ts";
@@ -35,4 +36,5 @@ export const sv = {
   ...svExports,
   ...svTasks,
   ...svValueNav,
+  ...svBenefits,
 } as const;

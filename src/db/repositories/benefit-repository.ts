@@ -6,7 +6,7 @@ import { benefitMeasurements, benefits } from "../schema.ts";
 
 export type BenefitRow = typeof benefits.$inferSelect;
 export type MeasurementRow = typeof benefitMeasurements.$inferSelect;
-type BenefitValues = Omit<typeof benefits.$inferInsert, "id" | "initiativeId" | "createdAt" | "createdBy">;
+type BenefitValues = Partial<Omit<typeof benefits.$inferInsert, "id" | "initiativeId" | "createdAt" | "createdBy">>;
 
 /** Oldest first: the plan's order is the order the team wrote it in. */
 export const benefitsOf = (db: Database, initiativeId: string) =>

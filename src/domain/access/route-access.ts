@@ -380,6 +380,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "DELETE /api/v1/benefits/:benefitId": TEAM_WORK,
   "POST /api/v1/benefits/:benefitId/measurements": TEAM_WORK,
   "DELETE /api/v1/benefits/:benefitId/measurements/:measurementId": TEAM_WORK,
+  "GET /initiatives/:initiativeId/benefits": ANY_MEMBER_READ,
+  "GET /initiatives/:initiativeId/benefits/new": TEAM_WORK,
+  "POST /initiatives/:initiativeId/benefits/new": TEAM_WORK,
+  "GET /benefits/:benefitId": ANY_MEMBER_READ,
+  "POST /benefits/:benefitId": TEAM_WORK,
+  "POST /benefits/:benefitId/measurements": TEAM_WORK,
+  "POST /benefits/:benefitId/measurements/:measurementId/delete": TEAM_WORK,
+  "POST /benefits/:benefitId/gap-analysis": TEAM_WORK,
+  "GET /benefits/:benefitId/delete": TEAM_WORK,
+  "POST /benefits/:benefitId/delete": TEAM_WORK,
 
   // Forecast versions and actuals: read with the initiative, saved and entered by its team
   "GET /api/v1/initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,

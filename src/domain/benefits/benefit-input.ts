@@ -92,3 +92,7 @@ export function measurementIssues(
     ? [{ path: [...path, "date"], code: "before_baseline", message: `the date is before the baseline date ${benefit.baselineDate}` }]
     : [];
 }
+
+/** Milestone VIII's gap analysis of a benefit on its own: the rest of the benefit stays as it is. */
+export const GapAnalysisInput = BenefitInput.pick({ gapCause: true, proposedActions: true, responsibleUnit: true });
+export type GapAnalysisInput = z.output<typeof GapAnalysisInput>;

@@ -22,7 +22,7 @@ import { readableInitiative, workableInitiative } from "../initiatives/read-init
 import { DomainError, type FieldIssue, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { type BenefitEvaluation, evaluateBenefit } from "./benefit-evaluation.ts";
-import { type BenefitInput, benefitDateIssues, type MeasurementInput, measurementIssues } from "./benefit-input.ts";
+import { type BenefitInput, benefitDateIssues, type GapAnalysisInput, type MeasurementInput, measurementIssues } from "./benefit-input.ts";
 import { derivedMeasurements, type FlowActualMonth } from "./derived-measurements.ts";
 
 /**
@@ -112,6 +112,10 @@ const canWork = (actor: Ctx["actor"], organisationId: string) => can(actor, { ac
 const flowChoices = async (db: Database, initiativeId: string) =>
   (await flowsOf(db, initiativeId)).map((f) => ({ id: f.id, name: f.name }));
 
+/** The organisation's members, as the team chooses owners and measurers among them (nobody else is shown the list). */
+const memberChoices = async (db: Database, organisationId: string, canManage: boolean) =>
+  canManage ? (await membersOfOrganisation(db, organisationId)).map((m) => ({ userId: m.userId, name: m.name })) : [];
+
 /** The plan: every benefit evaluated against its target with its stored and derived measurements. */
 export async function listBenefits(ctx: Ctx & { initiativeId: string }) {
   const initiative = await readableInitiative(ctx, ctx.initiativeId);
@@ -131,11 +135,13 @@ export async function listBenefits(ctx: Ctx & { initiativeId: string }) {
       ),
     ),
   );
+  const canManage = canWork(ctx.actor, initiative.organisationId);
   return {
     initiative: { id: initiative.id, name: initiative.name, organisationId: initiative.organisationId },
     benefits,
     flows: await flowChoices(ctx.db, initiative.id),
-    canManage: canWork(ctx.actor, initiative.organisationId),
+    members: await memberChoices(ctx.db, initiative.organisationId, canManage),
+    canManage,
   };
 }
 
@@ -160,12 +166,14 @@ export async function getBenefit(ctx: Ctx & { benefitId: string }) {
   const initiative = await readableInitiative(ctx, row.initiativeId);
   const actuals = row.derivedFromFlowIds.length ? await actualsOfInitiative(ctx.db, initiative.id) : [];
   const measurements = mergedMeasurements(row, await measurementsOf(ctx.db, row.id), actuals);
+  const canManage = canWork(ctx.actor, initiative.organisationId);
   return {
     initiative: { id: initiative.id, name: initiative.name, organisationId: initiative.organisationId },
     benefit: summary(row, measurements),
     measurements,
     flows: await flowChoices(ctx.db, initiative.id),
-    canManage: canWork(ctx.actor, initiative.organisationId),
+    members: await memberChoices(ctx.db, initiative.organisationId, canManage),
+    canManage,
   };
 }
 
@@ -239,6 +247,39 @@ export async function updateBenefit({ db, actor, now, benefitId, input }: UseCas
   return db.transaction(async (tx) => {
     const before = await findBenefit(tx, benefitId, { lock: true });
     const row = before && (await updateBenefitRow(tx, initiative.id, benefitId, { ...values, updatedAt: now }));
+    if (!before || !row) throw notFound("benefit");
+    const view = benefitView(row);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "benefit.update",
+        entityType: "benefit",
+        entityId: benefitId,
+        organisationId: initiative.organisationId,
+        before: benefitView(before),
+        after: view,
+      },
+      now,
+    );
+    return view;
+  });
+}
+
+/** Writes only the gap analysis (cause, proposed actions, responsible unit) under the benefit's row lock. */
+export async function updateGapAnalysis({
+  db,
+  actor,
+  now,
+  benefitId,
+  input,
+}: UseCaseContext & { benefitId: string; input: GapAnalysisInput }) {
+  const found = await findBenefit(db, benefitId);
+  if (!found) throw notFound("benefit");
+  const initiative = await workableInitiative({ db, actor }, found.initiativeId);
+  return db.transaction(async (tx) => {
+    const before = await findBenefit(tx, benefitId, { lock: true });
+    const row = before && (await updateBenefitRow(tx, initiative.id, benefitId, { ...input, updatedAt: now }));
     if (!before || !row) throw notFound("benefit");
     const view = benefitView(row);
     await recordAudit(
