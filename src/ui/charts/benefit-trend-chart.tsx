@@ -31,10 +31,11 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 
 /** The round bounds of the value axis: from 0 (or a round value below the lowest) to a round top above the highest. */
 function bounds(values: readonly number[]): { min: number; max: number } {
-  const high = Math.max(0, ...values);
-  const low = Math.min(0, ...values);
-  if (low < 0 && high <= 0) return { min: -niceMax(-low), max: 0 };
-  return { min: low < 0 ? -niceMax(-low) : 0, max: niceMax(high) };
+  // Below the table's four decimals a value is zero; an axis needs a height to divide by.
+  const round = (n: number) => (n >= 1e-4 ? niceMax(n) : 0);
+  const high = round(Math.max(0, ...values));
+  const low = round(-Math.min(0, ...values));
+  return high === 0 && low === 0 ? { min: 0, max: 1 } : { min: low === 0 ? 0 : -low, max: high };
 }
 
 /**
