@@ -2,9 +2,17 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, benefitMeasurements, benefits } from "../../src/db/schema.ts";
 import { ErrorBody } from "../../src/http/api/api-route.ts";
-import { Benefit, BenefitDetail, BenefitEvaluationList, BenefitList, Measurement } from "../../src/http/routes/benefits/benefits.schema.ts";
+import {
+  Benefit,
+  BenefitDetail,
+  BenefitEvaluationList,
+  BenefitList,
+  Measurement,
+  MeasurementImportCommitted,
+  MeasurementImportPreview,
+} from "../../src/http/routes/benefits/benefits.schema.ts";
 import { Flow } from "../../src/http/routes/flows/flows.schema.ts";
-import { getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
+import { type Api, getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
 /** The nyttorealiseringsplan of issue 12: benefits, their measurements (entered and derived from actuals) and the evaluation. */
 describe("benefits API", () => {
@@ -255,5 +263,68 @@ describe("benefits API", () => {
     expect(target(entries[1]?.before)).toBe(target(entries[0]?.after));
     const [row] = await world.db.select().from(benefits).where(eq(benefits.id, benefit.id));
     expect(row?.targetValue).toBe(target(entries[1]?.after));
+  });
+
+  const upload = (api: Api, benefitId: string, csv: string, commit = false) =>
+    world.app.inject({
+      method: "POST",
+      url: `/api/v1/benefits/${benefitId}/measurements/import${commit ? "?commit=true" : ""}`,
+      headers: { authorization: `Bearer ${api.token}`, "content-type": "text/csv" },
+      payload: Buffer.from(csv),
+    });
+
+  it("imports measurements from a file: a preview first, then all of them in one go, marked as imported", async () => {
+    const pl = await world.loginAs("plA");
+    const { id } = await world.seedInitiative({ name: "Importerade mätvärden" });
+    const benefit = await postJson(pl, `/api/v1/initiatives/${id}/benefits`, fewerLetters, Benefit);
+    const file = "Datum;Värde;Anteckning\n2026-03-31;900;Kvartal 1\n2026-06-30;1 200,5;\n";
+    const preview = parseBody(await upload(pl, benefit.id, file), MeasurementImportPreview);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows.map((r) => [r.row, r.date, r.value])).toEqual([
+      [2, "2026-03-31", 900],
+      [3, "2026-06-30", 1200.5],
+    ]);
+    expect(await world.db.select().from(benefitMeasurements).where(eq(benefitMeasurements.benefitId, benefit.id))).toEqual([]);
+
+    expect(parseBody(await upload(pl, benefit.id, file, true), MeasurementImportCommitted, 201)).toEqual({
+      committed: true,
+      measurements: 2,
+    });
+    const stored = await world.db.select().from(benefitMeasurements).where(eq(benefitMeasurements.benefitId, benefit.id));
+    expect(stored.map((m) => [m.date, m.value, m.source]).sort()).toEqual([
+      ["2026-03-31", 900, "import"],
+      ["2026-06-30", 1200.5, "import"],
+    ]);
+    const actions = (await world.db.select().from(auditLog).where(eq(auditLog.entityId, benefit.id))).map((e) => e.action);
+    expect(actions).toContain("benefit_measurement.import");
+  });
+
+  it("refuses an import with any wrong row, or 10,000 rows, quickly and saving nothing; only the team may import", async () => {
+    const [pl, reader, plB] = [await world.loginAs("plA"), await world.loginAs("readerA"), await world.loginAs("plB")];
+    const { id } = await world.seedInitiative({ name: "Felaktig import" });
+    const benefit = await postJson(pl, `/api/v1/initiatives/${id}/benefits`, fewerLetters, Benefit);
+    const wrong = parseBody(
+      await upload(pl, benefit.id, "Datum;Värde\n2026-03-31;900\n2025-12-31;800\n2026-04-30;många\n", true),
+      MeasurementImportPreview,
+      400,
+    );
+    expect(wrong.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [3, "Datum", "before_baseline"],
+      [4, "Värde", "not_a_number"],
+    ]);
+
+    const started = Date.now();
+    const many = parseBody(
+      await upload(pl, benefit.id, `Datum;Värde\n${"2026-03-31;900\n".repeat(10_000)}`, true),
+      MeasurementImportPreview,
+      400,
+    );
+    expect(many.errors.map((e) => e.code)).toEqual(["too_many_rows"]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await pl.get(`/api/v1/benefits/${benefit.id}`)).statusCode).toBe(200);
+
+    expect((await upload(reader, benefit.id, "Datum;Värde\n2026-03-31;900\n", true)).statusCode).toBe(403);
+    expect((await upload(plB, benefit.id, "Datum;Värde\n2026-03-31;900\n", true)).statusCode).toBe(404);
+    expect(await world.db.select().from(benefitMeasurements).where(eq(benefitMeasurements.benefitId, benefit.id))).toEqual([]);
   });
 });

@@ -432,6 +432,11 @@ describe("route × role × tenant matrix", () => {
     "DELETE /api/v1/benefits/:benefitId": { before: aBenefit },
     "POST /api/v1/benefits/:benefitId/measurements": { before: aBenefit, body: { date: "2026-06-30", value: 50 } },
     "DELETE /api/v1/benefits/:benefitId/measurements/:measurementId": { before: aMeasurement },
+    // A preview: the team's answer is 200, nothing is saved.
+    "POST /api/v1/benefits/:benefitId/measurements/import": {
+      before: aBenefit,
+      body: new Xml("Datum;Värde\n2026-06-30;50\n", "text/csv"),
+    },
     "POST /initiatives/:initiativeId/benefits/new": { body: BENEFIT_FORM },
     "GET /benefits/:benefitId": { before: aBenefit },
     "POST /benefits/:benefitId": { before: aBenefit, body: BENEFIT_FORM },

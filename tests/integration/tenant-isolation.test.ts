@@ -317,6 +317,7 @@ describe("tenant isolation on every route", () => {
     // Files are refused before they are read: the imports, whose bodies are files rather than JSON.
     expect(checked).toContain("POST /api/v1/initiatives/:initiativeId/actuals/import");
     expect(checked).toContain("POST /api/v1/initiatives/:initiativeId/flows/import");
+    expect(checked).toContain("POST /api/v1/benefits/:benefitId/measurements/import");
   });
 
   it("refuses every page aimed at another organisation", async () => {

@@ -380,6 +380,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "DELETE /api/v1/benefits/:benefitId": TEAM_WORK,
   "POST /api/v1/benefits/:benefitId/measurements": TEAM_WORK,
   "DELETE /api/v1/benefits/:benefitId/measurements/:measurementId": TEAM_WORK,
+  "POST /api/v1/benefits/:benefitId/measurements/import": TEAM_WORK,
   "GET /initiatives/:initiativeId/benefits": ANY_MEMBER_READ,
   "GET /initiatives/:initiativeId/benefits/new": TEAM_WORK,
   "POST /initiatives/:initiativeId/benefits/new": TEAM_WORK,

@@ -404,3 +404,14 @@ export async function deleteMeasurement({
     return storedView(removed);
   });
 }
+
+/**
+ * What a measurement import is checked against: the benefit's baseline date. Only the team gets it,
+ * so nobody else has a file read at all.
+ */
+export async function measurementImportContext({ db, actor }: Ctx, benefitId: string) {
+  const found = await findBenefit(db, benefitId);
+  if (!found) throw notFound("benefit");
+  await workableInitiative({ db, actor }, found.initiativeId);
+  return { benefit: benefitView(found), context: { baselineDate: found.baselineDate } };
+}

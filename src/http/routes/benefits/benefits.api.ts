@@ -6,10 +6,15 @@ import {
   evaluateBenefits,
   getBenefit,
   listBenefits,
+  measurementImportContext,
   recordMeasurement,
+  recordMeasurements,
   updateBenefit,
 } from "../../../domain/benefits/benefit-plan.ts";
 import type { AppScope } from "../../app-scope.ts";
+import { IMPORT_MEDIA_TYPES, MAX_IMPORT_BYTES, MEASUREMENT_IMPORT_URL, unsupported } from "../flows/flow-import.api.ts";
+import { ImportQuery } from "../flows/flow-import.schema.ts";
+import { readMeasurementImport } from "../flows/flow-import-runner.ts";
 import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
 import {
   Benefit,
@@ -18,6 +23,7 @@ import {
   BenefitList,
   BenefitParams,
   Measurement,
+  MeasurementImportPreview,
   MeasurementParams,
 } from "./benefits.schema.ts";
 
@@ -115,6 +121,36 @@ export function benefitsApi({ db, api }: AppScope) {
     response: { status: 204 },
     handler: async ({ actor, params, now }) => {
       await deleteMeasurement({ db, actor, now, benefitId: params.benefitId, measurementId: params.measurementId });
+    },
+  });
+  api({
+    method: "POST",
+    url: MEASUREMENT_IMPORT_URL,
+    summary:
+      "Import a benefit's measurements from a spreadsheet (the initiative's team): columns Datum/Date (YYYY-MM-DD or an Excel date cell, not before the baseline date), Värde/Value (a number, Swedish or English) and Anteckning/Note (optional). The file itself is the body (text/csv, XLSX or application/octet-stream, at most 5 MB and 5,000 rows). Answers 200 with the rows and every error by row and column, nothing saved; with ?commit=true and no error, stores every measurement in one transaction and answers 201 { committed: true, measurements }; with ?commit=true and errors, 400 with the preview and nothing saved",
+    tag: "benefits",
+    access: "authenticated",
+    params: BenefitParams,
+    query: ImportQuery,
+    rawBody: { mediaTypes: IMPORT_MEDIA_TYPES, maxBytes: MAX_IMPORT_BYTES },
+    response: { status: 200, schema: MeasurementImportPreview },
+    handler: async ({ actor, params, query, request, reply, now }) => {
+      const { context } = await measurementImportContext({ db, actor }, params.benefitId);
+      if (!Buffer.isBuffer(request.body)) throw unsupported(request);
+      const read = await readMeasurementImport(new Uint8Array(request.body), context);
+      const preview = { ...read, committed: false as const };
+      if (!query.commit) return preview;
+      if (read.errors.length) return reply.code(400).send(preview);
+      const saved = await recordMeasurements({
+        db,
+        actor,
+        now,
+        benefitId: params.benefitId,
+        measurements: read.rows,
+        source: "import",
+        issuePath: (i) => ["rows", i],
+      });
+      return reply.code(201).send({ committed: true, measurements: saved.measurements.length });
     },
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BENEFICIARIES, BENEFIT_CATEGORIES } from "../../../domain/business-case/business-case-input.ts";
+import { ImportProblem } from "../flows/flow-import.schema.ts";
 
 export const BenefitParams = z.object({ benefitId: z.uuid({ error: "invalid_id" }) });
 export const MeasurementParams = BenefitParams.extend({ measurementId: z.uuid({ error: "invalid_id" }) });
@@ -85,3 +86,28 @@ export const BenefitEvaluationList = z.object({
     }),
   ),
 });
+
+export const MeasurementImportPreview = z
+  .object({
+    format: z.enum(["csv", "xlsx"]).meta({ description: "How the file was read: told by its bytes (a ZIP is XLSX), not by Content-Type" }),
+    rows: z.array(
+      z.object({
+        row: z.int().meta({ description: "The spreadsheet's row (the header is row 1)" }),
+        date: z.string(),
+        value: z.number(),
+        note: z.string(),
+      }),
+    ),
+    errors: z.array(ImportProblem).meta({
+      description:
+        "Every problem by row and column: encoding, empty_file, unreadable_file, too_many_rows, xlsx_too_large, import_timeout, import_too_costly, missing_header, duplicate_header, no_rows, required, not_a_date, before_baseline, not_a_number, too_large, too_long",
+    }),
+    ignoredColumns: z.array(z.string()).meta({ description: "Headers no column of the import takes; they are not read" }),
+    committed: z.literal(false),
+  })
+  .meta({
+    description:
+      "A measurement import read and checked: the measurements it would save and every error. Nothing is saved while there is one",
+  });
+
+export const MeasurementImportCommitted = z.object({ committed: z.literal(true), measurements: z.int() });
