@@ -22,6 +22,7 @@ import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
 import { benefitsApi } from "./routes/benefits/benefits.api.ts";
 import { benefitsPages } from "./routes/benefits/benefits.pages.tsx";
+import { measurementImportPages } from "./routes/benefits/measurement-import.pages.tsx";
 import { businessCaseApi } from "./routes/business-case/business-case.api.ts";
 import { communicationsApi } from "./routes/communications/communications.api.ts";
 import { communicationsPages } from "./routes/communications/communications.pages.tsx";
@@ -239,6 +240,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowPlanningPages(scope);
   tacticsPages(scope);
   benefitsPages(scope);
+  measurementImportPages(scope);
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);

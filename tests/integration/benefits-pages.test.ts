@@ -166,4 +166,39 @@ describe("benefit realisation pages", () => {
     expect((await reader.get(`/initiatives/${id}/benefits/new`)).statusCode).toBe(403);
     expect((await reader.post(`/benefits/${benefit.id}/measurements`, { date: "2026-06-30", value: "1" })).statusCode).toBe(403);
   });
+
+  it("imports measurements from a file: the upload, a preview with row errors, and the save", async () => {
+    const { id } = await world.seedInitiative({ name: "Importsidor" });
+    const pl = await world.loginAs("plA");
+    const benefit = await postJson(
+      pl,
+      `/api/v1/initiatives/${id}/benefits`,
+      { ...form, baselineValue: 12_000, targetValue: 3000, frequency: 3 },
+      Benefit,
+    );
+    const session = await world.browserAs("plA");
+    const page = `/benefits/${benefit.id}/measurements/import`;
+    const start = await session.get(page);
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toMatch(/enctype="multipart\/form-data"/i);
+
+    const wrong = Buffer.from("Datum;Värde\n2025-12-31;9 000\n").toString("base64");
+    const refused = await session.post(`${page}/commit`, { content: wrong, fileName: "fel.csv" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("Datumet ligger före nyttans utgångsläge.");
+
+    const file = Buffer.from("Datum;Värde;Anteckning\n2026-03-31;11 000;Kvartal 1\n2026-06-30;9 500,5;\n").toString("base64");
+    const preview = await session.post(page, { content: file, fileName: "matvarden.csv" });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("Filen matvarden.csv har 2 mätvärden som kan sparas.");
+    expect(await world.db.select().from(benefitMeasurements).where(eq(benefitMeasurements.benefitId, benefit.id))).toEqual([]);
+    const saved = await session.post(`${page}/commit`, { content: file, fileName: "matvarden.csv" });
+    expect(saved.statusCode).toBe(303);
+    const stored = await world.db.select().from(benefitMeasurements).where(eq(benefitMeasurements.benefitId, benefit.id));
+    expect(stored.map((m) => [m.date, m.value, m.source]).sort()).toEqual([
+      ["2026-03-31", 11_000, "import"],
+      ["2026-06-30", 9500.5, "import"],
+    ]);
+    expect((await session.get(`/benefits/${benefit.id}`)).body).toContain("2 mätvärden har importerats.");
+  });
 });

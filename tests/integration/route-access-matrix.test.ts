@@ -438,6 +438,15 @@ describe("route × role × tenant matrix", () => {
       body: new Xml("Datum;Värde\n2026-06-30;50\n", "text/csv"),
     },
     "POST /initiatives/:initiativeId/benefits/new": { body: BENEFIT_FORM },
+    "GET /benefits/:benefitId/measurements/import": { before: aBenefit },
+    "POST /benefits/:benefitId/measurements/import": {
+      before: aBenefit,
+      body: { content: Buffer.from("Datum;Värde\n2026-06-30;50\n").toString("base64"), fileName: "matvarden.csv" },
+    },
+    "POST /benefits/:benefitId/measurements/import/commit": {
+      before: aBenefit,
+      body: { content: Buffer.from("Datum;Värde\n2026-06-30;50\n").toString("base64"), fileName: "matvarden.csv" },
+    },
     "GET /benefits/:benefitId": { before: aBenefit },
     "POST /benefits/:benefitId": { before: aBenefit, body: BENEFIT_FORM },
     "POST /benefits/:benefitId/measurements": { before: aBenefit, body: { date: "2026-06-30", value: "50" } },

@@ -391,6 +391,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /benefits/:benefitId/gap-analysis": TEAM_WORK,
   "GET /benefits/:benefitId/delete": TEAM_WORK,
   "POST /benefits/:benefitId/delete": TEAM_WORK,
+  "GET /benefits/:benefitId/measurements/import": TEAM_WORK,
+  "POST /benefits/:benefitId/measurements/import": TEAM_WORK,
+  "POST /benefits/:benefitId/measurements/import/commit": TEAM_WORK,
 
   // Forecast versions and actuals: read with the initiative, saved and entered by its team
   "GET /api/v1/initiatives/:initiativeId/forecast/versions": ANY_MEMBER_READ,

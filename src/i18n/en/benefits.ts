@@ -122,6 +122,32 @@ export const enBenefits: Widen<typeof svBenefits> = {
       proposedActions: "Proposed actions",
       responsibleUnit: "Responsible unit",
     },
+    import: {
+      title: "Import measurements for {name}",
+      intro:
+        "Read the benefit's measurements from a CSV or Excel file. Every row is saved as a new measurement, or none if any row is wrong.",
+      formatHeading: "How the file should look",
+      formatItems: [
+        "The columns Datum/Date (YYYY-MM-DD, not before the benefit's baseline {baselineDate}), Värde/Value (a number, for example 12 000 or 11.5) and Anteckning/Note (optional).",
+        "One row per measurement.",
+        "Save as CSV UTF-8 or as an Excel workbook (.xlsx). At most {maxRows} rows and {maxMb} MB.",
+      ],
+      previewIntro: "The file {file} has {count} measurements that can be saved.",
+      rowsHeading: "Measurements in the file",
+      rowsCaption: "The measurements to be saved, with their row numbers in the file",
+      save: "Save the measurements",
+      saved: "{count} measurements have been imported.",
+      codes: {
+        too_many_rows: "The file has more than {maxRows} rows. Split it into several files.",
+        no_rows: "The file has a header row but no measurements.",
+        required: "The value is missing.",
+        not_a_date: "Enter a date as YYYY-MM-DD, for example 2027-09-01.",
+        before_baseline: "The date is before the benefit's baseline.",
+        not_a_number: "Enter a number.",
+        too_large: "The value is too large.",
+        too_long: "The note is longer than 2,000 characters.",
+      },
+    },
     fieldErrors: {
       target_before_baseline: "The target date cannot be before the baseline date.",
       before_baseline: "The date is before the benefit's baseline.",
