@@ -145,6 +145,8 @@ describe("benefit realisation pages", () => {
     const english = await session.get(`/benefits/${benefit.id}`);
     expect(english.body).toContain("digital messages per month of the flows: Beslut om bygglov");
     expect(english.body).toContain("Actuals of flows: Beslut om bygglov");
+    // The language is the person's own: back to Swedish for the tests after this one.
+    expect((await session.post("/language", { locale: "sv", returnTo: "/" })).statusCode).toBe(303);
   });
 
   it("shows a läsare the plan and the benefit without forms, and refuses the forms", async () => {
