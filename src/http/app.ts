@@ -20,6 +20,9 @@ import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
+import { benefitsApi } from "./routes/benefits/benefits.api.ts";
+import { benefitsPages } from "./routes/benefits/benefits.pages.tsx";
+import { measurementImportPages } from "./routes/benefits/measurement-import.pages.tsx";
 import { businessCaseApi } from "./routes/business-case/business-case.api.ts";
 import { businessCasePages } from "./routes/business-case/business-case.pages.tsx";
 import { communicationsApi } from "./routes/communications/communications.api.ts";
@@ -214,6 +217,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   businessCaseApi(scope);
   risksApi(scope);
   reservePlansApi(scope);
+  benefitsApi(scope);
   forecastVersionsApi(scope);
   flowPlanningApi(scope);
   tacticsApi(scope);
@@ -243,6 +247,8 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   risksPages(scope);
   reservePlansPages(scope);
   businessCasePages(scope);
+  benefitsPages(scope);
+  measurementImportPages(scope);
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);

@@ -1,4 +1,5 @@
 import { enAudit } from "./en/audit.ts";
+import { enBenefits } from "./en/benefits.ts";
 import { enBusinessCase } from "./en/businessCase.ts";
 import { enCommon } from "./en/common.ts";
 import { enCommunications } from "./en/communications.ts";
@@ -40,4 +41,5 @@ export const en: Messages = {
   ...enValueNav,
   ...enRisks,
   ...enBusinessCase,
+  ...enBenefits,
 };

@@ -1,4 +1,5 @@
 import { svAudit } from "./sv/audit.ts";
+import { svBenefits } from "./sv/benefits.ts";
 import { svBusinessCase } from "./sv/businessCase.ts";
 import { svCommon } from "./sv/common.ts";
 import { svCommunications } from "./sv/communications.ts";
@@ -39,4 +40,5 @@ export const sv = {
   ...svValueNav,
   ...svRisks,
   ...svBusinessCase,
+  ...svBenefits,
 } as const;

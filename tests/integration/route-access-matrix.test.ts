@@ -28,6 +28,7 @@ import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
+import { Benefit, BenefitList, Measurement } from "../../src/http/routes/benefits/benefits.schema.ts";
 import { Communication } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { Flow, FlowList } from "../../src/http/routes/flows/flows.schema.ts";
@@ -267,6 +268,29 @@ describe("route × role × tenant matrix", () => {
       (await getJson(owner, reservePlansUrl(), ReservePlanList)).plans[0]?.id ??
       (await postJson(owner, reservePlansUrl(), RESERVE_PLAN, ReservePlan)).id,
   });
+  const BENEFIT = {
+    name: "Matrisens nytta",
+    metric: "Pappersbrev per månad",
+    unit: "brev",
+    baselineValue: 100,
+    baselineDate: "2026-01-01",
+    targetValue: 10,
+    targetDate: "2027-12-31",
+  };
+  /** The benefit form as a browser posts it: Swedish numbers. */
+  const BENEFIT_FORM = { ...BENEFIT, baselineValue: "1 000", targetValue: "10,5" };
+  const benefitsUrl = () => `/api/v1/initiatives/${params.initiativeId}/benefits`;
+  /** A benefit of A's initiative: a case that deleted one leaves the next caller another. */
+  const aBenefit = async () => ({
+    benefitId:
+      (await getJson(owner, benefitsUrl(), BenefitList)).benefits[0]?.id ?? (await postJson(owner, benefitsUrl(), BENEFIT, Benefit)).id,
+  });
+  /** A stored measurement of A's benefit: a case that deleted one leaves the next caller another. */
+  const aMeasurement = async () => {
+    const { benefitId } = await aBenefit();
+    const measured = await postJson(owner, `/api/v1/benefits/${benefitId}/measurements`, { date: "2026-06-30", value: 50 }, Measurement);
+    return { benefitId, measurementId: measured.id ?? "" };
+  };
   // The API takes a list of months; the matrix's bodies are objects, and a list is one.
   const ACTUALS = [{ month: "2026-01", digital: 1, paper: 2 }] as unknown as Body;
   /** A flow import the preview reads without an error (the API answers 200 without ?commit). */
@@ -451,6 +475,34 @@ describe("route × role × tenant matrix", () => {
     "POST /reserve-plans/:planId": { before: aReservePlan, body: RESERVE_PLAN },
     "GET /reserve-plans/:planId/delete": { before: aReservePlan },
     "POST /reserve-plans/:planId/delete": { before: aReservePlan },
+    "POST /api/v1/initiatives/:initiativeId/benefits": { body: BENEFIT },
+    "GET /api/v1/benefits/:benefitId": { before: aBenefit },
+    "PUT /api/v1/benefits/:benefitId": { before: aBenefit, body: BENEFIT },
+    "DELETE /api/v1/benefits/:benefitId": { before: aBenefit },
+    "POST /api/v1/benefits/:benefitId/measurements": { before: aBenefit, body: { date: "2026-06-30", value: 50 } },
+    "DELETE /api/v1/benefits/:benefitId/measurements/:measurementId": { before: aMeasurement },
+    // A preview: the team's answer is 200, nothing is saved.
+    "POST /api/v1/benefits/:benefitId/measurements/import": {
+      before: aBenefit,
+      body: new Xml("Datum;Värde\n2026-06-30;50\n", "text/csv"),
+    },
+    "POST /initiatives/:initiativeId/benefits/new": { body: BENEFIT_FORM },
+    "GET /benefits/:benefitId/measurements/import": { before: aBenefit },
+    "POST /benefits/:benefitId/measurements/import": {
+      before: aBenefit,
+      body: { content: Buffer.from("Datum;Värde\n2026-06-30;50\n").toString("base64"), fileName: "matvarden.csv" },
+    },
+    "POST /benefits/:benefitId/measurements/import/commit": {
+      before: aBenefit,
+      body: { content: Buffer.from("Datum;Värde\n2026-06-30;50\n").toString("base64"), fileName: "matvarden.csv" },
+    },
+    "GET /benefits/:benefitId": { before: aBenefit },
+    "POST /benefits/:benefitId": { before: aBenefit, body: BENEFIT_FORM },
+    "POST /benefits/:benefitId/measurements": { before: aBenefit, body: { date: "2026-06-30", value: "50" } },
+    "POST /benefits/:benefitId/measurements/:measurementId/delete": { before: aMeasurement },
+    "POST /benefits/:benefitId/gap-analysis": { before: aBenefit, body: { gapCause: "Sen start" } },
+    "GET /benefits/:benefitId/delete": { before: aBenefit },
+    "POST /benefits/:benefitId/delete": { before: aBenefit },
     "POST /initiatives/:initiativeId/flows/new": { body: FLOW_FORM },
     "GET /flows/:flowId": { before: aFlow },
     "POST /flows/:flowId": { before: aFlow, body: FLOW_FORM },

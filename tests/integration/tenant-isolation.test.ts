@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Benefit, Measurement } from "../../src/http/routes/benefits/benefits.schema.ts";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { Flow } from "../../src/http/routes/flows/flows.schema.ts";
@@ -83,6 +84,25 @@ const BODIES: Record<string, unknown> = {
   "PUT /api/v1/risks/:riskId": { title: "Intrång", category: "teknik", probability: 1, consequence: 1 },
   "POST /api/v1/initiatives/:initiativeId/reserve-plans": { outage: "mina_meddelanden", duration: "kort", fallback: "Intrång" },
   "PUT /api/v1/reserve-plans/:planId": { outage: "mina_meddelanden", duration: "kort", fallback: "Intrång" },
+  "POST /api/v1/initiatives/:initiativeId/benefits": {
+    name: "Intrång",
+    metric: "Brev",
+    unit: "brev",
+    baselineValue: 1,
+    baselineDate: "2026-01-01",
+    targetValue: 0,
+    targetDate: "2026-12-31",
+  },
+  "PUT /api/v1/benefits/:benefitId": {
+    name: "Intrång",
+    metric: "Brev",
+    unit: "brev",
+    baselineValue: 1,
+    baselineDate: "2026-01-01",
+    targetValue: 0,
+    targetDate: "2026-12-31",
+  },
+  "POST /api/v1/benefits/:benefitId/measurements": { date: "2026-06-30", value: 1 },
   "POST /api/v1/organisations": { name: "Intrång AB", number: "5566778899", kind: "privat" },
   "PATCH /api/v1/organisations/:organisationId": { requiresSecondApprover: false },
   "POST /api/v1/organisations/:organisationId/members": { email: "intruder@test.example", name: "Intruder", roles: ["projektledare"] },
@@ -189,6 +209,26 @@ describe("tenant isolation on every route", () => {
       { flowId: flow.id, outage: "egen_integration", duration: "lang", fallback: "Papperspost", fallbackAfterHours: 24 },
       ReservePlan,
     );
+    const benefit = await postJson(
+      ownerOfA,
+      `/api/v1/initiatives/${initiative.id}/benefits`,
+      {
+        name: "A:s nytta",
+        metric: "Brev",
+        unit: "brev",
+        baselineValue: 10,
+        baselineDate: "2026-01-01",
+        targetValue: 1,
+        targetDate: "2027-01-01",
+      },
+      Benefit,
+    );
+    const measurement = await postJson(
+      ownerOfA,
+      `/api/v1/benefits/${benefit.id}/measurements`,
+      { date: "2026-06-30", value: 5 },
+      Measurement,
+    );
     // A's uploaded test CA and own synthetic recipient, so their delete routes have A's ids to aim at.
     const trustedCa = await postJson(
       ownerOfA,
@@ -227,6 +267,8 @@ describe("tenant isolation on every route", () => {
       alternativeId: alternative.id,
       riskId: risk.id,
       planId: reservePlan.id,
+      benefitId: benefit.id,
+      measurementId: measurement.id ?? "",
       caId: trustedCa.id,
       recipientRowId: ownRecipient.id,
       // The test-run view and load tests look up the initiative first; their own tests
@@ -286,6 +328,7 @@ describe("tenant isolation on every route", () => {
     // Files are refused before they are read: the imports, whose bodies are files rather than JSON.
     expect(checked).toContain("POST /api/v1/initiatives/:initiativeId/actuals/import");
     expect(checked).toContain("POST /api/v1/initiatives/:initiativeId/flows/import");
+    expect(checked).toContain("POST /api/v1/benefits/:benefitId/measurements/import");
   });
 
   it("refuses every page aimed at another organisation", async () => {

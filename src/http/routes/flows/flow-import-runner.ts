@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ActualsImport, ActualsImportContext } from "../../../domain/actuals/import/parse-actuals-import.ts";
+import type { MeasurementImport, MeasurementImportContext } from "../../../domain/benefits/import/parse-measurement-import.ts";
 import type { FlowImport, ImportProblem } from "../../../domain/flows/import/parse-flow-import.ts";
 import { DEFAULT_SHEET_LIMITS, isZip, type SheetLimits } from "../../../domain/flows/import/read-sheet.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
@@ -14,13 +15,21 @@ import { defaultValidationPoolSize } from "../../../sandbox/checks/validation-po
  * error for the file (import_timeout, import_too_costly) and nothing is saved. A thread per import
  * rather than a pool: imports are rare, and a fresh thread starts with a clean, capped heap.
  * The same runner reads both imports, told apart by the job's kind: flows (parse-flow-import.ts)
- * and actual volumes (parse-actuals-import.ts, with the initiative's flows to match names against).
+ * and actual volumes (parse-actuals-import.ts, with the initiative's flows to match names against), and
+ * a benefit's measurements (benefits/import/parse-measurement-import.ts, with the benefit's baseline date).
  */
 
-export type ImportJob = { kind: "flows" } | { kind: "actuals"; context: ActualsImportContext };
-type ResultOf<J extends ImportJob> = J extends { kind: "actuals" } ? ActualsImport : FlowImport;
+export type ImportJob =
+  | { kind: "flows" }
+  | { kind: "actuals"; context: ActualsImportContext }
+  | { kind: "measurements"; context: MeasurementImportContext };
+type ResultOf<J extends ImportJob> = J extends { kind: "actuals" }
+  ? ActualsImport
+  : J extends { kind: "measurements" }
+    ? MeasurementImport
+    : FlowImport;
 export type ImportRequest = { bytes: Uint8Array; limits: SheetLimits; job: ImportJob };
-export type ImportReply = { ready: true } | { result: FlowImport | ActualsImport } | { error: string };
+export type ImportReply = { ready: true } | { result: FlowImport | ActualsImport | MeasurementImport } | { error: string };
 
 export type FlowImportRunnerOptions = {
   /** How long reading one file may take, from when its thread is ready (10 s). */
@@ -74,7 +83,7 @@ export function createImportRunner(options: FlowImportRunnerOptions = {}): Impor
     running += 1;
     const format = isZip(bytes) ? "xlsx" : "csv";
     // Both results have this shape when nothing was read.
-    const failed = (problem: ImportProblem) => ({ format, rows: [], errors: [problem], ignoredColumns: [] }) as ResultOf<J>;
+    const failed = (problem: ImportProblem) => ({ format, rows: [], errors: [problem], ignoredColumns: [] }) as unknown as ResultOf<J>;
     return new Promise<ResultOf<J>>((resolve, reject) => {
       const worker = new Worker(BOOTSTRAP, {
         workerData: { module: WORKER_MODULE.href },
@@ -123,3 +132,5 @@ const sharedRunner = () => {
 export const readFlowImport: FlowImportRunner = (bytes) => sharedRunner()(bytes, { kind: "flows" });
 export const readActualsImport = (bytes: Uint8Array, context: ActualsImportContext): Promise<ActualsImport> =>
   sharedRunner()(bytes, { kind: "actuals", context });
+export const readMeasurementImport = (bytes: Uint8Array, context: MeasurementImportContext): Promise<MeasurementImport> =>
+  sharedRunner()(bytes, { kind: "measurements", context });

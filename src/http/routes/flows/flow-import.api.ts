@@ -1,17 +1,20 @@
 import { errorCodes, type FastifyRequest } from "fastify";
+import { measurementImportContext } from "../../../domain/benefits/benefit-plan.ts";
 import { importFlows, mayImportFlows } from "../../../domain/flows/import-flows.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { flowImportTemplate } from "../../../exports/flow-import-template.ts";
 import { toCsv, toXlsx } from "../../../exports/spreadsheet.ts";
 import type { AppScope } from "../../app-scope.ts";
+import { BenefitParams } from "../benefits/benefits.schema.ts";
 import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
 import { ImportPreview, ImportQuery } from "./flow-import.schema.ts";
 import { readFlowImport } from "./flow-import-runner.ts";
 
 export const IMPORT_URL = "/api/v1/initiatives/:initiativeId/flows/import";
 export const ACTUALS_IMPORT_URL = "/api/v1/initiatives/:initiativeId/actuals/import";
-/** The routes that take a file as their body (both imports), and only from the initiative's team. */
-const FILE_URLS: readonly string[] = [IMPORT_URL, ACTUALS_IMPORT_URL];
+export const MEASUREMENT_IMPORT_URL = "/api/v1/benefits/:benefitId/measurements/import";
+/** The routes that take a file as their body (the three imports), and only from the initiative's team. */
+const FILE_URLS: readonly string[] = [IMPORT_URL, ACTUALS_IMPORT_URL, MEASUREMENT_IMPORT_URL];
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_MEDIA_TYPE = "text/csv";
 export const IMPORT_MEDIA_TYPES = [CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, "application/octet-stream"];
@@ -38,6 +41,8 @@ export function flowImportApi({ app, api, db }: AppScope) {
     if (!request.auth) throw new DomainError("UNAUTHENTICATED", "a bearer token is required");
     const params = InitiativeParams.safeParse(request.params);
     if (params.success) await mayImportFlows({ db, actor: request.auth.actor }, params.data.initiativeId);
+    const benefit = BenefitParams.safeParse(request.params);
+    if (benefit.success) await measurementImportContext({ db, actor: request.auth.actor }, benefit.data.benefitId);
   });
 
   api({
