@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { unzip } from "../../src/exports/testing/unzip.ts";
+import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { Flow } from "../../src/http/routes/flows/flows.schema.ts";
+import { decisionBody } from "../support/initiative-fixtures.ts";
 import { getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
@@ -126,5 +128,51 @@ describe("value and risk tables in documents", () => {
     expect(page.body).toContain("Beslut skickas med post");
     const pdf = await pl.get(`/api/v1/deliverables/${doc.id}/export?format=pdf`);
     expect(pdf.statusCode).toBe(200);
+  });
+});
+
+describe("milestone VIII tells the förvaltningsgrupp the benefits' outcome", () => {
+  const world = useTestWorld();
+
+  it("puts the nyttoutvärdering with each benefit's latest value against its target in the förvaltningsgrupp's message", async () => {
+    const pl = await world.loginAs("plA");
+    // Taken to phase 8 with milestones I–VII decided, VIII prepared and waiting for its decision.
+    const { id } = await world.seedInitiative({ name: "Nyttor vid VIII", phase: 8, ready: true });
+    const benefit = await pl.post(`/api/v1/initiatives/${id}/benefits`, {
+      name: "Färre pappersbrev",
+      metric: "Pappersbrev per månad",
+      unit: "brev",
+      baselineValue: 1_000,
+      baselineDate: "2026-01-01",
+      targetValue: 200,
+      targetDate: "2026-10-31",
+    });
+    expect(benefit.statusCode).toBe(201);
+    const benefitId = (benefit.json() as { id: string }).id;
+    expect((await pl.post(`/api/v1/benefits/${benefitId}/measurements`, { date: "2026-10-31", value: 350 })).statusCode).toBe(201);
+
+    // The Nyttoutvärderingsrapport carries expected against actual and the gap.
+    const report = parseBody(
+      await pl.post(`/api/v1/initiatives/${id}/deliverables`, { deliverableTypeId: "nyttoutvarderingsrapport" }),
+      Deliverable,
+      201,
+    );
+    expect(report.currentGenerated?.benefits?.[0]).toMatchObject({ targetValue: 200, actual: 350, gap: 150, realisation: "delvis" });
+    const page = await (await world.browserAs("plA")).get(`/deliverables/${report.id}`);
+    expect(page.body).toContain("Gapanalys: orsaker, åtgärder och ansvar");
+
+    const sg = await world.loginAs("sgA");
+    const decided = await sg.post(
+      `/api/v1/initiatives/${id}/milestones/VIII/decision`,
+      decisionBody("VIII", { incompleteBasisReason: "Rapporten skrivs efter beslutet." }),
+    );
+    expect(decided.statusCode, decided.body).toBe(201);
+    const fg = await world.loginAs("fg");
+    const { communications } = await getJson(fg, "/api/v1/communications", CommunicationList);
+    const message = communications.find((c) => c.subject.includes("Nyttor vid VIII"));
+    expect(message?.audience).toBe("forvaltningsgrupp");
+    expect(message?.body).toContain("Nyttoutvärderingsrapport");
+    expect(message?.body).toContain("1 nyttor: 0 realiserade, 1 delvis realiserade");
+    expect(message?.body).toContain("Färre pappersbrev: 350 brev mot målet 200 brev (gap +150 brev)");
   });
 });

@@ -116,16 +116,18 @@ const flowChoices = async (db: Database, initiativeId: string) =>
 const memberChoices = async (db: Database, organisationId: string, canManage: boolean) =>
   canManage ? (await membersOfOrganisation(db, organisationId)).map((m) => ({ userId: m.userId, name: m.name })) : [];
 
-/** The plan: every benefit evaluated against its target with its stored and derived measurements. */
-export async function listBenefits(ctx: Ctx & { initiativeId: string }) {
-  const initiative = await readableInitiative(ctx, ctx.initiativeId);
-  const rows = await benefitsOf(ctx.db, initiative.id);
+/**
+ * Every benefit of the initiative evaluated against its target with its stored and derived
+ * measurements. Reads only; the caller has checked access (the documents' tables read it too).
+ */
+export async function evaluatedBenefitsOf(db: Database, initiativeId: string): Promise<BenefitSummary[]> {
+  const rows = await benefitsOf(db, initiativeId);
   const stored = await measurementsOfBenefits(
-    ctx.db,
+    db,
     rows.map((b) => b.id),
   );
-  const actuals = rows.some((b) => b.derivedFromFlowIds.length) ? await actualsOfInitiative(ctx.db, initiative.id) : [];
-  const benefits = rows.map((b) =>
+  const actuals = rows.some((b) => b.derivedFromFlowIds.length) ? await actualsOfInitiative(db, initiativeId) : [];
+  return rows.map((b) =>
     summary(
       b,
       mergedMeasurements(
@@ -135,6 +137,12 @@ export async function listBenefits(ctx: Ctx & { initiativeId: string }) {
       ),
     ),
   );
+}
+
+/** The plan: every benefit evaluated against its target with its stored and derived measurements. */
+export async function listBenefits(ctx: Ctx & { initiativeId: string }) {
+  const initiative = await readableInitiative(ctx, ctx.initiativeId);
+  const benefits = await evaluatedBenefitsOf(ctx.db, initiative.id);
   const canManage = canWork(ctx.actor, initiative.organisationId);
   return {
     initiative: { id: initiative.id, name: initiative.name, organisationId: initiative.organisationId },

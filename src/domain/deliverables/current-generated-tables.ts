@@ -7,7 +7,7 @@ import { priorityFlowOf } from "../prioritisation/flow-priorities.ts";
 import { DEFAULT_PRIORITY_WEIGHTS, prioritise } from "../prioritisation/priority-score.ts";
 import { tacticComparisonOf } from "../tactics/list-tactic-alternatives.ts";
 import type { YearMonth } from "../volumes/volume-series.ts";
-import { currentBusinessCase, currentReservePlans, currentRisks } from "./current-value-tables.ts";
+import { currentBenefits, currentBusinessCase, currentReservePlans, currentRisks } from "./current-value-tables.ts";
 import { type GeneratedPart, type GeneratedTables, type GeneratedYear, generatedPartsOf } from "./generated-tables.ts";
 
 /** The volumes table's years: this calendar year and the four after, whole years so each row is a year's total. */
@@ -35,6 +35,7 @@ export async function currentGeneratedTables(
     parts: [...parts],
     ...flowTables,
     ...(parts.includes("businessCase") ? { businessCase: await currentBusinessCase(db, initiativeId, now) } : {}),
+    ...(parts.includes("benefitPlan") || parts.includes("benefitEvaluation") ? { benefits: await currentBenefits(db, initiativeId) } : {}),
     ...(parts.includes("risks")
       ? { risks: await currentRisks(db, initiativeId, now), reservePlans: await currentReservePlans(db, initiativeId) }
       : {}),

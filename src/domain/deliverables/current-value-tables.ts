@@ -2,12 +2,13 @@ import type { Database } from "../../db/database.ts";
 import { flowsOf } from "../../db/repositories/flow-repository.ts";
 import { reservePlansOf } from "../../db/repositories/reserve-plan-repository.ts";
 import { risksOf } from "../../db/repositories/risk-repository.ts";
+import { evaluatedBenefitsOf } from "../benefits/benefit-plan.ts";
 import { evaluateBusinessCase } from "../business-case/business-case.ts";
 import { computedFor, statedCase } from "../business-case/initiative-business-case.ts";
 import { sensitivity } from "../business-case/sensitivity.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
 import { riskView } from "../risks/risk-register.ts";
-import type { GeneratedBusinessCase, GeneratedReservePlan, GeneratedRisk, SensitivityLabel } from "./value-tables.ts";
+import type { GeneratedBenefit, GeneratedBusinessCase, GeneratedReservePlan, GeneratedRisk, SensitivityLabel } from "./value-tables.ts";
 
 /**
  * The value and risk tables of a document as the initiative's data say now (issue 12). Reads only;
@@ -84,4 +85,29 @@ export async function currentReservePlans(db: Database, initiativeId: string): P
       }),
     )
     .sort((a, b) => order(a).localeCompare(order(b), "sv"));
+}
+
+/** The nyttorealiseringsplan's benefits, each with its latest measurement against its target and the gap analysis. */
+export async function currentBenefits(db: Database, initiativeId: string): Promise<GeneratedBenefit[]> {
+  return (await evaluatedBenefitsOf(db, initiativeId)).map((b) => ({
+    name: b.name,
+    metric: b.metric,
+    unit: b.unit,
+    owner: b.owner,
+    howRealised: b.howRealised,
+    baselineValue: b.baselineValue,
+    baselineDate: b.baselineDate,
+    targetValue: b.targetValue,
+    targetDate: b.targetDate,
+    frequencyMonths: b.frequency,
+    measuredBy: b.measuredBy,
+    actual: b.evaluation.actual,
+    actualDate: b.evaluation.actualDate,
+    gap: b.evaluation.gap,
+    gapShare: b.evaluation.gapShare,
+    realisation: b.evaluation.realisation,
+    gapCause: b.gapCause,
+    proposedActions: b.proposedActions,
+    responsibleUnit: b.responsibleUnit,
+  }));
 }

@@ -12,6 +12,7 @@ import type { Milestone } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { mayDecide } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { evaluatedBenefitsOf } from "../benefits/benefit-plan.ts";
 import { recipientView } from "../communications/recipient-view.ts";
 import { recipientsFor } from "../communications/recipients.ts";
 import { freezeBaseline, freezesBaseline } from "../forecast-versions/freeze-baseline.ts";
@@ -183,6 +184,17 @@ export async function decideMilestone({
 
     const organisation = await findOrganisationById(tx, initiative.organisationId);
     const manager = initiative.projectManagerId ? await findUserById(tx, initiative.projectManagerId) : undefined;
+    // At VIII the nyttoutvärderingsrapport goes to the förvaltningsgrupp with the benefits' outcome (method 10.2).
+    const benefits = milestone.inform.forvaltningsgruppItems.some((i) => i.key === "nyttoutvardering")
+      ? (await evaluatedBenefitsOf(tx, initiativeId)).map((b) => ({
+          name: b.name,
+          unit: b.unit,
+          targetValue: b.targetValue,
+          actual: b.evaluation.actual,
+          gap: b.evaluation.gap,
+          realisation: b.evaluation.realisation,
+        }))
+      : null;
     const drafts = composeCommunications({
       milestone,
       organisationName: organisation?.name ?? "",
@@ -197,6 +209,7 @@ export async function decideMilestone({
       deliverables: docs,
       contact: manager ? { name: manager.name, email: manager.email } : null,
       figures: baseline,
+      benefits,
     });
     const partners = await partnersOf(tx, initiativeId);
     const sender = { organisationId: initiative.organisationId, name: organisation?.name ?? "" };
