@@ -262,7 +262,8 @@ function SensitivitySection({ ctx, view }: { ctx: PageContext; view: BusinessCas
       <Paragraph>{t.sensitivityLead}</Paragraph>
       {rows.length ? (
         <>
-          <div className="chart-wrap">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus to scroll by keyboard. */}
+          <section className="chart-wrap" aria-label={t.chartTitle} tabIndex={0}>
             <TornadoChart
               rows={rows}
               baseNpv={view.sensitivity.baseNpv}
@@ -274,7 +275,7 @@ function SensitivitySection({ ctx, view }: { ctx: PageContext; view: BusinessCas
               }}
               formatNumber={sek}
             />
-          </div>
+          </section>
           <ScrollableTable caption={t.sensitivityCaption}>
             <Table.Head>
               <Table.Row>

@@ -80,9 +80,10 @@ export function EffectChainPage({
         </Heading>
         {chain.nodes.length ? (
           <>
-            <div className="chart-wrap">
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus to scroll by keyboard. */}
+            <section className="chart-wrap" aria-label={t.diagramTitle} tabIndex={0}>
               <EffectChainDiagram chain={chain} labels={{ title: t.diagramTitle, desc: t.diagramDesc, columns: t.columns }} />
-            </div>
+            </section>
             <Heading level={3} data-size="sm">
               {t.textHeading}
             </Heading>
