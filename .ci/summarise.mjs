@@ -4,6 +4,15 @@ import { existsSync, readFileSync } from "node:fs";
 let passed = 0;
 let failed = 0;
 const missing = [];
+// The names of what failed, printed before the total so that a CI log cut to its end still says which.
+const failures = [];
+const firstLine = (messages) => String(messages?.[0] ?? "").split("\n")[0].slice(0, 300);
+function* failedPlaywrightTests(suites) {
+  for (const s of suites) {
+    yield* failedPlaywrightTests(s.suites ?? []);
+    for (const spec of s.specs ?? []) if (spec.ok === false) yield `${spec.file} > ${spec.title}`;
+  }
+}
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
     missing.push(file);
@@ -14,7 +23,14 @@ for (const file of process.argv.slice(2)) {
     // Playwright
     passed += r.stats.expected + (r.stats.flaky ?? 0);
     failed += r.stats.unexpected;
+    for (const t of failedPlaywrightTests(r.suites ?? [])) failures.push(`${file}: ${t}`);
   } else {
+    for (const f of r.testResults ?? []) {
+      for (const t of f.assertionResults ?? []) {
+        if (t.status === "failed") failures.push(`${file}: ${f.name} > ${t.fullName}: ${firstLine(t.failureMessages)}`);
+      }
+      if (f.status === "failed" && !(f.assertionResults ?? []).length) failures.push(`${file}: ${f.name}: ${f.message ?? "did not load"}`);
+    }
     // Vitest
     passed += r.numPassedTests;
     failed += r.numFailedTests;
@@ -22,6 +38,7 @@ for (const file of process.argv.slice(2)) {
     if (!r.numFailedTests && r.numFailedTestSuites) failed += r.numFailedTestSuites;
   }
 }
+for (const f of failures) console.error(`FAILED ${f}`);
 for (const m of missing) console.error(`no report ${m}: that runner did not finish`);
 failed += missing.length;
 failed += Number(process.env.EXTRA_FAILURES ?? 0);

@@ -23,7 +23,8 @@ afterEach(async () => {
 
 const secrets = secretBox(parseSecretKey(newSecretKey()));
 
-describe("the sandbox authority", () => {
+// Each test migrates a fresh database and makes RSA keys: seconds on an idle machine, more on a busy CI one.
+describe("the sandbox authority", { timeout: 120_000 }, () => {
   it("is made once per installation, even when two app servers start together", async () => {
     const db = await bareDatabase();
     await expect(readSandboxCaCertificate(db)).rejects.toThrow(DomainError);
