@@ -3,7 +3,7 @@ import { type GeneratedTables, generatedBlocks } from "../domain/deliverables/ge
 import { format, formatDateTime, type Locale, messagesFor } from "../i18n/index.ts";
 import { deliverableType } from "../method/lookup.ts";
 import { methodV12 } from "../method/v1.2/index.ts";
-import type { Block, DocumentLanguage, DocumentModel } from "./document-model.ts";
+import type { Block, ChartBlock, DocumentDraft, DocumentLanguage } from "./document-model.ts";
 
 type Deliverable = Pick<Awaited<ReturnType<typeof getDeliverable>>, "title" | "typeId" | "template" | "versions"> & {
   currentGenerated?: GeneratedTables | null;
@@ -30,7 +30,7 @@ export function deliverableDocument({
   exportedAt: Date;
   initiativeName?: string | undefined;
   organisationName?: string | undefined;
-}): DocumentModel {
+}): DocumentDraft {
   const m = messagesFor(locale);
   const t = m.exports;
   const type = deliverableType(methodV12, deliverable.typeId);
@@ -46,7 +46,7 @@ export function deliverableDocument({
     [t.approvedAt, version.approvedAt ? formatDateTime(locale, version.approvedAt) : undefined],
     [t.approvedBy, version.approvedBy?.name ?? undefined],
   ];
-  const blocks: Block[] = [
+  const blocks: (Block | ChartBlock)[] = [
     {
       kind: "table",
       header: [t.fact, t.value],

@@ -1,3 +1,5 @@
+import type { MatrixCell } from "../domain/risks/risk-score.ts";
+
 /**
  * One document model for every export: what a document says and how it is structured, never how
  * it looks. The DOCX and PDF renderers turn it into files whose headings, lists and tables keep
@@ -15,7 +17,28 @@ export type Block =
   | { kind: "paragraph"; text: string }
   | { kind: "list"; items: readonly string[] }
   /** Every table has a header row: readers announce each cell with its column's name. */
-  | { kind: "table"; header: readonly string[]; rows: readonly (readonly string[])[] };
+  | { kind: "table"; header: readonly string[]; rows: readonly (readonly string[])[] }
+  /**
+   * A picture (a chart drawn for the file): PNG bytes, its size in CSS pixels at which it is shown,
+   * and the text alternative a screen reader reads instead (a Figure's Alt in the PDF, the picture's
+   * description in Word).
+   */
+  | { kind: "image"; png: Uint8Array; width: number; height: number; alt: string };
+
+/**
+ * A chart as data, not as a picture: the page draws it as SVG and an export as an image, both from
+ * this; the table beside it in the document carries every figure. The risk matrix lists its rows from
+ * probability 5 down to 1 and in each its columns from consequence 1 to 5, with the open risks counted.
+ */
+export type DocumentChart =
+  | { type: "tornado"; baseNpv: number; rows: readonly { label: string; npvDown: number; npvUp: number }[] }
+  | { type: "riskMatrix"; cells: readonly (readonly MatrixCell[])[] };
+
+/** A chart with its title and its text alternative: what a producer writes where a chart belongs. */
+export type ChartBlock = { kind: "chart"; title: string; alt: string; chart: DocumentChart };
+
+/** A document as producers write it: charts still as data, for the page or an export to draw. */
+export type DocumentDraft = Omit<DocumentModel, "blocks"> & { blocks: readonly (Block | ChartBlock)[] };
 
 export type DocumentModel = {
   /** Shown as the level-1 heading and written as the file's title. */

@@ -1,5 +1,8 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import type { Block, DocumentModel } from "./document-model.ts";
+
+/** The text column of an A4 page with Word's default margins, in pixels at 96 to the inch: a picture is never wider. */
+const TEXT_WIDTH_PX = 600;
 
 const headingStyles = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
@@ -48,6 +51,22 @@ function blockElements(block: Block): (Paragraph | Table)[] {
         // Word needs a paragraph between a table and whatever follows it.
         new Paragraph({ text: "" }),
       ];
+    case "image": {
+      const scale = Math.min(1, TEXT_WIDTH_PX / block.width);
+      return [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: "png",
+              data: block.png,
+              transformation: { width: Math.round(block.width * scale), height: Math.round(block.height * scale) },
+              // Word reads the description to screen readers and shows it as the picture's alt text.
+              altText: { name: block.alt.slice(0, 60), description: block.alt, title: block.alt.slice(0, 60) },
+            }),
+          ],
+        }),
+      ];
+    }
   }
 }
 

@@ -22,6 +22,8 @@ const bodySize = 10.5;
  * and tables tagged as Table/TR/TH/TD when given a parent structure element.
  */
 type AccessibleDocumentOptions = Omit<PDFKit.PDFDocumentOptions, "subset"> & { subset: "PDF/UA" };
+/** pdfkit 0.20 writes a Figure's layout attributes (BBox, Placement), which PDF/UA asks of a Figure. */
+type FigureOptions = PDFKit.Mixins.StructureElementOptions & { bbox: [number, number, number, number]; placement: "Block" };
 type TaggedCell = PDFKit.Mixins.CellOptions & { scope?: "Column" | "Row" };
 type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & {
   structParent: PDFKit.PDFStructureElement;
@@ -107,7 +109,33 @@ function renderBlock(pdf: Pdf, root: Parent, block: Block) {
       pdf.moveDown(1);
       return;
     }
+    case "image":
+      return figure(pdf, root, block);
   }
+}
+
+/**
+ * A picture as a tagged Figure whose Alt a screen reader reads instead: as wide as the text at most,
+ * never taller than a page, on the next page when it does not fit below what came before.
+ */
+function figure(pdf: Pdf, root: Parent, image: Extract<Block, { kind: "image" }>) {
+  const { margins } = pdf.page;
+  const textWidth = pdf.page.width - margins.left - margins.right;
+  const textHeight = pdf.page.height - margins.top - margins.bottom;
+  const scale = Math.min(textWidth / image.width, textHeight / image.height);
+  const width = image.width * scale;
+  const height = image.height * scale;
+  if (pdf.y + height > pdf.page.height - margins.bottom) pdf.addPage();
+  const x = margins.left;
+  const y = pdf.y;
+  root.add(
+    pdf.struct("Figure", { alt: image.alt, bbox: [x, y, x + width, y + height], placement: "Block" } as FigureOptions, () => {
+      pdf.image(Buffer.from(image.png), x, y, { width, height });
+    }),
+  );
+  pdf.x = margins.left;
+  pdf.y = y + height;
+  pdf.moveDown(1);
 }
 
 function heading(pdf: Pdf, root: Parent, level: HeadingLevel, text: string) {

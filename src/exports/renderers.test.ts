@@ -6,6 +6,9 @@ import { exportFile, fileBaseName } from "./export-file.ts";
 import { renderPdf } from "./pdf.ts";
 import { unzip } from "./testing/unzip.ts";
 
+/** A 2×1 PNG: a picture as small as a test can hold. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAJ/AH/Xk1YzQAAAABJRU5ErkJggg==", "base64");
+
 const model: DocumentModel = {
   title: "Riskanalys för Åre–Östersund",
   language: "sv-SE",
@@ -18,6 +21,7 @@ const model: DocumentModel = {
     { kind: "paragraph", text: "Ärendet kräver åtgärder före årsskiftet." },
     { kind: "list", items: ["Leverantören är sen", "Certifikatet går ut"] },
     { kind: "heading", level: 3, text: "Övrigt" },
+    { kind: "image", png: PNG, width: 960, height: 480, alt: "Tornado chart: the discount rate moves the NPV most" },
   ],
 };
 
@@ -50,6 +54,10 @@ describe("DOCX", () => {
     expect(xml).toMatch(/w:pStyle w:val="Heading3"/);
     expect(xml).toContain("<w:numPr>");
     expect(unzip(docx, "word/styles.xml")).toContain('w:lang w:val="sv-SE"');
+    // The picture is in the file, scaled to the text column (600 px = 5,715,000 EMU), with its text alternative.
+    expect(xml).toContain('descr="Tornado chart: the discount rate moves the NPV most"');
+    expect(xml).toMatch(/<wp:extent cx="5715000" cy="2857500"\/>/);
+    expect(unzip(docx, "[Content_Types].xml")).toContain('Extension="png"');
     expect(unzip(docx, "docProps/core.xml")).toContain("Riskanalys för Åre–Östersund");
   });
 });
@@ -73,6 +81,14 @@ describe("PDF", () => {
     for (const tag of ["Document", "H1", "H2", "H3", "P", "L", "LI", "LBody", "Table", "TR", "TH", "TD"]) {
       expect(text, tag).toMatch(new RegExp(`/S /${tag}\\b`));
     }
+  });
+
+  it("tags a picture as a Figure with its text alternative and its place on the page", async () => {
+    const text = (await renderPdf(model)).toString("latin1");
+    expect(text).toMatch(/\/S \/Figure\b/);
+    expect(text).toContain("/Alt (Tornado chart: the discount rate moves the NPV most)");
+    expect(text).toMatch(/\/Placement \/Block/);
+    expect(text).toMatch(/\/Subtype \/Image/);
   });
 
   it("embeds its font, with å, ä and ö mapped back to text", async () => {

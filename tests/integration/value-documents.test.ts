@@ -73,6 +73,11 @@ describe("value and risk tables in documents", () => {
     const text = unzip(docx.rawPayload, "word/document.xml") ?? "";
     expect(text).toContain("Känslighet");
     expect(text).toContain("Återbetalningsår");
+    // The tornado chart: drawn on the page as SVG, in the DOCX as a picture with its text alternative.
+    expect(page.body).toMatch(/<svg[^>]*role="img"[^>]*>\s*<title[^>]*>Känslighet som tornadodiagram<\/title>/);
+    expect(page.body).toContain('data-input="Flöde: Beslut om bygglov"');
+    expect(text).toMatch(/descr="Tornadodiagram över hur nuvärdet \(211\s818\s?kr\)[^"]*Störst utslag har Flöde: Beslut om bygglov/);
+    expect(unzip(docx.rawPayload, "[Content_Types].xml")).toContain('Extension="png"');
 
     const sections = Object.fromEntries(doc.template.filter((s) => s.required).map((s) => [s.id, "Text."]));
     expect((await pl.put(`/api/v1/deliverables/${doc.id}/sections`, { sections })).statusCode).toBe(200);
@@ -126,8 +131,18 @@ describe("value and risk tables in documents", () => {
     expect(page.body).toContain("16 (mycket hög)");
     expect(page.body).toContain("Reservdrift vid avbrott");
     expect(page.body).toContain("Beslut skickas med post");
+    // The heat map of the open risks, on the page and as a tagged Figure in the PDF.
+    expect(page.body).toContain("Riskmatris 5 × 5 över öppna risker");
+    expect(page.body).toMatch(/data-probability="4" data-consequence="4" data-level="mycket_hog" data-count="1"/);
     const pdf = await pl.get(`/api/v1/deliverables/${doc.id}/export?format=pdf`);
     expect(pdf.statusCode).toBe(200);
+    const pdfText = pdf.rawPayload.toString("latin1");
+    expect(pdfText).toMatch(/\/S \/Figure\b/);
+    expect(pdfText).toMatch(/\/Subtype \/Image/);
+    const docx = await pl.get(`/api/v1/deliverables/${doc.id}/export?format=docx`);
+    expect(unzip(docx.rawPayload, "word/document.xml")).toMatch(
+      /descr="Riskmatris med sannolikhet 1–5 och konsekvens 1–5 över 2 öppna risker\. Sannolikhet 4, konsekvens 4: 1 \(mycket hög\)\./,
+    );
   });
 });
 

@@ -1,9 +1,9 @@
-import type { Block } from "../../exports/document-model.ts";
+import type { Block, ChartBlock } from "../../exports/document-model.ts";
 import { format, type Locale, messagesFor } from "../../i18n/index.ts";
 import type { Realisation } from "../benefits/benefit-evaluation.ts";
 import type { Scenario } from "../business-case/business-case.ts";
 import type { BenefitCategory, CostCategory } from "../business-case/business-case-input.ts";
-import type { RiskCategory, RiskLevel, RiskStatus } from "../risks/risk-score.ts";
+import { countedCells, heatMap, type RiskCategory, type RiskLevel, type RiskStatus, type Scale } from "../risks/risk-score.ts";
 
 /**
  * The value and risk tables Ansluta writes into the initiative's documents (issue 12): the Business
@@ -101,7 +101,31 @@ function sensitivityLabel(input: SensitivityLabel, locale: Locale): string {
   }
 }
 
-export function businessCaseBlocks(bc: GeneratedBusinessCase, locale: Locale): Block[] {
+/**
+ * The sensitivity as a tornado chart: the inputs as the table lists them, around the expected NPV
+ * (the one every row moves from); the text alternative names the input that moves it most.
+ */
+function tornadoBlock(bc: GeneratedBusinessCase, locale: Locale): ChartBlock {
+  const t = messagesFor(locale).exports.valueTables;
+  const f = formatters(locale);
+  const rows = bc.sensitivity.map((s) => ({ label: sensitivityLabel(s.input, locale), npvDown: s.npvDown, npvUp: s.npvUp }));
+  const baseNpv = bc.scenarios.expected.npv;
+  const top = rows[0];
+  return {
+    kind: "chart",
+    title: t.tornadoTitle,
+    alt: format(t.tornadoAlt, {
+      base: f.sek(baseNpv),
+      count: rows.length,
+      top: top?.label ?? "",
+      down: f.sek(top?.npvDown ?? baseNpv),
+      up: f.sek(top?.npvUp ?? baseNpv),
+    }),
+    chart: { type: "tornado", baseNpv, rows },
+  };
+}
+
+export function businessCaseBlocks(bc: GeneratedBusinessCase, locale: Locale): (Block | ChartBlock)[] {
   const t = messagesFor(locale).exports.valueTables;
   const f = formatters(locale);
   const payback = (year: number | null) => (year === null ? t.noPayback : String(year));
@@ -140,13 +164,16 @@ export function businessCaseBlocks(bc: GeneratedBusinessCase, locale: Locale): B
         }
       : { kind: "paragraph", text: t.noComputed },
     { kind: "heading", level: 3, text: t.sensitivityHeading },
-    bc.sensitivity.length
-      ? {
-          kind: "table",
-          header: [t.input, t.npvDown, t.npvUp, t.swing],
-          rows: bc.sensitivity.map((s) => [sensitivityLabel(s.input, locale), f.sek(s.npvDown), f.sek(s.npvUp), f.sek(s.swing)]),
-        }
-      : { kind: "paragraph", text: t.noSensitivity },
+    ...(bc.sensitivity.length
+      ? [
+          tornadoBlock(bc, locale),
+          {
+            kind: "table",
+            header: [t.input, t.npvDown, t.npvUp, t.swing],
+            rows: bc.sensitivity.map((s) => [sensitivityLabel(s.input, locale), f.sek(s.npvDown), f.sek(s.npvUp), f.sek(s.swing)]),
+          } satisfies Block,
+        ]
+      : [{ kind: "paragraph", text: t.noSensitivity } satisfies Block]),
   ];
 }
 
@@ -210,7 +237,30 @@ export function benefitEvaluationBlocks(benefits: readonly GeneratedBenefit[], l
   ];
 }
 
-export function riskBlocks(risks: readonly GeneratedRisk[], plans: readonly GeneratedReservePlan[], locale: Locale): Block[] {
+/**
+ * The open risks on the 5×5 matrix (closed ones are left out, as on the page); the text alternative
+ * reads every cell that holds a risk, from the top row down.
+ */
+function riskMatrixBlock(risks: readonly GeneratedRisk[], locale: Locale): ChartBlock {
+  const t = messagesFor(locale).exports.valueTables;
+  const cells = countedCells(
+    heatMap(risks.map((r) => ({ ...r, probability: r.probability as Scale, consequence: r.consequence as Scale }))),
+  );
+  const filled = cells.flat().filter((c) => c.count > 0);
+  const described = filled.map((c) => format(t.heatMapAltCell, { ...c, level: t.riskLevels[c.level] })).join(" ");
+  return {
+    kind: "chart",
+    title: t.heatMapTitle,
+    alt: format(t.heatMapAlt, { count: filled.reduce((n, c) => n + c.count, 0), cells: described || t.heatMapAltEmpty }),
+    chart: { type: "riskMatrix", cells },
+  };
+}
+
+export function riskBlocks(
+  risks: readonly GeneratedRisk[],
+  plans: readonly GeneratedReservePlan[],
+  locale: Locale,
+): (Block | ChartBlock)[] {
   const m = messagesFor(locale);
   const t = m.exports.valueTables;
   return [
@@ -232,6 +282,7 @@ export function riskBlocks(risks: readonly GeneratedRisk[], plans: readonly Gene
           ]),
         }
       : { kind: "paragraph", text: t.noRisks },
+    ...(risks.length ? [{ kind: "heading", level: 3, text: t.heatMapHeading } satisfies Block, riskMatrixBlock(risks, locale)] : []),
     { kind: "heading", level: 3, text: t.reservePlansHeading },
     plans.length
       ? {

@@ -30,6 +30,12 @@ export const reviewOverdue = (risk: { status: RiskStatus; reviewDate: string | n
 
 export type HeatMapCell<R> = { probability: Scale; consequence: Scale; score: number; level: RiskLevel; risks: R[] };
 
+/** A square of the heat map with its risks counted: what a chart draws, on the page and in a document. */
+export type MatrixCell = Omit<HeatMapCell<never>, "risks"> & { count: number };
+
+export const countedCells = <R>(cells: readonly HeatMapCell<R>[][]): MatrixCell[][] =>
+  cells.map((row) => row.map(({ risks, ...cell }) => ({ ...cell, count: risks.length })));
+
 /**
  * The 5×5 heat map: rows from probability 5 (top) down to 1, columns consequence 1 to 5, each cell with
  * the open risks in it. Closed risks are left out: the map shows what threatens the initiative now.

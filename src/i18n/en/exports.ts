@@ -77,6 +77,9 @@ export const enExports: Widen<typeof svExports> = {
       sensitivityBenefit: "Benefit: {category}",
       sensitivityFlow: "Flow: {name}",
       sensitivityRate: "Discount rate",
+      tornadoTitle: "Sensitivity as a tornado chart",
+      tornadoAlt:
+        "Tornado chart of how the net present value ({base}) changes when each of {count} inputs changes ±20 %. The largest swing comes from {top}: the net present value becomes {down} at −20 % and {up} at +20 %. The table below has every input.",
       costCategories: { utveckling: "development", drift: "operation", forvaltning: "maintenance", ovrigt: "other" },
       benefitCategories: { finansiell: "financial", omfordelad_tid: "redistributed time", kvalitet: "quality", miljo: "environment" },
       benefitPlanHeading: "Benefit realisation plan",
@@ -114,6 +117,12 @@ export const enExports: Widen<typeof svExports> = {
       status: "Status",
       reviewDate: "Review",
       noRisks: "No risks are registered.",
+      heatMapHeading: "Risk matrix",
+      heatMapTitle: "5 × 5 risk matrix of the open risks",
+      heatMapAlt:
+        "Risk matrix of probability 1–5 and consequence 1–5 over {count} open risks. {cells} The risk register above has every risk.",
+      heatMapAltCell: "Probability {probability}, consequence {consequence}: {count} ({level}).",
+      heatMapAltEmpty: "No open risk.",
       riskCategories: {
         verksamhet: "Business",
         teknik: "Technology",

@@ -74,6 +74,9 @@ export const svExports = {
       sensitivityBenefit: "Nytta: {category}",
       sensitivityFlow: "Flöde: {name}",
       sensitivityRate: "Kalkylränta",
+      tornadoTitle: "Känslighet som tornadodiagram",
+      tornadoAlt:
+        "Tornadodiagram över hur nuvärdet ({base}) ändras när var och en av {count} indata ändras ±20 %. Störst utslag har {top}: nuvärdet blir {down} vid −20 % och {up} vid +20 %. Tabellen nedan har varje indata.",
       costCategories: { utveckling: "utveckling", drift: "drift", forvaltning: "förvaltning", ovrigt: "övrigt" },
       benefitCategories: { finansiell: "finansiell", omfordelad_tid: "omfördelad tid", kvalitet: "kvalitet", miljo: "miljö" },
       benefitPlanHeading: "Nyttorealiseringsplan",
@@ -111,6 +114,11 @@ export const svExports = {
       status: "Status",
       reviewDate: "Följs upp",
       noRisks: "Inga risker är registrerade.",
+      heatMapHeading: "Riskmatris",
+      heatMapTitle: "Riskmatris 5 × 5 över öppna risker",
+      heatMapAlt: "Riskmatris med sannolikhet 1–5 och konsekvens 1–5 över {count} öppna risker. {cells} Riskregistret ovan har varje risk.",
+      heatMapAltCell: "Sannolikhet {probability}, konsekvens {consequence}: {count} ({level}).",
+      heatMapAltEmpty: "Ingen öppen risk.",
       riskCategories: {
         verksamhet: "Verksamhet",
         teknik: "Teknik",

@@ -33,7 +33,11 @@ const report = (locale: "sv" | "en"): DocumentModel =>
 const tables = (doc: DocumentModel) => doc.blocks.filter((b): b is Extract<Block, { kind: "table" }> => b.kind === "table");
 const text = (doc: DocumentModel) =>
   doc.blocks
-    .map((b) => (b.kind === "table" ? [...b.header, ...b.rows.flat()] : b.kind === "list" ? b.items : [b.text]).join("\n"))
+    .map((b) =>
+      (b.kind === "table" ? [...b.header, ...b.rows.flat()] : b.kind === "list" ? b.items : b.kind === "image" ? [b.alt] : [b.text]).join(
+        "\n",
+      ),
+    )
     .join("\n");
 
 describe("conformanceReport", () => {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { heatMap, type RiskLevel, type Scale } from "../../domain/risks/risk-score.ts";
+import { countedCells, heatMap, type RiskLevel, type Scale } from "../../domain/risks/risk-score.ts";
 import { LEVEL_COLOURS, RiskHeatMap } from "./risk-heat-map.tsx";
 
 const labels = {
@@ -41,7 +41,7 @@ const cellsOf = (svg: string) =>
 
 describe("the risk heat map", () => {
   const svg = renderToStaticMarkup(
-    <RiskHeatMap cells={heatMap([risk(5, 5), risk(5, 5), risk(1, 2), risk(3, 4), risk(3, 4, "stangd")])} labels={labels} />,
+    <RiskHeatMap cells={countedCells(heatMap([risk(5, 5), risk(5, 5), risk(1, 2), risk(3, 4), risk(3, 4, "stangd")]))} labels={labels} />,
   );
 
   it("is an image named by its title and described by its desc", () => {

@@ -1,4 +1,4 @@
-import type { HeatMapCell, RiskLevel } from "../../domain/risks/risk-score.ts";
+import type { MatrixCell, RiskLevel } from "../../domain/risks/risk-score.ts";
 import { CHART_COLOURS } from "./chart-scale.ts";
 
 /**
@@ -31,7 +31,15 @@ export type HeatMapLabels = {
  * to assistive technology, named by its title and described by its desc; the page puts the same
  * counts in a table beside it.
  */
-export function RiskHeatMap<R>({ cells, labels, id = "risk-heat-map" }: { cells: HeatMapCell<R>[][]; labels: HeatMapLabels; id?: string }) {
+export function RiskHeatMap({
+  cells,
+  labels,
+  id = "risk-heat-map",
+}: {
+  cells: readonly (readonly MatrixCell[])[];
+  labels: HeatMapLabels;
+  id?: string;
+}) {
   const f = HEAT_MAP_FRAME;
   const width = f.left + 5 * f.cellWidth + f.right;
   const height = f.top + 5 * f.cellHeight + f.bottom;
@@ -76,7 +84,7 @@ export function RiskHeatMap<R>({ cells, labels, id = "risk-heat-map" }: { cells:
                   data-probability={cell.probability}
                   data-consequence={cell.consequence}
                   data-level={cell.level}
-                  data-count={cell.risks.length}
+                  data-count={cell.count}
                 >
                   <rect
                     x={x}
@@ -88,7 +96,7 @@ export function RiskHeatMap<R>({ cells, labels, id = "risk-heat-map" }: { cells:
                     strokeWidth="1"
                   />
                   <text x={x + f.cellWidth / 2} y={y + 30} textAnchor="middle" fill={colours.text} fontSize="20" fontWeight="700">
-                    {labels.count(cell.risks.length)}
+                    {labels.count(cell.count)}
                   </text>
                   <text x={x + f.cellWidth / 2} y={y + 54} textAnchor="middle" fill={colours.text} fontSize="13">
                     {`${labels.level(cell.level)} (${cell.score})`}

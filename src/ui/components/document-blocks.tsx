@@ -1,5 +1,7 @@
 import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
-import type { Block } from "../../exports/document-model.ts";
+import type { Block, ChartBlock } from "../../exports/document-model.ts";
+import type { Locale } from "../../i18n/index.ts";
+import { DocumentChart } from "../charts/document-chart.tsx";
 import { ScrollableTable } from "./scrollable-table.tsx";
 
 /**
@@ -7,7 +9,15 @@ import { ScrollableTable } from "./scrollable-table.tsx";
  * structure. Plain text only (the model never carries markup). A table takes the heading just before
  * it as its caption, for screen readers; its first column names the row.
  */
-export function DocumentBlocks({ blocks, idPrefix }: { blocks: readonly Block[]; idPrefix: string }) {
+export function DocumentBlocks({
+  blocks,
+  idPrefix,
+  locale,
+}: {
+  blocks: readonly (Block | ChartBlock)[];
+  idPrefix: string;
+  locale: Locale;
+}) {
   let lastHeading = "";
   return (
     <>
@@ -65,6 +75,13 @@ export function DocumentBlocks({ blocks, idPrefix }: { blocks: readonly Block[];
                   ))}
                 </Table.Body>
               </ScrollableTable>
+            );
+          case "chart":
+            return (
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus to scroll by keyboard.
+              <section key={key} className="chart-wrap" aria-label={block.title} tabIndex={0}>
+                <DocumentChart block={block} locale={locale} id={key} />
+              </section>
             );
           default:
             return null;

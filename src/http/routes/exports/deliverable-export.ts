@@ -7,6 +7,7 @@ import { notFound } from "../../../domain/shared/domain-error.ts";
 import { deliverableDocument } from "../../../exports/deliverable-document.ts";
 import { type ExportFile, type ExportFormat, exportFile } from "../../../exports/export-file.ts";
 import type { Locale } from "../../../i18n/index.ts";
+import { drawCharts } from "./chart-pictures.ts";
 
 /**
  * One version of a deliverable as a file, for the API and the page alike. Reading it goes through
@@ -37,7 +38,7 @@ export async function deliverableExport({
     readableInitiative({ db, actor }, deliverable.initiativeId),
     getOrganisation({ db, actor, organisationId: deliverable.organisationId }),
   ]);
-  const model = deliverableDocument({
+  const draft = deliverableDocument({
     deliverable,
     version: chosen,
     locale,
@@ -45,5 +46,6 @@ export async function deliverableExport({
     initiativeName: initiative.name,
     organisationName: organisation.name,
   });
-  return exportFile(model, format, chosen.version);
+  // The charts as pictures, drawn here from the page's own SVG: exports/ never imports ui.
+  return exportFile(await drawCharts(draft, locale), format, chosen.version);
 }

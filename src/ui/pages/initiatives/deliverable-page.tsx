@@ -327,7 +327,7 @@ function GeneratedTablesSection({
   if (!tables) return null;
   return (
     <section aria-labelledby="generated-0" className="deliverable-section">
-      <DocumentBlocks blocks={generatedBlocks(tables, ctx.locale)} idPrefix="generated" />
+      <DocumentBlocks blocks={generatedBlocks(tables, ctx.locale)} idPrefix="generated" locale={ctx.locale} />
     </section>
   );
 }

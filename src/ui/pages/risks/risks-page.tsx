@@ -1,5 +1,5 @@
 import type { RiskView } from "../../../domain/risks/risk-register.ts";
-import { heatMap } from "../../../domain/risks/risk-score.ts";
+import { countedCells, heatMap } from "../../../domain/risks/risk-score.ts";
 import { format, formatDate } from "../../../i18n/index.ts";
 import { RiskHeatMap } from "../../charts/risk-heat-map.tsx";
 import { Heading, Layout, Link, PageHeading, Paragraph, ScrollableTable, Table, Tag } from "../../components/index.ts";
@@ -101,7 +101,7 @@ export function RisksPage({
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus to scroll by keyboard. */}
           <section className="chart-wrap" aria-label={t.heatMapHeading} tabIndex={0}>
             <RiskHeatMap
-              cells={cells}
+              cells={countedCells(cells)}
               labels={{
                 title: format(t.heatMapTitle, { initiative: initiative.name }),
                 desc: format(t.heatMapDesc, { count: open }),
