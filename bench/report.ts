@@ -83,7 +83,7 @@ export function formatReport(report: BenchReport): string {
     `Ansluta ${report.revision} bench: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}`,
     `1-minute load average before the bench: ${machine.loadAverageAtStart.toFixed(2)}${machine.loadAverageAtStart > 0.5 ? " (the machine was busy: figures are pessimistic)" : ""}`,
     `${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections, loopback; logged in as ${settings.user}`,
-    `Server NODE_ENV: ${settings.serverNodeEnv ?? "unset (as `npm start`; React uses its development build)"}`,
+    `Server NODE_ENV: ${settings.serverNodeEnv ?? "production"}${settings.serverNodeEnv === "production" || !settings.serverNodeEnv ? " (as `npm start`)" : " (not as `npm start`: React's development build)"}`,
     "",
   ];
 

@@ -353,7 +353,7 @@ async function main(): Promise<number> {
       connections: settings.connections,
       restarts: settings.restarts,
       user: USER,
-      serverNodeEnv: process.env.NODE_ENV ?? null,
+      serverNodeEnv: process.env.NODE_ENV ?? "production",
     },
     databases: outcomes,
   };

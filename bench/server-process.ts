@@ -38,7 +38,10 @@ function childEnv(database: DatabaseEnv): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, DATA_DIR: _dir, PORT: _port, HOST: _host, SMTP_URL: _smtp, ...inherited } = process.env;
   // PostgreSQL needs SECRET_KEY (every app server the same); a throwaway one seals the throwaway database's keys.
   const secretKey = "DATABASE_URL" in database ? { SECRET_KEY: inherited.SECRET_KEY ?? BENCH_SECRET_KEY } : {};
-  return { ...inherited, ...database, ...secretKey, HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+  // As `npm start` runs it: production unless the developer says otherwise (React's development
+  // build checks every element and costs a page several times its production render).
+  const nodeEnv = inherited.NODE_ENV ?? "production";
+  return { ...inherited, ...database, ...secretKey, NODE_ENV: nodeEnv, HOST: "127.0.0.1", LOG_LEVEL: "warn" };
 }
 
 /** The last lines a child wrote, to explain a failure. */

@@ -41,24 +41,33 @@ export type ComputedBenefitYear = { year: number; amount: Range; flows: FlowYear
 const sek = (n: number) => Math.round(n * 100) / 100;
 const clamp = (share: number) => Math.min(1, Math.max(0, share));
 
-function digitalOf(flow: ComputedBenefitFlow, year: number): Range {
-  const range = { low: 0, expected: 0, high: 0 };
+/** A flow's digital messages per calendar year, in one pass over its months. */
+function digitalByYear(flow: ComputedBenefitFlow): Map<number, Range> {
+  const byYear = new Map<number, Range>();
   for (const m of flow.months) {
-    if (Number(m.month.slice(0, 4)) !== year) continue;
+    const year = Number(m.month.slice(0, 4));
+    let range = byYear.get(year);
+    if (!range) {
+      range = { low: 0, expected: 0, high: 0 };
+      byYear.set(year, range);
+    }
     range.expected += m.digital;
     if (flow.productionMonth === null || m.month < flow.productionMonth) continue;
     range.low += Math.round(m.volume * clamp(m.reachShare - REACH_UNCERTAINTY));
     range.high += Math.round(m.volume * clamp(m.reachShare + REACH_UNCERTAINTY));
   }
-  return range;
+  return byYear;
 }
+
+const NONE: Range = { low: 0, expected: 0, high: 0 };
 
 /** Per year of the horizon, the computed benefit and the flows it comes from (flows with no digital message that year left out). */
 export function computedBenefits(flows: readonly ComputedBenefitFlow[], years: readonly number[]): ComputedBenefitYear[] {
+  const digitalOfFlow = flows.map(digitalByYear);
   return years.map((year) => {
     const perFlow = flows
-      .map((flow): FlowYearBenefit => {
-        const digital = digitalOf(flow, year);
+      .map((flow, i): FlowYearBenefit => {
+        const digital = { ...(digitalOfFlow[i]?.get(year) ?? NONE) };
         const price = flow.costPerLetterSek;
         return {
           flowId: flow.flowId,

@@ -11,6 +11,12 @@ import type { ComputedBenefitYear } from "./computed-benefits.ts";
 
 export const SENSITIVITY_STEP = 0.2;
 
+/**
+ * Bars a tornado chart draws at most: the inputs that move the NPV most. A 50-flow case has some 60
+ * inputs; past the first fifteen the bars are slivers nobody compares, and the table lists them all.
+ */
+export const TORNADO_MAX_BARS = 15;
+
 export type SensitivityInput =
   | { kind: "cost"; category: CostCategory }
   | { kind: "benefit"; category: BenefitCategory }

@@ -3,6 +3,7 @@ import { format, type Locale, messagesFor } from "../../i18n/index.ts";
 import type { Realisation } from "../benefits/benefit-evaluation.ts";
 import type { Scenario } from "../business-case/business-case.ts";
 import type { BenefitCategory, CostCategory } from "../business-case/business-case-input.ts";
+import { TORNADO_MAX_BARS } from "../business-case/sensitivity.ts";
 import { countedCells, heatMap, type RiskCategory, type RiskLevel, type RiskStatus, type Scale } from "../risks/risk-score.ts";
 
 /**
@@ -116,7 +117,7 @@ function tornadoBlock(bc: GeneratedBusinessCase, locale: Locale): ChartBlock {
     title: t.tornadoTitle,
     alt: format(t.tornadoAlt, {
       base: f.sek(baseNpv),
-      count: rows.length,
+      count: Math.min(rows.length, TORNADO_MAX_BARS),
       top: top?.label ?? "",
       down: f.sek(top?.npvDown ?? baseNpv),
       up: f.sek(top?.npvUp ?? baseNpv),

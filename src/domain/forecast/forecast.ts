@@ -30,25 +30,39 @@ export type ForecastRequest = {
   reach?: ReachOverrides;
 };
 
-function flowForecast(flow: ForecastFlow, first: MonthIndex, count: number, reach: ReachOverrides): FlowForecast {
+/** The months of the forecast, named once: every flow shares them. */
+type Calendar = { first: MonthIndex; labels: readonly YearMonth[] };
+
+function flowForecast(flow: ForecastFlow, calendar: Calendar, shares: readonly ReachShare[]): FlowForecast {
   const byCalendarMonth = monthlyVolumes(flow.annualVolume, flow.seasonality);
   const decommissioned = flow.status === "avvecklad";
   const production = flow.plannedProductionDate === undefined ? Number.POSITIVE_INFINITY : monthIndexOfDay(flow.plannedProductionDate);
-  const months = Array.from({ length: count }, (_, i): FlowMonth => {
-    const month = first + i;
-    const share = reachShare(flow.recipientType, month, reach);
+  const months = calendar.labels.map((label, i): FlowMonth => {
+    const month = calendar.first + i;
+    const share = shares[i]!;
     const volume = decommissioned ? 0 : byCalendarMonth[calendarMonthOf(month)]!;
     const digital = month < production ? 0 : Math.round(volume * share);
-    return { month: yearMonthAt(month), volume, reachShare: share, digital, paper: volume - digital };
+    return { month: label, volume, reachShare: share, digital, paper: volume - digital };
   });
   return { flowId: flow.id, months };
 }
 
 export function forecast({ flows, from, months, reach = {} }: ForecastRequest): Forecast {
   const first = monthIndexOf(from);
-  const perFlow = flows.map((flow) => flowForecast(flow, first, months, reach));
+  const calendar: Calendar = { first, labels: Array.from({ length: months }, (_, i) => yearMonthAt(first + i)) };
+  // The reach curve depends only on the recipient type and the month: once per type, not per flow.
+  const sharesByType = new Map<ForecastFlow["recipientType"], ReachShare[]>();
+  const sharesOf = (type: ForecastFlow["recipientType"]) => {
+    let shares = sharesByType.get(type);
+    if (!shares) {
+      shares = Array.from({ length: months }, (_, i) => reachShare(type, first + i, reach));
+      sharesByType.set(type, shares);
+    }
+    return shares;
+  };
+  const perFlow = flows.map((flow) => flowForecast(flow, calendar, sharesOf(flow.recipientType)));
   const totals = Array.from({ length: months }, (_, i): MonthTotal => {
-    const total = { month: yearMonthAt(first + i), volume: 0, digital: 0, paper: 0 };
+    const total = { month: calendar.labels[i]!, volume: 0, digital: 0, paper: 0 };
     for (const flow of perFlow) {
       const cell = flow.months[i]!;
       total.volume += cell.volume;

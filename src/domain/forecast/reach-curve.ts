@@ -78,8 +78,17 @@ function mailboxesAtEndOf(year: number): number {
   return last + (lastIncrease * GROWTH_DECAY * (1 - GROWTH_DECAY ** yearsAfter)) / (1 - GROWTH_DECAY);
 }
 
-const privateShareAtEndOf = (year: number): ReachShare =>
-  (PRIVATE_SHARE_IN_REFERENCE_YEAR * mailboxesAtEndOf(year)) / mailboxesAtEndOf(REFERENCE_YEAR);
+/** Per year, computed once: a forecast asks for every month of every flow. */
+const privateShares = new Map<number, ReachShare>();
+function privateShareAtEndOf(year: number): ReachShare {
+  let share = privateShares.get(year);
+  if (share === undefined) {
+    share = (PRIVATE_SHARE_IN_REFERENCE_YEAR * mailboxesAtEndOf(year)) / mailboxesAtEndOf(REFERENCE_YEAR);
+    // Years are bounded by the forecast's horizon; the guard keeps a runaway caller from growing it.
+    if (privateShares.size < 1000) privateShares.set(year, share);
+  }
+  return share;
+}
 
 function defaultPrivateShare(month: MonthIndex): ReachShare {
   const year = yearOf(month);

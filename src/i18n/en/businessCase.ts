@@ -64,6 +64,7 @@ export const enBusinessCase: Widen<typeof svBusinessCase> = {
     chartTitle: "Sensitivity: the NPV when each input changes by ±20 per cent",
     chartDesc:
       "Horizontal bars from the expected NPV {base}, the input that moves the NPV most at the top. The table has the same figures.",
+    chartTopOnly: "The chart shows the {count} inputs that move the NPV most; the table below it has all {total}.",
     chartDown: "Input −20 %",
     chartUp: "Input +20 %",
     noSensitivity: "The business case has no input to change yet.",

@@ -79,7 +79,7 @@ export const enExports: Widen<typeof svExports> = {
       sensitivityRate: "Discount rate",
       tornadoTitle: "Sensitivity as a tornado chart",
       tornadoAlt:
-        "Tornado chart of how the net present value ({base}) changes when each of {count} inputs changes ±20 %. The largest swing comes from {top}: the net present value becomes {down} at −20 % and {up} at +20 %. The table below has every input.",
+        "Tornado chart of how the net present value ({base}) changes when one input at a time changes ±20 %, for the {count} inputs that move it most. The largest swing comes from {top}: the net present value becomes {down} at −20 % and {up} at +20 %. The table below has every input.",
       costCategories: { utveckling: "development", drift: "operation", forvaltning: "maintenance", ovrigt: "other" },
       benefitCategories: { finansiell: "financial", omfordelad_tid: "redistributed time", kvalitet: "quality", miljo: "environment" },
       benefitPlanHeading: "Benefit realisation plan",

@@ -62,6 +62,7 @@ export const svBusinessCase = {
     chartTitle: "Känslighet: nuvärdet när varje indata ändras ±20 procent",
     chartDesc:
       "Liggande staplar från det förväntade nuvärdet {base}, den indata som flyttar nuvärdet mest överst. Samma siffror finns i tabellen.",
+    chartTopOnly: "Diagrammet visar de {count} indata som flyttar nuvärdet mest; tabellen under det har alla {total}.",
     chartDown: "Indata −20 %",
     chartUp: "Indata +20 %",
     noSensitivity: "Kalkylen har ännu ingen indata att ändra.",

@@ -76,7 +76,7 @@ export const svExports = {
       sensitivityRate: "Kalkylränta",
       tornadoTitle: "Känslighet som tornadodiagram",
       tornadoAlt:
-        "Tornadodiagram över hur nuvärdet ({base}) ändras när var och en av {count} indata ändras ±20 %. Störst utslag har {top}: nuvärdet blir {down} vid −20 % och {up} vid +20 %. Tabellen nedan har varje indata.",
+        "Tornadodiagram över hur nuvärdet ({base}) ändras när en indata i taget ändras ±20 %, för de {count} indata som flyttar det mest. Störst utslag har {top}: nuvärdet blir {down} vid −20 % och {up} vid +20 %. Tabellen nedan har varje indata.",
       costCategories: { utveckling: "utveckling", drift: "drift", forvaltning: "förvaltning", ovrigt: "övrigt" },
       benefitCategories: { finansiell: "finansiell", omfordelad_tid: "omfördelad tid", kvalitet: "kvalitet", miljo: "miljö" },
       benefitPlanHeading: "Nyttorealiseringsplan",

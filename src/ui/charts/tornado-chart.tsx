@@ -1,3 +1,4 @@
+import { TORNADO_MAX_BARS } from "../../domain/business-case/sensitivity.ts";
 import { CHART_COLOURS } from "./chart-scale.ts";
 
 /** One input of the sensitivity: the NPV with it 20 % lower and 20 % higher. */
@@ -82,7 +83,7 @@ export function TornadoChart({
   id?: string;
 }) {
   const f = TORNADO_FRAME;
-  const layout = tornadoLayout(rows, baseNpv);
+  const layout = tornadoLayout(rows.slice(0, TORNADO_MAX_BARS), baseNpv);
   const { plot } = layout;
   const stripes = `${id}-up`;
   const axisY = plot.y + plot.height;

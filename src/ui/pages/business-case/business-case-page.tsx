@@ -2,6 +2,7 @@ import type { BusinessCaseYear, Scenario } from "../../../domain/business-case/b
 import type { BenefitLine, CostLine } from "../../../domain/business-case/business-case-input.ts";
 import type { ComputedBenefitYear } from "../../../domain/business-case/computed-benefits.ts";
 import type { Sensitivity } from "../../../domain/business-case/sensitivity.ts";
+import { TORNADO_MAX_BARS } from "../../../domain/business-case/sensitivity.ts";
 import type { TacticKind } from "../../../domain/tactics/tactic-input.ts";
 import { format, formatDateTime } from "../../../i18n/index.ts";
 import { TornadoChart } from "../../charts/tornado-chart.tsx";
@@ -179,15 +180,16 @@ function ComputedBenefits({ ctx, view }: { ctx: PageContext; view: BusinessCaseV
   // years are in the results table above, and per flow and year in the XLSX.
   const byFlow = new Map<string, FlowTotal>();
   for (const r of perYear) {
-    const total = byFlow.get(r.flowId) ?? { ...r, firstYear: r.year, lastYear: r.year, digital: 0, low: 0, expected: 0, high: 0 };
-    byFlow.set(r.flowId, {
-      ...total,
-      lastYear: r.year,
-      digital: total.digital + r.digital.expected,
-      low: total.low + r.amount.low,
-      expected: total.expected + r.amount.expected,
-      high: total.high + r.amount.high,
-    });
+    let total = byFlow.get(r.flowId);
+    if (!total) {
+      total = { ...r, firstYear: r.year, lastYear: r.year, digital: 0, low: 0, expected: 0, high: 0 };
+      byFlow.set(r.flowId, total);
+    }
+    total.lastYear = r.year;
+    total.digital += r.digital.expected;
+    total.low += r.amount.low;
+    total.expected += r.amount.expected;
+    total.high += r.amount.high;
   }
   const rows = [...byFlow.values()].sort((a, b) => b.expected - a.expected);
   return (
@@ -276,6 +278,9 @@ function SensitivitySection({ ctx, view }: { ctx: PageContext; view: BusinessCas
               formatNumber={sek}
             />
           </section>
+          {rows.length > TORNADO_MAX_BARS ? (
+            <Paragraph data-size="sm">{format(t.chartTopOnly, { count: TORNADO_MAX_BARS, total: rows.length })}</Paragraph>
+          ) : null}
           <ScrollableTable caption={t.sensitivityCaption}>
             <Table.Head>
               <Table.Row>
@@ -468,7 +473,8 @@ export function BusinessCasePage({
       <BackLink ctx={ctx} href={initiativeHref(view.initiative.id)} name={view.initiative.name} />
       <PageHeading lead={t.lead}>{title}</PageHeading>
       <ValueNav ctx={ctx} initiativeId={view.initiative.id} current="businessCase" />
-      <FormErrorSummary ctx={ctx} errors={errors} labels={lineFieldLabels(ctx, shown)} />
+      {/* The labels of every cell are only needed to name what is wrong. */}
+      {errors ? <FormErrorSummary ctx={ctx} errors={errors} labels={lineFieldLabels(ctx, shown)} /> : null}
       <Paragraph>
         {view.updatedAt ? format(t.updatedAt, { at: formatDateTime(ctx.locale, view.updatedAt) }) : t.neverSaved}{" "}
         <Link href={businessCaseXlsxHref(view.initiative.id)}>{t.download}</Link>
