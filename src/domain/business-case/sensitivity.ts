@@ -34,15 +34,38 @@ export type SensitivityRow = {
 
 export type Sensitivity = { baseNpv: number; rows: SensitivityRow[] };
 
-const scaleComputed = (computed: readonly ComputedBenefitYear[], flowId: string, factor: number): ComputedBenefitYear[] =>
-  computed.map((y) => {
-    const flow = y.flows.find((f) => f.flowId === flowId);
-    if (!flow) return y;
-    const delta = flow.amount.expected * (factor - 1);
-    return { ...y, amount: { ...y.amount, expected: y.amount.expected + delta } };
-  });
+/** Each flow's expected computed benefit per year, found once: scaling a flow touches only its own years. */
+type FlowAmounts = ReadonlyMap<string, ReadonlyMap<number, number>>;
 
-function scaled(figures: BusinessCaseFigures, input: SensitivityInput, factor: number): BusinessCaseFigures {
+function flowAmountsOf(computed: readonly ComputedBenefitYear[]): FlowAmounts {
+  const amounts = new Map<string, Map<number, number>>();
+  for (const y of computed)
+    for (const f of y.flows) {
+      let years = amounts.get(f.flowId);
+      if (!years) {
+        years = new Map();
+        amounts.set(f.flowId, years);
+      }
+      years.set(y.year, f.amount.expected);
+    }
+  return amounts;
+}
+
+const scaleComputed = (
+  computed: readonly ComputedBenefitYear[],
+  amounts: FlowAmounts,
+  flowId: string,
+  factor: number,
+): ComputedBenefitYear[] => {
+  const years = amounts.get(flowId);
+  return computed.map((y) => {
+    const amount = years?.get(y.year);
+    if (amount === undefined) return y;
+    return { ...y, amount: { ...y.amount, expected: y.amount.expected + amount * (factor - 1) } };
+  });
+};
+
+function scaled(figures: BusinessCaseFigures, amounts: FlowAmounts, input: SensitivityInput, factor: number): BusinessCaseFigures {
   switch (input.kind) {
     case "cost":
       return {
@@ -55,7 +78,7 @@ function scaled(figures: BusinessCaseFigures, input: SensitivityInput, factor: n
         benefits: figures.benefits.map((l) => (l.category === input.category ? { ...l, expected: l.expected * factor } : l)),
       };
     case "flow":
-      return { ...figures, computed: scaleComputed(figures.computed, input.flowId, factor) };
+      return { ...figures, computed: scaleComputed(figures.computed, amounts, input.flowId, factor) };
     case "discountRate":
       return { ...figures, discountRate: figures.discountRate * factor };
   }
@@ -80,9 +103,10 @@ function inputsOf(figures: BusinessCaseFigures): SensitivityInput[] {
 }
 
 export function sensitivity(figures: BusinessCaseFigures): Sensitivity {
+  const amounts = flowAmountsOf(figures.computed);
   const rows = inputsOf(figures).map((input): SensitivityRow => {
-    const npvDown = npvOf(scaled(figures, input, 1 - SENSITIVITY_STEP));
-    const npvUp = npvOf(scaled(figures, input, 1 + SENSITIVITY_STEP));
+    const npvDown = npvOf(scaled(figures, amounts, input, 1 - SENSITIVITY_STEP));
+    const npvUp = npvOf(scaled(figures, amounts, input, 1 + SENSITIVITY_STEP));
     return { input, npvDown, npvUp, swing: Math.round(Math.abs(npvUp - npvDown) * 100) / 100 };
   });
   // Largest swing first; equal swings keep the inputs' order (costs, benefits, flows, rate), so the chart is stable.

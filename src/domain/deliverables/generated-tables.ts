@@ -1,6 +1,6 @@
 import type { Block, ChartBlock } from "../../exports/document-model.ts";
 import { format, type Locale, messagesFor } from "../../i18n/index.ts";
-import { numberFormat } from "../../i18n/number-format.ts";
+import { numberFormatFor } from "../../i18n/number-format.ts";
 import type { ConnectionTactic, FlowStatus, RecipientType } from "../flows/flow-input.ts";
 import type { TacticKind } from "../tactics/tactic-input.ts";
 import {
@@ -78,13 +78,15 @@ export type GeneratedTables = {
   reservePlans?: GeneratedReservePlan[];
 };
 
+const countFormat = numberFormatFor({ maximumFractionDigits: 0 });
+const sekFormat = numberFormatFor({ style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
 /** The generated tables as document blocks, in the reader's language, under one level-2 heading. */
 export function generatedBlocks(tables: GeneratedTables, locale: Locale): (Block | ChartBlock)[] {
   const m = messagesFor(locale);
   const t = m.exports.generated;
-  const count = (n: number) => numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
-  const sek = (n: number) =>
-    numberFormat(locale, { style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(n);
+  const count = (n: number) => countFormat(locale).format(n);
+  const sek = (n: number) => sekFormat(locale).format(n);
   const day = (d: string | null) => d ?? m.flows.notPlanned;
   const blocks: (Block | ChartBlock)[] = [{ kind: "heading", level: 2, text: t.heading }];
   blocks.push({ kind: "paragraph", text: format(t.computedAt, { date: tables.computedAt.slice(0, 10) }) });

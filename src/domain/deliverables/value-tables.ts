@@ -1,5 +1,6 @@
 import type { Block, ChartBlock } from "../../exports/document-model.ts";
 import { format, type Locale, messagesFor } from "../../i18n/index.ts";
+import { numberFormatFor } from "../../i18n/number-format.ts";
 import type { Realisation } from "../benefits/benefit-evaluation.ts";
 import type { Scenario } from "../business-case/business-case.ts";
 import type { BenefitCategory, CostCategory } from "../business-case/business-case-input.ts";
@@ -77,12 +78,14 @@ export type GeneratedReservePlan = {
   decidedBy: string;
 };
 
-const intl: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
+const numberFormats = numberFormatFor({ maximumFractionDigits: 2 });
+const sekFormats = numberFormatFor({ style: "currency", currency: "SEK", maximumFractionDigits: 0 });
+const percentFormats = numberFormatFor({ style: "percent", maximumFractionDigits: 1 });
 
 function formatters(locale: Locale) {
-  const number = new Intl.NumberFormat(intl[locale], { maximumFractionDigits: 2 });
-  const sekFormat = new Intl.NumberFormat(intl[locale], { style: "currency", currency: "SEK", maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(intl[locale], { style: "percent", maximumFractionDigits: 1 });
+  const number = numberFormats(locale);
+  const sekFormat = sekFormats(locale);
+  const percent = percentFormats(locale);
   return { number: (n: number) => number.format(n), sek: (n: number) => sekFormat.format(n), percent: (n: number) => percent.format(n) };
 }
 

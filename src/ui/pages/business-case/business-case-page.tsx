@@ -174,22 +174,35 @@ function ComputedBenefits({ ctx, view }: { ctx: PageContext; view: BusinessCaseV
   const t = ctx.m.businessCase;
   const sek = (n: number) => formatSek(ctx.locale, n);
   const count = (n: number) => formatCount(ctx.locale, n);
-  const perYear = view.computed.flatMap((y) => y.flows.map((f) => ({ year: y.year, ...f })));
-  const example = perYear.find((r) => r.digital.expected > 0) ?? perYear[0];
   // One row per flow over the whole horizon: a 50-flow, 15-year case would otherwise be 750 rows. The
   // years are in the results table above, and per flow and year in the XLSX.
   const byFlow = new Map<string, FlowTotal>();
-  for (const r of perYear) {
-    let total = byFlow.get(r.flowId);
-    if (!total) {
-      total = { ...r, firstYear: r.year, lastYear: r.year, digital: 0, low: 0, expected: 0, high: 0 };
-      byFlow.set(r.flowId, total);
+  let example: (BusinessCaseView["computed"][number]["flows"][number] & { year: number }) | undefined;
+  for (const y of view.computed) {
+    for (const f of y.flows) {
+      // The first flow-year with digital messages explains the arithmetic (or the first at all).
+      if (!example || (example.digital.expected === 0 && f.digital.expected > 0)) example = { year: y.year, ...f };
+      let total = byFlow.get(f.flowId);
+      if (!total) {
+        total = {
+          flowId: f.flowId,
+          name: f.name,
+          costPerLetterSek: f.costPerLetterSek,
+          firstYear: y.year,
+          lastYear: y.year,
+          digital: 0,
+          low: 0,
+          expected: 0,
+          high: 0,
+        };
+        byFlow.set(f.flowId, total);
+      }
+      total.lastYear = y.year;
+      total.digital += f.digital.expected;
+      total.low += f.amount.low;
+      total.expected += f.amount.expected;
+      total.high += f.amount.high;
     }
-    total.lastYear = r.year;
-    total.digital += r.digital.expected;
-    total.low += r.amount.low;
-    total.expected += r.amount.expected;
-    total.high += r.amount.high;
   }
   const rows = [...byFlow.values()].sort((a, b) => b.expected - a.expected);
   return (

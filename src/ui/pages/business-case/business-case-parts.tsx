@@ -1,6 +1,6 @@
 import type { SensitivityInput } from "../../../domain/business-case/sensitivity.ts";
 import { format, type Locale } from "../../../i18n/index.ts";
-import { numberFormat } from "../../../i18n/number-format.ts";
+import { numberFormat, numberFormatFor } from "../../../i18n/number-format.ts";
 import { Details } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -14,8 +14,14 @@ export const businessCaseFormContext = (ctx: PageContext): PageContext => ({
  * A number as it goes back into a form field: Swedish with spaces between thousands and a decimal
  * comma, English without grouping (parseNumber reads a comma as the decimal sign, so "150,000" would be 150).
  */
+const formNumberFormats = {
+  sv: numberFormatFor({ maximumFractionDigits: 2 }),
+  en: numberFormatFor({ maximumFractionDigits: 2, useGrouping: false }),
+};
 export const formNumberText = (locale: Locale, value: number, digits = 2) =>
-  numberFormat(locale, { maximumFractionDigits: digits, useGrouping: locale === "sv" }).format(value);
+  digits === 2
+    ? formNumberFormats[locale](locale).format(value)
+    : numberFormat(locale, { maximumFractionDigits: digits, useGrouping: locale === "sv" }).format(value);
 
 /** A plain number (a discount factor) as the locale writes it. */
 export const formatDecimal = (locale: Locale, value: number, digits: number) =>

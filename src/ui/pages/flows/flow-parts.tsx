@@ -1,5 +1,5 @@
 import type { Locale } from "../../../i18n/index.ts";
-import { numberFormat } from "../../../i18n/number-format.ts";
+import { numberFormatFor } from "../../../i18n/number-format.ts";
 import { Link } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 
@@ -8,15 +8,16 @@ import { flowSettingsHref, flowsHref, forecastHref, planHref, prioritiesHref, ta
 export { deleteFlowHref, flowHref, flowsHref, forecastHref, newFlowHref, planHref } from "./flow-hrefs.ts";
 
 /** A count as the locale writes it: 12 000 in Swedish. */
-export const formatCount = (locale: Locale, n: number) => numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+const countFormat = numberFormatFor({ maximumFractionDigits: 0 });
+export const formatCount = (locale: Locale, n: number) => countFormat(locale).format(n);
 
 /** Kronor with at most two decimals: 15 kr, 21,50 kr. */
-export const formatSek = (locale: Locale, sek: number) =>
-  numberFormat(locale, { style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(sek);
+const sekFormat = numberFormatFor({ style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 2 });
+export const formatSek = (locale: Locale, sek: number) => sekFormat(locale).format(sek);
 
 /** A share as a per cent with one decimal. */
-export const formatShare = (locale: Locale, share: number) =>
-  numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
+const shareFormat = numberFormatFor({ style: "percent", maximumFractionDigits: 1 });
+export const formatShare = (locale: Locale, share: number) => shareFormat(locale).format(share);
 
 export type FlowView = "list" | "priorities" | "tactics" | "reach" | "forecast" | "versions" | "plan";
 

@@ -1,6 +1,6 @@
 import type { VersionView } from "../../../domain/forecast-versions/version-view.ts";
 import { format, formatDateTime, type Locale } from "../../../i18n/index.ts";
-import { numberFormat } from "../../../i18n/number-format.ts";
+import { numberFormatFor } from "../../../i18n/number-format.ts";
 import type { PageContext } from "../../page-context.ts";
 
 import { versionsHref } from "../flows/flow-hrefs.ts";
@@ -13,10 +13,12 @@ export const actualsImportHref = (initiativeId: string) => `/initiatives/${initi
 
 const intlLocale: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 
-export const formatCount = (locale: Locale, n: number) => numberFormat(locale).format(n);
+const countFormat = numberFormatFor({});
+export const formatCount = (locale: Locale, n: number) => countFormat(locale).format(n);
 
 /** A difference with its sign, so "+1 200" and "−300" read as changes. */
-export const formatDifference = (locale: Locale, n: number) => numberFormat(locale, { signDisplay: "exceptZero" }).format(n);
+const differenceFormat = numberFormatFor({ signDisplay: "exceptZero" });
+export const formatDifference = (locale: Locale, n: number) => differenceFormat(locale).format(n);
 
 /** "2026-05" as "maj 2026"; read at noon UTC on the 15th, it is that month in any time zone. */
 export const monthName = (locale: Locale, month: string) =>
