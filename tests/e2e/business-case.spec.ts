@@ -51,6 +51,7 @@ for (const javaScriptEnabled of [false, true]) {
       });
 
       let before = "";
+      let businessCaseUrl = "";
       await test.step("the business case is stated in Swedish numbers and answers with computed benefits", async () => {
         await page
           .getByRole("link", { name: `Tillbaka till ${initiative}` })
@@ -79,7 +80,7 @@ for (const javaScriptEnabled of [false, true]) {
       });
 
       await test.step("doubling the flow's volume moves the computed benefit", async () => {
-        const businessCaseUrl = page.url();
+        businessCaseUrl = page.url();
         await page.getByRole("link", { name: "Beslut om bygglov" }).first().click();
         await page.getByLabel("Årsvolym (brev per år)").fill("24 000");
         expect(await submit(page, "Spara ändringarna")).toBe(303);
@@ -123,6 +124,21 @@ for (const javaScriptEnabled of [false, true]) {
         await page.getByRole("link", { name: "Reservdrift", exact: true }).first().click();
         await checkAtBothWidths(page, javaScriptEnabled);
         await page.getByRole("link", { name: "Effektkedja", exact: true }).first().click();
+        await checkAtBothWidths(page, javaScriptEnabled);
+      });
+
+      await test.step("the Business Case document shows the sensitivity as a tornado chart beside its table", async () => {
+        // Milestone III decides on the Business Case: its basis offers to create the document.
+        await page.goto(businessCaseUrl.replace(/\/business-case$/, "/milestones/III"));
+        const title = "Business Case (kostnadsnyttobeskrivning)";
+        const entry = page.getByRole("region", { name: "Beslutsunderlag" }).getByRole("listitem").filter({ hasText: title });
+        await entry.getByRole("button", { name: /^Skapa dokument/ }).click();
+        await expect(page.getByRole("status")).toHaveText(`Dokumentet ”${title}” har skapats från mallen.`);
+        await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+        await expect(page.getByRole("img", { name: "Känslighet som tornadodiagram" })).toBeVisible();
+        await expect(page.getByRole("table", { name: "Känslighet: nuvärdet när en indata ändras ±20 %" })).toContainText(
+          "Flöde: Beslut om bygglov",
+        );
         await checkAtBothWidths(page, javaScriptEnabled);
       });
     });

@@ -20,7 +20,8 @@ export function DocumentChart({ block, locale, id }: { block: ChartBlock; locale
           rows={chart.rows}
           baseNpv={chart.baseNpv}
           labels={{ title: block.title, desc: block.alt, down: m.businessCase.chartDown, up: m.businessCase.chartUp }}
-          formatNumber={(n) => formatSek(locale, n)}
+          // The axis ends are whole kronor: öre on a scale of hundreds of thousands is noise.
+          formatNumber={(n) => formatSek(locale, Math.round(n))}
         />
       );
     case "riskMatrix":

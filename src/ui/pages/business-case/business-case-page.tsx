@@ -288,7 +288,8 @@ function SensitivitySection({ ctx, view }: { ctx: PageContext; view: BusinessCas
                 down: t.chartDown,
                 up: t.chartUp,
               }}
-              formatNumber={sek}
+              // The axis ends are whole kronor: öre on a scale of hundreds of thousands is noise.
+              formatNumber={(n) => sek(Math.round(n))}
             />
           </section>
           {rows.length > TORNADO_MAX_BARS ? (
