@@ -86,20 +86,23 @@ describe("business case API", () => {
     const pl = await world.loginAs("plA");
     const { id } = await world.seedInitiative({ name: "Fel" });
     const url = `/api/v1/initiatives/${id}/business-case`;
-    const cases: [unknown, string][] = [
-      [{ ...stated, costs: [{ ...stated.costs[0], low: 200_000 }] }, "costs.0.low"],
-      [{ ...stated, benefits: [{ ...stated.benefits[0], high: 1 }] }, "benefits.0.high"],
-      [{ ...stated, costs: [{ ...stated.costs[0], year: 2031 }] }, "costs.0.year"],
-      [{ ...stated, discountRate: 1.5 }, "discountRate"],
-      [{ ...stated, discountRate: -0.1 }, "discountRate"],
-      [{ ...stated, horizonYears: 16 }, "horizonYears"],
-      [{ ...stated, costs: [{ ...stated.costs[0], expected: "mycket" }] }, "costs.0.expected"],
-      [{ ...stated, costs: Array.from({ length: 10_000 }, () => stated.costs[0]) }, "costs"],
+    // The code is the business case's own where it has one (what the page translates), not `invalid`.
+    const cases: [unknown, string, string | null][] = [
+      [{ ...stated, costs: [{ ...stated.costs[0], low: 200_000 }] }, "costs.0.low", "low_above_expected"],
+      [{ ...stated, benefits: [{ ...stated.benefits[0], high: 1 }] }, "benefits.0.high", "high_below_expected"],
+      [{ ...stated, costs: [{ ...stated.costs[0], year: 2031 }] }, "costs.0.year", "year_outside_horizon"],
+      [{ ...stated, discountRate: 1.5 }, "discountRate", "discount_rate_range"],
+      [{ ...stated, discountRate: -0.1 }, "discountRate", "discount_rate_range"],
+      [{ ...stated, horizonYears: 16 }, "horizonYears", "horizon_range"],
+      [{ ...stated, costs: [{ ...stated.costs[0], expected: "mycket" }] }, "costs.0.expected", null],
+      [{ ...stated, costs: Array.from({ length: 10_000 }, () => stated.costs[0]) }, "costs", null],
     ];
-    for (const [body, path] of cases) {
+    for (const [body, path, code] of cases) {
       const res = await pl.put(url, body);
       expect(res.statusCode, path).toBe(400);
-      expect(parseBody(res, ErrorBody, 400).fields?.map((f) => f.path)).toContain(path);
+      const fields = parseBody(res, ErrorBody, 400).fields ?? [];
+      expect(fields.map((f) => f.path)).toContain(path);
+      if (code) expect(fields.find((f) => f.path === path)?.code, path).toBe(code);
     }
     expect(await world.db.select().from(businessCases).where(eq(businessCases.initiativeId, id))).toEqual([]);
   });
