@@ -17,6 +17,7 @@ import { enSandbox } from "./en/sandbox.ts";
 import { enTactics } from "./en/tactics.ts";
 import { enTasks } from "./en/tasks.ts";
 import { enValueNav } from "./en/valueNav.ts";
+import { enVersionDiff } from "./en/versionDiff.ts";
 import { enVolumes } from "./en/volumes.ts";
 import type { Messages } from "./messages.ts";
 
@@ -42,4 +43,5 @@ export const en: Messages = {
   ...enRisks,
   ...enBusinessCase,
   ...enBenefits,
+  ...enVersionDiff,
 };

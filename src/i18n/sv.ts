@@ -17,6 +17,7 @@ import { svSandbox } from "./sv/sandbox.ts";
 import { svTactics } from "./sv/tactics.ts";
 import { svTasks } from "./sv/tasks.ts";
 import { svValueNav } from "./sv/valueNav.ts";
+import { svVersionDiff } from "./sv/versionDiff.ts";
 import { svVolumes } from "./sv/volumes.ts";
 
 /** Swedish, the default language. Every key here must exist in en.ts (the type makes sure). */
@@ -41,4 +42,5 @@ export const sv = {
   ...svRisks,
   ...svBusinessCase,
   ...svBenefits,
+  ...svVersionDiff,
 } as const;

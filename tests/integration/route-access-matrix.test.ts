@@ -377,6 +377,7 @@ describe("route × role × tenant matrix", () => {
     "PUT /api/v1/deliverables/:deliverableId/sections": { body: ({ n }) => ({ sections: { [firstSection]: `Text ${n}.` } }) },
     "POST /api/v1/deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld" } },
     "GET /api/v1/deliverables/:deliverableId/export": { query: "?format=docx" },
+    "GET /api/v1/deliverables/:deliverableId/diff": { query: "?from=1&to=1" },
     "POST /initiatives/:initiativeId/deliverables": { body: { deliverableTypeId: "riskanalys" } },
     "POST /deliverables/:deliverableId": { body: ({ n }) => ({ [sectionField(firstSection)]: `Text ${n}.` }) },
     "POST /deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld", confirm: "yes" } },

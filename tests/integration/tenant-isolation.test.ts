@@ -140,6 +140,7 @@ const BODIES: Record<string, unknown> = {
 // Required query parameters, so the check reaches authorisation instead of stopping at a 400.
 const QUERIES: Record<string, string> = {
   "GET /api/v1/deliverables/:deliverableId/export": "?format=pdf",
+  "GET /api/v1/deliverables/:deliverableId/diff": "?from=1&to=1",
   "GET /api/v1/initiatives/:initiativeId/sandbox/conformance-report": "?format=pdf",
   "GET /api/v1/initiatives/:initiativeId/forecast/compare": "?a=00000000-0000-4000-8000-000000000003&b=current",
 };

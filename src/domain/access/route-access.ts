@@ -297,11 +297,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   // To fastställd; för granskning and back to utkast are TEAM_WORK.
   "POST /api/v1/deliverables/:deliverableId/status": APPROVE,
   "GET /api/v1/deliverables/:deliverableId/export": ANY_MEMBER_READ,
+  "GET /api/v1/deliverables/:deliverableId/diff": ANY_MEMBER_READ,
   "POST /initiatives/:initiativeId/deliverables": TEAM_WORK,
   "GET /deliverables/:deliverableId": ANY_MEMBER_READ,
   "POST /deliverables/:deliverableId": TEAM_WORK,
   "POST /deliverables/:deliverableId/status": APPROVE,
   "GET /deliverables/:deliverableId/faststall": APPROVE,
+  "GET /deliverables/:deliverableId/compare": ANY_MEMBER_READ,
   "GET /deliverables/:deliverableId/export.docx": ANY_MEMBER_READ,
   "GET /deliverables/:deliverableId/export.pdf": ANY_MEMBER_READ,
 

@@ -1,9 +1,10 @@
 import type { FastifyReply } from "fastify";
+import { compareDeliverableVersions } from "../../../domain/deliverables/compare-versions.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { InitiativeParams } from "../initiatives/initiatives.schema.ts";
-import { Deliverable, DeliverableParams, IfMatchHeaders } from "./deliverables.schema.ts";
+import { Deliverable, DeliverableParams, DiffQuery, IfMatchHeaders, VersionDiff } from "./deliverables.schema.ts";
 
 /** A deliverable's answer carries its ETag as a header too, for clients that send If-Match. */
 function withEtag<T extends { etag: string | null }>(reply: FastifyReply, deliverable: T): T {
@@ -33,6 +34,20 @@ export function deliverablesApi({ db, api }: AppScope) {
     params: DeliverableParams,
     response: { status: 200, schema: Deliverable },
     handler: async ({ actor, params, reply }) => withEtag(reply, await getDeliverable({ db, actor, deliverableId: params.deliverableId })),
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/deliverables/:deliverableId/diff",
+    summary:
+      "Two versions of a deliverable compared section by section, word by word; 404 when either version does not exist (or the deliverable is not yours to read)",
+    tag: "deliverables",
+    access: "authenticated",
+    params: DeliverableParams,
+    query: DiffQuery,
+    response: { status: 200, schema: VersionDiff },
+    handler: async ({ actor, params, query }) =>
+      compareDeliverableVersions({ db, actor, deliverableId: params.deliverableId, from: query.from, to: query.to }),
   });
 
   api({

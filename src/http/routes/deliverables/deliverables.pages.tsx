@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../../domain/access/actor.ts";
+import { compareLoadedVersions } from "../../../domain/deliverables/compare-versions.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
 import { APPROVING_ROLES } from "../../../domain/deliverables/deliverable-status.ts";
 import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
@@ -9,6 +10,7 @@ import { parseOrThrow } from "../../../domain/shared/zod-issues.ts";
 import { format } from "../../../i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { ApproveDeliverablePage, CONFIRM_FIELD } from "../../../ui/pages/initiatives/approve-deliverable-page.tsx";
+import { CompareVersionsPage } from "../../../ui/pages/initiatives/compare-versions-page.tsx";
 import { approveHref, BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { HTTP_STATUS } from "../../errors/error-map.ts";
@@ -75,6 +77,26 @@ export function deliverablesPages({ page, db }: AppScope) {
               query.version,
             );
       return (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} shownVersion={shownVersion} />;
+    },
+  });
+
+  /** A version number in the compare page's query: one that is not a version is simply not found. */
+  const versionInQuery = z.coerce.number().int().positive();
+
+  page({
+    method: "GET",
+    url: "/deliverables/:deliverableId/compare",
+    access: "session",
+    params: ids("deliverableId"),
+    query: z.object({ from: z.unknown().optional(), to: z.unknown().optional() }),
+    load: deliverableContext,
+    render: ({ loaded: { deliverable, initiative }, query }) => {
+      // Without a choice, the two latest versions: what changed since the version before.
+      const [previous, latest] = deliverable.versions.slice(-2).map((v) => v.version);
+      const from = query.from === undefined ? previous : pathValue(versionInQuery, query.from);
+      const to = query.to === undefined ? latest : pathValue(versionInQuery, query.to);
+      const diff = from !== undefined && to !== undefined ? compareLoadedVersions(deliverable, from, to) : null;
+      return (ctx) => <CompareVersionsPage ctx={ctx} deliverable={deliverable} initiative={initiative} from={from} to={to} diff={diff} />;
     },
   });
 

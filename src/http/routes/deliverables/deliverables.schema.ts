@@ -179,3 +179,25 @@ export const Deliverable = z.object({
     .nullable()
     .meta({ description: "What keeps the caller from fastställa the latest version; null where role or status do not allow it anyway" }),
 });
+
+const versionNumber = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" });
+
+export const DiffQuery = z.object({
+  from: versionNumber.meta({ description: "The earlier version's number (any version; from may also be the later one)" }),
+  to: versionNumber.meta({ description: "The version compared with it" }),
+});
+
+export const VersionDiff = z.object({
+  sections: z
+    .array(
+      z.object({
+        sectionId: z.string(),
+        changed: z.boolean(),
+        parts: z.array(z.object({ op: z.enum(["equal", "insert", "delete"]), text: z.string() })).meta({
+          description:
+            "Word-level runs in order: equal and delete give the from version's text, equal and insert the to version's. A section rewritten beyond some 1,000 words and spaces shows as one delete and one insert",
+        }),
+      }),
+    )
+    .meta({ description: "Every section of the template, in its order; a section missing from a version counts as empty" }),
+});

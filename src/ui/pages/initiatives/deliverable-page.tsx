@@ -23,6 +23,7 @@ import {
   TextArea,
 } from "../../components/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
+import { compareVersionsHref } from "./compare-versions-page.tsx";
 import {
   BackLink,
   DeliverableStatusTag,
@@ -263,6 +264,16 @@ export function DeliverablePage({
             ))}
           </Table.Body>
         </ScrollableTable>
+        {deliverable.versions.length >= 2 && latest ? (
+          <Paragraph>
+            <Link
+              href={compareVersionsHref(deliverable.id, { from: latest.version - 1, to: latest.version })}
+              data-testid="compare-versions"
+            >
+              {ctx.m.versionDiff.compareLink}
+            </Link>
+          </Paragraph>
+        ) : null}
       </section>
 
       {edit && latest ? (
