@@ -100,6 +100,14 @@ test.describe("a milestone's basis, from creating it to deciding on it", () => {
         "Ändringarna har sparats som version 2 (utkast). Version 1 är fortfarande fastställd.",
       );
 
+      // The two versions side by side in the text: what was taken out and put in, said in words too.
+      await page.getByRole("link", { name: "Jämför versioner" }).click();
+      const diff = page.getByTestId("version-diff");
+      await expect(diff.locator("ins").first()).toContainText("omarbetade efter workshop med vården");
+      await expect(diff.locator("ins").first()).toContainText("Tillagt:");
+      await expect(diff.locator("del").first()).toContainText("Borttaget:");
+      await expectNoAxeViolations(page);
+
       await page.goto(milestoneUrl);
       await expect(basisEntry(page, KRAVBILD).getByRole("link", { name: KRAVBILD })).toHaveAttribute("href", kravbildUrl);
       await expect(basisEntry(page, KRAVBILD).getByRole("button", { name: /^Skapa dokument/ })).toHaveCount(0);
