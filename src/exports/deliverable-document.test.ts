@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DeliverableVersion, deliverableDocument, markdownBlocks } from "./deliverable-document.ts";
+import { type DeliverableVersion, deliverableDocument } from "./deliverable-document.ts";
 
 const version = (overrides: Partial<DeliverableVersion> = {}): DeliverableVersion => ({
   version: 2,
@@ -86,37 +86,5 @@ describe("a deliverable as a document", () => {
     expect(labels).not.toContain("Approved on");
     expect(labels).not.toContain("Approved by");
     expect(facts?.kind === "table" && facts.rows.find(([k]) => k === "Status")?.[1]).toBe("For review");
-  });
-});
-
-describe("section Markdown", () => {
-  it("splits paragraphs on blank lines and joins the lines within one", () => {
-    expect(markdownBlocks("Första raden\nandra raden\n\n\nNytt stycke")).toEqual([
-      { kind: "paragraph", text: "Första raden andra raden" },
-      { kind: "paragraph", text: "Nytt stycke" },
-    ]);
-  });
-
-  it("reads '- ' and '* ' lines as one bullet list, with continuation lines joined to their item", () => {
-    expect(markdownBlocks("Inledning\n- ett\n* två\n  fortsätter\n\nSlut")).toEqual([
-      { kind: "paragraph", text: "Inledning" },
-      { kind: "list", items: ["ett", "två fortsätter"] },
-      { kind: "paragraph", text: "Slut" },
-    ]);
-  });
-
-  it("reads # lines as level-3 sub-headings, whatever their depth", () => {
-    expect(markdownBlocks("# Bakgrund\nText\n### Detaljer ###")).toEqual([
-      { kind: "heading", level: 3, text: "Bakgrund" },
-      { kind: "paragraph", text: "Text" },
-      { kind: "heading", level: 3, text: "Detaljer" },
-    ]);
-  });
-
-  it("keeps markup and CRLF text as plain text", () => {
-    expect(markdownBlocks("<b>fet</b> & #ingen rubrik\r\n-inte en punkt")).toEqual([
-      { kind: "paragraph", text: "<b>fet</b> & #ingen rubrik -inte en punkt" },
-    ]);
-    expect(markdownBlocks("  \n\n")).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { format, formatDateTime, type Locale, messagesFor } from "../i18n/index.
 import { deliverableType } from "../method/lookup.ts";
 import { methodV12 } from "../method/v1.2/index.ts";
 import type { Block, ChartBlock, DocumentDraft, DocumentLanguage } from "./document-model.ts";
+import { markdownBlocks } from "./markdown-blocks.ts";
 
 type Deliverable = Pick<Awaited<ReturnType<typeof getDeliverable>>, "title" | "typeId" | "template" | "versions"> & {
   currentGenerated?: GeneratedTables | null;
@@ -79,42 +80,4 @@ export function generatedTablesOf(
   version: Pick<DeliverableVersion, "status" | "generated">,
 ): GeneratedTables | null {
   return version.status === "faststalld" ? version.generated : (deliverable.currentGenerated ?? null);
-}
-
-/**
- * The little Markdown a section text uses, read as structure and never as HTML: blank lines
- * separate paragraphs, lines starting "- " or "* " are bullet items, and "#" lines are
- * sub-headings (level 3, under the section's own level-2 heading). Lines within a paragraph or
- * after a bullet item continue it, as in Markdown.
- */
-export function markdownBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  let items: string[] = [];
-  const flush = () => {
-    if (paragraph.length) blocks.push({ kind: "paragraph", text: paragraph.join(" ") });
-    if (items.length) blocks.push({ kind: "list", items });
-    paragraph = [];
-    items = [];
-  };
-  for (const raw of text.split(/\r\n?|\n/)) {
-    const line = raw.trim();
-    const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?$/.exec(line);
-    const item = /^[-*]\s+(.*)$/.exec(line);
-    if (!line) {
-      flush();
-    } else if (heading?.[1]) {
-      flush();
-      blocks.push({ kind: "heading", level: 3, text: heading[1] });
-    } else if (item?.[1]) {
-      if (paragraph.length) flush();
-      items.push(item[1]);
-    } else if (items.length) {
-      items[items.length - 1] = `${items[items.length - 1]} ${line}`;
-    } else {
-      paragraph.push(line);
-    }
-  }
-  flush();
-  return blocks;
 }

@@ -85,8 +85,17 @@ test.describe("a milestone's basis, from creating it to deciding on it", () => {
           .getByRole("textbox", { name: section.heading.sv, exact: true })
           .fill(`Regionens krav: ${section.heading.sv.toLowerCase()}.`);
       }
+      // The last required section holds a table, typed as Markdown with the formatting help's example.
+      const tableSection = type?.template.filter((s) => s.required).at(-1)?.heading.sv ?? "";
+      await form
+        .getByRole("textbox", { name: tableSection, exact: true })
+        .fill("| Krav | Källa |\n|---|---|\n| Kallelser digitalt | Vårdens önskemål |");
       await page.getByRole("button", { name: "Spara", exact: true }).click();
       await expect(page.getByRole("status")).toHaveText("Dokumentet har sparats.");
+      await expect(page.getByRole("table", { name: tableSection }).getByRole("cell", { name: "Vårdens önskemål" })).toBeVisible();
+      await page.getByText("Så formaterar du texten").click();
+      await expect(page.getByText("En tabell skrivs med lodstreck", { exact: false })).toBeVisible();
+      await expectNoAxeViolations(page);
       await fastställ(page, 1);
 
       // A second version is started before the decision and left as a draft.

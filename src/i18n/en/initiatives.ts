@@ -99,6 +99,17 @@ export const enInitiatives: Widen<typeof svInitiatives> = {
       showLatest: "Show the latest version",
       empty: "Nothing written yet.",
       edit: "Change the content",
+      formatting: {
+        summary: "How to format the text",
+        paragraphs: "An empty line starts a new paragraph.",
+        list: "A line starting with “- ” or “* ” becomes an item of a bulleted list.",
+        heading: "A line starting with “# ” becomes a sub-heading.",
+        table:
+          "A table is written with vertical bars: a row of column headings, a row of dashes, then one line per row. The table ends at an empty line.",
+        example: "| Flow | Letters per year |\n|---|---|\n| Building permit decision | 12,000 |",
+        exampleLabel: "Example of a table",
+        plain: "Other formatting (bold, links, HTML) is shown as typed.",
+      },
       editApprovedNotice:
         "Version {version} is approved and does not change. When you save, your changes become a new version, version {next}, as a draft.",
       editReviewNotice: "This version has been sent for review. If you save changes it becomes a draft again.",

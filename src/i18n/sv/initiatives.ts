@@ -96,6 +96,17 @@ export const svInitiatives = {
       showLatest: "Visa den senaste versionen",
       empty: "Inget skrivet ännu.",
       edit: "Ändra innehållet",
+      formatting: {
+        summary: "Så formaterar du texten",
+        paragraphs: "En tom rad börjar ett nytt stycke.",
+        list: "En rad som börjar med ”- ” eller ”* ” blir en punkt i en lista.",
+        heading: "En rad som börjar med ”# ” blir en underrubrik.",
+        table:
+          "En tabell skrivs med lodstreck: en rad med kolumnrubriker, en rad med bindestreck, sedan en rad per tabellrad. Tabellen slutar vid en tom rad.",
+        example: "| Flöde | Brev per år |\n|---|---|\n| Beslut om bygglov | 12 000 |",
+        exampleLabel: "Exempel på en tabell",
+        plain: "Annan formatering (fet stil, länkar, HTML) visas som den skrivits.",
+      },
       editApprovedNotice:
         "Version {version} är fastställd och ändras inte. När du sparar blir ändringarna en ny version, version {next}, som utkast.",
       editReviewNotice: "Versionen är skickad för granskning. Om du sparar ändringar blir den ett utkast igen.",

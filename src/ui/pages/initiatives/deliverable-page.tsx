@@ -7,6 +7,7 @@ import { methodV12 } from "../../../method/v1.2/index.ts";
 import {
   ActionButton,
   Alert,
+  Details,
   DocumentBlocks,
   Form,
   FormErrorSummary,
@@ -217,7 +218,11 @@ export function DeliverablePage({
                   {section.required ? <strong>{t.deliverable.requiredHint} </strong> : null}
                   {inLocale(ctx, section.guidance)}
                 </Paragraph>
-                {text.trim() ? <MarkdownText text={text} /> : <Paragraph className="hint">{t.deliverable.empty}</Paragraph>}
+                {text.trim() ? (
+                  <MarkdownText text={text} caption={inLocale(ctx, section.heading)} />
+                ) : (
+                  <Paragraph className="hint">{t.deliverable.empty}</Paragraph>
+                )}
               </section>
             );
           })}
@@ -298,6 +303,7 @@ export function DeliverablePage({
               {format(t.deliverable.editConflict, now)}
             </Alert>
           ) : null}
+          <FormattingHelp ctx={ctx} />
           <Form ctx={ctx} action={`/deliverables/${deliverable.id}`}>
             <input type="hidden" name={BASE_ETAG_FIELD} value={etag} />
             {deliverable.template.map((section) => (
@@ -321,6 +327,27 @@ export function DeliverablePage({
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** What the section texts may hold (markdown-blocks.ts), beside the editor: closed until asked for. */
+function FormattingHelp({ ctx }: { ctx: PageContext }) {
+  const f = ctx.m.initiatives.deliverable.formatting;
+  return (
+    <Details>
+      <Details.Summary>{f.summary}</Details.Summary>
+      <Details.Content>
+        <ul>
+          <li>{f.paragraphs}</li>
+          <li>{f.list}</li>
+          <li>{f.heading}</li>
+          <li>{f.table}</li>
+        </ul>
+        <Paragraph data-size="sm">{f.exampleLabel}</Paragraph>
+        <pre className="formatting-example">{f.example}</pre>
+        <Paragraph data-size="sm">{f.plain}</Paragraph>
+      </Details.Content>
+    </Details>
   );
 }
 
