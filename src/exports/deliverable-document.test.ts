@@ -48,6 +48,7 @@ describe("a deliverable as a document", () => {
     expect(doc.title).toBe("Riskanalys för Mina meddelanden");
     expect(doc.language).toBe("sv-SE");
     expect(doc.author).toBe("Sundsvalls kommun");
+    expect(doc.createdAt).toEqual(new Date("2026-11-27T11:00:00Z"));
     expect(doc.metadata).toEqual([expect.stringContaining("Exporterad ur Ansluta")]);
     const [facts] = doc.blocks;
     expect(facts).toMatchObject({ kind: "table", header: ["Uppgift", "Värde"] });

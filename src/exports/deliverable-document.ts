@@ -66,6 +66,7 @@ export function deliverableDocument({
     language: languages[locale],
     subject: typeName,
     author: organisationName,
+    createdAt: exportedAt,
     metadata: [format(t.exportedAt, { date: formatDateTime(locale, exportedAt) })],
     blocks,
   };

@@ -47,6 +47,8 @@ export type DocumentModel = {
   /** Written into the file's properties (subject, author), not shown in the text. */
   subject?: string | undefined;
   author?: string | undefined;
+  /** When the document was made (exported, generated), written into the file's properties; the moment it is rendered if not given. */
+  createdAt?: Date | undefined;
   /** Short lines shown under the title, such as what the document belongs to. */
   metadata: readonly string[];
   blocks: readonly Block[];

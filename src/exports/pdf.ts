@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import type { Block, DocumentModel, HeadingLevel } from "./document-model.ts";
+import { anslutaTool, type PdfProperties, xmpDescriptions } from "./pdf-metadata.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -24,6 +25,8 @@ const bodySize = 10.5;
 type AccessibleDocumentOptions = Omit<PDFKit.PDFDocumentOptions, "subset"> & { subset: "PDF/UA" };
 /** pdfkit 0.20 writes a Figure's layout attributes (BBox, Placement), which PDF/UA asks of a Figure. */
 type FigureOptions = PDFKit.Mixins.StructureElementOptions & { bbox: [number, number, number, number]; placement: "Block" };
+/** pdfkit 0.20's metadata mixin writes the Info dictionary's values into XMP through this, at the end. */
+type MetadataHook = { _addInfo: () => void };
 type TaggedCell = PDFKit.Mixins.CellOptions & { scope?: "Column" | "Row" };
 type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & {
   structParent: PDFKit.PDFStructureElement;
@@ -33,9 +36,18 @@ type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & {
 /**
  * The document as a tagged PDF (PDF/UA): a structure tree of H1–H3, P, L/LI and Table/TR/TH/TD
  * under Document, the language in the catalog and the title shown in the window, so screen
- * readers read it in order and in Swedish.
+ * readers read it in order and in Swedish. Its properties (title, author organisation, language,
+ * creation date, the Ansluta version that made it) are in both the Info dictionary and XMP, the
+ * latter beside the PDF/UA identification, so an archive finds them where it looks.
  */
 export function renderPdf(model: DocumentModel): Promise<Buffer> {
+  const properties: PdfProperties = {
+    title: model.title,
+    author: model.author ?? "Ansluta",
+    subject: model.subject,
+    language: model.language,
+    createdAt: model.createdAt ?? new Date(),
+  };
   const options: AccessibleDocumentOptions = {
     pdfVersion: "1.7",
     tagged: true,
@@ -47,13 +59,17 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
     size: "A4",
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     info: {
-      Title: model.title,
-      Author: model.author ?? "Ansluta",
-      Creator: "Ansluta",
-      ...(model.subject ? { Subject: model.subject } : {}),
+      Title: properties.title,
+      Author: properties.author,
+      Creator: anslutaTool,
+      Producer: anslutaTool,
+      CreationDate: properties.createdAt,
+      ...(properties.subject ? { Subject: properties.subject } : {}),
     },
   };
   const pdf = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
+  // In place of pdfkit's descriptions, which leave "&" and "<" in a title unescaped (pdf-metadata.ts).
+  (pdf as unknown as MetadataHook)._addInfo = () => pdf.appendXML(xmpDescriptions(properties));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));

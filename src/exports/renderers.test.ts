@@ -1,9 +1,11 @@
-import { inflateSync } from "node:zlib";
+import { PDFBool, PDFDict, PDFDocument, PDFName, type PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import packageJson from "../../package.json" with { type: "json" };
 import type { DocumentModel } from "./document-model.ts";
 import { renderDocx } from "./docx.ts";
 import { exportFile, fileBaseName } from "./export-file.ts";
 import { renderPdf } from "./pdf.ts";
+import { NS, pdfinfo, pdfStreams, structureTypes, xmpOf } from "./testing/pdf.ts";
 import { unzip } from "./testing/unzip.ts";
 
 /** A 2×1 PNG: a picture as small as a test can hold. */
@@ -14,6 +16,7 @@ const model: DocumentModel = {
   language: "sv-SE",
   subject: "Riskanalys",
   author: "Sundsvalls kommun",
+  createdAt: new Date("2026-11-27T11:00:00.000Z"),
   metadata: ["Exporterad ur Ansluta 27 nov. 2026 12:00."],
   blocks: [
     { kind: "table", header: ["Uppgift", "Värde"], rows: [["Status", "Fastställd"]] },
@@ -24,22 +27,6 @@ const model: DocumentModel = {
     { kind: "image", png: PNG, width: 960, height: 480, alt: "Tornado chart: the discount rate moves the NPV most" },
   ],
 };
-
-/** Every Flate stream of a PDF, decompressed, so fonts and character maps can be read. */
-function pdfStreams(pdf: Buffer): string[] {
-  const text = pdf.toString("latin1");
-  const streams: string[] = [];
-  for (const match of text.matchAll(/stream\r?\n/g)) {
-    const start = (match.index ?? 0) + match[0].length;
-    const end = text.indexOf("endstream", start);
-    try {
-      streams.push(inflateSync(pdf.subarray(start, end)).toString("latin1"));
-    } catch {
-      // Not every stream is Flate (or it has trailing end-of-line bytes that zlib tolerates anyway).
-    }
-  }
-  return streams;
-}
 
 describe("DOCX", () => {
   it("is a Word document holding the text with å, ä and ö intact, headings as styles and a table header row", async () => {
@@ -104,6 +91,54 @@ describe("PDF", () => {
       const hex = (letter.codePointAt(0) ?? 0).toString(16).padStart(4, "0");
       expect(maps, letter).toContain(`<${hex}>`);
     }
+  });
+});
+
+const ansluta = `Ansluta ${packageJson.version}`;
+
+describe("PDF properties for the archive", () => {
+  it("carry title, author organisation, language, creation moment, Ansluta version and PDF/UA identification in XMP", async () => {
+    const { values } = xmpOf(await renderPdf(model));
+    expect(values(NS.dc, "title")).toEqual(["Riskanalys för Åre–Östersund"]);
+    expect(values(NS.dc, "creator")).toEqual(["Sundsvalls kommun"]);
+    expect(values(NS.dc, "description")).toEqual(["Riskanalys"]);
+    expect(values(NS.dc, "language")).toEqual(["sv-SE"]);
+    expect(values(NS.xmp, "CreateDate")).toEqual(["2026-11-27T11:00:00Z"]);
+    expect(values(NS.xmp, "CreatorTool")).toEqual([ansluta]);
+    expect(values(NS.pdf, "Producer")).toEqual([ansluta]);
+    expect(values(NS.pdfuaid, "part")).toEqual(["1"]);
+  });
+
+  it("keep the XMP well-formed when the title and author hold & and <", async () => {
+    const { values } = xmpOf(await renderPdf({ ...model, title: "Risker & <åtgärder>", author: "Kommun A & B" }));
+    expect(values(NS.dc, "title")).toEqual(["Risker & <åtgärder>"]);
+    expect(values(NS.dc, "creator")).toEqual(["Kommun A & B"]);
+  });
+
+  it("are what pdfinfo (poppler) reads: title, author, creator and producer, creation date, tagged", async () => {
+    const info = pdfinfo(await renderPdf(model));
+    expect(info.Title).toBe("Riskanalys för Åre–Östersund");
+    expect(info.Author).toBe("Sundsvalls kommun");
+    expect(info.Subject).toBe("Riskanalys");
+    expect(info.Creator).toBe(ansluta);
+    expect(info.Producer).toBe(ansluta);
+    expect(info.CreationDate).toBe("2026-11-27T11:00:00Z");
+    expect(info.Tagged).toBe("yes");
+    expect(info["Metadata Stream"]).toBe("yes");
+  });
+
+  it("hold a structure tree under Document, the language and the marked flag, as a PDF reader finds them", async () => {
+    const pdf = await PDFDocument.load(await renderPdf(model), { updateMetadata: false });
+    const { catalog } = pdf;
+    expect((catalog.lookup(PDFName.of("Lang")) as PDFString).decodeText()).toBe("sv-SE");
+    expect(catalog.lookup(PDFName.of("MarkInfo"), PDFDict).get(PDFName.of("Marked"))).toBe(PDFBool.True);
+    const structTreeRoot = catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict);
+    expect(structTreeRoot.get(PDFName.of("Type"))).toBe(PDFName.of("StructTreeRoot"));
+    const types = structureTypes(pdf);
+    expect(types[0]).toBe("Document");
+    expect(types.slice(1, 3)).toEqual(["H1", "P"]);
+    expect(types).toEqual(expect.arrayContaining(["Table", "TR", "TH", "TD", "H2", "L", "LI", "H3", "Figure"]));
+    expect(types.indexOf("H2")).toBeLessThan(types.indexOf("H3"));
   });
 });
 

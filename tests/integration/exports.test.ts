@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { NS, pdfinfo, xmpOf } from "../../src/exports/testing/pdf.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
@@ -56,6 +57,25 @@ describe("exporting a deliverable as DOCX and PDF", () => {
     const pdf = res.rawPayload.toString("latin1");
     expect(pdf.startsWith("%PDF-")).toBe(true);
     expect(pdf).toContain("/StructTreeRoot");
+  });
+
+  it("gives the PDF the archive's properties: title, organisation, language, the export moment, PDF/UA", async () => {
+    const { pl, url } = await riskAnalysis();
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const res = await pl.get(`${url}?format=pdf`);
+    const after = Date.now();
+    const { values } = xmpOf(res.rawPayload);
+    expect(values(NS.dc, "title")).toEqual(["Riskanalys för Åre"]);
+    expect(values(NS.dc, "creator")).toEqual([world.orgA.name]);
+    expect(values(NS.dc, "language")).toEqual(["sv-SE"]);
+    expect(values(NS.pdfuaid, "part")).toEqual(["1"]);
+    const created = Date.parse(values(NS.xmp, "CreateDate")[0] ?? "");
+    expect(created).toBeGreaterThanOrEqual(before);
+    expect(created).toBeLessThanOrEqual(after);
+    const info = pdfinfo(res.rawPayload);
+    expect(info.Author).toBe(world.orgA.name);
+    expect(Date.parse(info.CreationDate ?? "")).toBe(created);
+    expect(info.Tagged).toBe("yes");
   });
 
   it("hides the deliverable from another organisation and refuses what it cannot give", async () => {

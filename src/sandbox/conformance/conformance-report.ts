@@ -96,6 +96,7 @@ export function conformanceReport({
     language: languages[locale],
     subject: t.subject,
     author: organisationName,
+    createdAt: generatedAt,
     metadata: [
       `${t.organisation}: ${organisationName}`,
       ...(initiativeName ? [`${t.initiative}: ${initiativeName}`] : []),
