@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { formatDateTime } from "../../src/i18n/index.ts";
+import { newDocument, writeRequiredSections } from "../support/deliverable-fixtures.ts";
 import { type Api, getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 /** The link tag to `href` on a page; the test fails when there is none. */
@@ -12,16 +13,8 @@ const linkTo = (html: string, href: string) => {
 
 /** An idébeskrivning in a new initiative, every section the template requires written by the projektledare. */
 async function writtenDocument(world: ReturnType<typeof useTestWorld>, pl: Api) {
-  const initiative = await world.seedInitiative();
-  const created = await postJson(
-    pl,
-    `/api/v1/initiatives/${initiative.id}/deliverables`,
-    { deliverableTypeId: "idebeskrivning" },
-    Deliverable,
-  );
-  const sections = Object.fromEntries(created.template.filter((s) => s.required).map((s) => [s.id, `Text för ${s.id}.`]));
-  const written = await pl.put(`/api/v1/deliverables/${created.id}/sections`, { sections });
-  expect(written.statusCode).toBe(200);
+  const created = await newDocument(world, pl, "idebeskrivning");
+  await writeRequiredSections(pl, created);
   return created.id;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unzip } from "../../src/exports/testing/unzip.ts";
-import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
-import { postJson, useTestWorld } from "../support/test-world.ts";
+import { newDocument } from "../support/deliverable-fixtures.ts";
+import { useTestWorld } from "../support/test-world.ts";
 
 const TABLE = "Flödena i korthet:\n\n| Flöde | Brev per år |\n|---|---:|\n| Beslut om bygglov | 12 000 |\n| Kallelser | 3 500 |";
 
@@ -10,13 +10,7 @@ describe("a Markdown table in a document's section", () => {
 
   async function documentWithTable(text: string) {
     const pl = await world.loginAs("plA");
-    const initiative = await world.seedInitiative();
-    const created = await postJson(
-      pl,
-      `/api/v1/initiatives/${initiative.id}/deliverables`,
-      { deliverableTypeId: "riskanalys" },
-      Deliverable,
-    );
+    const created = await newDocument(world, pl, "riskanalys");
     const section = created.template[0];
     if (!section) throw new Error("the template has no section");
     expect((await pl.put(`/api/v1/deliverables/${created.id}/sections`, { sections: { [section.id]: text } })).statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Deliverable, VersionDiff } from "../../src/http/routes/deliverables/deliverables.schema.ts";
+import { newDocument, writeRequiredSections } from "../support/deliverable-fixtures.ts";
 import { type Api, getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
@@ -7,16 +8,8 @@ import { type Api, getJson, postJson, useTestWorld } from "../support/test-world
  * a word of the background is replaced and the målgrupper section is written for the first time.
  */
 async function documentWithTwoVersions(world: ReturnType<typeof useTestWorld>, pl: Api) {
-  const initiative = await world.seedInitiative();
-  const created = await postJson(
-    pl,
-    `/api/v1/initiatives/${initiative.id}/deliverables`,
-    { deliverableTypeId: "idebeskrivning" },
-    Deliverable,
-  );
-  const sections = Object.fromEntries(created.template.filter((s) => s.required).map((s) => [s.id, `Text för ${s.id}.`]));
-  sections.bakgrund = "Kommunen skickar brev på papper i dag.";
-  expect((await pl.put(`/api/v1/deliverables/${created.id}/sections`, { sections })).statusCode).toBe(200);
+  const created = await newDocument(world, pl, "idebeskrivning");
+  await writeRequiredSections(pl, created, { bakgrund: "Kommunen skickar brev på papper i dag." });
   expect((await (await world.loginAs("vaA")).post(`/api/v1/deliverables/${created.id}/status`, { status: "faststalld" })).statusCode).toBe(
     200,
   );
