@@ -90,6 +90,11 @@ test.describe("a milestone's basis, from creating it to deciding on it", () => {
       await form
         .getByRole("textbox", { name: tableSection, exact: true })
         .fill("| Krav | Källa |\n|---|---|\n| Kallelser digitalt | Vårdens önskemål |");
+      // Seen as it will look before it is saved: the preview keeps the typed text in the form.
+      await page.getByRole("button", { name: "Förhandsgranska", exact: true }).click();
+      const preview = page.getByRole("region", { name: "Förhandsgranskning" });
+      await expect(preview.getByRole("table", { name: tableSection }).getByRole("cell", { name: "Vårdens önskemål" })).toBeVisible();
+      await expectNoAxeViolations(page);
       await page.getByRole("button", { name: "Spara", exact: true }).click();
       await expect(page.getByRole("status")).toHaveText("Dokumentet har sparats.");
       await expect(page.getByRole("table", { name: tableSection }).getByRole("cell", { name: "Vårdens önskemål" })).toBeVisible();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unzip } from "../../src/exports/testing/unzip.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { newDocument } from "../support/deliverable-fixtures.ts";
 import { useTestWorld } from "../support/test-world.ts";
 
@@ -49,5 +50,27 @@ describe("a Markdown table in a document's section", () => {
     expect(page.body).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     for (const format of ["docx", "pdf"])
       expect((await pl.get(`/api/v1/deliverables/${id}/export?format=${format}`)).statusCode, format).toBe(200);
+  });
+});
+
+describe("previewing a document's sections before saving", () => {
+  const world = useTestWorld();
+
+  it("shows the typed text as it will look, keeps it in the form, and saves nothing", async () => {
+    const pl = await world.loginAs("plA");
+    const created = await newDocument(world, pl, "riskanalys");
+    const section = created.template[0];
+    if (!section) throw new Error("the template has no section");
+    const browser = await world.browserAs("plA");
+    const page = await browser.post(`/deliverables/${created.id}`, { [`section-${section.id}`]: TABLE, intent: "preview" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Förhandsgranskning");
+    expect(page.body).toContain("Den är inte sparad ännu");
+    expect(page.body).toMatch(/<section[^>]*aria-labelledby="preview-heading"[\s\S]*<td[^>]*>Beslut om bygglov<\/td>/);
+    // The form holds what was typed, to save or change further.
+    expect(page.body).toMatch(/<textarea[^>]*>[^<]*\| Beslut om bygglov \| 12 000 \|/);
+    const stored = Deliverable.parse((await pl.get(`/api/v1/deliverables/${created.id}`)).json());
+    expect(stored.versions).toHaveLength(1);
+    expect(stored.versions[0]?.sections[section.id] ?? "").toBe("");
   });
 });

@@ -99,6 +99,9 @@ export const enInitiatives: Widen<typeof svInitiatives> = {
       showLatest: "Show the latest version",
       empty: "Nothing written yet.",
       edit: "Change the content",
+      preview: "Preview",
+      previewHeading: "Preview",
+      previewNotSaved: "This is how the text will look once saved. It is not saved yet: save with the button below the form.",
       formatting: {
         summary: "How to format the text",
         paragraphs: "An empty line starts a new paragraph.",

@@ -96,6 +96,9 @@ export const svInitiatives = {
       showLatest: "Visa den senaste versionen",
       empty: "Inget skrivet ännu.",
       edit: "Ändra innehållet",
+      preview: "Förhandsgranska",
+      previewHeading: "Förhandsgranskning",
+      previewNotSaved: "Så här ser texten ut när den sparas. Den är inte sparad ännu: spara med knappen under formuläret.",
       formatting: {
         summary: "Så formaterar du texten",
         paragraphs: "En tom rad börjar ett nytt stycke.",

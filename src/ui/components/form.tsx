@@ -223,9 +223,20 @@ export function ChoiceGroup({
   );
 }
 
-export function SubmitButton({ children, variant = "primary" }: { children: ReactNode; variant?: "primary" | "secondary" | "tertiary" }) {
+/** A form's submit button; `name` and `value` tell the handler which of several buttons was pressed. */
+export function SubmitButton({
+  children,
+  variant = "primary",
+  name,
+  value,
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "tertiary";
+  name?: string;
+  value?: string;
+}) {
   return (
-    <Button type="submit" variant={variant}>
+    <Button type="submit" variant={variant} {...(name ? { name, value } : {})}>
       {children}
     </Button>
   );

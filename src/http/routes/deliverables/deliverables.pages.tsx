@@ -129,7 +129,18 @@ export function deliverablesPages({ page, db }: AppScope) {
         form?: FormState<Record<string, string>> | undefined;
       }): PageView =>
       (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} form={form} />,
-    handle: async ({ actor, now, m, loaded: { deliverable }, data }) => {
+    handle: async ({ actor, now, m, body, loaded: { deliverable, initiative }, data, shown }) => {
+      // "Förhandsgranska": the page again with the text as typed and shown as it will look; nothing saved.
+      if (str(body, "intent") === "preview")
+        return show((ctx) => (
+          <DeliverablePage
+            ctx={ctx}
+            deliverable={deliverable}
+            initiative={initiative}
+            form={{ values: shown, errors: [] }}
+            preview={shown}
+          />
+        ));
       const after = await editDeliverable({ db, actor, now, deliverableId: deliverable.id, input: data });
       const t = m.initiatives.deliverable;
       const before = deliverable.versions[deliverable.versions.length - 1];

@@ -93,6 +93,7 @@ export function DeliverablePage({
   form,
   statusConflict = false,
   shownVersion,
+  preview,
 }: {
   ctx: PageContext;
   deliverable: DeliverableView;
@@ -102,6 +103,8 @@ export function DeliverablePage({
   statusConflict?: boolean;
   /** The version whose text and exports to show (`?version=N`, e.g. the one a decision was taken on); else the latest. */
   shownVersion?: number | undefined;
+  /** The sections as typed, to show as they will look (the form's "Förhandsgranska"): nothing is saved. */
+  preview?: Record<string, string> | undefined;
 }) {
   const t = ctx.m.initiatives;
   const type = deliverableType(methodV12, deliverable.typeId);
@@ -303,6 +306,7 @@ export function DeliverablePage({
               {format(t.deliverable.editConflict, now)}
             </Alert>
           ) : null}
+          {preview ? <SectionsPreview ctx={ctx} deliverable={deliverable} sections={{ ...latest.sections, ...preview }} /> : null}
           <FormattingHelp ctx={ctx} />
           <Form ctx={ctx} action={`/deliverables/${deliverable.id}`}>
             <input type="hidden" name={BASE_ETAG_FIELD} value={etag} />
@@ -320,13 +324,53 @@ export function DeliverablePage({
                 rows={6}
               />
             ))}
-            <div>
+            <div className="actions">
               <SubmitButton>{t.deliverable.save}</SubmitButton>
+              {/* The same form shown as it will look, without saving: works without JavaScript. */}
+              <SubmitButton variant="secondary" name="intent" value="preview">
+                {t.deliverable.preview}
+              </SubmitButton>
             </div>
           </Form>
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** The sections as typed, as the page and the exports will show them once saved; not saved yet. */
+function SectionsPreview({
+  ctx,
+  deliverable,
+  sections,
+}: {
+  ctx: PageContext;
+  deliverable: DeliverableView;
+  sections: Record<string, string>;
+}) {
+  const t = ctx.m.initiatives.deliverable;
+  return (
+    <section aria-labelledby="preview-heading" className="stack preview" id="preview">
+      <Heading level={3} data-size="sm" id="preview-heading">
+        {t.previewHeading}
+      </Heading>
+      <Alert data-color="info">{t.previewNotSaved}</Alert>
+      {deliverable.template.map((section) => {
+        const text = sections[section.id] ?? "";
+        return (
+          <div key={section.id} className="deliverable-section">
+            <Heading level={4} data-size="xs">
+              {inLocale(ctx, section.heading)}
+            </Heading>
+            {text.trim() ? (
+              <MarkdownText text={text} caption={inLocale(ctx, section.heading)} />
+            ) : (
+              <Paragraph className="hint">{t.empty}</Paragraph>
+            )}
+          </div>
+        );
+      })}
+    </section>
   );
 }
 
