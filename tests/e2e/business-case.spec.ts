@@ -1,20 +1,4 @@
-import { expect, expectNoAxeViolations, loginAs, type Page, test } from "./fixtures.ts";
-
-/** The widths the pages are checked at: a desktop and a small phone. */
-const WIDTHS = [1280, 375] as const;
-
-/** axe at both widths; at 375 px with JavaScript on, the page itself must not scroll sideways (WCAG 1.4.10). */
-async function checkAtBothWidths(page: Page, javaScript: boolean) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, { javaScript });
-    if (javaScript && width === 375) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { checkAtBothWidths, expect, loginAs, type Page, test } from "./fixtures.ts";
 
 /** Clicks a submit button and waits for the form's answer; returns its status code. */
 async function submit(page: Page, button: string): Promise<number> {

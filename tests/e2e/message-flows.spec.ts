@@ -1,24 +1,4 @@
-import { expect, expectNoAxeViolations, loginAs, type Page, test } from "./fixtures.ts";
-
-/** The widths the pages are checked at: a desktop and a small phone. */
-const WIDTHS = [1280, 375] as const;
-
-/**
- * axe at both widths, and at 375 px nothing but a scrolling region wider than the screen (a page
- * that scrolls sideways fails WCAG 1.4.10). The width check needs a script in the page, so it runs
- * with JavaScript on.
- */
-async function checkAtBothWidths(page: Page, javaScript: boolean) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, { javaScript });
-    if (javaScript && width === 375) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { checkAtBothWidths, expect, loginAs, test } from "./fixtures.ts";
 
 for (const javaScriptEnabled of [false, true]) {
   test.describe(`message flows, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
