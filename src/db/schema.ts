@@ -14,4 +14,5 @@ export * from "./schema/initiatives.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/milestones.ts";
 export * from "./schema/organisations.ts";
+export * from "./schema/reviews.ts";
 export * from "./schema/sandbox.ts";

@@ -15,6 +15,7 @@ const version = (overrides: Partial<DeliverableVersion> = {}): DeliverableVersio
   createdBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
   lastEditedBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
   approvedBy: { id: "00000000-0000-4000-8000-000000000001", name: "Viktor Verksamhetsägare" },
+  secondApprover: null,
   generated: null,
   ...overrides,
 });

@@ -55,6 +55,8 @@ import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { partnersApi } from "./routes/partners/partners.api.ts";
 import { partnersPages } from "./routes/partners/partners.pages.tsx";
+import { reviewsApi } from "./routes/reviews/reviews.api.ts";
+import { reviewsPages } from "./routes/reviews/reviews.pages.tsx";
 import { reservePlansApi } from "./routes/risks/reserve-plans.api.ts";
 import { reservePlansPages } from "./routes/risks/reserve-plans.pages.tsx";
 import { risksApi } from "./routes/risks/risks.api.ts";
@@ -210,6 +212,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   methodApi(scope);
   initiativesApi(scope);
   deliverablesApi(scope);
+  reviewsApi(scope);
   milestonesApi(scope);
   communicationsApi(scope);
   partnersApi(scope);
@@ -237,6 +240,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   methodPages(scope);
   initiativesPages(scope);
   deliverablesPages(scope);
+  reviewsPages(scope);
   milestonesPages(scope);
   communicationsPages(scope);
   partnersPages(scope);

@@ -12,6 +12,7 @@ import { enInitiatives } from "./en/initiatives.ts";
 import { enMethod } from "./en/method.ts";
 import { enMilestones } from "./en/milestones.ts";
 import { enOrganisations } from "./en/organisations.ts";
+import { enReviews } from "./en/reviews.ts";
 import { enRisks } from "./en/risks.ts";
 import { enSandbox } from "./en/sandbox.ts";
 import { enTactics } from "./en/tactics.ts";
@@ -39,6 +40,7 @@ export const en: Messages = {
   ...enSandbox,
   ...enExports,
   ...enTasks,
+  ...enReviews,
   ...enValueNav,
   ...enRisks,
   ...enBusinessCase,

@@ -12,6 +12,7 @@ import { svInitiatives } from "./sv/initiatives.ts";
 import { svMethod } from "./sv/method.ts";
 import { svMilestones } from "./sv/milestones.ts";
 import { svOrganisations } from "./sv/organisations.ts";
+import { svReviews } from "./sv/reviews.ts";
 import { svRisks } from "./sv/risks.ts";
 import { svSandbox } from "./sv/sandbox.ts";
 import { svTactics } from "./sv/tactics.ts";
@@ -38,6 +39,7 @@ export const sv = {
   ...svSandbox,
   ...svExports,
   ...svTasks,
+  ...svReviews,
   ...svValueNav,
   ...svRisks,
   ...svBusinessCase,

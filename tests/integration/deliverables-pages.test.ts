@@ -72,12 +72,13 @@ describe("a deliverable's versions", () => {
     const page = (await (await world.browserAs("vaA")).get(`/deliverables/${id}`)).body;
     const row = page.slice(page.indexOf(`href="/deliverables/${id}?version=1"`));
     const cells = [...row.slice(0, row.indexOf("</tr>")).matchAll(/<td>([^<]*)<\/td>/g)].map((c) => c[1]);
-    // Version and status hold markup; then Skapad, Senast ändrad, Fastställd, Fastställd av.
+    // Version and status hold markup; then Skapad, Senast ändrad, Fastställd, Fastställd av, andra person (none: va-a did not write it).
     expect(cells).toEqual([
       formatDateTime("sv", written.createdAt),
       formatDateTime("sv", written.updatedAt),
       formatDateTime("sv", v1?.approvedAt ?? ""),
       "va-a",
+      "–",
     ]);
   });
 });

@@ -37,6 +37,7 @@ import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner, PartnerList } from "../../src/http/routes/partners/partners.schema.ts";
+import { Comment, Review } from "../../src/http/routes/reviews/reviews.schema.ts";
 import { ReservePlan, ReservePlanList } from "../../src/http/routes/risks/reserve-plans.schema.ts";
 import { Risk, RiskList } from "../../src/http/routes/risks/risks.schema.ts";
 import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
@@ -193,6 +194,25 @@ describe("route × role × tenant matrix", () => {
       "write deliverable",
     );
     return { deliverableId: created.id };
+  };
+
+  /** A fresh document whose review asks the caller when they are a member of A, and A's styrgrupp member otherwise. */
+  const reviewAsking = async (c: Case) => {
+    const { deliverableId } = await freshDeliverable();
+    const asked = c.caller.cls.kind === "own" && c.caller.actor ? c.caller.actor.userId : world.users.sgA;
+    const review = await postJson(owner, `/api/v1/deliverables/${deliverableId}/reviews`, { version: 1, reviewerIds: [asked] }, Review);
+    return { reviewId: review.id };
+  };
+
+  /** An open thread A's projektledare started: resolving it is the team's (or her own) to do. */
+  const openComment = async () => {
+    const comment = await postJson(
+      owner,
+      `/api/v1/deliverables/${params.deliverableId}/comments`,
+      { version: 1, sectionId: firstSection, text: "Öppen fråga." },
+      Comment,
+    );
+    return { commentId: comment.id };
   };
 
   const loadTestsUrl = () => `/api/v1/initiatives/${params.initiativeId}/sandbox/load-tests`;
@@ -378,6 +398,21 @@ describe("route × role × tenant matrix", () => {
     "POST /api/v1/deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld" } },
     "GET /api/v1/deliverables/:deliverableId/export": { query: "?format=docx" },
     "GET /api/v1/deliverables/:deliverableId/diff": { query: "?from=1&to=1" },
+    "POST /api/v1/deliverables/:deliverableId/reviews": {
+      before: freshDeliverable,
+      body: () => ({ version: 1, reviewerIds: [world.users.sgA] }),
+    },
+    "POST /api/v1/reviews/:reviewId/verdict": { before: reviewAsking, body: { verdict: "approved" } },
+    "POST /api/v1/deliverables/:deliverableId/comments": {
+      body: ({ n }) => ({ version: 1, sectionId: firstSection, text: `Kommentar ${n}.` }),
+    },
+    "POST /api/v1/comments/:commentId/resolve": { before: openComment },
+    "POST /deliverables/:deliverableId/reviews": { before: freshDeliverable, body: () => ({ version: "1", reviewerIds: world.users.sgA }) },
+    "POST /reviews/:reviewId/verdict": { before: reviewAsking, body: { verdict: "approved" } },
+    "POST /deliverables/:deliverableId/comments": {
+      body: ({ n }) => ({ version: "1", sectionId: firstSection, [`text-${firstSection}`]: `Kommentar ${n}.` }),
+    },
+    "POST /comments/:commentId/resolve": { before: openComment },
     "POST /initiatives/:initiativeId/deliverables": { body: { deliverableTypeId: "riskanalys" } },
     "POST /deliverables/:deliverableId": { body: ({ n }) => ({ [sectionField(firstSection)]: `Text ${n}.` }) },
     "POST /deliverables/:deliverableId/status": { before: freshDeliverable, body: { status: "faststalld", confirm: "yes" } },

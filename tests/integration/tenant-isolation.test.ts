@@ -8,6 +8,7 @@ import { CreatedToken } from "../../src/http/routes/identity/identity.schema.ts"
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation, OrganisationList } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner } from "../../src/http/routes/partners/partners.schema.ts";
+import { Comment, Review } from "../../src/http/routes/reviews/reviews.schema.ts";
 import { ReservePlan } from "../../src/http/routes/risks/reserve-plans.schema.ts";
 import { Risk } from "../../src/http/routes/risks/risks.schema.ts";
 import { OwnRecipient, TrustedCa } from "../../src/http/routes/sandbox/sandbox-setup.schema.ts";
@@ -112,6 +113,9 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/deliverables": { deliverableTypeId: "riskanalys" },
   "PUT /api/v1/deliverables/:deliverableId/sections": { sections: {} },
   "POST /api/v1/deliverables/:deliverableId/status": { status: "for_granskning" },
+  "POST /api/v1/deliverables/:deliverableId/reviews": { version: 1, reviewerIds: ["00000000-0000-4000-8000-000000000001"] },
+  "POST /api/v1/reviews/:reviewId/verdict": { verdict: "approved" },
+  "POST /api/v1/deliverables/:deliverableId/comments": { version: 1, sectionId: "risker", text: "Intrång" },
   "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": { proposal: "Intrång" },
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
   "POST /api/v1/decisions/:decisionId/conditions/:conditionIndex/met": { note: "Intrång" },
@@ -169,6 +173,19 @@ describe("tenant isolation on every route", () => {
       `/api/v1/initiatives/${initiative.id}/deliverables`,
       { deliverableTypeId: "riskanalys" },
       Deliverable,
+    );
+    // A review of A's document asking A's styrgrupp member, and a comment on it.
+    const review = await postJson(
+      ownerOfA,
+      `/api/v1/deliverables/${deliverable.id}/reviews`,
+      { version: 1, reviewerIds: [world.users.sgA] },
+      Review,
+    );
+    const comment = await postJson(
+      ownerOfA,
+      `/api/v1/deliverables/${deliverable.id}/comments`,
+      { version: 1, sectionId: deliverable.template[0]?.id ?? "", text: "A:s fråga" },
+      Comment,
     );
     const communication = (await getJson(ownerOfA, "/api/v1/communications", CommunicationList)).communications.find(
       (c) => c.initiativeId === initiative.id,
@@ -257,6 +274,8 @@ describe("tenant isolation on every route", () => {
       initiativeId: initiative.id,
       activityId: initiative.phases[0]?.activities[0]?.id ?? "",
       deliverableId: deliverable.id,
+      reviewId: review.id,
+      commentId: comment.id,
       numeral: "II",
       decisionId: decided.id,
       conditionIndex: "0",

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { type AuditContent, auditHash, type ChainedAuditEntry, GENESIS_HASH } from "../../domain/audit/audit-chain.ts";
 import { headDiscrepancy, nextCheckpoint, type SignedAuditCheckpoint } from "../../domain/audit/audit-checkpoint.ts";
 import type { Database } from "../database.ts";
@@ -99,6 +99,17 @@ export async function listAuditEntries(
     .limit(opts.limit);
   const entries = rows.map(toEntry);
   return newer ? entries.reverse() : entries;
+}
+
+/** One record's entries (a document's, say), newest first, at most `limit`: read through audit_log_entity_idx. */
+export async function auditEntriesOf(db: Database, entityType: string, entityId: string, limit: number): Promise<ChainedAuditEntry[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+  return rows.map(toEntry);
 }
 
 /** The values the log holds for its filters: who has acted, and which actions on which kinds of entity. */

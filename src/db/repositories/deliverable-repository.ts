@@ -115,7 +115,7 @@ export const writeVersionText = async (
 export const setVersionStatus = async (
   tx: Database,
   id: string,
-  change: Pick<VersionValues, "status" | "approvedAt" | "approvedBy" | "generated">,
+  change: Pick<VersionValues, "status" | "approvedAt" | "approvedBy" | "secondApproverId" | "generated">,
   whileStatus: DeliverableVersionRow["status"],
 ): Promise<DeliverableVersionRow | undefined> =>
   (

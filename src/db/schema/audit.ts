@@ -18,7 +18,12 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull().unique(),
   },
-  (t) => [index("audit_log_org_idx").on(t.organisationId, t.seq), index("audit_log_actor_idx").on(t.actorUserId, t.seq)],
+  (t) => [
+    index("audit_log_org_idx").on(t.organisationId, t.seq),
+    index("audit_log_actor_idx").on(t.actorUserId, t.seq),
+    // One record's history (a document's: edited, reviewed, commented, fastställd) without reading the organisation's whole log.
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.seq),
+  ],
 );
 
 /**

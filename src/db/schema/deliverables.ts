@@ -39,6 +39,11 @@ export const deliverableVersions = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
     approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
     /**
+     * The reviewer whose approval of this text was the organisation's second person when one of its
+     * authors fastställde it (review-rules.ts); null when whoever fastställde was that person.
+     */
+    secondApproverId: uuid("second_approver_id").references(() => users.id, { onDelete: "set null" }),
+    /**
      * Tables the system generates into the document (flows, tactic comparison, plan), frozen here when
      * the version is fastställd; null while they are computed afresh each time the document is shown.
      */

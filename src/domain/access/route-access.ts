@@ -141,6 +141,19 @@ const TEAM_WORK: RouteRule = {
   admin: "forbidden",
 };
 
+/**
+ * A verdict on a review: the member asked, whatever their role (the matrix asks each caller of the
+ * owning organisation); anyone not asked is refused (tests/integration/document-reviews.test.ts).
+ * The förvaltningsgrupp and the administrator read the document but are never asked.
+ */
+const REVIEWER: RouteRule = {
+  anonymous: "unauthenticated",
+  own: "allow",
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
 /** Fastställa a document: the team, and of the team only the projektledare and the verksamhetsägare (deliverable-status.ts). */
 const APPROVE: RouteRule = { ...TEAM_WORK, own: only("projektledare", "verksamhetsagare") };
 
@@ -298,12 +311,21 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /api/v1/deliverables/:deliverableId/status": APPROVE,
   "GET /api/v1/deliverables/:deliverableId/export": ANY_MEMBER_READ,
   "GET /api/v1/deliverables/:deliverableId/diff": ANY_MEMBER_READ,
+  "POST /api/v1/deliverables/:deliverableId/reviews": TEAM_WORK,
+  "POST /api/v1/reviews/:reviewId/verdict": REVIEWER,
+  "GET /api/v1/deliverables/:deliverableId/comments": ANY_MEMBER_READ,
+  "POST /api/v1/deliverables/:deliverableId/comments": TEAM_WORK,
+  "POST /api/v1/comments/:commentId/resolve": TEAM_WORK,
   "POST /initiatives/:initiativeId/deliverables": TEAM_WORK,
   "GET /deliverables/:deliverableId": ANY_MEMBER_READ,
   "POST /deliverables/:deliverableId": TEAM_WORK,
   "POST /deliverables/:deliverableId/status": APPROVE,
   "GET /deliverables/:deliverableId/faststall": APPROVE,
   "GET /deliverables/:deliverableId/compare": ANY_MEMBER_READ,
+  "POST /deliverables/:deliverableId/reviews": TEAM_WORK,
+  "POST /reviews/:reviewId/verdict": REVIEWER,
+  "POST /deliverables/:deliverableId/comments": TEAM_WORK,
+  "POST /comments/:commentId/resolve": TEAM_WORK,
   "GET /deliverables/:deliverableId/export.docx": ANY_MEMBER_READ,
   "GET /deliverables/:deliverableId/export.pdf": ANY_MEMBER_READ,
 

@@ -54,23 +54,42 @@ export type ApprovalBlockers = { missingSections: string[]; secondPersonRequired
  * Fastställa makes the version basis for decisions, so it needs every required section written
  * and, where the organisation asks for a second person (on by default), someone who is not one of
  * the version's authors: whether it is in "för granskning" or still an utkast, nobody fastställer
- * a text they wrote.
+ * a text they wrote alone. A named reviewer who approved this very text (review-rules.ts
+ * approvalsOfText) is that second person, so an author may then fastställa it.
  */
 export function approvalBlockers({
   template,
   version,
   actorId,
   requiresSecondApprover,
+  reviewApprovals = [],
 }: {
   template: readonly { id: string; required: boolean }[];
   version: { sections: Readonly<Record<string, string>>; createdBy: string | null; lastEditedBy: string | null };
   actorId: string;
   requiresSecondApprover: boolean;
+  /** Reviewers (none of them an author) whose approval speaks for the version's text as it is. */
+  reviewApprovals?: readonly string[];
 }): ApprovalBlockers {
   return {
     missingSections: missingRequiredSections(template, version.sections),
-    secondPersonRequired: requiresSecondApprover && versionAuthors(version).includes(actorId),
+    secondPersonRequired: requiresSecondApprover && versionAuthors(version).includes(actorId) && reviewApprovals.length === 0,
   };
+}
+
+/**
+ * Whose look counts as the second person when the actor fastställer: nobody's (null) where the
+ * organisation does not ask for one or the actor did not write the text; else the first reviewer
+ * who approved it.
+ */
+export function secondApprover(input: {
+  version: { createdBy: string | null; lastEditedBy: string | null };
+  actorId: string;
+  requiresSecondApprover: boolean;
+  reviewApprovals: readonly string[];
+}): string | null {
+  if (!input.requiresSecondApprover || !versionAuthors(input.version).includes(input.actorId)) return null;
+  return input.reviewApprovals[0] ?? null;
 }
 
 export const isBlocked = (b: ApprovalBlockers) => b.missingSections.length > 0 || b.secondPersonRequired;

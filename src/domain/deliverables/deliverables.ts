@@ -11,12 +11,14 @@ import {
   writeVersionText,
 } from "../../db/repositories/deliverable-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
+import { reviewsOf } from "../../db/repositories/review-repository.ts";
 import { membersOfOrganisation, usersByIds } from "../../db/repositories/user-repository.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize, can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { readableInitiative, workableInitiative } from "../initiatives/read-initiatives.ts";
+import { approvalsOfText, pendingReviewers, type Review } from "../reviews/review-rules.ts";
 import { contentHash } from "../shared/content-hash.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -30,6 +32,7 @@ import {
   type DeliverableStatus,
   editCreatesNewVersion,
   isBlocked,
+  secondApprover,
 } from "./deliverable-status.ts";
 import type { GeneratedTables } from "./generated-tables.ts";
 
@@ -94,21 +97,53 @@ export async function createDeliverable({
   });
 }
 
-async function readableDeliverable(ctx: Ctx, deliverableId: string) {
+/** A deliverable and its initiative, when the actor may read it; not found otherwise (another organisation's too). */
+export async function readableDeliverable(ctx: Ctx, deliverableId: string) {
   const doc = await findDeliverable(ctx.db, deliverableId);
   if (!doc) throw notFound("deliverable");
   const initiative = await readableInitiative(ctx, doc.initiativeId);
   return { doc, initiative };
 }
 
+type PersonView = { id: string; name: string | null } | null;
+
+/**
+ * A review as shown: who asked whom about which version, each answer, and whether an approval
+ * speaks for the latest text as it is now (an edit since makes it about an earlier text).
+ */
+function reviewView(
+  review: Review,
+  person: (id: string | null) => PersonView,
+  latest: { version: number; contentHash: string } | undefined,
+) {
+  return {
+    id: review.id,
+    version: review.version,
+    requestedBy: person(review.requestedBy),
+    requestedAt: review.requestedAt.toISOString(),
+    reviewers: review.reviewers.map((a) => ({
+      reviewer: person(a.reviewerId),
+      verdict: a.verdict,
+      note: a.verdict === null ? null : a.note,
+      decidedAt: a.verdict === null ? null : a.decidedAt.toISOString(),
+      onCurrentText:
+        a.verdict !== null && latest !== undefined && review.version === latest.version && a.contentHash === latest.contentHash,
+    })),
+  };
+}
+
 /** A deliverable with every version (newest last) and its template's headings and guidance. */
 export async function getDeliverable(ctx: Ctx & { deliverableId: string; now?: Date | undefined }) {
   const { doc, initiative } = await readableDeliverable(ctx, ctx.deliverableId);
   const type = deliverableType(methodV12, doc.typeId);
-  const versions = await versionsOf(ctx.db, [doc.id]);
+  const [versions, reviews] = await Promise.all([versionsOf(ctx.db, [doc.id]), reviewsOf(ctx.db, [doc.id])]);
   const roles = ctx.actor.memberships.get(initiative.organisationId) ?? [];
   const latest = versions[versions.length - 1];
-  const people = versions.flatMap((v) => [v.createdBy, v.lastEditedBy, v.approvedBy]).filter((id): id is string => id !== null);
+  const approvals = latest ? approvalsOfText(reviews, latest) : [];
+  const people = [
+    ...versions.flatMap((v) => [v.createdBy, v.lastEditedBy, v.approvedBy, v.secondApproverId]),
+    ...reviews.flatMap((r) => [r.requestedBy, ...r.reviewers.map((a) => a.reviewerId)]),
+  ].filter((id): id is string => id !== null);
   const names = new Map((await usersByIds(ctx.db, [...new Set(people)])).map((u) => [u.id, u.name]));
   /** A person on a version; name null when the account has been removed since. */
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? null } : null);
@@ -121,6 +156,7 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string; now?: D
           version: { ...latest, sections: latest.sections as Record<string, string> },
           actorId: ctx.actor.userId,
           requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
+          reviewApprovals: approvals,
         })
       : null;
   return {
@@ -146,14 +182,33 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string; now?: D
       /** Who last wrote the text; with createdBy, the version's authors (versionAuthors). */
       lastEditedBy: person(v.lastEditedBy),
       approvedBy: person(v.approvedBy),
+      /** The reviewer whose approval was the second person when an author fastställde it. */
+      secondApprover: person(v.secondApproverId),
       generated: (v.generated as GeneratedTables | null) ?? null,
     })),
+    reviews: reviews.map((r) => reviewView(r, person, latest)),
     currentGenerated: await currentGeneratedTables(ctx.db, doc.initiativeId, doc.typeId, ctx.now ?? new Date()),
     permissions: {
       edit: can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }),
       submit: latest ? checkStatusChange(latest.status as DeliverableStatus, "for_granskning", roles).ok : false,
       /** The actor may fastställa the latest version now: role, status and the blockers below all allow it. */
       approve: mayApprove && blockers !== null && !isBlocked(blockers),
+      /** The actor may ask named members to review the latest version (the team, while it is not fastställd). */
+      requestReview:
+        latest !== undefined &&
+        latest.status !== "faststalld" &&
+        can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }),
+      /** The actor may comment: the team, and anyone asked to review the document. */
+      comment:
+        can(ctx.actor, { action: "initiative:work", organisationId: initiative.organisationId }) ||
+        reviews.some((r) => r.reviewers.some((a) => a.reviewerId === ctx.actor.userId)),
+      /** Reviews of the latest version waiting for the actor's answer. */
+      answerReviews:
+        latest && latest.status !== "faststalld" && pendingReviewers(reviews, latest.version).includes(ctx.actor.userId)
+          ? reviews
+              .filter((r) => r.version === latest.version && r.reviewers.some((a) => a.reviewerId === ctx.actor.userId))
+              .map((r) => r.id)
+          : [],
     },
     /**
      * What keeps the actor from fastställa the latest version although role and status would allow
@@ -181,7 +236,7 @@ function checkPreconditions(expected: readonly string[], latest: DeliverableVers
  * The latest version under the deliverable's lock, so a change decides on what the change before
  * it committed, never on a stale read.
  */
-async function lockedLatest(tx: Database, deliverableId: string) {
+export async function lockedLatest(tx: Database, deliverableId: string) {
   if (!(await lockDeliverable(tx, deliverableId))) throw notFound("deliverable");
   const latest = await latestVersion(tx, deliverableId);
   if (!latest) throw notFound("deliverable version");
@@ -297,6 +352,8 @@ export async function changeDeliverableStatus({
     const latest = await lockedLatest(tx, deliverableId);
     checkPreconditions(expected, latest);
     const verdict = checkStatusChange(latest.status as DeliverableStatus, status, actor.memberships.get(initiative.organisationId) ?? []);
+    let reviewApprovals: string[] = [];
+    let secondPerson: string | null = null;
     if (!verdict.ok) {
       throw verdict.reason === "role_may_not_approve"
         ? new DomainError("FORBIDDEN", "only the projektledare or the verksamhetsägare may fastställa a document")
@@ -305,11 +362,19 @@ export async function changeDeliverableStatus({
     if (status === "faststalld") {
       // Judged under the lock on the version as it is now, with the organisation's setting as it is now.
       const organisation = await findOrganisationById(tx, initiative.organisationId);
+      reviewApprovals = approvalsOfText(await reviewsOf(tx, [deliverableId]), latest);
       const blockers = approvalBlockers({
         template: deliverableType(methodV12, doc.typeId)?.template ?? [],
         version: { ...latest, sections: latest.sections as Record<string, string> },
         actorId: actor.userId,
         requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
+        reviewApprovals,
+      });
+      secondPerson = secondApprover({
+        version: latest,
+        actorId: actor.userId,
+        requiresSecondApprover: organisation?.requiresSecondApprover ?? true,
+        reviewApprovals,
       });
       if (blockers.missingSections.length) {
         throw new DomainError(
@@ -338,7 +403,12 @@ export async function changeDeliverableStatus({
         status,
         ...(status === "faststalld"
           ? // Under the deliverable's lock: the tables frozen are those of this moment.
-            { approvedAt: now, approvedBy: actor.userId, generated: await currentGeneratedTables(tx, doc.initiativeId, doc.typeId, now) }
+            {
+              approvedAt: now,
+              approvedBy: actor.userId,
+              secondApproverId: secondPerson,
+              generated: await currentGeneratedTables(tx, doc.initiativeId, doc.typeId, now),
+            }
           : {}),
       },
       latest.status,
@@ -357,7 +427,9 @@ export async function changeDeliverableStatus({
         after: {
           version: updated.version,
           status: updated.status,
-          ...(updated.status === "faststalld" ? { approvedBy: updated.approvedBy, approvedAt: updated.approvedAt } : {}),
+          ...(updated.status === "faststalld"
+            ? { approvedBy: updated.approvedBy, approvedAt: updated.approvedAt, secondApproverId: updated.secondApproverId }
+            : {}),
         },
       },
       now,

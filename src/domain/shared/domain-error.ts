@@ -53,7 +53,9 @@ export type DomainErrorCode =
   /** The condition was marked met already (by its owner or the projektledare). */
   | "CONDITION_ALREADY_MET"
   /** A later decision superseded the one that set the condition: it no longer binds. */
-  | "CONDITION_NOT_CURRENT";
+  | "CONDITION_NOT_CURRENT"
+  /** The review was of a version that is no longer the latest, or that has been fastställd since: no answer is taken. */
+  | "REVIEW_CLOSED";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

@@ -1,3 +1,4 @@
+import { openCommentsOfInitiatives } from "../../db/repositories/comment-repository.ts";
 import {
   decisionsOfInitiatives,
   deliverableStatesOf,
@@ -8,8 +9,10 @@ import {
   sectionsInReviewOf,
 } from "../../db/repositories/follow-up-repository.ts";
 import { measuredBenefitsOf, reviewableRisksOf } from "../../db/repositories/reminder-repository.ts";
+import { reviewsOfInitiatives } from "../../db/repositories/review-repository.ts";
 import { listCommunications } from "../communications/communications-inbox.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
+import { threadsOf } from "../reviews/comment-threads.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { type Task, tasksFor } from "./my-tasks.ts";
 
@@ -21,17 +24,21 @@ import { type Task, tasksFor } from "./my-tasks.ts";
 export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<Task[]> {
   const initiatives = await initiativesWithGroups(db, [...actor.memberships.keys()]);
   const ids = initiatives.map((i) => i.id);
-  const [decisions, deliverables, inReview, preparations, followUps, plans, unread, risks, benefits] = await Promise.all([
-    decisionsOfInitiatives(db, ids),
-    deliverableStatesOf(db, ids),
-    sectionsInReviewOf(db, ids),
-    preparationsOfInitiatives(db, ids),
-    followUpsOf(db, ids),
-    plansOf(db, ids),
-    listCommunications({ db, actor, unreadOnly: true }),
-    reviewableRisksOf(db, ids),
-    measuredBenefitsOf(db, ids),
-  ]);
+  const [decisions, deliverables, inReview, preparations, followUps, plans, unread, risks, benefits, reviews, comments] = await Promise.all(
+    [
+      decisionsOfInitiatives(db, ids),
+      deliverableStatesOf(db, ids),
+      sectionsInReviewOf(db, ids),
+      preparationsOfInitiatives(db, ids),
+      followUpsOf(db, ids),
+      plansOf(db, ids),
+      listCommunications({ db, actor, unreadOnly: true }),
+      reviewableRisksOf(db, ids),
+      measuredBenefitsOf(db, ids),
+      reviewsOfInitiatives(db, ids),
+      openCommentsOfInitiatives(db, ids),
+    ],
+  );
   // A copy is the actor's to read when they may mark it read for its recipient (the förvaltningsgrupp
   // its own, members their organisation's): the administrator sees the förvaltningsgrupp's inbox but
   // does not read for it.
@@ -57,5 +64,10 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
     communications: mine,
     risks,
     benefits,
+    reviews,
+    threads: [...new Set(comments.map((c) => c.deliverableId))].map((deliverableId) => ({
+      deliverableId,
+      threads: threadsOf(comments.filter((c) => c.deliverableId === deliverableId)),
+    })),
   });
 }

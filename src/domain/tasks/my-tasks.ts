@@ -9,6 +9,8 @@ import { benefitTaskHref, type MeasuredBenefit, type ReviewableRisk, riskTaskHre
 import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts";
 import type { Condition, DeliverableState, Outcome } from "../milestones/milestone-rules.ts";
 import { assessReadiness } from "../milestones/milestone-rules.ts";
+import { type CommentThread, openThreadsFor } from "../reviews/comment-threads.ts";
+import { approvalsOfText, hasNamedReviewers, pendingReviewers, type Review } from "../reviews/review-rules.ts";
 
 /**
  * What can wait for a person, in the order the start page shows the groups. Documented in the
@@ -23,6 +25,7 @@ export const TASK_KINDS = [
   "read_communication",
   "review_risk",
   "measure_benefit",
+  "answer_comments",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -34,7 +37,8 @@ export type TaskSubject =
   | { kind: "condition_due"; numeral: string; text: string; overdue: boolean }
   | { kind: "read_communication"; subject: string; audience: string }
   | { kind: "review_risk"; title: string }
-  | { kind: "measure_benefit"; name: string };
+  | { kind: "measure_benefit"; name: string }
+  | { kind: "answer_comments"; documentTitle: string; count: number };
 
 export type Task = {
   kind: TaskKind;
@@ -64,8 +68,14 @@ export type TaskSources = {
   decisions: readonly DecisionRow[];
   deliverables: readonly (DeliverableState & {
     initiativeId: string;
+    /** Who answers for the document; with the latest version's authors, whom its open comments wait for. */
+    ownerId?: string | null;
     latestAuthors: { createdBy: string | null; lastEditedBy: string | null };
   })[];
+  /** Requests for review of these deliverables with each named reviewer's answer. */
+  reviews?: readonly Review[];
+  /** The comment threads on these deliverables, by deliverable. */
+  threads?: readonly { deliverableId: string; threads: readonly CommentThread[] }[];
   /** The text of each version för granskning, by deliverable. */
   sectionsInReview: readonly { deliverableId: string; sections: Readonly<Record<string, string>> }[];
   preparations: readonly { initiativeId: string; decisionPointId: string }[];
@@ -145,19 +155,39 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
 
     const team = can(actor, { action: "initiative:work", organisationId: initiative.organisationId });
     const approver = mayApprove(actor, initiative.organisationId);
-    for (const d of docs.filter((x) => x.latest.status === "for_granskning")) {
+    for (const d of docs) {
       // A document the next decision rests on is due when that decision is planned.
       const due = milestone?.basis.some((b) => b.deliverableTypeId === d.typeId) ? planned(milestone.numeral) : null;
       const authors = versionAuthors(d.latestAuthors);
+      const threads = s.threads?.find((t) => t.deliverableId === d.id)?.threads ?? [];
+      const answersFor = d.ownerId === actor.userId || authors.includes(actor.userId) ? openThreadsFor(threads, actor.userId) : [];
+      if (answersFor.length) {
+        tasks.push({
+          ...base,
+          kind: "answer_comments",
+          subject: { kind: "answer_comments", documentTitle: d.title, count: answersFor.length },
+          dueDate: due,
+          href: `/deliverables/${d.id}#comments`,
+        });
+      }
+      if (d.latest.status === "faststalld") continue;
+      const reviews = (s.reviews ?? []).filter((r) => r.deliverableId === d.id);
+      const inReview = d.latest.status === "for_granskning";
       // The task offers what the document page lets the person do: fastställa only when nothing
-      // blocks it (a required section unwritten, or their own text where a second person must look).
+      // blocks it (a required section unwritten, or their own text where a second person must look
+      // and no reviewer has approved it).
       const blockers = approvalBlockers({
         template: deliverableType(methodV12, d.typeId)?.template ?? [],
         version: { sections: s.sectionsInReview.find((r) => r.deliverableId === d.id)?.sections ?? {}, ...d.latestAuthors },
         actorId: actor.userId,
         requiresSecondApprover: initiative.requiresSecondApprover,
+        reviewApprovals: approvalsOfText(reviews, { ...d.latest, ...d.latestAuthors }),
       });
-      if (approver && !isBlocked(blockers)) {
+      // Named reviewers replace the team-wide review: then only those asked and still to answer are waited for.
+      const reviewer = hasNamedReviewers(reviews, d.latest.version)
+        ? pendingReviewers(reviews, d.latest.version).includes(actor.userId)
+        : inReview && team && !authors.includes(actor.userId);
+      if (inReview && approver && !isBlocked(blockers)) {
         tasks.push({
           ...base,
           kind: "approve_document",
@@ -165,7 +195,7 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
           dueDate: due,
           href: `/deliverables/${d.id}`,
         });
-      } else if (team && !authors.includes(actor.userId)) {
+      } else if (reviewer) {
         tasks.push({
           ...base,
           kind: "review_document",

@@ -28,6 +28,8 @@ export function taskTitle(m: Messages, task: Task): string {
       return format(t.review_risk, { title: short(s.title) });
     case "measure_benefit":
       return format(t.measure_benefit, { name: short(s.name) });
+    case "answer_comments":
+      return format(s.count === 1 ? t.answer_comment : t.answer_comments, { document: s.documentTitle, count: s.count });
   }
 }
 

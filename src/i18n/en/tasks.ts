@@ -14,6 +14,7 @@ export const enTasks: Widen<typeof svTasks> = {
       read_communication: "Messages to read",
       review_risk: "Risks to follow up",
       measure_benefit: "Benefits to measure",
+      answer_comments: "Comments to answer",
     },
     titles: {
       decide_milestone: "Decide at milestone {numeral}",
@@ -24,6 +25,8 @@ export const enTasks: Widen<typeof svTasks> = {
       read_communication: "Read: {subject} ({audience})",
       review_risk: "Follow up the risk {title}",
       measure_benefit: "Measure the benefit {name}",
+      answer_comment: "Answer an open comment on {document}",
+      answer_comments: "Answer {count} open comments on {document}",
     },
     initiative: "Initiative: {name}",
     due: "Due {date}",

@@ -12,6 +12,7 @@ export const svTasks = {
       read_communication: "Meddelanden att läsa",
       review_risk: "Risker att följa upp",
       measure_benefit: "Nyttor att mäta",
+      answer_comments: "Kommentarer att besvara",
     },
     titles: {
       decide_milestone: "Fatta beslut vid milstolpe {numeral}",
@@ -22,6 +23,8 @@ export const svTasks = {
       read_communication: "Läs: {subject} ({audience})",
       review_risk: "Följ upp risken {title}",
       measure_benefit: "Mät nyttan {name}",
+      answer_comment: "Besvara en öppen kommentar på {document}",
+      answer_comments: "Besvara {count} öppna kommentarer på {document}",
     },
     initiative: "Initiativ: {name}",
     due: "Senast {date}",

@@ -3,8 +3,8 @@ import type { Actor } from "../../../domain/access/actor.ts";
 import { compareLoadedVersions } from "../../../domain/deliverables/compare-versions.ts";
 import { ChangeStatusInput, CreateDeliverableInput, EditSectionsInput } from "../../../domain/deliverables/deliverable-input.ts";
 import { APPROVING_ROLES } from "../../../domain/deliverables/deliverable-status.ts";
-import { changeDeliverableStatus, createDeliverable, editDeliverable, getDeliverable } from "../../../domain/deliverables/deliverables.ts";
-import { readableInitiative, workableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
+import { changeDeliverableStatus, createDeliverable, editDeliverable } from "../../../domain/deliverables/deliverables.ts";
+import { workableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
 import { type FieldIssue, forbidden } from "../../../domain/shared/domain-error.ts";
 import { parseOrThrow } from "../../../domain/shared/zod-issues.ts";
 import { format } from "../../../i18n/index.ts";
@@ -17,6 +17,7 @@ import { HTTP_STATUS } from "../../errors/error-map.ts";
 import { normaliseText, str } from "../../form.ts";
 import { type FormState, type PageView, redirect, show } from "../../page-route.ts";
 import { ids, pathValue } from "../../path-id.ts";
+import { type DocumentPageContext, documentPageContext, deliverableContext as readDeliverable } from "./document-page-context.ts";
 
 /** Section issues (["sections", id]) belong to that section's textarea. */
 const sectionErrors = (issues: FieldIssue[]): FormErrors =>
@@ -41,17 +42,15 @@ export function deliverablesPages({ page, db }: AppScope) {
     },
   });
 
+  type Input = { actor: Actor; params: { deliverableId: string } };
   /** A deliverable the actor may read, with the name of its initiative for the way back. */
-  const deliverableContext = async ({ actor, params }: { actor: Actor; params: { deliverableId: string } }) => {
-    const deliverable = await getDeliverable({ db, actor, deliverableId: params.deliverableId });
-    const initiative = await readableInitiative({ db, actor }, deliverable.initiativeId);
-    return { deliverable, initiative: { id: initiative.id, name: initiative.name } };
-  };
-  type DeliverableContext = Awaited<ReturnType<typeof deliverableContext>>;
+  const deliverableContext = ({ actor, params }: Input) => readDeliverable(db, actor, params.deliverableId);
+  /** The same with the comments, review candidates and history the document's page shows. */
+  const pageContext = ({ actor, params }: Input) => documentPageContext(db, actor, params.deliverableId);
 
-  /** The same, for the team that edits it and moves it through review. */
-  const editableContext = (why: string) => async (input: { actor: Actor; params: { deliverableId: string } }) => {
-    const context = await deliverableContext(input);
+  /** The document's page, for the team that edits it and moves it through review. */
+  const editableContext = (why: string) => async (input: Input) => {
+    const context = await pageContext(input);
     if (!context.deliverable.permissions.edit) throw forbidden(why);
     return context;
   };
@@ -62,8 +61,8 @@ export function deliverablesPages({ page, db }: AppScope) {
     access: "session",
     params: ids("deliverableId"),
     query: z.object({ version: z.unknown().optional() }),
-    load: deliverableContext,
-    render: ({ loaded: { deliverable, initiative }, query }) => {
+    load: pageContext,
+    render: ({ loaded: { deliverable, initiative, collaboration }, query }) => {
       // `?version=N` shows that version (a decision's frozen basis links to it); one that does not exist is not found.
       const shownVersion =
         query.version === undefined
@@ -76,7 +75,15 @@ export function deliverablesPages({ page, db }: AppScope) {
                 .refine((n) => deliverable.versions.some((v) => v.version === n)),
               query.version,
             );
-      return (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} shownVersion={shownVersion} />;
+      return (ctx) => (
+        <DeliverablePage
+          ctx={ctx}
+          deliverable={deliverable}
+          initiative={initiative}
+          collaboration={collaboration}
+          shownVersion={shownVersion}
+        />
+      );
     },
   });
 
@@ -122,14 +129,14 @@ export function deliverablesPages({ page, db }: AppScope) {
     },
     render:
       ({
-        loaded: { deliverable, initiative },
+        loaded: { deliverable, initiative, collaboration },
         form,
       }: {
-        loaded: DeliverableContext;
+        loaded: DocumentPageContext;
         form?: FormState<Record<string, string>> | undefined;
       }): PageView =>
-      (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} form={form} />,
-    handle: async ({ actor, now, m, body, loaded: { deliverable, initiative }, data, shown }) => {
+      (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} collaboration={collaboration} form={form} />,
+    handle: async ({ actor, now, m, body, loaded: { deliverable, initiative, collaboration }, data, shown }) => {
       // "Förhandsgranska": the page again with the text as typed and shown as it will look; nothing saved.
       if (str(body, "intent") === "preview")
         return show((ctx) => (
@@ -137,6 +144,7 @@ export function deliverablesPages({ page, db }: AppScope) {
             ctx={ctx}
             deliverable={deliverable}
             initiative={initiative}
+            collaboration={collaboration}
             form={{ values: shown, errors: [] }}
             preview={shown}
           />
@@ -156,7 +164,7 @@ export function deliverablesPages({ page, db }: AppScope) {
     // Someone saved meanwhile: show what is saved now beside the person's own text, which stays in the form.
     refused: async (e, input) =>
       e.code === "EDIT_CONFLICT"
-        ? { errors: [{ field: BASE_ETAG_FIELD, code: "edit_conflict" }], status: 409, loaded: await deliverableContext(input) }
+        ? { errors: [{ field: BASE_ETAG_FIELD, code: "edit_conflict" }], status: 409, loaded: await pageContext(input) }
         : undefined,
   });
 
@@ -221,9 +229,17 @@ export function deliverablesPages({ page, db }: AppScope) {
       }
       // The button was pressed on a version that has changed since: show the page as it is now and say so.
       if (e.code !== "EDIT_CONFLICT") return undefined;
-      const current = await deliverableContext(input);
+      const current = await pageContext(input);
       return show(
-        (ctx) => <DeliverablePage ctx={ctx} deliverable={current.deliverable} initiative={current.initiative} statusConflict />,
+        (ctx) => (
+          <DeliverablePage
+            ctx={ctx}
+            deliverable={current.deliverable}
+            initiative={current.initiative}
+            collaboration={current.collaboration}
+            statusConflict
+          />
+        ),
         409,
       );
     },

@@ -156,6 +156,9 @@ export const Deliverable = z.object({
       createdBy: Person.nullable(),
       lastEditedBy: Person.nullable().meta({ description: "Who last wrote the text; with createdBy, the version's authors" }),
       approvedBy: Person.nullable().meta({ description: "Who fastställde the version" }),
+      secondApprover: Person.nullable().meta({
+        description: "The reviewer whose approval of this text was the organisation's second person when one of its authors fastställde it",
+      }),
       generated: GeneratedTablesSchema.nullable().meta({
         description: "The tables Ansluta wrote into the version when it was fastställd (flows, tactics, plan, volumes); null otherwise",
       }),
@@ -164,10 +167,35 @@ export const Deliverable = z.object({
   currentGenerated: GeneratedTablesSchema.nullable().meta({
     description: "The tables as the initiative's data say now, shown in versions not yet fastställda; null for a type without tables",
   }),
+  reviews: z
+    .array(
+      z.object({
+        id: z.string(),
+        version: z.int(),
+        requestedBy: Person.nullable(),
+        requestedAt: z.string(),
+        reviewers: z.array(
+          z.object({
+            reviewer: Person.nullable(),
+            verdict: z.enum(["approved", "changes_requested"]).nullable().meta({ description: "Null until the reviewer answers" }),
+            note: z.string().nullable(),
+            decidedAt: z.string().nullable(),
+            onCurrentText: z.boolean().meta({
+              description:
+                "The answer was given on the latest version's text as it is now; an approval counts as the second person only then",
+            }),
+          }),
+        ),
+      }),
+    )
+    .meta({ description: "Every request for review, oldest first, with each named reviewer's answer" }),
   permissions: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
     approve: z.boolean().meta({ description: "The caller may fastställa the latest version now" }),
+    requestReview: z.boolean().meta({ description: "The caller may ask named members to review the latest version" }),
+    comment: z.boolean().meta({ description: "The caller may comment (the team, and the reviewers asked)" }),
+    answerReviews: z.array(z.string()).meta({ description: "Reviews of the latest version that wait for the caller's verdict" }),
   }),
   approvalBlockers: z
     .object({

@@ -9,10 +9,11 @@ export const TaskItem = z
         "approve_document: a document för granskning you may fastställa; " +
         "condition_due: a condition of a current decision that you own (or, with no member owner, that you follow up as projektledare), not yet met; " +
         "prepare_decision_point: an unprepared decision point of the milestone the initiative works towards (its projektledare); " +
-        "review_document: a document för granskning in your team that someone else wrote; " +
+        "review_document: a document you are asked to review and have not answered yet (without named reviewers: a document för granskning in your team that someone else wrote); " +
         "read_communication: an unread communication addressed to you; " +
         "review_risk: a risk you own (or, with no member owner, follow up as projektledare) whose review date has passed and that is not closed; " +
-        "measure_benefit: a benefit you measure (else its owner, else the projektledare) whose measurement is due by its frequency",
+        "measure_benefit: a benefit you measure (else its owner, else the projektledare) whose measurement is due by its frequency; " +
+        "answer_comments: open comment threads that others started on a document you own or wrote the latest version of",
     }),
     initiativeId: z.string().nullable().meta({ description: "Null for a message you receive as a samverkanspart" }),
     title: z.string().meta({ description: "In the caller's language" }),

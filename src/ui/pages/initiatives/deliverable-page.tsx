@@ -1,5 +1,6 @@
 import { Button } from "@digdir/designsystemet-react";
 import { generatedBlocks } from "../../../domain/deliverables/generated-tables.ts";
+import type { DocumentCollaboration } from "../../../domain/reviews/document-collaboration.ts";
 import { generatedTablesOf } from "../../../exports/deliverable-document.ts";
 import { format, formatDateTime } from "../../../i18n/index.ts";
 import { deliverableType } from "../../../method/lookup.ts";
@@ -25,6 +26,7 @@ import {
 } from "../../components/index.ts";
 import { errorFor, type FormErrors, type PageContext } from "../../page-context.ts";
 import { compareVersionsHref } from "./compare-versions-page.tsx";
+import { type CollaborationForm, DocumentHistorySection, ReviewSection, SectionComments } from "./document-review-parts.tsx";
 import {
   BackLink,
   DeliverableStatusTag,
@@ -94,6 +96,10 @@ export function DeliverablePage({
   statusConflict = false,
   shownVersion,
   preview,
+  collaboration,
+  askForm,
+  verdictForm,
+  commentForm,
 }: {
   ctx: PageContext;
   deliverable: DeliverableView;
@@ -105,6 +111,12 @@ export function DeliverablePage({
   shownVersion?: number | undefined;
   /** The sections as typed, to show as they will look (the form's "Förhandsgranska"): nothing is saved. */
   preview?: Record<string, string> | undefined;
+  /** Comments, whom a review can be asked of, and the history (document-collaboration.ts). */
+  collaboration: DocumentCollaboration;
+  /** The review request, the reviewer's answer or a comment, sent and shown again with its errors. */
+  askForm?: CollaborationForm | undefined;
+  verdictForm?: (CollaborationForm & { reviewId: string }) | undefined;
+  commentForm?: (CollaborationForm & { sectionId: string }) | undefined;
 }) {
   const t = ctx.m.initiatives;
   const type = deliverableType(methodV12, deliverable.typeId);
@@ -205,8 +217,16 @@ export function DeliverablePage({
         </section>
       ) : null}
 
+      <ReviewSection
+        ctx={ctx}
+        deliverable={deliverable}
+        candidates={collaboration.candidates}
+        askForm={askForm}
+        verdictForm={verdictForm}
+      />
+
       {shown ? (
-        <div className="stack-wide">
+        <div className="stack-wide" id="comments">
           <Paragraph data-size="sm" className="hint">
             {format(t.deliverable.content, { version: shown.version })}
           </Paragraph>
@@ -226,6 +246,16 @@ export function DeliverablePage({
                 ) : (
                   <Paragraph className="hint">{t.deliverable.empty}</Paragraph>
                 )}
+                <SectionComments
+                  ctx={ctx}
+                  deliverableId={deliverable.id}
+                  sectionId={section.id}
+                  heading={inLocale(ctx, section.heading)}
+                  version={shown.version}
+                  comments={collaboration.comments}
+                  canComment={deliverable.permissions.comment}
+                  form={commentForm?.sectionId === section.id ? commentForm : undefined}
+                />
               </section>
             );
           })}
@@ -246,6 +276,7 @@ export function DeliverablePage({
               <Table.HeaderCell>{t.deliverable.updatedAt}</Table.HeaderCell>
               <Table.HeaderCell>{t.deliverable.approvedAt}</Table.HeaderCell>
               <Table.HeaderCell>{t.deliverable.approvedBy}</Table.HeaderCell>
+              <Table.HeaderCell>{ctx.m.reviews.secondApprover}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -268,6 +299,7 @@ export function DeliverablePage({
                 <Table.Cell>{formatDateTime(ctx.locale, v.updatedAt)}</Table.Cell>
                 <Table.Cell>{v.approvedAt ? formatDateTime(ctx.locale, v.approvedAt) : "–"}</Table.Cell>
                 <Table.Cell>{v.approvedBy ? (v.approvedBy.name ?? t.deliverable.removedAccount) : "–"}</Table.Cell>
+                <Table.Cell>{v.secondApprover ? (v.secondApprover.name ?? t.deliverable.removedAccount) : "–"}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -283,6 +315,8 @@ export function DeliverablePage({
           </Paragraph>
         ) : null}
       </section>
+
+      <DocumentHistorySection ctx={ctx} history={collaboration.history} />
 
       {edit && latest ? (
         <section aria-labelledby="edit-heading" className="stack">
