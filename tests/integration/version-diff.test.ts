@@ -116,6 +116,23 @@ describe("comparing two versions of a document", () => {
     expect(html).toContain("Till version");
   });
 
+  it("shows the two versions side by side on request: the earlier with its deletions, the later with its insertions", async () => {
+    const pl = await world.loginAs("plA");
+    const id = await documentWithTwoVersions(world, pl);
+    const browser = await world.browserAs("plA");
+    const html = (await browser.get(`/deliverables/${id}/compare?from=1&to=2&view=side`)).body;
+    const bakgrund = html.slice(html.indexOf('id="diff-bakgrund-heading"'), html.indexOf('id="diff-forslag-heading"'));
+    const [earlier, later] = bakgrund.split('class="diff-column"').slice(1);
+    expect(earlier).toContain("Version 1");
+    expect(earlier).toContain("på papper");
+    expect(earlier).not.toContain("<ins>");
+    expect(later).toContain("Version 2");
+    expect(later).toContain("digitalt");
+    expect(later).not.toContain("<del>");
+    expect(html).toMatch(/<option value="side" selected="">/);
+    expect((await browser.get(`/deliverables/${id}/compare?from=1&to=2&view=sideways`)).statusCode).toBe(400);
+  });
+
   it("preselects the two latest versions when opened without a choice, and says so when there is only one", async () => {
     const pl = await world.loginAs("plA");
     const id = await documentWithTwoVersions(world, pl);

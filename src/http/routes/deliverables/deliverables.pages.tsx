@@ -10,7 +10,7 @@ import { parseOrThrow } from "../../../domain/shared/zod-issues.ts";
 import { format } from "../../../i18n/index.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { ApproveDeliverablePage, CONFIRM_FIELD } from "../../../ui/pages/initiatives/approve-deliverable-page.tsx";
-import { CompareVersionsPage } from "../../../ui/pages/initiatives/compare-versions-page.tsx";
+import { CompareVersionsPage, DIFF_VIEWS } from "../../../ui/pages/initiatives/compare-versions-page.tsx";
 import { approveHref, BASE_ETAG_FIELD, DeliverablePage, sectionField } from "../../../ui/pages/initiatives/deliverable-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { HTTP_STATUS } from "../../errors/error-map.ts";
@@ -95,7 +95,7 @@ export function deliverablesPages({ page, db }: AppScope) {
     url: "/deliverables/:deliverableId/compare",
     access: "session",
     params: ids("deliverableId"),
-    query: z.object({ from: z.unknown().optional(), to: z.unknown().optional() }),
+    query: z.object({ from: z.unknown().optional(), to: z.unknown().optional(), view: z.enum(DIFF_VIEWS).optional() }),
     load: deliverableContext,
     render: ({ loaded: { deliverable, initiative }, query }) => {
       // Without a choice, the two latest versions: what changed since the version before.
@@ -103,7 +103,17 @@ export function deliverablesPages({ page, db }: AppScope) {
       const from = query.from === undefined ? previous : pathValue(versionInQuery, query.from);
       const to = query.to === undefined ? latest : pathValue(versionInQuery, query.to);
       const diff = from !== undefined && to !== undefined ? compareLoadedVersions(deliverable, from, to) : null;
-      return (ctx) => <CompareVersionsPage ctx={ctx} deliverable={deliverable} initiative={initiative} from={from} to={to} diff={diff} />;
+      return (ctx) => (
+        <CompareVersionsPage
+          ctx={ctx}
+          deliverable={deliverable}
+          initiative={initiative}
+          from={from}
+          to={to}
+          diff={diff}
+          view={query.view}
+        />
+      );
     },
   });
 

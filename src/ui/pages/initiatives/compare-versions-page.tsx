@@ -4,9 +4,13 @@ import { Heading, Layout, Link, PageHeading, Paragraph, SelectField, SubmitButto
 import type { PageContext } from "../../page-context.ts";
 import { BackLink, type DeliverableView, deliverableHref, inLocale } from "./initiative-parts.tsx";
 
+/** How a comparison is laid out: one text with the changes marked in it, or the two versions beside each other. */
+export const DIFF_VIEWS = ["inline", "side"] as const;
+export type DiffView = (typeof DIFF_VIEWS)[number];
+
 /** The compare page; with from and to, the comparison of those versions. */
-export const compareVersionsHref = (deliverableId: string, versions?: { from: number; to: number }) =>
-  `/deliverables/${deliverableId}/compare${versions ? `?from=${versions.from}&to=${versions.to}` : ""}`;
+export const compareVersionsHref = (deliverableId: string, versions?: { from: number; to: number; view?: DiffView }) =>
+  `/deliverables/${deliverableId}/compare${versions ? `?from=${versions.from}&to=${versions.to}${versions.view === "side" ? "&view=side" : ""}` : ""}`;
 
 /**
  * One changed run as text a screen reader announces (and paper shows) as well as colour: the
@@ -38,6 +42,7 @@ export function CompareVersionsPage({
   from,
   to,
   diff,
+  view = "inline",
 }: {
   ctx: PageContext;
   deliverable: DeliverableView;
@@ -45,6 +50,7 @@ export function CompareVersionsPage({
   from: number | undefined;
   to: number | undefined;
   diff: VersionDiff | null;
+  view?: DiffView;
 }) {
   const t = ctx.m.versionDiff;
   const title = format(t.title, { title: deliverable.title });
@@ -67,6 +73,16 @@ export function CompareVersionsPage({
         <form method="get" action={compareVersionsHref(deliverable.id)} className="stack diff-form">
           <SelectField ctx={ctx} name="from" label={t.from} value={String(from)} options={options} />
           <SelectField ctx={ctx} name="to" label={t.to} value={String(to)} options={options} />
+          <SelectField
+            ctx={ctx}
+            name="view"
+            label={t.view}
+            value={view}
+            options={[
+              { value: "inline", label: t.viewInline },
+              { value: "side", label: t.viewSide },
+            ]}
+          />
           <div className="actions">
             <SubmitButton variant="secondary">{t.show}</SubmitButton>
           </div>
@@ -85,7 +101,30 @@ export function CompareVersionsPage({
               <Heading level={2} data-size="sm" id={`diff-${s.sectionId}-heading`}>
                 {headings.get(s.sectionId) ?? s.sectionId}
               </Heading>
-              {s.changed ? (
+              {s.changed && view === "side" ? (
+                <div className="diff-side">
+                  {(
+                    [
+                      [from, "delete"],
+                      [to, "insert"],
+                    ] as const
+                  ).map(([version, op]) => (
+                    <div key={op} className="diff-column">
+                      <Heading level={3} data-size="xs">
+                        {format(t.versionColumn, { version })}
+                      </Heading>
+                      <div className="diff-text">
+                        {s.parts.map((part, i) =>
+                          part.op === "equal" || part.op === op ? (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed sequence; their place is their identity
+                            <Part key={i} ctx={ctx} part={part} />
+                          ) : null,
+                        )}
+                      </div>
+                    </div>
+                  ))}
+                </div>
+              ) : s.changed ? (
                 <div className="diff-text">
                   {s.parts.map((part, i) => (
                     // The parts are a fixed sequence for this page: their place is their identity.
