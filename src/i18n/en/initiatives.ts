@@ -100,6 +100,7 @@ export const enInitiatives: Widen<typeof svInitiatives> = {
       empty: "Nothing written yet.",
       edit: "Change the content",
       preview: "Preview",
+      previewLive: "The preview is updated as you type.",
       previewHeading: "Preview",
       previewNotSaved: "This is how the text will look once saved. It is not saved yet: save with the button below the form.",
       formatting: {

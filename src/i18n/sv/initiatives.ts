@@ -97,6 +97,7 @@ export const svInitiatives = {
       empty: "Inget skrivet ännu.",
       edit: "Ändra innehållet",
       preview: "Förhandsgranska",
+      previewLive: "Förhandsgranskningen uppdateras medan du skriver.",
       previewHeading: "Förhandsgranskning",
       previewNotSaved: "Så här ser texten ut när den sparas. Den är inte sparad ännu: spara med knappen under formuläret.",
       formatting: {

@@ -26,16 +26,22 @@ export function Form({
   children,
   id,
   encType,
+  livePreview,
 }: {
   ctx: PageContext;
   action: string;
   children: ReactNode;
   id?: string;
+  /**
+   * The id of the element that shows the form's preview: with JavaScript, ansluta.js sends the form
+   * with intent=preview as the user pauses typing and shows that element of the answer there.
+   */
+  livePreview?: string;
   /** multipart/form-data for a form that uploads a file (its route registers @fastify/multipart). */
   encType?: "multipart/form-data";
 }) {
   return (
-    <form method="post" action={action} noValidate id={id} className="stack" encType={encType}>
+    <form method="post" action={action} noValidate id={id} className="stack" encType={encType} data-live-preview={livePreview}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       {children}
     </form>

@@ -340,9 +340,14 @@ export function DeliverablePage({
               {format(t.deliverable.editConflict, now)}
             </Alert>
           ) : null}
-          {preview ? <SectionsPreview ctx={ctx} deliverable={deliverable} sections={{ ...latest.sections, ...preview }} /> : null}
+          {preview ? (
+            <SectionsPreview ctx={ctx} deliverable={deliverable} sections={{ ...latest.sections, ...preview }} />
+          ) : (
+            // Filled by ansluta.js as the user types (the same preview the button shows); empty and hidden without JavaScript.
+            <div id="preview" className="stack preview" hidden data-live-hint={t.deliverable.previewLive} />
+          )}
           <FormattingHelp ctx={ctx} />
-          <Form ctx={ctx} action={`/deliverables/${deliverable.id}`}>
+          <Form ctx={ctx} action={`/deliverables/${deliverable.id}`} livePreview="preview">
             <input type="hidden" name={BASE_ETAG_FIELD} value={etag} />
             {deliverable.template.map((section) => (
               <TextArea
