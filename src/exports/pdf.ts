@@ -79,9 +79,10 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
 
   const root = pdf.struct("Document");
   pdf.addStructure(root);
-  heading(pdf, root, 1, model.title);
+  const bookmarks = model.outline ? outlineOf(pdf) : undefined;
+  heading(pdf, root, 1, model.title, bookmarks);
   for (const line of model.metadata) paragraph(pdf, root, line);
-  for (const block of model.blocks) renderBlock(pdf, root, block);
+  for (const block of model.blocks) renderBlock(pdf, root, block, bookmarks);
   root.end();
   pdf.end();
   return done;
@@ -89,11 +90,39 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
 
 type Pdf = PDFKit.PDFDocument;
 type Parent = PDFKit.PDFStructureElement;
+/** Adds a bookmark for a heading on the page it starts on, under the nearest heading of a higher level. */
+type Bookmarks = (level: HeadingLevel, text: string) => void;
 
-function renderBlock(pdf: Pdf, root: Parent, block: Block) {
+/**
+ * The outline (bookmarks) from the headings: level 1 at the top, each level 2 under the level 1
+ * before it, each level 3 under the level 2 before it (or the level 1, when a document has no
+ * level 2 before it). Each entry opens its page whole.
+ */
+function outlineOf(pdf: Pdf): Bookmarks {
+  // open[n]: the latest entry of level n (open[0] the outline itself); deeper ones close with each new entry.
+  const open: (PDFKit.PDFOutline | undefined)[] = [pdf.outline];
+  return (level, text) => {
+    let parent: PDFKit.PDFOutline = pdf.outline;
+    for (let i = level - 1; i >= 0; i--) {
+      const candidate = open[i];
+      if (candidate) {
+        parent = candidate;
+        break;
+      }
+    }
+    open.length = level;
+    // Without options: pdfkit's defaults make the entry open its page whole (Fit).
+    open[level] = parent.addItem(text);
+  };
+}
+
+function renderBlock(pdf: Pdf, root: Parent, block: Block, bookmarks: Bookmarks | undefined) {
   switch (block.kind) {
     case "heading":
-      return heading(pdf, root, block.level, block.text);
+      return heading(pdf, root, block.level, block.text, bookmarks);
+    case "pageBreak":
+      pdf.addPage();
+      return;
     case "paragraph":
       return paragraph(pdf, root, block.text);
     case "list": {
@@ -154,9 +183,10 @@ function figure(pdf: Pdf, root: Parent, image: Extract<Block, { kind: "image" }>
   pdf.moveDown(1);
 }
 
-function heading(pdf: Pdf, root: Parent, level: HeadingLevel, text: string) {
+function heading(pdf: Pdf, root: Parent, level: HeadingLevel, text: string, bookmarks?: Bookmarks) {
   // A heading alone at the foot of a page belongs with the text on the next.
   if (pdf.y > pdf.page.height - pdf.page.margins.bottom - 72) pdf.addPage();
+  bookmarks?.(level, text);
   if (level > 1) pdf.moveDown(0.4);
   pdf
     .font(fonts.bold)
