@@ -34,11 +34,20 @@ export type ExportMeasurement = {
   bytes: number;
   medianMs: number;
   roundsMs: number[];
+  /** CPU time (user + system) of the process per export: what the export costs, whatever else runs on the machine. */
+  medianCpuMs: number;
   /** RSS before the first export (modules loaded, inputs built) and the process's peak. */
   baselineRssMiB: number;
   peakRssMiB: number;
 };
-export type ExportBench = { measurements: ExportMeasurement[]; pdfDocxRatio: number; goal: number; met: boolean };
+export type ExportBench = {
+  measurements: ExportMeasurement[];
+  /** The 20-page document's PDF against its DOCX: by CPU time (the goal's measure) and by wall time. */
+  pdfDocxCpuRatio: number;
+  pdfDocxRatio: number;
+  goal: number;
+  met: boolean;
+};
 
 /** Long section text: paragraphs of Swedish-looking prose and a pipe table, as a team writes a big document. */
 function sectionText(n: number): string {
@@ -188,20 +197,25 @@ async function measureHere(which: ExportCase, format: ExportFormat, rounds: numb
   let file = await run();
   file = await run();
   const roundsMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     file = await run();
     roundsMs.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
   }
   const pages = format === "pdf" ? (await PDFDocument.load(file, { updateMetadata: false })).getPageCount() : null;
-  const sorted = [...roundsMs].sort((a, b) => a - b);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   return {
     case: which,
     format,
     pages,
     bytes: file.length,
-    medianMs: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+    medianMs: median(roundsMs),
     roundsMs,
+    medianCpuMs: median(cpuMs),
     baselineRssMiB,
     // maxRSS is in KiB: the process's peak, which sampling could miss between two samples.
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
@@ -237,11 +251,15 @@ export async function measureExports({ rounds }: { rounds: number }, say: (line:
       measurements.push(m);
     }
   }
-  const time = (c: ExportCase, f: ExportFormat) => measurements.find((m) => m.case === c && m.format === f)?.medianMs ?? Number.NaN;
-  const pdfDocxRatio = time("document", "pdf") / time("document", "docx");
-  const met = pdfDocxRatio <= EXPORT_RATIO_GOAL;
-  say(`  20-page document, PDF time / DOCX time: ${pdfDocxRatio.toFixed(2)}× (goal ≤ ${EXPORT_RATIO_GOAL}×: ${met ? "met" : "NOT met"})`);
-  return { measurements, pdfDocxRatio, goal: EXPORT_RATIO_GOAL, met };
+  const of = (c: ExportCase, f: ExportFormat) => measurements.find((m) => m.case === c && m.format === f);
+  const pdfDocxRatio = (of("document", "pdf")?.medianMs ?? Number.NaN) / (of("document", "docx")?.medianMs ?? Number.NaN);
+  // By CPU time: on a shared machine wall time also measures the neighbours, and the DOCX's short export most.
+  const pdfDocxCpuRatio = (of("document", "pdf")?.medianCpuMs ?? Number.NaN) / (of("document", "docx")?.medianCpuMs ?? Number.NaN);
+  const met = pdfDocxCpuRatio <= EXPORT_RATIO_GOAL;
+  say(
+    `  20-page document, PDF / DOCX: ${pdfDocxCpuRatio.toFixed(2)}× by CPU time (goal ≤ ${EXPORT_RATIO_GOAL}×: ${met ? "met" : "NOT met"}), ${pdfDocxRatio.toFixed(2)}× by wall time`,
+  );
+  return { measurements, pdfDocxCpuRatio, pdfDocxRatio, goal: EXPORT_RATIO_GOAL, met };
 }
 
 const labels: Record<ExportCase, string> = {
@@ -251,7 +269,7 @@ const labels: Record<ExportCase, string> = {
 
 export function formatMeasurement(m: ExportMeasurement): string {
   const pages = m.pages === null ? "" : `, ${m.pages} pages`;
-  return `${labels[m.case]} as ${m.format.toUpperCase()}: median ${m.medianMs.toFixed(0)} ms (${m.roundsMs.length} rounds), ${(m.bytes / 1024).toFixed(0)} KiB${pages}; RSS ${m.baselineRssMiB.toFixed(0)} MiB before, peak ${m.peakRssMiB.toFixed(0)} MiB`;
+  return `${labels[m.case]} as ${m.format.toUpperCase()}: median ${m.medianMs.toFixed(0)} ms wall, ${m.medianCpuMs.toFixed(0)} ms CPU (${m.roundsMs.length} rounds), ${(m.bytes / 1024).toFixed(0)} KiB${pages}; RSS ${m.baselineRssMiB.toFixed(0)} MiB before, peak ${m.peakRssMiB.toFixed(0)} MiB`;
 }
 
 const argv = process.argv.slice(2);

@@ -23,7 +23,6 @@ export const enDecisionPackage: Widen<typeof svDecisionPackage> = {
     proposal: "Proposed decision (preparation)",
     prepared: "Prepared",
     preparedByOn: "{name}, {date}",
-    preparedOn: "{date}",
     unprepared: "Not prepared",
     readiness: "Readiness",
     ready: "The basis is complete and every decision point is prepared.",
@@ -80,7 +79,6 @@ export const enDecisionPackage: Widen<typeof svDecisionPackage> = {
     howToCheckDecision:
       "The decision's own checksum covers the outcome, answers, conditions, deciders, date, registration number and the basis checksum; Ansluta compares it with the decision whenever it is shown. The audit log that recorded the decision is checked with npm run cli audit:verify on the server or with GET /api/v1/audit/verify.",
     attachmentsHeading: "Attachments",
-    attachmentsCaption: "Attachments to the basis",
     noAttachments: "The basis has no attachments.",
     attachmentName: "Name",
     attachmentType: "Type",

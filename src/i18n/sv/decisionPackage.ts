@@ -21,7 +21,6 @@ export const svDecisionPackage = {
     proposal: "Förslag till beslut (beredning)",
     prepared: "Beredd",
     preparedByOn: "{name}, {date}",
-    preparedOn: "{date}",
     unprepared: "Inte beredd",
     readiness: "Beredskap",
     ready: "Underlaget är komplett och alla beslutspunkter är beredda.",
@@ -78,7 +77,6 @@ export const svDecisionPackage = {
     howToCheckDecision:
       "Beslutets egen kontrollsumma täcker utfall, svar, villkor, beslutsfattare, datum, diarienummer och underlagets kontrollsumma; Ansluta jämför den med beslutet varje gång det visas. Granskningsloggen som registrerade beslutet kontrolleras med kommandot npm run cli audit:verify på servern eller med GET /api/v1/audit/verify.",
     attachmentsHeading: "Bilagor",
-    attachmentsCaption: "Bilagor till underlaget",
     noAttachments: "Underlaget har inga bilagor.",
     attachmentName: "Namn",
     attachmentType: "Typ",
