@@ -20,13 +20,9 @@ export const PageExportQuery = z.object({ version: z.coerce.number().int().posit
 export const PackageParams = z.object({ initiativeId: z.uuid({ error: "invalid_id" }), numeral: z.string().min(1).max(10) });
 
 export const PackageQuery = z.object({
-  decision: z
-    .uuid({ error: "invalid_id" })
-    .optional()
-    .meta({
-      description:
-        "A decision on this milestone (a superseded one); the current decision, or the beslutsunderlag before any, when left out",
-    }),
+  decision: z.uuid({ error: "invalid_id" }).optional().meta({
+    description: "A decision on this milestone (a superseded one); the current decision, or the beslutsunderlag before any, when left out",
+  }),
 });
 
 /** Page links carry only a decision; anything else in it is a decision that does not exist. */
