@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { PDFArray, PDFDocument, PDFName, type PDFRawStream, type PDFRef, PDFString } from "pdf-lib";
 import PDFKitDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { milestoneByNumeral } from "../method/lookup.ts";
@@ -233,9 +233,15 @@ describe("attachments in the package", () => {
       Producer: expect.stringMatching(/^Ansluta /),
     });
 
+    // The appended pages' content is an artifact: the package's structure tree stays the only tagged content.
+    const appended = pdf.getPage(ownPages).node.lookup(PDFName.of("Contents"), PDFArray).asArray();
+    const streamText = (ref: unknown) => Buffer.from((pdf.context.lookup(ref as PDFRef) as PDFRawStream).getContents()).toString("latin1");
+    expect(streamText(appended[0])).toBe("/Artifact BMC\n");
+    expect(streamText(appended.at(-1))).toBe("\nEMC\n");
     const text = pdfText(file.body).replace(/\s+/g, " ");
     expect(text).toContain("Avtalets sida 3");
     expect(text).toContain("Bifogas inte: filen är krypterad");
+    expect(text).toContain("De är inte taggade för skärmläsare");
     expect(text).toContain("Bifogas inte: filen kan inte läsas (skadad)");
     expect(text).toContain("Bifogas inte: inte en PDF");
   });

@@ -215,6 +215,7 @@ function attachmentsPart(input: DecisionPackageInput, m: Messages): Block[] {
           rows: input.attachments.map((a) => [a.filename, a.contentType, count(a.size), a.sha256, a.belongsTo, fates[a.fate]]),
         }
       : { kind: "paragraph", text: t.noAttachments },
+    ...(input.attachments.some((a) => a.fate === "appended") ? [{ kind: "paragraph" as const, text: t.appendedNote }] : []),
   ];
 }
 

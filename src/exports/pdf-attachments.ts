@@ -26,7 +26,9 @@ export async function readAttachmentPdf(bytes: Uint8Array): Promise<AttachmentPd
  * The package with each attachment's pages after its own, and a bookmark per attachment opening its
  * first page. The appended pages are the attachments as they were filed: their own tags point into
  * their own structure trees, which are not copied, so the references are dropped rather than left
- * pointing into the package's tree.
+ * pointing into the package's tree, and their content is marked as an artifact. A PDF/UA file may
+ * hold no untagged content, and a reader of the structure tree would skip it anyway; the package's
+ * table of attachments says so and names each file, which is kept as it was in Ansluta.
  */
 export async function appendPdfs(packagePdf: Uint8Array, attachments: readonly { bookmark: string; pdf: PDFDocument }[]): Promise<Buffer> {
   if (attachments.length === 0) return Buffer.from(packagePdf);
@@ -35,6 +37,7 @@ export async function appendPdfs(packagePdf: Uint8Array, attachments: readonly {
     const pages = await doc.copyPages(attachment.pdf, attachment.pdf.getPageIndices());
     for (const page of pages) {
       page.node.delete(PDFName.of("StructParents"));
+      markAsArtifact(doc, page.node);
       const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
       for (const annotation of annotations?.asArray() ?? []) {
         const dict = annotation instanceof PDFRef ? doc.context.lookupMaybe(annotation, PDFDict) : undefined;
@@ -47,6 +50,16 @@ export async function appendPdfs(packagePdf: Uint8Array, attachments: readonly {
   }
   // Without object streams, as pdfkit writes: the file stays readable by older archive tools.
   return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** The page's content streams wrapped in one /Artifact marked-content sequence (ISO 32000-1, 14.8.2.2). */
+function markAsArtifact(doc: PDFDocument, page: PDFDict) {
+  const contents = page.get(PDFName.of("Contents"));
+  const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+  const begin = doc.context.register(doc.context.stream("/Artifact BMC\n"));
+  // On its own line: the last content stream need not end with white space.
+  const end = doc.context.register(doc.context.stream("\nEMC\n"));
+  page.set(PDFName.of("Contents"), doc.context.obj([begin, ...streams, end]));
 }
 
 /** A top-level outline entry after the last one (pdfkit's, when the package has them) that opens `page` whole. */

@@ -88,6 +88,8 @@ export const svDecisionPackage = {
     notAppended: "Bifogas inte: inte en PDF",
     unreadable: "Bifogas inte: filen kan inte läsas (skadad)",
     encrypted: "Bifogas inte: filen är krypterad",
+    appendedNote:
+      "Bifogade PDF-filer ligger sist i denna PDF, sida för sida som de diariefördes. De är inte taggade för skärmläsare; läs dem i originalfilerna i Ansluta.",
     attachmentBookmark: "Bilaga: {name}",
     bytes: "{count} byte",
     links: {
