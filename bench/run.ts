@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { DEMO_PASSWORD } from "../src/cli/demo-seed.ts";
 import { businessCaseRatio, businessCaseScenarios } from "./business-case.ts";
 import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
+import { type ExportBench, measureExports } from "./exports.ts";
 import { forecastRatio, forecastScenarios } from "./forecast.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
@@ -35,6 +36,9 @@ const USAGE = `Usage: npm run bench -- [options]
                     initiatives listed with their status, read model vs per initiative
                     (default 650, about the number of Swedish public organisations)
   --skip-status     leave out the initiative status list
+  --export-rounds N timed exports per case: a 20-page document and a decision package
+                    with a 5 MB PDF attachment, PDF and DOCX, in-process (default 5)
+  --skip-exports    leave out the document and decision package exports
   --out FILE        JSON results (default reports/bench.json)`;
 
 const USER = "projektledare@sundsvall.example";
@@ -48,6 +52,8 @@ type Settings = LoadSettings & {
   emulatorConcurrency: number | null;
   /** null: --skip-status. */
   statusInitiatives: number | null;
+  /** null: --skip-exports. */
+  exportRounds: number | null;
 };
 
 function parseSettings(argv: string[]): Settings {
@@ -65,6 +71,8 @@ function parseSettings(argv: string[]): Settings {
       "skip-emulator": { type: "boolean", default: false },
       "status-initiatives": { type: "string", default: "650" },
       "skip-status": { type: "boolean", default: false },
+      "export-rounds": { type: "string", default: "5" },
+      "skip-exports": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -91,6 +99,7 @@ function parseSettings(argv: string[]): Settings {
     out: path.resolve(REPO_ROOT, values.out),
     emulatorConcurrency: values["skip-emulator"] ? null : count("emulator-concurrency", values["emulator-concurrency"], 1),
     statusInitiatives: values["skip-status"] ? null : count("status-initiatives", values["status-initiatives"], 1),
+    exportRounds: values["skip-exports"] ? null : count("export-rounds", values["export-rounds"], 1),
   };
 }
 
@@ -335,6 +344,17 @@ async function main(): Promise<number> {
     }
   }
 
+  let exports: ExportBench | { status: "failed"; error: string } | null = null;
+  if (settings.exportRounds !== null) {
+    say("Exports: a 20-page document and a decision package (in-process, one child per case)");
+    try {
+      exports = await measureExports({ rounds: settings.exportRounds }, say);
+    } catch (e) {
+      say(`  failed: ${(e as Error).message}`);
+      exports = { status: "failed", error: (e as Error).message };
+    }
+  }
+
   const cpus = os.cpus();
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
@@ -360,14 +380,15 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(settings.out), { recursive: true });
   await writeFile(
     settings.out,
-    `${JSON.stringify({ ...report, emulator, initiativeStatus: status }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
+    `${JSON.stringify({ ...report, emulator, initiativeStatus: status, exports }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
   );
   say(`\n${formatReport(report)}`);
   if (emulator && !("status" in emulator)) say(`\n${formatEmulatorReport(emulator)}`);
   if (Array.isArray(status)) say(`\n${formatStatusReport(status)}`);
   say(`JSON: ${path.relative(REPO_ROOT, settings.out)}`);
   const statusFailed = status !== null && !Array.isArray(status);
-  return outcomes.some((o) => o.status === "failed") || (emulator && "status" in emulator) || statusFailed ? 1 : 0;
+  const exportsFailed = exports !== null && "status" in exports;
+  return outcomes.some((o) => o.status === "failed") || (emulator && "status" in emulator) || statusFailed || exportsFailed ? 1 : 0;
 }
 
 process.exitCode = await main().catch((e: unknown) => {

@@ -23,7 +23,9 @@ export type Block =
    * and the text alternative a screen reader reads instead (a Figure's Alt in the PDF, the picture's
    * description in Word).
    */
-  | { kind: "image"; png: Uint8Array; width: number; height: number; alt: string };
+  | { kind: "image"; png: Uint8Array; width: number; height: number; alt: string }
+  /** What follows starts on a new page: a package's next document. */
+  | { kind: "pageBreak" };
 
 /**
  * A chart as data, not as a picture: the page draws it as SVG and an export as an image, both from
@@ -52,6 +54,12 @@ export type DocumentModel = {
   /** Short lines shown under the title, such as what the document belongs to. */
   metadata: readonly string[];
   blocks: readonly Block[];
+  /**
+   * Bookmarks for a long file made of parts (a decision package): the PDF gets an outline entry for
+   * the title and every heading, nested by level. Word builds its navigation pane from the heading
+   * styles the DOCX always has, so only the PDF reads this.
+   */
+  outline?: boolean | undefined;
 };
 
 export type Renderer = (doc: DocumentModel) => Promise<Buffer>;

@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import type { Block, DocumentModel } from "./document-model.ts";
 
 /** The text column of an A4 page with Word's default margins, in pixels at 96 to the inch: a picture is never wider. */
@@ -51,6 +51,8 @@ function blockElements(block: Block): (Paragraph | Table)[] {
         // Word needs a paragraph between a table and whatever follows it.
         new Paragraph({ text: "" }),
       ];
+    case "pageBreak":
+      return [new Paragraph({ children: [new PageBreak()] })];
     case "image": {
       const scale = Math.min(1, TEXT_WIDTH_PX / block.width);
       return [

@@ -19,14 +19,17 @@ export type ExportFile = { body: Buffer; contentType: string; contentDisposition
 export async function exportFile(model: DocumentModel, format: ExportFormat, version?: number): Promise<ExportFile> {
   const { render, contentType } = formats[format];
   const suffix = version === undefined ? "" : `-v${version}`;
-  const name = `${fileBaseName(model.title)}${suffix}.${format}`;
-  const full = `${model.title}${suffix}.${format}`;
-  return {
-    body: await render(model),
-    contentType,
-    // The ASCII name for every client; the real title (å, ä, ö) for those that read RFC 6266's filename*.
-    contentDisposition: `attachment; filename="${name}"; filename*=UTF-8''${encodeRFC5987(full)}`,
-  };
+  return { body: await render(model), contentType, contentDisposition: downloadDisposition(model.title, format, suffix) };
+}
+
+/** A file's render function and media type, for producers that add to the rendered file (a decision package's attachments). */
+export const exportFormat = (format: ExportFormat) => formats[format];
+
+/** Content-Disposition for a download named after `title` (a suffix such as "-v2" kept whole however long the title). */
+export function downloadDisposition(title: string, format: ExportFormat, suffix = ""): string {
+  // The ASCII name for every client; the real title (å, ä, ö) for those that read RFC 6266's filename*.
+  const full = `${title}${suffix}.${format}`;
+  return `attachment; filename="${fileBaseName(title)}${suffix}.${format}"; filename*=UTF-8''${encodeRFC5987(full)}`;
 }
 
 /** A title as a safe ASCII file name: letters without their accents, anything else a single dash. */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import type { Block, DocumentModel, HeadingLevel } from "./document-model.ts";
@@ -10,10 +11,29 @@ const require = createRequire(import.meta.url);
  * requires every font to be embedded, which pdfkit's built-in Helvetica is not; pdfkit embeds
  * only the glyphs used.
  */
-const fonts = {
+const fontFiles = {
   regular: require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf"),
   bold: require.resolve("@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf"),
 };
+
+/** fontkit's font, as far as pdfkit (which takes one in place of a file) needs it. */
+type FontkitFont = { layout: (text: string) => unknown };
+const fontkit = require("fontkit") as { create: (data: Buffer) => FontkitFont };
+
+/**
+ * Each face parsed once per process and shared by every PDF, which pdfkit allows (it subsets per
+ * document and never changes the font). Given a file instead, pdfkit parses it for every document,
+ * and the shaping tables fontkit reads lazily on the first text cost more than the rest of a short
+ * document (issue 13's bench: the 20-page document's PDF against its DOCX).
+ */
+let parsed: { regular: FontkitFont; bold: FontkitFont } | undefined;
+const faces = () => {
+  parsed ??= { regular: fontkit.create(readFileSync(fontFiles.regular)), bold: fontkit.create(readFileSync(fontFiles.bold)) };
+  return parsed;
+};
+
+/** The names the faces are registered under in each document. */
+const fonts = { regular: "Inter", bold: "Inter-Bold" } as const;
 
 const headingSizes: Record<HeadingLevel, number> = { 1: 20, 2: 15, 3: 12.5 };
 const bodySize = 10.5;
@@ -22,7 +42,7 @@ const bodySize = 10.5;
  * @types/pdfkit 0.17 predates two things pdfkit 0.20 does: the PDF/UA subset (pdfuaid metadata)
  * and tables tagged as Table/TR/TH/TD when given a parent structure element.
  */
-type AccessibleDocumentOptions = Omit<PDFKit.PDFDocumentOptions, "subset"> & { subset: "PDF/UA" };
+type AccessibleDocumentOptions = Omit<PDFKit.PDFDocumentOptions, "subset" | "font"> & { subset: "PDF/UA"; font: FontkitFont };
 /** pdfkit 0.20 writes a Figure's layout attributes (BBox, Placement), which PDF/UA asks of a Figure. */
 type FigureOptions = PDFKit.Mixins.StructureElementOptions & { bbox: [number, number, number, number]; placement: "Block" };
 /** pdfkit 0.20's metadata mixin writes the Info dictionary's values into XMP through this, at the end. */
@@ -55,7 +75,7 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
     lang: model.language,
     displayTitle: true,
     // The default font is set before anything is drawn, so Helvetica never enters the file.
-    font: fonts.regular,
+    font: faces().regular,
     size: "A4",
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     info: {
@@ -68,6 +88,9 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
     },
   };
   const pdf = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
+  // pdfkit 0.20 takes a fontkit font where a file would go; @types/pdfkit 0.17 knows only files and buffers.
+  pdf.registerFont(fonts.regular, faces().regular as unknown as Buffer);
+  pdf.registerFont(fonts.bold, faces().bold as unknown as Buffer);
   // In place of pdfkit's descriptions, which leave "&" and "<" in a title unescaped (pdf-metadata.ts).
   (pdf as unknown as MetadataHook)._addInfo = () => pdf.appendXML(xmpDescriptions(properties));
   const chunks: Buffer[] = [];
@@ -79,9 +102,10 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
 
   const root = pdf.struct("Document");
   pdf.addStructure(root);
-  heading(pdf, root, 1, model.title);
+  const bookmarks = model.outline ? outlineOf(pdf) : undefined;
+  heading(pdf, root, 1, model.title, bookmarks);
   for (const line of model.metadata) paragraph(pdf, root, line);
-  for (const block of model.blocks) renderBlock(pdf, root, block);
+  for (const block of model.blocks) renderBlock(pdf, root, block, bookmarks);
   root.end();
   pdf.end();
   return done;
@@ -89,11 +113,39 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
 
 type Pdf = PDFKit.PDFDocument;
 type Parent = PDFKit.PDFStructureElement;
+/** Adds a bookmark for a heading on the page it starts on, under the nearest heading of a higher level. */
+type Bookmarks = (level: HeadingLevel, text: string) => void;
 
-function renderBlock(pdf: Pdf, root: Parent, block: Block) {
+/**
+ * The outline (bookmarks) from the headings: level 1 at the top, each level 2 under the level 1
+ * before it, each level 3 under the level 2 before it (or the level 1, when a document has no
+ * level 2 before it). Each entry opens its page whole.
+ */
+function outlineOf(pdf: Pdf): Bookmarks {
+  // open[n]: the latest entry of level n (open[0] the outline itself); deeper ones close with each new entry.
+  const open: (PDFKit.PDFOutline | undefined)[] = [pdf.outline];
+  return (level, text) => {
+    let parent: PDFKit.PDFOutline = pdf.outline;
+    for (let i = level - 1; i >= 0; i--) {
+      const candidate = open[i];
+      if (candidate) {
+        parent = candidate;
+        break;
+      }
+    }
+    open.length = level;
+    // Without options: pdfkit's defaults make the entry open its page whole (Fit).
+    open[level] = parent.addItem(text);
+  };
+}
+
+function renderBlock(pdf: Pdf, root: Parent, block: Block, bookmarks: Bookmarks | undefined) {
   switch (block.kind) {
     case "heading":
-      return heading(pdf, root, block.level, block.text);
+      return heading(pdf, root, block.level, block.text, bookmarks);
+    case "pageBreak":
+      pdf.addPage();
+      return;
     case "paragraph":
       return paragraph(pdf, root, block.text);
     case "list": {
@@ -154,9 +206,10 @@ function figure(pdf: Pdf, root: Parent, image: Extract<Block, { kind: "image" }>
   pdf.moveDown(1);
 }
 
-function heading(pdf: Pdf, root: Parent, level: HeadingLevel, text: string) {
+function heading(pdf: Pdf, root: Parent, level: HeadingLevel, text: string, bookmarks?: Bookmarks) {
   // A heading alone at the foot of a page belongs with the text on the next.
   if (pdf.y > pdf.page.height - pdf.page.margins.bottom - 72) pdf.addPage();
+  bookmarks?.(level, text);
   if (level > 1) pdf.moveDown(0.4);
   pdf
     .font(fonts.bold)

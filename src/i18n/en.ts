@@ -3,6 +3,7 @@ import { enBenefits } from "./en/benefits.ts";
 import { enBusinessCase } from "./en/businessCase.ts";
 import { enCommon } from "./en/common.ts";
 import { enCommunications } from "./en/communications.ts";
+import { enDecisionPackage } from "./en/decisionPackage.ts";
 import { enExports } from "./en/exports.ts";
 import { enFlowImport } from "./en/flowImport.ts";
 import { enFlows } from "./en/flows.ts";
@@ -46,4 +47,5 @@ export const en: Messages = {
   ...enBusinessCase,
   ...enBenefits,
   ...enVersionDiff,
+  ...enDecisionPackage,
 };

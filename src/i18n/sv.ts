@@ -3,6 +3,7 @@ import { svBenefits } from "./sv/benefits.ts";
 import { svBusinessCase } from "./sv/businessCase.ts";
 import { svCommon } from "./sv/common.ts";
 import { svCommunications } from "./sv/communications.ts";
+import { svDecisionPackage } from "./sv/decisionPackage.ts";
 import { svExports } from "./sv/exports.ts";
 import { svFlowImport } from "./sv/flowImport.ts";
 import { svFlows } from "./sv/flows.ts";
@@ -45,4 +46,5 @@ export const sv = {
   ...svBusinessCase,
   ...svBenefits,
   ...svVersionDiff,
+  ...svDecisionPackage,
 } as const;

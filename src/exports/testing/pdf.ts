@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { DOMParser } from "@xmldom/xmldom";
-import { PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRef, PDFString } from "pdf-lib";
 
 /** Reading a produced PDF in tests: its streams, its XMP packet, what poppler's pdfinfo says, its structure tree. */
 
@@ -71,6 +71,37 @@ export function pdfinfo(pdf: Buffer): Record<string, string> {
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => [m[1] ?? "", m[2] ?? ""]),
   );
+}
+
+/** The PDF's text as poppler's pdftotext reads it, in reading order (fails, never skips, without poppler-utils). */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "ansluta-pdftotext-"));
+  try {
+    const file = path.join(dir, "document.pdf");
+    writeFileSync(file, pdf);
+    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The outline (bookmarks) as "title" lines, children indented by two spaces under their parent, from the catalog's /Outlines. */
+export function outlineTitles(pdf: PDFDocument): string[] {
+  const lines: string[] = [];
+  const root = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
+  const walk = (first: PDFObject | undefined, depth: number) => {
+    let at = first instanceof PDFRef ? pdf.context.lookup(first, PDFDict) : undefined;
+    while (at) {
+      const title = at.get(PDFName.of("Title"));
+      const text = title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : "?";
+      lines.push(`${"  ".repeat(depth)}${text}`);
+      walk(at.get(PDFName.of("First")), depth + 1);
+      const next = at.get(PDFName.of("Next"));
+      at = next instanceof PDFRef ? pdf.context.lookup(next, PDFDict) : undefined;
+    }
+  };
+  walk(root?.get(PDFName.of("First")), 0);
+  return lines;
 }
 
 /** The structure elements' types, depth-first from the StructTreeRoot: the reading order a screen reader follows. */

@@ -34,9 +34,16 @@ const tables = (doc: DocumentModel) => doc.blocks.filter((b): b is Extract<Block
 const text = (doc: DocumentModel) =>
   doc.blocks
     .map((b) =>
-      (b.kind === "table" ? [...b.header, ...b.rows.flat()] : b.kind === "list" ? b.items : b.kind === "image" ? [b.alt] : [b.text]).join(
-        "\n",
-      ),
+      (b.kind === "table"
+        ? [...b.header, ...b.rows.flat()]
+        : b.kind === "list"
+          ? b.items
+          : b.kind === "image"
+            ? [b.alt]
+            : b.kind === "pageBreak"
+              ? []
+              : [b.text]
+      ).join("\n"),
     )
     .join("\n");
 

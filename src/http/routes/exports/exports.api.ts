@@ -1,7 +1,8 @@
-import { EXPORT_CONTENT_TYPES } from "../../../exports/export-file.ts";
+import { EXPORT_CONTENT_TYPES, exportFormat, exportFormats } from "../../../exports/export-file.ts";
 import type { AppScope } from "../../app-scope.ts";
+import { decisionPackageExport } from "./decision-package-export.ts";
 import { deliverableExport } from "./deliverable-export.ts";
-import { ExportParams, ExportQuery } from "./exports.schema.ts";
+import { ExportParams, ExportQuery, PackageParams, PackageQuery } from "./exports.schema.ts";
 
 export function exportsApi({ db, api }: AppScope) {
   api({
@@ -28,4 +29,31 @@ export function exportsApi({ db, api }: AppScope) {
       return file.body;
     },
   });
+
+  for (const format of exportFormats) {
+    api({
+      method: "GET",
+      url: `/api/v1/initiatives/:initiativeId/milestones/:numeral/package.${format}`,
+      summary: `A milestone's decision package for the diarium as ${format === "pdf" ? "tagged PDF/UA with bookmarks, attachment PDFs appended" : "DOCX"}: the beslutsunderlag while undecided, the beslutsprotokoll of the current decision once decided, or of the decision given (a superseded one); Content-Disposition: attachment`,
+      tag: "milestones",
+      access: "authenticated",
+      params: PackageParams,
+      query: PackageQuery,
+      response: { status: 200, files: [exportFormat(format).contentType] },
+      handler: async ({ actor, params, query, request, reply, now }) => {
+        const file = await decisionPackageExport({
+          db,
+          actor,
+          locale: request.locale,
+          now,
+          initiativeId: params.initiativeId,
+          numeral: params.numeral,
+          decisionId: query.decision,
+          format,
+        });
+        reply.type(file.contentType).header("content-disposition", file.contentDisposition).header("cache-control", "no-store");
+        return file.body;
+      },
+    });
+  }
 }

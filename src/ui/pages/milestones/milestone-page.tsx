@@ -19,6 +19,7 @@ import {
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 import { type ConditionEntry, ConditionStatusTag } from "../tasks/condition-page.tsx";
+import { DecisionPackageLinks } from "./decision-package-links.tsx";
 import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
 import { type SentCommunication, SentCommunications } from "./sent-communications.tsx";
 
@@ -466,6 +467,7 @@ export function MilestonePage({
           </>
         ) : null}
       </section>
+      <DecisionPackageLinks ctx={ctx} base={base} decisions={decisions} />
     </Layout>
   );
 }
