@@ -80,6 +80,7 @@ function longDeliverable(title: string, typeId: string, sections: number) {
     createdBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
     lastEditedBy: null,
     approvedBy: { id: "00000000-0000-4000-8000-000000000001", name: "Viktor Verksamhetsägare" },
+    secondApprover: null,
     generated: null,
   };
   return { deliverable: { title, typeId, template, versions: [version], currentGenerated: null }, version };

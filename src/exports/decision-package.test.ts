@@ -24,6 +24,7 @@ const version = (n: number, status: DeliverableVersion["status"], text: string):
   createdBy: { id: "00000000-0000-4000-8000-000000000002", name: "Petra Projektledare" },
   lastEditedBy: null,
   approvedBy: null,
+  secondApprover: null,
   generated: null,
 });
 
