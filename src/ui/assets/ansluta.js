@@ -27,16 +27,18 @@ function livePreview(form) {
         const fresh = new DOMParser().parseFromString(await res.text(), "text/html").getElementById(targetId);
         const shown = document.getElementById(targetId);
         if (!fresh || !shown) return;
+        // The element itself is taken over (a region named by its heading), keeping the hint that it is live.
         const hint = shown.dataset.liveHint;
-        shown.replaceChildren(...[...fresh.childNodes].map((n) => document.importNode(n, true)));
+        const next = document.importNode(fresh, true);
         if (hint) {
           const p = document.createElement("p");
           p.className = "hint";
           p.textContent = hint;
-          shown.append(p);
-          shown.dataset.liveHint = hint;
+          next.append(p);
+          next.dataset.liveHint = hint;
         }
-        shown.hidden = false;
+        next.hidden = false;
+        shown.replaceWith(next);
       } catch {
         // Aborted by newer typing, or offline: the button still previews on submit.
       }
