@@ -1,3 +1,4 @@
+import { svAttachments } from "./sv/attachments.ts";
 import { svAudit } from "./sv/audit.ts";
 import { svBenefits } from "./sv/benefits.ts";
 import { svBusinessCase } from "./sv/businessCase.ts";
@@ -43,4 +44,5 @@ export const sv = {
   ...svBusinessCase,
   ...svBenefits,
   ...svVersionDiff,
+  ...svAttachments,
 } as const;

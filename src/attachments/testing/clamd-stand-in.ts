@@ -16,8 +16,10 @@ export const EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST
 
 export type ClamdStandIn = { socketPath: string; scans: () => number; close: () => Promise<void> };
 
-export async function startClamdStandIn(): Promise<ClamdStandIn> {
-  const socketPath = join(tmpdir(), `clamd-stand-in-${randomUUID()}.sock`);
+/** A socket path for a stand-in, known before it starts (an app configured with it may start first). */
+export const standInSocketPath = () => join(tmpdir(), `clamd-stand-in-${randomUUID()}.sock`);
+
+export async function startClamdStandIn(socketPath = standInSocketPath()): Promise<ClamdStandIn> {
   let scans = 0;
   const server: Server = createServer((socket: Socket) => {
     let buffered = Buffer.alloc(0);

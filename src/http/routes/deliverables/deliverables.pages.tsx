@@ -17,6 +17,7 @@ import { HTTP_STATUS } from "../../errors/error-map.ts";
 import { normaliseText, str } from "../../form.ts";
 import { type FormState, type PageView, redirect, show } from "../../page-route.ts";
 import { ids, pathValue } from "../../path-id.ts";
+import { deliverableAttachmentsView } from "../attachments/attachments.pages.tsx";
 
 /** Section issues (["sections", id]) belong to that section's textarea. */
 const sectionErrors = (issues: FieldIssue[]): FormErrors =>
@@ -26,7 +27,7 @@ const sectionErrors = (issues: FieldIssue[]): FormErrors =>
   }));
 
 /** Deliverable pages: a document's versions, its sections to edit, and its way through review. */
-export function deliverablesPages({ page, db }: AppScope) {
+export function deliverablesPages({ page, db, config }: AppScope) {
   page({
     method: "POST",
     url: "/initiatives/:initiativeId/deliverables",
@@ -63,7 +64,7 @@ export function deliverablesPages({ page, db }: AppScope) {
     params: ids("deliverableId"),
     query: z.object({ version: z.unknown().optional() }),
     load: deliverableContext,
-    render: ({ loaded: { deliverable, initiative }, query }) => {
+    render: async ({ loaded: { deliverable, initiative }, query, actor }) => {
       // `?version=N` shows that version (a decision's frozen basis links to it); one that does not exist is not found.
       const shownVersion =
         query.version === undefined
@@ -76,7 +77,16 @@ export function deliverablesPages({ page, db }: AppScope) {
                 .refine((n) => deliverable.versions.some((v) => v.version === n)),
               query.version,
             );
-      return (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} shownVersion={shownVersion} />;
+      const attachments = await deliverableAttachmentsView({ db, config, actor }, deliverable);
+      return (ctx) => (
+        <DeliverablePage
+          ctx={ctx}
+          deliverable={deliverable}
+          initiative={initiative}
+          shownVersion={shownVersion}
+          attachments={attachments(ctx)}
+        />
+      );
     },
   });
 

@@ -1,4 +1,5 @@
 import { Button } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
 import { generatedBlocks } from "../../../domain/deliverables/generated-tables.ts";
 import { generatedTablesOf } from "../../../exports/deliverable-document.ts";
 import { format, formatDateTime } from "../../../i18n/index.ts";
@@ -94,6 +95,7 @@ export function DeliverablePage({
   statusConflict = false,
   shownVersion,
   preview,
+  attachments,
 }: {
   ctx: PageContext;
   deliverable: DeliverableView;
@@ -105,6 +107,8 @@ export function DeliverablePage({
   shownVersion?: number | undefined;
   /** The sections as typed, to show as they will look (the form's "Förhandsgranska"): nothing is saved. */
   preview?: Record<string, string> | undefined;
+  /** The Bilagor section (ui/pages/attachments/attachment-parts.tsx), shown below the exports when given. */
+  attachments?: ReactNode;
 }) {
   const t = ctx.m.initiatives;
   const type = deliverableType(methodV12, deliverable.typeId);
@@ -175,6 +179,8 @@ export function DeliverablePage({
           </ul>
         </section>
       ) : null}
+
+      {attachments}
 
       {edit && (submit || approve || deliverable.approvalBlockers) ? (
         <section aria-labelledby="review-heading" className="stack">
