@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PNG } from "../../src/attachments/testing/sample-files.ts";
+import { Attachment } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Benefit, Measurement } from "../../src/http/routes/benefits/benefits.schema.ts";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
@@ -17,6 +19,7 @@ import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identity-numbers.ts";
 import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
 import { decisionBody } from "../support/initiative-fixtures.ts";
+import { multipart } from "../support/multipart.ts";
 import { getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
@@ -170,6 +173,17 @@ describe("tenant isolation on every route", () => {
       { deliverableTypeId: "riskanalys" },
       Deliverable,
     );
+    const upload = multipart({}, { name: "A:s bilaga.png", bytes: PNG });
+    const attachment = Attachment.parse(
+      (
+        await world.app.inject({
+          method: "POST",
+          url: `/api/v1/deliverables/${deliverable.id}/attachments`,
+          headers: { authorization: `Bearer ${ownerOfA.token}`, "content-type": upload.contentType },
+          payload: upload.payload,
+        })
+      ).json(),
+    );
     const communication = (await getJson(ownerOfA, "/api/v1/communications", CommunicationList)).communications.find(
       (c) => c.initiativeId === initiative.id,
     );
@@ -259,6 +273,7 @@ describe("tenant isolation on every route", () => {
       deliverableId: deliverable.id,
       numeral: "II",
       decisionId: decided.id,
+      attachmentId: attachment.id,
       conditionIndex: "0",
       decisionPointId: milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id ?? "",
       communicationId: communication?.id ?? "",

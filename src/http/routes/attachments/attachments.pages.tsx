@@ -69,11 +69,11 @@ function pageUpload(request: FastifyRequest, settings: UploadSettings): Uploaded
   return { filename: file.filename, bytes: new Uint8Array(file.data) };
 }
 
-/** A refused upload's errors on the file field, with the status its code maps to. */
-const refusal = (error: unknown): { errors: FormErrors; status: number } | null =>
-  error instanceof DomainError && error.details.fields?.[0]?.path[0] === "file"
-    ? { errors: [{ field: "file", code: error.details.fields[0].code }], status: HTTP_STATUS[error.code] }
-    : null;
+/** A refused upload's errors on the file field, with the status its code maps to; other refusals go to the error pages. */
+const uploadRefusal = (error: DomainError): { errors: FormErrors; status: number } | null => {
+  const field = error.details.fields?.[0];
+  return field?.path[0] === "file" ? { errors: [{ field: "file", code: field.code }], status: HTTP_STATUS[error.code] } : null;
+};
 
 /**
  * Attachments for people: the upload forms (multipart, no JavaScript needed) on the deliverable
@@ -130,24 +130,24 @@ export function attachmentsPages({ app, page, db, config }: AppScope) {
         const initiative = await readableInitiative({ db, actor }, deliverable.initiativeId);
         return { deliverable, initiative: { id: initiative.id, name: initiative.name } };
       },
-      handle: async ({ actor, now, m, params, request, loaded: { deliverable, initiative } }): Promise<PageOutcome> => {
-        try {
-          const file = pageUpload(request, settings);
-          const stored = await attachToDeliverable({ db, actor, now, deliverableId: params.deliverableId, file, settings });
-          return redirectBeside(
-            `/deliverables/${deliverable.id}`,
-            ATTACHMENTS_SECTION_ID,
-            format(m.attachments.uploaded, { filename: stored.filename }),
-          );
-        } catch (error) {
-          const refused = refusal(error);
-          if (!refused) throw error;
-          const section = await deliverableAttachmentsView({ db, config, actor }, deliverable, refused.errors);
-          return show(
-            (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} attachments={section(ctx)} />,
-            refused.status,
-          );
-        }
+      handle: async ({ actor, now, m, params, request, loaded: { deliverable } }): Promise<PageOutcome> => {
+        const file = pageUpload(request, settings);
+        const stored = await attachToDeliverable({ db, actor, now, deliverableId: params.deliverableId, file, settings });
+        return redirectBeside(
+          `/deliverables/${deliverable.id}`,
+          ATTACHMENTS_SECTION_ID,
+          format(m.attachments.uploaded, { filename: stored.filename }),
+        );
+      },
+      // The deliverable page again, the reason beside the file field; nothing was stored.
+      refused: async (error, { actor, loaded: { deliverable, initiative } }) => {
+        const refused = uploadRefusal(error);
+        if (!refused) return undefined;
+        const section = await deliverableAttachmentsView({ db, config, actor }, deliverable, refused.errors);
+        return show(
+          (ctx) => <DeliverablePage ctx={ctx} deliverable={deliverable} initiative={initiative} attachments={section(ctx)} />,
+          refused.status,
+        );
       },
     });
 
@@ -158,19 +158,17 @@ export function attachmentsPages({ app, page, db, config }: AppScope) {
       params: ids("decisionId"),
       load: async ({ actor, params }) => mayAttachToDecision({ db, actor }, params.decisionId),
       handle: async ({ actor, now, m, params, request }): Promise<PageOutcome> => {
-        try {
-          const file = pageUpload(request, settings);
-          const stored = await attachToDecision({ db, actor, now, decisionId: params.decisionId, file, settings });
-          return redirectBeside(
-            `/decisions/${params.decisionId}/attachments`,
-            ATTACHMENTS_SECTION_ID,
-            format(m.attachments.uploaded, { filename: stored.filename }),
-          );
-        } catch (error) {
-          const refused = refusal(error);
-          if (!refused) throw error;
-          return show(await decisionView(actor, params.decisionId, refused.errors), refused.status);
-        }
+        const file = pageUpload(request, settings);
+        const stored = await attachToDecision({ db, actor, now, decisionId: params.decisionId, file, settings });
+        return redirectBeside(
+          `/decisions/${params.decisionId}/attachments`,
+          ATTACHMENTS_SECTION_ID,
+          format(m.attachments.uploaded, { filename: stored.filename }),
+        );
+      },
+      refused: async (error, { actor, params }) => {
+        const refused = uploadRefusal(error);
+        return refused ? show(await decisionView(actor, params.decisionId, refused.errors), refused.status) : undefined;
       },
     });
   });
