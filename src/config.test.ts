@@ -110,3 +110,21 @@ describe("the emulator's address (SANDBOX_PUBLIC_URL) and certificate names (SAN
     expect(() => readConfig({ INFORMATION_SECURITY_SCALE: "K1;K1" })).toThrow(/INFORMATION_SECURITY_SCALE: /);
   });
 });
+
+describe("attachments' configuration", () => {
+  it("takes 25 MB in the database, unscanned, unless told otherwise", () => {
+    const config = readConfig({});
+    expect(config.ATTACHMENT_MAX_BYTES).toBe(25 * 1024 * 1024);
+    expect(config.ATTACHMENT_DIR).toBeUndefined();
+    expect(config.CLAMD_SOCKET).toBeUndefined();
+    expect(readConfig({ ATTACHMENT_MAX_BYTES: "1000", CLAMD_SOCKET: "127.0.0.1:3310" })).toMatchObject({
+      ATTACHMENT_MAX_BYTES: 1000,
+      CLAMD_SOCKET: "127.0.0.1:3310",
+    });
+  });
+
+  it("refuses a CLAMD_SOCKET that is neither a path nor host:port, and a size that is no positive number", () => {
+    expect(() => readConfig({ CLAMD_SOCKET: "clamav" })).toThrow(/CLAMD_SOCKET: /);
+    expect(() => readConfig({ ATTACHMENT_MAX_BYTES: "0" })).toThrow(/ATTACHMENT_MAX_BYTES: /);
+  });
+});

@@ -1,5 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { parseClamdAddress } from "./attachments/clamd-scanner.ts";
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from "./domain/attachments/upload-rules.ts";
 import { parseInformationSecurityScale } from "./domain/flows/information-security-scale.ts";
 import { DEFAULT_VALIDATION_TIMEOUT_MS } from "./sandbox/checks/validation-pool.ts";
 import { hostOf, httpsOrigin, LOOPBACK_NAMES, reachableHost } from "./sandbox/emulator/public-url.ts";
@@ -135,6 +137,26 @@ const EnvSchema = z.object({
   /** How many days before a condition's due date or a planned decision the first reminder goes out. */
   REMINDER_DAYS_AHEAD: z.coerce.number().int().min(0).max(365).default(7),
   INFORMATION_SECURITY_SCALE: InformationSecurityScale,
+  /** The largest attachment taken, in bytes (25 MB); a larger one is refused with 413. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_ATTACHMENT_MAX_BYTES),
+  /**
+   * A directory to keep attachments in, each under its SHA-256; unset, they are kept in the database.
+   * Either way they are in the backup (the CLI's backup reads the files into it).
+   */
+  ATTACHMENT_DIR: z.string().min(1).optional(),
+  /**
+   * ClamAV's daemon: a unix socket's path (/run/clamav/clamd.ctl) or host:port. Set, every attachment is
+   * scanned first and refused when infected or when clamd does not answer; unset, attachments are stored unscanned.
+   */
+  CLAMD_SOCKET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseClamdAddress(v) !== null, "CLAMD_SOCKET is a unix socket's path or host:port"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,6 +1,7 @@
 import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from "node:fs";
 import { z } from "zod";
 import { readConfig, sandboxPublicUrl } from "../config.ts";
+import { attachmentFiles } from "../db/attachment-files.ts";
 import { BackupRejectedError, createBackup, parseBackup, restoreBackup } from "../db/backup.ts";
 import { DataDirLockedError } from "../db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../db/database.ts";
@@ -185,10 +186,11 @@ const commands: Record<string, Command> = {
   },
 
   backup: {
+    // Attachments kept in ATTACHMENT_DIR are read into the backup; a restore writes them to this installation's ATTACHMENT_DIR (or into the database).
     required: ["out"],
     run: async (o, { db }) => {
       const out = o.out ?? "";
-      const backup = await createBackup(db, now());
+      const backup = await createBackup(db, now(), { attachmentFiles: configuredAttachmentFiles() });
       writePrivateFile(out, JSON.stringify(backup));
       const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
       return `backup written to ${out} (mode 0600): ${rows} rows in ${Object.keys(backup.tables).length} tables`;
@@ -205,7 +207,7 @@ const commands: Record<string, Command> = {
         throw new UsageError(`--in: cannot read ${o.in}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       const box = await secrets();
-      const counts = await restoreBackup(db, parseBackup(text), { secrets: box });
+      const counts = await restoreBackup(db, parseBackup(text), { secrets: box, attachmentFiles: configuredAttachmentFiles() });
       const verdict = await verifyAuditLog({ db, actor: SYSTEM_ACTOR, key: auditKeyOf(box) });
       return `restored from ${o.in}: ${Object.entries(counts)
         .map(([t, n]) => `${t} ${n}`)
@@ -248,6 +250,12 @@ const commands: Record<string, Command> = {
     },
   },
 };
+
+/** ATTACHMENT_DIR's files, for backup and restore; null when attachments are kept in the database. */
+function configuredAttachmentFiles() {
+  const dir = readConfig().ATTACHMENT_DIR;
+  return dir ? attachmentFiles(dir) : null;
+}
 
 /** Created 0600, and an existing file made 0600 before anything is written to it: a backup holds password hashes. */
 function writePrivateFile(path: string, text: string): void {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { checkpointSignatureValid, type SignedAuditCheckpoint } from "../domain/audit/audit-checkpoint.ts";
 import { auditKeyOf } from "../domain/audit/audit-key.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
+import type { AttachmentFiles } from "./attachment-files.ts";
 import type { Database } from "./database.ts";
 
 /**
@@ -27,6 +28,7 @@ export const BACKUP_TABLES = [
   { name: "deliverable_versions", orderBy: "id" },
   { name: "decision_point_preparations", orderBy: "initiative_id, decision_point_id" },
   { name: "milestone_decisions", orderBy: "id" },
+  { name: "attachments", orderBy: "id" },
   { name: "communications", orderBy: "id" },
   { name: "communication_recipients", orderBy: "id" },
   { name: "initiative_partners", orderBy: "id" },
@@ -87,8 +89,35 @@ async function appliedMigrations(db: Database): Promise<string[]> {
   return r.rows.map((x) => x.hash);
 }
 
-export async function createBackup(db: Database, now: Date): Promise<Backup> {
-  return db.transaction(async (tx) => {
+/** bytea as PostgreSQL renders it in JSON ("\\x…"), and back. */
+const byteaText = (bytes: Uint8Array) => `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
+const byteaBytes = (text: string) => new Uint8Array(Buffer.from(text.replace(/^\\x/, ""), "hex"));
+
+/**
+ * Attachments kept in ATTACHMENT_DIR (bytes null in the table) are read into the backup, so it
+ * holds every file whichever way each was stored and restores anywhere.
+ */
+async function withAttachmentFiles(rows: unknown[], files: AttachmentFiles | null): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const row of rows as Record<string, unknown>[]) {
+    if (row.bytes !== null && row.bytes !== undefined) {
+      out.push(row);
+      continue;
+    }
+    if (!files) {
+      throw new Error(`attachment ${String(row.id)} is kept in a directory: set ATTACHMENT_DIR to back it up`);
+    }
+    out.push({ ...row, bytes: byteaText(await files.get(String(row.sha256))) });
+  }
+  return out;
+}
+
+export async function createBackup(
+  db: Database,
+  now: Date,
+  { attachmentFiles = null }: { attachmentFiles?: AttachmentFiles | null } = {},
+): Promise<Backup> {
+  const backup = await db.transaction(async (tx) => {
     // One snapshot for all tables, so the backup is consistent while the server keeps writing.
     await tx.execute(sql`set transaction isolation level repeatable read`);
     const tables: Record<string, unknown[]> = {};
@@ -100,6 +129,8 @@ export async function createBackup(db: Database, now: Date): Promise<Backup> {
     }
     return { format: "ansluta-backup", formatVersion: 1, createdAt: now.toISOString(), migrations: await appliedMigrations(tx), tables };
   });
+  backup.tables.attachments = await withAttachmentFiles(backup.tables.attachments ?? [], attachmentFiles);
+  return backup as Backup;
 }
 
 export class BackupRejectedError extends Error {}
@@ -176,7 +207,11 @@ export class BackupKeyMismatchError extends BackupRejectedError {}
  * Replaces all data with the backup's, in one transaction: either everything is restored or nothing
  * changes. Refuses a backup made under another schema or another SECRET_KEY before writing anything.
  */
-export async function restoreBackup(db: Database, backup: Backup, { secrets }: { secrets: SecretBox }): Promise<Record<string, number>> {
+export async function restoreBackup(
+  db: Database,
+  backup: Backup,
+  { secrets, attachmentFiles = null }: { secrets: SecretBox; attachmentFiles?: AttachmentFiles | null },
+): Promise<Record<string, number>> {
   const current = await appliedMigrations(db);
   if (current.join() !== backup.migrations.join()) {
     throw new BackupRejectedError(
@@ -184,6 +219,16 @@ export async function restoreBackup(db: Database, backup: Backup, { secrets }: {
     );
   }
   assertBackupFitsKey(backup, secrets);
+  // With ATTACHMENT_DIR, attachments are restored as files there (each checked against its SHA-256) and the rows
+  // keep no bytes; written before the transaction, a file left by a failed restore is unreferenced and harmless.
+  if (attachmentFiles) {
+    const rows: unknown[] = [];
+    for (const row of (backup.tables.attachments ?? []) as Record<string, unknown>[]) {
+      if (typeof row.bytes === "string") await attachmentFiles.put(String(row.sha256), byteaBytes(row.bytes));
+      rows.push({ ...row, bytes: null });
+    }
+    backup = { ...backup, tables: { ...backup.tables, attachments: rows } };
+  }
   return db.transaction(async (tx) => {
     const names = BACKUP_TABLES.map((t) => `"${t.name}"`).join(", ");
     // TRUNCATE, not DELETE: the append-only triggers guard rows, not a whole-database restore. The

@@ -3,6 +3,7 @@
  * per area under schema/. Keep to what PostgreSQL 15 supports: PGlite is PostgreSQL 18, the
  * production floor is 15. Migrations are generated from this module (drizzle.config.ts).
  */
+export * from "./schema/attachments.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/business-case.ts";
 export * from "./schema/communications.ts";

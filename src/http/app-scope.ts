@@ -17,7 +17,8 @@ export type AppScope = {
   secrets: SecretBox;
   /** Base URL for links in mail: PUBLIC_URL when set, else the address the request came to. */
   publicUrl: (request: FastifyRequest) => string;
-  api: <P, Q, B, R, H = Record<string, never>>(route: ApiRoute<P, Q, B, R, H>) => void;
+  /** Registers an API route; `on`, a plugin context of the app's (say, one that takes multipart), instead of the app. */
+  api: <P, Q, B, R, H = Record<string, never>>(route: ApiRoute<P, Q, B, R, H>, on?: FastifyInstance) => void;
   /** Registers an HTML page route (src/http/page-route.ts). */
   page: <A extends PageAccess, P = Record<string, never>, Q = Record<string, never>, L = undefined, S = FormValues, D = FormValues>(
     route: PageRoute<A, P, Q, L, S, D>,

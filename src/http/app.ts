@@ -18,6 +18,8 @@ import { registerInputGuard } from "./input-guard.ts";
 import { pageRoute } from "./page-route.ts";
 import "./request-context.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
+import { attachmentsApi } from "./routes/attachments/attachments.api.ts";
+import { attachmentsPages } from "./routes/attachments/attachments.pages.tsx";
 import { auditApi } from "./routes/audit/audit.api.ts";
 import { auditPages } from "./routes/audit/audit.pages.tsx";
 import { benefitsApi } from "./routes/benefits/benefits.api.ts";
@@ -199,7 +201,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     config,
     secrets: deps.secrets,
     publicUrl: (request) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`,
-    api: (route) => apiRoute(app, registry, route),
+    api: (route, on = app) => apiRoute(on, registry, route),
     page: (route) => pageRoute(app, route),
     mailQueued: deps.mailQueued ?? (() => {}),
     validateOnWorker: submissionValidator(validationPool, deps.validator),
@@ -234,6 +236,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   exportsApi(scope);
   volumesApi(scope);
   tasksApi(scope);
+  attachmentsApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
@@ -256,6 +259,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);
+  attachmentsPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);
   testRunPages(scope);

@@ -1,3 +1,4 @@
+import { enAttachments } from "./en/attachments.ts";
 import { enAudit } from "./en/audit.ts";
 import { enBenefits } from "./en/benefits.ts";
 import { enBusinessCase } from "./en/businessCase.ts";
@@ -48,4 +49,5 @@ export const en: Messages = {
   ...enBenefits,
   ...enVersionDiff,
   ...enDecisionPackage,
+  ...enAttachments,
 };

@@ -1,3 +1,4 @@
+import { svAttachments } from "./sv/attachments.ts";
 import { svAudit } from "./sv/audit.ts";
 import { svBenefits } from "./sv/benefits.ts";
 import { svBusinessCase } from "./sv/businessCase.ts";
@@ -47,4 +48,5 @@ export const sv = {
   ...svBenefits,
   ...svVersionDiff,
   ...svDecisionPackage,
+  ...svAttachments,
 } as const;

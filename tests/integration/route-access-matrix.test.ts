@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { PNG } from "../../src/attachments/testing/sample-files.ts";
 import {
   conditionFollowups,
   memberships,
@@ -28,6 +29,7 @@ import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
+import { Attachment } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Benefit, BenefitList, Measurement } from "../../src/http/routes/benefits/benefits.schema.ts";
 import { Communication } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
@@ -51,6 +53,7 @@ import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
 import { sectionField } from "../../src/ui/pages/initiatives/deliverable-page.tsx";
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
 import { mailedInvitationToken } from "../support/mailbox.ts";
+import { multipart } from "../support/multipart.ts";
 import { PASSWORD } from "../support/test-app.ts";
 import { type Api, getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
@@ -70,8 +73,15 @@ import { type Api, getJson, parseBody, postJson, useTestWorld } from "../support
 type Credentials = { token: string | null; cookie: string; csrf: string };
 type Caller = Credentials & { cls: ActorClass; name: string; actor: Actor | null };
 type Case = { caller: Caller; n: number };
-/** A form (pages) or JSON (API); `Xml` for the validator. */
-type Body = Record<string, unknown> | Xml;
+/** A form (pages) or JSON (API); `Xml` for the validator; `Upload` for the attachments' multipart uploads. */
+type Body = Record<string, unknown> | Xml | Upload;
+/** A file sent as multipart/form-data in the field `file` (with the form token on pages). */
+class Upload {
+  constructor(
+    readonly name: string,
+    readonly bytes: Uint8Array,
+  ) {}
+}
 class Xml {
   constructor(
     readonly text: string,
@@ -356,6 +366,10 @@ describe("route × role × tenant matrix", () => {
   };
 
   const FIXTURES: Record<string, Fixture> = {
+    "POST /api/v1/deliverables/:deliverableId/attachments": { body: new Upload("matris.png", PNG) },
+    "POST /api/v1/decisions/:decisionId/attachments": { body: new Upload("matris.png", PNG) },
+    "POST /deliverables/:deliverableId/attachments": { body: new Upload("matris.png", PNG) },
+    "POST /decisions/:decisionId/attachments": { body: new Upload("matris.png", PNG) },
     "POST /api/v1/auth/login": { body: () => ({ email: world.emails.plA, password: PASSWORD }) },
     "POST /api/v1/auth/logout": { freshCredentials: true },
     "PATCH /api/v1/me": { body: { locale: "sv" } },
@@ -637,6 +651,18 @@ describe("route × role × tenant matrix", () => {
       })
     ).id;
 
+  /** An attachment of A's deliverable, for the download routes. */
+  const anAttachment = async (deliverableId: string) => {
+    const form = multipart({}, { name: "matris.png", bytes: PNG });
+    const res = await world.app.inject({
+      method: "POST",
+      url: `/api/v1/deliverables/${deliverableId}/attachments`,
+      headers: { authorization: `Bearer ${owner.token}`, "content-type": form.contentType },
+      payload: form.payload,
+    });
+    return parseBody(res, Attachment, 201).id;
+  };
+
   beforeAll(async () => {
     for (const r of world.app.allRoutes) served.set(`${r.method} ${r.url}`, { ...r, body: false });
     for (const r of world.app.apiRoutes) {
@@ -735,6 +761,7 @@ describe("route × role × tenant matrix", () => {
       numeral: MILESTONE,
       decisionPointId: DECISION_POINT,
       decisionId: decidedI.id,
+      attachmentId: await anAttachment(deliverable.id),
       conditionIndex: "0",
       communicationId,
       callId,
@@ -761,6 +788,12 @@ describe("route × role × tenant matrix", () => {
     });
 
   const send = (method: string, url: string, creds: Credentials, body: Body | undefined) => {
+    if (body instanceof Upload) {
+      const api = url.startsWith("/api/");
+      const form = multipart(api ? {} : { _csrf: creds.csrf }, { name: body.name, bytes: body.bytes });
+      const auth: Record<string, string> = api ? (creds.token ? { authorization: `Bearer ${creds.token}` } : {}) : { cookie: creds.cookie };
+      return world.app.inject({ method: "POST", url, headers: { ...auth, "content-type": form.contentType }, payload: form.payload });
+    }
     if (url.startsWith("/api/")) {
       const headers: Record<string, string> = creds.token ? { authorization: `Bearer ${creds.token}` } : {};
       if (body instanceof Xml)

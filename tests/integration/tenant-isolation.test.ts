@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PNG } from "../../src/attachments/testing/sample-files.ts";
+import { Attachment } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Benefit, Measurement } from "../../src/http/routes/benefits/benefits.schema.ts";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
@@ -18,6 +20,7 @@ import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identity-numbers.ts";
 import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
 import { decisionBody } from "../support/initiative-fixtures.ts";
+import { multipart } from "../support/multipart.ts";
 import { getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
@@ -187,6 +190,17 @@ describe("tenant isolation on every route", () => {
       { version: 1, sectionId: deliverable.template[0]?.id ?? "", text: "A:s fråga" },
       Comment,
     );
+    const upload = multipart({}, { name: "A:s bilaga.png", bytes: PNG });
+    const attachment = Attachment.parse(
+      (
+        await world.app.inject({
+          method: "POST",
+          url: `/api/v1/deliverables/${deliverable.id}/attachments`,
+          headers: { authorization: `Bearer ${ownerOfA.token}`, "content-type": upload.contentType },
+          payload: upload.payload,
+        })
+      ).json(),
+    );
     const communication = (await getJson(ownerOfA, "/api/v1/communications", CommunicationList)).communications.find(
       (c) => c.initiativeId === initiative.id,
     );
@@ -278,6 +292,7 @@ describe("tenant isolation on every route", () => {
       commentId: comment.id,
       numeral: "II",
       decisionId: decided.id,
+      attachmentId: attachment.id,
       conditionIndex: "0",
       decisionPointId: milestoneByNumeral(methodV12, "II").decisionPoints[0]?.id ?? "",
       communicationId: communication?.id ?? "",

@@ -329,6 +329,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /deliverables/:deliverableId/export.docx": ANY_MEMBER_READ,
   "GET /deliverables/:deliverableId/export.pdf": ANY_MEMBER_READ,
 
+  // Attachments (issue 13): uploads are the team's work; on a decision also its milestone's deciders (the matrix's
+  // decision is milestone I's, whose decider, the verksamhetsägare, is in the team anyway).
+  "POST /api/v1/deliverables/:deliverableId/attachments": TEAM_WORK,
+  "GET /api/v1/deliverables/:deliverableId/attachments": ANY_MEMBER_READ,
+  "POST /api/v1/decisions/:decisionId/attachments": TEAM_WORK,
+  "GET /api/v1/decisions/:decisionId/attachments": ANY_MEMBER_READ,
+  "GET /api/v1/attachments/:attachmentId": ANY_MEMBER_READ,
+  "POST /deliverables/:deliverableId/attachments": TEAM_WORK,
+  "GET /decisions/:decisionId/attachments": ANY_MEMBER_READ,
+  "POST /decisions/:decisionId/attachments": TEAM_WORK,
+  "GET /attachments/:attachmentId": ANY_MEMBER_READ,
+
   // Milestones and decisions
   "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/decision-points/:decisionPointId/preparation": TEAM_WORK,
   "GET /api/v1/initiatives/:initiativeId/milestones/:numeral/readiness": ANY_MEMBER_READ,

@@ -55,7 +55,15 @@ export type DomainErrorCode =
   /** A later decision superseded the one that set the condition: it no longer binds. */
   | "CONDITION_NOT_CURRENT"
   /** The review was of a version that is no longer the latest, or that has been fastställd since: no answer is taken. */
-  | "REVIEW_CLOSED";
+  | "REVIEW_CLOSED"
+  /** An attachment larger than ATTACHMENT_MAX_BYTES (25 MB by default). */
+  | "ATTACHMENT_TOO_LARGE"
+  /** An attachment whose bytes are not a PDF, DOCX, XLSX, PNG or JPEG (or a DOCX/XLSX that would unpack to too much). */
+  | "ATTACHMENT_TYPE_NOT_ALLOWED"
+  /** ClamAV (CLAMD_SOCKET) found a virus in the attachment: nothing was stored. */
+  | "ATTACHMENT_INFECTED"
+  /** CLAMD_SOCKET is set and ClamAV did not answer: the attachment is refused rather than stored unscanned. */
+  | "VIRUS_SCAN_UNAVAILABLE";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

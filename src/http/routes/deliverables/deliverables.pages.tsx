@@ -17,6 +17,7 @@ import { HTTP_STATUS } from "../../errors/error-map.ts";
 import { normaliseText, str } from "../../form.ts";
 import { type FormState, type PageView, redirect, show } from "../../page-route.ts";
 import { ids, pathValue } from "../../path-id.ts";
+import { deliverableAttachmentsView } from "../attachments/attachments.pages.tsx";
 import { type DocumentPageContext, documentPageContext, deliverableContext as readDeliverable } from "./document-page-context.ts";
 
 /** Section issues (["sections", id]) belong to that section's textarea. */
@@ -27,7 +28,7 @@ const sectionErrors = (issues: FieldIssue[]): FormErrors =>
   }));
 
 /** Deliverable pages: a document's versions, its sections to edit, and its way through review. */
-export function deliverablesPages({ page, db }: AppScope) {
+export function deliverablesPages({ page, db, config }: AppScope) {
   page({
     method: "POST",
     url: "/initiatives/:initiativeId/deliverables",
@@ -62,7 +63,7 @@ export function deliverablesPages({ page, db }: AppScope) {
     params: ids("deliverableId"),
     query: z.object({ version: z.unknown().optional() }),
     load: pageContext,
-    render: ({ loaded: { deliverable, initiative, collaboration }, query }) => {
+    render: async ({ loaded: { deliverable, initiative, collaboration }, query, actor }) => {
       // `?version=N` shows that version (a decision's frozen basis links to it); one that does not exist is not found.
       const shownVersion =
         query.version === undefined
@@ -75,6 +76,7 @@ export function deliverablesPages({ page, db }: AppScope) {
                 .refine((n) => deliverable.versions.some((v) => v.version === n)),
               query.version,
             );
+      const attachments = await deliverableAttachmentsView({ db, config, actor }, deliverable);
       return (ctx) => (
         <DeliverablePage
           ctx={ctx}
@@ -82,6 +84,7 @@ export function deliverablesPages({ page, db }: AppScope) {
           initiative={initiative}
           collaboration={collaboration}
           shownVersion={shownVersion}
+          attachments={attachments(ctx)}
         />
       );
     },

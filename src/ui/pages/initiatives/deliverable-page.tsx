@@ -1,4 +1,5 @@
 import { Button } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
 import { generatedBlocks } from "../../../domain/deliverables/generated-tables.ts";
 import type { DocumentCollaboration } from "../../../domain/reviews/document-collaboration.ts";
 import { generatedTablesOf } from "../../../exports/deliverable-document.ts";
@@ -100,6 +101,7 @@ export function DeliverablePage({
   askForm,
   verdictForm,
   commentForm,
+  attachments,
 }: {
   ctx: PageContext;
   deliverable: DeliverableView;
@@ -117,6 +119,8 @@ export function DeliverablePage({
   askForm?: CollaborationForm | undefined;
   verdictForm?: (CollaborationForm & { reviewId: string }) | undefined;
   commentForm?: (CollaborationForm & { sectionId: string }) | undefined;
+  /** The Bilagor section (ui/pages/attachments/attachment-parts.tsx), shown below the exports when given. */
+  attachments?: ReactNode;
 }) {
   const t = ctx.m.initiatives;
   const type = deliverableType(methodV12, deliverable.typeId);
@@ -187,6 +191,8 @@ export function DeliverablePage({
           </ul>
         </section>
       ) : null}
+
+      {attachments}
 
       {edit && (submit || approve || deliverable.approvalBlockers) ? (
         <section aria-labelledby="review-heading" className="stack">

@@ -18,6 +18,7 @@ import {
   TextField,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
+import { decisionAttachmentsHref } from "../attachments/attachment-parts.tsx";
 import { type ConditionEntry, ConditionStatusTag } from "../tasks/condition-page.tsx";
 import { DecisionPackageLinks } from "./decision-package-links.tsx";
 import { type MissingItem, missingText, outcomeColor, typeName } from "./milestone-texts.ts";
@@ -130,6 +131,9 @@ function DecisionCard({
             </>
           ) : null}
         </dl>
+        <Paragraph>
+          <Link href={decisionAttachmentsHref(d.id)}>{m.attachments.decisionLink}</Link>
+        </Paragraph>
         <Heading level={4} data-size="xs">
           {m.milestones.decisionPoints}
         </Heading>

@@ -1,0 +1,171 @@
+import type { FastifyRequest } from "fastify";
+import type { ReactElement } from "react";
+import type { Config } from "../../../config.ts";
+import type { Database } from "../../../db/database.ts";
+import type { Actor } from "../../../domain/access/actor.ts";
+import {
+  attachToDecision,
+  attachToDeliverable,
+  decisionAttachments,
+  fileTooLarge,
+  listDeliverableAttachments,
+  mayAttachToDecision,
+  readAttachment,
+  type UploadedFile,
+  type UploadSettings,
+} from "../../../domain/attachments/attachments.ts";
+import type { getDeliverable } from "../../../domain/deliverables/deliverables.ts";
+import { DomainError } from "../../../domain/shared/domain-error.ts";
+import { format } from "../../../i18n/index.ts";
+import type { FormErrors, PageContext } from "../../../ui/page-context.ts";
+import {
+  ATTACHMENTS_SECTION_ID,
+  DecisionAttachmentsPage,
+  DeliverableAttachments,
+} from "../../../ui/pages/attachments/attachment-parts.tsx";
+import { DeliverablePage } from "../../../ui/pages/initiatives/deliverable-page.tsx";
+import type { AppScope } from "../../app-scope.ts";
+import { HTTP_STATUS } from "../../errors/error-map.ts";
+import { type PageOutcome, pageRoute, redirectBeside, show } from "../../page-route.ts";
+import { ids } from "../../path-id.ts";
+import { documentPageContext } from "../deliverables/document-page-context.ts";
+import { sendAttachment } from "./attachment-download.ts";
+import { type PageUpload, uploadSettings, uploadTerms, withAttachmentUploads } from "./upload-settings.ts";
+
+type DeliverableForAttachments = Awaited<ReturnType<typeof getDeliverable>>;
+
+/**
+ * The deliverable page's Bilagor section, loaded for the actor: what the deliverable page shows
+ * below its exports (deliverables.pages.tsx passes it in), and again here with a refused upload's errors.
+ */
+export async function deliverableAttachmentsView(
+  { db, config, actor }: { db: Database; config: Config; actor: Actor },
+  deliverable: DeliverableForAttachments,
+  errors?: FormErrors,
+): Promise<(ctx: PageContext) => ReactElement> {
+  const attachments = await listDeliverableAttachments({ db, actor, deliverableId: deliverable.id });
+  const latest = deliverable.versions[deliverable.versions.length - 1]?.version ?? 0;
+  const terms = uploadTerms(uploadSettings(config));
+  return (ctx) => (
+    <DeliverableAttachments
+      ctx={ctx}
+      deliverableId={deliverable.id}
+      latestVersion={latest}
+      attachments={attachments}
+      mayUpload={deliverable.permissions.edit}
+      terms={terms}
+      errors={errors}
+    />
+  );
+}
+
+/** The file a page's form sent, or the refusal for a missing or too large one (cut at the limit, never read whole). */
+function pageUpload(request: FastifyRequest, settings: UploadSettings): UploadedFile {
+  const file = (request.body as Record<string, unknown> | undefined)?.file as PageUpload | undefined;
+  if (!file || typeof file !== "object" || !("data" in file) || (file.data.length === 0 && !file.filename)) {
+    throw new DomainError("VALIDATION_FAILED", "no file", { fields: [{ path: ["file"], code: "file_missing", message: "no file" }] });
+  }
+  if (file.truncated) throw fileTooLarge(settings.maxBytes);
+  return { filename: file.filename, bytes: new Uint8Array(file.data) };
+}
+
+/** A refused upload's errors on the file field, with the status its code maps to; other refusals go to the error pages. */
+const uploadRefusal = (error: DomainError): { errors: FormErrors; status: number } | null => {
+  const field = error.details.fields?.[0];
+  return field?.path[0] === "file" ? { errors: [{ field: "file", code: field.code }], status: HTTP_STATUS[error.code] } : null;
+};
+
+/**
+ * Attachments for people: the upload forms (multipart, no JavaScript needed) on the deliverable
+ * page and on a decision's attachments page, that page itself, and the download. A refused upload
+ * shows the page again with the reason in Swedish beside the file field; nothing is stored.
+ */
+export function attachmentsPages({ app, page, db, config }: AppScope) {
+  const settings = uploadSettings(config);
+  const terms = uploadTerms(settings);
+
+  page({
+    method: "GET",
+    url: "/attachments/:attachmentId",
+    access: "session",
+    params: ids("attachmentId"),
+    handle: async ({ actor, params, reply }) => {
+      const { attachment, bytes } = await readAttachment({ db, actor, attachmentId: params.attachmentId, files: settings.files });
+      return sendAttachment(reply, attachment, bytes);
+    },
+  });
+
+  const decisionView = async (actor: Actor, decisionId: string, errors?: FormErrors) => {
+    const { decision, initiative, attachments, mayAttach } = await decisionAttachments({ db, actor, decisionId });
+    return (ctx: PageContext) => (
+      <DecisionAttachmentsPage
+        ctx={ctx}
+        initiative={{ id: initiative.id, name: initiative.name }}
+        decision={{ id: decision.id, numeral: decision.numeral, decidedOn: decision.decidedOn }}
+        attachments={attachments}
+        mayUpload={mayAttach}
+        terms={terms}
+        errors={errors}
+      />
+    );
+  };
+
+  page({
+    method: "GET",
+    url: "/decisions/:decisionId/attachments",
+    access: "session",
+    params: ids("decisionId"),
+    render: ({ actor, params }) => decisionView(actor, params.decisionId),
+  });
+
+  withAttachmentUploads(app, settings, { attachFieldsToBody: true }, (scoped) => {
+    pageRoute(scoped, {
+      method: "POST",
+      url: "/deliverables/:deliverableId/attachments",
+      access: "session",
+      params: ids("deliverableId"),
+      load: async ({ actor, params }) => {
+        const context = await documentPageContext(db, actor, params.deliverableId);
+        if (!context.deliverable.permissions.edit) throw new DomainError("FORBIDDEN", "only the team attaches files to documents");
+        return context;
+      },
+      handle: async ({ actor, now, m, params, request, loaded: { deliverable } }): Promise<PageOutcome> => {
+        const file = pageUpload(request, settings);
+        const stored = await attachToDeliverable({ db, actor, now, deliverableId: params.deliverableId, file, settings });
+        return redirectBeside(
+          `/deliverables/${deliverable.id}`,
+          ATTACHMENTS_SECTION_ID,
+          format(m.attachments.uploaded, { filename: stored.filename }),
+        );
+      },
+      // The deliverable page again, the reason beside the file field; nothing was stored.
+      refused: async (error, { actor, loaded }) => {
+        const refused = uploadRefusal(error);
+        if (!refused) return undefined;
+        const section = await deliverableAttachmentsView({ db, config, actor }, loaded.deliverable, refused.errors);
+        return show((ctx) => <DeliverablePage ctx={ctx} {...loaded} attachments={section(ctx)} />, refused.status);
+      },
+    });
+
+    pageRoute(scoped, {
+      method: "POST",
+      url: "/decisions/:decisionId/attachments",
+      access: "session",
+      params: ids("decisionId"),
+      load: async ({ actor, params }) => mayAttachToDecision({ db, actor }, params.decisionId),
+      handle: async ({ actor, now, m, params, request }): Promise<PageOutcome> => {
+        const file = pageUpload(request, settings);
+        const stored = await attachToDecision({ db, actor, now, decisionId: params.decisionId, file, settings });
+        return redirectBeside(
+          `/decisions/${params.decisionId}/attachments`,
+          ATTACHMENTS_SECTION_ID,
+          format(m.attachments.uploaded, { filename: stored.filename }),
+        );
+      },
+      refused: async (error, { actor, params }) => {
+        const refused = uploadRefusal(error);
+        return refused ? show(await decisionView(actor, params.decisionId, refused.errors), refused.status) : undefined;
+      },
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
+import type { FastifyInstance } from "fastify";
+import { clamdScanner, parseClamdAddress } from "../../../attachments/clamd-scanner.ts";
+import { checkZipOnWorker } from "../../../attachments/zip-check-runner.ts";
+import type { Config } from "../../../config.ts";
+import { attachmentFiles } from "../../../db/attachment-files.ts";
+import type { UploadSettings } from "../../../domain/attachments/attachments.ts";
+import type { UploadTerms } from "../../../ui/pages/attachments/attachment-parts.tsx";
+
+/** How this installation takes attachments, from ATTACHMENT_MAX_BYTES, ATTACHMENT_DIR and CLAMD_SOCKET. */
+export function uploadSettings(config: Config): UploadSettings {
+  const address = config.CLAMD_SOCKET ? parseClamdAddress(config.CLAMD_SOCKET) : null;
+  return {
+    maxBytes: config.ATTACHMENT_MAX_BYTES,
+    scanner: address ? clamdScanner(address) : null,
+    files: config.ATTACHMENT_DIR ? attachmentFiles(config.ATTACHMENT_DIR) : null,
+    measureZip: checkZipOnWorker,
+  };
+}
+
+export const uploadTerms = (settings: UploadSettings): UploadTerms => ({ maxBytes: settings.maxBytes, scanned: settings.scanner !== null });
+
+/**
+ * Registers the routes that take an attachment in a context of their own with @fastify/multipart,
+ * so no other route takes multipart. One file, read to at most the limit plus one byte: a larger
+ * one is cut there and refused (413), never buffered whole.
+ */
+export function withAttachmentUploads(
+  app: FastifyInstance,
+  settings: UploadSettings,
+  options: { attachFieldsToBody: boolean },
+  routes: (scoped: FastifyInstance) => void,
+) {
+  app.register(async (scoped) => {
+    await scoped.register(fastifyMultipart, {
+      limits: { fileSize: settings.maxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 6 },
+      // The name as sent, so a name with a path is refused rather than quietly cut to its last part.
+      preservePath: true,
+      ...(options.attachFieldsToBody
+        ? {
+            attachFieldsToBody: "keyValues" as const,
+            throwFileSizeLimit: false,
+            onFile: async (part: MultipartFile) => {
+              const data = await part.toBuffer();
+              (part as unknown as { value: PageUpload }).value = { filename: part.filename, data, truncated: part.file.truncated };
+            },
+          }
+        : {}),
+    });
+    routes(scoped);
+  });
+}
+
+/** What a page's multipart form leaves in the body for its file field. */
+export type PageUpload = { filename: string; data: Buffer; truncated: boolean };
