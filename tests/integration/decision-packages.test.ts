@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import { PNG, samplePdf } from "../../src/attachments/testing/sample-files.ts";
+import { deliverables } from "../../src/db/schema.ts";
 import { contentHash } from "../../src/domain/shared/content-hash.ts";
 import { NS, outlineTitles, pdfinfo, pdfText, structureTypes, xmpOf } from "../../src/exports/testing/pdf.ts";
 import { unzip } from "../../src/exports/testing/unzip.ts";
@@ -7,6 +10,7 @@ import { DecisionHistory } from "../../src/http/routes/milestones/milestones.sch
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
 import { decisionBody } from "../support/initiative-fixtures.ts";
+import { multipart } from "../support/multipart.ts";
 import { type Api, getJson, useTestWorld } from "../support/test-world.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -158,5 +162,48 @@ describe("decision packages", () => {
     expect((await session.get(`${page}/package.docx?decision=nope`)).statusCode).toBe(404);
     const outsider = await world.browserAs("plB");
     expect((await outsider.get(`${page}/package.pdf`)).statusCode).toBe(404);
+  });
+
+  it("lists the attachments of the basis documents and of the decision, and appends those that are PDFs", async () => {
+    const { pl, va, url, initiative } = await preparedInitiative("Paket med bilagor");
+    const upload = async (api: Api, to: string, name: string, bytes: Uint8Array) => {
+      const body = multipart({}, { name, bytes });
+      const res = await world.app.inject({
+        method: "POST",
+        url: to,
+        headers: { authorization: `Bearer ${api.token}`, "content-type": body.contentType },
+        payload: body.payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const [document] = await world.db.select().from(deliverables).where(eq(deliverables.initiativeId, initiative.id));
+    const pdf = await samplePdf();
+    const pages = (await PDFDocument.load(pdf)).getPageCount();
+    await upload(pl, `/api/v1/deliverables/${document?.id}/attachments`, "Avtal signerat.pdf", pdf);
+    await upload(pl, `/api/v1/deliverables/${document?.id}/attachments`, "Skiss.png", PNG);
+
+    const before = await pl.get(`${url}/package.pdf`);
+    const alone = await PDFDocument.load(before.rawPayload, { updateMetadata: false });
+    const text = flat(pdfText(before.rawPayload));
+    expect(text).toContain("Avtal signerat.pdf");
+    expect(text).toContain("Skiss.png");
+    expect(outlineTitles(alone)).toContain("Bilaga: Avtal signerat.pdf");
+    expect(outlineTitles(alone)).not.toContain("Bilaga: Skiss.png");
+
+    await decide(va, url);
+    const [decision] = (await history(pl, url)).decisions;
+    await upload(va, `/api/v1/decisions/${decision?.id}/attachments`, "Protokoll.pdf", pdf);
+    const after = await pl.get(`${url}/package.pdf`);
+    const protokoll = await PDFDocument.load(after.rawPayload, { updateMetadata: false });
+    const withoutAttachments = protokoll.getPageCount() - 2 * pages;
+    expect(withoutAttachments).toBeGreaterThan(0);
+    expect(outlineTitles(protokoll).filter((t) => t.startsWith("Bilaga: "))).toEqual([
+      "Bilaga: Avtal signerat.pdf",
+      "Bilaga: Protokoll.pdf",
+    ]);
+    const xml = unzip((await pl.get(`${url}/package.docx`)).rawPayload, "word/document.xml") ?? "";
+    expect(xml).toContain("Protokoll.pdf");
+    expect(xml).toContain("Beslutet vid milstolpe I");
+    expect(xml).toContain("Skiss.png");
   });
 });

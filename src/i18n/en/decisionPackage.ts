@@ -92,6 +92,8 @@ export const enDecisionPackage: Widen<typeof svDecisionPackage> = {
     encrypted: "Not appended: the file is encrypted",
     appendedNote:
       "Attached PDF files follow at the end of this PDF, page by page as they were filed. They are not tagged for screen readers; read them in the original files in Ansluta.",
+    attachmentOfDecision: "The decision at milestone {numeral}",
+    attachmentOfDocument: "{title}, version {version}",
     attachmentBookmark: "Attachment: {name}",
     bytes: "{count} bytes",
     links: {

@@ -90,6 +90,8 @@ export const svDecisionPackage = {
     encrypted: "Bifogas inte: filen är krypterad",
     appendedNote:
       "Bifogade PDF-filer ligger sist i denna PDF, sida för sida som de diariefördes. De är inte taggade för skärmläsare; läs dem i originalfilerna i Ansluta.",
+    attachmentOfDecision: "Beslutet vid milstolpe {numeral}",
+    attachmentOfDocument: "{title}, version {version}",
     attachmentBookmark: "Bilaga: {name}",
     bytes: "{count} byte",
     links: {

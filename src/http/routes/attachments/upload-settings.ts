@@ -18,6 +18,9 @@ export function uploadSettings(config: Config): UploadSettings {
   };
 }
 
+/** The directory attachments are stored in (ATTACHMENT_DIR), for those who read them: null when they are in the database. */
+export const storedAttachmentFiles = (config: Config) => (config.ATTACHMENT_DIR ? attachmentFiles(config.ATTACHMENT_DIR) : null);
+
 export const uploadTerms = (settings: UploadSettings): UploadTerms => ({ maxBytes: settings.maxBytes, scanned: settings.scanner !== null });
 
 /**

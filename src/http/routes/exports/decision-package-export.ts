@@ -1,4 +1,6 @@
+import type { AttachmentFiles } from "../../../db/attachment-files.ts";
 import type { Database } from "../../../db/database.ts";
+import { attachmentsOfDecision, attachmentsOfVersions } from "../../../db/repositories/attachment-repository.ts";
 import type { Actor } from "../../../domain/access/actor.ts";
 import { getDeliverable } from "../../../domain/deliverables/deliverables.ts";
 import { readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
@@ -21,6 +23,9 @@ import { drawCharts } from "./chart-pictures.ts";
 
 type Ctx = { db: Database; actor: Actor };
 
+/** A document of the package with the id its attachments are stored under. */
+type LoadedDocument = PackageDocument & { deliverableId: string };
+
 /**
  * A milestone's decision package as a file, for the API and the page alike: the beslutsunderlag while
  * the milestone is undecided, the beslutsprotokoll of the current decision once it is decided, or of
@@ -36,6 +41,7 @@ export async function decisionPackageExport({
   numeral,
   decisionId,
   format,
+  files = null,
 }: Ctx & {
   locale: Locale;
   now: Date;
@@ -43,6 +49,8 @@ export async function decisionPackageExport({
   numeral: string;
   decisionId?: string | undefined;
   format: ExportFormat;
+  /** Where attachments stored outside the database are (ATTACHMENT_DIR); null when all are in it. */
+  files?: AttachmentFiles | null;
 }): Promise<ExportFile> {
   const initiative = await readableInitiative({ db, actor }, initiativeId);
   const milestone = milestoneOrThrow(numeral);
@@ -55,8 +63,12 @@ export async function decisionPackageExport({
 
   const m = messagesFor(locale);
   const ctx = { db, actor, now };
+  const readiness = decision ? null : await getReadiness({ db, actor, initiativeId, numeral: milestone.numeral });
+  const documents = decision
+    ? await frozenDocuments(ctx, milestone, decision.basisSnapshot.deliverables)
+    : await basisDocuments(ctx, readiness?.basis ?? []);
   const attachments = await prepareAttachments(
-    await packageAttachments(db, { initiativeId, numeral: milestone.numeral, decisionId: decision?.id }),
+    await packageAttachments(db, { documents, decision: decision ? { id: decision.id, numeral: milestone.numeral } : null, locale, files }),
     (name) => fill(m.decisionPackage.attachmentBookmark, { name }),
   );
   const common = {
@@ -66,27 +78,24 @@ export async function decisionPackageExport({
     organisationName: organisation.name,
     milestone,
     attachments: attachments.listed,
+    documents,
   };
 
   let input: DecisionPackageInput;
   let fileTitle: string;
   if (decision) {
-    input = {
-      ...common,
-      kind: "protokoll",
-      decision,
-      documents: await frozenDocuments(ctx, milestone, decision.basisSnapshot.deliverables),
-    };
+    input = { ...common, kind: "protokoll", decision };
     fileTitle = `${m.decisionPackage.protokollFile} ${milestone.numeral} ${initiative.name} ${decision.decidedOn}`;
   } else {
-    const readiness = await getReadiness({ db, actor, initiativeId, numeral: milestone.numeral });
     input = {
       ...common,
       kind: "underlag",
-      preparations: readiness.preparations,
-      readiness: { ready: readiness.ready, missing: readiness.missing.map((item) => missingText(m, locale, milestone, item)) },
+      preparations: readiness?.preparations ?? [],
+      readiness: {
+        ready: readiness?.ready ?? false,
+        missing: (readiness?.missing ?? []).map((item) => missingText(m, locale, milestone, item)),
+      },
       basisTypes: milestone.basis,
-      documents: await basisDocuments(ctx, readiness.basis),
     };
     fileTitle = `${m.decisionPackage.underlagFile} ${milestone.numeral} ${initiative.name}`;
   }
@@ -96,27 +105,49 @@ export async function decisionPackageExport({
 }
 
 /**
- * The attachments of the package: those of each basis document's version shown and those of the
- * decision. The attachments branch fills this from its store; until then a package has none.
+ * The attachments of the package with their bytes: those of each document at the version in the
+ * package (in the package's order), then those of the decision. The caller has read the initiative,
+ * so access is settled; the store does not check it.
  */
 export async function packageAttachments(
-  _db: Database,
-  _of: { initiativeId: string; numeral: string; decisionId: string | undefined },
+  db: Database,
+  of: {
+    documents: readonly LoadedDocument[];
+    decision: { id: string; numeral: string } | null;
+    locale: Locale;
+    files: AttachmentFiles | null;
+  },
 ): Promise<PackageAttachment[]> {
-  return [];
+  const m = messagesFor(of.locale).decisionPackage;
+  const refs = of.documents.map((d) => ({ deliverableId: d.deliverableId, version: d.version.version, title: d.deliverable.title }));
+  const ofDocuments = await attachmentsOfVersions(db, refs, of.files);
+  const ofDecision = of.decision ? await attachmentsOfDecision(db, of.decision.id, of.files) : [];
+  const belongsTo = (a: (typeof ofDocuments)[number]) => {
+    if (a.decisionId !== null) return fill(m.attachmentOfDecision, { numeral: of.decision?.numeral ?? "" });
+    const ref = refs.find((r) => r.deliverableId === a.deliverableId);
+    return fill(m.attachmentOfDocument, { title: ref?.title ?? "", version: a.version ?? "" });
+  };
+  return [...ofDocuments, ...ofDecision].map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    bytes: a.bytes,
+    belongsTo: belongsTo(a),
+  }));
 }
 
 /** Before the decision: each basis document, in the method's order, at the version a decision now would be taken on. */
 async function basisDocuments(
   ctx: Ctx & { now: Date },
   basis: Awaited<ReturnType<typeof getReadiness>>["basis"],
-): Promise<PackageDocument[]> {
-  const documents: PackageDocument[] = [];
+): Promise<LoadedDocument[]> {
+  const documents: LoadedDocument[] = [];
   for (const entry of basis) {
     for (const doc of entry.deliverables) {
       const deliverable = await getDeliverable({ ...ctx, deliverableId: doc.id });
       const version = deliverable.versions.find((v) => v.version === doc.version);
-      if (version) documents.push({ deliverable, version, basis: doc.approved ? "approved" : "latest" });
+      if (version) documents.push({ deliverableId: deliverable.id, deliverable, version, basis: doc.approved ? "approved" : "latest" });
     }
   }
   return documents;
@@ -127,16 +158,24 @@ async function frozenDocuments(
   ctx: Ctx & { now: Date },
   milestone: Milestone,
   frozen: readonly { deliverableId: string; typeId: string; version: number; status: string; contentHash: string }[],
-): Promise<PackageDocument[]> {
+): Promise<LoadedDocument[]> {
   const order = (typeId: string) => {
     const i = milestone.basis.findIndex((b) => b.deliverableTypeId === typeId);
     return i < 0 ? milestone.basis.length : i;
   };
-  const documents: PackageDocument[] = [];
+  const documents: LoadedDocument[] = [];
   for (const f of [...frozen].sort((a, b) => order(a.typeId) - order(b.typeId))) {
     const deliverable = await getDeliverable({ ...ctx, deliverableId: f.deliverableId });
     const version = deliverable.versions.find((v) => v.version === f.version);
-    if (version) documents.push({ deliverable, version, basis: "frozen", frozenStatus: f.status, frozenHash: f.contentHash });
+    if (version)
+      documents.push({
+        deliverableId: deliverable.id,
+        deliverable,
+        version,
+        basis: "frozen",
+        frozenStatus: f.status,
+        frozenHash: f.contentHash,
+      });
   }
   return documents;
 }

@@ -1,10 +1,12 @@
 import { EXPORT_CONTENT_TYPES, exportFormat, exportFormats } from "../../../exports/export-file.ts";
 import type { AppScope } from "../../app-scope.ts";
+import { storedAttachmentFiles } from "../attachments/upload-settings.ts";
 import { decisionPackageExport } from "./decision-package-export.ts";
 import { deliverableExport } from "./deliverable-export.ts";
 import { ExportParams, ExportQuery, PackageParams, PackageQuery } from "./exports.schema.ts";
 
-export function exportsApi({ db, api }: AppScope) {
+export function exportsApi({ db, api, config }: AppScope) {
+  const files = storedAttachmentFiles(config);
   api({
     method: "GET",
     url: "/api/v1/deliverables/:deliverableId/export",
@@ -44,6 +46,7 @@ export function exportsApi({ db, api }: AppScope) {
         const file = await decisionPackageExport({
           db,
           actor,
+          files,
           locale: request.locale,
           now,
           initiativeId: params.initiativeId,

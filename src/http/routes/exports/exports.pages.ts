@@ -1,6 +1,7 @@
 import { exportFormats } from "../../../exports/export-file.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { pathValue } from "../../path-id.ts";
+import { storedAttachmentFiles } from "../attachments/upload-settings.ts";
 import { decisionPackageExport } from "./decision-package-export.ts";
 import { deliverableExport } from "./deliverable-export.ts";
 import { ExportParams, PackageParams, PageExportQuery, PagePackageQuery } from "./exports.schema.ts";
@@ -9,7 +10,8 @@ import { ExportParams, PackageParams, PageExportQuery, PagePackageQuery } from "
  * The download links on a deliverable's page: one URL per format, so the link says what it gives.
  * A malformed id or version in the URL is simply something that does not exist.
  */
-export function exportsPages({ page, db }: AppScope) {
+export function exportsPages({ page, db, config }: AppScope) {
+  const files = storedAttachmentFiles(config);
   for (const format of exportFormats) {
     page({
       method: "GET",
@@ -37,7 +39,7 @@ export function exportsPages({ page, db }: AppScope) {
       params: PackageParams,
       handle: async ({ actor, locale, now, reply, request, params: { initiativeId, numeral } }) => {
         const { decision } = pathValue(PagePackageQuery, request.query);
-        const file = await decisionPackageExport({ db, actor, locale, now, initiativeId, numeral, decisionId: decision, format });
+        const file = await decisionPackageExport({ db, actor, locale, now, initiativeId, numeral, decisionId: decision, format, files });
         return reply
           .type(file.contentType)
           .header("content-disposition", file.contentDisposition)
