@@ -1,17 +1,15 @@
-import { Worker } from "node:worker_threads";
 import type { ActualsImport, ActualsImportContext } from "../../../domain/actuals/import/parse-actuals-import.ts";
 import type { MeasurementImport, MeasurementImportContext } from "../../../domain/benefits/import/parse-measurement-import.ts";
 import type { FlowImport, ImportProblem } from "../../../domain/flows/import/parse-flow-import.ts";
 import { DEFAULT_SHEET_LIMITS, isZip, type SheetLimits } from "../../../domain/flows/import/read-sheet.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { defaultValidationPoolSize } from "../../../sandbox/checks/validation-pool.ts";
+import { runOnWorker, workerSlots } from "../../../workers/bounded-worker.ts";
 
 /**
- * An uploaded spreadsheet is read on a worker thread of its own, never on the event loop, as the
- * validator does with untrusted XML (src/sandbox/checks/validation-pool.ts, whose bootstrap this
- * reuses so the worker runs the same under tsx, vitest and node --import tsx). A file built to be
- * costly holds up its own thread, not everyone's requests: the thread has a capped heap, and one
- * still working at the end of its time budget is terminated. Either way the import answers one
+ * An uploaded spreadsheet is read on a worker thread of its own, never on the event loop
+ * (workers/bounded-worker.ts): a file built to be costly holds up its own thread, not everyone's
+ * requests; the thread has a capped heap, and one still working at the end of its time budget is
+ * terminated. Either way the import answers one
  * error for the file (import_timeout, import_too_costly) and nothing is saved. A thread per import
  * rather than a pool: imports are rare, and a fresh thread starts with a clean, capped heap.
  * The same runner reads both imports, told apart by the job's kind: flows (parse-flow-import.ts)
@@ -43,7 +41,6 @@ export type FlowImportRunnerOptions = {
 
 export const DEFAULT_IMPORT_TIMEOUT_MS = 10_000;
 
-const BOOTSTRAP = new URL("../../../sandbox/checks/validation-worker.mjs", import.meta.url);
 const WORKER_MODULE = new URL("./flow-import-worker.ts", import.meta.url);
 
 export type ImportRunner = <J extends ImportJob>(bytes: Uint8Array, job: J) => Promise<ResultOf<J>>;
@@ -68,58 +65,33 @@ export function createImportRunner(options: FlowImportRunnerOptions = {}): Impor
   const maxHeapMb = options.maxHeapMb ?? 256;
   const maxConcurrent = options.maxConcurrent ?? defaultValidationPoolSize();
   const limits = options.limits ?? DEFAULT_SHEET_LIMITS;
-  let running = 0;
+  const slot = workerSlots(
+    maxConcurrent,
+    (running) => `${running} imports are being read, the most this server reads at once: send it again`,
+  );
 
   return <J extends ImportJob>(bytes: Uint8Array, job: J) => {
-    if (running >= maxConcurrent) {
-      throw new DomainError(
-        "TOO_MANY_VALIDATIONS",
-        `${running} imports are being read, the most this server reads at once: send it again`,
-        {
-          retryAfterSeconds: 1,
-        },
-      );
-    }
-    running += 1;
     const format = isZip(bytes) ? "xlsx" : "csv";
     // Both results have this shape when nothing was read.
     const failed = (problem: ImportProblem) => ({ format, rows: [], errors: [problem], ignoredColumns: [] }) as unknown as ResultOf<J>;
-    return new Promise<ResultOf<J>>((resolve, reject) => {
-      const worker = new Worker(BOOTSTRAP, {
-        workerData: { module: WORKER_MODULE.href },
-        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32 },
-      });
-      let budget: NodeJS.Timeout | null = null;
-      let settled = false;
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        running -= 1;
-        if (budget) clearTimeout(budget);
-        void worker.terminate();
-        outcome();
-      };
-      worker.on("message", (reply: ImportReply) => {
-        if ("ready" in reply) {
-          budget = setTimeout(
-            () =>
-              settle(() =>
-                resolve(failed(fileProblem("import_timeout", `Reading the file took longer than ${timeoutMs / 1000} s and was stopped`))),
-              ),
-            timeoutMs,
-          );
-          const request: ImportRequest = { bytes, limits, job };
-          worker.postMessage(request);
-        } else if ("result" in reply) settle(() => resolve(reply.result as ResultOf<J>));
-        else settle(() => reject(new Error(`the import worker failed: ${reply.error}`)));
-      });
-      worker.on("error", (error: Error & { code?: string }) => {
-        if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-          settle(() => resolve(failed(fileProblem("import_too_costly", "Reading the file needs more memory than an import may use"))));
-        } else settle(() => reject(error));
-      });
-      worker.on("exit", (code) => settle(() => reject(new Error(`the import worker stopped (exit code ${code})`))));
-    });
+    const request: ImportRequest = { bytes, limits, job };
+    return slot(() =>
+      runOnWorker<ResultOf<J>>({
+        module: WORKER_MODULE,
+        name: "the import",
+        maxHeapMb,
+        timeoutMs,
+        request,
+        onReply: (reply) => {
+          const answer = reply as Exclude<ImportReply, { ready: true }>;
+          return "result" in answer
+            ? { result: answer.result as ResultOf<J> }
+            : { error: new Error(`the import worker failed: ${answer.error}`) };
+        },
+        onTimeout: () => failed(fileProblem("import_timeout", `Reading the file took longer than ${timeoutMs / 1000} s and was stopped`)),
+        onOutOfMemory: () => failed(fileProblem("import_too_costly", "Reading the file needs more memory than an import may use")),
+      }),
+    );
   };
 }
 
