@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { recordAudit } from "../../src/domain/audit/record-audit.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
+import { stockholmDay } from "../../src/domain/follow-up/follow-up-rules.ts";
 import { TEST_AUDIT_KEY } from "../support/test-secrets.ts";
 import { useTestWorld } from "../support/test-world.ts";
 
@@ -74,7 +75,8 @@ describe("audit log", () => {
     const updates = await list("action=membership.update");
     expect(updates.length).toBeGreaterThan(0);
     expect(updates.every((e) => e.action === "membership.update")).toBe(true);
-    const today = new Date().toISOString().slice(0, 10);
+    // The filter's days are Stockholm's: between midnight there and in UTC, UTC's date is yesterday there.
+    const today = stockholmDay(new Date());
     expect((await list(`from=${today}&to=${today}&limit=500`)).length).toBe((await list("limit=500")).length);
     expect(await list("from=2000-01-01&to=2000-01-31")).toEqual([]);
     const [newest, second, third] = await list("limit=3");
