@@ -151,6 +151,13 @@ describe("connection-tactic alternatives API", () => {
     expect((await stored(initiative.id)).filter((r) => r.recommended).map((r) => r.id)).toEqual([c.id]);
   });
 
+  it("stores the largest cost numeric(14,2) holds, one-off and annual", async () => {
+    const { pl, initiative } = await initiativeWithFlow("Taktik med största kostnaden");
+    const largest = { ...formedlare, oneOffCostSek: 999_999_999_999, annualCostSek: 999_999_999_999 };
+    const created = await postJson(pl, tacticsUrl(initiative.id), largest, TacticAlternative);
+    expect([created.oneOffCostSek, created.annualCostSek]).toEqual([999_999_999_999, 999_999_999_999]);
+  });
+
   const BAD: [string, Record<string, unknown>, string, string][] = [
     ["a recommendation without reason", { recommended: true }, "recommendationReason", "required"],
     ["a recommendation with a blank reason", { recommended: true, recommendationReason: " " }, "recommendationReason", "required"],
@@ -159,6 +166,8 @@ describe("connection-tactic alternatives API", () => {
     ["a negative one-off cost", { oneOffCostSek: -1 }, "oneOffCostSek", "negative"],
     ["a negative annual cost", { annualCostSek: -0.01 }, "annualCostSek", "negative"],
     ["a cost as text", { annualCostSek: "1000" }, "annualCostSek", "number"],
+    // One past what numeric(14,2) holds: refused at the edge, never a 500 from the database.
+    ["a cost of a trillion", { oneOffCostSek: 1_000_000_000_000 }, "oneOffCostSek", "too_large"],
     ["a lead time over 240 months", { leadTimeMonths: 241 }, "leadTimeMonths", "too_large"],
     ["a fractional lead time", { leadTimeMonths: 1.5 }, "leadTimeMonths", "whole_number"],
     ["a flow id that is no uuid", { flowIds: ["bygglov"] }, "flowIds.0", "invalid_id"],

@@ -7,8 +7,11 @@ import { requiredText } from "../shared/field-rules.ts";
 export const TACTIC_KINDS = [...CONNECTION_TACTICS, "inget"] as const;
 export type TacticKind = (typeof TACTIC_KINDS)[number];
 
-/** Room for a large kommun's five-year budget many times over; numeric(14,2) holds it. */
-export const MAX_COST_SEK = 1_000_000_000_000;
+/**
+ * Room for a large kommun's five-year budget many times over, and the most numeric(14,2) holds:
+ * twelve digits before the point (1 000 000 000 000 itself has thirteen and was a 500).
+ */
+export const MAX_COST_SEK = 999_999_999_999;
 export const MAX_LEAD_TIME_MONTHS = 240;
 /** More flows than any initiative has; a bound so a body cannot carry millions of ids. */
 export const MAX_ALTERNATIVE_FLOWS = 1000;
