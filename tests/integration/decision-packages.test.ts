@@ -193,6 +193,8 @@ describe("decision packages", () => {
     await decide(va, url);
     const [decision] = (await history(pl, url)).decisions;
     await upload(va, `/api/v1/decisions/${decision?.id}/attachments`, "Protokoll.pdf", pdf);
+    // Attached to the frozen version after the decision: not part of the basis the decision was taken on.
+    await upload(pl, `/api/v1/deliverables/${document?.id}/attachments`, "Efteråt.pdf", pdf);
     const after = await pl.get(`${url}/package.pdf`);
     const protokoll = await PDFDocument.load(after.rawPayload, { updateMetadata: false });
     const withoutAttachments = protokoll.getPageCount() - 2 * pages;
@@ -205,5 +207,6 @@ describe("decision packages", () => {
     expect(xml).toContain("Protokoll.pdf");
     expect(xml).toContain("Beslutet vid milstolpe I");
     expect(xml).toContain("Skiss.png");
+    expect(xml).not.toContain("Efteråt.pdf");
   });
 });

@@ -68,7 +68,12 @@ export async function decisionPackageExport({
     ? await frozenDocuments(ctx, milestone, decision.basisSnapshot.deliverables)
     : await basisDocuments(ctx, readiness?.basis ?? []);
   const attachments = await prepareAttachments(
-    await packageAttachments(db, { documents, decision: decision ? { id: decision.id, numeral: milestone.numeral } : null, locale, files }),
+    await packageAttachments(db, {
+      documents,
+      decision: decision ? { id: decision.id, numeral: milestone.numeral, recordedAt: decision.createdAt } : null,
+      locale,
+      files,
+    }),
     (name) => fill(m.decisionPackage.attachmentBookmark, { name }),
   );
   const common = {
@@ -106,21 +111,25 @@ export async function decisionPackageExport({
 
 /**
  * The attachments of the package with their bytes: those of each document at the version in the
- * package (in the package's order), then those of the decision. The caller has read the initiative,
+ * package (in the package's order; for a protokoll only those attached before the decision was
+ * recorded), then those of the decision (the signed protokoll comes after it by nature). The caller has read the initiative,
  * so access is settled; the store does not check it.
  */
 export async function packageAttachments(
   db: Database,
   of: {
     documents: readonly LoadedDocument[];
-    decision: { id: string; numeral: string } | null;
+    /** The decision the package records, with when it was recorded (ISO): the basis is shown as it was then. */
+    decision: { id: string; numeral: string; recordedAt: string } | null;
     locale: Locale;
     files: AttachmentFiles | null;
   },
 ): Promise<PackageAttachment[]> {
   const m = messagesFor(of.locale).decisionPackage;
   const refs = of.documents.map((d) => ({ deliverableId: d.deliverableId, version: d.version.version, title: d.deliverable.title }));
-  const ofDocuments = await attachmentsOfVersions(db, refs, of.files);
+  // A protokoll shows the basis as it was decided on: a file attached to a frozen version afterwards was not part of it.
+  const decidedAt = of.decision ? Date.parse(of.decision.recordedAt) : Number.POSITIVE_INFINITY;
+  const ofDocuments = (await attachmentsOfVersions(db, refs, of.files)).filter((a) => a.createdAt.getTime() <= decidedAt);
   const ofDecision = of.decision ? await attachmentsOfDecision(db, of.decision.id, of.files) : [];
   const belongsTo = (a: (typeof ofDocuments)[number]) => {
     if (a.decisionId !== null) return fill(m.attachmentOfDecision, { numeral: of.decision?.numeral ?? "" });
