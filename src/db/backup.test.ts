@@ -36,7 +36,8 @@ describe("backup and restore", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     )) as unknown as { rows: { table_name: string }[] };
     // Left out today: the login throttle's counters (docs/decisions/009). Named here, so leaving out another table is a decision too.
-    const notBackedUp = ["login_throttle"];
+    // The portfolio generation is a cache marker, not data: a restore starts it afresh.
+    const notBackedUp = ["login_throttle", "portfolio_generation"];
     expect(BACKUP_TABLES.map((t) => t.name).sort()).toEqual(
       result.rows
         .map((r) => r.table_name)

@@ -15,5 +15,6 @@ export * from "./schema/initiatives.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/milestones.ts";
 export * from "./schema/organisations.ts";
+export * from "./schema/portfolio.ts";
 export * from "./schema/reviews.ts";
 export * from "./schema/sandbox.ts";

@@ -92,3 +92,23 @@ export const initiativePartners = pgTable(
     index("initiative_partners_partner_idx").on(t.partnerOrganisationId),
   ],
 );
+
+/** The förvaltningsgrupp's answer to a communication; it reaches the initiative's projektledare (issue 14). */
+export const communicationAnswers = pgTable(
+  "communication_answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    communicationId: uuid("communication_id")
+      .notNull()
+      .references(() => communications.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** The name as it was, so the answer reads on its own however accounts change. */
+    createdByName: text("created_by_name").notNull(),
+  },
+  (t) => [
+    check("communication_answers_text_check", sql`length(btrim(${t.text})) between 1 and 5000`),
+    index("communication_answers_communication_idx").on(t.communicationId, t.createdAt),
+  ],
+);

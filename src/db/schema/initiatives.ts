@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, day } from "./columns.ts";
 import { users } from "./identity.ts";
 import { organisations } from "./organisations.ts";
@@ -19,6 +19,8 @@ export const initiatives = pgTable(
     methodVersion: text("method_version").notNull(),
     createdAt: createdAt(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** Whether the organisation lets the public open-data export list the initiative (issue 14); off until turned on. */
+    publishable: boolean("publishable").notNull().default(false),
   },
   (t) => [index("initiatives_org_idx").on(t.organisationId)],
 );

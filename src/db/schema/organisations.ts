@@ -12,9 +12,18 @@ export const organisations = pgTable(
     kind: text("kind", { enum: ["statlig", "kommun", "region", "privat"] }).notNull(),
     /** Fastställa needs someone other than the version's writers (docs/decisions/014). */
     requiresSecondApprover: boolean("requires_second_approver").notNull().default(true),
+    /** The county (län) by its letter code (domain/organisations/counties.ts); null until stated. */
+    county: text("county"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("organisations_number_key").on(t.number), check("organisations_number_format", sql`${t.number} ~ '^[0-9]{10}$'`)],
+  (t) => [
+    uniqueIndex("organisations_number_key").on(t.number),
+    check("organisations_number_format", sql`${t.number} ~ '^[0-9]{10}$'`),
+    check(
+      "organisations_county_check",
+      sql`${t.county} is null or ${t.county} in ('AB','C','D','E','F','G','H','I','K','M','N','O','S','T','U','W','X','Y','Z','AC','BD')`,
+    ),
+  ],
 );
 
 export const memberships = pgTable(
