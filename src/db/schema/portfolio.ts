@@ -25,10 +25,7 @@ export const reportingRounds = pgTable(
   (t) => [
     check("reporting_rounds_name_check", sql`length(btrim(${t.name})) between 1 and 200`),
     check("reporting_rounds_deadline_check", sql`${t.deadline} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
-    check(
-      "reporting_rounds_reminder_days_check",
-      sql`${t.remindDaysBefore} between 0 and 90 and ${t.remindDaysAfter} between 0 and 90`,
-    ),
+    check("reporting_rounds_reminder_days_check", sql`${t.remindDaysBefore} between 0 and 90 and ${t.remindDaysAfter} between 0 and 90`),
     uniqueIndex("reporting_rounds_name_key").on(sql`lower(btrim(${t.name}))`),
   ],
 );
