@@ -26,7 +26,7 @@ export async function exportFile(model: DocumentModel, format: ExportFormat, ver
 export const exportFormat = (format: ExportFormat) => formats[format];
 
 /** Content-Disposition for a download named after `title` (a suffix such as "-v2" kept whole however long the title). */
-export function downloadDisposition(title: string, format: ExportFormat, suffix = ""): string {
+export function downloadDisposition(title: string, format: ExportFormat | "csv" | "xlsx", suffix = ""): string {
   // The ASCII name for every client; the real title (å, ä, ö) for those that read RFC 6266's filename*.
   const full = `${title}${suffix}.${format}`;
   return `attachment; filename="${fileBaseName(title)}${suffix}.${format}"; filename*=UTF-8''${encodeRFC5987(full)}`;

@@ -38,6 +38,7 @@ import { flowPlanningPages } from "./routes/flow-planning/flow-planning.pages.ts
 import { flowImportApi } from "./routes/flows/flow-import.api.ts";
 import { flowImportPages } from "./routes/flows/flow-import.pages.tsx";
 import { flowsApi } from "./routes/flows/flows.api.ts";
+import { portfolioApi } from "./routes/portfolio/portfolio.api.ts";
 import { flowsPages } from "./routes/flows/flows.pages.tsx";
 import { forecastExportApi } from "./routes/flows/forecast-export.api.ts";
 import { forecastFilePages } from "./routes/flows/forecast-file.pages.ts";
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   communicationsApi(scope);
   partnersApi(scope);
   flowsApi(scope);
+  portfolioApi(scope);
   businessCaseApi(scope);
   risksApi(scope);
   reservePlansApi(scope);

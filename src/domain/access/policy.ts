@@ -21,6 +21,8 @@ export type Permission =
   | { action: "initiative:manage"; organisationId: string }
   | { action: "communications:read-forvaltningsgrupp" }
   | { action: "communications:acknowledge-forvaltningsgrupp" }
+  /** The national portfolio, its forecast, rounds and metrics: the förvaltningsgrupp's own tools (issue 14). */
+  | { action: "portfolio:read" }
   | { action: "sandbox:use"; organisationId: string }
   /** Marking a decision's condition met: its owner (a member chosen on the decision), or the projektledare. */
   | { action: "condition:mark-met"; organisationId: string; ownerUserId: string | null };
@@ -56,6 +58,9 @@ export function can(actor: Actor, p: Permission): boolean {
       return hasRole(actor, p.organisationId, ["projektledare", "deltagare", "verksamhetsagare"]);
     case "communications:read-forvaltningsgrupp":
       return isAdmin(actor) || isForvaltningsgrupp(actor);
+    case "portfolio:read":
+      // Not the administrator: running the installation is not coordinating the connections.
+      return isForvaltningsgrupp(actor);
     case "communications:acknowledge-forvaltningsgrupp":
       // Reading is not receiving: the administrator reads the förvaltningsgrupp's inbox but does not
       // mark it read for them, or it would stop showing as unread to those who must act on it.

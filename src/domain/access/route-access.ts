@@ -218,6 +218,15 @@ const FORVALTNINGSGRUPP_INBOX: RouteRule = {
   admin: "hidden",
 };
 
+/** portfolio:read: the förvaltningsgrupp's view across organisations; not the administrator's (issue 14). */
+const PORTFOLIO: RouteRule = {
+  anonymous: "unauthenticated",
+  own: "forbidden",
+  other: "forbidden",
+  forvaltningsgrupp: "allow",
+  admin: "forbidden",
+};
+
 /**
  * Every route the app serves, `METHOD path` as Fastify registers it, each exactly once (a
  * duplicate key does not compile). Object ids in the paths are organisation A's.
@@ -503,6 +512,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /initiatives/:initiativeId/flows/priorities/:flowId": TEAM_WORK,
   "GET /initiatives/:initiativeId/flow-settings": ANY_MEMBER_READ,
   "POST /initiatives/:initiativeId/flow-settings": TEAM_WORK,
+
+  // The förvaltningsgrupp's portfolio (issue 14)
+  "GET /api/v1/portfolio": PORTFOLIO,
+  "GET /api/v1/portfolio.csv": PORTFOLIO,
+  "GET /api/v1/portfolio.xlsx": PORTFOLIO,
+  "GET /api/v1/portfolio/forecast": PORTFOLIO,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

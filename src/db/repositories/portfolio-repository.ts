@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import type { OrganisationKind } from "../../domain/access/roles.ts";
+import type { ForecastFlow, Seasonality } from "../../domain/forecast/forecast-input.ts";
+import type { ReachOverrides } from "../../domain/forecast/reach-curve.ts";
+import type { ForecastInitiative } from "../../domain/portfolio/national-forecast.ts";
+import type { Database } from "../database.ts";
+
+type Rows<T> = { rows: T[] };
+
+/** The number migration 0019's triggers advance at the commit of every change the national forecast reads. */
+export async function portfolioGeneration(db: Database): Promise<number> {
+  const r = (await db.execute(sql`select generation from portfolio_generation where id = 1`)) as unknown as Rows<{
+    generation: string | number;
+  }>;
+  return Number(r.rows[0]?.generation ?? 0);
+}
+
+/** What the portfolio shows of each initiative beside its status: one statement for every initiative. */
+export type PortfolioInitiativeFacts = {
+  initiativeId: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  county: string | null;
+  publishable: boolean;
+  plannedGoLive: string | null;
+  /** The earliest planned test and production day of its flows still in use (not avvecklade). */
+  firstTestDate: string | null;
+  firstProductionDate: string | null;
+  tactics: string[];
+  /** Open reporting rounds past their deadline that it has not reported to. */
+  missingReports: number;
+};
+
+type FactsRow = {
+  initiative_id: string;
+  name: string;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_kind: OrganisationKind;
+  county: string | null;
+  publishable: boolean;
+  planned_go_live: string | null;
+  first_test: string | null;
+  first_production: string | null;
+  tactics: string[] | null;
+  missing_reports: string | number;
+};
+
+export async function portfolioInitiativeFacts(db: Database, today: string): Promise<PortfolioInitiativeFacts[]> {
+  const r = (await db.execute(sql`
+    select i.id as initiative_id, i.name, i.organisation_id, o.name as organisation_name, o.kind as organisation_kind,
+      o.county, i.publishable, i.planned_go_live,
+      f.first_test, f.first_production, f.tactics,
+      coalesce(m.missing, 0) as missing_reports
+    from initiatives i
+    join organisations o on o.id = i.organisation_id
+    left join (
+      select initiative_id, min(planned_test_date)::text as first_test, min(planned_production_date)::text as first_production,
+        array_agg(distinct tactic order by tactic) filter (where tactic is not null) as tactics
+      from message_flows where status <> 'avvecklad' group by initiative_id
+    ) f on f.initiative_id = i.id
+    left join (
+      select i2.id as initiative_id, count(*) as missing
+      from reporting_rounds rr cross join initiatives i2
+      where rr.closed_at is null and rr.deadline < ${today}
+        and not exists (select 1 from reporting_submissions s where s.round_id = rr.id and s.initiative_id = i2.id)
+      group by i2.id
+    ) m on m.initiative_id = i.id
+    order by o.name, i.name, i.id`)) as unknown as Rows<FactsRow>;
+  return r.rows.map((row) => ({
+    initiativeId: row.initiative_id,
+    name: row.name,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    organisationKind: row.organisation_kind,
+    county: row.county,
+    publishable: row.publishable,
+    plannedGoLive: row.planned_go_live,
+    firstTestDate: row.first_test,
+    firstProductionDate: row.first_production,
+    tactics: row.tactics ?? [],
+    missingReports: Number(row.missing_reports),
+  }));
+}
+
+type FlowRow = {
+  id: string;
+  initiative_id: string;
+  organisation_kind: OrganisationKind;
+  recipient_type: ForecastFlow["recipientType"];
+  annual_volume: number;
+  seasonality: Seasonality;
+  status: ForecastFlow["status"];
+  planned_test_date: string | null;
+  planned_production_date: string | null;
+};
+
+/**
+ * Every initiative with flows, as the national forecast reads it: two statements whatever the
+ * number of initiatives (flows with their organisation's kind; the reach overrides).
+ */
+export async function forecastInitiatives(db: Database): Promise<ForecastInitiative[]> {
+  const flows = (await db.execute(sql`
+    select f.id, f.initiative_id, o.kind as organisation_kind, f.recipient_type, f.annual_volume, f.seasonality, f.status,
+      f.planned_test_date::text as planned_test_date, f.planned_production_date::text as planned_production_date
+    from message_flows f join initiatives i on i.id = f.initiative_id join organisations o on o.id = i.organisation_id
+    order by f.initiative_id, f.created_at, f.id`)) as unknown as Rows<FlowRow>;
+  const settings = (await db.execute(sql`select initiative_id, reach_overrides from flow_plan_settings`)) as unknown as Rows<{
+    initiative_id: string;
+    reach_overrides: ReachOverrides | null;
+  }>;
+  const reachOf = new Map(settings.rows.map((s) => [s.initiative_id, s.reach_overrides ?? {}]));
+  const byInitiative = new Map<string, ForecastInitiative & { flows: ForecastFlow[] }>();
+  for (const f of flows.rows) {
+    let initiative = byInitiative.get(f.initiative_id);
+    if (!initiative) {
+      initiative = {
+        initiativeId: f.initiative_id,
+        organisationKind: f.organisation_kind,
+        flows: [],
+        reach: reachOf.get(f.initiative_id) ?? {},
+      };
+      byInitiative.set(f.initiative_id, initiative);
+    }
+    initiative.flows.push({
+      id: f.id,
+      recipientType: f.recipient_type,
+      annualVolume: f.annual_volume,
+      seasonality: f.seasonality,
+      status: f.status,
+      ...(f.planned_test_date ? { plannedTestDate: f.planned_test_date } : {}),
+      ...(f.planned_production_date ? { plannedProductionDate: f.planned_production_date } : {}),
+    });
+  }
+  return [...byInitiative.values()];
+}

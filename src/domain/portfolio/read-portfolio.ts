@@ -1,0 +1,40 @@
+import { portfolioInitiativeFacts } from "../../db/repositories/portfolio-repository.ts";
+import { authorize } from "../access/policy.ts";
+import { currentForecastMonth, DEFAULT_FORECAST_MONTHS } from "../flows/initiative-forecast.ts";
+import { stockholmDay } from "../follow-up/follow-up-rules.ts";
+import { initiativeStatuses } from "../initiatives/read-initiatives.ts";
+import type { UseCaseContext } from "../shared/use-case.ts";
+import type { YearMonth } from "../volumes/volume-series.ts";
+import { cachedNationalForecast } from "./national-forecast-cache.ts";
+import { type PortfolioPage, type PortfolioQuery, selectPortfolio } from "./portfolio-query.ts";
+import { type PortfolioRow, portfolioRow } from "./portfolio-rows.ts";
+
+/** Every initiative of every organisation with its status, dates, flags and next year's digital messages. */
+export async function portfolioRows({ db, actor, now }: UseCaseContext): Promise<PortfolioRow[]> {
+  authorize(actor, { action: "portfolio:read" });
+  // Three set-based reads, whatever the number of initiatives: facts, statuses, the national forecast.
+  const facts = await portfolioInitiativeFacts(db, stockholmDay(now));
+  const statuses = await initiativeStatuses(db, "all", now);
+  const next12 = await cachedNationalForecast(db, currentForecastMonth(now), 12);
+  return facts.flatMap((initiative) => {
+    const status = statuses.get(initiative.initiativeId);
+    if (!status) return []; // made between the two reads: it shows next time
+    return [portfolioRow({ status, initiative, digitalNext12Months: next12.digitalByInitiative.get(initiative.initiativeId) ?? 0 })];
+  });
+}
+
+export async function readPortfolio(ctx: UseCaseContext & { query: PortfolioQuery }): Promise<PortfolioPage> {
+  return selectPortfolio(await portfolioRows(ctx), ctx.query);
+}
+
+/** The sum of every initiative's current forecast, by month, organisation kind and recipient type. */
+export async function readPortfolioForecast({
+  db,
+  actor,
+  now,
+  from,
+  months,
+}: UseCaseContext & { from?: YearMonth | undefined; months?: number | undefined }) {
+  authorize(actor, { action: "portfolio:read" });
+  return cachedNationalForecast(db, from ?? currentForecastMonth(now), months ?? DEFAULT_FORECAST_MONTHS);
+}

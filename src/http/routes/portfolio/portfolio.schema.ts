@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { ORGANISATION_KINDS } from "../../../domain/access/roles.ts";
+import { forecastPeriod } from "../../../domain/forecast/forecast-input.ts";
+import { RECIPIENT_TYPES } from "../../../domain/forecast/reach-curve.ts";
+import { PORTFOLIO_FLAGS } from "../../../domain/portfolio/portfolio-rows.ts";
+
+export { PortfolioQuery } from "../../../domain/portfolio/portfolio-query.ts";
+
+const day = z.string().nullable().meta({ description: "YYYY-MM-DD, or null" });
+
+export const PortfolioInitiative = z.object({
+  initiativeId: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  organisationKind: z.enum(ORGANISATION_KINDS),
+  county: z.string().nullable().meta({ description: "The organisation's county (län) by its letter code, e.g. AB; null if not stated" }),
+  name: z.string(),
+  currentPhase: z.int().min(1).max(8),
+  completed: z.boolean(),
+  lastDecision: z
+    .object({ numeral: z.string(), outcome: z.string(), decidedOn: z.string() })
+    .nullable()
+    .meta({ description: "The decision taken last (latest decision day), or null before milestone I" }),
+  plannedTestDate: day.meta({ description: "The earliest planned test day of its flows in use" }),
+  plannedProductionDate: day.meta({
+    description: "The earliest planned production day of its flows in use, else the initiative's planned go-live",
+  }),
+  tactics: z.array(z.string()).meta({ description: "The connection tactics its flows use" }),
+  digitalNext12Months: z.int().meta({ description: "Digital messages in the 12 months from this month, from its forecast" }),
+  flags: z.array(z.enum(PORTFOLIO_FLAGS)),
+  publishable: z.boolean().meta({ description: "Whether its organisation lets the open-data export list it" }),
+});
+
+export const PortfolioBody = z.object({
+  initiatives: z.array(PortfolioInitiative),
+  total: z.int().meta({ description: "Initiatives matching the filters" }),
+  page: z.int(),
+  pageSize: z.int(),
+  pages: z.int(),
+});
+
+export const PortfolioForecastQuery = forecastPeriod.partial();
+
+const month = z.object({
+  month: z.string(),
+  volume: z.int().meta({ description: "Messages that month, all initiatives" }),
+  digital: z.int().meta({ description: "Of those, digital: the sum of the initiatives' forecasts" }),
+  paper: z.int(),
+});
+
+export const PortfolioForecastBody = z.object({
+  from: z.string(),
+  months: z.array(month),
+  byKind: z.partialRecord(z.enum(ORGANISATION_KINDS), z.array(month)).meta({ description: "The same months per organisation kind" }),
+  byRecipientType: z.partialRecord(z.enum(RECIPIENT_TYPES), z.array(month)).meta({ description: "The same months per recipient type" }),
+});
