@@ -38,7 +38,6 @@ import { flowPlanningPages } from "./routes/flow-planning/flow-planning.pages.ts
 import { flowImportApi } from "./routes/flows/flow-import.api.ts";
 import { flowImportPages } from "./routes/flows/flow-import.pages.tsx";
 import { flowsApi } from "./routes/flows/flows.api.ts";
-import { portfolioApi } from "./routes/portfolio/portfolio.api.ts";
 import { flowsPages } from "./routes/flows/flows.pages.tsx";
 import { forecastExportApi } from "./routes/flows/forecast-export.api.ts";
 import { forecastFilePages } from "./routes/flows/forecast-file.pages.ts";
@@ -58,6 +57,7 @@ import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { partnersApi } from "./routes/partners/partners.api.ts";
 import { partnersPages } from "./routes/partners/partners.pages.tsx";
+import { portfolioApi } from "./routes/portfolio/portfolio.api.ts";
 import { reviewsApi } from "./routes/reviews/reviews.api.ts";
 import { reviewsPages } from "./routes/reviews/reviews.pages.tsx";
 import { reservePlansApi } from "./routes/risks/reserve-plans.api.ts";

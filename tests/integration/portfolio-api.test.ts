@@ -18,7 +18,13 @@ describe("the portfolio", () => {
     await postJson(
       pl,
       `/api/v1/initiatives/${decided.id}/flows`,
-      { name: "Beslut", recipientType: "privatperson", annualVolume: 120_000, plannedTestDate: "2026-01-10", plannedProductionDate: "2026-02-01" },
+      {
+        name: "Beslut",
+        recipientType: "privatperson",
+        annualVolume: 120_000,
+        plannedTestDate: "2026-01-10",
+        plannedProductionDate: "2026-02-01",
+      },
       Flow,
     );
     await postJson(
@@ -92,7 +98,10 @@ describe("the portfolio", () => {
     ] as const) {
       const res = await fg.get(`/api/v1/portfolio?${query}`);
       expect(res.statusCode, query).toBe(400);
-      expect(res.json().fields.map((f: { path: string }) => f.path), query).toContain(field);
+      expect(
+        res.json().fields.map((f: { path: string }) => f.path),
+        query,
+      ).toContain(field);
     }
   });
 
