@@ -57,6 +57,7 @@ import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { partnersApi } from "./routes/partners/partners.api.ts";
 import { partnersPages } from "./routes/partners/partners.pages.tsx";
+import { openDataApi } from "./routes/portfolio/open-data.api.ts";
 import { portfolioApi } from "./routes/portfolio/portfolio.api.ts";
 import { reviewsApi } from "./routes/reviews/reviews.api.ts";
 import { reviewsPages } from "./routes/reviews/reviews.pages.tsx";
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   partnersApi(scope);
   flowsApi(scope);
   portfolioApi(scope);
+  openDataApi(scope);
   businessCaseApi(scope);
   risksApi(scope);
   reservePlansApi(scope);

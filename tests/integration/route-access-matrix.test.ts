@@ -455,6 +455,8 @@ describe("route × role × tenant matrix", () => {
     },
     "POST /decisions/:decisionId/conditions/:conditionIndex": { before: conditionOpen, body: ({ n }) => ({ note: `Klart ${n}.` }) },
     "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/plan": { body: { plannedOn: "2027-02-01" } },
+    "PUT /api/v1/initiatives/:initiativeId/open-data": { body: { publishable: false } },
+    "POST /initiatives/:initiativeId/open-data": { body: { publishable: "no" } },
     "POST /initiatives/:initiativeId/milestones/:numeral/plan": { body: { plannedOn: "2027-02-01" } },
     "POST /api/v1/initiatives/:initiativeId/partners": {
       before: noPartner,

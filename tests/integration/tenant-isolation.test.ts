@@ -70,6 +70,9 @@ const PUBLIC_PAGES = new Set([
   "GET /accessibility",
   "GET /healthz",
   "GET /api/openapi.json",
+  // Open data: only initiatives their organisation marked publishable (tests/integration/open-data.test.ts).
+  "GET /api/v1/open-data/connections.json",
+  "GET /api/v1/open-data/connections.csv",
   "GET /assets/*",
   "GET /favicon.ico",
   "GET /invitation/:token",
@@ -123,6 +126,7 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/milestones/:numeral/decision": decisionBody("II"),
   "POST /api/v1/decisions/:decisionId/conditions/:conditionIndex/met": { note: "Intrång" },
   "PUT /api/v1/initiatives/:initiativeId/milestones/:numeral/plan": { plannedOn: "2027-01-01" },
+  "PUT /api/v1/initiatives/:initiativeId/open-data": { publishable: true },
   "POST /api/v1/initiatives/:initiativeId/sandbox/conformance-report": { since: "2026-11-27T09:00:00Z" },
   "POST /api/v1/initiatives/:initiativeId/sandbox/load-tests": { targetRate: 1, durationSeconds: 60 },
   "PUT /api/v1/initiatives/:initiativeId/sandbox/environment": { enabled: true },

@@ -3,7 +3,8 @@
 -- (off until the organisation turns it on); reporting rounds with their frozen submissions and the
 -- reminders sent for them (each once, whichever app server sends it); the förvaltningsgrupp's answers
 -- to a communication; and a generation number that every change to what the national forecast is
--- computed from advances, in the writing transaction, so a cached national forecast knows it is stale.
+-- computed from advances, in the writing transaction, so a cached national forecast knows it is stale
+-- (decisions too: they move an initiative's phase, which the public open-data export shows).
 ALTER TABLE "organisations" ADD COLUMN "county" text;
 --> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_county_check" CHECK ("organisations"."county" is null or "organisations"."county" in ('AB','C','D','E','F','G','H','I','K','M','N','O','S','T','U','W','X','Y','Z','AC','BD'));
@@ -109,3 +110,5 @@ CREATE CONSTRAINT TRIGGER "flow_plan_settings_portfolio_generation" AFTER INSERT
 CREATE CONSTRAINT TRIGGER "initiatives_portfolio_generation" AFTER INSERT OR UPDATE OR DELETE ON "initiatives" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "portfolio_generation_advance"();
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER "organisations_portfolio_generation" AFTER INSERT OR UPDATE OR DELETE ON "organisations" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "portfolio_generation_advance"();
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "milestone_decisions_portfolio_generation" AFTER INSERT OR UPDATE OR DELETE ON "milestone_decisions" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "portfolio_generation_advance"();

@@ -43,3 +43,17 @@ export async function lockInitiative(tx: Database, initiativeId: string): Promis
 export async function lockInitiativeForDecision(tx: Database, initiativeId: string): Promise<void> {
   await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
 }
+
+/** Whether the initiative is in the open-data export, its row locked (FOR UPDATE) until the transaction ends. */
+export async function lockPublishable(tx: Database, initiativeId: string): Promise<boolean | undefined> {
+  const [row] = await tx
+    .select({ publishable: initiatives.publishable })
+    .from(initiatives)
+    .where(eq(initiatives.id, initiativeId))
+    .for("update");
+  return row?.publishable;
+}
+
+export async function updatePublishable(tx: Database, initiativeId: string, publishable: boolean): Promise<void> {
+  await tx.update(initiatives).set({ publishable }).where(eq(initiatives.id, initiativeId));
+}

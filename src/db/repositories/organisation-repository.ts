@@ -20,7 +20,7 @@ export const listOrganisations = (db: Database, onlyIds?: string[]) =>
 
 export async function insertOrganisation(
   db: Database,
-  values: { name: string; number: string; kind: OrganisationKind },
+  values: { name: string; number: string; kind: OrganisationKind; county?: string | null },
 ): Promise<OrganisationRow> {
   const [row] = await db.insert(organisations).values(values).returning();
   if (!row) throw new Error("insert organisations returned nothing");
@@ -34,7 +34,7 @@ export const lockOrganisation = async (db: Database, id: string) =>
 export async function updateOrganisationSettings(
   db: Database,
   id: string,
-  values: { requiresSecondApprover: boolean },
+  values: { requiresSecondApprover?: boolean; county?: string | null },
 ): Promise<OrganisationRow> {
   const [row] = await db.update(organisations).set(values).where(eq(organisations.id, id)).returning();
   if (!row) throw new Error("update organisations changed nothing");

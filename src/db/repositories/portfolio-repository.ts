@@ -3,6 +3,7 @@ import type { OrganisationKind } from "../../domain/access/roles.ts";
 import type { ForecastFlow, Seasonality } from "../../domain/forecast/forecast-input.ts";
 import type { ReachOverrides } from "../../domain/forecast/reach-curve.ts";
 import type { ForecastInitiative } from "../../domain/portfolio/national-forecast.ts";
+import type { PortfolioInitiativeFacts } from "../../domain/portfolio/portfolio-rows.ts";
 import type { Database } from "../database.ts";
 
 type Rows<T> = { rows: T[] };
@@ -15,29 +16,12 @@ export async function portfolioGeneration(db: Database): Promise<number> {
   return Number(r.rows[0]?.generation ?? 0);
 }
 
-/** What the portfolio shows of each initiative beside its status: one statement for every initiative. */
-export type PortfolioInitiativeFacts = {
-  initiativeId: string;
-  name: string;
-  organisationId: string;
-  organisationName: string;
-  organisationKind: OrganisationKind;
-  county: string | null;
-  publishable: boolean;
-  plannedGoLive: string | null;
-  /** The earliest planned test and production day of its flows still in use (not avvecklade). */
-  firstTestDate: string | null;
-  firstProductionDate: string | null;
-  tactics: string[];
-  /** Open reporting rounds past their deadline that it has not reported to. */
-  missingReports: number;
-};
-
 type FactsRow = {
   initiative_id: string;
   name: string;
   organisation_id: string;
   organisation_name: string;
+  organisation_number: string;
   organisation_kind: OrganisationKind;
   county: string | null;
   publishable: boolean;
@@ -45,20 +29,22 @@ type FactsRow = {
   first_test: string | null;
   first_production: string | null;
   tactics: string[] | null;
+  in_production: boolean | null;
   missing_reports: string | number;
 };
 
 export async function portfolioInitiativeFacts(db: Database, today: string): Promise<PortfolioInitiativeFacts[]> {
   const r = (await db.execute(sql`
-    select i.id as initiative_id, i.name, i.organisation_id, o.name as organisation_name, o.kind as organisation_kind,
+    select i.id as initiative_id, i.name, i.organisation_id, o.name as organisation_name, o.number as organisation_number, o.kind as organisation_kind,
       o.county, i.publishable, i.planned_go_live,
-      f.first_test, f.first_production, f.tactics,
+      f.first_test, f.first_production, f.tactics, f.in_production,
       coalesce(m.missing, 0) as missing_reports
     from initiatives i
     join organisations o on o.id = i.organisation_id
     left join (
       select initiative_id, min(planned_test_date)::text as first_test, min(planned_production_date)::text as first_production,
-        array_agg(distinct tactic order by tactic) filter (where tactic is not null) as tactics
+        array_agg(distinct tactic order by tactic) filter (where tactic is not null) as tactics,
+        bool_or(status = 'i_produktion') as in_production
       from message_flows where status <> 'avvecklad' group by initiative_id
     ) f on f.initiative_id = i.id
     left join (
@@ -74,9 +60,11 @@ export async function portfolioInitiativeFacts(db: Database, today: string): Pro
     name: row.name,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
+    organisationNumber: row.organisation_number,
     organisationKind: row.organisation_kind,
     county: row.county,
     publishable: row.publishable,
+    inProduction: row.in_production ?? false,
     plannedGoLive: row.planned_go_live,
     firstTestDate: row.first_test,
     firstProductionDate: row.first_production,

@@ -77,7 +77,7 @@ export const reportingReminders = pgTable(
 
 /**
  * One row whose number advances, at commit, with every change to what the national forecast is
- * computed from (flows, flow settings, initiatives, organisations: triggers in migration 0019), so a
+ * computed from (flows, flow settings, initiatives, organisations, decisions: triggers in migration 0019), so a
  * cached national forecast can tell that it is stale with one small read. Not data: not backed up.
  */
 export const portfolioGeneration = pgTable(

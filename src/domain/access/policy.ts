@@ -19,6 +19,8 @@ export type Permission =
   | { action: "initiative:read"; organisationId: string }
   | { action: "initiative:work"; organisationId: string }
   | { action: "initiative:manage"; organisationId: string }
+  /** Letting the public open-data export list the initiative: the organisation's call (issue 14). */
+  | { action: "initiative:publish"; organisationId: string }
   | { action: "communications:read-forvaltningsgrupp" }
   | { action: "communications:acknowledge-forvaltningsgrupp" }
   /** The national portfolio, its forecast, rounds and metrics: the förvaltningsgrupp's own tools (issue 14). */
@@ -53,6 +55,8 @@ export function can(actor: Actor, p: Permission): boolean {
     case "initiative:create":
     case "initiative:manage":
       return hasRole(actor, p.organisationId, ["projektledare"]);
+    case "initiative:publish":
+      return hasRole(actor, p.organisationId, ["projektledare", "verksamhetsagare", "administrator"]);
     case "initiative:work":
       // The team does the work; the verksamhetsägare may also fastställa documents (see deliverable-status.ts).
       return hasRole(actor, p.organisationId, ["projektledare", "deltagare", "verksamhetsagare"]);

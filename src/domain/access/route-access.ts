@@ -218,6 +218,15 @@ const FORVALTNINGSGRUPP_INBOX: RouteRule = {
   admin: "hidden",
 };
 
+/** initiative:publish: the organisation lets the open-data export list an initiative (issue 14). */
+const INITIATIVE_PUBLISH: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare", "verksamhetsagare", "administrator"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
 /** portfolio:read: the förvaltningsgrupp's view across organisations; not the administrator's (issue 14). */
 const PORTFOLIO: RouteRule = {
   anonymous: "unauthenticated",
@@ -518,6 +527,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/portfolio.csv": PORTFOLIO,
   "GET /api/v1/portfolio.xlsx": PORTFOLIO,
   "GET /api/v1/portfolio/forecast": PORTFOLIO,
+  "PUT /api/v1/initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
+  "POST /initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
+  // Open data (CC0): only what organisations marked publishable, for anyone.
+  "GET /api/v1/open-data/connections.json": PUBLIC,
+  "GET /api/v1/open-data/connections.csv": PUBLIC,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

@@ -33,3 +33,6 @@ export const ActivityProgressInput = z
   })
   .refine((v) => v.status !== "not_applicable" || v.motivation.length > 0, { path: ["motivation"], error: "motivation_required" });
 export type ActivityProgressInput = z.infer<typeof ActivityProgressInput>;
+
+/** Whether the public open-data export may list the initiative. */
+export const PublishableInput = z.object({ publishable: z.boolean({ error: "invalid_choice" }) });

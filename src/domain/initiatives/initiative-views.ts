@@ -39,5 +39,7 @@ export function initiativeSummary(i: InitiativeWithGroup) {
     steeringGroup: i.steeringGroup,
     methodVersion: i.methodVersion,
     createdAt: i.createdAt.toISOString(),
+    /** Listed in the public open-data export (issue 14). */
+    publishable: i.publishable,
   };
 }

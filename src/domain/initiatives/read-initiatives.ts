@@ -61,6 +61,7 @@ export function permissionsFor(actor: Actor, initiative: { organisationId: strin
   return {
     work: can(actor, { action: "initiative:work", organisationId: initiative.organisationId }),
     manage: can(actor, { action: "initiative:manage", organisationId: initiative.organisationId }),
+    publish: can(actor, { action: "initiative:publish", organisationId: initiative.organisationId }),
     decide: methodV12.milestones.filter((m) => mayDecide(actor, m.decidedBy.role, initiative)).map((m) => m.numeral),
   };
 }

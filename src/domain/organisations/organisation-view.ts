@@ -9,6 +9,8 @@ export function organisationView(actor: Actor, o: OrganisationRow) {
     name: o.name,
     number: o.number,
     kind: o.kind,
+    /** The county (län) by its letter code, or null. */
+    county: o.county,
     createdAt: o.createdAt.toISOString(),
     settings: {
       /** Fastställa needs someone other than the version's authors (deliverable-status.ts). */

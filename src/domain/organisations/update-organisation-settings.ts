@@ -22,8 +22,15 @@ export async function updateOrganisationSettings({
   const row = await db.transaction(async (tx) => {
     const before = await lockOrganisation(tx, organisationId);
     if (!before) throw notFound("organisation");
-    if (before.requiresSecondApprover === input.requiresSecondApprover) return before;
-    const after = await writeSettings(tx, organisationId, { requiresSecondApprover: input.requiresSecondApprover });
+    const changed = {
+      ...(input.requiresSecondApprover !== undefined && input.requiresSecondApprover !== before.requiresSecondApprover
+        ? { requiresSecondApprover: input.requiresSecondApprover }
+        : {}),
+      ...(input.county !== undefined && input.county !== before.county ? { county: input.county } : {}),
+    };
+    const keys = Object.keys(changed) as (keyof typeof changed)[];
+    if (keys.length === 0) return before;
+    const after = await writeSettings(tx, organisationId, changed);
     await recordAudit(
       tx,
       actor,
@@ -32,8 +39,8 @@ export async function updateOrganisationSettings({
         entityType: "organisation",
         entityId: organisationId,
         organisationId,
-        before: { requiresSecondApprover: before.requiresSecondApprover },
-        after: { requiresSecondApprover: after.requiresSecondApprover },
+        before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+        after: Object.fromEntries(keys.map((k) => [k, after[k]])),
       },
       now,
     );

@@ -18,6 +18,7 @@ export type PortfolioRow = {
   initiativeId: string;
   organisationId: string;
   organisationName: string;
+  organisationNumber: string;
   organisationKind: OrganisationKind;
   county: string | null;
   name: string;
@@ -30,25 +31,35 @@ export type PortfolioRow = {
   digitalNext12Months: number;
   flags: PortfolioFlag[];
   publishable: boolean;
+  /** Sending through Mina meddelanden: a flow of it is in production. */
+  inProduction: boolean;
+};
+
+/** What the portfolio shows of each initiative beside its status (db/repositories/portfolio-repository.ts reads it in one statement). */
+export type PortfolioInitiativeFacts = {
+  initiativeId: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  organisationNumber: string;
+  organisationKind: OrganisationKind;
+  county: string | null;
+  publishable: boolean;
+  /** Whether one of its flows is in production (status i_produktion). */
+  inProduction: boolean;
+  plannedGoLive: string | null;
+  /** The earliest planned test and production day of its flows still in use (not avvecklade). */
+  firstTestDate: string | null;
+  firstProductionDate: string | null;
+  tactics: string[];
+  /** Open reporting rounds past their deadline that it has not reported to. */
+  missingReports: number;
 };
 
 /** The facts a row is made of: the initiative's status, what the portfolio query adds, its forecast. */
 export type PortfolioRowFacts = {
   status: InitiativeStatus;
-  initiative: {
-    initiativeId: string;
-    name: string;
-    organisationId: string;
-    organisationName: string;
-    organisationKind: OrganisationKind;
-    county: string | null;
-    publishable: boolean;
-    plannedGoLive: string | null;
-    firstTestDate: string | null;
-    firstProductionDate: string | null;
-    tactics: string[];
-    missingReports: number;
-  };
+  initiative: PortfolioInitiativeFacts;
   digitalNext12Months: number;
 };
 
@@ -75,6 +86,7 @@ export function portfolioRow({ status, initiative, digitalNext12Months }: Portfo
     initiativeId: initiative.initiativeId,
     organisationId: initiative.organisationId,
     organisationName: initiative.organisationName,
+    organisationNumber: initiative.organisationNumber,
     organisationKind: initiative.organisationKind,
     county: initiative.county,
     name: initiative.name,
@@ -87,5 +99,6 @@ export function portfolioRow({ status, initiative, digitalNext12Months }: Portfo
     digitalNext12Months,
     flags: portfolioFlags(status, initiative.missingReports),
     publishable: initiative.publishable,
+    inProduction: initiative.inProduction,
   };
 }

@@ -1,3 +1,4 @@
+import type { Database } from "../../db/database.ts";
 import { portfolioInitiativeFacts } from "../../db/repositories/portfolio-repository.ts";
 import { authorize } from "../access/policy.ts";
 import { currentForecastMonth, DEFAULT_FORECAST_MONTHS } from "../flows/initiative-forecast.ts";
@@ -12,6 +13,11 @@ import { type PortfolioRow, portfolioRow } from "./portfolio-rows.ts";
 /** Every initiative of every organisation with its status, dates, flags and next year's digital messages. */
 export async function portfolioRows({ db, actor, now }: UseCaseContext): Promise<PortfolioRow[]> {
   authorize(actor, { action: "portfolio:read" });
+  return everyPortfolioRow(db, now);
+}
+
+/** The rows for whoever was let in: the förvaltningsgrupp, or the open-data export's filter. */
+export async function everyPortfolioRow(db: Database, now: Date): Promise<PortfolioRow[]> {
   // Three set-based reads, whatever the number of initiatives: facts, statuses, the national forecast.
   const facts = await portfolioInitiativeFacts(db, stockholmDay(now));
   const statuses = await initiativeStatuses(db, "all", now);

@@ -15,15 +15,19 @@ export const enOrganisations: Widen<typeof svOrganisations> = {
     created: "The organisation {name} has been created.",
     members: "Members",
     settings: {
-      heading: "Approving documents",
+      heading: "How the organisation works",
       secondPersonOn: "Someone other than the person who created or last changed a version must approve it.",
       secondPersonOff: "The person who wrote a document may approve it themselves.",
       legend: "Who may approve a document?",
       hint: "Approving a version makes it a basis for decisions. The change is logged.",
       secondPerson: "Someone other than the person who wrote the version (recommended)",
       anyone: "Also the person who wrote the version",
-      save: "Save the setting",
-      saved: "The setting has been saved.",
+      save: "Save the settings",
+      saved: "The settings have been saved.",
+      county: "County",
+      countyHint:
+        "The county (län) the organisation belongs to (for an agency: where it has its seat). The management group for Mina meddelanden groups and filters the connections by county.",
+      noCounty: "Not stated",
     },
   },
   members: {

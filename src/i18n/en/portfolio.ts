@@ -69,4 +69,13 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     sheetName: "Portfolio",
     kindsTitle: "Kinds",
   },
+  openData: {
+    label: "Open data",
+    listed: "The initiative is listed in Ansluta's open data (organisation, phase, planned production quarter and volume band).",
+    notListed: "The initiative is not listed in open data.",
+    list: "List in open data",
+    unlist: "Remove from open data",
+    listedNotice: "The initiative is now listed in open data.",
+    unlistedNotice: "The initiative is no longer listed in open data.",
+  },
 };

@@ -12,15 +12,19 @@ export const svOrganisations = {
     created: "Organisationen {name} har skapats.",
     members: "Medlemmar",
     settings: {
-      heading: "Fastställa dokument",
+      heading: "Hur organisationen arbetar",
       secondPersonOn: "En annan person än den som skapade eller senast ändrade en version måste fastställa den.",
       secondPersonOff: "Den som har skrivit ett dokument får själv fastställa det.",
       legend: "Vem får fastställa ett dokument?",
       hint: "Att fastställa en version gör den till underlag för beslut. Ändringen loggas.",
       secondPerson: "En annan person än den som har skrivit versionen (rekommenderas)",
       anyone: "Även den som har skrivit versionen",
-      save: "Spara inställningen",
-      saved: "Inställningen har sparats.",
+      save: "Spara inställningarna",
+      saved: "Inställningarna har sparats.",
+      county: "Län",
+      countyHint:
+        "Länet organisationen hör till (för en myndighet: där den har sitt säte). Förvaltningsgruppen för Mina meddelanden grupperar och filtrerar anslutningarna efter län.",
+      noCounty: "Inte angivet",
     },
   },
   members: {

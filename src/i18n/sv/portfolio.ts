@@ -66,4 +66,13 @@ export const svPortfolio = {
     sheetName: "Portfölj",
     kindsTitle: "Typer",
   },
+  openData: {
+    label: "Öppna data",
+    listed: "Initiativet visas i Anslutas öppna data (organisation, fas, planerat produktionskvartal och volymintervall).",
+    notListed: "Initiativet visas inte i öppna data.",
+    list: "Visa i öppna data",
+    unlist: "Ta bort ur öppna data",
+    listedNotice: "Initiativet visas nu i öppna data.",
+    unlistedNotice: "Initiativet visas inte längre i öppna data.",
+  },
 } as const;

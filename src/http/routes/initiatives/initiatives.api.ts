@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { createInitiative } from "../../../domain/initiatives/create-initiative.ts";
-import { ActivityProgressInput, CreateInitiativeInput } from "../../../domain/initiatives/initiative-input.ts";
+import { ActivityProgressInput, CreateInitiativeInput, PublishableInput } from "../../../domain/initiatives/initiative-input.ts";
 import { getInitiative, listInitiatives } from "../../../domain/initiatives/read-initiatives.ts";
+import { setPublishable } from "../../../domain/initiatives/set-publishable.ts";
 import { updateActivity } from "../../../domain/initiatives/update-activity.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { ActivityParams, Initiative, InitiativeList, InitiativeListQuery, InitiativeParams } from "./initiatives.schema.ts";
@@ -54,5 +55,19 @@ export function initiativesApi({ db, api }: AppScope) {
     response: { status: 200, schema: z.object({ id: z.string(), status: z.string(), motivation: z.string().nullable() }) },
     handler: async ({ actor, params, body, now }) =>
       updateActivity({ db, actor, now, initiativeId: params.initiativeId, activityId: params.activityId, input: body }),
+  });
+
+  api({
+    method: "PUT",
+    url: "/api/v1/initiatives/:initiativeId/open-data",
+    summary:
+      "Let the public open-data export list the initiative or not (its projektledare, verksamhetsägare or the organisation's administratör); off until turned on",
+    tag: "initiatives",
+    access: "authenticated",
+    params: InitiativeParams,
+    body: PublishableInput,
+    response: { status: 200, schema: z.object({ initiativeId: z.string(), publishable: z.boolean() }) },
+    handler: async ({ actor, params, body, now }) =>
+      setPublishable({ db, actor, now, initiativeId: params.initiativeId, publishable: body.publishable }),
   });
 }

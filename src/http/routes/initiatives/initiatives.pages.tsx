@@ -3,11 +3,12 @@ import type { Actor } from "../../../domain/access/actor.ts";
 import { authorize, can } from "../../../domain/access/policy.ts";
 import { createInitiative } from "../../../domain/initiatives/create-initiative.ts";
 import { ActivityProgressInput, CreateInitiativeInput } from "../../../domain/initiatives/initiative-input.ts";
-import { getInitiative, listInitiatives } from "../../../domain/initiatives/read-initiatives.ts";
+import { getInitiative, listInitiatives, readableInitiative } from "../../../domain/initiatives/read-initiatives.ts";
+import { setPublishable } from "../../../domain/initiatives/set-publishable.ts";
 import { findActivity, updateActivity } from "../../../domain/initiatives/update-activity.ts";
 import { listMembers } from "../../../domain/members/manage-members.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
-import { forbidden, notFound } from "../../../domain/shared/domain-error.ts";
+import { DomainError, forbidden, notFound } from "../../../domain/shared/domain-error.ts";
 import { format } from "../../../i18n/index.ts";
 import { phaseByNumber } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
@@ -182,6 +183,29 @@ export function initiativesPages({ page, db }: AppScope) {
         activityAnchor(activity.id),
         format(m.initiatives.activity.saved, { name: activity.name[locale] }),
       );
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/initiatives/:initiativeId/open-data",
+    access: "session",
+    params: ids("initiativeId"),
+    // Access first, so an outsider learns nothing from a bad choice.
+    load: async ({ actor, params }) => {
+      const initiative = await readableInitiative({ db, actor }, params.initiativeId);
+      authorize(actor, { action: "initiative:publish", organisationId: initiative.organisationId });
+      return initiative;
+    },
+    handle: async ({ actor, now, m, params: { initiativeId }, body }) => {
+      const choice = str(body, "publishable");
+      if (choice !== "yes" && choice !== "no") {
+        throw new DomainError("VALIDATION_FAILED", "publishable must be yes or no", {
+          fields: [{ path: ["publishable"], code: "invalid_choice", message: "yes or no" }],
+        });
+      }
+      const { publishable } = await setPublishable({ db, actor, now, initiativeId, publishable: choice === "yes" });
+      return redirect(`/initiatives/${initiativeId}#summary-heading`, publishable ? m.openData.listedNotice : m.openData.unlistedNotice);
     },
   });
 }

@@ -91,6 +91,12 @@ export const Initiative = z
         basisChangedAfterDecision: z.boolean(),
       }),
     ),
-    permissions: z.object({ work: z.boolean(), manage: z.boolean(), decide: z.array(z.string()) }),
+    publishable: z.boolean().meta({ description: "Listed in the public open-data export (GET /api/v1/open-data/connections.json)" }),
+    permissions: z.object({
+      work: z.boolean(),
+      manage: z.boolean(),
+      publish: z.boolean().meta({ description: "The caller may mark it publishable or not (PUT …/open-data)" }),
+      decide: z.array(z.string()),
+    }),
   })
   .meta({ description: "An initiative as a task list over the method" });

@@ -14,7 +14,7 @@ import { format } from "../../../i18n/index.ts";
 import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages/organisations/member-pages.tsx";
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
-import { OrganisationPage, SECOND_APPROVER_FIELD } from "../../../ui/pages/organisations/organisation-page.tsx";
+import { COUNTY_FIELD, OrganisationPage, SECOND_APPROVER_FIELD } from "../../../ui/pages/organisations/organisation-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { list, str } from "../../form.ts";
 import { redirect, show } from "../../page-route.ts";
@@ -118,14 +118,22 @@ export function organisationsPages({ page, db, config, publicUrl, mailQueued }: 
       return organisationPage(input);
     },
     form: {
-      read: (values) => ({ [SECOND_APPROVER_FIELD]: str(values, SECOND_APPROVER_FIELD) }),
+      read: (values) => ({
+        [SECOND_APPROVER_FIELD]: str(values, SECOND_APPROVER_FIELD),
+        ...(values[COUNTY_FIELD] === undefined ? {} : { [COUNTY_FIELD]: str(values, COUNTY_FIELD) }),
+      }),
       schema: OrganisationSettingsInput,
       // A choice other than yes or no is no boolean, so the schema refuses it as invalid_choice.
       input: (shown) => {
         const choice = shown[SECOND_APPROVER_FIELD];
-        return { requiresSecondApprover: choice === "yes" ? true : choice === "no" ? false : choice };
+        const county = shown[COUNTY_FIELD];
+        return {
+          requiresSecondApprover: choice === "yes" ? true : choice === "no" ? false : choice,
+          // A form without the select (an older page) leaves the county as it is.
+          ...(county === undefined ? {} : { county: county === "" ? null : county }),
+        };
       },
-      issues: (issues) => issues.map((i) => ({ field: SECOND_APPROVER_FIELD, code: i.code })),
+      issues: (issues) => issues.map((i) => ({ field: i.path[0] === COUNTY_FIELD ? COUNTY_FIELD : SECOND_APPROVER_FIELD, code: i.code })),
     },
     render:
       ({ loaded, form }) =>

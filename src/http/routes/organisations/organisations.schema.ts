@@ -8,6 +8,7 @@ export const Organisation = z
     name: z.string(),
     number: z.string(),
     kind: z.enum(ORGANISATION_KINDS),
+    county: z.string().nullable().meta({ description: "The county (län) by its letter code (AB … BD), or null if not stated" }),
     createdAt: z.string(),
     settings: z.object({
       requiresSecondApprover: z

@@ -12,6 +12,7 @@ export const PortfolioInitiative = z.object({
   initiativeId: z.string(),
   organisationId: z.string(),
   organisationName: z.string(),
+  organisationNumber: z.string(),
   organisationKind: z.enum(ORGANISATION_KINDS),
   county: z.string().nullable().meta({ description: "The organisation's county (län) by its letter code, e.g. AB; null if not stated" }),
   name: z.string(),
@@ -29,6 +30,7 @@ export const PortfolioInitiative = z.object({
   digitalNext12Months: z.int().meta({ description: "Digital messages in the 12 months from this month, from its forecast" }),
   flags: z.array(z.enum(PORTFOLIO_FLAGS)),
   publishable: z.boolean().meta({ description: "Whether its organisation lets the open-data export list it" }),
+  inProduction: z.boolean().meta({ description: "A flow of it is in production" }),
 });
 
 export const PortfolioBody = z.object({

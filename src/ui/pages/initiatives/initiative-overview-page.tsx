@@ -105,6 +105,20 @@ function Summary({
         ) : null}
         <dt>{t.overview.steeringGroup}</dt>
         <dd>{names.length ? names.join(", ") : t.overview.noSteeringGroup}</dd>
+        <dt>{ctx.m.openData.label}</dt>
+        <dd data-testid="open-data">
+          {initiative.publishable ? ctx.m.openData.listed : ctx.m.openData.notListed}{" "}
+          {initiative.permissions.publish ? (
+            <ActionButton
+              ctx={ctx}
+              action={`/initiatives/${initiative.id}/open-data`}
+              fields={{ publishable: initiative.publishable ? "no" : "yes" }}
+              variant="tertiary"
+            >
+              {initiative.publishable ? ctx.m.openData.unlist : ctx.m.openData.list}
+            </ActionButton>
+          ) : null}
+        </dd>
       </dl>
       <Paragraph>
         <Link href={initiativeSandboxHref(initiative.id)}>{ctx.m.sandbox.initiativeTitle}</Link>

@@ -1,4 +1,5 @@
 import type { OrganisationRole } from "../../../domain/access/roles.ts";
+import { COUNTIES, COUNTY_CODES, isCounty } from "../../../domain/organisations/counties.ts";
 import { formatOrganisationNumber } from "../../../domain/organisations/organisation-number.ts";
 import type { OrganisationView } from "../../../domain/organisations/organisation-view.ts";
 import { format, formatDate } from "../../../i18n/index.ts";
@@ -13,6 +14,7 @@ import {
   PageHeading,
   Paragraph,
   ScrollableTable,
+  SelectField,
   SubmitButton,
   Table,
   Tag,
@@ -21,6 +23,8 @@ import type { FormErrors, PageContext } from "../../page-context.ts";
 
 /** The settings form's field: "yes" when fastställa needs a second person. */
 export const SECOND_APPROVER_FIELD = "requiresSecondApprover";
+/** The settings form's county select: a letter code, or "" for none stated. */
+export const COUNTY_FIELD = "county";
 
 export type MemberRow = { userId: string; name: string; email: string; roles: OrganisationRole[]; active: boolean };
 
@@ -175,9 +179,12 @@ function ApprovalSettings({
         {t.heading}
       </Heading>
       <Paragraph data-testid="approval-rule">{on ? t.secondPersonOn : t.secondPersonOff}</Paragraph>
+      <Paragraph data-testid="county">
+        {t.county}: {organisation.county && isCounty(organisation.county) ? COUNTIES[organisation.county] : t.noCounty}
+      </Paragraph>
       {organisation.permissions.manageSettings ? (
         <Form ctx={ctx} action={`/organisations/${organisation.id}/settings`}>
-          <FormErrorSummary ctx={ctx} errors={errors} labels={{ [SECOND_APPROVER_FIELD]: t.legend }} />
+          <FormErrorSummary ctx={ctx} errors={errors} labels={{ [SECOND_APPROVER_FIELD]: t.legend, [COUNTY_FIELD]: t.county }} />
           <ChoiceGroup
             ctx={ctx}
             name={SECOND_APPROVER_FIELD}
@@ -189,6 +196,15 @@ function ApprovalSettings({
               { value: "no", label: t.anyone },
             ]}
             selected={[on ? "yes" : "no"]}
+            errors={errors}
+          />
+          <SelectField
+            ctx={ctx}
+            name={COUNTY_FIELD}
+            label={t.county}
+            hint={t.countyHint}
+            value={organisation.county ?? ""}
+            options={[{ value: "", label: t.noCounty }, ...COUNTY_CODES.map((code) => ({ value: code, label: COUNTIES[code] }))]}
             errors={errors}
           />
           <div>
