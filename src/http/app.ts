@@ -59,6 +59,7 @@ import { partnersApi } from "./routes/partners/partners.api.ts";
 import { partnersPages } from "./routes/partners/partners.pages.tsx";
 import { openDataApi } from "./routes/portfolio/open-data.api.ts";
 import { portfolioApi } from "./routes/portfolio/portfolio.api.ts";
+import { portfolioPages } from "./routes/portfolio/portfolio.pages.tsx";
 import { reviewsApi } from "./routes/reviews/reviews.api.ts";
 import { reviewsPages } from "./routes/reviews/reviews.pages.tsx";
 import { reservePlansApi } from "./routes/risks/reserve-plans.api.ts";
@@ -223,6 +224,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowsApi(scope);
   portfolioApi(scope);
   openDataApi(scope);
+  portfolioPages(scope);
   businessCaseApi(scope);
   risksApi(scope);
   reservePlansApi(scope);

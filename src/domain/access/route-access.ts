@@ -527,6 +527,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/portfolio.csv": PORTFOLIO,
   "GET /api/v1/portfolio.xlsx": PORTFOLIO,
   "GET /api/v1/portfolio/forecast": PORTFOLIO,
+  "GET /portfolio": PORTFOLIO,
+  "GET /portfolio.csv": PORTFOLIO,
+  "GET /portfolio.xlsx": PORTFOLIO,
   "PUT /api/v1/initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
   "POST /initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
   // Open data (CC0): only what organisations marked publishable, for anyone.

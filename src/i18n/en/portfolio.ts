@@ -4,6 +4,8 @@ import type { svPortfolio } from "../sv/portfolio.ts";
 export const enPortfolio: Widen<typeof svPortfolio> = {
   portfolio: {
     navLink: "Portfolio",
+    planLink: "National connection plan",
+    navLabel: "The management group's pages",
     title: "Portfolio: every connecting organisation",
     lead: "Every organisation's connection initiatives: where they are in the method, what was decided last, when they plan test and production, and how many digital messages they expect in the coming year. You read the initiatives but change nothing in them.",
     filters: "Filter",

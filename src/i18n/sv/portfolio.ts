@@ -1,6 +1,8 @@
 export const svPortfolio = {
   portfolio: {
     navLink: "Portfölj",
+    planLink: "Nationell anslutningsplan",
+    navLabel: "Förvaltningsgruppens sidor",
     title: "Portfölj: alla anslutande organisationer",
     lead: "Varje organisations anslutningsinitiativ: var de står i metoden, vad som senast beslutades, när de planerar test och produktion och hur många digitala meddelanden de räknar med det kommande året. Du läser initiativen men ändrar ingenting i dem.",
     filters: "Filtrera",

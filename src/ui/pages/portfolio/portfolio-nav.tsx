@@ -1,0 +1,25 @@
+import { Link } from "../../components/index.ts";
+import type { PageContext } from "../../page-context.ts";
+
+/** The förvaltningsgrupp's pages, side by side: the portfolio and the national plan. */
+export function PortfolioNav({ ctx, current }: { ctx: PageContext; current: string }) {
+  const t = ctx.m.portfolio;
+  const links = [
+    { href: "/portfolio", label: t.navLink },
+    { href: "/portfolio/plan", label: t.planLink },
+    { href: "/inbox", label: ctx.m.nav.inbox },
+  ];
+  return (
+    <nav aria-label={t.navLabel}>
+      <ul className="inline-list">
+        {links.map((l) => (
+          <li key={l.href}>
+            <Link href={l.href} aria-current={l.href === current ? "page" : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
