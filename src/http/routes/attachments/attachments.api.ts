@@ -28,7 +28,8 @@ const REFUSALS =
   "Refused with nothing stored: 400 VALIDATION_FAILED (fields[0].code empty_file, file_missing, filename_missing, filename_too_long, " +
   "filename_control_characters, filename_path), 413 ATTACHMENT_TOO_LARGE (over ATTACHMENT_MAX_BYTES, 25 MB by default), " +
   "415 ATTACHMENT_TYPE_NOT_ALLOWED (the bytes are no PDF, DOCX, XLSX, PNG or JPEG, whatever the name or Content-Type says; " +
-  "code zip_bomb for a DOCX/XLSX that would unpack to too much), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
+  "code zip_bomb for a DOCX/XLSX that would unpack to too much, pdf_unreadable for a PDF that cannot be opened, " +
+  "pdf_too_many_pages for one of over 2,000 pages), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
   "503 VIRUS_SCAN_UNAVAILABLE (CLAMD_SOCKET is set and ClamAV did not answer)";
 
 /** The one file of a multipart upload, in the field `file`; a larger one than the limit is refused when the limit is passed. */
