@@ -52,6 +52,7 @@ export async function appendPdfs(
   if (attachments.length === 0) return packagePdf;
   const doc = await PDFDocument.load(packagePdf, { updateMetadata: false });
   for (const attachment of attachments) {
+    withoutActions(attachment.pdf);
     const pages = await doc.copyPages(attachment.pdf, attachment.pdf.getPageIndices());
     for (const page of pages) {
       page.node.delete(PDFName.of("StructParents"));
@@ -68,6 +69,35 @@ export async function appendPdfs(
   }
   // Without object streams, as pdfkit writes: the file stays readable by older archive tools.
   return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Takes out of an attachment's pages, before they are copied, all that can make a reader do something
+ * on its own: the pages' additional actions (/AA) and every annotation but a link to a web address,
+ * which loses anything chained to it (/Next, its own /AA). Form fields, JavaScript, launch and
+ * file-attachment annotations never reach the package: only what the pages reference is copied, and
+ * the file's catalog (its /OpenAction, its JavaScript name tree) is not.
+ */
+function withoutActions(pdf: PDFDocument) {
+  const { context } = pdf;
+  for (const page of pdf.getPages()) {
+    page.node.delete(PDFName.of("AA"));
+    const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    if (!annotations) continue;
+    const kept = annotations.asArray().filter((ref) => {
+      const annotation = context.lookupMaybe(ref, PDFDict);
+      const action = annotation?.lookupMaybe(PDFName.of("A"), PDFDict);
+      const webLink =
+        annotation?.lookupMaybe(PDFName.of("Subtype"), PDFName) === PDFName.of("Link") &&
+        action?.lookupMaybe(PDFName.of("S"), PDFName) === PDFName.of("URI");
+      if (!webLink) return false;
+      annotation?.delete(PDFName.of("AA"));
+      action?.delete(PDFName.of("Next"));
+      return true;
+    });
+    if (kept.length) page.node.set(PDFName.of("Annots"), context.obj(kept));
+    else page.node.delete(PDFName.of("Annots"));
+  }
 }
 
 /** The page's content streams wrapped in one /Artifact marked-content sequence (ISO 32000-1, 14.8.2.2). */
