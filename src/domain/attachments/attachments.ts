@@ -65,8 +65,8 @@ export const attachmentView = (a: AttachmentMeta): AttachmentView => ({
 });
 
 /** One refusal of the file, on the form's file field, with the status its code maps to. */
-const refuse = (code: DomainErrorCode, fieldCode: string, message: string) =>
-  new DomainError(code, message, { fields: [{ path: ["file"], code: fieldCode, message }] });
+const refuse = (code: DomainErrorCode, fieldCode: string, message: string, cause?: unknown) =>
+  new DomainError(code, message, { fields: [{ path: ["file"], code: fieldCode, message }] }, { cause });
 
 /** A too-large upload is refused before its bytes are read whole: the routes call this with what they know. */
 export const fileTooLarge = (maxBytes: number) =>
@@ -98,10 +98,12 @@ async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
     try {
       result = await settings.scanner(file.bytes);
     } catch (error) {
+      // Why it did not answer names its socket or host: logged from the cause, never answered.
       throw refuse(
         "VIRUS_SCAN_UNAVAILABLE",
         "scanner_unavailable",
-        `the virus scanner did not answer, so nothing was stored: ${error instanceof Error ? error.message : String(error)}`,
+        "the virus scanner did not answer, so nothing was stored; try again later",
+        error,
       );
     }
     if (!result.clean) throw refuse("ATTACHMENT_INFECTED", "infected", `the virus scanner found ${result.signature}: nothing was stored`);

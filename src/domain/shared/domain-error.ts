@@ -73,8 +73,10 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number; missing?: unknown[] } = {},
+    /** What went wrong underneath, for the log only: never answered (it may name hosts, paths or sockets). */
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options);
     this.name = "DomainError";
   }
 }

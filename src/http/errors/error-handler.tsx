@@ -6,6 +6,7 @@ import { isApiRequest } from "../authentication.ts";
 import { sendPage } from "../render.ts";
 import { conflictFromDatabase } from "./database-conflict.ts";
 import { HTTP_STATUS } from "./error-map.ts";
+import { logCause } from "./log-cause.ts";
 
 /**
  * What every NOT_FOUND answers, whatever was not found and why: a random id, another
@@ -28,6 +29,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       const status = HTTP_STATUS[error.code];
       if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
       if (error.code === "NOT_FOUND") request.log.debug({ reason: error.message }, "not found");
+      logCause(request, error);
       if (isApiRequest(request)) {
         return reply.code(status).send({
           code: error.code,

@@ -30,7 +30,7 @@ const REFUSALS =
   "415 ATTACHMENT_TYPE_NOT_ALLOWED (the bytes are no PDF, DOCX, XLSX, PNG or JPEG, whatever the name or Content-Type says; " +
   "code zip_bomb for a DOCX/XLSX that would unpack to too much, pdf_unreadable for a PDF that cannot be opened, " +
   "pdf_too_many_pages for one of over 2,000 pages), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
-  "503 VIRUS_SCAN_UNAVAILABLE (CLAMD_SOCKET is set and ClamAV did not answer)";
+  "503 VIRUS_SCAN_UNAVAILABLE (CLAMD_SOCKET is set and ClamAV did not answer; why is logged, not answered)";
 
 /** The one file of a multipart upload, in the field `file`; a larger one than the limit is refused when the limit is passed. */
 async function uploadedFile(request: FastifyRequest, settings: UploadSettings): Promise<UploadedFile> {
