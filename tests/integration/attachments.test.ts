@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -279,6 +280,68 @@ describe("attachments (database storage, no scanner)", () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers["content-disposition"]).toMatch(/^attachment; /);
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
+describe("uploads on the pages: refused before the file is read", () => {
+  const world = useTestWorld();
+
+  /**
+   * A form upload whose file never finishes arriving: answered only if the server answers without
+   * waiting for the body. `finish` sends the rest, so the request can end.
+   */
+  const slowUpload = (url: string, headers: Record<string, string>, csrf = "") => {
+    const body = multipart({ _csrf: csrf }, { name: "avtal.png", bytes: PNG });
+    const split = body.payload.length - 200;
+    const stream = new PassThrough();
+    stream.write(body.payload.subarray(0, split));
+    const response = world.app.inject({ method: "POST", url, headers: { ...headers, "content-type": body.contentType }, payload: stream });
+    return { response, finish: () => stream.end(body.payload.subarray(split)) };
+  };
+  const within = <T>(promise: Promise<T>, ms = 3000) =>
+    Promise.race([promise, new Promise<"still reading">((resolve) => setTimeout(() => resolve("still reading"), ms))]);
+  const cookieOf = (b: Browser) => [...b.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+  it("answers a läsare 403, an outsider 404 and nobody signed in a redirect to log in, without waiting for the file", async () => {
+    const pl = await world.loginAs("plA");
+    const doc = await aDeliverable(world, pl, "Tidig vägran");
+    const url = `/deliverables/${doc.id}/attachments`;
+    for (const [who, headers, status] of [
+      ["readerA", { cookie: cookieOf(await world.browserAs("readerA")) }, 403],
+      ["plB", { cookie: cookieOf(await world.browserAs("plB")) }, 404],
+      ["nobody", {}, 303],
+    ] as const) {
+      const upload = slowUpload(url, headers);
+      const answered = await within(upload.response);
+      upload.finish();
+      expect(answered === "still reading" ? answered : answered.statusCode, who).toBe(status);
+    }
+    expect(await countAttachments(world.db)).toBe(0);
+  });
+
+  it("takes at most 4 uploads at once in a process; the fifth is answered 503 with Retry-After at once", async () => {
+    const pl = await world.loginAs("plA");
+    const doc = await aDeliverable(world, pl, "Många samtidigt");
+    const b = await world.browserAs("plA");
+    const url = `/deliverables/${doc.id}/attachments`;
+    const headers = { cookie: cookieOf(b) };
+    const csrf = b.jar.get("ansluta_csrf") ?? "";
+    const running = Array.from({ length: 4 }, () => slowUpload(url, headers, csrf));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const fifth = slowUpload(url, headers, csrf);
+    const busy = await within(fifth.response);
+    fifth.finish();
+    expect(busy === "still reading" ? busy : busy.statusCode).toBe(503);
+    if (busy !== "still reading") {
+      expect(busy.headers["retry-after"]).toBe("5");
+      expect(busy.body).toContain("Många laddar upp just nu");
+    }
+    for (const upload of running) upload.finish();
+    expect((await Promise.all(running.map((u) => u.response))).map((r) => r.statusCode)).toEqual([303, 303, 303, 303]);
+    // Done: the next one is taken.
+    const next = slowUpload(url, headers, csrf);
+    next.finish();
+    expect((await next.response).statusCode).toBe(303);
   });
 });
 

@@ -16,7 +16,17 @@ import { logCause } from "./log-cause.ts";
 export const NOT_FOUND_MESSAGE = "not found";
 
 const pageKind = (code: string, status: number) =>
-  code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  code === "CSRF_INVALID"
+    ? "csrf"
+    : code === "UPLOADS_BUSY"
+      ? "busy"
+      : status === 404
+        ? "notFound"
+        : status === 403
+          ? "forbidden"
+          : status === 400
+            ? "badRequest"
+            : "server";
 
 /**
  * The last line: every error ends here as a precise 4xx, or as a 500 with a reference id that is
