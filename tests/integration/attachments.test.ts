@@ -25,10 +25,11 @@ import {
 import { attachmentFiles } from "../../src/db/attachment-files.ts";
 import { createBackup, restoreBackup } from "../../src/db/backup.ts";
 import { attachmentsOfDecision, attachmentsOfVersions, countAttachments } from "../../src/db/repositories/attachment-repository.ts";
-import { attachments, auditLog } from "../../src/db/schema.ts";
+import { attachments, auditLog, deliverables } from "../../src/db/schema.ts";
 import { Attachment, AttachmentList } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { DecisionHistory } from "../../src/http/routes/milestones/milestones.schema.ts";
+import { decisionBody } from "../support/initiative-fixtures.ts";
 import { multipart } from "../support/multipart.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 import { TEST_SECRETS } from "../support/test-secrets.ts";
@@ -214,6 +215,31 @@ describe("attachments (database storage, no scanner)", () => {
     const refused = await uploadForm(world, b, `/decisions/${decision.id}/attachments`, "bild.svg", SVG);
     expect(refused.statusCode).toBe(415);
     expect(refused.body).toContain("Filen är inte en PDF, Word-, Excel-, PNG- eller JPEG-fil.");
+  });
+
+  it("refuses a file for a fastställd version (409, nothing stored), while a decision still takes files", async () => {
+    const initiative = await world.seedInitiative({ name: "Fastställd bilaga", ready: true });
+    const [doc] = await world.db.select().from(deliverables).where(eq(deliverables.initiativeId, initiative.id));
+    if (!doc) throw new Error("the prepared initiative has no document");
+    const pl = await world.loginAs("plA");
+    const before = await countAttachments(world.db);
+    const res = await uploadVia(world, pl, `/api/v1/deliverables/${doc.id}/attachments`, "sent.pdf", await samplePdf());
+    expect(res.statusCode).toBe(409);
+    expect(ErrorJson.parse(res.json())).toMatchObject({ code: "ATTACHMENT_VERSION_FROZEN", fields: [{ code: "version_frozen" }] });
+    const b = await world.browserAs("plA");
+    const page = await b.get(`/deliverables/${doc.id}`);
+    expect(page.body).not.toMatch(/action="\/deliverables\/[^"]+\/attachments"/);
+    expect(page.body).toContain("Den senaste versionen är fastställd");
+    const form = await uploadForm(world, b, `/deliverables/${doc.id}/attachments`, "sent.pdf", await samplePdf());
+    expect(form.statusCode).toBe(409);
+    expect(form.body).toContain("Versionen är fastställd och tar inte emot fler bilagor.");
+    expect(await countAttachments(world.db)).toBe(before);
+
+    const va = await world.loginAs("vaA");
+    expect((await va.post(`/api/v1/initiatives/${initiative.id}/milestones/I/decision`, decisionBody("I"))).statusCode).toBe(201);
+    const [decision] = (await getJson(pl, `/api/v1/initiatives/${initiative.id}/milestones/I/decisions`, DecisionHistory)).decisions;
+    const signed = await uploadVia(world, va, `/api/v1/decisions/${decision?.id}/attachments`, "Protokoll.pdf", await samplePdf());
+    expect(signed.statusCode).toBe(201);
   });
 
   it("hands the decision package each version's and each decision's attachments with their bytes, in the order asked", async () => {

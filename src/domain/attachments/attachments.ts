@@ -126,6 +126,22 @@ async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
   };
 }
 
+const versionFrozen = (version: number) =>
+  refuse(
+    "ATTACHMENT_VERSION_FROZEN",
+    "version_frozen",
+    `version ${version} is fastställd: what decisions rest on takes no more files; attach it to a new version or to the decision`,
+  );
+
+/**
+ * Refuses a file for a deliverable whose latest version is fastställd, before the file is read; the
+ * upload checks again under the deliverable's lock.
+ */
+export async function refuseIfFrozen(ctx: Ctx, deliverableId: string) {
+  const latest = await latestVersion(ctx.db, deliverableId);
+  if (latest?.status === "faststalld") throw versionFrozen(latest.version);
+}
+
 /** A deliverable the actor may attach files to: the team's (initiative:work); an outsider gets not found. */
 export async function mayAttachToDeliverable(ctx: Ctx, deliverableId: string) {
   const doc = await findDeliverable(ctx.db, deliverableId);
@@ -167,17 +183,19 @@ const audited = async (
   return view;
 };
 
-/** Attaches a file to the deliverable's latest version, for the team. */
+/** Attaches a file to the deliverable's latest version, for the team, unless that version is fastställd. */
 export async function attachToDeliverable(
   ctx: UseCaseContext & { deliverableId: string; file: UploadedFile; settings: UploadSettings },
 ): Promise<AttachmentView> {
   const { initiative } = await mayAttachToDeliverable(ctx, ctx.deliverableId);
+  await refuseIfFrozen(ctx, ctx.deliverableId);
   const checked = await checkedUpload(ctx.file, ctx.settings);
   return ctx.db.transaction(async (tx) => {
     // Under the deliverable's lock, so the file goes to the version that is the latest when it is stored.
     if (!(await lockDeliverable(tx, ctx.deliverableId))) throw notFound("deliverable");
     const latest = await latestVersion(tx, ctx.deliverableId);
     if (!latest) throw notFound("deliverable version");
+    if (latest.status === "faststalld") throw versionFrozen(latest.version);
     const stored = await insertAttachment(tx, {
       ...checked,
       initiativeId: initiative.id,

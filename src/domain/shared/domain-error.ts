@@ -64,6 +64,8 @@ export type DomainErrorCode =
   | "ATTACHMENT_INFECTED"
   /** CLAMD_SOCKET is set and ClamAV did not answer: the attachment is refused rather than stored unscanned. */
   | "VIRUS_SCAN_UNAVAILABLE"
+  /** The document's latest version is fastställd: it is what decisions rest on, so no file is added to it. */
+  | "ATTACHMENT_VERSION_FROZEN"
   /** As many uploads as this server takes at once are arriving: send it again in a moment (503, Retry-After). */
   | "UPLOADS_BUSY";
 

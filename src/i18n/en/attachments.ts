@@ -27,6 +27,8 @@ export const enAttachments: Widen<typeof svAttachments> = {
     notScanned: "Attachments are not virus-scanned in this installation.",
     scannedNote: "Every attachment is virus-scanned before it is stored.",
     uploaded: "The attachment {filename} was uploaded.",
+    frozenNote:
+      "The latest version is approved and takes no more attachments. Attachments go on a new version when the document is edited, or on the decision.",
     decisionTitle: "Attachments to the decision on milestone {numeral}",
     decisionLink: "Attachments to the decision",
     backToMilestone: "Back to milestone {numeral}",
@@ -50,6 +52,7 @@ export const enAttachments: Widen<typeof svAttachments> = {
       pdf_unreadable: "The PDF file cannot be opened (it may be damaged). Save it as PDF again and try once more.",
       pdf_too_many_pages: "The PDF file has more than 2,000 pages. Split it into several files.",
       infected: "The virus scan found malicious code in the file. It was not stored.",
+      version_frozen: "The version is approved and takes no more attachments. Put the file on a new version or on the decision.",
       scanner_unavailable: "The virus scanner is not answering right now, so the file was not stored. Try again in a while.",
     },
   },

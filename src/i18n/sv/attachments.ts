@@ -25,6 +25,8 @@ export const svAttachments = {
     notScanned: "Bilagor virussöks inte i den här installationen.",
     scannedNote: "Varje bilaga virussöks innan den sparas.",
     uploaded: "Bilagan {filename} har laddats upp.",
+    frozenNote:
+      "Den senaste versionen är fastställd och tar inte emot fler bilagor. Bilagor läggs till en ny version när dokumentet redigeras, eller till beslutet.",
     decisionTitle: "Bilagor till beslutet om milstolpe {numeral}",
     decisionLink: "Bilagor till beslutet",
     backToMilestone: "Tillbaka till milstolpe {numeral}",
@@ -48,6 +50,7 @@ export const svAttachments = {
       pdf_unreadable: "PDF-filen går inte att öppna (den kan vara skadad). Spara den som PDF igen och försök på nytt.",
       pdf_too_many_pages: "PDF-filen har fler än 2 000 sidor. Dela upp den i flera filer.",
       infected: "Virussökningen hittade skadlig kod i filen. Den har inte sparats.",
+      version_frozen: "Versionen är fastställd och tar inte emot fler bilagor. Lägg filen på en ny version eller på beslutet.",
       scanner_unavailable: "Virussökningen svarar inte just nu, så filen har inte sparats. Försök igen om en stund.",
     } as Record<string, string>,
   },

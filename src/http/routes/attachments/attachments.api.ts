@@ -8,6 +8,7 @@ import {
   mayAttachToDecision,
   mayAttachToDeliverable,
   readAttachment,
+  refuseIfFrozen,
   type UploadedFile,
   type UploadSettings,
 } from "../../../domain/attachments/attachments.ts";
@@ -30,6 +31,7 @@ const REFUSALS =
   "415 ATTACHMENT_TYPE_NOT_ALLOWED (the bytes are no PDF, DOCX, XLSX, PNG or JPEG, whatever the name or Content-Type says; " +
   "code zip_bomb for a DOCX/XLSX that would unpack to too much, pdf_unreadable for a PDF that cannot be opened, " +
   "pdf_too_many_pages for one of over 2,000 pages), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
+  "409 ATTACHMENT_VERSION_FROZEN (fields[0].code version_frozen: the deliverable's latest version is fastställd; a decision still takes files), " +
   "503 VIRUS_SCAN_UNAVAILABLE (CLAMD_SOCKET is set and ClamAV did not answer; why is logged, not answered)";
 
 /** The one file of a multipart upload, in the field `file`; a larger one than the limit is refused when the limit is passed. */
@@ -82,6 +84,7 @@ export function attachmentsApi({ app, api, db, config }: AppScope) {
         response: { status: 201, schema: Attachment },
         handler: async ({ actor, params, request, now }) => {
           await mayAttachToDeliverable({ db, actor }, params.deliverableId);
+          await refuseIfFrozen({ db, actor }, params.deliverableId);
           const file = await uploadedFile(request, settings);
           return attachToDeliverable({ db, actor, now, deliverableId: params.deliverableId, file, settings });
         },

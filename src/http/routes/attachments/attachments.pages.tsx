@@ -46,7 +46,9 @@ export async function deliverableAttachmentsView(
   errors?: FormErrors,
 ): Promise<(ctx: PageContext) => ReactElement> {
   const attachments = await listDeliverableAttachments({ db, actor, deliverableId: deliverable.id });
-  const latest = deliverable.versions[deliverable.versions.length - 1]?.version ?? 0;
+  const last = deliverable.versions[deliverable.versions.length - 1];
+  const latest = last?.version ?? 0;
+  const frozen = last?.status === "faststalld";
   const terms = uploadTerms(uploadSettings(config));
   return (ctx) => (
     <DeliverableAttachments
@@ -54,7 +56,8 @@ export async function deliverableAttachmentsView(
       deliverableId={deliverable.id}
       latestVersion={latest}
       attachments={attachments}
-      mayUpload={deliverable.permissions.edit}
+      mayUpload={deliverable.permissions.edit && !frozen}
+      frozen={deliverable.permissions.edit && frozen}
       terms={terms}
       errors={errors}
     />
