@@ -29,6 +29,7 @@ import { attachments, auditLog, deliverables } from "../../src/db/schema.ts";
 import { Attachment, AttachmentList } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { DecisionHistory } from "../../src/http/routes/milestones/milestones.schema.ts";
+import { writeRequiredSections } from "../support/deliverable-fixtures.ts";
 import { decisionBody } from "../support/initiative-fixtures.ts";
 import { multipart } from "../support/multipart.ts";
 import { createTestDatabase } from "../support/test-database.ts";
@@ -240,6 +241,23 @@ describe("attachments (database storage, no scanner)", () => {
     const [decision] = (await getJson(pl, `/api/v1/initiatives/${initiative.id}/milestones/I/decisions`, DecisionHistory)).decisions;
     const signed = await uploadVia(world, va, `/api/v1/decisions/${decision?.id}/attachments`, "Protokoll.pdf", await samplePdf());
     expect(signed.statusCode).toBe(201);
+  });
+
+  it("under uploads and fastställa at once, stores exactly the uploads it answered 201", async () => {
+    const pl = await world.loginAs("plA");
+    const doc = await aDeliverable(world, pl, "Samtidigt fastställd");
+    await writeRequiredSections(pl, doc);
+    const va = await world.loginAs("vaA");
+    const url = `/api/v1/deliverables/${doc.id}/attachments`;
+    const [approved, ...uploads] = await Promise.all([
+      va.post(`/api/v1/deliverables/${doc.id}/status`, { status: "faststalld" }),
+      ...["a.png", "b.png", "c.png"].map((name) => uploadVia(world, pl, url, name, PNG)),
+    ]);
+    expect(approved?.statusCode).toBe(200);
+    for (const res of uploads) expect([201, 409]).toContain(res.statusCode);
+    const stored = await world.db.select().from(attachments).where(eq(attachments.deliverableId, doc.id));
+    expect(stored.length).toBe(uploads.filter((r) => r.statusCode === 201).length);
+    expect((await uploadVia(world, pl, url, "d.png", PNG)).statusCode).toBe(409);
   });
 
   it("hands the decision package each version's and each decision's attachments with their bytes, in the order asked", async () => {
