@@ -50,6 +50,7 @@ export const enAttachments: Widen<typeof svAttachments> = {
       unsupported_type: "The file is not a PDF, Word, Excel, PNG or JPEG file. Its content decides its type, not its name.",
       zip_bomb: "The file unpacks to an unreasonable amount of data and is not accepted.",
       pdf_unreadable: "The PDF file cannot be opened (it may be damaged). Save it as PDF again and try once more.",
+      pdf_busy: "Many PDF files are being checked right now, so the file was not stored. Try again in a moment.",
       pdf_too_many_pages: "The PDF file has more than 2,000 pages. Split it into several files.",
       infected: "The virus scan found malicious code in the file. It was not stored.",
       version_frozen: "The version is approved and takes no more attachments. Put the file on a new version or on the decision.",

@@ -48,6 +48,7 @@ export const svAttachments = {
       unsupported_type: "Filen är inte en PDF, Word-, Excel-, PNG- eller JPEG-fil. Filens innehåll avgör typen, inte namnet.",
       zip_bomb: "Filen packas upp till orimligt mycket data och tas inte emot.",
       pdf_unreadable: "PDF-filen går inte att öppna (den kan vara skadad). Spara den som PDF igen och försök på nytt.",
+      pdf_busy: "Många PDF-filer kontrolleras just nu, så filen har inte sparats. Försök igen om en stund.",
       pdf_too_many_pages: "PDF-filen har fler än 2 000 sidor. Dela upp den i flera filer.",
       infected: "Virussökningen hittade skadlig kod i filen. Den har inte sparats.",
       version_frozen: "Versionen är fastställd och tar inte emot fler bilagor. Lägg filen på en ny version eller på beslutet.",

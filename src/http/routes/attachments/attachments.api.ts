@@ -30,7 +30,7 @@ const REFUSALS =
   "filename_control_characters, filename_path), 413 ATTACHMENT_TOO_LARGE (over ATTACHMENT_MAX_BYTES, 25 MB by default), " +
   "415 ATTACHMENT_TYPE_NOT_ALLOWED (the bytes are no PDF, DOCX, XLSX, PNG or JPEG, whatever the name or Content-Type says; " +
   "code zip_bomb for a DOCX/XLSX that would unpack to too much, pdf_unreadable for a PDF that cannot be opened, " +
-  "pdf_too_many_pages for one of over 2,000 pages), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
+  "pdf_too_many_pages for one of over 2,000 pages), 429 TOO_MANY_VALIDATIONS (fields[0].code pdf_busy: as many PDFs are being read as are read at once; Retry-After), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
   "409 ATTACHMENT_VERSION_FROZEN (fields[0].code version_frozen: the deliverable's latest version is fastställd; a decision still takes files), " +
   "503 VIRUS_SCAN_UNAVAILABLE (CLAMD_SOCKET is set and ClamAV did not answer; why is logged, not answered)";
 
