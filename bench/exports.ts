@@ -189,9 +189,9 @@ async function measureHere(which: ExportCase, format: ExportFormat, rounds: numb
     const { input, attachments } = await fullPackage();
     // Reading the attachment is part of each export, as the route does it.
     run = async () => {
-      const prepared = await prepareAttachments(attachments, (name) => `Bilaga: ${name}`);
-      const model = decisionPackageDocument(input(prepared.listed)) as DocumentModel;
-      return (await decisionPackageFile(model, format, "Beslutsprotokoll", prepared.appendable)).body;
+      const prepared = await prepareAttachments(attachments, (name) => `Bilaga: ${name}`, { format });
+      const model = (listed: typeof prepared.listed) => decisionPackageDocument(input(listed)) as DocumentModel;
+      return (await decisionPackageFile(model, format, "Beslutsprotokoll", prepared)).body;
     };
   }
   const baselineRssMiB = mib(process.memoryUsage().rss);

@@ -1,12 +1,15 @@
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 /**
  * Attachments kept in a directory (ATTACHMENT_DIR) instead of the database: each file under its
  * SHA-256 (ab/abcdef…), so the same bytes are stored once and a name can never point outside the
- * directory. A file is written whole under a temporary name and then renamed, so a reader never
- * sees half of one. Files are never removed: an attachment is kept as long as what it belongs to.
+ * directory. A file is written whole under a temporary name of its own (random, so the same file
+ * uploaded twice at once is two writes that cannot meet) and then renamed, so a reader never sees
+ * half of one. The file is synced before the rename and its directory after it, so once `put` has
+ * answered the file survives a crash: the database row stored next points at bytes that are on disk.
+ * Files are never removed: an attachment is kept as long as what it belongs to.
  */
 export type AttachmentFiles = {
   dir: string;
@@ -26,10 +29,24 @@ export function attachmentFiles(dir: string): AttachmentFiles {
     put: async (sha256, bytes) => {
       if (createHash("sha256").update(bytes).digest("hex") !== sha256) throw new Error("the bytes do not have this SHA-256");
       const path = pathOf(sha256);
-      await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
-      const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temporary, bytes, { mode: 0o600 });
-      await rename(temporary, path);
+      const parent = join(dir, sha256.slice(0, 2));
+      // A new ab/ directory is itself an entry of the directory above it.
+      if (await mkdir(parent, { recursive: true })) await syncDirectory(dir);
+      const temporary = `${path}.${randomBytes(16).toString("hex")}.tmp`;
+      try {
+        const file = await open(temporary, "wx", 0o600);
+        try {
+          await file.writeFile(bytes);
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      await syncDirectory(parent);
     },
     get: async (sha256) => {
       const bytes = new Uint8Array(await readFile(pathOf(sha256)));
@@ -37,4 +54,13 @@ export function attachmentFiles(dir: string): AttachmentFiles {
       return bytes;
     },
   };
+}
+
+async function syncDirectory(path: string) {
+  const directory = await open(path, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
 }

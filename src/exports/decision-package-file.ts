@@ -1,22 +1,27 @@
 import type { AttachmentFate, PackageAttachment } from "./decision-package.ts";
 import type { DocumentModel } from "./document-model.ts";
 import { downloadDisposition, type ExportFile, type ExportFormat, exportFormat } from "./export-file.ts";
-import { type AttachmentPdf, appendPdfs, readAttachmentPdf } from "./pdf-attachments.ts";
+import { type PdfAttachmentWorker, pdfAttachmentWorker } from "./pdf-attachments-runner.ts";
 
-/** The attachments as the package lists them (without their bytes), and the PDFs among them ready to append, in the same order. */
+type Listed = Omit<PackageAttachment, "bytes"> & { fate: AttachmentFate };
+
+/** The attachments as the package lists them (without their bytes), and the PDFs among them to append, in the same order. */
 export type PreparedAttachments = {
-  listed: (Omit<PackageAttachment, "bytes"> & { fate: AttachmentFate })[];
-  appendable: { bookmark: string; pdf: Extract<AttachmentPdf, { readable: true }>["pdf"] }[];
+  listed: Listed[];
+  appendable: { bookmark: string; bytes: Uint8Array }[];
 };
 
 /**
- * Reads every attachment that is a PDF before the package is written, so the package can say of each
- * whether it is appended and, if not, why: an encrypted or damaged file is listed with a note, never
- * a failed package. The type is what the attachments branch decided from the content, not the name.
+ * Reads every attachment that is a PDF before a PDF package is written, so the package can say of
+ * each whether it is appended and, if not, why: an encrypted, damaged or too costly file is listed
+ * with a note, never a failed package. pdf-lib reads them on a worker thread (pdf-attachments-runner.ts).
+ * A DOCX appends no file, so it reads none: it only lists them. The type is what the attachments
+ * branch decided from the content, not the name.
  */
 export async function prepareAttachments(
   attachments: readonly PackageAttachment[],
   bookmark: (filename: string) => string,
+  { format, pdf = pdfAttachmentWorker() }: { format: ExportFormat; pdf?: PdfAttachmentWorker },
 ): Promise<PreparedAttachments> {
   const prepared: PreparedAttachments = { listed: [], appendable: [] };
   for (const { bytes, ...attachment } of attachments) {
@@ -24,22 +29,40 @@ export async function prepareAttachments(
       prepared.listed.push({ ...attachment, fate: "not_pdf" });
       continue;
     }
-    const read = await readAttachmentPdf(bytes);
-    prepared.listed.push({ ...attachment, fate: read.readable ? "appended" : read.reason });
-    if (read.readable) prepared.appendable.push({ bookmark: bookmark(attachment.filename), pdf: read.pdf });
+    if (format !== "pdf") {
+      prepared.listed.push({ ...attachment, fate: "listed_only" });
+      continue;
+    }
+    const read = await pdf.read(bytes);
+    const fate = read === "readable" ? "appended" : read === "encrypted" ? "encrypted" : "unreadable";
+    prepared.listed.push({ ...attachment, fate });
+    if (fate === "appended") prepared.appendable.push({ bookmark: bookmark(attachment.filename), bytes });
   }
   return prepared;
 }
 
-/** The package as a file: the DOCX as it is, the PDF with the readable attachment PDFs after its own pages. */
+/**
+ * The package as a file: the DOCX as it is, the PDF with the readable attachment PDFs after its own
+ * pages. `model` draws the package from the attachments as listed; should appending fail on its worker
+ * after all, the package is drawn again with those attachments listed as damaged and none appended.
+ */
 export async function decisionPackageFile(
-  model: DocumentModel,
+  model: (listed: Listed[]) => DocumentModel | Promise<DocumentModel>,
   format: ExportFormat,
   fileTitle: string,
-  appendable: PreparedAttachments["appendable"],
+  prepared: PreparedAttachments,
+  { pdf = pdfAttachmentWorker() }: { pdf?: PdfAttachmentWorker } = {},
 ): Promise<ExportFile> {
   const { render, contentType } = exportFormat(format);
-  const rendered = await render(model);
-  const body = format === "pdf" ? await appendPdfs(rendered, appendable) : rendered;
-  return { body, contentType, contentDisposition: downloadDisposition(fileTitle, format) };
+  const file = (body: Uint8Array): ExportFile => ({
+    body: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+    contentType,
+    contentDisposition: downloadDisposition(fileTitle, format),
+  });
+  const rendered = await render(await model(prepared.listed));
+  if (format !== "pdf" || prepared.appendable.length === 0) return file(rendered);
+  const appended = await pdf.append(rendered, prepared.appendable);
+  if (appended) return file(appended);
+  const damaged = prepared.listed.map((a) => (a.fate === "appended" ? { ...a, fate: "unreadable" as const } : a));
+  return file(await render(await model(damaged)));
 }

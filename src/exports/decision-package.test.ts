@@ -8,6 +8,7 @@ import { decisionPackageFile, prepareAttachments } from "./decision-package-file
 import type { DeliverableVersion } from "./deliverable-document.ts";
 import type { DocumentModel } from "./document-model.ts";
 import { renderPdf } from "./pdf.ts";
+import { createPdfAttachmentWorker, type PdfAttachmentWorker } from "./pdf-attachments-runner.ts";
 import { NS, outlineTitles, pdfinfo, pdfText, structureTypes, xmpOf } from "./testing/pdf.ts";
 import { unzip } from "./testing/unzip.ts";
 
@@ -131,12 +132,14 @@ const attachment = (filename: string, bytes: Uint8Array, contentType = "applicat
   belongsTo: "Beslutet",
 });
 
+const NONE = { listed: [], appendable: [] };
+
 /** The package's draft as the renderers take it (the test documents have no charts). */
 const modelOf = (input: DecisionPackageInput) => decisionPackageDocument(input) as DocumentModel;
 
 describe("a beslutsunderlag", () => {
   it("holds the milestone, the decision points with their beredning, readiness and each document at the version decided on", async () => {
-    const file = await decisionPackageFile(modelOf(underlag()), "pdf", "Beslutsunderlag", []);
+    const file = await decisionPackageFile(() => modelOf(underlag()), "pdf", "Beslutsunderlag", NONE);
     const text = pdfText(file.body);
     expect(text).toContain("Beslutsunderlag, milstolpe I");
     expect(text).toContain("Digitala bygglovsbeslut");
@@ -162,7 +165,7 @@ describe("a beslutsunderlag", () => {
   });
 
   it("is a DOCX with the same headings, tables and text, each document on a new page", async () => {
-    const file = await decisionPackageFile(modelOf(underlag()), "docx", "Beslutsunderlag", []);
+    const file = await decisionPackageFile(() => modelOf(underlag()), "docx", "Beslutsunderlag", NONE);
     const xml = unzip(file.body, "word/document.xml") ?? "";
     expect(xml).toMatch(/w:pStyle w:val="Heading1"/);
     expect(xml).toContain("Ja, starta förstudien.");
@@ -174,7 +177,7 @@ describe("a beslutsunderlag", () => {
 
 describe("a beslutsprotokoll", () => {
   it("records the outcome, answers, conditions, decider, diarienummer, the basis hash and how to check it", async () => {
-    const text = pdfText((await decisionPackageFile(modelOf(protokoll), "pdf", "Beslutsprotokoll", [])).body).replace(/\s+/g, " ");
+    const text = pdfText((await decisionPackageFile(() => modelOf(protokoll), "pdf", "Beslutsprotokoll", NONE)).body).replace(/\s+/g, " ");
     for (const expected of [
       "Gå vidare med villkor",
       "Viktor Verksamhetsägare",
@@ -205,7 +208,7 @@ describe("attachments in the package", () => {
     );
     const broken = attachment("Trasig.pdf", new TextEncoder().encode("%PDF-1.7\nnot really a pdf"));
     const picture = attachment("Foto.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47]), "image/png");
-    const prepared = await prepareAttachments([agreement, locked, broken, picture], (name) => `Bilaga: ${name}`);
+    const prepared = await prepareAttachments([agreement, locked, broken, picture], (name) => `Bilaga: ${name}`, { format: "pdf" });
     expect(prepared.listed.map((a) => [a.filename, a.fate])).toEqual([
       ["Anslutningsavtal.pdf", "appended"],
       ["Låst.pdf", "encrypted"],
@@ -215,7 +218,7 @@ describe("attachments in the package", () => {
     const model = modelOf(underlag(prepared.listed));
     const own = await renderPdf(model);
     const ownPages = (await PDFDocument.load(own)).getPageCount();
-    const file = await decisionPackageFile(model, "pdf", "Beslutsunderlag", prepared.appendable);
+    const file = await decisionPackageFile(() => model, "pdf", "Beslutsunderlag", prepared);
 
     const pdf = await PDFDocument.load(file.body, { updateMetadata: false });
     expect(pdf.getPageCount()).toBe(ownPages + 3);
@@ -247,12 +250,53 @@ describe("attachments in the package", () => {
     expect(text).toContain("Bifogas inte: inte en PDF");
   });
 
-  it("lists attachments in the DOCX, which appends none", async () => {
-    const prepared = await prepareAttachments([attachment("Anslutningsavtal.pdf", await otherPdf(1))], (name) => name);
-    const file = await decisionPackageFile(modelOf(underlag(prepared.listed)), "docx", "Beslutsunderlag", prepared.appendable);
+  it("lists attachments in the DOCX, which appends none and so reads none", async () => {
+    const untouched: PdfAttachmentWorker = {
+      read: () => Promise.reject(new Error("the DOCX read an attachment PDF")),
+      append: () => Promise.reject(new Error("the DOCX appended an attachment PDF")),
+    };
+    const files = [
+      attachment("Anslutningsavtal.pdf", await otherPdf(1)),
+      attachment("Trasig.pdf", new TextEncoder().encode("%PDF-1.7\nx")),
+    ];
+    const prepared = await prepareAttachments(files, (name) => name, { format: "docx", pdf: untouched });
+    expect(prepared.listed.map((a) => a.fate)).toEqual(["listed_only", "listed_only"]);
+    expect(prepared.appendable).toEqual([]);
+    const file = await decisionPackageFile(() => modelOf(underlag(prepared.listed)), "docx", "Beslutsunderlag", prepared, {
+      pdf: untouched,
+    });
     const xml = unzip(file.body, "word/document.xml") ?? "";
     expect(xml).toContain("Anslutningsavtal.pdf");
     expect(xml).toContain("c".repeat(64));
+    expect(xml).toContain("Bifogas inte i Word-filen");
     expect(xml).not.toContain("Avtalets sida");
+  });
+
+  it("reads attachment PDFs on a worker thread: one that takes longer than its budget is listed as damaged, not a failure", async () => {
+    const slow = createPdfAttachmentWorker({ readTimeoutMs: 1 });
+    const prepared = await prepareAttachments([attachment("Långsam.pdf", await otherPdf(400))], (name) => name, {
+      format: "pdf",
+      pdf: slow,
+    });
+    expect(prepared.listed.map((a) => a.fate)).toEqual(["unreadable"]);
+    expect(prepared.appendable).toEqual([]);
+    // Over the page limit: not appended either.
+    const short = createPdfAttachmentWorker({ maxPages: 2 });
+    expect(await short.read(await otherPdf(3))).toBe("too_many_pages");
+    expect(await short.read(await otherPdf(2))).toBe("readable");
+  });
+
+  it("lists the PDFs as damaged and appends none when appending fails on its worker", async () => {
+    const failing: PdfAttachmentWorker = { read: async () => "readable", append: async () => null };
+    const prepared = await prepareAttachments([attachment("Anslutningsavtal.pdf", await otherPdf(2))], (name) => name, {
+      format: "pdf",
+      pdf: failing,
+    });
+    const own = await renderPdf(modelOf(underlag(prepared.listed.map((a) => ({ ...a, fate: "unreadable" as const })))));
+    const file = await decisionPackageFile((listed) => modelOf(underlag(listed)), "pdf", "Beslutsunderlag", prepared, { pdf: failing });
+    expect((await PDFDocument.load(file.body)).getPageCount()).toBe((await PDFDocument.load(own)).getPageCount());
+    const text = pdfText(file.body).replace(/\s+/g, " ");
+    expect(text).toContain("Bifogas inte: filen kan inte läsas (skadad)");
+    expect(text).not.toContain("Avtalets sida");
   });
 });

@@ -22,8 +22,11 @@ export type PackageAttachment = {
   belongsTo: string;
 };
 
-/** What the PDF does with an attachment: appended after the package's pages, or why not. */
-export type AttachmentFate = "appended" | "not_pdf" | "encrypted" | "unreadable";
+/**
+ * What the package does with an attachment: the PDF appends it after its own pages, or says why not;
+ * the DOCX appends none and lists a PDF as only listed.
+ */
+export type AttachmentFate = "appended" | "not_pdf" | "encrypted" | "unreadable" | "listed_only";
 
 /** A basis document at the version the package shows. */
 export type PackageDocument = {
@@ -205,6 +208,7 @@ function attachmentsPart(input: DecisionPackageInput, m: Messages): Block[] {
     not_pdf: t.notAppended,
     encrypted: t.encrypted,
     unreadable: t.unreadable,
+    listed_only: t.listedOnly,
   };
   return [
     { kind: "heading", level: 2, text: t.attachmentsHeading },

@@ -6,14 +6,29 @@ import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFNam
  * pages into it rather than rewriting it, and leaves the Info dictionary as it was.
  */
 
-/** An attachment PDF read and ready to append, or why it cannot be: the package lists it with that note instead. */
-export type AttachmentPdf = { readable: true; pdf: PDFDocument } | { readable: false; reason: "encrypted" | "unreadable" };
+/**
+ * The most pages an attachment PDF may have: a signed agreement or minutes has tens, and every page
+ * appended costs the package's reader memory and time. A longer file is refused at upload.
+ */
+export const MAX_ATTACHMENT_PDF_PAGES = 2000;
 
-/** Reads an attachment's bytes as a PDF; an encrypted, damaged or page-less file is a reason, never an exception. */
-export async function readAttachmentPdf(bytes: Uint8Array): Promise<AttachmentPdf> {
+/** Why an attachment PDF cannot be appended. */
+export type UnreadablePdf = "encrypted" | "unreadable" | "too_many_pages";
+
+/** An attachment PDF read and ready to append, or why it cannot be: the package lists it with that note instead. */
+export type AttachmentPdf = { readable: true; pdf: PDFDocument } | { readable: false; reason: UnreadablePdf };
+
+/**
+ * Reads an attachment's bytes as a PDF; an encrypted, damaged, page-less or over-long file is a
+ * reason, never an exception. pdf-lib parses the whole file on the thread that calls it, so this runs
+ * on a worker thread (pdf-attachments-worker.ts), never on the event loop.
+ */
+export async function readAttachmentPdf(bytes: Uint8Array, maxPages = MAX_ATTACHMENT_PDF_PAGES): Promise<AttachmentPdf> {
   try {
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    if (pdf.getPageCount() === 0) return { readable: false, reason: "unreadable" };
+    const pages = pdf.getPageCount();
+    if (pages === 0) return { readable: false, reason: "unreadable" };
+    if (pages > maxPages) return { readable: false, reason: "too_many_pages" };
     return { readable: true, pdf };
   } catch (error) {
     // pdf-lib is compiled to ES5, where its error classes lose their prototype: its message says which it is.
@@ -30,10 +45,14 @@ export async function readAttachmentPdf(bytes: Uint8Array): Promise<AttachmentPd
  * hold no untagged content, and a reader of the structure tree would skip it anyway; the package's
  * table of attachments says so and names each file, which is kept as it was in Ansluta.
  */
-export async function appendPdfs(packagePdf: Uint8Array, attachments: readonly { bookmark: string; pdf: PDFDocument }[]): Promise<Buffer> {
-  if (attachments.length === 0) return Buffer.from(packagePdf);
+export async function appendPdfs(
+  packagePdf: Uint8Array,
+  attachments: readonly { bookmark: string; pdf: PDFDocument }[],
+): Promise<Uint8Array> {
+  if (attachments.length === 0) return packagePdf;
   const doc = await PDFDocument.load(packagePdf, { updateMetadata: false });
   for (const attachment of attachments) {
+    withoutActions(attachment.pdf);
     const pages = await doc.copyPages(attachment.pdf, attachment.pdf.getPageIndices());
     for (const page of pages) {
       page.node.delete(PDFName.of("StructParents"));
@@ -49,7 +68,36 @@ export async function appendPdfs(packagePdf: Uint8Array, attachments: readonly {
     if (first) addBookmark(doc, attachment.bookmark, first.ref);
   }
   // Without object streams, as pdfkit writes: the file stays readable by older archive tools.
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Takes out of an attachment's pages, before they are copied, all that can make a reader do something
+ * on its own: the pages' additional actions (/AA) and every annotation but a link to a web address,
+ * which loses anything chained to it (/Next, its own /AA). Form fields, JavaScript, launch and
+ * file-attachment annotations never reach the package: only what the pages reference is copied, and
+ * the file's catalog (its /OpenAction, its JavaScript name tree) is not.
+ */
+function withoutActions(pdf: PDFDocument) {
+  const { context } = pdf;
+  for (const page of pdf.getPages()) {
+    page.node.delete(PDFName.of("AA"));
+    const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    if (!annotations) continue;
+    const kept = annotations.asArray().filter((ref) => {
+      const annotation = context.lookupMaybe(ref, PDFDict);
+      const action = annotation?.lookupMaybe(PDFName.of("A"), PDFDict);
+      const webLink =
+        annotation?.lookupMaybe(PDFName.of("Subtype"), PDFName) === PDFName.of("Link") &&
+        action?.lookupMaybe(PDFName.of("S"), PDFName) === PDFName.of("URI");
+      if (!webLink) return false;
+      annotation?.delete(PDFName.of("AA"));
+      action?.delete(PDFName.of("Next"));
+      return true;
+    });
+    if (kept.length) page.node.set(PDFName.of("Annots"), context.obj(kept));
+    else page.node.delete(PDFName.of("Annots"));
+  }
 }
 
 /** The page's content streams wrapped in one /Artifact marked-content sequence (ISO 32000-1, 14.8.2.2). */

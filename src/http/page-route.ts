@@ -8,6 +8,7 @@ import { type Locale, type Messages, messagesFor } from "../i18n/index.ts";
 import type { FormErrors, Notice, PageContext } from "../ui/page-context.ts";
 import { setFlash } from "./cookies.ts";
 import { HTTP_STATUS } from "./errors/error-map.ts";
+import { logCause } from "./errors/log-cause.ts";
 import { type FormValues, formValues, toFormErrors } from "./form.ts";
 import { pathValue } from "./path-id.ts";
 import { sendPage } from "./render.ts";
@@ -208,10 +209,12 @@ export function pageRoute<
         if (!(error instanceof DomainError)) throw error;
         const refused = await route.refused?.(error, extend(input, { data, shown }));
         if (refused) {
+          logCause(request, error);
           if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
           return isRefusal(refused) ? again(refused, shown) : answer(refused);
         }
         if (form && error.details.fields) {
+          logCause(request, error);
           const errors = form.issues ? form.issues(error.details.fields, loaded) : toFormErrors(error.details.fields);
           return again({ errors, status: HTTP_STATUS[error.code] }, shown);
         }

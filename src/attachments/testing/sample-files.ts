@@ -24,6 +24,13 @@ export async function samplePdf(): Promise<Uint8Array> {
   return pdf.save();
 }
 
+/** A PDF of `count` empty pages. */
+export async function pagesPdf(count: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  for (let i = 0; i < count; i++) pdf.addPage([200, 200]);
+  return pdf.save();
+}
+
 export async function sampleDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Protokoll §4")] }] })));
 }
@@ -65,3 +72,5 @@ export async function lyingZipBombDocx(megabytes: number): Promise<Uint8Array> {
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 export const HTML_AS_PDF = utf8("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
 export const SVG = utf8('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+/** A PDF's header and end marker around nothing a PDF reader can open. */
+export const DAMAGED_PDF = utf8("%PDF-1.7\nnot really a pdf\n%%EOF\n");

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { OrganisationRole, SystemRole } from "../../domain/access/roles.ts";
+import { membershipKey } from "../../domain/reviews/review-rules.ts";
 import type { Database } from "../database.ts";
 import { memberships, organisations, users } from "../schema.ts";
 
@@ -104,3 +105,19 @@ export const findAnyUser = async (db: Database) => (await db.select({ id: users.
 /** The e-mail addresses of every account holding the system role. */
 export const emailsWithSystemRole = async (db: Database, role: SystemRole): Promise<string[]> =>
   (await db.select({ email: users.email }).from(users).where(sql`${role} = any(${users.systemRoles})`)).map((r) => r.email);
+
+/** Which of these people are members of which of these organisations now, as membershipKey pairs. */
+export async function membershipsAmong(db: Database, organisationIds: readonly string[], userIds: readonly string[]): Promise<Set<string>> {
+  if (!organisationIds.length || !userIds.length) return new Set();
+  const rows = await db
+    .select({ organisationId: memberships.organisationId, userId: memberships.userId })
+    .from(memberships)
+    .where(and(inArray(memberships.organisationId, [...new Set(organisationIds)]), inArray(memberships.userId, [...new Set(userIds)])));
+  return new Set(rows.map((r) => membershipKey(r.organisationId, r.userId)));
+}
+
+/** Which of these people are members of the organisation now. */
+export async function membersAmong(db: Database, organisationId: string, userIds: readonly string[]): Promise<Set<string>> {
+  const pairs = await membershipsAmong(db, [organisationId], userIds);
+  return new Set(userIds.filter((id) => pairs.has(membershipKey(organisationId, id))));
+}

@@ -68,4 +68,32 @@ describe("an attachment's type, told by its bytes", () => {
     expect(measureZip(await sampleDocx(), limits)).toBeNull();
     expect(measureZip(await sampleXlsx(), limits)).toBeNull();
   });
+
+  it("unpacks at most 16 KB of [Content_Types].xml on the event loop, whatever its headers claim", async () => {
+    const withContentTypes = async (padding: number, claim?: number) => {
+      const entries = unzipSync(await sampleDocx());
+      const name = "[Content_Types].xml";
+      const xml = new TextDecoder().decode(entries[name]);
+      entries[name] = utf8(`${xml}<!--${" ".repeat(padding)}-->`);
+      const zip = zipSync(entries, { level: 9 });
+      if (claim !== undefined) claimSize(zip, name, claim);
+      return zip;
+    };
+    expect(kindOf(await withContentTypes(1000))).toBe("docx");
+    expect(kindOf(await withContentTypes(20 * 1024))).toBe("zip_bomb");
+    // 8 MB that say they are 1,000 bytes: refused once 16 KB have come out, not unpacked whole.
+    expect(kindOf(await withContentTypes(8 * 1024 * 1024, 1000))).toBe("zip_bomb");
+  });
 });
+
+/** Makes a ZIP's local header and central directory claim `size` unpacked bytes for the entry `name`. */
+function claimSize(zip: Uint8Array, name: string, size: number) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const named = (at: number, nameAt: number, lengthAt: number) =>
+    new TextDecoder().decode(zip.subarray(at + nameAt, at + nameAt + view.getUint16(at + lengthAt, true))) === name;
+  for (let at = 0; at < zip.length - 4; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50 && named(at, 30, 26)) view.setUint32(at + 22, size, true);
+    if (signature === 0x02014b50 && named(at, 46, 28)) view.setUint32(at + 24, size, true);
+  }
+}

@@ -29,7 +29,10 @@ export type ZipLimits = {
   /** Unpacked ÷ packed for any entry over `ratioFloor` bytes: XML packs 10–20×, a bomb over 1,000×. */
   maxRatio: number;
   ratioFloor: number;
-  /** [Content_Types].xml, the one entry read: a real one is a few kilobytes. */
+  /**
+   * [Content_Types].xml, the one entry unpacked on the event loop: a real one is a few kilobytes.
+   * Counted as it unpacks, so a header claiming less is no way past it.
+   */
   maxContentTypesBytes: number;
 };
 
@@ -38,7 +41,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalUncompressed: 200 * 1024 * 1024,
   maxRatio: 100,
   ratioFloor: 1024 * 1024,
-  maxContentTypesBytes: 256 * 1024,
+  maxContentTypesBytes: 16 * 1024,
 };
 
 export type TypeRefusal =
@@ -46,6 +49,12 @@ export type TypeRefusal =
   | { code: "unsupported_type"; detail: string }
   /** A DOCX or XLSX whose ZIP would unpack to more than the limits allow. */
   | { code: "zip_bomb"; detail: string };
+
+/**
+ * A PDF by its header that the PDF reader cannot open (damaged, or too costly to read within its
+ * budget), or one longer than the page limit: the decision package could not append it.
+ */
+export type PdfRefusal = { code: "pdf_unreadable"; detail: string } | { code: "pdf_too_many_pages"; detail: string };
 
 export type TypeReading = { ok: true; kind: AttachmentKind; contentType: AttachmentContentType } | { ok: false; refusal: TypeRefusal };
 
@@ -84,7 +93,7 @@ export function detectAttachmentType(bytes: Uint8Array, limits: ZipLimits = DEFA
 /**
  * A DOCX or an XLSX, told by the package's [Content_Types].xml and its main part. The entries are
  * listed from the central directory (fflate) without unpacking any; only [Content_Types].xml is
- * unpacked, and only when small, into a buffer of its declared size. Macro-enabled files (.docm,
+ * unpacked, and only up to its limit, counted as it comes out. Macro-enabled files (.docm,
  * .xlsm, a vbaProject.bin) are not Word or Excel documents here.
  */
 function officeKind(bytes: Uint8Array, limits: ZipLimits): TypeReading {
@@ -118,13 +127,9 @@ function officeKind(bytes: Uint8Array, limits: ZipLimits): TypeReading {
   if (types.originalSize > limits.maxContentTypesBytes || types.size > limits.maxContentTypesBytes) {
     return refused("zip_bomb", `[Content_Types].xml unpacks to ${types.originalSize} bytes`);
   }
-  let text: string;
-  try {
-    const unpacked = unzipSync(bytes, { filter: (entry) => entry.name === "[Content_Types].xml" })["[Content_Types].xml"];
-    text = new TextDecoder("utf-8", { fatal: false }).decode(unpacked ?? new Uint8Array());
-  } catch (error) {
-    return refused("unsupported_type", `a damaged ZIP file: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const read = contentTypes(bytes, limits.maxContentTypesBytes);
+  if ("refusal" in read) return { ok: false, refusal: read.refusal };
+  const text = read.text;
   const overrides = new Map<string, string>();
   for (const [element] of text.matchAll(/<Override\b[^>]*>/g)) {
     const part = /\bPartName=["']([^"']*)["']/.exec(element)?.[1];
@@ -135,6 +140,50 @@ function officeKind(bytes: Uint8Array, limits: ZipLimits): TypeReading {
   if (declares(WORD_MAIN, "word/document.xml")) return found("docx");
   if (declares(EXCEL_MAIN, "xl/workbook.xml")) return found("xlsx");
   return refused("unsupported_type", "a ZIP file that is no Word document (.docx) or Excel workbook (.xlsx)");
+}
+
+/**
+ * [Content_Types].xml unpacked in small pieces and stopped as soon as more than `limit` bytes have
+ * come out: its headers' sizes are only what the file claims. No other entry is unpacked.
+ */
+function contentTypes(bytes: Uint8Array, limit: number): { text: string } | { refusal: TypeRefusal } {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let done = false;
+  let refusal: TypeRefusal | null = null;
+  const unzip = new Unzip((file) => {
+    if (file.name !== "[Content_Types].xml" || done || refusal) return;
+    file.ondata = (error, chunk, final) => {
+      if (refusal) return;
+      if (error) {
+        refusal = { code: "unsupported_type", detail: `a damaged [Content_Types].xml: ${error.message}` };
+        return;
+      }
+      total += chunk.length;
+      if (total > limit) {
+        refusal = { code: "zip_bomb", detail: `[Content_Types].xml unpacks to more than ${limit} bytes` };
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) done = true;
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  // Small pieces: deflate unpacks at most about 1,000× a piece, so one piece cannot come out large.
+  const CHUNK = 256;
+  try {
+    for (let offset = 0; offset < bytes.length && !done && !refusal; offset += CHUNK) {
+      unzip.push(bytes.subarray(offset, offset + CHUNK), offset + CHUNK >= bytes.length);
+    }
+  } catch (error) {
+    refusal ??= { code: "unsupported_type", detail: `a damaged ZIP file: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (refusal) return { refusal };
+  if (!done) return { refusal: { code: "unsupported_type", detail: "a ZIP file whose [Content_Types].xml cannot be read" } };
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return { text };
 }
 
 /**

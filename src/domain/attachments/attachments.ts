@@ -14,7 +14,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { permissionsFor, readableInitiative } from "../initiatives/read-initiatives.ts";
 import { DomainError, type DomainErrorCode, forbidden, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
-import { detectAttachmentType, type TypeRefusal } from "./attachment-type.ts";
+import { detectAttachmentType, type PdfRefusal, type TypeRefusal } from "./attachment-type.ts";
 import { checkFilename, checkSize } from "./upload-rules.ts";
 import type { VirusScanner } from "./virus-scan.ts";
 
@@ -22,13 +22,15 @@ type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
 /**
  * How this installation takes uploads: its size limit, ClamAV when configured, where bytes go (null:
- * the database), and how a DOCX or XLSX is unpacked to count what it really holds (on a worker thread).
+ * the database), how a DOCX or XLSX is unpacked to count what it really holds, and how a PDF is read
+ * to see that it opens and is not too long (both on a worker thread).
  */
 export type UploadSettings = {
   maxBytes: number;
   scanner: VirusScanner | null;
   files: AttachmentFiles | null;
   measureZip: (bytes: Uint8Array) => Promise<TypeRefusal | null>;
+  checkPdf: (bytes: Uint8Array) => Promise<PdfRefusal | null>;
 };
 
 export type UploadedFile = { filename: string; bytes: Uint8Array };
@@ -63,8 +65,8 @@ export const attachmentView = (a: AttachmentMeta): AttachmentView => ({
 });
 
 /** One refusal of the file, on the form's file field, with the status its code maps to. */
-const refuse = (code: DomainErrorCode, fieldCode: string, message: string) =>
-  new DomainError(code, message, { fields: [{ path: ["file"], code: fieldCode, message }] });
+const refuse = (code: DomainErrorCode, fieldCode: string, message: string, cause?: unknown) =>
+  new DomainError(code, message, { fields: [{ path: ["file"], code: fieldCode, message }] }, { cause });
 
 /** A too-large upload is refused before its bytes are read whole: the routes call this with what they know. */
 export const fileTooLarge = (maxBytes: number) =>
@@ -72,7 +74,8 @@ export const fileTooLarge = (maxBytes: number) =>
 
 /**
  * Checks an upload in order of cost (size, name, type from the bytes, then the virus scan) and
- * answers the first refusal. Nothing is stored before every check has passed.
+ * answers the first refusal. A PDF is read last, after the scan, so a file the scanner knows as
+ * harmful never reaches the PDF reader. Nothing is stored before every check has passed.
  */
 async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
   const sizeProblem = checkSize(file.bytes.length, settings.maxBytes);
@@ -95,14 +98,20 @@ async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
     try {
       result = await settings.scanner(file.bytes);
     } catch (error) {
+      // Why it did not answer names its socket or host: logged from the cause, never answered.
       throw refuse(
         "VIRUS_SCAN_UNAVAILABLE",
         "scanner_unavailable",
-        `the virus scanner did not answer, so nothing was stored: ${error instanceof Error ? error.message : String(error)}`,
+        "the virus scanner did not answer, so nothing was stored; try again later",
+        error,
       );
     }
     if (!result.clean) throw refuse("ATTACHMENT_INFECTED", "infected", `the virus scanner found ${result.signature}: nothing was stored`);
     scanned = true;
+  }
+  if (type.kind === "pdf") {
+    const unreadable = await settings.checkPdf(file.bytes);
+    if (unreadable) throw refuse("ATTACHMENT_TYPE_NOT_ALLOWED", unreadable.code, `the PDF is refused: ${unreadable.detail}`);
   }
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   // In a directory the file is written first: if the transaction then fails, an unreferenced file under its hash is harmless.
@@ -115,6 +124,22 @@ async function checkedUpload(file: UploadedFile, settings: UploadSettings) {
     bytes: settings.files ? null : file.bytes,
     scanned,
   };
+}
+
+const versionFrozen = (version: number) =>
+  refuse(
+    "ATTACHMENT_VERSION_FROZEN",
+    "version_frozen",
+    `version ${version} is fastställd: what decisions rest on takes no more files; attach it to a new version or to the decision`,
+  );
+
+/**
+ * Refuses a file for a deliverable whose latest version is fastställd, before the file is read; the
+ * upload checks again under the deliverable's lock.
+ */
+export async function refuseIfFrozen(ctx: Ctx, deliverableId: string) {
+  const latest = await latestVersion(ctx.db, deliverableId);
+  if (latest?.status === "faststalld") throw versionFrozen(latest.version);
 }
 
 /** A deliverable the actor may attach files to: the team's (initiative:work); an outsider gets not found. */
@@ -158,17 +183,19 @@ const audited = async (
   return view;
 };
 
-/** Attaches a file to the deliverable's latest version, for the team. */
+/** Attaches a file to the deliverable's latest version, for the team, unless that version is fastställd. */
 export async function attachToDeliverable(
   ctx: UseCaseContext & { deliverableId: string; file: UploadedFile; settings: UploadSettings },
 ): Promise<AttachmentView> {
   const { initiative } = await mayAttachToDeliverable(ctx, ctx.deliverableId);
+  await refuseIfFrozen(ctx, ctx.deliverableId);
   const checked = await checkedUpload(ctx.file, ctx.settings);
   return ctx.db.transaction(async (tx) => {
     // Under the deliverable's lock, so the file goes to the version that is the latest when it is stored.
     if (!(await lockDeliverable(tx, ctx.deliverableId))) throw notFound("deliverable");
     const latest = await latestVersion(tx, ctx.deliverableId);
     if (!latest) throw notFound("deliverable version");
+    if (latest.status === "faststalld") throw versionFrozen(latest.version);
     const stored = await insertAttachment(tx, {
       ...checked,
       initiativeId: initiative.id,

@@ -12,13 +12,13 @@ import {
 } from "../../db/repositories/deliverable-repository.ts";
 import { findOrganisationById } from "../../db/repositories/organisation-repository.ts";
 import { reviewsOf } from "../../db/repositories/review-repository.ts";
-import { membersOfOrganisation, usersByIds } from "../../db/repositories/user-repository.ts";
+import { membersAmong, membersOfOrganisation, usersByIds } from "../../db/repositories/user-repository.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize, can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { readableInitiative, workableInitiative } from "../initiatives/read-initiatives.ts";
-import { approvalsOfText, pendingReviewers, type Review } from "../reviews/review-rules.ts";
+import { approvalsOfText, approvers, pendingReviewers, type Review } from "../reviews/review-rules.ts";
 import { contentHash } from "../shared/content-hash.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -139,7 +139,9 @@ export async function getDeliverable(ctx: Ctx & { deliverableId: string; now?: D
   const [versions, reviews] = await Promise.all([versionsOf(ctx.db, [doc.id]), reviewsOf(ctx.db, [doc.id])]);
   const roles = ctx.actor.memberships.get(initiative.organisationId) ?? [];
   const latest = versions[versions.length - 1];
-  const approvals = latest ? approvalsOfText(reviews, latest) : [];
+  const approvals = latest
+    ? approvalsOfText(reviews, latest, await membersAmong(ctx.db, initiative.organisationId, approvers(reviews)))
+    : [];
   const people = [
     ...versions.flatMap((v) => [v.createdBy, v.lastEditedBy, v.approvedBy, v.secondApproverId]),
     ...reviews.flatMap((r) => [r.requestedBy, ...r.reviewers.map((a) => a.reviewerId)]),
@@ -362,7 +364,8 @@ export async function changeDeliverableStatus({
     if (status === "faststalld") {
       // Judged under the lock on the version as it is now, with the organisation's setting as it is now.
       const organisation = await findOrganisationById(tx, initiative.organisationId);
-      reviewApprovals = approvalsOfText(await reviewsOf(tx, [deliverableId]), latest);
+      const reviews = await reviewsOf(tx, [deliverableId]);
+      reviewApprovals = approvalsOfText(reviews, latest, await membersAmong(tx, initiative.organisationId, approvers(reviews)));
       const blockers = approvalBlockers({
         template: deliverableType(methodV12, doc.typeId)?.template ?? [],
         version: { ...latest, sections: latest.sections as Record<string, string> },

@@ -18,19 +18,29 @@ const pending = (reviewerId: string) => ({ reviewerId, verdict: null }) as const
 
 const version = { version: 2, contentHash: "h1", createdBy: "pl", lastEditedBy: "pl" };
 
+const MEMBERS = new Set(["sg", "dt", "va", "pl"]);
+
 describe("approvals that speak for a version's text", () => {
   it("counts approvals on this version and this very text, by someone who did not write it", () => {
-    expect(approvalsOfText([review(2, [approved("sg"), changes("dt"), pending("va")])], version)).toEqual(["sg"]);
+    expect(approvalsOfText([review(2, [approved("sg"), changes("dt"), pending("va")])], version, MEMBERS)).toEqual(["sg"]);
   });
 
   it("does not count an approval of an earlier text, an earlier version, or by an author", () => {
-    expect(approvalsOfText([review(2, [approved("sg", "h0")])], version)).toEqual([]);
-    expect(approvalsOfText([review(1, [approved("sg")])], version)).toEqual([]);
-    expect(approvalsOfText([review(2, [approved("dt")])], { ...version, lastEditedBy: "dt" })).toEqual([]);
+    expect(approvalsOfText([review(2, [approved("sg", "h0")])], version, MEMBERS)).toEqual([]);
+    expect(approvalsOfText([review(1, [approved("sg")])], version, MEMBERS)).toEqual([]);
+    expect(approvalsOfText([review(2, [approved("dt")])], { ...version, lastEditedBy: "dt" }, MEMBERS)).toEqual([]);
+  });
+
+  it("does not count an approval by someone no longer a member of the document's organisation", () => {
+    expect(approvalsOfText([review(2, [approved("sg"), approved("va")])], version, new Set(["va"]))).toEqual(["va"]);
+    expect(approvalsOfText([review(2, [approved("sg")])], version, new Set())).toEqual([]);
   });
 
   it("names a reviewer once however many requests approved it", () => {
-    expect(approvalsOfText([review(2, [approved("sg")]), review(2, [approved("sg"), approved("va")])], version)).toEqual(["sg", "va"]);
+    expect(approvalsOfText([review(2, [approved("sg")]), review(2, [approved("sg"), approved("va")])], version, MEMBERS)).toEqual([
+      "sg",
+      "va",
+    ]);
   });
 });
 

@@ -28,15 +28,20 @@ export type ReviewedVersion = { version: number; contentHash: string; createdBy:
 
 /**
  * The reviewers whose approval speaks for this version's text as it is now: approved on this
- * version, on this very text (an edit since makes the approval about another text), and not one of
- * the text's authors (nobody is the second person for what they wrote). In the order asked.
+ * version, on this very text (an edit since makes the approval about another text), not one of
+ * the text's authors (nobody is the second person for what they wrote), and still a member of the
+ * document's organisation (`members`): someone who has left it answers for nothing there any more.
+ * In the order asked.
  */
-export function approvalsOfText(reviews: readonly Review[], version: ReviewedVersion): string[] {
+export function approvalsOfText(reviews: readonly Review[], version: ReviewedVersion, members: ReadonlySet<string>): string[] {
   const authors = versionAuthors(version);
   const approving = reviews
     .filter((r) => r.version === version.version)
     .flatMap((r) => r.reviewers)
-    .filter((a) => a.verdict === "approved" && a.contentHash === version.contentHash && !authors.includes(a.reviewerId))
+    .filter(
+      (a) =>
+        a.verdict === "approved" && a.contentHash === version.contentHash && !authors.includes(a.reviewerId) && members.has(a.reviewerId),
+    )
     .map((a) => a.reviewerId);
   return [...new Set(approving)];
 }
@@ -50,6 +55,14 @@ export function pendingReviewers(reviews: readonly Review[], version: number): s
   const answered = new Set(own.filter((a) => a.verdict !== null).map((a) => a.reviewerId));
   return [...new Set(own.filter((a) => a.verdict === null && !answered.has(a.reviewerId)).map((a) => a.reviewerId))];
 }
+
+/** A person's membership of an organisation as one value, for sets of memberships. */
+export const membershipKey = (organisationId: string, userId: string) => `${organisationId}:${userId}`;
+
+/** Everyone who approved any of these reviews: whose membership approvalsOfText needs to know. */
+export const approvers = (reviews: readonly Review[]) => [
+  ...new Set(reviews.flatMap((r) => r.reviewers.filter((a) => a.verdict === "approved").map((a) => a.reviewerId))),
+];
 
 /** Whether anyone asked on this version is a reviewer at all: named reviews replace the team-wide "granska" task. */
 export const hasNamedReviewers = (reviews: readonly Review[], version: number) =>

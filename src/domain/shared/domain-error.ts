@@ -63,7 +63,11 @@ export type DomainErrorCode =
   /** ClamAV (CLAMD_SOCKET) found a virus in the attachment: nothing was stored. */
   | "ATTACHMENT_INFECTED"
   /** CLAMD_SOCKET is set and ClamAV did not answer: the attachment is refused rather than stored unscanned. */
-  | "VIRUS_SCAN_UNAVAILABLE";
+  | "VIRUS_SCAN_UNAVAILABLE"
+  /** The document's latest version is fastställd: it is what decisions rest on, so no file is added to it. */
+  | "ATTACHMENT_VERSION_FROZEN"
+  /** As many uploads as this server takes at once are arriving: send it again in a moment (503, Retry-After). */
+  | "UPLOADS_BUSY";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };
@@ -73,8 +77,10 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number; missing?: unknown[] } = {},
+    /** What went wrong underneath, for the log only: never answered (it may name hosts, paths or sockets). */
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options);
     this.name = "DomainError";
   }
 }

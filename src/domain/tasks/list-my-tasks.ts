@@ -10,9 +10,11 @@ import {
 } from "../../db/repositories/follow-up-repository.ts";
 import { measuredBenefitsOf, reviewableRisksOf } from "../../db/repositories/reminder-repository.ts";
 import { reviewsOfInitiatives } from "../../db/repositories/review-repository.ts";
+import { membershipsAmong } from "../../db/repositories/user-repository.ts";
 import { listCommunications } from "../communications/communications-inbox.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
 import { threadsOf } from "../reviews/comment-threads.ts";
+import { approvers } from "../reviews/review-rules.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import { type Task, tasksFor } from "./my-tasks.ts";
 
@@ -52,6 +54,11 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
       subject: c.subject,
       audience: c.audience,
     }));
+  const reviewerMemberships = await membershipsAmong(
+    db,
+    initiatives.map((i) => i.organisationId),
+    approvers(reviews),
+  );
   return tasksFor(actor, {
     today: stockholmDay(now),
     initiatives,
@@ -65,6 +72,7 @@ export async function listMyTasks({ db, actor, now }: UseCaseContext): Promise<T
     risks,
     benefits,
     reviews,
+    reviewerMemberships,
     threads: [...new Set(comments.map((c) => c.deliverableId))].map((deliverableId) => ({
       deliverableId,
       threads: threadsOf(comments.filter((c) => c.deliverableId === deliverableId)),

@@ -10,7 +10,7 @@ import { currentDecisions, outcomesOf } from "../milestones/current-decisions.ts
 import type { Condition, DeliverableState, Outcome } from "../milestones/milestone-rules.ts";
 import { assessReadiness } from "../milestones/milestone-rules.ts";
 import { type CommentThread, openThreadsFor } from "../reviews/comment-threads.ts";
-import { approvalsOfText, hasNamedReviewers, pendingReviewers, type Review } from "../reviews/review-rules.ts";
+import { approvalsOfText, approvers, hasNamedReviewers, membershipKey, pendingReviewers, type Review } from "../reviews/review-rules.ts";
 
 /**
  * What can wait for a person, in the order the start page shows the groups. Documented in the
@@ -74,6 +74,11 @@ export type TaskSources = {
   })[];
   /** Requests for review of these deliverables with each named reviewer's answer. */
   reviews?: readonly Review[];
+  /**
+   * Which reviewers are members of which organisation now ("organisationId:userId", membershipKey):
+   * an approval counts only from a member. Without it, no approval counts.
+   */
+  reviewerMemberships?: ReadonlySet<string>;
   /** The comment threads on these deliverables, by deliverable. */
   threads?: readonly { deliverableId: string; threads: readonly CommentThread[] }[];
   /** The text of each version för granskning, by deliverable. */
@@ -181,7 +186,11 @@ export function tasksFor(actor: Actor, s: TaskSources): Task[] {
         version: { sections: s.sectionsInReview.find((r) => r.deliverableId === d.id)?.sections ?? {}, ...d.latestAuthors },
         actorId: actor.userId,
         requiresSecondApprover: initiative.requiresSecondApprover,
-        reviewApprovals: approvalsOfText(reviews, { ...d.latest, ...d.latestAuthors }),
+        reviewApprovals: approvalsOfText(
+          reviews,
+          { ...d.latest, ...d.latestAuthors },
+          new Set(approvers(reviews).filter((id) => s.reviewerMemberships?.has(membershipKey(initiative.organisationId, id)))),
+        ),
       });
       // Named reviewers replace the team-wide review: then only those asked and still to answer are waited for.
       const reviewer = hasNamedReviewers(reviews, d.latest.version)

@@ -6,6 +6,7 @@ import { isApiRequest } from "../authentication.ts";
 import { sendPage } from "../render.ts";
 import { conflictFromDatabase } from "./database-conflict.ts";
 import { HTTP_STATUS } from "./error-map.ts";
+import { logCause } from "./log-cause.ts";
 
 /**
  * What every NOT_FOUND answers, whatever was not found and why: a random id, another
@@ -15,7 +16,17 @@ import { HTTP_STATUS } from "./error-map.ts";
 export const NOT_FOUND_MESSAGE = "not found";
 
 const pageKind = (code: string, status: number) =>
-  code === "CSRF_INVALID" ? "csrf" : status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  code === "CSRF_INVALID"
+    ? "csrf"
+    : code === "UPLOADS_BUSY"
+      ? "busy"
+      : status === 404
+        ? "notFound"
+        : status === 403
+          ? "forbidden"
+          : status === 400
+            ? "badRequest"
+            : "server";
 
 /**
  * The last line: every error ends here as a precise 4xx, or as a 500 with a reference id that is
@@ -28,6 +39,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       const status = HTTP_STATUS[error.code];
       if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
       if (error.code === "NOT_FOUND") request.log.debug({ reason: error.message }, "not found");
+      logCause(request, error);
       if (isApiRequest(request)) {
         return reply.code(status).send({
           code: error.code,

@@ -59,6 +59,8 @@ export const enCommon: Widen<typeof svCommon> = {
       "It contained something that cannot be stored, such as a NUL character or an invisible control character. Go back, remove it and try again.",
     csrfTitle: "The form has expired",
     csrfText: "For security reasons the form could not be sent. Go back, reload the page and try again.",
+    busyTitle: "Many are uploading right now",
+    busyText: "The server is taking as many files as it can at once. The file was not stored. Go back and try again in a moment.",
     backToStart: "Go to the start page",
   },
   fieldErrors: {

@@ -90,6 +90,7 @@ export const enDecisionPackage: Widen<typeof svDecisionPackage> = {
     notAppended: "Not appended: not a PDF",
     unreadable: "Not appended: the file cannot be read (damaged)",
     encrypted: "Not appended: the file is encrypted",
+    listedOnly: "Not appended to the Word file: in the PDF package and in Ansluta",
     appendedNote:
       "Attached PDF files follow at the end of this PDF, page by page as they were filed. They are not tagged for screen readers; read them in the original files in Ansluta.",
     attachmentOfDecision: "The decision at milestone {numeral}",

@@ -58,6 +58,8 @@ export const svCommon = {
       "Den innehöll något som inte kan sparas, till exempel ett NUL-tecken eller ett osynligt styrtecken. Gå tillbaka, ta bort det och försök igen.",
     csrfTitle: "Formuläret har gått ut",
     csrfText: "Av säkerhetsskäl kunde formuläret inte skickas. Gå tillbaka, ladda om sidan och försök igen.",
+    busyTitle: "Många laddar upp just nu",
+    busyText: "Servern tar emot så många filer den kan på en gång. Filen har inte sparats. Gå tillbaka och försök igen om en stund.",
     backToStart: "Till startsidan",
   },
   fieldErrors: {

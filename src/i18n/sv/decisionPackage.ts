@@ -88,6 +88,7 @@ export const svDecisionPackage = {
     notAppended: "Bifogas inte: inte en PDF",
     unreadable: "Bifogas inte: filen kan inte läsas (skadad)",
     encrypted: "Bifogas inte: filen är krypterad",
+    listedOnly: "Bifogas inte i Word-filen: finns i PDF-paketet och i Ansluta",
     appendedNote:
       "Bifogade PDF-filer ligger sist i denna PDF, sida för sida som de diariefördes. De är inte taggade för skärmläsare; läs dem i originalfilerna i Ansluta.",
     attachmentOfDecision: "Beslutet vid milstolpe {numeral}",

@@ -2,7 +2,7 @@ import { Paragraph } from "@digdir/designsystemet-react";
 import { Layout, Link, PageHeading } from "../components/index.ts";
 import type { PageContext } from "../page-context.ts";
 
-export type ErrorKind = "notFound" | "forbidden" | "server" | "csrf" | "badRequest";
+export type ErrorKind = "notFound" | "forbidden" | "server" | "csrf" | "badRequest" | "busy";
 
 export function ErrorPage({ ctx, kind, referenceId }: { ctx: PageContext; kind: ErrorKind; referenceId?: string }) {
   const { errors } = ctx.m;
@@ -12,6 +12,7 @@ export function ErrorPage({ ctx, kind, referenceId }: { ctx: PageContext; kind: 
     server: errors.serverTitle,
     csrf: errors.csrfTitle,
     badRequest: errors.badRequestTitle,
+    busy: errors.busyTitle,
   }[kind];
   const text = {
     notFound: errors.notFoundText,
@@ -19,6 +20,7 @@ export function ErrorPage({ ctx, kind, referenceId }: { ctx: PageContext; kind: 
     server: errors.serverText,
     csrf: errors.csrfText,
     badRequest: errors.badRequestText,
+    busy: errors.busyText,
   }[kind];
   return (
     <Layout ctx={ctx} title={title}>

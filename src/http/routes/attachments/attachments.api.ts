@@ -8,6 +8,7 @@ import {
   mayAttachToDecision,
   mayAttachToDeliverable,
   readAttachment,
+  refuseIfFrozen,
   type UploadedFile,
   type UploadSettings,
 } from "../../../domain/attachments/attachments.ts";
@@ -28,8 +29,10 @@ const REFUSALS =
   "Refused with nothing stored: 400 VALIDATION_FAILED (fields[0].code empty_file, file_missing, filename_missing, filename_too_long, " +
   "filename_control_characters, filename_path), 413 ATTACHMENT_TOO_LARGE (over ATTACHMENT_MAX_BYTES, 25 MB by default), " +
   "415 ATTACHMENT_TYPE_NOT_ALLOWED (the bytes are no PDF, DOCX, XLSX, PNG or JPEG, whatever the name or Content-Type says; " +
-  "code zip_bomb for a DOCX/XLSX that would unpack to too much), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
-  "503 VIRUS_SCAN_UNAVAILABLE (CLAMD_SOCKET is set and ClamAV did not answer)";
+  "code zip_bomb for a DOCX/XLSX that would unpack to too much, pdf_unreadable for a PDF that cannot be opened, " +
+  "pdf_too_many_pages for one of over 2,000 pages), 429 TOO_MANY_VALIDATIONS (fields[0].code pdf_busy: as many PDFs are being read as are read at once; Retry-After), 422 ATTACHMENT_INFECTED (ClamAV found a virus), " +
+  "409 ATTACHMENT_VERSION_FROZEN (fields[0].code version_frozen: the deliverable's latest version is fastställd; a decision still takes files), " +
+  "503 VIRUS_SCAN_UNAVAILABLE (CLAMD_SOCKET is set and ClamAV did not answer; why is logged, not answered)";
 
 /** The one file of a multipart upload, in the field `file`; a larger one than the limit is refused when the limit is passed. */
 async function uploadedFile(request: FastifyRequest, settings: UploadSettings): Promise<UploadedFile> {
@@ -81,6 +84,7 @@ export function attachmentsApi({ app, api, db, config }: AppScope) {
         response: { status: 201, schema: Attachment },
         handler: async ({ actor, params, request, now }) => {
           await mayAttachToDeliverable({ db, actor }, params.deliverableId);
+          await refuseIfFrozen({ db, actor }, params.deliverableId);
           const file = await uploadedFile(request, settings);
           return attachToDeliverable({ db, actor, now, deliverableId: params.deliverableId, file, settings });
         },

@@ -1,5 +1,6 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
+import { z } from "zod";
 import type { Config } from "../../../config.ts";
 import type { Database } from "../../../db/database.ts";
 import type { Actor } from "../../../domain/access/actor.ts";
@@ -10,12 +11,13 @@ import {
   fileTooLarge,
   listDeliverableAttachments,
   mayAttachToDecision,
+  mayAttachToDeliverable,
   readAttachment,
   type UploadedFile,
   type UploadSettings,
 } from "../../../domain/attachments/attachments.ts";
 import type { getDeliverable } from "../../../domain/deliverables/deliverables.ts";
-import { DomainError } from "../../../domain/shared/domain-error.ts";
+import { DomainError, notFound } from "../../../domain/shared/domain-error.ts";
 import { format } from "../../../i18n/index.ts";
 import type { FormErrors, PageContext } from "../../../ui/page-context.ts";
 import {
@@ -44,7 +46,9 @@ export async function deliverableAttachmentsView(
   errors?: FormErrors,
 ): Promise<(ctx: PageContext) => ReactElement> {
   const attachments = await listDeliverableAttachments({ db, actor, deliverableId: deliverable.id });
-  const latest = deliverable.versions[deliverable.versions.length - 1]?.version ?? 0;
+  const last = deliverable.versions[deliverable.versions.length - 1];
+  const latest = last?.version ?? 0;
+  const frozen = last?.status === "faststalld";
   const terms = uploadTerms(uploadSettings(config));
   return (ctx) => (
     <DeliverableAttachments
@@ -52,7 +56,8 @@ export async function deliverableAttachmentsView(
       deliverableId={deliverable.id}
       latestVersion={latest}
       attachments={attachments}
-      mayUpload={deliverable.permissions.edit}
+      mayUpload={deliverable.permissions.edit && !frozen}
+      frozen={deliverable.permissions.edit && frozen}
       terms={terms}
       errors={errors}
     />
@@ -67,6 +72,47 @@ function pageUpload(request: FastifyRequest, settings: UploadSettings): Uploaded
   }
   if (file.truncated) throw fileTooLarge(settings.maxBytes);
   return { filename: file.filename, bytes: new Uint8Array(file.data) };
+}
+
+/** How many page uploads this process takes at once: each is up to ATTACHMENT_MAX_BYTES in memory. */
+export const MAX_PAGE_UPLOADS_AT_ONCE = 4;
+
+const uuid = z.uuid();
+
+/**
+ * A page's form sends the file in its body, which is read whole (to the size limit) before the route
+ * runs, and its CSRF token inside that body. So who is asking is settled first, from the session and
+ * the path alone: nobody signed in is sent to log in, someone without the right to attach there is
+ * refused (403, or 404 for what they may not see), and past the most uploads at once the request is
+ * refused 503 with Retry-After, all before a byte of the file is read; the connection is then closed
+ * rather than drained. The form's CSRF token is still checked once the body is read.
+ */
+function refuseBeforeReading(scoped: FastifyInstance, db: Database, maxAtOnce = MAX_PAGE_UPLOADS_AT_ONCE) {
+  let running = 0;
+  scoped.addHook("onRequest", async (request, reply) => {
+    const auth = request.auth?.via === "session" ? request.auth : null;
+    try {
+      if (!auth) return reply.header("connection", "close").redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      const params = request.params as { deliverableId?: string; decisionId?: string };
+      const id = uuid.safeParse(params.deliverableId ?? params.decisionId);
+      if (!id.success) throw notFound(params.deliverableId ? "deliverable" : "decision");
+      const ctx = { db, actor: auth.actor };
+      if (params.deliverableId) await mayAttachToDeliverable(ctx, id.data);
+      else await mayAttachToDecision(ctx, id.data);
+      if (running >= maxAtOnce) {
+        throw new DomainError("UPLOADS_BUSY", `${running} uploads are arriving, the most at once: send it again in a moment`, {
+          retryAfterSeconds: 5,
+        });
+      }
+    } catch (error) {
+      reply.header("connection", "close");
+      throw error;
+    }
+    running += 1;
+    reply.raw.once("close", () => {
+      running -= 1;
+    });
+  });
 }
 
 /** A refused upload's errors on the file field, with the status its code maps to; other refusals go to the error pages. */
@@ -119,6 +165,7 @@ export function attachmentsPages({ app, page, db, config }: AppScope) {
   });
 
   withAttachmentUploads(app, settings, { attachFieldsToBody: true }, (scoped) => {
+    refuseBeforeReading(scoped, db);
     pageRoute(scoped, {
       method: "POST",
       url: "/deliverables/:deliverableId/attachments",

@@ -75,6 +75,7 @@ export async function decisionPackageExport({
       files,
     }),
     (name) => fill(m.decisionPackage.attachmentBookmark, { name }),
+    { format },
   );
   const common = {
     locale,
@@ -82,18 +83,18 @@ export async function decisionPackageExport({
     initiative: { id: initiative.id, name: initiative.name },
     organisationName: organisation.name,
     milestone,
-    attachments: attachments.listed,
     documents,
   };
 
-  let input: DecisionPackageInput;
+  let input: (listed: DecisionPackageInput["attachments"]) => DecisionPackageInput;
   let fileTitle: string;
   if (decision) {
-    input = { ...common, kind: "protokoll", decision };
+    input = (listed) => ({ ...common, attachments: listed, kind: "protokoll", decision });
     fileTitle = `${m.decisionPackage.protokollFile} ${milestone.numeral} ${initiative.name} ${decision.decidedOn}`;
   } else {
-    input = {
+    input = (listed) => ({
       ...common,
+      attachments: listed,
       kind: "underlag",
       preparations: readiness?.preparations ?? [],
       readiness: {
@@ -101,12 +102,11 @@ export async function decisionPackageExport({
         missing: (readiness?.missing ?? []).map((item) => missingText(m, locale, milestone, item)),
       },
       basisTypes: milestone.basis,
-    };
+    });
     fileTitle = `${m.decisionPackage.underlagFile} ${milestone.numeral} ${initiative.name}`;
   }
   // The charts as pictures, drawn here from the page's own SVG: exports/ never imports ui.
-  const model = await drawCharts(decisionPackageDocument(input), locale);
-  return decisionPackageFile(model, format, fileTitle, attachments.appendable);
+  return decisionPackageFile((listed) => drawCharts(decisionPackageDocument(input(listed)), locale), format, fileTitle, attachments);
 }
 
 /**

@@ -122,6 +122,7 @@ export function DeliverableAttachments({
   latestVersion,
   attachments,
   mayUpload,
+  frozen = false,
   terms,
   errors,
 }: {
@@ -130,6 +131,8 @@ export function DeliverableAttachments({
   latestVersion: number;
   attachments: AttachmentView[];
   mayUpload: boolean;
+  /** The latest version is fastställd: the team is told why there is no upload form. */
+  frozen?: boolean;
   terms: UploadTerms;
   errors?: FormErrors | undefined;
 }) {
@@ -156,6 +159,7 @@ export function DeliverableAttachments({
         {terms.scanned ? t.scannedNote : t.notScanned}
       </Paragraph>
       {mayUpload ? <UploadForm ctx={ctx} action={deliverableAttachmentsHref(deliverableId)} terms={terms} errors={errors} /> : null}
+      {frozen ? <Paragraph>{t.frozenNote}</Paragraph> : null}
     </section>
   );
 }
