@@ -11,7 +11,7 @@ export function PortfolioNav({ ctx, current }: { ctx: PageContext; current: stri
   ];
   return (
     <nav aria-label={t.navLabel}>
-      <ul className="inline-list">
+      <ul className="plain-list inline-list">
         {links.map((l) => (
           <li key={l.href}>
             <Link href={l.href} aria-current={l.href === current ? "page" : undefined}>

@@ -129,7 +129,11 @@ function LastDecision({ ctx, row }: { ctx: PageContext; row: PortfolioRow }) {
   const d = row.lastDecision;
   if (!d) return <>{t.noDecision}</>;
   return (
-    <>{format(t.decisionValue, { numeral: d.numeral, outcome: ctx.m.milestones.outcomes[d.outcome], date: formatDay(ctx, d.decidedOn) })}</>
+    <>
+      {format(t.decisionShort, { numeral: d.numeral, outcome: ctx.m.milestones.outcomes[d.outcome] })}
+      <br />
+      <span className="hint nowrap">{formatDay(ctx, d.decidedOn)}</span>
+    </>
   );
 }
 
@@ -181,9 +185,8 @@ export function PortfolioPage({ ctx, page, query }: { ctx: PageContext; page: Pa
                 <Table.HeaderCell>{c.initiative}</Table.HeaderCell>
                 <Table.HeaderCell>{c.phase}</Table.HeaderCell>
                 <Table.HeaderCell>{c.lastDecision}</Table.HeaderCell>
-                <Table.HeaderCell>{c.plannedTest}</Table.HeaderCell>
-                <Table.HeaderCell>{c.plannedProduction}</Table.HeaderCell>
-                <Table.HeaderCell className="numeric">{c.digitalNext12Months}</Table.HeaderCell>
+                <Table.HeaderCell>{c.plannedDates}</Table.HeaderCell>
+                <Table.HeaderCell className="numeric">{c.digitalShort}</Table.HeaderCell>
                 <Table.HeaderCell>{c.flags}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
@@ -212,9 +215,10 @@ export function PortfolioPage({ ctx, page, query }: { ctx: PageContext; page: Pa
                   <Table.Cell>
                     <LastDecision ctx={ctx} row={r} />
                   </Table.Cell>
-                  <Table.Cell className="nowrap">{r.plannedTestDate ? formatDay(ctx, r.plannedTestDate) : t.notPlanned}</Table.Cell>
                   <Table.Cell className="nowrap">
-                    {r.plannedProductionDate ? formatDay(ctx, r.plannedProductionDate) : t.notPlanned}
+                    {format(t.testOn, { date: r.plannedTestDate ? formatDay(ctx, r.plannedTestDate) : t.notPlanned })}
+                    <br />
+                    {format(t.productionOn, { date: r.plannedProductionDate ? formatDay(ctx, r.plannedProductionDate) : t.notPlanned })}
                   </Table.Cell>
                   <Table.Cell className="numeric">{formatCount(ctx.locale, r.digitalNext12Months)}</Table.Cell>
                   <Table.Cell>
