@@ -57,6 +57,8 @@ import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { partnersApi } from "./routes/partners/partners.api.ts";
 import { partnersPages } from "./routes/partners/partners.pages.tsx";
+import { reportingApi } from "./routes/reporting/reporting.api.ts";
+import { reportingPages } from "./routes/reporting/reporting.pages.tsx";
 import { reviewsApi } from "./routes/reviews/reviews.api.ts";
 import { reviewsPages } from "./routes/reviews/reviews.pages.tsx";
 import { reservePlansApi } from "./routes/risks/reserve-plans.api.ts";
@@ -237,6 +239,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   volumesApi(scope);
   tasksApi(scope);
   attachmentsApi(scope);
+  reportingApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
@@ -259,6 +262,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);
+  reportingPages(scope);
   attachmentsPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);

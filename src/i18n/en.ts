@@ -14,6 +14,7 @@ import { enInitiatives } from "./en/initiatives.ts";
 import { enMethod } from "./en/method.ts";
 import { enMilestones } from "./en/milestones.ts";
 import { enOrganisations } from "./en/organisations.ts";
+import { enReporting } from "./en/reporting.ts";
 import { enReviews } from "./en/reviews.ts";
 import { enRisks } from "./en/risks.ts";
 import { enSandbox } from "./en/sandbox.ts";
@@ -50,4 +51,5 @@ export const en: Messages = {
   ...enVersionDiff,
   ...enDecisionPackage,
   ...enAttachments,
+  ...enReporting,
 };

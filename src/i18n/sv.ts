@@ -14,6 +14,7 @@ import { svInitiatives } from "./sv/initiatives.ts";
 import { svMethod } from "./sv/method.ts";
 import { svMilestones } from "./sv/milestones.ts";
 import { svOrganisations } from "./sv/organisations.ts";
+import { svReporting } from "./sv/reporting.ts";
 import { svReviews } from "./sv/reviews.ts";
 import { svRisks } from "./sv/risks.ts";
 import { svSandbox } from "./sv/sandbox.ts";
@@ -49,4 +50,5 @@ export const sv = {
   ...svVersionDiff,
   ...svDecisionPackage,
   ...svAttachments,
+  ...svReporting,
 } as const;

@@ -63,7 +63,9 @@ export type DomainErrorCode =
   /** ClamAV (CLAMD_SOCKET) found a virus in the attachment: nothing was stored. */
   | "ATTACHMENT_INFECTED"
   /** CLAMD_SOCKET is set and ClamAV did not answer: the attachment is refused rather than stored unscanned. */
-  | "VIRUS_SCAN_UNAVAILABLE";
+  | "VIRUS_SCAN_UNAVAILABLE"
+  /** The reporting round is closed: it takes no more submissions. */
+  | "ROUND_CLOSED";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

@@ -21,6 +21,7 @@ function navItems(ctx: PageContext): NavItem[] {
     { href: "/sandbox/validate", label: m.nav.sandbox },
     { href: "/settings", label: m.nav.settings },
   ];
+  if (can(actor, { action: "reporting:manage" })) items.push({ href: "/reporting-rounds", label: m.reporting.nav });
   if (can(actor, { action: "audit:read" })) items.push({ href: "/admin/audit", label: m.nav.audit });
   if (can(actor, { action: "outbox:read" })) items.push({ href: "/admin/outbox", label: m.nav.outbox });
   return items;
