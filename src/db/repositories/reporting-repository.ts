@@ -32,8 +32,9 @@ export async function findRound(db: Database, id: string, { lock }: { lock?: "sh
 export const listRoundRows = (db: Database) =>
   db.select().from(reportingRounds).orderBy(desc(reportingRounds.deadline), desc(reportingRounds.createdAt), asc(reportingRounds.id));
 
-/** Rounds not closed: those whose reminders still go out. */
-export const openRounds = (db: Database) => db.select().from(reportingRounds).where(isNull(reportingRounds.closedAt));
+/** Rounds not closed: those whose reminders still go out. In one order, so two reminder rounds at once take their keys alike. */
+export const openRounds = (db: Database) =>
+  db.select().from(reportingRounds).where(isNull(reportingRounds.closedAt)).orderBy(asc(reportingRounds.deadline), asc(reportingRounds.id));
 
 /** Closes the round; the row as it was closed, or undefined when it already was (the first close stands). */
 export async function closeRoundRow(db: Database, id: string, at: Date): Promise<RoundRow | undefined> {

@@ -112,7 +112,7 @@ export async function initiativeReporting({ db, actor, now, initiativeId }: UseC
   const canSubmit = can(actor, { action: "reporting:submit", organisationId: initiative.organisationId });
   const submissions = await submissionsOfInitiative(db, initiative.id);
   const open: { round: RoundView; submissionId: string | null; preview: ReportSnapshot | null }[] = [];
-  for (const round of (await openRounds(db)).sort((a, b) => a.deadline.localeCompare(b.deadline))) {
+  for (const round of await openRounds(db)) {
     const submitted = submissions.find((s) => s.roundId === round.id);
     open.push({
       round: roundView(round),
