@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportingReminders } from "../../src/db/schema.ts";
+import { initiatives, reportingReminders } from "../../src/db/schema.ts";
 import { runReminders } from "../../src/domain/follow-up/run-reminders.ts";
 import { queueReportingReminders } from "../../src/domain/reporting/queue-reporting-reminders.ts";
 import { Round, Submission } from "../../src/http/routes/reporting/reporting.schema.ts";
@@ -134,6 +135,18 @@ describe("reporting round reminders by mail", () => {
     expect(mailsOf("Stängd 2099")).toHaveLength(0);
     const recorded = (await world.db.select().from(reportingReminders)).filter((r) => r.roundId === round.id);
     expect(recorded).toEqual([expect.objectContaining({ initiativeId: initiative.id, kind: "before" })]);
+  });
+
+  it("mails the organisation's projektledare when the one the initiative names no longer holds the role", async () => {
+    const fg = await world.loginAs("fg");
+    const initiative = await world.seedInitiative({ name: "Utan projektledare" });
+    // A läsare named as the initiative's projektledare (say, after her role was changed): she is not the one to report.
+    await world.db.update(initiatives).set({ projectManagerId: world.users.readerA }).where(eq(initiatives.id, initiative.id));
+    const round = await postJson(fg, "/api/v1/reporting-rounds", { name: "Reservmottagare 2099", deadline: "2099-11-30" }, Round);
+    await run("2099-11-25T08:00:00Z");
+    await deliver();
+    const mails = mailsOf(round.name).filter((m) => m.text.includes(initiative.id));
+    expect(mails.map((m) => m.to)).toEqual([[world.emails.plA]]);
   });
 });
 
