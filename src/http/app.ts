@@ -60,6 +60,8 @@ import { partnersPages } from "./routes/partners/partners.pages.tsx";
 import { openDataApi } from "./routes/portfolio/open-data.api.ts";
 import { portfolioApi } from "./routes/portfolio/portfolio.api.ts";
 import { portfolioPages } from "./routes/portfolio/portfolio.pages.tsx";
+import { reportingApi } from "./routes/reporting/reporting.api.ts";
+import { reportingPages } from "./routes/reporting/reporting.pages.tsx";
 import { reviewsApi } from "./routes/reviews/reviews.api.ts";
 import { reviewsPages } from "./routes/reviews/reviews.pages.tsx";
 import { reservePlansApi } from "./routes/risks/reserve-plans.api.ts";
@@ -243,6 +245,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   volumesApi(scope);
   tasksApi(scope);
   attachmentsApi(scope);
+  reportingApi(scope);
   identityPages(scope);
   organisationsPages(scope);
   auditPages(scope);
@@ -265,6 +268,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   flowImportPages(scope);
   actualsImportPages(scope);
   forecastFilePages(scope);
+  reportingPages(scope);
   attachmentsPages(scope);
   sandboxPages(scope);
   sandboxSetupPages(scope);

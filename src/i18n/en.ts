@@ -15,6 +15,7 @@ import { enMethod } from "./en/method.ts";
 import { enMilestones } from "./en/milestones.ts";
 import { enOrganisations } from "./en/organisations.ts";
 import { enPortfolio } from "./en/portfolio.ts";
+import { enReporting } from "./en/reporting.ts";
 import { enReviews } from "./en/reviews.ts";
 import { enRisks } from "./en/risks.ts";
 import { enSandbox } from "./en/sandbox.ts";
@@ -52,4 +53,5 @@ export const en: Messages = {
   ...enDecisionPackage,
   ...enAttachments,
   ...enPortfolio,
+  ...enReporting,
 };

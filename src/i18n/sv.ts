@@ -15,6 +15,7 @@ import { svMethod } from "./sv/method.ts";
 import { svMilestones } from "./sv/milestones.ts";
 import { svOrganisations } from "./sv/organisations.ts";
 import { svPortfolio } from "./sv/portfolio.ts";
+import { svReporting } from "./sv/reporting.ts";
 import { svReviews } from "./sv/reviews.ts";
 import { svRisks } from "./sv/risks.ts";
 import { svSandbox } from "./sv/sandbox.ts";
@@ -51,4 +52,5 @@ export const sv = {
   ...svDecisionPackage,
   ...svAttachments,
   ...svPortfolio,
+  ...svReporting,
 } as const;

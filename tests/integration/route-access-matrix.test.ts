@@ -8,6 +8,7 @@ import {
   conditionFollowups,
   memberships,
   milestoneDecisions,
+  reportingSubmissions,
   sandboxEnvironments,
   sandboxEvents,
   sandboxMessages,
@@ -39,6 +40,7 @@ import { Initiative } from "../../src/http/routes/initiatives/initiatives.schema
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner, PartnerList } from "../../src/http/routes/partners/partners.schema.ts";
+import { Round, Submission } from "../../src/http/routes/reporting/reporting.schema.ts";
 import { Comment, Review } from "../../src/http/routes/reviews/reviews.schema.ts";
 import { ReservePlan, ReservePlanList } from "../../src/http/routes/risks/reserve-plans.schema.ts";
 import { Risk, RiskList } from "../../src/http/routes/risks/risks.schema.ts";
@@ -365,7 +367,21 @@ describe("route × role × tenant matrix", () => {
     return undefined;
   };
 
+  /** The round the matrix submits to, with no submission yet: an earlier case may have submitted. */
+  const noSubmission = async () => {
+    await world.db.delete(reportingSubmissions).where(eq(reportingSubmissions.roundId, params.submitRoundId ?? ""));
+    return { roundId: params.submitRoundId ?? "" };
+  };
+
   const FIXTURES: Record<string, Fixture> = {
+    "POST /api/v1/reporting-rounds": { body: ({ n }) => ({ name: `Matrisomgång ${n}`, deadline: "2099-12-31" }) },
+    "POST /reporting-rounds": {
+      body: ({ n }) => ({ name: `Matrissidans omgång ${n}`, deadline: "2099-12-31", remindDaysBefore: "7", remindDaysAfter: "3" }),
+    },
+    "POST /api/v1/reporting-rounds/:roundId/close": { before: async () => ({ roundId: params.closeRoundId ?? "" }) },
+    "POST /reporting-rounds/:roundId/close": { before: async () => ({ roundId: params.closeRoundId ?? "" }) },
+    "POST /api/v1/reporting-rounds/:roundId/submissions": { before: noSubmission, body: () => ({ initiativeId: params.initiativeId }) },
+    "POST /initiatives/:initiativeId/reporting/:roundId": { before: noSubmission, body: {} },
     "POST /api/v1/deliverables/:deliverableId/attachments": { body: new Upload("matris.png", PNG) },
     "POST /api/v1/decisions/:decisionId/attachments": { body: new Upload("matris.png", PNG) },
     "POST /deliverables/:deliverableId/attachments": { body: new Upload("matris.png", PNG) },
@@ -780,6 +796,16 @@ describe("route × role × tenant matrix", () => {
       await postJson(owner, `/api/v1/initiatives/${initiativeId}/forecast/versions`, { reason: "Matrisen" }, ForecastVersion)
     ).id;
     Object.assign(params, await freshInvitation(0));
+
+    // Reporting rounds: one with A's report in it, one the matrix submits to, one it closes.
+    const fg = await world.loginAs("fg");
+    const round = async (name: string) => (await postJson(fg, "/api/v1/reporting-rounds", { name, deadline: "2099-12-31" }, Round)).id;
+    params.roundId = await round("Matrisens omgång");
+    params.submitRoundId = await round("Matrisens inlämning");
+    params.closeRoundId = await round("Matrisens stängning");
+    params.submissionId = (
+      await postJson(owner, `/api/v1/reporting-rounds/${params.roundId}/submissions`, { initiativeId }, Submission)
+    ).id;
   });
 
   const fill = (url: string, values: Record<string, string>) =>

@@ -10,6 +10,7 @@ import { CreatedToken } from "../../src/http/routes/identity/identity.schema.ts"
 import { DecisionWithCommunications } from "../../src/http/routes/milestones/milestones.schema.ts";
 import { Invitation, OrganisationList } from "../../src/http/routes/organisations/organisations.schema.ts";
 import { Partner } from "../../src/http/routes/partners/partners.schema.ts";
+import { Round, Submission } from "../../src/http/routes/reporting/reporting.schema.ts";
 import { Comment, Review } from "../../src/http/routes/reviews/reviews.schema.ts";
 import { ReservePlan } from "../../src/http/routes/risks/reserve-plans.schema.ts";
 import { Risk } from "../../src/http/routes/risks/risks.schema.ts";
@@ -41,6 +42,9 @@ const SELF_SCOPED = new Set([
   "GET /api/v1/initiatives",
   "GET /api/v1/communications",
   "GET /api/v1/me/tasks",
+  // Any projektledare reads the rounds; a round shows her only her own organisations' initiatives.
+  "GET /api/v1/reporting-rounds",
+  "GET /api/v1/reporting-rounds/:roundId",
   "GET /",
   "GET /settings",
   "GET /inbox",
@@ -85,6 +89,7 @@ const PUBLIC_PAGES = new Set([
 
 // Admin-only routes: not tenant data, but the outsider must still be refused.
 const BODIES: Record<string, unknown> = {
+  "POST /api/v1/reporting-rounds": { name: "Utomståendes omgång", deadline: "2099-12-31" },
   "PUT /api/v1/initiatives/:initiativeId/business-case": { startYear: 2027, horizonYears: 3, discountRate: 0.03 },
   "PUT /api/v1/initiatives/:initiativeId/business-case/effect-chain": { nodes: [], links: [] },
   "POST /api/v1/initiatives/:initiativeId/risks": { title: "Intrång", category: "teknik", probability: 1, consequence: 1 },
@@ -139,6 +144,8 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/tactics": { tactic: "inget", name: "Intrång" },
   "PUT /api/v1/tactics/:alternativeId": { tactic: "inget", name: "Intrång" },
   "POST /api/v1/communications/:communicationId/read": {},
+  // Aimed at A's initiative (filled in below).
+  "POST /api/v1/reporting-rounds/:roundId/submissions": {},
   "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },
   "POST /api/v1/organisations/:organisationId/sandbox/recipients": {
     recipientId: "182005051238",
@@ -284,7 +291,22 @@ describe("tenant isolation on every route", () => {
       { email: `invitee-${n}@test.example`, name: "Invitee", roles: ["lasare"] },
       Invitation,
     );
+    // A reporting round with A's report in it.
+    const round = await postJson(
+      await world.loginAs("fg"),
+      "/api/v1/reporting-rounds",
+      { name: `Isoleringens omgång ${n}`, deadline: "2099-12-31" },
+      Round,
+    );
+    const submission = await postJson(
+      ownerOfA,
+      `/api/v1/reporting-rounds/${round.id}/submissions`,
+      { initiativeId: initiative.id, comment: "A:s rapport" },
+      Submission,
+    );
     return {
+      roundId: round.id,
+      submissionId: submission.id,
       organisationId: world.orgA.id,
       invitationId: invitation.invitationId,
       userId: world.users.plA,
@@ -341,7 +363,9 @@ describe("tenant isolation on every route", () => {
       const body =
         key === "POST /api/v1/initiatives"
           ? { ...(BODIES[key] as object), organisationId: world.orgA.id }
-          : (BODIES[key] ?? (r.body ? {} : undefined));
+          : key === "POST /api/v1/reporting-rounds/:roundId/submissions"
+            ? { initiativeId: params.initiativeId }
+            : (BODIES[key] ?? (r.body ? {} : undefined));
       const res =
         r.method === "GET"
           ? await outsider.get(url)

@@ -26,6 +26,12 @@ export type Permission =
   /** The national portfolio, its forecast, rounds and metrics: the förvaltningsgrupp's own tools (issue 14). */
   | { action: "portfolio:read" }
   | { action: "sandbox:use"; organisationId: string }
+  /** Reporting rounds (issue 14): opening and closing them, and reading every organisation's answers. */
+  | { action: "reporting:manage" }
+  /** Reading a round's name, deadline and the caller's own initiatives in it. */
+  | { action: "reporting:read-round" }
+  | { action: "reporting:submit"; organisationId: string }
+  | { action: "reporting:read-submission"; organisationId: string }
   /** Marking a decision's condition met: its owner (a member chosen on the decision), or the projektledare. */
   | { action: "condition:mark-met"; organisationId: string; ownerUserId: string | null };
 
@@ -69,6 +75,16 @@ export function can(actor: Actor, p: Permission): boolean {
       // Reading is not receiving: the administrator reads the förvaltningsgrupp's inbox but does not
       // mark it read for them, or it would stop showing as unread to those who must act on it.
       return isForvaltningsgrupp(actor);
+    case "reporting:manage":
+      // The förvaltningsgrupp asks every organisation for its report; the administrator runs the installation, not the rounds.
+      return isForvaltningsgrupp(actor);
+    case "reporting:read-round":
+      return isForvaltningsgrupp(actor) || [...actor.memberships.values()].some((roles) => roles.includes("projektledare"));
+    case "reporting:submit":
+      // The projektledare answers for the initiative's report, as for its follow-up.
+      return hasRole(actor, p.organisationId, ["projektledare"]);
+    case "reporting:read-submission":
+      return isForvaltningsgrupp(actor) || rolesIn(actor, p.organisationId) !== undefined;
     case "sandbox:use":
       // Those who build the integration: test certificates and the emulator's record of their calls.
       return hasRole(actor, p.organisationId, ["projektledare", "deltagare"]);

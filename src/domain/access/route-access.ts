@@ -236,6 +236,42 @@ const PORTFOLIO: RouteRule = {
   admin: "forbidden",
 };
 
+/** Reporting rounds (issue 14): opened, closed and followed by the förvaltningsgrupp alone; the administrator runs the installation, not the rounds. */
+const REPORTING_MANAGE: RouteRule = {
+  anonymous: "unauthenticated",
+  own: "forbidden",
+  other: "forbidden",
+  forvaltningsgrupp: "allow",
+  admin: "forbidden",
+};
+
+/** A round read: the förvaltningsgrupp, and any projektledare, who sees only her own organisations' initiatives in it. */
+const REPORTING_READ_ROUND: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare"),
+  other: only("projektledare"),
+  forvaltningsgrupp: "allow",
+  admin: "forbidden",
+};
+
+/** Submitting an initiative's report: its organisation's projektledare; the förvaltningsgrupp and the administrator read, never submit. */
+const REPORTING_SUBMIT: RouteRule = {
+  anonymous: "unauthenticated",
+  own: only("projektledare"),
+  other: "hidden",
+  forvaltningsgrupp: "forbidden",
+  admin: "forbidden",
+};
+
+/** A submitted report: the förvaltningsgrupp and every member of the organisation; the administrator sees the organisation, not its reports. */
+const REPORTING_READ_SUBMISSION: RouteRule = {
+  anonymous: "unauthenticated",
+  own: "allow",
+  other: "hidden",
+  forvaltningsgrupp: "allow",
+  admin: "forbidden",
+};
+
 /**
  * Every route the app serves, `METHOD path` as Fastify registers it, each exactly once (a
  * duplicate key does not compile). Object ids in the paths are organisation A's.
@@ -535,6 +571,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   // Open data (CC0): only what organisations marked publishable, for anyone.
   "GET /api/v1/open-data/connections.json": PUBLIC,
   "GET /api/v1/open-data/connections.csv": PUBLIC,
+  // Reporting rounds (issue 14)
+  "POST /api/v1/reporting-rounds": REPORTING_MANAGE,
+  "GET /api/v1/reporting-rounds": REPORTING_READ_ROUND,
+  "GET /api/v1/reporting-rounds/:roundId": REPORTING_READ_ROUND,
+  "POST /api/v1/reporting-rounds/:roundId/close": REPORTING_MANAGE,
+  "POST /api/v1/reporting-rounds/:roundId/submissions": REPORTING_SUBMIT,
+  "GET /api/v1/reporting-rounds/:roundId/submissions/:submissionId": REPORTING_READ_SUBMISSION,
+  "GET /reporting-rounds": REPORTING_MANAGE,
+  "POST /reporting-rounds": REPORTING_MANAGE,
+  "GET /reporting-rounds/:roundId": REPORTING_MANAGE,
+  "POST /reporting-rounds/:roundId/close": REPORTING_MANAGE,
+  "GET /reporting-rounds/:roundId/submissions/:submissionId": REPORTING_READ_SUBMISSION,
+  "GET /initiatives/:initiativeId/reporting": ANY_MEMBER_READ,
+  "POST /initiatives/:initiativeId/reporting/:roundId": REPORTING_SUBMIT,
 
   // Communications
   "GET /api/v1/communications": SIGNED_IN,

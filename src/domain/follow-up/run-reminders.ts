@@ -11,6 +11,7 @@ import {
 import { format, formatDate, messagesFor } from "../../i18n/index.ts";
 import type { OrganisationRole } from "../access/roles.ts";
 import { queueMail } from "../mail/queue-mail.ts";
+import { queueReportingReminders } from "../reporting/queue-reporting-reminders.ts";
 import { conditionHref } from "../tasks/my-tasks.ts";
 import { stockholmDay } from "./follow-up-rules.ts";
 import { queueValueReminders } from "./queue-value-reminders.ts";
@@ -20,7 +21,7 @@ export type ReminderRun = { ran: false } | { ran: true; reminders: number; mails
 
 /**
  * One round of reminders: conditions and planned decisions `daysAhead` days ahead and overdue (and
- * the risk register's overdue reviews and the benefits' due measurements), each
+ * the risk register's overdue reviews, the benefits' due measurements and the reporting rounds'), each
  * (subject, kind) mailed once through the outbox. The round holds a transaction-scoped advisory
  * lock, so of several app servers (or a server and the CLI) starting a round at once only one runs
  * it and the others return `{ ran: false }`; reminders_sent's key makes a second mail impossible
@@ -70,7 +71,9 @@ export async function runReminders({
     }
     // Overdue risk reviews and due benefit measurements (issue 12), in the same round and lock.
     const value = await queueValueReminders(tx, { now, baseUrl, initiatives });
-    return { ran: true, reminders: sent + value.reminders, mails: mails + value.mails };
+    // Reporting rounds' reminders to initiatives not completed that have not submitted (issue 14).
+    const reporting = await queueReportingReminders(tx, { now, baseUrl, initiatives });
+    return { ran: true, reminders: sent + value.reminders + reporting.reminders, mails: mails + value.mails + reporting.mails };
   });
 }
 

@@ -67,7 +67,9 @@ export type DomainErrorCode =
   /** The document's latest version is fastställd: it is what decisions rest on, so no file is added to it. */
   | "ATTACHMENT_VERSION_FROZEN"
   /** As many uploads as this server takes at once are arriving: send it again in a moment (503, Retry-After). */
-  | "UPLOADS_BUSY";
+  | "UPLOADS_BUSY"
+  /** The reporting round is closed: it takes no more submissions. */
+  | "ROUND_CLOSED";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

@@ -44,4 +44,5 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   VIRUS_SCAN_UNAVAILABLE: 503,
   UPLOADS_BUSY: 503,
   ATTACHMENT_VERSION_FROZEN: 409,
+  ROUND_CLOSED: 409,
 };

@@ -22,6 +22,7 @@ function navItems(ctx: PageContext): NavItem[] {
     { href: "/settings", label: m.nav.settings },
   ];
   if (can(actor, { action: "portfolio:read" })) items.splice(1, 0, { href: "/portfolio", label: m.portfolio.navLink });
+  if (can(actor, { action: "reporting:manage" })) items.push({ href: "/reporting-rounds", label: m.reporting.nav });
   if (can(actor, { action: "audit:read" })) items.push({ href: "/admin/audit", label: m.nav.audit });
   if (can(actor, { action: "outbox:read" })) items.push({ href: "/admin/outbox", label: m.nav.outbox });
   return items;

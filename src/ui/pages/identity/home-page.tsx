@@ -41,6 +41,9 @@ export function HomePage({ ctx, tasks, today }: { ctx: PageContext; tasks: reado
               <Link href="/inbox">{m.nav.inbox}</Link>
             </li>
             <li>
+              <Link href="/reporting-rounds">{m.reporting.nav}</Link>
+            </li>
+            <li>
               <Link href="/initiatives">{m.nav.initiatives}</Link>
             </li>
             <li>

@@ -6,6 +6,7 @@ import { ActionButton, Heading, Layout, Link, NoticeBeside, PageHeading, Paragra
 import type { PageContext } from "../../page-context.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
 import { partnersHref } from "../partners/partners-page.tsx";
+import { initiativeReportingHref } from "../reporting/reporting-parts.tsx";
 import { initiativeSandboxHref } from "../sandbox/initiative-sandbox-page.tsx";
 import { ValueNav } from "../value/value-nav.tsx";
 import { initiativeVolumesHref } from "../volumes/volumes-page.tsx";
@@ -128,6 +129,9 @@ function Summary({
       </Paragraph>
       <Paragraph>
         <Link href={partnersHref(initiative.id)}>{ctx.m.partners.link}</Link>
+      </Paragraph>
+      <Paragraph>
+        <Link href={initiativeReportingHref(initiative.id)}>{ctx.m.reporting.link}</Link>
       </Paragraph>
       <FlowNav ctx={ctx} initiativeId={initiative.id} />
       <ValueNav ctx={ctx} initiativeId={initiative.id} />
