@@ -54,4 +54,24 @@ describe("the portfolio page", () => {
     }
     expect((await world.anonymousBrowser().get("/portfolio")).statusCode).toBe(303);
   });
+
+  it("shows the national plan: production starts per quarter and the national forecast per year, drawn and in tables", async () => {
+    const initiative = await world.seedInitiative({ name: "Plan: bygglov" });
+    const pl = await world.loginAs("plA");
+    const res = await pl.post(`/api/v1/initiatives/${initiative.id}/flows`, {
+      name: "Beslut",
+      recipientType: "foretag",
+      annualVolume: 24_000,
+      plannedProductionDate: "2027-05-10",
+    });
+    expect(res.statusCode).toBe(201);
+    const b = await world.browserAs("fg");
+    const page = await b.get("/portfolio/plan");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('aria-labelledby="quarter-chart-title quarter-chart-desc"');
+    expect(page.body).toContain('aria-labelledby="national-forecast-chart-title national-forecast-chart-desc"');
+    expect(page.body).toMatch(/<tr[^>]*data-quarter="2027-Q2"/);
+    expect(page.body).toContain("Digitala meddelanden per år och mottagartyp");
+    expect((await (await world.browserAs("plA")).get("/portfolio/plan")).statusCode).toBe(403);
+  });
 });

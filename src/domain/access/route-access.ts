@@ -564,6 +564,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/portfolio.xlsx": PORTFOLIO,
   "GET /api/v1/portfolio/forecast": PORTFOLIO,
   "GET /portfolio": PORTFOLIO,
+  "GET /portfolio/plan": PORTFOLIO,
   "GET /portfolio.csv": PORTFOLIO,
   "GET /portfolio.xlsx": PORTFOLIO,
   "PUT /api/v1/initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,

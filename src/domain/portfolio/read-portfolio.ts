@@ -7,6 +7,7 @@ import { initiativeStatuses } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import type { YearMonth } from "../volumes/volume-series.ts";
 import { cachedNationalForecast } from "./national-forecast-cache.ts";
+import { nationalPlan } from "./national-plan.ts";
 import { type PortfolioPage, type PortfolioQuery, selectPortfolio } from "./portfolio-query.ts";
 import { type PortfolioRow, portfolioRow } from "./portfolio-rows.ts";
 
@@ -43,4 +44,11 @@ export async function readPortfolioForecast({
 }: UseCaseContext & { from?: YearMonth | undefined; months?: number | undefined }) {
   authorize(actor, { action: "portfolio:read" });
   return cachedNationalForecast(db, from ?? currentForecastMonth(now), months ?? DEFAULT_FORECAST_MONTHS);
+}
+
+/** The national connection plan: production starts per quarter, and the national forecast (this month, 60 months). */
+export async function readNationalPlan(ctx: UseCaseContext) {
+  const rows = await portfolioRows(ctx);
+  const forecast = await cachedNationalForecast(ctx.db, currentForecastMonth(ctx.now), DEFAULT_FORECAST_MONTHS);
+  return { quarters: nationalPlan(rows), forecast };
 }

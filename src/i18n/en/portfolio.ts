@@ -85,4 +85,32 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     listedNotice: "The initiative is now listed in open data.",
     unlistedNotice: "The initiative is no longer listed in open data.",
   },
+  nationalPlan: {
+    title: "National connection plan",
+    lead: "When the organisations plan to start sending digitally and how many messages are coming: the sum of every initiative's own plan and forecast, what the infrastructure must be dimensioned for.",
+    quartersHeading: "Production starts per quarter",
+    quartersIntro:
+      "Initiatives per quarter in which their first message flow is planned to go into production (else the initiative's planned go-live).",
+    quartersChartTitle: "Production starts per quarter, {first} to {last}",
+    quartersChartDesc:
+      "Column chart: the number of initiatives planning to start sending digitally each quarter. Most in one quarter: {max}. The figures are in the table below.",
+    quartersCaption: "Initiatives planning to start production, per quarter and kind of organisation",
+    quarter: "Quarter",
+    total: "Total",
+    noQuarters: "No initiative has a planned production start yet.",
+    forecastHeading: "Digital messages nationwide",
+    forecastIntro:
+      "The forecast per month from {from}: the sum of every initiative's current forecast (the same figures as each initiative's forecast).",
+    chartTitle: "Messages per month nationwide, {first} to {last}",
+    chartDesc:
+      "Stacked column chart per month: digital messages at the bottom and paper on top. At most {max} messages in a month. The yearly figures are in the tables below.",
+    digital: "Digital",
+    paper: "Paper",
+    year: "Year",
+    volume: "All messages",
+    byKindCaption: "Digital messages per year and kind of organisation",
+    byTypeCaption: "Digital messages per year and recipient type",
+    totalsCaption: "Messages per year, nationwide",
+    recipientTypes: { privatperson: "Private persons", foretag: "Companies", blandat: "Mixed" },
+  },
 };

@@ -82,4 +82,32 @@ export const svPortfolio = {
     listedNotice: "Initiativet visas nu i öppna data.",
     unlistedNotice: "Initiativet visas inte längre i öppna data.",
   },
+  nationalPlan: {
+    title: "Nationell anslutningsplan",
+    lead: "När organisationerna planerar att börja skicka digitalt och hur många meddelanden som kommer: summan av varje initiativs egen plan och prognos, det som infrastrukturen ska dimensioneras för.",
+    quartersHeading: "Produktionsstarter per kvartal",
+    quartersIntro:
+      "Initiativ per kvartal då deras första meddelandeflöde planeras gå i produktion (annars initiativets planerade driftstart).",
+    quartersChartTitle: "Produktionsstarter per kvartal, {first} till {last}",
+    quartersChartDesc:
+      "Stapeldiagram: antal initiativ som planerar att börja skicka digitalt varje kvartal. Flest under ett kvartal: {max}. Siffrorna finns i tabellen nedan.",
+    quartersCaption: "Initiativ som planerar produktionsstart, per kvartal och typ av organisation",
+    quarter: "Kvartal",
+    total: "Totalt",
+    noQuarters: "Inget initiativ har en planerad produktionsstart ännu.",
+    forecastHeading: "Digitala meddelanden i hela landet",
+    forecastIntro:
+      "Prognosen per månad från {from}: summan av alla initiativs aktuella prognoser (samma siffror som i varje initiativs prognos).",
+    chartTitle: "Meddelanden per månad i hela landet, {first} till {last}",
+    chartDesc:
+      "Staplat stapeldiagram per månad: digitala meddelanden underst och papper ovanpå. Som mest {max} meddelanden en månad. Siffrorna per år finns i tabellerna nedan.",
+    digital: "Digitala",
+    paper: "Papper",
+    year: "År",
+    volume: "Alla meddelanden",
+    byKindCaption: "Digitala meddelanden per år och typ av organisation",
+    byTypeCaption: "Digitala meddelanden per år och mottagartyp",
+    totalsCaption: "Meddelanden per år, hela landet",
+    recipientTypes: { privatperson: "Privatpersoner", foretag: "Företag", blandat: "Blandat" },
+  },
 } as const;

@@ -1,5 +1,6 @@
 import { PortfolioQuery, type PortfolioQuery as Query } from "../../../domain/portfolio/portfolio-query.ts";
-import { readPortfolio } from "../../../domain/portfolio/read-portfolio.ts";
+import { readNationalPlan, readPortfolio } from "../../../domain/portfolio/read-portfolio.ts";
+import { NationalPlanPage } from "../../../ui/pages/portfolio/national-plan-page.tsx";
 import { PortfolioPage } from "../../../ui/pages/portfolio/portfolio-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { pathValue } from "../../path-id.ts";
@@ -22,6 +23,16 @@ export function portfolioPages({ page, db }: AppScope) {
     render:
       ({ loaded }) =>
       (ctx) => <PortfolioPage ctx={ctx} page={loaded.page} query={loaded.query} />,
+  });
+
+  page({
+    method: "GET",
+    url: "/portfolio/plan",
+    access: "session",
+    load: ({ actor, now }) => readNationalPlan({ db, actor, now }),
+    render:
+      ({ loaded }) =>
+      (ctx) => <NationalPlanPage ctx={ctx} quarters={loaded.quarters} forecast={loaded.forecast} />,
   });
 
   for (const fileFormat of ["csv", "xlsx"] as const) {

@@ -7,6 +7,7 @@ export function PortfolioNav({ ctx, current }: { ctx: PageContext; current: stri
   const links = [
     { href: "/portfolio", label: t.navLink },
     { href: "/portfolio/plan", label: t.planLink },
+    { href: "/reporting-rounds", label: ctx.m.reporting.nav },
     { href: "/inbox", label: ctx.m.nav.inbox },
   ];
   return (

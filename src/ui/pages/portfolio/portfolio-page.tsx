@@ -215,7 +215,7 @@ export function PortfolioPage({ ctx, page, query }: { ctx: PageContext; page: Pa
                   <Table.Cell>
                     <LastDecision ctx={ctx} row={r} />
                   </Table.Cell>
-                  <Table.Cell className="nowrap">
+                  <Table.Cell>
                     {format(t.testOn, { date: r.plannedTestDate ? formatDay(ctx, r.plannedTestDate) : t.notPlanned })}
                     <br />
                     {format(t.productionOn, { date: r.plannedProductionDate ? formatDay(ctx, r.plannedProductionDate) : t.notPlanned })}

@@ -1,0 +1,147 @@
+import { ORGANISATION_KINDS } from "../../../domain/access/roles.ts";
+import { RECIPIENT_TYPES } from "../../../domain/forecast/reach-curve.ts";
+import type { NationalForecast } from "../../../domain/portfolio/national-forecast.ts";
+import { byYear, type PlanQuarter } from "../../../domain/portfolio/national-plan.ts";
+import { format } from "../../../i18n/index.ts";
+import { ForecastChart } from "../../charts/forecast-chart.tsx";
+import { QuarterChart } from "../../charts/quarter-chart.tsx";
+import { Heading, Layout, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
+import type { PageContext } from "../../page-context.ts";
+import { formatCount } from "../flows/flow-parts.tsx";
+import { PortfolioNav } from "./portfolio-nav.tsx";
+
+/** A table of yearly sums: one row per year, one column per series. */
+function YearTable({
+  ctx,
+  caption,
+  series,
+}: {
+  ctx: PageContext;
+  caption: string;
+  series: { label: string; years: { year: string; value: number }[] }[];
+}) {
+  const t = ctx.m.nationalPlan;
+  const years = series[0]?.years.map((y) => y.year) ?? [];
+  return (
+    <ScrollableTable caption={caption} zebra>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t.year}</Table.HeaderCell>
+          {series.map((s) => (
+            <Table.HeaderCell key={s.label} className="numeric">
+              {s.label}
+            </Table.HeaderCell>
+          ))}
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {years.map((year, i) => (
+          <Table.Row key={year}>
+            <Table.HeaderCell scope="row">{year}</Table.HeaderCell>
+            {series.map((s) => (
+              <Table.Cell key={s.label} className="numeric">
+                {formatCount(ctx.locale, s.years[i]?.value ?? 0)}
+              </Table.Cell>
+            ))}
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </ScrollableTable>
+  );
+}
+
+/** The förvaltningsgrupp's national plan: production starts per quarter and the national forecast, each drawn and in tables. */
+export function NationalPlanPage({ ctx, quarters, forecast }: { ctx: PageContext; quarters: PlanQuarter[]; forecast: NationalForecast }) {
+  const t = ctx.m.nationalPlan;
+  const n = (v: number) => formatCount(ctx.locale, v);
+  const first = forecast.months[0]?.month ?? forecast.from;
+  const last = forecast.months.at(-1)?.month ?? forecast.from;
+  const digitalOf = (months: readonly { month: string; digital: number }[] | undefined) =>
+    byYear(months ?? forecast.months.map((m) => ({ month: m.month, digital: 0 })), (m) => m.digital);
+  return (
+    <Layout ctx={ctx} title={t.title}>
+      <PageHeading lead={t.lead}>{t.title}</PageHeading>
+      <PortfolioNav ctx={ctx} current="/portfolio/plan" />
+      <section aria-labelledby="quarters-heading" className="stack">
+        <Heading level={2} data-size="md" id="quarters-heading">
+          {t.quartersHeading}
+        </Heading>
+        <Paragraph>{t.quartersIntro}</Paragraph>
+        {quarters.length ? (
+          <>
+            <QuarterChart
+              quarters={quarters.map((q) => ({ quarter: q.quarter, count: q.total }))}
+              title={format(t.quartersChartTitle, { first: quarters[0]!.quarter, last: quarters.at(-1)!.quarter })}
+              desc={format(t.quartersChartDesc, { max: n(Math.max(...quarters.map((q) => q.total))) })}
+              formatNumber={n}
+            />
+            <ScrollableTable caption={t.quartersCaption} zebra>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t.quarter}</Table.HeaderCell>
+                  {ORGANISATION_KINDS.map((k) => (
+                    <Table.HeaderCell key={k} className="numeric">
+                      {ctx.m.organisations.kinds[k]}
+                    </Table.HeaderCell>
+                  ))}
+                  <Table.HeaderCell className="numeric">{t.total}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {quarters.map((q) => (
+                  <Table.Row key={q.quarter} data-quarter={q.quarter}>
+                    <Table.HeaderCell scope="row">{q.quarter}</Table.HeaderCell>
+                    {ORGANISATION_KINDS.map((k) => (
+                      <Table.Cell key={k} className="numeric">
+                        {n(q.byKind[k])}
+                      </Table.Cell>
+                    ))}
+                    <Table.Cell className="numeric">{n(q.total)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </ScrollableTable>
+          </>
+        ) : (
+          <Paragraph>{t.noQuarters}</Paragraph>
+        )}
+      </section>
+      <section aria-labelledby="national-forecast-heading" className="stack">
+        <Heading level={2} data-size="md" id="national-forecast-heading">
+          {t.forecastHeading}
+        </Heading>
+        <Paragraph>{format(t.forecastIntro, { from: forecast.from })}</Paragraph>
+        <ForecastChart
+          id="national-forecast-chart"
+          months={forecast.months}
+          formatNumber={n}
+          labels={{
+            title: format(t.chartTitle, { first, last }),
+            desc: format(t.chartDesc, { max: n(Math.max(0, ...forecast.months.map((m) => m.volume))) }),
+            digital: t.digital,
+            paper: t.paper,
+          }}
+        />
+        <YearTable
+          ctx={ctx}
+          caption={t.totalsCaption}
+          series={[
+            { label: t.volume, years: byYear(forecast.months, (m) => m.volume) },
+            { label: t.digital, years: byYear(forecast.months, (m) => m.digital) },
+            { label: t.paper, years: byYear(forecast.months, (m) => m.paper) },
+          ]}
+        />
+        <YearTable
+          ctx={ctx}
+          caption={t.byKindCaption}
+          series={ORGANISATION_KINDS.map((k) => ({ label: ctx.m.organisations.kinds[k], years: digitalOf(forecast.byKind[k]) }))}
+        />
+        <YearTable
+          ctx={ctx}
+          caption={t.byTypeCaption}
+          series={RECIPIENT_TYPES.map((r) => ({ label: t.recipientTypes[r], years: digitalOf(forecast.byRecipientType[r]) }))}
+        />
+      </section>
+    </Layout>
+  );
+}
