@@ -75,6 +75,7 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     fileName: "Portfolio {day}",
     sheetName: "Portfolio",
     kindsTitle: "Kinds",
+    kindsPlural: { statlig: "Agencies", kommun: "Municipalities", region: "Regions", privat: "Private parties" },
   },
   openData: {
     label: "Open data",
@@ -94,6 +95,8 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     quartersChartTitle: "Production starts per quarter, {first} to {last}",
     quartersChartDesc:
       "Column chart: the number of initiatives planning to start sending digitally each quarter. Most in one quarter: {max}. The figures are in the table below.",
+    quartersChartRegion: "Chart: production starts per quarter",
+    forecastChartRegion: "Chart: messages per month nationwide",
     quartersCaption: "Initiatives planning to start production, per quarter and kind of organisation",
     quarter: "Quarter",
     total: "Total",

@@ -72,6 +72,7 @@ export const svPortfolio = {
     fileName: "Portfölj {day}",
     sheetName: "Portfölj",
     kindsTitle: "Typer",
+    kindsPlural: { statlig: "Myndigheter", kommun: "Kommuner", region: "Regioner", privat: "Privata aktörer" },
   },
   openData: {
     label: "Öppna data",
@@ -91,6 +92,8 @@ export const svPortfolio = {
     quartersChartTitle: "Produktionsstarter per kvartal, {first} till {last}",
     quartersChartDesc:
       "Stapeldiagram: antal initiativ som planerar att börja skicka digitalt varje kvartal. Flest under ett kvartal: {max}. Siffrorna finns i tabellen nedan.",
+    quartersChartRegion: "Diagram: produktionsstarter per kvartal",
+    forecastChartRegion: "Diagram: meddelanden per månad i hela landet",
     quartersCaption: "Initiativ som planerar produktionsstart, per kvartal och typ av organisation",
     quarter: "Kvartal",
     total: "Totalt",

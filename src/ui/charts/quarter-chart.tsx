@@ -13,7 +13,8 @@ export function quarterChartLayout(quarters: readonly QuarterBar[]) {
     width: FRAME.width - FRAME.left - FRAME.right,
     height: FRAME.height - FRAME.top - FRAME.bottom,
   };
-  const max = niceMax(Math.max(0, ...quarters.map((q) => q.count)));
+  // At least one initiative per gridline, so the axis counts whole initiatives.
+  const max = niceMax(Math.max(GRIDLINES, ...quarters.map((q) => q.count)));
   const slot = plot.width / Math.max(1, quarters.length);
   const gap = Math.min(slot * 0.25, 8);
   const baseline = plot.y + plot.height;

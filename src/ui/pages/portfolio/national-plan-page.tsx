@@ -62,26 +62,29 @@ export function NationalPlanPage({ ctx, quarters, forecast }: { ctx: PageContext
     <Layout ctx={ctx} title={t.title}>
       <PageHeading lead={t.lead}>{t.title}</PageHeading>
       <PortfolioNav ctx={ctx} current="/portfolio/plan" />
-      <section aria-labelledby="quarters-heading" className="stack">
+      <section aria-labelledby="quarters-heading" className="stack-wide">
         <Heading level={2} data-size="md" id="quarters-heading">
           {t.quartersHeading}
         </Heading>
         <Paragraph>{t.quartersIntro}</Paragraph>
         {quarters.length ? (
           <>
-            <QuarterChart
-              quarters={quarters.map((q) => ({ quarter: q.quarter, count: q.total }))}
-              title={format(t.quartersChartTitle, { first: quarters[0]!.quarter, last: quarters.at(-1)!.quarter })}
-              desc={format(t.quartersChartDesc, { max: n(Math.max(...quarters.map((q) => q.total))) })}
-              formatNumber={n}
-            />
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus to scroll by keyboard. */}
+            <section className="chart-wrap" aria-label={t.quartersChartRegion} tabIndex={0}>
+              <QuarterChart
+                quarters={quarters.map((q) => ({ quarter: q.quarter, count: q.total }))}
+                title={format(t.quartersChartTitle, { first: quarters[0]!.quarter, last: quarters.at(-1)!.quarter })}
+                desc={format(t.quartersChartDesc, { max: n(Math.max(...quarters.map((q) => q.total))) })}
+                formatNumber={n}
+              />
+            </section>
             <ScrollableTable caption={t.quartersCaption} zebra>
               <Table.Head>
                 <Table.Row>
                   <Table.HeaderCell>{t.quarter}</Table.HeaderCell>
                   {ORGANISATION_KINDS.map((k) => (
                     <Table.HeaderCell key={k} className="numeric">
-                      {ctx.m.organisations.kinds[k]}
+                      {ctx.m.portfolio.kindsPlural[k]}
                     </Table.HeaderCell>
                   ))}
                   <Table.HeaderCell className="numeric">{t.total}</Table.HeaderCell>
@@ -106,22 +109,25 @@ export function NationalPlanPage({ ctx, quarters, forecast }: { ctx: PageContext
           <Paragraph>{t.noQuarters}</Paragraph>
         )}
       </section>
-      <section aria-labelledby="national-forecast-heading" className="stack">
+      <section aria-labelledby="national-forecast-heading" className="stack-wide">
         <Heading level={2} data-size="md" id="national-forecast-heading">
           {t.forecastHeading}
         </Heading>
         <Paragraph>{format(t.forecastIntro, { from: forecast.from })}</Paragraph>
-        <ForecastChart
-          id="national-forecast-chart"
-          months={forecast.months}
-          formatNumber={n}
-          labels={{
-            title: format(t.chartTitle, { first, last }),
-            desc: format(t.chartDesc, { max: n(Math.max(0, ...forecast.months.map((m) => m.volume))) }),
-            digital: t.digital,
-            paper: t.paper,
-          }}
-        />
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus to scroll by keyboard. */}
+        <section className="chart-wrap" aria-label={t.forecastChartRegion} tabIndex={0}>
+          <ForecastChart
+            id="national-forecast-chart"
+            months={forecast.months}
+            formatNumber={n}
+            labels={{
+              title: format(t.chartTitle, { first, last }),
+              desc: format(t.chartDesc, { max: n(Math.max(0, ...forecast.months.map((m) => m.volume))) }),
+              digital: t.digital,
+              paper: t.paper,
+            }}
+          />
+        </section>
         <YearTable
           ctx={ctx}
           caption={t.totalsCaption}
@@ -134,7 +140,7 @@ export function NationalPlanPage({ ctx, quarters, forecast }: { ctx: PageContext
         <YearTable
           ctx={ctx}
           caption={t.byKindCaption}
-          series={ORGANISATION_KINDS.map((k) => ({ label: ctx.m.organisations.kinds[k], years: digitalOf(forecast.byKind[k]) }))}
+          series={ORGANISATION_KINDS.map((k) => ({ label: ctx.m.portfolio.kindsPlural[k], years: digitalOf(forecast.byKind[k]) }))}
         />
         <YearTable
           ctx={ctx}
