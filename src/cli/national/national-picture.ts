@@ -458,7 +458,7 @@ function buildInitiative(
     picture.decisions.push({ ...row, decisionHash: decisionHash(decisionRecordOf(row)) });
     // Conditions due before today are mostly followed up as met; the rest stay overdue, as in life.
     conditions.forEach((c, index) => {
-      if (c.dueDate < today && random.chance(0.6))
+      if (c.dueDate < today && random.chance(0.88))
         picture.conditionFollowups.push({
           decisionId: row.id,
           conditionIndex: index,
