@@ -9,7 +9,17 @@ export type LoadSettings = {
 };
 
 export type Scenario = {
-  id: "page" | "api" | "healthz" | "forecast" | "initiative" | "business-case-page" | "overview-page";
+  id:
+    | "page"
+    | "api"
+    | "healthz"
+    | "forecast"
+    | "initiative"
+    | "business-case-page"
+    | "overview-page"
+    | "portfolio-forecast"
+    | "portfolio"
+    | "me";
   label: string;
   path: string;
   headers: Record<string, string>;

@@ -11,6 +11,7 @@ import { type ExportBench, measureExports } from "./exports.ts";
 import { forecastRatio, forecastScenarios } from "./forecast.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
+import { formatPortfolioReport, measurePortfolio, type PortfolioBenchOutcome } from "./portfolio.ts";
 import { againstFloor, type BenchReport, type ColdStart, type DatabaseKind, type DatabaseOutcome, formatReport, median } from "./report.ts";
 import { type DatabaseEnv, dependencyVersion, REPO_ROOT, type RunningServer, runCli, startServer } from "./server-process.ts";
 import { bearerToken, sessionCookieHeader } from "./sign-in.ts";
@@ -39,6 +40,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --export-rounds N timed exports per case: a 20-page document and a decision package
                     with a 5 MB PDF attachment, PDF and DOCX, in-process (default 5)
   --skip-exports    leave out the document and decision package exports
+  --skip-portfolio  leave out the national portfolio (demo:seed --national on each database, then
+                    GET /api/v1/portfolio/forecast against GET /api/v1/me, one client)
   --out FILE        JSON results (default reports/bench.json)`;
 
 const USER = "projektledare@sundsvall.example";
@@ -54,6 +57,7 @@ type Settings = LoadSettings & {
   statusInitiatives: number | null;
   /** null: --skip-exports. */
   exportRounds: number | null;
+  portfolio: boolean;
 };
 
 function parseSettings(argv: string[]): Settings {
@@ -73,6 +77,7 @@ function parseSettings(argv: string[]): Settings {
       "skip-status": { type: "boolean", default: false },
       "export-rounds": { type: "string", default: "5" },
       "skip-exports": { type: "boolean", default: false },
+      "skip-portfolio": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -100,6 +105,7 @@ function parseSettings(argv: string[]): Settings {
     emulatorConcurrency: values["skip-emulator"] ? null : count("emulator-concurrency", values["emulator-concurrency"], 1),
     statusInitiatives: values["skip-status"] ? null : count("status-initiatives", values["status-initiatives"], 1),
     exportRounds: values["skip-exports"] ? null : count("export-rounds", values["export-rounds"], 1),
+    portfolio: !values["skip-portfolio"],
   };
 }
 
@@ -344,6 +350,23 @@ async function main(): Promise<number> {
     }
   }
 
+  let portfolio: PortfolioBenchOutcome[] | { status: "failed"; error: string } | null = null;
+  if (settings.portfolio) {
+    say("National portfolio (demo:seed --national)");
+    try {
+      portfolio = await measurePortfolio({
+        databases: settings.databases,
+        postgresUrl: settings.postgresUrl,
+        durationSeconds: settings.durationSeconds,
+        warmupSeconds: settings.warmupSeconds,
+        scale: 1,
+      });
+    } catch (e) {
+      say(`  failed: ${(e as Error).message}`);
+      portfolio = { status: "failed", error: (e as Error).message };
+    }
+  }
+
   let exports: ExportBench | { status: "failed"; error: string } | null = null;
   if (settings.exportRounds !== null) {
     say("Exports: a 20-page document and a decision package (in-process, one child per case)");
@@ -380,15 +403,23 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(settings.out), { recursive: true });
   await writeFile(
     settings.out,
-    `${JSON.stringify({ ...report, emulator, initiativeStatus: status, exports }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
+    `${JSON.stringify({ ...report, emulator, initiativeStatus: status, portfolio, exports }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
   );
   say(`\n${formatReport(report)}`);
   if (emulator && !("status" in emulator)) say(`\n${formatEmulatorReport(emulator)}`);
   if (Array.isArray(status)) say(`\n${formatStatusReport(status)}`);
+  if (Array.isArray(portfolio)) say(`\n${formatPortfolioReport(portfolio)}`);
   say(`JSON: ${path.relative(REPO_ROOT, settings.out)}`);
   const statusFailed = status !== null && !Array.isArray(status);
   const exportsFailed = exports !== null && "status" in exports;
-  return outcomes.some((o) => o.status === "failed") || (emulator && "status" in emulator) || statusFailed || exportsFailed ? 1 : 0;
+  const portfolioFailed = portfolio !== null && !Array.isArray(portfolio);
+  return outcomes.some((o) => o.status === "failed") ||
+    (emulator && "status" in emulator) ||
+    statusFailed ||
+    exportsFailed ||
+    portfolioFailed
+    ? 1
+    : 0;
 }
 
 process.exitCode = await main().catch((e: unknown) => {

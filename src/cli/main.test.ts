@@ -233,6 +233,25 @@ describe("cli", { timeout: 180_000 }, () => {
     expect(res.out).toContain("Stoppa servern först");
   });
 
+  it("seeds a national picture into an empty database, verifiably, and refuses one that has organisations", async () => {
+    const { cli } = await freshDatabase();
+    expect(await cli("demo:seed", "--scale", "0.1")).toMatchObject({ code: 2, out: expect.stringContaining("go with --national") });
+    expect(await cli("demo:seed", "--national", "--scale", "2")).toMatchObject({ code: 2, out: expect.stringContaining("--scale") });
+    expect(await cli("demo:seed", "--national", "--scale", "0.02")).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/national demo seeded in [\d.]+ s: 13 organisations, .* 20 initiatives .* 400 message flows/),
+    });
+    expect(await cli("audit:verify")).toMatchObject({ code: 0, out: expect.stringContaining("audit log intact: 1 entries found") });
+    expect(await cli("demo:seed", "--national", "--scale", "0.02")).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("already has organisations"),
+    });
+    expect(await cli("demo:seed", "--national", "--scale", "0.02", "--add")).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("13 organisations"),
+    });
+  });
+
   it("works as a real process with exit codes (npm run cli)", async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATA_DIR: path.join(dir, "proc") };

@@ -22,6 +22,7 @@ import type { SecretBox } from "../secrets/secret-box.ts";
 import { loadSecretBox, MissingSecretKeyError } from "../secrets/secret-key.ts";
 import { options, UsageError } from "./arguments.ts";
 import { seedDemo } from "./demo-seed.ts";
+import { NotEmptyError, nationalSeedText, parseScale, seedNational } from "./national/seed-national.ts";
 import { SANDBOX_SEND_FLAGS, sandboxSendCommand } from "./sandbox-send.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -32,6 +33,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                (organisation roles: projektledare, deltagare, verksamhetsagare, styrgrupp, lasare;
                 system roles without --organisation: forvaltningsgrupp, admin)
   demo:seed    create demo organisations, users and initiatives (documented in the README)
+  demo:seed --national [--scale S] [--add]
+               fill an empty database with a national picture: 650 organisations, 1,000 initiatives with
+               decisions, 20,000 message flows with actuals (S: a share of it, 0.01–1; --add: beside
+               organisations already there)
   db:migrate   apply pending migrations
   backup       --out FILE  (written readable by its owner only: it holds password hashes)
   restore      --in FILE   (replaces all data; refuses a backup made under another SECRET_KEY)
@@ -64,6 +69,8 @@ type Flags = Record<string, string | undefined>;
 type Command = {
   required?: readonly string[];
   optional?: readonly string[];
+  /** Flags without a value. */
+  switches?: readonly string[];
   /** Commands that write or verify the audit log, or restore sealed keys, need SECRET_KEY. */
   run: (o: Flags, handle: DatabaseHandle, secrets: () => Promise<SecretBox>) => Promise<string>;
 };
@@ -179,9 +186,14 @@ const commands: Record<string, Command> = {
   },
 
   "demo:seed": {
-    run: async (_o, { db }, secrets) => {
+    optional: ["scale"],
+    switches: ["national", "add"],
+    run: async (o, { db }, secrets) => {
+      if (!o.national && (o.scale || o.add)) throw new UsageError("--scale and --add go with --national");
+      const scale = parseScale(o.scale);
       setAuditKey(await secrets());
-      return seedDemo(db, now());
+      if (!o.national) return seedDemo(db, now());
+      return nationalSeedText(await seedNational(db, now(), { scale, add: o.add === "true" }));
     },
   },
 
@@ -310,6 +322,7 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
     const flags = options(argv, {
       required: command.required ?? [],
       optional: command.optional ?? [],
+      switches: command.switches ?? [],
     });
     const config = readConfig();
     handle = await openConfiguredDatabase(config);
@@ -320,6 +333,7 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
       e instanceof DataDirLockedError ||
       e instanceof BackupRejectedError ||
       e instanceof AuditBrokenError ||
+      e instanceof NotEmptyError ||
       e instanceof MissingSecretKeyError
     ) {
       return { code: 1, out: `error: ${e.message}` };
