@@ -144,6 +144,7 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/initiatives/:initiativeId/tactics": { tactic: "inget", name: "Intrång" },
   "PUT /api/v1/tactics/:alternativeId": { tactic: "inget", name: "Intrång" },
   "POST /api/v1/communications/:communicationId/read": {},
+  "POST /api/v1/communications/:communicationId/answers": { text: "Intrång" },
   // Aimed at A's initiative (filled in below).
   "POST /api/v1/reporting-rounds/:roundId/submissions": {},
   "POST /api/v1/organisations/:organisationId/sandbox/trusted-cas": { certificatePem: "-----BEGIN CERTIFICATE-----" },

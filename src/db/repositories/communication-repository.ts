@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Database } from "../database.ts";
-import { communicationRecipients, communications, initiativePartners, initiatives, organisations } from "../schema.ts";
+import {
+  communicationAnswers,
+  communicationRecipients,
+  communications,
+  initiativePartners,
+  initiatives,
+  organisations,
+} from "../schema.ts";
 
 /**
  * What a milestone decision sends and to whom: the communications, each recipient with its own
@@ -147,3 +154,21 @@ export const markRecipientRead = async (tx: Database, recipientId: string, readA
 
 export const findRecipient = async (db: Database, recipientId: string) =>
   (await db.select().from(communicationRecipients).where(eq(communicationRecipients.id, recipientId)).limit(1))[0];
+
+export type AnswerRow = typeof communicationAnswers.$inferSelect;
+
+export async function insertAnswer(tx: Database, values: typeof communicationAnswers.$inferInsert): Promise<AnswerRow> {
+  const [row] = await tx.insert(communicationAnswers).values(values).returning();
+  if (!row) throw new Error("insert communication_answers returned nothing");
+  return row;
+}
+
+/** The förvaltningsgrupp's answers to these communications, oldest first. */
+export async function answersOf(db: Database, communicationIds: readonly string[]): Promise<AnswerRow[]> {
+  if (!communicationIds.length) return [];
+  return db
+    .select()
+    .from(communicationAnswers)
+    .where(inArray(communicationAnswers.communicationId, [...communicationIds]))
+    .orderBy(asc(communicationAnswers.createdAt), asc(communicationAnswers.id));
+}

@@ -592,6 +592,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /api/v1/communications/:communicationId/read": FORVALTNINGSGRUPP_INBOX,
   "GET /inbox": SIGNED_IN,
   "POST /inbox/:communicationId/read": FORVALTNINGSGRUPP_INBOX,
+  // Answering: the förvaltningsgrupp on its own copy; the administrator reads but does not answer for it.
+  "POST /api/v1/communications/:communicationId/answers": FORVALTNINGSGRUPP_INBOX,
+  "POST /inbox/:communicationId/answers": FORVALTNINGSGRUPP_INBOX,
 
   // The sandbox: validator, test CA, certificates, environment, own recipients, trusted CAs.
   // The validator holds no tenant data, so every signed-in caller may use it, a läsare too: only

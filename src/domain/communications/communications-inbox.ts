@@ -10,6 +10,7 @@ import { can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError, notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
+import { answersByCommunication } from "./answer-communication.ts";
 
 type Ctx = Pick<UseCaseContext, "db" | "actor">;
 
@@ -35,6 +36,8 @@ export async function listCommunications(ctx: Ctx & { unreadOnly?: boolean; orga
     unreadOnly: ctx.unreadOnly ?? false,
     senderOrganisationId: ctx.organisationId,
   });
+  const answers = await answersByCommunication(ctx.db, [...new Set(rows.map((r) => r.communication.id))]);
+  const answersFg = can(ctx.actor, { action: "communications:acknowledge-forvaltningsgrupp" });
   return rows.map(({ communication: c, recipient: r, senderName, initiativeName }) => {
     const readsInitiative = can(ctx.actor, { action: "initiative:read", organisationId: c.organisationId });
     return {
@@ -53,6 +56,9 @@ export async function listCommunications(ctx: Ctx & { unreadOnly?: boolean; orga
       status: r.readAt ? ("read" as const) : ("sent" as const),
       readAt: r.readAt?.toISOString() ?? null,
       canMarkRead: !r.readAt && acknowledges(ctx.actor, r),
+      /** The förvaltningsgrupp's answers, read by the förvaltningsgrupp and by the sending organisation's members. */
+      answers: r.kind === "forvaltningsgrupp" || ctx.actor.memberships.has(c.organisationId) ? (answers.get(c.id) ?? []) : [],
+      canAnswer: r.kind === "forvaltningsgrupp" && answersFg,
     };
   });
 }

@@ -116,4 +116,15 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     totalsCaption: "Messages per year, nationwide",
     recipientTypes: { privatperson: "Private persons", foretag: "Companies", blandat: "Mixed" },
   },
+  answers: {
+    heading: "Answers from the management group",
+    by: "{name}, {date}",
+    label: "Answer {organisation}",
+    hint: "The answer is kept with the message and e-mailed to the initiative's project manager. At most 5,000 characters.",
+    submit: "Send the answer",
+    sent: "The answer has been sent to the initiative's project manager.",
+    mailSubject: "Answer from the management group: {subject}",
+    mailBody:
+      "Hello {name},\n\nThe management group for Mina meddelanden has answered the message “{subject}” about {initiative}:\n\n{text}\n\nThe initiative in Ansluta:\n{link}\n\nRegards\nAnsluta",
+  },
 };

@@ -113,4 +113,15 @@ export const svPortfolio = {
     totalsCaption: "Meddelanden per år, hela landet",
     recipientTypes: { privatperson: "Privatpersoner", foretag: "Företag", blandat: "Blandat" },
   },
+  answers: {
+    heading: "Svar från förvaltningsgruppen",
+    by: "{name}, {date}",
+    label: "Svara {organisation}",
+    hint: "Svaret sparas vid meddelandet och skickas med e-post till initiativets projektledare. Högst 5 000 tecken.",
+    submit: "Skicka svaret",
+    sent: "Svaret är skickat till initiativets projektledare.",
+    mailSubject: "Svar från förvaltningsgruppen: {subject}",
+    mailBody:
+      "Hej {name},\n\nFörvaltningsgruppen för Mina meddelanden har svarat på meddelandet ”{subject}” om {initiative}:\n\n{text}\n\nInitiativet i Ansluta:\n{link}\n\nHälsningar\nAnsluta",
+  },
 } as const;

@@ -1,8 +1,17 @@
+import { answerCommunication } from "../../../domain/communications/answer-communication.ts";
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
 import type { AppScope } from "../../app-scope.ts";
-import { CommunicationList, CommunicationParams, CommunicationRead, CommunicationsQuery, MarkReadInput } from "./communications.schema.ts";
+import {
+  AnswerInput,
+  CommunicationAnswer,
+  CommunicationList,
+  CommunicationParams,
+  CommunicationRead,
+  CommunicationsQuery,
+  MarkReadInput,
+} from "./communications.schema.ts";
 
-export function communicationsApi({ db, api }: AppScope) {
+export function communicationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
   api({
     method: "GET",
     url: "/api/v1/communications",
@@ -28,5 +37,29 @@ export function communicationsApi({ db, api }: AppScope) {
     response: { status: 200, schema: CommunicationRead },
     handler: async ({ actor, params, body, now }) =>
       markCommunicationRead({ db, actor, now, communicationId: params.communicationId, recipient: body.recipient }),
+  });
+
+  api({
+    method: "POST",
+    url: "/api/v1/communications/:communicationId/answers",
+    summary:
+      "The förvaltningsgrupp answers a communication it received: kept with the message and e-mailed to the initiative's projektledare",
+    tag: "communications",
+    access: "authenticated",
+    params: CommunicationParams,
+    body: AnswerInput,
+    response: { status: 201, schema: CommunicationAnswer },
+    handler: async ({ actor, params, body, now, request }) => {
+      const answer = await answerCommunication({
+        db,
+        actor,
+        now,
+        communicationId: params.communicationId,
+        text: body.text,
+        baseUrl: publicUrl(request),
+      });
+      mailQueued();
+      return answer;
+    },
   });
 }

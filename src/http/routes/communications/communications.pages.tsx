@@ -1,12 +1,14 @@
+import { answerableCommunication, answerCommunication } from "../../../domain/communications/answer-communication.ts";
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
 import { InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
-import { str } from "../../form.ts";
+import { normaliseText, str } from "../../form.ts";
 import { redirect } from "../../page-route.ts";
 import { ids } from "../../path-id.ts";
+import { AnswerInput } from "./communications.schema.ts";
 
 /** The inbox of communications that milestone decisions send. */
-export function communicationsPages({ page, db }: AppScope) {
+export function communicationsPages({ page, db, publicUrl, mailQueued }: AppScope) {
   page({
     method: "GET",
     url: "/inbox",
@@ -27,6 +29,37 @@ export function communicationsPages({ page, db }: AppScope) {
       const recipient = str(data, "recipient");
       await markCommunicationRead({ db, actor, now, communicationId, recipient: recipient || undefined });
       return redirect("/inbox", m.inbox.markedRead);
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/inbox/:communicationId/answers",
+    access: "session",
+    params: ids("communicationId"),
+    // The inbox as the reader sees it, to show again with the form's errors.
+    load: async ({ actor, params }) => {
+      // Access first, so an outsider learns nothing from a bad form.
+      await answerableCommunication({ db, actor }, params.communicationId);
+      return listCommunications({ db, actor });
+    },
+    form: {
+      read: (values) => ({ text: normaliseText(str(values, "text")) }),
+      schema: AnswerInput,
+    },
+    render:
+      ({ loaded, form, params }) =>
+      (ctx) => (
+        <InboxPage
+          ctx={ctx}
+          communications={loaded}
+          answerErrors={form ? { communicationId: params.communicationId, text: form.values.text, errors: form.errors } : undefined}
+        />
+      ),
+    handle: async ({ actor, now, m, params: { communicationId }, data, request }) => {
+      await answerCommunication({ db, actor, now, communicationId, text: data.text, baseUrl: publicUrl(request) });
+      mailQueued();
+      return redirect("/inbox", m.answers.sent);
     },
   });
 }

@@ -1,9 +1,18 @@
 import { z } from "zod";
+import { requiredText } from "../../../domain/shared/field-rules.ts";
 
 export const CommunicationParams = z.object({ communicationId: z.uuid({ error: "invalid_id" }) });
 export const CommunicationsQuery = z.object({
   organisationId: z.uuid({ error: "invalid_id" }).optional(),
   unread: z.enum(["true", "false"]).optional(),
+});
+
+export const CommunicationAnswer = z.object({
+  id: z.string(),
+  communicationId: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string(),
 });
 
 export const Communication = z.object({
@@ -24,7 +33,11 @@ export const Communication = z.object({
   status: z.enum(["sent", "read"]).meta({ description: "This recipient's read status; every recipient has its own" }),
   readAt: z.string().nullable(),
   canMarkRead: z.boolean(),
+  answers: z.array(CommunicationAnswer).meta({ description: "The förvaltningsgrupp's answers to the message, oldest first" }),
+  canAnswer: z.boolean().meta({ description: "The caller may answer it (the förvaltningsgrupp, on its own copy)" }),
 });
+
+export const AnswerInput = z.object({ text: requiredText(5000) });
 
 export const CommunicationList = z.object({ communications: z.array(Communication) });
 

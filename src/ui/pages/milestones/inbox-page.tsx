@@ -1,7 +1,20 @@
 import { communicationAnchor } from "../../../domain/tasks/my-tasks.ts";
 import { format, formatDateTime } from "../../../i18n/index.ts";
-import { ActionButton, Card, FactList, Heading, Layout, Link, PageHeading, Paragraph, Tag } from "../../components/index.ts";
-import type { PageContext } from "../../page-context.ts";
+import {
+  ActionButton,
+  Card,
+  FactList,
+  Form,
+  Heading,
+  Layout,
+  Link,
+  PageHeading,
+  Paragraph,
+  SubmitButton,
+  Tag,
+  TextArea,
+} from "../../components/index.ts";
+import type { FormErrors, PageContext } from "../../page-context.ts";
 
 type Communication = {
   id: string;
@@ -16,6 +29,8 @@ type Communication = {
   recipient: { kind: "forvaltningsgrupp" | "organisation"; organisationId: string | null; name: string };
   status: "sent" | "read";
   canMarkRead: boolean;
+  answers: { id: string; text: string; createdAt: string; createdByName: string }[];
+  canAnswer: boolean;
 };
 
 /** Whom the reader reads a copy for, as the mark-read form says it. */
@@ -26,7 +41,16 @@ const recipientKey = (c: Communication) =>
  * The messages sent to the reader: each copy with its recipient's own read status. A samverkanspart
  * gets no link to the initiative, which is not its to read.
  */
-export function InboxPage({ ctx, communications }: { ctx: PageContext; communications: Communication[] }) {
+export function InboxPage({
+  ctx,
+  communications,
+  answerErrors,
+}: {
+  ctx: PageContext;
+  communications: Communication[];
+  /** An answer refused: which message, what was typed, and why. */
+  answerErrors?: { communicationId: string; text: string; errors: FormErrors } | undefined;
+}) {
   const { m, locale } = ctx;
   // Someone who reads for more than one recipient sees whose copy each one is.
   const several = new Set(communications.map(recipientKey)).size > 1;
@@ -65,6 +89,40 @@ export function InboxPage({ ctx, communications }: { ctx: PageContext; communica
               </ActionButton>
             ) : null}
           </div>
+          {c.answers.length ? (
+            <section aria-labelledby={`answers-${c.id}`} className="stack">
+              <Heading level={3} data-size="xs" id={`answers-${c.id}`}>
+                {m.answers.heading}
+              </Heading>
+              {c.answers.map((a) => (
+                <div key={a.id} data-testid="answer">
+                  <p className="prose">{a.text}</p>
+                  <Paragraph data-size="sm" className="hint">
+                    {format(m.answers.by, { name: a.createdByName, date: formatDateTime(locale, a.createdAt) })}
+                  </Paragraph>
+                </div>
+              ))}
+            </section>
+          ) : null}
+          {c.canAnswer ? (
+            <Form ctx={ctx} action={`/inbox/${c.id}/answers`}>
+              <TextArea
+                ctx={ctx}
+                name="text"
+                label={format(m.answers.label, { organisation: c.organisationName })}
+                hint={m.answers.hint}
+                rows={3}
+                errors={answerErrors?.communicationId === c.id ? answerErrors.errors : undefined}
+                value={answerErrors?.communicationId === c.id ? answerErrors.text : undefined}
+              />
+              <div>
+                <SubmitButton variant="secondary">
+                  {m.answers.submit}
+                  <span className="visually-hidden"> {c.subject}</span>
+                </SubmitButton>
+              </div>
+            </Form>
+          ) : null}
         </Card>
       ))}
     </Layout>
