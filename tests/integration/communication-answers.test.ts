@@ -16,7 +16,7 @@ describe("answers to communications", () => {
   };
 
   it("keeps the answer with the message, mails the initiative's projektledare and audits it", async () => {
-    await world.seedInitiative({ name: "Svar: bygglov", phase: 3 });
+    const initiative = await world.seedInitiative({ name: "Svar: bygglov", phase: 3 });
     const message = await toForvaltningsgrupp("Svar: bygglov");
     expect(message.canAnswer).toBe(true);
     const fg = await world.loginAs("fg");
@@ -36,6 +36,9 @@ describe("answers to communications", () => {
     expect(mails[0]?.text).toContain("Tack! Vi planerar in er produktionsstart");
     const audit = await (await world.loginAs("admin")).get(`/api/v1/audit?entityId=${message.id}`);
     expect(audit.body).toContain("communication.answer");
+    // The organisation reads it beside what its decision sent.
+    const decisionPage = await (await world.browserAs("plA")).get(`/initiatives/${initiative.id}/milestones/II`);
+    expect(decisionPage.body).toContain("Tack! Vi planerar in er produktionsstart i kvartalets kapacitet.");
   });
 
   it("is the förvaltningsgrupp's alone; an empty or too long answer is refused and nothing is kept", async () => {

@@ -3,6 +3,7 @@ import { decisionsOf } from "../../db/repositories/decision-repository.ts";
 import { deliverableStates } from "../../db/repositories/deliverable-repository.ts";
 import { preparationsOf } from "../../db/repositories/preparation-repository.ts";
 import { INFORM_AUDIENCES, type InformAudience } from "../../method/types.ts";
+import { answersByCommunication } from "../communications/answer-communication.ts";
 import { recipientView } from "../communications/recipient-view.ts";
 import { decisionView } from "../initiatives/initiative-views.ts";
 import { readableInitiative } from "../initiatives/read-initiatives.ts";
@@ -56,6 +57,10 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
     ctx.db,
     mine.map((d) => d.id),
   );
+  const answers = await answersByCommunication(
+    ctx.db,
+    comms.map((c) => c.id),
+  );
   return mine.map((d) => ({
     ...decisionView(d),
     current: d.id === current?.id,
@@ -72,6 +77,8 @@ export async function listDecisions(ctx: Ctx & { initiativeId: string; numeral: 
         body: c.body,
         items: c.items as { key: string; label: string; value: string }[],
         recipients: c.recipients.map(recipientView),
+        /** The förvaltningsgrupp's answers to this message (issue 14). */
+        answers: answers.get(c.id) ?? [],
       })),
   }));
 }

@@ -105,6 +105,9 @@ export const DecisionHistory = z.object({
           body: z.string(),
           items: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
           recipients: z.array(SentRecipient),
+          answers: z
+            .array(z.object({ id: z.string(), text: z.string(), createdAt: z.string(), createdByName: z.string() }))
+            .meta({ description: "The förvaltningsgrupp's answers to the message, oldest first" }),
         }),
       ),
     }),

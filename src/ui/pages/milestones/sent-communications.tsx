@@ -10,6 +10,7 @@ export type SentCommunication = {
   body: string;
   items: { key: string; label: string; value: string }[];
   recipients: RecipientView[];
+  answers?: readonly { id: string; text: string; createdAt: string; createdByName: string }[];
 };
 
 function RecipientStatus({ ctx, recipient: r }: { ctx: PageContext; recipient: RecipientView }) {
@@ -65,6 +66,19 @@ export function SentCommunications({ ctx, communications }: { ctx: PageContext; 
                       <p className="prose">{c.body}</p>
                     </Details.Content>
                   </Details>
+                  {c.answers?.length ? (
+                    <div data-testid="sent-communication-answers">
+                      <strong>{m.answers.heading}</strong>
+                      {c.answers.map((a) => (
+                        <div key={a.id}>
+                          <p className="prose">{a.text}</p>
+                          <p className="hint">
+                            {format(m.answers.by, { name: a.createdByName, date: formatDateTime(ctx.locale, a.createdAt) })}
+                          </p>
+                        </div>
+                      ))}
+                    </div>
+                  ) : null}
                 </>
               )}
             </li>
