@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { Flow, ForecastBody } from "../../src/http/routes/flows/flows.schema.ts";
-import { PortfolioBody, PortfolioForecastBody } from "../../src/http/routes/portfolio/portfolio.schema.ts";
+import { PortfolioBody, PortfolioForecastBody, ProcessMetricsBody } from "../../src/http/routes/portfolio/portfolio.schema.ts";
 import { getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 const thisMonth = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date()).slice(0, 7);
@@ -63,7 +63,13 @@ describe("the portfolio", () => {
   it("is the förvaltningsgrupp's alone: every other role gets 403, nobody signed in 401", async () => {
     for (const person of ["admin", "plA", "vaA", "sgA", "readerA", "consultant", "plB"] as const) {
       const api = await world.loginAs(person);
-      for (const url of ["/api/v1/portfolio", "/api/v1/portfolio/forecast", "/api/v1/portfolio.csv", "/api/v1/portfolio.xlsx"]) {
+      for (const url of [
+        "/api/v1/portfolio",
+        "/api/v1/portfolio/forecast",
+        "/api/v1/portfolio/metrics",
+        "/api/v1/portfolio.csv",
+        "/api/v1/portfolio.xlsx",
+      ]) {
         const res = await api.get(url);
         expect(res.statusCode, `${person} ${url}`).toBe(403);
       }
@@ -206,5 +212,17 @@ describe("the portfolio", () => {
     expect(sheet?.getRow(1).getCell(9).value).toBe("Digitala meddelanden 12 mån");
     expect(typeof sheet?.getRow(2).getCell(9).value).toBe("number");
     expect(sheet?.getRow(2).getCell(9).value).toBeGreaterThan(0);
+  });
+
+  it("measures lead time per phase across organisations: those done and those in the phase now", async () => {
+    const initiative = await world.seedInitiative({ name: "Ledtid: fas 3", phase: 3 });
+    // Started before its decisions (the fixtures decide on 2026-11-27); a decision dated before the start is not a lead time.
+    await world.db.execute(sql`update initiatives set created_at = '2026-10-01T08:00:00Z' where id = ${initiative.id}`);
+    const body = await getJson(await world.loginAs("fg"), "/api/v1/portfolio/metrics", ProcessMetricsBody);
+    expect(body.phases.map((p) => p.milestone)).toEqual(["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]);
+    expect(body.phases[0]?.completed.count).toBeGreaterThan(0);
+    expect(body.phases[0]?.completed.median).toBeGreaterThanOrEqual(0);
+    expect(body.phases[2]?.inProgress.count).toBeGreaterThan(0);
+    expect(body.phases[7]?.completed).toEqual({ count: 0, median: null, q1: null, q3: null });
   });
 });

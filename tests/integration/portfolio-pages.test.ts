@@ -72,6 +72,8 @@ describe("the portfolio page", () => {
     expect(page.body).toContain('aria-labelledby="national-forecast-chart-title national-forecast-chart-desc"');
     expect(page.body).toMatch(/<tr[^>]*data-quarter="2027-Q2"/);
     expect(page.body).toContain("Digitala meddelanden per år och mottagartyp");
+    expect(page.body).toContain("Ledtid per fas i dagar: median och kvartiler");
+    expect(page.body).toMatch(/<tr[^>]*data-phase="1"/);
     expect((await (await world.browserAs("plA")).get("/portfolio/plan")).statusCode).toBe(403);
   });
 });

@@ -26,6 +26,7 @@ type FactsRow = {
   county: string | null;
   publishable: boolean;
   planned_go_live: string | null;
+  created_on: string;
   first_test: string | null;
   first_production: string | null;
   tactics: string[] | null;
@@ -37,6 +38,7 @@ export async function portfolioInitiativeFacts(db: Database, today: string): Pro
   const r = (await db.execute(sql`
     select i.id as initiative_id, i.name, i.organisation_id, o.name as organisation_name, o.number as organisation_number, o.kind as organisation_kind,
       o.county, i.publishable, i.planned_go_live,
+      to_char(i.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as created_on,
       f.first_test, f.first_production, f.tactics, f.in_production,
       coalesce(m.missing, 0) as missing_reports
     from initiatives i
@@ -66,6 +68,7 @@ export async function portfolioInitiativeFacts(db: Database, today: string): Pro
     publishable: row.publishable,
     inProduction: row.in_production ?? false,
     plannedGoLive: row.planned_go_live,
+    createdOn: row.created_on,
     firstTestDate: row.first_test,
     firstProductionDate: row.first_production,
     tactics: row.tactics ?? [],

@@ -563,6 +563,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/portfolio.csv": PORTFOLIO,
   "GET /api/v1/portfolio.xlsx": PORTFOLIO,
   "GET /api/v1/portfolio/forecast": PORTFOLIO,
+  "GET /api/v1/portfolio/metrics": PORTFOLIO,
   "GET /portfolio": PORTFOLIO,
   "GET /portfolio/plan": PORTFOLIO,
   "GET /portfolio.csv": PORTFOLIO,

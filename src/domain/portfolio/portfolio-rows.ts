@@ -48,6 +48,8 @@ export type PortfolioInitiativeFacts = {
   /** Whether one of its flows is in production (status i_produktion). */
   inProduction: boolean;
   plannedGoLive: string | null;
+  /** The day it was started, in Stockholm. */
+  createdOn: string;
   /** The earliest planned test and production day of its flows still in use (not avvecklade). */
   firstTestDate: string | null;
   firstProductionDate: string | null;

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import { portfolioInitiativeFacts } from "../../db/repositories/portfolio-repository.ts";
+import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize } from "../access/policy.ts";
 import { currentForecastMonth, DEFAULT_FORECAST_MONTHS } from "../flows/initiative-forecast.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
@@ -10,6 +11,7 @@ import { cachedNationalForecast } from "./national-forecast-cache.ts";
 import { nationalPlan } from "./national-plan.ts";
 import { type PortfolioPage, type PortfolioQuery, selectPortfolio } from "./portfolio-query.ts";
 import { type PortfolioRow, portfolioRow } from "./portfolio-rows.ts";
+import { processMetrics } from "./process-metrics.ts";
 
 /** Every initiative of every organisation with its status, dates, flags and next year's digital messages. */
 export async function portfolioRows({ db, actor, now }: UseCaseContext): Promise<PortfolioRow[]> {
@@ -50,5 +52,17 @@ export async function readPortfolioForecast({
 export async function readNationalPlan(ctx: UseCaseContext) {
   const rows = await portfolioRows(ctx);
   const forecast = await cachedNationalForecast(ctx.db, currentForecastMonth(ctx.now), DEFAULT_FORECAST_MONTHS);
-  return { quarters: nationalPlan(rows), forecast };
+  return { quarters: nationalPlan(rows), forecast, metrics: await readProcessMetrics(ctx) };
+}
+
+/** Lead time per phase across every organisation's initiatives (median and quartiles, in days). */
+export async function readProcessMetrics({ db, actor, now }: UseCaseContext) {
+  authorize(actor, { action: "portfolio:read" });
+  const facts = await portfolioInitiativeFacts(db, stockholmDay(now));
+  const statuses = await initiativeStatuses(db, "all", now);
+  const timelines = facts.flatMap((f) => {
+    const status = statuses.get(f.initiativeId);
+    return status ? [{ createdOn: f.createdOn, milestones: status.milestones }] : [];
+  });
+  return processMetrics(methodV12, timelines, stockholmDay(now));
 }

@@ -114,6 +114,18 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     byKindCaption: "Digital messages per year and kind of organisation",
     byTypeCaption: "Digital messages per year and recipient type",
     totalsCaption: "Messages per year, nationwide",
+    leadTimesHeading: "Lead times per phase",
+    leadTimesIntro:
+      "How long the phases take across all organisations: from the decision at the milestone before the phase (phase 1: from the initiative's start) to the decision passing the phase's own milestone. Also how long the initiatives in the phase now have been there, so it shows where connections get stuck.",
+    leadTimesCaption: "Lead time per phase in days: median and quartiles",
+    phase: "Phase",
+    phaseToMilestone: "{number}. {name} (to milestone {milestone})",
+    doneCount: "Completed",
+    median: "Median, days",
+    quartiles: "Quartiles, days",
+    quartileRange: "{q1}–{q3}",
+    nowCount: "In the phase now",
+    nowMedian: "So far, median days",
     recipientTypes: { privatperson: "Private persons", foretag: "Companies", blandat: "Mixed" },
   },
   answers: {

@@ -111,6 +111,18 @@ export const svPortfolio = {
     byKindCaption: "Digitala meddelanden per år och typ av organisation",
     byTypeCaption: "Digitala meddelanden per år och mottagartyp",
     totalsCaption: "Meddelanden per år, hela landet",
+    leadTimesHeading: "Ledtider per fas",
+    leadTimesIntro:
+      "Hur lång tid faserna tar i alla organisationer: från beslutet vid milstolpen före fasen (fas 1: från att initiativet startades) till beslutet som passerar fasens egen milstolpe. Visar också hur länge de initiativ som är i fasen nu har varit där, så att det syns var anslutningarna fastnar.",
+    leadTimesCaption: "Ledtid per fas i dagar: median och kvartiler",
+    phase: "Fas",
+    phaseToMilestone: "{number}. {name} (till milstolpe {milestone})",
+    doneCount: "Klara",
+    median: "Median, dagar",
+    quartiles: "Kvartiler, dagar",
+    quartileRange: "{q1}–{q3}",
+    nowCount: "I fasen nu",
+    nowMedian: "Hittills, median dagar",
     recipientTypes: { privatperson: "Privatpersoner", foretag: "Företag", blandat: "Blandat" },
   },
   answers: {

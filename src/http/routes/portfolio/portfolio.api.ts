@@ -1,7 +1,7 @@
-import { readPortfolio, readPortfolioForecast } from "../../../domain/portfolio/read-portfolio.ts";
+import { readPortfolio, readPortfolioForecast, readProcessMetrics } from "../../../domain/portfolio/read-portfolio.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { XLSX_MEDIA_TYPE } from "../flows/flow-import.api.ts";
-import { PortfolioBody, PortfolioForecastBody, PortfolioForecastQuery, PortfolioQuery } from "./portfolio.schema.ts";
+import { PortfolioBody, PortfolioForecastBody, PortfolioForecastQuery, PortfolioQuery, ProcessMetricsBody } from "./portfolio.schema.ts";
 import { portfolioFile } from "./portfolio-file.ts";
 
 /** The förvaltningsgrupp's view across organisations (issue 14); nobody else's, the administrator's neither. */
@@ -37,6 +37,17 @@ export function portfolioApi({ db, api }: AppScope) {
       },
     });
   }
+
+  api({
+    method: "GET",
+    url: "/api/v1/portfolio/metrics",
+    summary:
+      "Lead time per phase across organisations: median and quartiles in days for phases completed, and for initiatives in the phase now (förvaltningsgrupp only)",
+    tag: "portfolio",
+    access: "authenticated",
+    response: { status: 200, schema: ProcessMetricsBody },
+    handler: async ({ actor, now }) => ({ phases: await readProcessMetrics({ db, actor, now }) }),
+  });
 
   api({
     method: "GET",

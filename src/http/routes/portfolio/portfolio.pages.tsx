@@ -32,7 +32,7 @@ export function portfolioPages({ page, db }: AppScope) {
     load: ({ actor, now }) => readNationalPlan({ db, actor, now }),
     render:
       ({ loaded }) =>
-      (ctx) => <NationalPlanPage ctx={ctx} quarters={loaded.quarters} forecast={loaded.forecast} />,
+      (ctx) => <NationalPlanPage ctx={ctx} quarters={loaded.quarters} forecast={loaded.forecast} metrics={loaded.metrics} />,
   });
 
   for (const fileFormat of ["csv", "xlsx"] as const) {

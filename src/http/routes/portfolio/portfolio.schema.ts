@@ -56,3 +56,21 @@ export const PortfolioForecastBody = z.object({
   byKind: z.partialRecord(z.enum(ORGANISATION_KINDS), z.array(month)).meta({ description: "The same months per organisation kind" }),
   byRecipientType: z.partialRecord(z.enum(RECIPIENT_TYPES), z.array(month)).meta({ description: "The same months per recipient type" }),
 });
+
+const Spread = z.object({
+  count: z.int(),
+  median: z.number().nullable().meta({ description: "Days; null when count is 0" }),
+  q1: z.number().nullable(),
+  q3: z.number().nullable(),
+});
+
+export const ProcessMetricsBody = z.object({
+  phases: z.array(
+    z.object({
+      phase: z.int().min(1).max(8),
+      milestone: z.string().meta({ description: "The milestone that ends the phase" }),
+      completed: Spread.meta({ description: "Days from the phase's start to the decision passing its milestone" }),
+      inProgress: Spread.meta({ description: "Days so far for initiatives in the phase now" }),
+    }),
+  ),
+});

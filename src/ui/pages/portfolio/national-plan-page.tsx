@@ -2,7 +2,10 @@ import { ORGANISATION_KINDS } from "../../../domain/access/roles.ts";
 import { RECIPIENT_TYPES } from "../../../domain/forecast/reach-curve.ts";
 import type { NationalForecast } from "../../../domain/portfolio/national-forecast.ts";
 import { byYear, type PlanQuarter } from "../../../domain/portfolio/national-plan.ts";
+import type { PhaseLeadTime } from "../../../domain/portfolio/process-metrics.ts";
 import { format } from "../../../i18n/index.ts";
+import { phaseByNumber } from "../../../method/lookup.ts";
+import { methodV12 } from "../../../method/v1.2/index.ts";
 import { ForecastChart } from "../../charts/forecast-chart.tsx";
 import { QuarterChart } from "../../charts/quarter-chart.tsx";
 import { Heading, Layout, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
@@ -50,8 +53,64 @@ function YearTable({
   );
 }
 
+/** Lead time per phase: where connections move and where they wait. */
+function LeadTimes({ ctx, metrics }: { ctx: PageContext; metrics: PhaseLeadTime[] }) {
+  const t = ctx.m.nationalPlan;
+  const days = (v: number | null) => (v === null ? "–" : formatCount(ctx.locale, Math.round(v)));
+  return (
+    <section aria-labelledby="lead-times-heading" className="stack-wide">
+      <Heading level={2} data-size="md" id="lead-times-heading">
+        {t.leadTimesHeading}
+      </Heading>
+      <Paragraph>{t.leadTimesIntro}</Paragraph>
+      <ScrollableTable caption={t.leadTimesCaption} zebra>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t.phase}</Table.HeaderCell>
+            <Table.HeaderCell className="numeric">{t.doneCount}</Table.HeaderCell>
+            <Table.HeaderCell className="numeric">{t.median}</Table.HeaderCell>
+            <Table.HeaderCell className="numeric">{t.quartiles}</Table.HeaderCell>
+            <Table.HeaderCell className="numeric">{t.nowCount}</Table.HeaderCell>
+            <Table.HeaderCell className="numeric">{t.nowMedian}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {metrics.map((p) => (
+            <Table.Row key={p.phase} data-phase={p.phase}>
+              <Table.HeaderCell scope="row">
+                {format(t.phaseToMilestone, {
+                  number: p.phase,
+                  name: phaseByNumber(methodV12, p.phase).name[ctx.locale],
+                  milestone: p.milestone,
+                })}
+              </Table.HeaderCell>
+              <Table.Cell className="numeric">{formatCount(ctx.locale, p.completed.count)}</Table.Cell>
+              <Table.Cell className="numeric">{days(p.completed.median)}</Table.Cell>
+              <Table.Cell className="numeric">
+                {p.completed.count ? format(t.quartileRange, { q1: days(p.completed.q1), q3: days(p.completed.q3) }) : "–"}
+              </Table.Cell>
+              <Table.Cell className="numeric">{formatCount(ctx.locale, p.inProgress.count)}</Table.Cell>
+              <Table.Cell className="numeric">{days(p.inProgress.median)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </ScrollableTable>
+    </section>
+  );
+}
+
 /** The förvaltningsgrupp's national plan: production starts per quarter and the national forecast, each drawn and in tables. */
-export function NationalPlanPage({ ctx, quarters, forecast }: { ctx: PageContext; quarters: PlanQuarter[]; forecast: NationalForecast }) {
+export function NationalPlanPage({
+  ctx,
+  quarters,
+  forecast,
+  metrics,
+}: {
+  ctx: PageContext;
+  quarters: PlanQuarter[];
+  forecast: NationalForecast;
+  metrics: PhaseLeadTime[];
+}) {
   const t = ctx.m.nationalPlan;
   const n = (v: number) => formatCount(ctx.locale, v);
   const first = forecast.months[0]?.month ?? forecast.from;
@@ -148,6 +207,7 @@ export function NationalPlanPage({ ctx, quarters, forecast }: { ctx: PageContext
           series={RECIPIENT_TYPES.map((r) => ({ label: t.recipientTypes[r], years: digitalOf(forecast.byRecipientType[r]) }))}
         />
       </section>
+      <LeadTimes ctx={ctx} metrics={metrics} />
     </Layout>
   );
 }
