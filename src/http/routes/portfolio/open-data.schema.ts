@@ -18,7 +18,7 @@ export const OpenDataConnection = z
       .enum(VOLUME_BANDS)
       .meta({ description: "Digital messages in the coming 12 months, as a band (lower-upper; 1000000- is one million or more)" }),
   })
-  .meta({ id: "OpenDataConnection" });
+  .meta({ description: "One connection: an initiative its organisation marked publishable" });
 
 export const OpenDataBody = z
   .object({
