@@ -64,10 +64,19 @@ describe("answers to communications", () => {
     const b = await world.browserAs("fg");
     const inbox = await b.get("/inbox");
     expect(inbox.body).toContain(`action="/inbox/${message.id}/answers"`);
-    const refused = await b.post(`/inbox/${message.id}/answers`, { text: "  " });
+    const refused = await b.post(`/inbox/${message.id}/answers`, { [`answer-${message.id}`]: "  " });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toMatch(/aria-invalid="true"/);
-    const sent = await b.post(`/inbox/${message.id}/answers`, { text: "Vi återkommer om volymerna." });
+    // The refused form is open again, its field named after the message.
+    expect(refused.body).toContain(`id="f-answer-${message.id}"`);
+    await world.seedInitiative({ name: "Svar: en till", phase: 3 });
+    const second = await toForvaltningsgrupp("Svar: en till");
+    const both = await b.get("/inbox");
+    // Every answer form has its own field id, so each label names one control.
+    const ids = [...both.body.matchAll(/<textarea[^>]* id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids).toEqual(expect.arrayContaining([`f-answer-${message.id}`, `f-answer-${second.id}`]));
+    expect(new Set(ids).size).toBe(ids.length);
+    const sent = await b.post(`/inbox/${message.id}/answers`, { [`answer-${message.id}`]: "Vi återkommer om volymerna." });
     expect(sent.statusCode).toBe(303);
     const page = await b.get("/inbox");
     expect(page.body).toContain("Svaret är skickat till initiativets projektledare.");

@@ -607,7 +607,7 @@ describe("route × role × tenant matrix", () => {
     "POST /initiatives/:initiativeId/flow-settings": { body: {} },
     "POST /api/v1/communications/:communicationId/read": { body: {} },
     "POST /api/v1/communications/:communicationId/answers": { body: { text: "Tack, vi har noterat tidplanen." } },
-    "POST /inbox/:communicationId/answers": { body: { text: "Tack, vi har noterat tidplanen." } },
+    "POST /inbox/:communicationId/answers": { body: () => ({ [`answer-${params.communicationId}`]: "Tack, vi har noterat tidplanen." }) },
 
     "POST /api/v1/sandbox/validate": { body: new Xml("<SealedDelivery/>") },
     "POST /sandbox/validate": { body: { xml: "<SealedDelivery/>" } },

@@ -1,6 +1,6 @@
 import { answerableCommunication, answerCommunication } from "../../../domain/communications/answer-communication.ts";
 import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
-import { InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
+import { answerField, InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { normaliseText, str } from "../../form.ts";
 import { redirect } from "../../page-route.ts";
@@ -41,10 +41,11 @@ export function communicationsPages({ page, db, publicUrl, mailQueued }: AppScop
     load: async ({ actor, params }) => {
       // Access first, so an outsider learns nothing from a bad form.
       await answerableCommunication({ db, actor }, params.communicationId);
-      return listCommunications({ db, actor });
+      return { communicationId: params.communicationId, communications: await listCommunications({ db, actor }) };
     },
     form: {
-      read: (values) => ({ text: normaliseText(str(values, "text")) }),
+      // Each message's form names its field after the message (one id per control on the page).
+      read: (values, loaded) => ({ text: normaliseText(str(values, answerField(loaded.communicationId))) }),
       schema: AnswerInput,
     },
     render:
@@ -52,7 +53,7 @@ export function communicationsPages({ page, db, publicUrl, mailQueued }: AppScop
       (ctx) => (
         <InboxPage
           ctx={ctx}
-          communications={loaded}
+          communications={loaded.communications}
           answerErrors={form ? { communicationId: params.communicationId, text: form.values.text, errors: form.errors } : undefined}
         />
       ),

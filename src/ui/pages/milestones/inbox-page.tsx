@@ -3,6 +3,7 @@ import { format, formatDateTime } from "../../../i18n/index.ts";
 import {
   ActionButton,
   Card,
+  Details,
   FactList,
   Form,
   Heading,
@@ -32,6 +33,12 @@ type Communication = {
   answers: { id: string; text: string; createdAt: string; createdByName: string }[];
   canAnswer: boolean;
 };
+
+/**
+ * The answer field's name, one per message: the inbox shows many answer forms on one page, and
+ * each control needs its own id for its label (WCAG 4.1.1/1.3.1).
+ */
+export const answerField = (communicationId: string) => `answer-${communicationId}`;
 
 /** Whom the reader reads a copy for, as the mark-read form says it. */
 const recipientKey = (c: Communication) =>
@@ -105,26 +112,51 @@ export function InboxPage({
             </section>
           ) : null}
           {c.canAnswer ? (
-            <Form ctx={ctx} action={`/inbox/${c.id}/answers`}>
-              <TextArea
-                ctx={ctx}
-                name="text"
-                label={format(m.answers.label, { organisation: c.organisationName })}
-                hint={m.answers.hint}
-                rows={3}
-                errors={answerErrors?.communicationId === c.id ? answerErrors.errors : undefined}
-                value={answerErrors?.communicationId === c.id ? answerErrors.text : undefined}
-              />
-              <div>
-                <SubmitButton variant="secondary">
-                  {m.answers.submit}
-                  <span className="visually-hidden"> {c.subject}</span>
-                </SubmitButton>
-              </div>
-            </Form>
+            <AnswerForm ctx={ctx} communication={c} refused={answerErrors?.communicationId === c.id ? answerErrors : undefined} />
           ) : null}
         </Card>
       ))}
     </Layout>
+  );
+}
+
+/** The förvaltningsgrupp's answer to one message, folded until asked for (open again when refused). */
+function AnswerForm({
+  ctx,
+  communication: c,
+  refused,
+}: {
+  ctx: PageContext;
+  communication: Communication;
+  refused: { text: string; errors: FormErrors } | undefined;
+}) {
+  const { m } = ctx;
+  const name = answerField(c.id);
+  return (
+    <Details defaultOpen={refused !== undefined}>
+      <Details.Summary>
+        {m.answers.submit}
+        <span className="visually-hidden"> {c.subject}</span>
+      </Details.Summary>
+      <Details.Content>
+        <Form ctx={ctx} action={`/inbox/${c.id}/answers`}>
+          <TextArea
+            ctx={ctx}
+            name={name}
+            label={format(m.answers.label, { organisation: c.organisationName })}
+            hint={m.answers.hint}
+            rows={3}
+            errors={refused?.errors.map((e) => ({ ...e, field: e.field === "text" ? name : e.field }))}
+            value={refused?.text}
+          />
+          <div>
+            <SubmitButton variant="secondary">
+              {m.answers.submit}
+              <span className="visually-hidden"> {c.subject}</span>
+            </SubmitButton>
+          </div>
+        </Form>
+      </Details.Content>
+    </Details>
   );
 }
