@@ -5,7 +5,10 @@ import { NATIONAL_FORVALTNINGSGRUPP } from "../../src/cli/national/national-pict
 import { NotEmptyError, seedNational } from "../../src/cli/national/seed-national.ts";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
+import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
+import { ForecastVersionList } from "../../src/http/routes/forecast-versions/forecast-versions.schema.ts";
 import { PortfolioBody, PortfolioForecastBody } from "../../src/http/routes/portfolio/portfolio.schema.ts";
+import { RoundDetail, RoundList } from "../../src/http/routes/reporting/reporting.schema.ts";
 import { apiAs, startTestApp, type TestApp } from "../support/test-app.ts";
 import { TEST_AUDIT_KEY } from "../support/test-secrets.ts";
 import { getJson } from "../support/test-world.ts";
@@ -71,6 +74,37 @@ describe("the national demo seed", { timeout: 120_000 }, () => {
         expect(byType, `${m.month} ${field} by recipient type`).toBe(m[field]);
       }
     });
+  });
+
+  it("gives the förvaltningsgrupp two reporting rounds, reports that compare with the round before, baselines and messages", async () => {
+    const fg = await apiAs(t.app, NATIONAL_FORVALTNINGSGRUPP.email, DEMO_PASSWORD);
+    const { rounds } = await getJson(fg, "/api/v1/reporting-rounds", RoundList);
+    expect(rounds.map((r) => r.open).sort()).toEqual([false, true]);
+    const open = rounds.find((r) => r.open);
+    const detail = await getJson(fg, `/api/v1/reporting-rounds/${open?.id}`, RoundDetail);
+    expect(detail.counts.submitted).toBeGreaterThan(100);
+    expect(detail.counts.missing).toBeGreaterThan(100);
+    const compared = detail.organisations.flatMap((o) => o.initiatives).filter((i) => i.comparison !== null);
+    expect(compared.length).toBeGreaterThan(50);
+    // The initiative's own versions: the baseline its latest decision at II–V froze.
+    const reported = compared[0]?.initiativeId;
+    const pl = await t.db.execute(
+      sql`select u.email from initiatives i join users u on u.id = i.project_manager_id where i.id = ${reported ?? ""}`,
+    );
+    const projektledare = await apiAs(t.app, (pl as unknown as { rows: { email: string }[] }).rows[0]?.email ?? "", DEMO_PASSWORD);
+    const versions = await getJson(projektledare, `/api/v1/initiatives/${reported}/forecast/versions`, ForecastVersionList);
+    expect(versions.versions.some((v) => v.kind === "baseline")).toBe(true);
+    const inbox = await getJson(fg, "/api/v1/communications", CommunicationList);
+    expect(inbox.communications.length).toBeGreaterThan(100);
+    expect(inbox.communications.some((c) => c.status === "sent")).toBe(true);
+  });
+
+  it("reports in the rounds already there when a picture is added beside", async () => {
+    const before = await countOf("reporting_rounds");
+    const submissions = await countOf("reporting_submissions");
+    await seedNational(t.db, new Date(), { scale: 0.02, add: true });
+    expect(await countOf("reporting_rounds")).toBe(before);
+    expect(await countOf("reporting_submissions")).toBeGreaterThan(submissions);
   });
 
   it("leaves the audit chain intact: one signed entry for the seed, then the logins", async () => {

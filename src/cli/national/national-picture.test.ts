@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { forecast } from "../../domain/forecast/forecast.ts";
+import type { PlanFlow } from "../../domain/forecast-versions/plan.ts";
 import { currentDecisions } from "../../domain/milestones/current-decisions.ts";
 import { decisionMatchesHash } from "../../domain/milestones/decision-hash.ts";
 import { currentPhase } from "../../domain/milestones/milestone-rules.ts";
@@ -117,6 +119,79 @@ describe("the national demo picture", () => {
       expect(inProduction.has(a.flowId)).toBe(true);
       expect(a.month < "2026-12").toBe(true);
     }
+  });
+
+  it("freezes a baseline at each initiative's latest decision at II–V, as decide-milestone freezes it, and tells the förvaltningsgrupp", () => {
+    const decisions = new Map(picture.decisions.map((d) => [d.id as string, d]));
+    const baselines = picture.forecastVersions.filter((v) => v.kind === "baseline");
+    expect(baselines.length).toBeGreaterThan(500);
+    expect(new Set(baselines.map((v) => v.initiativeId)).size).toBe(baselines.length);
+    for (const v of baselines.slice(0, 50)) {
+      const decision = decisions.get(v.decisionId ?? "");
+      expect(decision?.numeral).toBe(v.milestone);
+      expect(["II", "III", "IV", "V"]).toContain(v.milestone);
+      const later = picture.decisions.filter(
+        (d) =>
+          d.initiativeId === v.initiativeId && ["II", "III", "IV", "V"].includes(d.numeral) && d.decidedOn > (decision?.decidedOn ?? ""),
+      );
+      expect(later).toEqual([]);
+      // The frozen forecast is the forecast of the frozen plan, from the decision's month.
+      const plan = v.plan as PlanFlow[];
+      const frozen = v.forecast as ReturnType<typeof forecast>;
+      expect(frozen.from).toBe(decision?.decidedOn.slice(0, 7));
+      const again = forecast({
+        flows: plan.map((f) => ({
+          ...f,
+          seasonality: f.seasonality as never,
+          plannedTestDate: f.plannedTestDate ?? undefined,
+          plannedProductionDate: f.plannedProductionDate ?? undefined,
+        })),
+        from: frozen.from,
+        months: 60,
+        reach: {},
+      });
+      expect(again.months).toEqual(frozen.months);
+    }
+    const toFg = picture.communications.filter((c) => c.audience === "forvaltningsgrupp");
+    expect(toFg).toHaveLength(baselines.length);
+    // Every message carries the milestone's items; most (II–IV) the message volumes frozen with the baseline.
+    for (const c of toFg) expect((c.items as unknown[]).length).toBeGreaterThan(0);
+    const withVolumes = toFg.filter((c) => (c.items as { key: string }[]).some((i) => i.key === "meddelandevolymer"));
+    expect(withVolumes.length / toFg.length).toBeGreaterThan(0.4);
+    const fgCopies = picture.communicationRecipients.filter((r) => r.kind === "forvaltningsgrupp");
+    expect(fgCopies).toHaveLength(toFg.length);
+    expect(fgCopies.some((r) => r.readAt === null)).toBe(true);
+    expect(fgCopies.some((r) => r.readAt !== null)).toBe(true);
+  });
+
+  it("re-forecasts some plans since their baseline, each with a reason, and moves the plans between them", () => {
+    const reforecasts = picture.forecastVersions.filter((v) => v.kind === "reforecast");
+    expect(reforecasts.length).toBeGreaterThan(100);
+    const baselineOf = new Map(picture.forecastVersions.filter((v) => v.kind === "baseline").map((v) => [v.initiativeId, v]));
+    let moved = 0;
+    for (const r of reforecasts) {
+      expect(r.reason?.length).toBeGreaterThan(10);
+      const baseline = baselineOf.get(r.initiativeId);
+      expect((baseline?.createdAt as Date) < (r.createdAt as Date)).toBe(true);
+      if (JSON.stringify(baseline?.plan) !== JSON.stringify(r.plan)) moved++;
+    }
+    expect(moved / reforecasts.length).toBeGreaterThan(0.5);
+  });
+
+  it("has two reporting rounds — one closed half a year ago, one open — with one report per initiative and round", () => {
+    expect(picture.reportingRounds.map((r) => [r.name, r.closedAt === null])).toEqual([
+      ["Halvårsrapport 2026-1", false],
+      ["Halvårsrapport 2026-2", true],
+    ]);
+    const [closed, open] = picture.reportingRounds;
+    expect((open?.deadline ?? "") > "2026-12-07").toBe(true);
+    const byRound = groupBy(picture.reportingSubmissions, (s) => s.roundId);
+    const inClosed = byRound[closed?.id ?? ""] ?? [];
+    const inOpen = byRound[open?.id ?? ""] ?? [];
+    expect(inClosed.length).toBeGreaterThan(inOpen.length);
+    expect(inOpen.length).toBeGreaterThan(200);
+    for (const list of [inClosed, inOpen]) expect(new Set(list.map((s) => s.initiativeId)).size).toBe(list.length);
+    for (const s of inClosed) expect((s.submittedAt as Date) <= new Date(`${closed?.deadline}T23:59:59Z`)).toBe(true);
   });
 
   it("comes out the same on every run, and scales down for tests", () => {

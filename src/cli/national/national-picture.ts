@@ -24,6 +24,7 @@ import {
   REGIONER,
   UNIVERSITIES,
 } from "./names.ts";
+import { buildReports } from "./national-reports.ts";
 import { Random } from "./random.ts";
 
 /*
@@ -52,6 +53,8 @@ export type NationalOptions = {
   /** Organisation numbers and e-mail addresses already in the database, never made again. */
   takenNumbers: ReadonlySet<string>;
   takenEmails: ReadonlySet<string>;
+  /** Reporting rounds already in the database, by lower-case name: the picture reports in them. */
+  takenRounds?: ReadonlyMap<string, { id: string; createdAt: Date }>;
   seed?: number;
 };
 
@@ -177,6 +180,11 @@ export function nationalPicture(options: NationalOptions): NationalPicture {
     milestonePlans: [],
     flows: [],
     actuals: [],
+    forecastVersions: [],
+    communications: [],
+    communicationRecipients: [],
+    reportingRounds: [],
+    reportingSubmissions: [],
   };
   const emails = new Set(options.takenEmails);
   const person = (domain: string) => {
@@ -192,9 +200,11 @@ export function nationalPicture(options: NationalOptions): NationalPicture {
     picture.users.push({ id: p.id, email: p.email, name: p.name, passwordHash: options.passwordHash, systemRoles: [], createdAt });
     return p;
   };
+  let forvaltningsgruppId: string | null = null;
   if (!emails.has(NATIONAL_FORVALTNINGSGRUPP.email)) {
+    forvaltningsgruppId = random.uuid();
     picture.users.push({
-      id: random.uuid(),
+      id: forvaltningsgruppId,
       ...NATIONAL_FORVALTNINGSGRUPP,
       passwordHash: options.passwordHash,
       systemRoles: ["forvaltningsgrupp"],
@@ -211,7 +221,7 @@ export function nationalPicture(options: NationalOptions): NationalPicture {
       organisationNumbers(random, k, list.filter((o) => o.kind === k).length, options.takenNumbers),
     ]),
   );
-  const orgs: (Org & { pl: { id: string; name: string }; owner: { id: string; name: string } })[] = list.map((o) => {
+  const orgs: (Org & { pl: { id: string; name: string; email: string }; owner: { id: string; name: string } })[] = list.map((o) => {
     const number = numbers.get(o.kind)?.shift() ?? "";
     const id = random.uuid();
     const createdAt = new Date(dayTime("2023-11-01") + random.int(0, 60) * DAY_MS);
@@ -277,6 +287,20 @@ export function nationalPicture(options: NationalOptions): NationalPicture {
   }
   planned.forEach((p, k) => {
     buildFlows(picture, random, p, flowCounts[k] ?? 1, today, thisMonth);
+  });
+
+  const initiativeRows = new Map(picture.initiatives.map((i) => [i.id as string, i]));
+  buildReports(picture, random, {
+    initiatives: planned.map((p) => ({
+      id: p.id,
+      name: initiativeRows.get(p.id)?.name ?? "",
+      stage: p.stage,
+      plannedGoLive: initiativeRows.get(p.id)?.plannedGoLive ?? null,
+      org: { id: p.org.id, name: p.org.name, kind: p.org.kind, pl: p.org.pl },
+    })),
+    today,
+    forvaltningsgruppId,
+    existingRounds: options.takenRounds ?? new Map(),
   });
   return picture;
 }

@@ -17,6 +17,10 @@ export type NationalSeedResult = {
   decisions: number;
   flows: number;
   actuals: number;
+  baselines: number;
+  reforecasts: number;
+  communications: number;
+  submissions: number;
   publishable: number;
   ms: number;
 };
@@ -42,6 +46,7 @@ export async function seedNational(db: Database, now: Date, { scale, add }: { sc
     passwordHash: await hashPassword(DEMO_PASSWORD),
     takenNumbers: taken.numbers,
     takenEmails: taken.emails,
+    takenRounds: taken.rounds,
     // Another picture beside existing organisations needs other ids; an empty database always gets the same.
     seed: NATIONAL_SEED + taken.numbers.size,
   });
@@ -52,6 +57,10 @@ export async function seedNational(db: Database, now: Date, { scale, add }: { sc
     decisions: picture.decisions.length,
     flows: picture.flows.length,
     actuals: picture.actuals.length,
+    baselines: picture.forecastVersions.filter((v) => v.kind === "baseline").length,
+    reforecasts: picture.forecastVersions.filter((v) => v.kind === "reforecast").length,
+    communications: picture.communications.filter((c) => c.audience === "forvaltningsgrupp").length,
+    submissions: picture.reportingSubmissions.length,
     publishable: picture.initiatives.filter((i) => i.publishable).length,
   };
   await db.transaction(async (tx) => {
@@ -81,7 +90,7 @@ export function parseScale(raw: string | undefined): number {
 
 export function nationalSeedText(r: NationalSeedResult): string {
   return [
-    `national demo seeded in ${(r.ms / 1000).toFixed(1)} s: ${r.organisations} organisations, ${r.users} users, ${r.initiatives} initiatives (${r.publishable} publishable), ${r.decisions} milestone decisions, ${r.flows} message flows, ${r.actuals} monthly actuals`,
+    `national demo seeded in ${(r.ms / 1000).toFixed(1)} s: ${r.organisations} organisations, ${r.users} users, ${r.initiatives} initiatives (${r.publishable} publishable), ${r.decisions} milestone decisions, ${r.flows} message flows, ${r.actuals} monthly actuals, ${r.baselines} baselines and ${r.reforecasts} re-forecasts, ${r.communications} messages to the förvaltningsgrupp, ${r.submissions} reports in two reporting rounds`,
     `the förvaltningsgrupp signs in as ${NATIONAL_FORVALTNINGSGRUPP.email}; every demo password is ${DEMO_PASSWORD}`,
   ].join("\n");
 }

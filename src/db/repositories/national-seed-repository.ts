@@ -3,17 +3,22 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../database.ts";
 import {
   activityProgress,
+  communicationRecipients,
+  communications,
   conditionFollowups,
   decisionPointPreparations,
   deliverables,
   deliverableVersions,
   flowActuals,
+  forecastVersions,
   initiatives,
   memberships,
   messageFlows,
   milestoneDecisions,
   milestonePlans,
   organisations,
+  reportingRounds,
+  reportingSubmissions,
   steeringGroupMembers,
   users,
 } from "../schema.ts";
@@ -34,19 +39,46 @@ export type NationalPicture = {
   milestonePlans: (typeof milestonePlans.$inferInsert)[];
   flows: (typeof messageFlows.$inferInsert)[];
   actuals: (typeof flowActuals.$inferInsert)[];
+  forecastVersions: (typeof forecastVersions.$inferInsert)[];
+  communications: (typeof communications.$inferInsert)[];
+  communicationRecipients: (typeof communicationRecipients.$inferInsert)[];
+  reportingRounds: (typeof reportingRounds.$inferInsert)[];
+  reportingSubmissions: (typeof reportingSubmissions.$inferInsert)[];
 };
 
 /** Bound parameters per statement: well under PostgreSQL's 65,535, and small enough for PGlite's memory. */
 const PARAMETERS_PER_STATEMENT = 20_000;
 
-/** Multi-row INSERTs of `rows` into `table`, as many rows per statement as the parameter budget allows. */
-async function insertInBatches<T extends PgTable>(db: Database, table: T, rows: readonly T["$inferInsert"][]): Promise<void> {
+/** Bytes of values per statement: frozen forecasts are large, and PGlite holds a whole statement in memory. */
+const BYTES_PER_STATEMENT = 4_000_000;
+
+/**
+ * Multi-row INSERTs of `rows` into `table`: as many rows per statement as the parameter budget
+ * allows, and fewer where the rows are large (`large`: the table holds documents such as frozen forecasts).
+ */
+async function insertInBatches<T extends PgTable>(
+  db: Database,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+  { large = false }: { large?: boolean } = {},
+): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(getTableColumns(table)).length;
   const size = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    await db.insert(table).values(rows.slice(i, i + size) as T["$inferInsert"][]);
+  let batch: T["$inferInsert"][] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (batch.length) await db.insert(table).values(batch);
+    batch = [];
+    bytes = 0;
+  };
+  for (const row of rows) {
+    const rowBytes = large ? JSON.stringify(row).length : 0;
+    if (batch.length >= size || (batch.length && bytes + rowBytes > BYTES_PER_STATEMENT)) await flush();
+    batch.push(row);
+    bytes += rowBytes;
   }
+  await flush();
 }
 
 export async function organisationCount(db: Database): Promise<number> {
@@ -54,11 +86,25 @@ export async function organisationCount(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Every organisation number and e-mail address in use, so a picture added beside them makes none twice. */
-export async function takenIdentifiers(db: Database): Promise<{ numbers: Set<string>; emails: Set<string> }> {
+/**
+ * Every organisation number and e-mail address in use, so a picture added beside them makes none
+ * twice; and the reporting rounds there are (by lower-case name), so it reports in them instead.
+ */
+export async function takenIdentifiers(db: Database): Promise<{
+  numbers: Set<string>;
+  emails: Set<string>;
+  rounds: Map<string, { id: string; createdAt: Date }>;
+}> {
   const numbers = await db.select({ number: organisations.number }).from(organisations);
   const emails = await db.select({ email: users.email }).from(users);
-  return { numbers: new Set(numbers.map((r) => r.number)), emails: new Set(emails.map((r) => r.email)) };
+  const rounds = await db
+    .select({ id: reportingRounds.id, name: reportingRounds.name, createdAt: reportingRounds.createdAt })
+    .from(reportingRounds);
+  return {
+    numbers: new Set(numbers.map((r) => r.number)),
+    emails: new Set(emails.map((r) => r.email)),
+    rounds: new Map(rounds.map((r) => [r.name.trim().toLowerCase(), { id: r.id, createdAt: r.createdAt }])),
+  };
 }
 
 /**
@@ -80,6 +126,11 @@ export async function insertNationalPicture(tx: Database, picture: NationalPictu
   await insertInBatches(tx, milestonePlans, picture.milestonePlans);
   await insertInBatches(tx, messageFlows, picture.flows);
   await insertInBatches(tx, flowActuals, picture.actuals);
+  await insertInBatches(tx, forecastVersions, picture.forecastVersions, { large: true });
+  await insertInBatches(tx, communications, picture.communications);
+  await insertInBatches(tx, communicationRecipients, picture.communicationRecipients);
+  await insertInBatches(tx, reportingRounds, picture.reportingRounds);
+  await insertInBatches(tx, reportingSubmissions, picture.reportingSubmissions, { large: true });
   // Fresh statistics after a bulk load, so the first portfolio queries are planned on real sizes.
   await tx.execute(sql`analyze`);
 }
