@@ -256,7 +256,7 @@ describe("initiatives, deliverables and milestone decisions", () => {
     expect(parseBody(await fg.post(`/api/v1/communications/${latest?.id}/read`), CommunicationRead)).toMatchObject({ status: "read" });
 
     const plB = await world.loginAs("plB");
-    expect(await getJson(plB, "/api/v1/communications", CommunicationList)).toEqual({ communications: [] });
+    expect(await getJson(plB, "/api/v1/communications", CommunicationList)).toEqual({ communications: [], total: 0 });
     expect((await plB.post(`/api/v1/communications/${latest?.id}/read`)).statusCode).toBe(404);
 
     const admin = await world.loginAs("admin");

@@ -95,7 +95,7 @@ describe("the national demo seed", { timeout: 120_000 }, () => {
     const versions = await getJson(projektledare, `/api/v1/initiatives/${reported}/forecast/versions`, ForecastVersionList);
     expect(versions.versions.some((v) => v.kind === "baseline")).toBe(true);
     const inbox = await getJson(fg, "/api/v1/communications", CommunicationList);
-    expect(inbox.communications.length).toBeGreaterThan(100);
+    expect(inbox.total).toBeGreaterThan(500);
     expect(inbox.communications.some((c) => c.status === "sent")).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Database } from "../database.ts";
 import {
   communicationAnswers,
@@ -95,21 +95,41 @@ export async function communicationsOfDecisions(db: Database, decisionIds: strin
   return rows.map((c) => ({ ...c, recipients: recipients.filter((r) => r.communicationId === c.id) }));
 }
 
-/**
- * An inbox: every (communication, recipient) where the recipient is the förvaltningsgrupp (when
- * `forvaltningsgrupp`) or one of `organisationIds`, newest first.
- */
-export function inboxOf(
-  db: Database,
-  scope: { forvaltningsgrupp: boolean; organisationIds: readonly string[]; unreadOnly: boolean; senderOrganisationId?: string | undefined },
-) {
+/** Whose inbox: the förvaltningsgrupp's and/or some organisations', unread only or all, from one sender or any. */
+export type InboxScope = {
+  forvaltningsgrupp: boolean;
+  organisationIds: readonly string[];
+  unreadOnly: boolean;
+  senderOrganisationId?: string | undefined;
+  /** One message only (the one an answer was refused for). */
+  communicationId?: string | undefined;
+};
+
+/** The recipients' rows the scope reads, or undefined when it reads none. */
+function inboxWhere(scope: InboxScope): SQL | undefined {
   const mine = [
     scope.forvaltningsgrupp ? eq(communicationRecipients.kind, "forvaltningsgrupp") : undefined,
     scope.organisationIds.length
       ? and(eq(communicationRecipients.kind, "organisation"), inArray(communicationRecipients.organisationId, [...scope.organisationIds]))
       : undefined,
   ].filter((c): c is SQL => c !== undefined);
-  if (!mine.length) return Promise.resolve([]);
+  if (!mine.length) return undefined;
+  return and(
+    or(...mine),
+    scope.unreadOnly ? isNull(communicationRecipients.readAt) : undefined,
+    scope.senderOrganisationId ? eq(communications.organisationId, scope.senderOrganisationId) : undefined,
+    scope.communicationId ? eq(communications.id, scope.communicationId) : undefined,
+  );
+}
+
+/**
+ * An inbox: every (communication, recipient) where the recipient is the förvaltningsgrupp (when
+ * `forvaltningsgrupp`) or one of `organisationIds`, newest first; a page of them when `limit` and
+ * `offset` say which (at most 500 otherwise).
+ */
+export function inboxOf(db: Database, scope: InboxScope, { limit = 500, offset = 0 }: { limit?: number; offset?: number } = {}) {
+  const where = inboxWhere(scope);
+  if (!where) return Promise.resolve([]);
   return db
     .select({
       communication: communications,
@@ -121,15 +141,22 @@ export function inboxOf(
     .innerJoin(communications, eq(communications.id, communicationRecipients.communicationId))
     .innerJoin(organisations, eq(organisations.id, communications.organisationId))
     .innerJoin(initiatives, eq(initiatives.id, communications.initiativeId))
-    .where(
-      and(
-        or(...mine),
-        scope.unreadOnly ? isNull(communicationRecipients.readAt) : undefined,
-        scope.senderOrganisationId ? eq(communications.organisationId, scope.senderOrganisationId) : undefined,
-      ),
-    )
+    .where(where)
     .orderBy(desc(communications.createdAt), asc(communications.id), asc(communicationRecipients.kind))
-    .limit(500);
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many entries the inbox has in all: the pages' total. */
+export async function inboxCount(db: Database, scope: InboxScope): Promise<number> {
+  const where = inboxWhere(scope);
+  if (!where) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(communicationRecipients)
+    .innerJoin(communications, eq(communications.id, communicationRecipients.communicationId))
+    .where(where);
+  return row?.n ?? 0;
 }
 
 export async function findCommunication(db: Database, id: string) {

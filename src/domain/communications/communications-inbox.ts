@@ -1,6 +1,8 @@
 import {
+  inboxCount as countInbox,
   findCommunication,
   findRecipient,
+  type InboxScope,
   inboxOf,
   markRecipientRead,
   type RecipientRow,
@@ -29,13 +31,15 @@ const acknowledges = (actor: Actor, r: Pick<RecipientRow, "kind" | "organisation
  * too) and the messages to the actor's organisations — their own, and those they receive as a
  * samverkanspart. A samverkanspart sees the message, not the initiative: its ids are left out.
  */
-export async function listCommunications(ctx: Ctx & { unreadOnly?: boolean; organisationId?: string | undefined }) {
-  const rows = await inboxOf(ctx.db, {
-    forvaltningsgrupp: can(ctx.actor, { action: "communications:read-forvaltningsgrupp" }),
-    organisationIds: [...ctx.actor.memberships.keys()],
-    unreadOnly: ctx.unreadOnly ?? false,
-    senderOrganisationId: ctx.organisationId,
-  });
+export async function listCommunications(
+  ctx: Ctx & {
+    unreadOnly?: boolean;
+    organisationId?: string | undefined;
+    communicationId?: string | undefined;
+    window?: { limit: number; offset: number };
+  },
+) {
+  const rows = await inboxOf(ctx.db, inboxScope(ctx), ctx.window);
   const answers = await answersByCommunication(ctx.db, [...new Set(rows.map((r) => r.communication.id))]);
   const answersFg = can(ctx.actor, { action: "communications:acknowledge-forvaltningsgrupp" });
   return rows.map(({ communication: c, recipient: r, senderName, initiativeName }) => {
@@ -61,6 +65,35 @@ export async function listCommunications(ctx: Ctx & { unreadOnly?: boolean; orga
       canAnswer: r.kind === "forvaltningsgrupp" && answersFg,
     };
   });
+}
+
+const inboxScope = (
+  ctx: Ctx & { unreadOnly?: boolean; organisationId?: string | undefined; communicationId?: string | undefined },
+): InboxScope => ({
+  forvaltningsgrupp: can(ctx.actor, { action: "communications:read-forvaltningsgrupp" }),
+  organisationIds: [...ctx.actor.memberships.keys()],
+  unreadOnly: ctx.unreadOnly ?? false,
+  senderOrganisationId: ctx.organisationId,
+  communicationId: ctx.communicationId,
+});
+
+/** How many entries the inbox has in all, with these filters. */
+export const inboxCount = (ctx: Ctx & { unreadOnly?: boolean; organisationId?: string | undefined }) => countInbox(ctx.db, inboxScope(ctx));
+
+/** How many entries fit on a page of the inbox, in the browser and by default in the API. */
+export const INBOX_PAGE_SIZE = 25;
+
+/**
+ * One page of the inbox (1-based; a page past the end is the last page), with the total: the
+ * förvaltningsgrupp receives a message from every decision at II–V across the country, hundreds a year.
+ */
+export async function readInbox(ctx: Ctx & { unreadOnly?: boolean; organisationId?: string | undefined; page: number; pageSize?: number }) {
+  const pageSize = ctx.pageSize ?? INBOX_PAGE_SIZE;
+  const total = await inboxCount(ctx);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, ctx.page), pages);
+  const communications = await listCommunications({ ...ctx, window: { limit: pageSize, offset: (page - 1) * pageSize } });
+  return { communications, total, page, pages, pageSize };
 }
 
 /**

@@ -127,6 +127,7 @@ export const enCommon: Widen<typeof svCommon> = {
     hours_range: "Enter a whole number of hours from 0 to 8,760 (one year).",
     flow_not_in_initiative: "The flow does not belong to the initiative.",
   },
+  pagination: { previous: "Previous page", next: "Next page", pageOf: "Page {page} of {pages}" },
   accessibility: {
     title: "Accessibility statement",
     body: [

@@ -112,5 +112,13 @@ export const enMilestones: Widen<typeof svMilestones> = {
     markRead: "Mark as read",
     markedRead: "The message is marked as read.",
     unread: "Unread",
+    back: "To the inbox",
+    showAll: "All messages",
+    showUnread: "Unread",
+    filterLabel: "Show in the inbox",
+    count: "{total} messages",
+    countUnread: "{total} unread messages",
+    noUnread: "No unread messages.",
+    pagination: "Pages of the inbox",
   },
 };

@@ -127,6 +127,7 @@ export const svCommon = {
     hours_range: "Ange ett helt antal timmar från 0 till 8 760 (ett år).",
     flow_not_in_initiative: "Flödet hör inte till initiativet.",
   },
+  pagination: { previous: "Föregående sida", next: "Nästa sida", pageOf: "Sida {page} av {pages}" },
   accessibility: {
     title: "Tillgänglighetsredogörelse",
     body: [

@@ -109,5 +109,13 @@ export const svMilestones = {
     markRead: "Markera som läst",
     markedRead: "Meddelandet är markerat som läst.",
     unread: "Oläst",
+    back: "Till inkorgen",
+    showAll: "Alla meddelanden",
+    showUnread: "Olästa",
+    filterLabel: "Visa i inkorgen",
+    count: "{total} meddelanden",
+    countUnread: "{total} olästa meddelanden",
+    noUnread: "Inga olästa meddelanden.",
+    pagination: "Sidor i inkorgen",
   },
 } as const;

@@ -22,5 +22,6 @@ export {
 } from "./form.tsx";
 export { Layout, NoticeBeside, PageHeading } from "./layout.tsx";
 export { MarkdownText } from "./markdown-text.tsx";
+export { Pagination } from "./pagination.tsx";
 export { ScrollableTable } from "./scrollable-table.tsx";
 export { Section } from "./section.tsx";

@@ -1,5 +1,5 @@
 import { answerCommunication } from "../../../domain/communications/answer-communication.ts";
-import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
+import { inboxCount, listCommunications, markCommunicationRead, readInbox } from "../../../domain/communications/communications-inbox.ts";
 import type { AppScope } from "../../app-scope.ts";
 import {
   AnswerInput,
@@ -21,9 +21,12 @@ export function communicationsApi({ db, api, publicUrl, mailQueued }: AppScope) 
     access: "authenticated",
     query: CommunicationsQuery,
     response: { status: 200, schema: CommunicationList },
-    handler: async ({ actor, query }) => ({
-      communications: await listCommunications({ db, actor, organisationId: query.organisationId, unreadOnly: query.unread === "true" }),
-    }),
+    handler: async ({ actor, query }) => {
+      const filter = { db, actor, organisationId: query.organisationId, unreadOnly: query.unread === "true" };
+      if (query.page !== undefined || query.pageSize !== undefined)
+        return readInbox({ ...filter, page: query.page ?? 1, pageSize: query.pageSize });
+      return { communications: await listCommunications(filter), total: await inboxCount(filter) };
+    },
   });
 
   api({

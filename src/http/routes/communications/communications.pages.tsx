@@ -1,11 +1,11 @@
 import { answerableCommunication, answerCommunication } from "../../../domain/communications/answer-communication.ts";
-import { listCommunications, markCommunicationRead } from "../../../domain/communications/communications-inbox.ts";
+import { listCommunications, markCommunicationRead, readInbox } from "../../../domain/communications/communications-inbox.ts";
 import { answerField, InboxPage } from "../../../ui/pages/milestones/inbox-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { normaliseText, str } from "../../form.ts";
 import { redirect } from "../../page-route.ts";
 import { ids } from "../../path-id.ts";
-import { AnswerInput } from "./communications.schema.ts";
+import { AnswerInput, InboxPageQuery } from "./communications.schema.ts";
 
 /** The inbox of communications that milestone decisions send. */
 export function communicationsPages({ page, db, publicUrl, mailQueued }: AppScope) {
@@ -13,9 +13,11 @@ export function communicationsPages({ page, db, publicUrl, mailQueued }: AppScop
     method: "GET",
     url: "/inbox",
     access: "session",
-    render: async ({ actor }) => {
-      const communications = await listCommunications({ db, actor });
-      return (ctx) => <InboxPage ctx={ctx} communications={communications} />;
+    query: InboxPageQuery,
+    render: async ({ actor, query }) => {
+      const status = query.status ?? "all";
+      const inbox = await readInbox({ db, actor, unreadOnly: status === "unread", page: query.page ?? 1 });
+      return (ctx) => <InboxPage ctx={ctx} communications={inbox.communications} paging={{ ...inbox, status }} />;
     },
   });
 
@@ -37,11 +39,12 @@ export function communicationsPages({ page, db, publicUrl, mailQueued }: AppScop
     url: "/inbox/:communicationId/answers",
     access: "session",
     params: ids("communicationId"),
-    // The inbox as the reader sees it, to show again with the form's errors.
+    // The message answered, to show again with the form's errors (on whatever page of the inbox it was).
     load: async ({ actor, params }) => {
       // Access first, so an outsider learns nothing from a bad form.
       await answerableCommunication({ db, actor }, params.communicationId);
-      return { communicationId: params.communicationId, communications: await listCommunications({ db, actor }) };
+      const { communicationId } = params;
+      return { communicationId, communications: await listCommunications({ db, actor, communicationId }) };
     },
     form: {
       // Each message's form names its field after the message (one id per control on the page).

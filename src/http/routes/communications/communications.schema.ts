@@ -2,9 +2,27 @@ import { z } from "zod";
 import { requiredText } from "../../../domain/shared/field-rules.ts";
 
 export const CommunicationParams = z.object({ communicationId: z.uuid({ error: "invalid_id" }) });
+/** An empty form field means "any": a filter form sends every field, chosen or not. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const pageNumber = optional(z.coerce.number({ error: "whole_number" }).int({ error: "whole_number" }).min(1, { error: "whole_number" }));
+
 export const CommunicationsQuery = z.object({
   organisationId: z.uuid({ error: "invalid_id" }).optional(),
   unread: z.enum(["true", "false"]).optional(),
+  page: pageNumber.meta({ description: "A page of the inbox, from 1 (a page past the end is the last page); without it, the newest 500" }),
+  pageSize: optional(
+    z.coerce
+      .number({ error: "whole_number" })
+      .int({ error: "whole_number" })
+      .min(1, { error: "page_size" })
+      .max(500, { error: "page_size" }),
+  ).meta({ description: "Entries per page, 1–500 (default 25)" }),
+});
+
+/** The inbox page's filter and page, as its GET form and links send them. */
+export const InboxPageQuery = z.object({
+  status: optional(z.enum(["unread", "all"], { error: "invalid_choice" })),
+  page: pageNumber,
 });
 
 export const CommunicationAnswer = z.object({
@@ -39,7 +57,13 @@ export const Communication = z.object({
 
 export const AnswerInput = z.object({ text: requiredText(5000) });
 
-export const CommunicationList = z.object({ communications: z.array(Communication) });
+export const CommunicationList = z.object({
+  communications: z.array(Communication),
+  total: z.number().meta({ description: "How many entries the inbox has with these filters, on every page" }),
+  page: z.number().optional().meta({ description: "The page answered, when a page was asked for" }),
+  pages: z.number().optional(),
+  pageSize: z.number().optional(),
+});
 
 export const CommunicationRead = z.object({ id: z.string(), status: z.literal("read"), readAt: z.string() });
 

@@ -10,6 +10,7 @@ import {
   Layout,
   Link,
   PageHeading,
+  Pagination,
   Paragraph,
   SubmitButton,
   Tag,
@@ -48,13 +49,27 @@ const recipientKey = (c: Communication) =>
  * The messages sent to the reader: each copy with its recipient's own read status. A samverkanspart
  * gets no link to the initiative, which is not its to read.
  */
+/** Which page of the inbox is shown, of how many, with which filter. */
+export type InboxPaging = { status: "all" | "unread"; page: number; pages: number; total: number };
+
+const inboxHref = (status: InboxPaging["status"], page = 1) => {
+  const query = new URLSearchParams();
+  if (status === "unread") query.set("status", "unread");
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/inbox?${text}` : "/inbox";
+};
+
 export function InboxPage({
   ctx,
   communications,
+  paging,
   answerErrors,
 }: {
   ctx: PageContext;
   communications: Communication[];
+  /** The page of the inbox shown; without it, the one message an answer was refused for. */
+  paging?: InboxPaging | undefined;
   /** An answer refused: which message, what was typed, and why. */
   answerErrors?: { communicationId: string; text: string; errors: FormErrors } | undefined;
 }) {
@@ -64,7 +79,8 @@ export function InboxPage({
   return (
     <Layout ctx={ctx} title={m.inbox.title}>
       <PageHeading lead={m.inbox.intro}>{m.inbox.title}</PageHeading>
-      {communications.length === 0 ? <Paragraph>{m.inbox.empty}</Paragraph> : null}
+      {paging ? <InboxFilter ctx={ctx} paging={paging} /> : <Link href="/inbox">{m.inbox.back}</Link>}
+      {communications.length === 0 ? <Paragraph>{paging?.status === "unread" ? m.inbox.noUnread : m.inbox.empty}</Paragraph> : null}
       {communications.map((c) => (
         <Card
           key={`${c.id}-${recipientKey(c)}`}
@@ -116,6 +132,15 @@ export function InboxPage({
           ) : null}
         </Card>
       ))}
+      {paging ? (
+        <Pagination
+          ctx={ctx}
+          label={m.inbox.pagination}
+          page={paging.page}
+          pages={paging.pages}
+          href={(n) => inboxHref(paging.status, n)}
+        />
+      ) : null}
     </Layout>
   );
 }
@@ -158,5 +183,32 @@ function AnswerForm({
         </Form>
       </Details.Content>
     </Details>
+  );
+}
+
+/** All messages or the unread ones, as links (each view has its address), and how many there are. */
+function InboxFilter({ ctx, paging }: { ctx: PageContext; paging: InboxPaging }) {
+  const t = ctx.m.inbox;
+  const views = [
+    { status: "all" as const, label: t.showAll },
+    { status: "unread" as const, label: t.showUnread },
+  ];
+  return (
+    <>
+      <nav aria-label={t.filterLabel}>
+        <ul className="plain-list inline-list">
+          {views.map((v) => (
+            <li key={v.status}>
+              <Link href={inboxHref(v.status)} aria-current={v.status === paging.status ? "page" : undefined}>
+                {v.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Paragraph role="status" data-testid="inbox-count">
+        {format(paging.status === "unread" ? t.countUnread : t.count, { total: paging.total })}
+      </Paragraph>
+    </>
   );
 }

@@ -12,6 +12,7 @@ import {
   Layout,
   Link,
   PageHeading,
+  Pagination,
   Paragraph,
   ScrollableTable,
   SelectField,
@@ -151,18 +152,6 @@ function Flags({ ctx, row }: { ctx: PageContext; row: PortfolioRow }) {
   );
 }
 
-function Pagination({ ctx, page, query }: { ctx: PageContext; page: Page; query: PortfolioQuery }) {
-  const t = ctx.m.portfolio;
-  if (page.pages <= 1) return null;
-  return (
-    <nav aria-label={t.pagination} className="actions">
-      {page.page > 1 ? <Link href={`/portfolio${portfolioSearch(query, { page: page.page - 1 })}`}>{t.previous}</Link> : null}
-      <span>{format(t.pageOf, { page: page.page, pages: page.pages })}</span>
-      {page.page < page.pages ? <Link href={`/portfolio${portfolioSearch(query, { page: page.page + 1 })}`}>{t.next}</Link> : null}
-    </nav>
-  );
-}
-
 /** The förvaltningsgrupp's portfolio: every organisation's initiatives, filtered, sorted and paged on the server. */
 export function PortfolioPage({ ctx, page, query }: { ctx: PageContext; page: Page; query: PortfolioQuery }) {
   const t = ctx.m.portfolio;
@@ -228,7 +217,13 @@ export function PortfolioPage({ ctx, page, query }: { ctx: PageContext; page: Pa
               ))}
             </Table.Body>
           </ScrollableTable>
-          <Pagination ctx={ctx} page={page} query={query} />
+          <Pagination
+            ctx={ctx}
+            label={t.pagination}
+            page={page.page}
+            pages={page.pages}
+            href={(n) => `/portfolio${portfolioSearch(query, { page: n })}`}
+          />
         </>
       ) : (
         <Paragraph>{t.empty}</Paragraph>
