@@ -210,6 +210,8 @@ describe("benefits nationally", () => {
     expect(page.body).toContain("Förväntat och realiserat per nyttomottagare och enhet");
     expect(page.body).toMatch(/<tr[^>]*data-group="finansiell"[^>]*data-unit="kr"/);
     expect(page.body).toMatch(/<th[^>]*scope="row"[^>]*>Totalt<\/th>/);
+    const ids = [...page.body.matchAll(/\sid="([^"]+)"/g)].map((x) => x[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     expect(page.body).toContain('aria-current="page"');
     expect(page.body).toContain('href="/portfolio/benefits"');
     expect((await fg.get("/portfolio")).body).toContain('href="/portfolio/benefits"');

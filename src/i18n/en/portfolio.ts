@@ -168,7 +168,7 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     gap: "Gap",
     valuesIntro:
       "Values are added only within one unit; kronor, tkr and mkr are converted to kronor. Realised is the sum of the measured benefits' latest measurements and is set against their targets: the gap is realised minus target.",
-    notSummed: "{count} benefits have a share (%) as their unit: they are counted but not summed.",
+    notSummed: "Benefits with a share (%) as their unit are counted but not summed: {count}.",
     businessCaseNote:
       "Expected in business cases is the sum of the typed benefit lines (expected value over the whole horizon) of the initiatives that have a business case. Benefits computed from the volume forecast are not included.",
     noValues: "No benefit has a unit that can be summed.",

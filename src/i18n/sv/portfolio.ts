@@ -165,7 +165,7 @@ export const svPortfolio = {
     gap: "Gap",
     valuesIntro:
       "Värden summeras bara inom samma enhet; kronor, tkr och mkr räknas om till kronor. Realiserat är summan av de mätta nyttornas senaste mätvärden och jämförs med deras mål: gapet är realiserat minus mål.",
-    notSummed: "{count} nyttor har en andel (%) som enhet: de räknas men summeras inte.",
+    notSummed: "Nyttor med en andel (%) som enhet räknas men summeras inte: {count}.",
     businessCaseNote:
       "Förväntat i business case är summan av de inskrivna nyttoraderna (förväntat värde över hela kalkylperioden) i de initiativ som har en business case. Nyttor som räknas fram ur volymprognosen ingår inte.",
     noValues: "Ingen nytta har en enhet som går att summera.",

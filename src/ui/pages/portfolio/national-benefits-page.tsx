@@ -97,9 +97,9 @@ function ValuesTable({ ctx, caption, heading, rows }: { ctx: PageContext; captio
             <Table.Cell className="numeric">{formatCount(ctx.locale, u.benefits)}</Table.Cell>
             <Table.Cell className="numeric">{v(u.expected)}</Table.Cell>
             <Table.Cell className="numeric">{formatCount(ctx.locale, u.measured)}</Table.Cell>
-            <Table.Cell className="numeric">{v(u.expectedOfMeasured)}</Table.Cell>
-            <Table.Cell className="numeric">{v(u.realised)}</Table.Cell>
-            <Table.Cell className="numeric">{v(u.gap)}</Table.Cell>
+            <Table.Cell className="numeric">{u.measured ? v(u.expectedOfMeasured) : "–"}</Table.Cell>
+            <Table.Cell className="numeric">{u.measured ? v(u.realised) : "–"}</Table.Cell>
+            <Table.Cell className="numeric">{u.measured ? v(u.gap) : "–"}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
