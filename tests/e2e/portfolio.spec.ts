@@ -56,6 +56,12 @@ for (const javaScriptEnabled of [false, true]) {
         await checkAtBothWidths(page, javaScriptEnabled);
       });
 
+      await test.step("benefits nationwide", async () => {
+        await page.getByRole("link", { name: "Nyttor i hela landet", exact: true }).first().click();
+        await expect(page.getByRole("heading", { level: 1, name: "Nyttor i hela landet" })).toBeVisible();
+        await checkAtBothWidths(page, javaScriptEnabled);
+      });
+
       const roundName = `Halvårsrapport e2e ${javaScriptEnabled ? "med" : "utan"} JavaScript ${Date.now()}`;
       let roundUrl = "";
       await test.step("a reporting round opened", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../database.ts";
-import { benefitMeasurements, benefits } from "../schema.ts";
+import { benefitMeasurements, benefits, initiatives } from "../schema.ts";
 
 /** The nyttorealiseringsplan of an initiative (one row per benefit) and each benefit's stored measurements. */
 
@@ -71,3 +71,30 @@ export const deleteMeasurementRow = async (db: Database, benefitId: string, meas
       .where(and(eq(benefitMeasurements.benefitId, benefitId), eq(benefitMeasurements.id, measurementId)))
       .returning()
   )[0];
+
+/** Every benefit of every initiative with its organisation (benefits nationally, issue 14): one query. */
+export const everyBenefit = (db: Database) =>
+  db
+    .select({
+      id: benefits.id,
+      initiativeId: benefits.initiativeId,
+      organisationId: initiatives.organisationId,
+      category: benefits.category,
+      beneficiary: benefits.beneficiary,
+      unit: benefits.unit,
+      baselineValue: benefits.baselineValue,
+      baselineDate: benefits.baselineDate,
+      targetValue: benefits.targetValue,
+      targetDate: benefits.targetDate,
+      derivedFromFlowIds: benefits.derivedFromFlowIds,
+    })
+    .from(benefits)
+    .innerJoin(initiatives, eq(initiatives.id, benefits.initiativeId))
+    .orderBy(asc(benefits.createdAt), asc(benefits.id));
+
+/** Every stored measurement, in the order a benefit's page reads them (date, then as entered): one query. */
+export const everyMeasurement = (db: Database) =>
+  db
+    .select({ benefitId: benefitMeasurements.benefitId, date: benefitMeasurements.date, value: benefitMeasurements.value })
+    .from(benefitMeasurements)
+    .orderBy(asc(benefitMeasurements.date), asc(benefitMeasurements.createdAt), asc(benefitMeasurements.id));

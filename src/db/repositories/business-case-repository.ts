@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../database.ts";
-import { businessCases } from "../schema.ts";
+import { businessCases, initiatives } from "../schema.ts";
 
 /** An initiative's business case: one row, replaced whole. */
 
@@ -40,3 +40,10 @@ export async function saveEffectChainRow(
     .values({ initiativeId, ...defaults, effectChain, ...stamp })
     .onConflictDoUpdate({ target: businessCases.initiativeId, set: { effectChain, ...stamp } });
 }
+
+/** Every stated business case's benefit lines with the initiative's organisation (benefits nationally, issue 14): one query. */
+export const everyStatedBenefits = (db: Database) =>
+  db
+    .select({ initiativeId: businessCases.initiativeId, organisationId: initiatives.organisationId, benefits: businessCases.benefits })
+    .from(businessCases)
+    .innerJoin(initiatives, eq(initiatives.id, businessCases.initiativeId));

@@ -43,3 +43,14 @@ export const actualsOfInitiative = (db: Database, initiativeId: string) =>
     .innerJoin(messageFlows, eq(messageFlows.id, flowActuals.flowId))
     .where(eq(messageFlows.initiativeId, initiativeId))
     .orderBy(asc(flowActuals.month));
+
+/**
+ * The actuals of every flow a benefit derives its measurements from, across initiatives (benefits
+ * nationally, issue 14): one query, whatever the number of benefits.
+ */
+export const actualsOfBenefitFlows = (db: Database) =>
+  db
+    .select({ flowId: flowActuals.flowId, month: flowActuals.month, digital: flowActuals.digital })
+    .from(flowActuals)
+    .where(sql`${flowActuals.flowId} in (select (jsonb_array_elements_text(b.derived_from_flow_ids))::uuid from benefits b)`)
+    .orderBy(asc(flowActuals.month));

@@ -568,6 +568,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /portfolio/plan": PORTFOLIO,
   "GET /portfolio.csv": PORTFOLIO,
   "GET /portfolio.xlsx": PORTFOLIO,
+  // Benefits nationally (issue 14)
+  "GET /api/v1/portfolio/benefits": PORTFOLIO,
+  "GET /portfolio/benefits": PORTFOLIO,
   "PUT /api/v1/initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
   "POST /initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
   // Open data (CC0): only what organisations marked publishable, for anyone.

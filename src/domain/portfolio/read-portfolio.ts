@@ -1,12 +1,17 @@
 import type { Database } from "../../db/database.ts";
+import { everyBenefit, everyMeasurement } from "../../db/repositories/benefit-repository.ts";
+import { everyStatedBenefits } from "../../db/repositories/business-case-repository.ts";
+import { actualsOfBenefitFlows } from "../../db/repositories/flow-actual-repository.ts";
 import { portfolioInitiativeFacts } from "../../db/repositories/portfolio-repository.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
 import { authorize } from "../access/policy.ts";
+import type { Beneficiary, BenefitCategory, BenefitLine } from "../business-case/business-case-input.ts";
 import { currentForecastMonth, DEFAULT_FORECAST_MONTHS } from "../flows/initiative-forecast.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
 import { initiativeStatuses } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import type { YearMonth } from "../volumes/volume-series.ts";
+import { type NationalBenefits, nationalBenefits } from "./national-benefits.ts";
 import { cachedNationalForecast } from "./national-forecast-cache.ts";
 import { nationalPlan } from "./national-plan.ts";
 import { type PortfolioPage, type PortfolioQuery, selectPortfolio } from "./portfolio-query.ts";
@@ -65,4 +70,27 @@ export async function readProcessMetrics({ db, actor, now }: UseCaseContext) {
     return status ? [{ createdOn: f.createdOn, milestones: status.milestones }] : [];
   });
   return processMetrics(methodV12, timelines, stockholmDay(now));
+}
+
+/**
+ * Benefits nationally: every nyttorealiseringsplan's benefits realised against expected, and the
+ * business cases' expected benefit lines, by category and beneficiary. Four set-based reads.
+ */
+export async function readNationalBenefits({ db, actor }: Pick<UseCaseContext, "db" | "actor">): Promise<NationalBenefits> {
+  authorize(actor, { action: "portfolio:read" });
+  const benefits = await everyBenefit(db);
+  const measurements = await everyMeasurement(db);
+  const actuals = await actualsOfBenefitFlows(db);
+  const businessCases = await everyStatedBenefits(db);
+  return nationalBenefits({
+    // The table's checks hold category and beneficiary to the model's codes; the column holds the parsed lines.
+    benefits: benefits.map((b) => ({
+      ...b,
+      category: b.category as BenefitCategory | null,
+      beneficiary: b.beneficiary as Beneficiary | null,
+    })),
+    measurements,
+    actuals,
+    businessCases: businessCases.map((c) => ({ ...c, benefits: c.benefits as BenefitLine[] })),
+  });
 }

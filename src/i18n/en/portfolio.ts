@@ -136,4 +136,38 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     mailBody:
       "Hello {name},\n\nThe management group for Mina meddelanden has answered the message “{subject}” about {initiative}:\n\n{text}\n\nThe initiative in Ansluta:\n{link}\n\nRegards\nAnsluta",
   },
+  nationalBenefits: {
+    navLink: "Benefits nationwide",
+    title: "Benefits nationwide",
+    lead: "What the initiatives expect and what they have realised, added up across all organisations by benefit category and beneficiary. Each benefit is evaluated as on its own page in the benefits realisation plan: the latest measurement against the target.",
+    summary:
+      "{benefits} benefits in {initiatives} initiatives of {organisations} organisations: {realiserad} realised, {delvis} partly realised, {ej_realiserad} not realised and {ej_matt} not measured.",
+    none: "No initiative has a benefit in its benefits realisation plan or a benefit line in its business case yet.",
+    byCategoryHeading: "By benefit category",
+    byBeneficiaryHeading: "By beneficiary",
+    categoryCountsCaption: "Benefits by category: how far they got and who contributes",
+    categoryValuesCaption: "Expected and realised by category and unit",
+    beneficiaryCountsCaption: "Benefits by beneficiary: how far they got and who contributes",
+    beneficiaryValuesCaption: "Expected and realised by beneficiary and unit",
+    category: "Category",
+    beneficiary: "Beneficiary",
+    notStated: "Not stated",
+    total: "Total",
+    benefits: "Benefits",
+    initiatives: "Initiatives",
+    organisations: "Organisations",
+    businessCase: "Expected in business cases",
+    unit: "Unit",
+    measured: "Measured",
+    expected: "Target, all",
+    expectedOfMeasured: "Target, measured",
+    realised: "Realised",
+    gap: "Gap",
+    valuesIntro:
+      "Values are added only within one unit; kronor, tkr and mkr are converted to kronor. Realised is the sum of the measured benefits' latest measurements and is set against their targets: the gap is realised minus target.",
+    notSummed: "Benefits with a share (%) as their unit are counted but not summed: {count}.",
+    businessCaseNote:
+      "Expected in business cases is the sum of the typed benefit lines (expected value over the whole horizon) of the initiatives that have a business case. Benefits computed from the volume forecast are not included.",
+    noValues: "No benefit has a unit that can be summed.",
+  },
 };

@@ -133,4 +133,38 @@ export const svPortfolio = {
     mailBody:
       "Hej {name},\n\nFörvaltningsgruppen för Mina meddelanden har svarat på meddelandet ”{subject}” om {initiative}:\n\n{text}\n\nInitiativet i Ansluta:\n{link}\n\nHälsningar\nAnsluta",
   },
+  nationalBenefits: {
+    navLink: "Nyttor i hela landet",
+    title: "Nyttor i hela landet",
+    lead: "Vad initiativen förväntar sig och vad de har realiserat, summerat över alla organisationer per nyttokategori och nyttomottagare. Varje nytta bedöms som på sin egen sida i nyttorealiseringsplanen: det senaste mätvärdet mot målet.",
+    summary:
+      "{benefits} nyttor i {initiatives} initiativ hos {organisations} organisationer: {realiserad} realiserade, {delvis} delvis realiserade, {ej_realiserad} inte realiserade och {ej_matt} inte mätta.",
+    none: "Inget initiativ har någon nytta i sin nyttorealiseringsplan eller någon nyttorad i sin business case ännu.",
+    byCategoryHeading: "Per nyttokategori",
+    byBeneficiaryHeading: "Per nyttomottagare",
+    categoryCountsCaption: "Nyttor per kategori: hur långt de har kommit och vilka som bidrar",
+    categoryValuesCaption: "Förväntat och realiserat per kategori och enhet",
+    beneficiaryCountsCaption: "Nyttor per nyttomottagare: hur långt de har kommit och vilka som bidrar",
+    beneficiaryValuesCaption: "Förväntat och realiserat per nyttomottagare och enhet",
+    category: "Kategori",
+    beneficiary: "Nyttomottagare",
+    notStated: "Inte angiven",
+    total: "Totalt",
+    benefits: "Nyttor",
+    initiatives: "Initiativ",
+    organisations: "Organisationer",
+    businessCase: "Förväntat i business case",
+    unit: "Enhet",
+    measured: "Mätta",
+    expected: "Mål, alla",
+    expectedOfMeasured: "Mål, mätta",
+    realised: "Realiserat",
+    gap: "Gap",
+    valuesIntro:
+      "Värden summeras bara inom samma enhet; kronor, tkr och mkr räknas om till kronor. Realiserat är summan av de mätta nyttornas senaste mätvärden och jämförs med deras mål: gapet är realiserat minus mål.",
+    notSummed: "Nyttor med en andel (%) som enhet räknas men summeras inte: {count}.",
+    businessCaseNote:
+      "Förväntat i business case är summan av de inskrivna nyttoraderna (förväntat värde över hela kalkylperioden) i de initiativ som har en business case. Nyttor som räknas fram ur volymprognosen ingår inte.",
+    noValues: "Ingen nytta har en enhet som går att summera.",
+  },
 } as const;

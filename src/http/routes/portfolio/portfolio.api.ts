@@ -1,7 +1,19 @@
-import { readPortfolio, readPortfolioForecast, readProcessMetrics } from "../../../domain/portfolio/read-portfolio.ts";
+import {
+  readNationalBenefits,
+  readPortfolio,
+  readPortfolioForecast,
+  readProcessMetrics,
+} from "../../../domain/portfolio/read-portfolio.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { XLSX_MEDIA_TYPE } from "../flows/flow-import.api.ts";
-import { PortfolioBody, PortfolioForecastBody, PortfolioForecastQuery, PortfolioQuery, ProcessMetricsBody } from "./portfolio.schema.ts";
+import {
+  NationalBenefitsBody,
+  PortfolioBody,
+  PortfolioForecastBody,
+  PortfolioForecastQuery,
+  PortfolioQuery,
+  ProcessMetricsBody,
+} from "./portfolio.schema.ts";
 import { portfolioFile } from "./portfolio-file.ts";
 
 /** The förvaltningsgrupp's view across organisations (issue 14); nobody else's, the administrator's neither. */
@@ -62,5 +74,16 @@ export function portfolioApi({ db, api }: AppScope) {
       const national = await readPortfolioForecast({ db, actor, now, from: query.from, months: query.months });
       return { from: national.from, months: national.months, byKind: national.byKind, byRecipientType: national.byRecipientType };
     },
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/portfolio/benefits",
+    summary:
+      "Benefits nationally: every initiative's benefits realised against expected (targets and latest measurements summed per unit, counts by realisation) and the business cases' expected benefit lines, by category, by beneficiary and in total (förvaltningsgrupp only)",
+    tag: "portfolio",
+    access: "authenticated",
+    response: { status: 200, schema: NationalBenefitsBody },
+    handler: ({ actor }) => readNationalBenefits({ db, actor }),
   });
 }

@@ -1,5 +1,6 @@
 import { PortfolioQuery, type PortfolioQuery as Query } from "../../../domain/portfolio/portfolio-query.ts";
-import { readNationalPlan, readPortfolio } from "../../../domain/portfolio/read-portfolio.ts";
+import { readNationalBenefits, readNationalPlan, readPortfolio } from "../../../domain/portfolio/read-portfolio.ts";
+import { NationalBenefitsPage } from "../../../ui/pages/portfolio/national-benefits-page.tsx";
 import { NationalPlanPage } from "../../../ui/pages/portfolio/national-plan-page.tsx";
 import { PortfolioPage } from "../../../ui/pages/portfolio/portfolio-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
@@ -33,6 +34,16 @@ export function portfolioPages({ page, db }: AppScope) {
     render:
       ({ loaded }) =>
       (ctx) => <NationalPlanPage ctx={ctx} quarters={loaded.quarters} forecast={loaded.forecast} metrics={loaded.metrics} />,
+  });
+
+  page({
+    method: "GET",
+    url: "/portfolio/benefits",
+    access: "session",
+    load: ({ actor }) => readNationalBenefits({ db, actor }),
+    render:
+      ({ loaded }) =>
+      (ctx) => <NationalBenefitsPage ctx={ctx} benefits={loaded} />,
   });
 
   for (const fileFormat of ["csv", "xlsx"] as const) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORGANISATION_KINDS } from "../../../domain/access/roles.ts";
+import { BENEFICIARIES, BENEFIT_CATEGORIES } from "../../../domain/business-case/business-case-input.ts";
 import { forecastPeriod } from "../../../domain/forecast/forecast-input.ts";
 import { RECIPIENT_TYPES } from "../../../domain/forecast/reach-curve.ts";
 import { PORTFOLIO_FLAGS } from "../../../domain/portfolio/portfolio-rows.ts";
@@ -73,4 +74,59 @@ export const ProcessMetricsBody = z.object({
       inProgress: Spread.meta({ description: "Days so far for initiatives in the phase now" }),
     }),
   ),
+});
+
+const Realisations = z.object({
+  realiserad: z.int().meta({ description: "Benefits whose latest measurement reached the target" }),
+  delvis: z.int().meta({ description: "Part of the way from the baseline to the target" }),
+  ej_realiserad: z.int().meta({ description: "Measured, but not moved towards the target" }),
+  ej_matt: z.int().meta({ description: "Not measured yet" }),
+});
+
+const BenefitGroup = z.object({
+  benefits: z.int().meta({ description: "Benefits of the initiatives' nyttorealiseringsplaner" }),
+  realisation: Realisations.meta({ description: "The benefits by how far they got, as each benefit's own evaluation says" }),
+  notSummed: z.int().meta({ description: "Benefits whose unit is a share (%), counted but never summed" }),
+  units: z
+    .array(
+      z.object({
+        unit: z
+          .string()
+          .meta({ description: "kr (SEK, tkr and mkr converted) with any suffix such as /år, or the unit as written in lower case" }),
+        money: z.boolean(),
+        benefits: z.int(),
+        expected: z.number().meta({ description: "The sum of the benefits' targets" }),
+        measured: z.int().meta({ description: "Benefits with a measurement" }),
+        expectedOfMeasured: z.number().meta({ description: "The sum of the measured benefits' targets" }),
+        realised: z.number().meta({ description: "The sum of the measured benefits' latest measurements" }),
+        gap: z.number().meta({ description: "realised − expectedOfMeasured: the sum of their gaps" }),
+      }),
+    )
+    .meta({ description: "Sums per unit: values are added only within one unit" }),
+  businessCaseExpectedSek: z.number().meta({
+    description:
+      "The sum of the business cases' expected estimates of typed benefit lines over each horizon, SEK (benefits computed from the forecast not included)",
+  }),
+  initiatives: z.int().meta({ description: "Initiatives with a benefit or a business-case benefit line here" }),
+  organisations: z.int().meta({ description: "Their organisations" }),
+});
+
+export const NationalBenefitsBody = z.object({
+  byCategory: z.array(
+    BenefitGroup.extend({
+      category: z
+        .enum(BENEFIT_CATEGORIES)
+        .nullable()
+        .meta({ description: "Every category in order, then null for benefits without one (if any)" }),
+    }),
+  ),
+  byBeneficiary: z.array(
+    BenefitGroup.extend({
+      beneficiary: z
+        .enum(BENEFICIARIES)
+        .nullable()
+        .meta({ description: "Every beneficiary in order, then null for benefits without one (if any)" }),
+    }),
+  ),
+  total: BenefitGroup,
 });
