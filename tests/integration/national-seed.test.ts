@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { ForecastVersionList } from "../../src/http/routes/forecast-versions/forecast-versions.schema.ts";
-import { PortfolioBody, PortfolioForecastBody } from "../../src/http/routes/portfolio/portfolio.schema.ts";
+import { NationalBenefitsBody, PortfolioBody, PortfolioForecastBody } from "../../src/http/routes/portfolio/portfolio.schema.ts";
 import { RoundDetail, RoundList } from "../../src/http/routes/reporting/reporting.schema.ts";
 import { apiAs, startTestApp, type TestApp } from "../support/test-app.ts";
 import { TEST_AUDIT_KEY } from "../support/test-secrets.ts";
@@ -97,6 +97,17 @@ describe("the national demo seed", { timeout: 120_000 }, () => {
     const inbox = await getJson(fg, "/api/v1/communications", CommunicationList);
     expect(inbox.total).toBeGreaterThan(500);
     expect(inbox.communications.some((c) => c.status === "sent")).toBe(true);
+  });
+
+  it("gives the national benefits page benefits of every category, some realised and some not yet measured", async () => {
+    const fg = await apiAs(t.app, NATIONAL_FORVALTNINGSGRUPP.email, DEMO_PASSWORD);
+    const body = await getJson(fg, "/api/v1/portfolio/benefits", NationalBenefitsBody);
+    expect(body.total.benefits).toBeGreaterThan(500);
+    expect(body.total.realisation.realiserad).toBeGreaterThan(0);
+    expect(body.total.realisation.delvis).toBeGreaterThan(0);
+    expect(body.total.realisation.ej_matt).toBeGreaterThan(0);
+    expect(body.byCategory.filter((c) => c.benefits > 0)).toHaveLength(4);
+    expect(body.total.units.find((u) => u.money)?.realised).toBeGreaterThan(0);
   });
 
   it("reports in the rounds already there when a picture is added beside", async () => {

@@ -194,6 +194,21 @@ describe("the national demo picture", () => {
     for (const s of inClosed) expect((s.submittedAt as Date) <= new Date(`${closed?.deadline}T23:59:59Z`)).toBe(true);
   });
 
+  it("states benefits for initiatives past milestone III, measured only where production has started", () => {
+    const decided = groupBy(picture.decisions, (d) => d.initiativeId);
+    const passed = (initiativeId: string, numeral: string) =>
+      (decided[initiativeId] ?? []).some((d) => d.numeral === numeral && (d.outcome === "go" || d.outcome === "go_with_conditions"));
+    expect(picture.benefits.length).toBeGreaterThan(500);
+    for (const b of picture.benefits) expect(passed(b.initiativeId, "III")).toBe(true);
+    const benefitOf = new Map(picture.benefits.map((b) => [b.id as string, b]));
+    expect(picture.benefitMeasurements.length).toBeGreaterThan(200);
+    for (const m of picture.benefitMeasurements) {
+      const benefit = benefitOf.get(m.benefitId);
+      expect(passed(benefit?.initiativeId ?? "", "VI")).toBe(true);
+      expect(m.date < "2026-12-07").toBe(true);
+    }
+  });
+
   it("comes out the same on every run, and scales down for tests", () => {
     const again = make();
     expect(again.decisions.map((d) => d.decisionHash)).toEqual(picture.decisions.map((d) => d.decisionHash));

@@ -8,6 +8,7 @@ import { luhnCheckDigit } from "../../domain/shared/luhn.ts";
 import { deliverableType } from "../../method/lookup.ts";
 import type { Milestone } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
+import { buildBenefitPlans } from "./benefit-plans.ts";
 import {
   CENTRAL_MYNDIGHETER,
   COURTS,
@@ -185,6 +186,8 @@ export function nationalPicture(options: NationalOptions): NationalPicture {
     communicationRecipients: [],
     reportingRounds: [],
     reportingSubmissions: [],
+    benefits: [],
+    benefitMeasurements: [],
   };
   const emails = new Set(options.takenEmails);
   const person = (domain: string) => {
@@ -289,6 +292,10 @@ export function nationalPicture(options: NationalOptions): NationalPicture {
     buildFlows(picture, random, p, flowCounts[k] ?? 1, today, thisMonth);
   });
 
+  buildBenefitPlans(picture, random, {
+    initiatives: planned.map((p) => ({ id: p.id, stage: p.stage, decisionDays: p.decisionDays, pl: p.org.pl })),
+    today,
+  });
   const initiativeRows = new Map(picture.initiatives.map((i) => [i.id as string, i]));
   buildReports(picture, random, {
     initiatives: planned.map((p) => ({

@@ -21,6 +21,7 @@ export type NationalSeedResult = {
   reforecasts: number;
   communications: number;
   submissions: number;
+  benefits: number;
   publishable: number;
   ms: number;
 };
@@ -61,6 +62,7 @@ export async function seedNational(db: Database, now: Date, { scale, add }: { sc
     reforecasts: picture.forecastVersions.filter((v) => v.kind === "reforecast").length,
     communications: picture.communications.filter((c) => c.audience === "forvaltningsgrupp").length,
     submissions: picture.reportingSubmissions.length,
+    benefits: picture.benefits.length,
     publishable: picture.initiatives.filter((i) => i.publishable).length,
   };
   await db.transaction(async (tx) => {
@@ -90,7 +92,7 @@ export function parseScale(raw: string | undefined): number {
 
 export function nationalSeedText(r: NationalSeedResult): string {
   return [
-    `national demo seeded in ${(r.ms / 1000).toFixed(1)} s: ${r.organisations} organisations, ${r.users} users, ${r.initiatives} initiatives (${r.publishable} publishable), ${r.decisions} milestone decisions, ${r.flows} message flows, ${r.actuals} monthly actuals, ${r.baselines} baselines and ${r.reforecasts} re-forecasts, ${r.communications} messages to the förvaltningsgrupp, ${r.submissions} reports in two reporting rounds`,
+    `national demo seeded in ${(r.ms / 1000).toFixed(1)} s: ${r.organisations} organisations, ${r.users} users, ${r.initiatives} initiatives (${r.publishable} publishable), ${r.decisions} milestone decisions, ${r.flows} message flows, ${r.actuals} monthly actuals, ${r.baselines} baselines and ${r.reforecasts} re-forecasts, ${r.communications} messages to the förvaltningsgrupp, ${r.submissions} reports in two reporting rounds, ${r.benefits} benefits`,
     `the förvaltningsgrupp signs in as ${NATIONAL_FORVALTNINGSGRUPP.email}; every demo password is ${DEMO_PASSWORD}`,
   ].join("\n");
 }

@@ -3,6 +3,8 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../database.ts";
 import {
   activityProgress,
+  benefitMeasurements,
+  benefits,
   communicationRecipients,
   communications,
   conditionFollowups,
@@ -44,6 +46,8 @@ export type NationalPicture = {
   communicationRecipients: (typeof communicationRecipients.$inferInsert)[];
   reportingRounds: (typeof reportingRounds.$inferInsert)[];
   reportingSubmissions: (typeof reportingSubmissions.$inferInsert)[];
+  benefits: (typeof benefits.$inferInsert)[];
+  benefitMeasurements: (typeof benefitMeasurements.$inferInsert)[];
 };
 
 /** Bound parameters per statement: well under PostgreSQL's 65,535, and small enough for PGlite's memory. */
@@ -126,6 +130,8 @@ export async function insertNationalPicture(tx: Database, picture: NationalPictu
   await insertInBatches(tx, milestonePlans, picture.milestonePlans);
   await insertInBatches(tx, messageFlows, picture.flows);
   await insertInBatches(tx, flowActuals, picture.actuals);
+  await insertInBatches(tx, benefits, picture.benefits);
+  await insertInBatches(tx, benefitMeasurements, picture.benefitMeasurements);
   await insertInBatches(tx, forecastVersions, picture.forecastVersions, { large: true });
   await insertInBatches(tx, communications, picture.communications);
   await insertInBatches(tx, communicationRecipients, picture.communicationRecipients);
