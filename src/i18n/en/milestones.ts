@@ -113,6 +113,7 @@ export const enMilestones: Widen<typeof svMilestones> = {
     markedRead: "The message is marked as read.",
     unread: "Unread",
     back: "To the inbox",
+    readMessage: "Read the message",
     showAll: "All messages",
     showUnread: "Unread",
     filterLabel: "Show in the inbox",

@@ -110,6 +110,7 @@ export const svMilestones = {
     markedRead: "Meddelandet är markerat som läst.",
     unread: "Oläst",
     back: "Till inkorgen",
+    readMessage: "Läs meddelandet",
     showAll: "Alla meddelanden",
     showUnread: "Olästa",
     filterLabel: "Visa i inkorgen",

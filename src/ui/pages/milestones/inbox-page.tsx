@@ -97,8 +97,17 @@ export function InboxPage({
             · {m.inbox.received} {formatDateTime(locale, c.createdAt)}
             {several ? <> · {format(m.recipients.toRecipient, { name: c.recipient.name })}</> : null}
           </Paragraph>
-          {c.items.length ? <FactList facts={c.items.map((i) => [i.label, i.value] as const)} /> : null}
-          <p className="prose">{c.body}</p>
+          {/* Folded: the timeline and volumes of a large sender run to many lines, and the inbox is read as a list. */}
+          <Details>
+            <Details.Summary>
+              {m.inbox.readMessage}
+              <span className="visually-hidden"> {c.subject}</span>
+            </Details.Summary>
+            <Details.Content>
+              {c.items.length ? <FactList facts={c.items.map((i) => [i.label, i.value] as const)} /> : null}
+              <p className="prose">{c.body}</p>
+            </Details.Content>
+          </Details>
           <div className="actions">
             {c.initiativeId ? (
               <Link href={`/initiatives/${c.initiativeId}`}>
@@ -206,7 +215,7 @@ function InboxFilter({ ctx, paging }: { ctx: PageContext; paging: InboxPaging })
           ))}
         </ul>
       </nav>
-      <Paragraph role="status" data-testid="inbox-count">
+      <Paragraph data-testid="inbox-count">
         {format(paging.status === "unread" ? t.countUnread : t.count, { total: paging.total })}
       </Paragraph>
     </>
