@@ -131,6 +131,7 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     label: "Answer {organisation}",
     hint: "The answer is kept with the message and e-mailed to the initiative's project manager. At most 5,000 characters.",
     submit: "Send the answer",
+    open: "Answer the organisation",
     sent: "The answer has been sent to the initiative's project manager.",
     mailSubject: "Answer from the management group: {subject}",
     mailBody:

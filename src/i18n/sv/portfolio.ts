@@ -128,6 +128,7 @@ export const svPortfolio = {
     label: "Svara {organisation}",
     hint: "Svaret sparas vid meddelandet och skickas med e-post till initiativets projektledare. Högst 5 000 tecken.",
     submit: "Skicka svaret",
+    open: "Svara organisationen",
     sent: "Svaret är skickat till initiativets projektledare.",
     mailSubject: "Svar från förvaltningsgruppen: {subject}",
     mailBody:

@@ -169,7 +169,7 @@ function AnswerForm({
   return (
     <Details defaultOpen={refused !== undefined}>
       <Details.Summary>
-        {m.answers.submit}
+        {m.answers.open}
         <span className="visually-hidden"> {c.subject}</span>
       </Details.Summary>
       <Details.Content>
