@@ -1,10 +1,9 @@
 import { answersOf, findCommunication, insertAnswer } from "../../db/repositories/communication-repository.ts";
-import { recipientsByIds } from "../../db/repositories/follow-up-repository.ts";
 import { findInitiative } from "../../db/repositories/initiative-repository.ts";
-import { projectLeadersOf } from "../../db/repositories/reporting-repository.ts";
 import { format, messagesFor } from "../../i18n/index.ts";
 import { can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { projectLeadersToTell } from "../initiatives/project-leaders-to-tell.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { notFound } from "../shared/domain-error.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -56,10 +55,7 @@ export async function answerCommunication({
   const communication = await answerableCommunication({ db, actor }, communicationId);
   const initiative = await findInitiative(db, communication.initiativeId);
   if (!initiative) throw notFound("communication");
-  const named = initiative.projectManagerId ? await recipientsByIds(db, [initiative.projectManagerId]) : [];
-  const leaders = await projectLeadersOf(db, [initiative.organisationId]);
-  const pm = named.find((p) => p.roles.get(initiative.organisationId)?.includes("projektledare"));
-  const to = pm ? [pm] : leaders;
+  const to = (await projectLeadersToTell(db, [initiative]))(initiative);
   return db.transaction(async (tx) => {
     const answer = await insertAnswer(tx, { communicationId, text, createdAt: now, createdBy: actor.userId, createdByName: actor.name });
     for (const person of to) {

@@ -1,15 +1,13 @@
 import type { Database } from "../../db/database.ts";
-import { recipientsByIds } from "../../db/repositories/follow-up-repository.ts";
-import { openRounds, projectLeadersOf, recordRoundReminder, submittedKeys } from "../../db/repositories/reporting-repository.ts";
+import { openRounds, recordRoundReminder, submittedKeys } from "../../db/repositories/reporting-repository.ts";
 import { format, formatDate, messagesFor } from "../../i18n/index.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
+import { projectLeadersToTell } from "../initiatives/project-leaders-to-tell.ts";
 import { initiativeStatuses } from "../initiatives/read-initiatives.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { type RoundReminderKind, roundReminderDue } from "./reporting-reminders.ts";
 
 export const initiativeReportingHref = (initiativeId: string) => `/initiatives/${initiativeId}/reporting`;
-
-type Person = { id: string; email: string; name: string; locale: string };
 
 /**
  * The reporting rounds' part of a reminder round (issue 14): for each open round and each active
@@ -43,13 +41,7 @@ export async function queueReportingReminders(
   // Only initiatives not completed are asked to report (the status read model; read only when a reminder is due).
   const statuses = await initiativeStatuses(tx, "all", now);
   const candidates = initiatives.filter((i) => statuses.get(i.id)?.completed === false);
-  const named = await recipientsByIds(tx, [...new Set(candidates.flatMap((i) => (i.projectManagerId ? [i.projectManagerId] : [])))]);
-  const leaders = await projectLeadersOf(tx, [...new Set(candidates.map((i) => i.organisationId))]);
-  const recipientsOf = (i: (typeof candidates)[number]): Person[] => {
-    const pm = named.find((p) => p.id === i.projectManagerId);
-    if (pm?.roles.get(i.organisationId)?.includes("projektledare")) return [pm];
-    return leaders.filter((l) => l.organisationId === i.organisationId);
-  };
+  const recipientsOf = await projectLeadersToTell(tx, candidates);
   let reminders = 0;
   let mails = 0;
   for (const { round, kind } of due) {
