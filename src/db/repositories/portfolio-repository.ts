@@ -8,9 +8,16 @@ import type { Database } from "../database.ts";
 
 type Rows<T> = { rows: T[] };
 
-/** The number migration 0019's triggers advance at the commit of every change the national forecast reads. */
-export async function portfolioGeneration(db: Database): Promise<number> {
-  const r = (await db.execute(sql`select generation from portfolio_generation where id = 1`)) as unknown as Rows<{
+/**
+ * Which of the two counters: the forecast generation (row 1; migration 0019's triggers advance it at the
+ * commit of every change the national forecast reads) or the status generation (row 2; migration 0022's,
+ * for every change the portfolio's rows read).
+ */
+export type Generation = "forecast" | "status";
+const GENERATION_ROW: Record<Generation, number> = { forecast: 1, status: 2 };
+
+export async function portfolioGeneration(db: Database, which: Generation = "forecast"): Promise<number> {
+  const r = (await db.execute(sql`select generation from portfolio_generation where id = ${GENERATION_ROW[which]}`)) as unknown as Rows<{
     generation: string | number;
   }>;
   return Number(r.rows[0]?.generation ?? 0);

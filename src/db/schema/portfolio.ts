@@ -76,9 +76,10 @@ export const reportingReminders = pgTable(
 );
 
 /**
- * One row whose number advances, at commit, with every change to what the national forecast is
- * computed from (flows, flow settings, initiatives, organisations, decisions: triggers in migration 0019), so a
- * cached national forecast can tell that it is stale with one small read. Not data: not backed up.
+ * Two counters that advance, at commit, with every change to what a cached read model is computed
+ * from, so an app server's cache can tell that it is stale with one small read. Row 1, the forecast
+ * generation: flows, flow settings, initiatives, organisations, decisions (migration 0019). Row 2, the
+ * status generation: everything the portfolio's rows read (migration 0022). Not data: not backed up.
  */
 export const portfolioGeneration = pgTable(
   "portfolio_generation",
@@ -86,5 +87,5 @@ export const portfolioGeneration = pgTable(
     id: integer("id").primaryKey().default(1),
     generation: bigint("generation", { mode: "number" }).notNull().default(0),
   },
-  (t) => [check("portfolio_generation_one_row", sql`${t.id} = 1`)],
+  (t) => [check("portfolio_generation_rows", sql`${t.id} in (1, 2)`)],
 );

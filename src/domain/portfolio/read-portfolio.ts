@@ -8,14 +8,16 @@ import { authorize } from "../access/policy.ts";
 import type { Beneficiary, BenefitCategory, BenefitLine } from "../business-case/business-case-input.ts";
 import { currentForecastMonth, DEFAULT_FORECAST_MONTHS } from "../flows/initiative-forecast.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
+import type { InitiativeStatus } from "../initiatives/initiative-status.ts";
 import { initiativeStatuses } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
 import type { YearMonth } from "../volumes/volume-series.ts";
+import { generationCache } from "./generation-cache.ts";
 import { type NationalBenefits, nationalBenefits } from "./national-benefits.ts";
 import { cachedNationalForecast } from "./national-forecast-cache.ts";
 import { nationalPlan } from "./national-plan.ts";
 import { type PortfolioPage, type PortfolioQuery, selectPortfolio } from "./portfolio-query.ts";
-import { type PortfolioRow, portfolioRow } from "./portfolio-rows.ts";
+import { type PortfolioInitiativeFacts, type PortfolioRow, portfolioRow } from "./portfolio-rows.ts";
 import { processMetrics } from "./process-metrics.ts";
 
 /** Every initiative of every organisation with its status, dates, flags and next year's digital messages. */
@@ -24,11 +26,28 @@ export async function portfolioRows({ db, actor, now }: UseCaseContext): Promise
   return everyPortfolioRow(db, now);
 }
 
+/** What every portfolio row is read from, but the forecast: each initiative's facts and its status. */
+type PortfolioBasis = { facts: PortfolioInitiativeFacts[]; statuses: Map<string, InitiativeStatus> };
+
+/*
+ * The status read model over every initiative is the costly read (about 0.2 s on PostgreSQL at
+ * national scale), so each app server keeps it per status generation — advanced by migration 0022's
+ * triggers with any change the rows read — and Stockholm day (the flags compare dates with today).
+ */
+const cachedBasis = generationCache<PortfolioBasis>("status", 4);
+
+function portfolioBasis(db: Database, now: Date): Promise<PortfolioBasis> {
+  const today = stockholmDay(now);
+  return cachedBasis(db, today, async () => ({
+    facts: await portfolioInitiativeFacts(db, today),
+    statuses: await initiativeStatuses(db, "all", now),
+  }));
+}
+
 /** The rows for whoever was let in: the förvaltningsgrupp, or the open-data export's filter. */
 export async function everyPortfolioRow(db: Database, now: Date): Promise<PortfolioRow[]> {
-  // Three set-based reads, whatever the number of initiatives: facts, statuses, the national forecast.
-  const facts = await portfolioInitiativeFacts(db, stockholmDay(now));
-  const statuses = await initiativeStatuses(db, "all", now);
+  // Set-based reads, whatever the number of initiatives, each cached by its generation: facts and statuses, the national forecast.
+  const { facts, statuses } = await portfolioBasis(db, now);
   const next12 = await cachedNationalForecast(db, currentForecastMonth(now), 12);
   return facts.flatMap((initiative) => {
     const status = statuses.get(initiative.initiativeId);
@@ -63,8 +82,7 @@ export async function readNationalPlan(ctx: UseCaseContext) {
 /** Lead time per phase across every organisation's initiatives (median and quartiles, in days). */
 export async function readProcessMetrics({ db, actor, now }: UseCaseContext) {
   authorize(actor, { action: "portfolio:read" });
-  const facts = await portfolioInitiativeFacts(db, stockholmDay(now));
-  const statuses = await initiativeStatuses(db, "all", now);
+  const { facts, statuses } = await portfolioBasis(db, now);
   const timelines = facts.flatMap((f) => {
     const status = statuses.get(f.initiativeId);
     return status ? [{ createdOn: f.createdOn, milestones: status.milestones }] : [];
