@@ -65,6 +65,22 @@ describe("login throttling", () => {
     }
   });
 
+  it("answers the right password sent many times at once 200 or 429, never a server error, and leaves no check pending", async () => {
+    const email = w.emails.consultant;
+    // One browser's worth at once from one address, and a whole office at once from many: the counters are shared.
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, () => apiLogin(app, email, PASSWORD, from("198.51.100.20"))),
+      ...Array.from({ length: 8 }, (_, i) => apiLogin(app, email, PASSWORD, from(`198.51.100.${30 + i}`))),
+    ]);
+    expect(answers.map((a) => a.statusCode).filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThanOrEqual(8);
+    const counters = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(like(loginThrottle.key, `%${email}%`));
+    for (const c of counters) expect(c, c.key).toMatchObject({ pending: 0, failures: 0 });
+  });
+
   it("delays progressively instead of locking out: one more check once the delay is over, then twice as long", async () => {
     const email = w.emails.sgA;
     const address = "198.51.100.2";
