@@ -11,7 +11,7 @@ import type { PlanFlow } from "../../domain/forecast-versions/plan.ts";
 import type { Reported } from "../../domain/milestones/basis-snapshot.ts";
 import { composeCommunications } from "../../domain/milestones/communications.ts";
 import type { Condition, DeliverableState, Outcome } from "../../domain/milestones/milestone-rules.ts";
-import { reportSnapshot } from "../../domain/reporting/reporting-snapshot.ts";
+import { reportedFlow, reportSnapshot } from "../../domain/reporting/reporting-snapshot.ts";
 import { milestoneByNumeral } from "../../method/lookup.ts";
 import type { MilestoneNumeral } from "../../method/types.ts";
 import { methodV12 } from "../../method/v1.2/index.ts";
@@ -225,16 +225,7 @@ export function buildReports(
         initiative: { id: initiative.id, name: initiative.name },
         organisation: { id: initiative.org.id, name: initiative.org.name, kind: initiative.org.kind },
         status: undefined,
-        flows: plan.map((f) => ({
-          id: f.id,
-          name: f.name,
-          recipientType: f.recipientType,
-          annualVolume: f.annualVolume,
-          plannedTestDate: f.plannedTestDate,
-          plannedProductionDate: f.plannedProductionDate,
-          status: f.status,
-          tactic: f.tactic,
-        })),
+        flows: plan.map(reportedFlow),
         forecast: forecastOf(plan, monthOf(isoDay(openedAt.getTime()))),
         benefits: [],
       });

@@ -4,7 +4,7 @@ import { evaluatedBenefitsOf } from "../benefits/benefit-plan.ts";
 import { currentForecastMonth, DEFAULT_FORECAST_MONTHS, forecastFlowOf, forecastInputsOf } from "../flows/initiative-forecast.ts";
 import { forecast } from "../forecast/forecast.ts";
 import { initiativeStatuses } from "../initiatives/read-initiatives.ts";
-import { type ReportSnapshot, reportSnapshot } from "./reporting-snapshot.ts";
+import { type ReportSnapshot, reportedFlow, reportSnapshot } from "./reporting-snapshot.ts";
 
 /**
  * What the initiative would report in the round now: the preview the projektledare reviews and the
@@ -33,16 +33,7 @@ export async function reportSnapshotOf(
     initiative,
     organisation: { id: initiative.organisationId, name: organisation?.name ?? "", kind: organisation?.kind ?? "" },
     status: statuses.get(initiative.id),
-    flows: flows.map((f) => ({
-      id: f.id,
-      name: f.name,
-      recipientType: f.recipientType,
-      annualVolume: f.annualVolume,
-      plannedTestDate: f.plannedTestDate,
-      plannedProductionDate: f.plannedProductionDate,
-      status: f.status,
-      tactic: f.tactic,
-    })),
+    flows: flows.map(reportedFlow),
     forecast: computed,
     benefits,
   });

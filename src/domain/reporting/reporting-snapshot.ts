@@ -49,6 +49,18 @@ export type ReportSnapshot = {
 
 type FlowFacts = ReportSnapshot["flows"][number];
 
+/** What a report says of a flow, from the flow as stored or as a plan froze it. */
+export const reportedFlow = (f: FlowFacts): FlowFacts => ({
+  id: f.id,
+  name: f.name,
+  recipientType: f.recipientType,
+  annualVolume: f.annualVolume,
+  plannedTestDate: f.plannedTestDate,
+  plannedProductionDate: f.plannedProductionDate,
+  status: f.status,
+  tactic: f.tactic,
+});
+
 /** The snapshot of what was read, in the order the API and the pages show it. */
 export function reportSnapshot({
   initiative,

@@ -18,23 +18,9 @@ function CountsTable({ ctx, caption, heading, rows }: { ctx: PageContext; captio
       <Table.Head>
         <Table.Row>
           <Table.HeaderCell scope="col">{heading}</Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.benefits}
-          </Table.HeaderCell>
-          {REALISATIONS.map((r) => (
-            <Table.HeaderCell key={r} scope="col" className="numeric">
-              {ctx.m.benefits.realisation[r]}
-            </Table.HeaderCell>
-          ))}
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.initiatives}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.organisations}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.businessCase}
-          </Table.HeaderCell>
+          <NumericHeaders
+            labels={[t.benefits, ...REALISATIONS.map((r) => ctx.m.benefits.realisation[r]), t.initiatives, t.organisations, t.businessCase]}
+          />
         </Table.Row>
       </Table.Head>
       <Table.Body>
@@ -57,6 +43,19 @@ function CountsTable({ ctx, caption, heading, rows }: { ctx: PageContext; captio
   );
 }
 
+/** Column headers of numbers, right-aligned like their cells. */
+function NumericHeaders({ labels }: { labels: readonly string[] }) {
+  return (
+    <>
+      {labels.map((label) => (
+        <Table.HeaderCell key={label} scope="col" className="numeric">
+          {label}
+        </Table.HeaderCell>
+      ))}
+    </>
+  );
+}
+
 /** Expected against realised, summed within each unit: one row per category (beneficiary) and unit, then the total's. */
 function ValuesTable({ ctx, caption, heading, rows }: { ctx: PageContext; caption: string; heading: string; rows: Labelled[] }) {
   const t = ctx.m.nationalBenefits;
@@ -69,24 +68,7 @@ function ValuesTable({ ctx, caption, heading, rows }: { ctx: PageContext; captio
         <Table.Row>
           <Table.HeaderCell scope="col">{heading}</Table.HeaderCell>
           <Table.HeaderCell scope="col">{t.unit}</Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.benefits}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.expected}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.measured}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.expectedOfMeasured}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.realised}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t.gap}
-          </Table.HeaderCell>
+          <NumericHeaders labels={[t.benefits, t.expected, t.measured, t.expectedOfMeasured, t.realised, t.gap]} />
         </Table.Row>
       </Table.Head>
       <Table.Body>
