@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/cli/demo-seed.ts";
 import { NATIONAL_FORVALTNINGSGRUPP } from "../../src/cli/national/national-picture.ts";
 import { NotEmptyError, seedNational } from "../../src/cli/national/seed-national.ts";
+import { initiativesWithGroups } from "../../src/db/repositories/follow-up-repository.ts";
 import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import { verifyAuditLog } from "../../src/domain/audit/verify-audit-log.ts";
+import { queueReportingReminders } from "../../src/domain/reporting/queue-reporting-reminders.ts";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
 import { ForecastVersionList } from "../../src/http/routes/forecast-versions/forecast-versions.schema.ts";
 import { NationalBenefitsBody, PortfolioBody, PortfolioForecastBody } from "../../src/http/routes/portfolio/portfolio.schema.ts";
@@ -108,6 +110,17 @@ describe("the national demo seed", { timeout: 120_000 }, () => {
     expect(body.total.realisation.ej_matt).toBeGreaterThan(0);
     expect(body.byCategory.filter((c) => c.benefits > 0)).toHaveLength(4);
     expect(body.total.units.find((u) => u.money)?.realised).toBeGreaterThan(0);
+  });
+
+  it("flags the reports missing from the open round past its deadline, whose reminders are already sent", async () => {
+    const fg = await apiAs(t.app, NATIONAL_FORVALTNINGSGRUPP.email, DEMO_PASSWORD);
+    const missing = await getJson(fg, "/api/v1/portfolio?flag=reportMissing", PortfolioBody);
+    expect(missing.total).toBeGreaterThan(100);
+    // Every reminder due by today was recorded with the seed: the reminder job has none left to send.
+    const queued = await t.db.transaction(async (tx) =>
+      queueReportingReminders(tx, { now: new Date(), baseUrl: "http://ansluta.test", initiatives: await initiativesWithGroups(tx, null) }),
+    );
+    expect(queued).toEqual({ reminders: 0, mails: 0 });
   });
 
   it("reports in the rounds already there when a picture is added beside", async () => {

@@ -186,6 +186,7 @@ export function nationalPicture(options: NationalOptions): NationalPicture {
     communicationRecipients: [],
     reportingRounds: [],
     reportingSubmissions: [],
+    reportingReminders: [],
     benefits: [],
     benefitMeasurements: [],
   };

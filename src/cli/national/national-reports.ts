@@ -91,11 +91,15 @@ const forecastFlowOfPlan = (p: PlanFlow): ForecastFlow => ({
 const forecastOf = (plan: readonly PlanFlow[], from: Forecast["from"]) =>
   forecast({ flows: plan.map(forecastFlowOfPlan), from, months: DEFAULT_FORECAST_MONTHS, reach: {} });
 
-/** The rounds the picture reports in: one closed half a year ago, one open now with its deadline ahead. */
+/**
+ * The rounds the picture reports in: one closed half a year ago, and one still open whose deadline
+ * passed a few days ago — the förvaltningsgrupp chasing the reports still missing, the portfolio
+ * flagging them, late reports still arriving.
+ */
 export function roundsOf(today: string): { name: string; openedOn: string; deadline: string; closedOn: string | null }[] {
   const half = (day: string) => `Halvårsrapport ${day.slice(0, 4)}-${Number(day.slice(5, 7)) <= 6 ? 1 : 2}`;
   const earlierDeadline = addDays(today, -180);
-  const deadline = addDays(today, 14);
+  const deadline = addDays(today, -5);
   return [
     {
       name: half(earlierDeadline),
@@ -103,9 +107,13 @@ export function roundsOf(today: string): { name: string; openedOn: string; deadl
       deadline: earlierDeadline,
       closedOn: addDays(earlierDeadline, 30),
     },
-    { name: half(deadline), openedOn: addDays(today, -21), deadline, closedOn: null },
+    { name: half(deadline), openedOn: addDays(deadline, -35), deadline, closedOn: null },
   ];
 }
+
+/** The round's reminders as run-reminders sends them: a week before the deadline and three days after. */
+const REMIND_DAYS_BEFORE = 7;
+const REMIND_DAYS_AFTER = 3;
 
 const REFORECAST_REASONS = [
   "Ny tidplan efter byte av leverantör av verksamhetssystemet.",
@@ -206,20 +214,31 @@ export function buildReports(
         id: roundId,
         name: round.name,
         deadline: round.deadline,
-        remindDaysBefore: 7,
-        remindDaysAfter: 3,
+        remindDaysBefore: REMIND_DAYS_BEFORE,
+        remindDaysAfter: REMIND_DAYS_AFTER,
         closedAt: round.closedOn ? at(round.closedOn, 16) : null,
         createdAt: openedAt,
         createdBy: forvaltningsgruppId,
       });
-    // The closed round was answered by most; in the open one, about half have answered so far.
-    const share = r === 0 ? 0.85 : 0.45;
+    // The closed round was answered by most; the open one by about half so far, some after the deadline.
+    const share = r === 0 ? 0.85 : 0.5;
     const lastDay = round.closedOn ? round.deadline : today;
+    const reminders = [
+      { kind: "before" as const, on: addDays(round.deadline, -REMIND_DAYS_BEFORE) },
+      { kind: "after" as const, on: addDays(round.deadline, REMIND_DAYS_AFTER) },
+    ].filter((x) => x.on <= today);
     for (const initiative of initiatives) {
       const decisions = (decisionsBy.get(initiative.id) ?? []).filter((d) => d.decidedOn <= lastDay);
       const created = (flowsBy.get(initiative.id)?.[0]?.createdAt as Date | undefined) ?? openedAt;
-      if (initiative.stage >= 8 || created > openedAt || !random.chance(share)) continue;
+      if (initiative.stage >= 8 || created > openedAt) continue;
+      const submits = random.chance(share);
       const day = addDays(round.openedOn, random.int(1, Math.max(1, Math.round((dayTime(lastDay) - dayTime(round.openedOn)) / DAY_MS))));
+      // Whoever had not reported by a reminder's day was reminded, once (a round added to is left as it is).
+      for (const reminder of existing ? [] : reminders) {
+        if (submits && day <= reminder.on) continue;
+        picture.reportingReminders.push({ roundId, initiativeId: initiative.id, kind: reminder.kind, sentAt: at(reminder.on, 7) });
+      }
+      if (!submits) continue;
       const plan = plansAt(initiative.id, day);
       const snapshot = reportSnapshot({
         initiative: { id: initiative.id, name: initiative.name },

@@ -19,6 +19,7 @@ import {
   milestoneDecisions,
   milestonePlans,
   organisations,
+  reportingReminders,
   reportingRounds,
   reportingSubmissions,
   steeringGroupMembers,
@@ -46,6 +47,7 @@ export type NationalPicture = {
   communicationRecipients: (typeof communicationRecipients.$inferInsert)[];
   reportingRounds: (typeof reportingRounds.$inferInsert)[];
   reportingSubmissions: (typeof reportingSubmissions.$inferInsert)[];
+  reportingReminders: (typeof reportingReminders.$inferInsert)[];
   benefits: (typeof benefits.$inferInsert)[];
   benefitMeasurements: (typeof benefitMeasurements.$inferInsert)[];
 };
@@ -137,6 +139,7 @@ export async function insertNationalPicture(tx: Database, picture: NationalPictu
   await insertInBatches(tx, communicationRecipients, picture.communicationRecipients);
   await insertInBatches(tx, reportingRounds, picture.reportingRounds);
   await insertInBatches(tx, reportingSubmissions, picture.reportingSubmissions, { large: true });
+  await insertInBatches(tx, reportingReminders, picture.reportingReminders);
   // Fresh statistics after a bulk load, so the first portfolio queries are planned on real sizes.
   await tx.execute(sql`analyze`);
 }
