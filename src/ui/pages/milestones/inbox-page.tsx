@@ -82,21 +82,19 @@ export function InboxPage({
       {paging ? <InboxFilter ctx={ctx} paging={paging} /> : <Link href="/inbox">{m.inbox.back}</Link>}
       {communications.length === 0 ? <Paragraph>{paging?.status === "unread" ? m.inbox.noUnread : m.inbox.empty}</Paragraph> : null}
       {communications.map((c) => (
-        <Card
-          key={`${c.id}-${recipientKey(c)}`}
-          id={communicationAnchor(c.id, recipientKey(c))}
-          className="stack-wide"
-          data-testid="communication"
-        >
-          <Heading level={2} data-size="sm">
-            {c.subject}
-          </Heading>
-          <Paragraph>
-            <Tag data-color={c.status === "read" ? "neutral" : "info"}>{c.status === "read" ? m.milestones.read : m.inbox.unread}</Tag>{" "}
-            {m.milestones.audiences[c.audience as keyof typeof m.milestones.audiences] ?? c.audience} · {m.inbox.from} {c.organisationName}{" "}
-            · {m.inbox.received} {formatDateTime(locale, c.createdAt)}
-            {several ? <> · {format(m.recipients.toRecipient, { name: c.recipient.name })}</> : null}
-          </Paragraph>
+        <Card key={`${c.id}-${recipientKey(c)}`} id={communicationAnchor(c.id, recipientKey(c))} data-testid="communication">
+          {/* Blocks between the folded parts: a card that holds Details lays its children edge to edge. */}
+          <Card.Block className="stack">
+            <Heading level={2} data-size="sm">
+              {c.subject}
+            </Heading>
+            <Paragraph>
+              <Tag data-color={c.status === "read" ? "neutral" : "info"}>{c.status === "read" ? m.milestones.read : m.inbox.unread}</Tag>{" "}
+              {m.milestones.audiences[c.audience as keyof typeof m.milestones.audiences] ?? c.audience} · {m.inbox.from}{" "}
+              {c.organisationName} · {m.inbox.received} {formatDateTime(locale, c.createdAt)}
+              {several ? <> · {format(m.recipients.toRecipient, { name: c.recipient.name })}</> : null}
+            </Paragraph>
+          </Card.Block>
           {/* Folded: the timeline and volumes of a large sender run to many lines, and the inbox is read as a list. */}
           <Details>
             <Details.Summary>
@@ -108,34 +106,36 @@ export function InboxPage({
               <p className="prose">{c.body}</p>
             </Details.Content>
           </Details>
-          <div className="actions">
-            {c.initiativeId ? (
-              <Link href={`/initiatives/${c.initiativeId}`}>
-                {m.inbox.initiative}: {c.initiativeName}
-              </Link>
+          <Card.Block className="stack-wide">
+            <div className="actions">
+              {c.initiativeId ? (
+                <Link href={`/initiatives/${c.initiativeId}`}>
+                  {m.inbox.initiative}: {c.initiativeName}
+                </Link>
+              ) : null}
+              {c.canMarkRead ? (
+                <ActionButton ctx={ctx} action={`/inbox/${c.id}/read`} fields={{ recipient: recipientKey(c) }}>
+                  {m.inbox.markRead}
+                  <span className="visually-hidden"> {c.subject}</span>
+                </ActionButton>
+              ) : null}
+            </div>
+            {c.answers.length ? (
+              <section aria-labelledby={`answers-${c.id}`} className="stack">
+                <Heading level={3} data-size="xs" id={`answers-${c.id}`}>
+                  {m.answers.heading}
+                </Heading>
+                {c.answers.map((a) => (
+                  <div key={a.id} data-testid="answer">
+                    <p className="prose">{a.text}</p>
+                    <Paragraph data-size="sm" className="hint">
+                      {format(m.answers.by, { name: a.createdByName, date: formatDateTime(locale, a.createdAt) })}
+                    </Paragraph>
+                  </div>
+                ))}
+              </section>
             ) : null}
-            {c.canMarkRead ? (
-              <ActionButton ctx={ctx} action={`/inbox/${c.id}/read`} fields={{ recipient: recipientKey(c) }}>
-                {m.inbox.markRead}
-                <span className="visually-hidden"> {c.subject}</span>
-              </ActionButton>
-            ) : null}
-          </div>
-          {c.answers.length ? (
-            <section aria-labelledby={`answers-${c.id}`} className="stack">
-              <Heading level={3} data-size="xs" id={`answers-${c.id}`}>
-                {m.answers.heading}
-              </Heading>
-              {c.answers.map((a) => (
-                <div key={a.id} data-testid="answer">
-                  <p className="prose">{a.text}</p>
-                  <Paragraph data-size="sm" className="hint">
-                    {format(m.answers.by, { name: a.createdByName, date: formatDateTime(locale, a.createdAt) })}
-                  </Paragraph>
-                </div>
-              ))}
-            </section>
-          ) : null}
+          </Card.Block>
           {c.canAnswer ? (
             <AnswerForm ctx={ctx} communication={c} refused={answerErrors?.communicationId === c.id ? answerErrors : undefined} />
           ) : null}
