@@ -50,7 +50,9 @@ describe("the national volume plan", () => {
       target.paper += m.paper;
     };
     const national = await getJson(fg, `/api/v1/portfolio/forecast?from=${from()}&months=${MONTHS}`, PortfolioForecastBody);
-    national.months.forEach((m, i) => add(expected[i]!.current, m));
+    national.months.forEach((m, i) => {
+      add(expected[i]!.current, m);
+    });
     const { initiatives } = await getJson(fg, "/api/v1/portfolio?pageSize=500", PortfolioBody);
     for (const { initiativeId } of initiatives) {
       const base = `/api/v1/initiatives/${initiativeId}`;
@@ -222,7 +224,7 @@ describe("the national volume plan", () => {
 
   it("shows the plan on the national plan page: a chart, its table by year, and tables by kind and recipient type", async () => {
     await withFlow("Volymplan: sidan");
-    const res = await (await world.loginAs("fg")).get("/portfolio/plan");
+    const res = await (await world.browserAs("fg")).get("/portfolio/plan");
     expect(res.statusCode).toBe(200);
     const html = res.body;
     expect(html).toContain('id="volume-plan-heading"');
@@ -230,6 +232,7 @@ describe("the national volume plan", () => {
     expect(html).toContain("Digitala meddelanden per år, hela landet");
     expect(html).toMatch(/Digitala meddelanden \d{4}-\d{2} till \d{4}-\d{2} per typ av organisation/);
     expect(html).toMatch(/Digitala meddelanden \d{4}-\d{2} till \d{4}-\d{2} per mottagartyp/);
-    expect(html).toContain('href="/api/v1/portfolio/volume-plan.csv"');
+    expect(html).toMatch(/href="\/api\/v1\/portfolio\/volume-plan\.csv\?from=\d{4}-\d{2}&amp;months=72"/);
+    expect(html).toMatch(/<th scope="row"[^>]*>Kommuner<\/th>/);
   });
 });
