@@ -3,7 +3,7 @@ import type { OrganisationKind } from "../../domain/access/roles.ts";
 import type { ForecastFlow, Seasonality } from "../../domain/forecast/forecast-input.ts";
 import type { ReachOverrides, RecipientType } from "../../domain/forecast/reach-curve.ts";
 import type { ForecastInitiative } from "../../domain/portfolio/national-forecast.ts";
-import type { ActualCell, VersionCell, VolumePlanInitiative } from "../../domain/portfolio/national-volume-plan.ts";
+import type { InitiativeVersions, PlanCell } from "../../domain/portfolio/national-volume-plan.ts";
 import type { PortfolioInitiativeFacts } from "../../domain/portfolio/portfolio-rows.ts";
 import type { YearMonth } from "../../domain/volumes/volume-series.ts";
 import type { Database } from "../database.ts";
@@ -137,100 +137,105 @@ export async function forecastInitiatives(db: Database): Promise<ForecastInitiat
   return [...byInitiative.values()];
 }
 
-type VersionCellRow = {
-  initiative_id: string;
+type LatestVersionRow = { initiative_id: string; id: string; kind: "baseline" | "reforecast"; created_at: string };
+
+/**
+ * Every initiative's latest baseline and latest re-forecast (without their figures), in one statement:
+ * "latest" orders as the initiative's own reads do (newest created_at, then id), and the time keeps
+ * its microseconds so the choice of the newer of the two agrees with the versions list.
+ */
+export async function latestForecastVersions(db: Database): Promise<InitiativeVersions[]> {
+  const r = (await db.execute(sql`
+    select distinct on (v.initiative_id, v.kind) v.initiative_id, v.id, v.kind,
+      to_char(v.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as created_at
+    from forecast_versions v
+    order by v.initiative_id, v.kind, v.created_at desc, v.id desc`)) as unknown as Rows<LatestVersionRow>;
+  const byInitiative = new Map<string, InitiativeVersions>();
+  for (const row of r.rows) {
+    const initiative = byInitiative.get(row.initiative_id) ?? {
+      initiativeId: row.initiative_id,
+      latestBaseline: null,
+      latestReforecast: null,
+    };
+    const version = { id: row.id, kind: row.kind, createdAt: row.created_at };
+    if (row.kind === "baseline") initiative.latestBaseline = version;
+    else initiative.latestReforecast = version;
+    byInitiative.set(row.initiative_id, initiative);
+  }
+  return [...byInitiative.values()];
+}
+
+type CellRow = {
   organisation_kind: OrganisationKind;
-  id: string;
-  kind: "baseline" | "reforecast";
-  created_at: string;
-  recipient_type: RecipientType | null;
-  month: YearMonth | null;
+  recipient_type: RecipientType;
+  month: YearMonth;
   volume: string | number | null;
   digital: string | number | null;
   paper: string | number | null;
 };
 
-type ActualCellRow = {
-  initiative_id: string;
-  organisation_kind: OrganisationKind;
-  recipient_type: RecipientType;
-  month: YearMonth;
-  digital: string | number;
-  paper: string | number;
+const cellOf = (row: CellRow): PlanCell => ({
+  organisationKind: row.organisation_kind,
+  recipientType: row.recipient_type,
+  month: row.month,
+  volume: Number(row.volume ?? 0),
+  digital: Number(row.digital ?? 0),
+  paper: Number(row.paper ?? 0),
+});
+
+type FrozenCellRow = Pick<CellRow, "organisation_kind" | "recipient_type" | "month"> & {
+  [K in `${"b" | "r"}_${"volume" | "digital" | "paper"}`]: string | number | null;
 };
 
 /**
- * Every initiative's latest baseline and latest re-forecast with their figures in the months
- * [from, to), added up per recipient type and month, and its flows' actuals the same way: two
- * statements whatever the number of initiatives. "Latest" orders as the initiative's own reads do
- * (newest created_at, then id). A frozen flow's recipient type is the one in the version's plan,
- * which is frozen from the same flows as its forecast (forecast-versions/frozen-forecast.ts).
+ * The chosen versions' frozen figures in the months [from, to), added up in SQL per organisation
+ * kind, recipient type and month, for each series: a few hundred rows whatever the number of
+ * initiatives, and each version's JSON read once even when it is both an initiative's latest baseline
+ * and its newest estimate. A frozen flow's recipient type is the one in the version's plan, frozen
+ * from the same flows as its forecast (forecast-versions/frozen-forecast.ts). Versions are never
+ * changed, so ids chosen from an earlier read name the same figures.
  */
-export async function volumePlanInitiatives(db: Database, from: YearMonth, to: YearMonth): Promise<VolumePlanInitiative[]> {
-  const versions = (await db.execute(sql`
-    with latest as (
-      select distinct on (v.initiative_id, v.kind) v.id, v.initiative_id, v.kind, v.created_at, v.forecast, v.plan
-      from forecast_versions v
-      order by v.initiative_id, v.kind, v.created_at desc, v.id desc
-    )
-    select l.initiative_id, o.kind as organisation_kind, l.id, l.kind,
-      to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as created_at,
-      c.recipient_type, c.month, c.volume, c.digital, c.paper
-    from latest l
-    join initiatives i on i.id = l.initiative_id
+export async function frozenPlanCells(
+  db: Database,
+  chosen: { baselineIds: readonly string[]; estimateIds: readonly string[] },
+  from: YearMonth,
+  to: YearMonth,
+): Promise<{ baseline: PlanCell[]; reforecast: PlanCell[] }> {
+  const baselines = new Set(chosen.baselineIds);
+  const estimates = new Set(chosen.estimateIds);
+  const versions = [...new Set([...baselines, ...estimates])].map((id) => ({ id, b: baselines.has(id), r: estimates.has(id) }));
+  const r = (await db.execute(sql`
+    select o.kind as organisation_kind, p.value->>'recipientType' as recipient_type, m.month,
+      sum(m.volume) filter (where c.b) as b_volume, sum(m.digital) filter (where c.b) as b_digital, sum(m.paper) filter (where c.b) as b_paper,
+      sum(m.volume) filter (where c.r) as r_volume, sum(m.digital) filter (where c.r) as r_digital, sum(m.paper) filter (where c.r) as r_paper
+    from jsonb_to_recordset(${JSON.stringify(versions)}::jsonb) as c(id uuid, b boolean, r boolean)
+    join forecast_versions v on v.id = c.id
+    join initiatives i on i.id = v.initiative_id
     join organisations o on o.id = i.organisation_id
-    left join lateral (
-      select p.value->>'recipientType' as recipient_type, m.value->>'month' as month,
-        sum((m.value->>'volume')::bigint) as volume, sum((m.value->>'digital')::bigint) as digital,
-        sum((m.value->>'paper')::bigint) as paper
-      from jsonb_array_elements(l.forecast->'flows') fl(value)
-      join jsonb_array_elements(l.plan) p(value) on p.value->>'id' = fl.value->>'flowId'
-      cross join lateral jsonb_array_elements(fl.value->'months') m(value)
-      where m.value->>'month' >= ${from} and m.value->>'month' < ${to}
-      group by 1, 2
-    ) c on true
-    order by l.initiative_id, l.kind, c.recipient_type, c.month`)) as unknown as Rows<VersionCellRow>;
-  const actuals = (await db.execute(sql`
-    select f.initiative_id, o.kind as organisation_kind, f.recipient_type, a.month, sum(a.digital) as digital, sum(a.paper) as paper
+    cross join lateral jsonb_array_elements(v.forecast->'flows') fl(value)
+    join lateral jsonb_array_elements(v.plan) p(value) on p.value->>'id' = fl.value->>'flowId'
+    cross join lateral jsonb_to_recordset(fl.value->'months') m(month text, volume bigint, digital bigint, paper bigint)
+    where m.month >= ${from} and m.month < ${to}
+    group by 1, 2, 3`)) as unknown as Rows<FrozenCellRow>;
+  const series = (s: "b" | "r") =>
+    r.rows.map((row) => cellOf({ ...row, volume: row[`${s}_volume`], digital: row[`${s}_digital`], paper: row[`${s}_paper`] }));
+  return { baseline: series("b"), reforecast: series("r") };
+}
+
+/** Every flow's actuals in the months [from, to), added up per organisation kind, recipient type (the flow's now) and month. */
+export async function actualPlanCells(db: Database, from: YearMonth, to: YearMonth): Promise<{ cells: PlanCell[]; initiatives: number }> {
+  const r = (await db.execute(sql`
+    select o.kind as organisation_kind, f.recipient_type, a.month,
+      sum(a.digital + a.paper) as volume, sum(a.digital) as digital, sum(a.paper) as paper
     from flow_actuals a
     join message_flows f on f.id = a.flow_id
     join initiatives i on i.id = f.initiative_id
     join organisations o on o.id = i.organisation_id
     where a.month >= ${from} and a.month < ${to}
-    group by f.initiative_id, o.kind, f.recipient_type, a.month
-    order by f.initiative_id, f.recipient_type, a.month`)) as unknown as Rows<ActualCellRow>;
-
-  const byInitiative = new Map<string, VolumePlanInitiative & { actuals: ActualCell[] }>();
-  const initiativeOf = (id: string, organisationKind: OrganisationKind) => {
-    let initiative = byInitiative.get(id);
-    if (!initiative) {
-      initiative = { initiativeId: id, organisationKind, latestBaseline: null, latestReforecast: null, actuals: [] };
-      byInitiative.set(id, initiative);
-    }
-    return initiative;
-  };
-  for (const row of versions.rows) {
-    const initiative = initiativeOf(row.initiative_id, row.organisation_kind);
-    const key = row.kind === "baseline" ? "latestBaseline" : "latestReforecast";
-    const version = initiative[key] ?? { id: row.id, kind: row.kind, createdAt: row.created_at, cells: [] };
-    initiative[key] = version;
-    if (row.recipient_type && row.month) {
-      (version.cells as VersionCell[]).push({
-        recipientType: row.recipient_type,
-        month: row.month,
-        volume: Number(row.volume),
-        digital: Number(row.digital),
-        paper: Number(row.paper),
-      });
-    }
-  }
-  for (const row of actuals.rows) {
-    initiativeOf(row.initiative_id, row.organisation_kind).actuals.push({
-      recipientType: row.recipient_type,
-      month: row.month,
-      digital: Number(row.digital),
-      paper: Number(row.paper),
-    });
-  }
-  return [...byInitiative.values()];
+    group by o.kind, f.recipient_type, a.month`)) as unknown as Rows<CellRow>;
+  const counted = (await db.execute(sql`
+    select count(distinct f.initiative_id) as n
+    from flow_actuals a join message_flows f on f.id = a.flow_id
+    where a.month >= ${from} and a.month < ${to}`)) as unknown as Rows<{ n: string | number }>;
+  return { cells: r.rows.map(cellOf), initiatives: Number(counted.rows[0]?.n ?? 0) };
 }

@@ -1,39 +1,39 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryFlow, arbitraryMonth } from "../../../tests/support/forecast-arbitraries.ts";
-import { ORGANISATION_KINDS } from "../access/roles.ts";
+import { ORGANISATION_KINDS, type OrganisationKind } from "../access/roles.ts";
 import { monthIndexOf, yearMonthAt } from "../forecast/calendar-month.ts";
 import { type Forecast, forecast } from "../forecast/forecast.ts";
 import { EVEN_SEASONALITY, type ForecastFlow } from "../forecast/forecast-input.ts";
 import type { YearMonth } from "../volumes/volume-series.ts";
 import { nationalForecast } from "./national-forecast.ts";
 import {
-  type ActualCell,
-  type FrozenVersionFigures,
+  chooseVersions,
   latestEstimate,
-  type VersionCell,
+  type PlanCell,
+  type VersionMeta,
   type VolumePlanMonth,
   volumePlan,
 } from "./national-volume-plan.ts";
 
 const shift = (month: YearMonth, by: number) => yearMonthAt(monthIndexOf(month) + by);
 
-/** What the repository reads of a frozen version: its flows' months added up per recipient type and month. */
-function cellsOf(frozen: Forecast, flows: readonly ForecastFlow[]): VersionCell[] {
-  const cells = new Map<string, VersionCell>();
-  for (const flow of frozen.flows) {
-    const recipientType = flows.find((f) => f.id === flow.flowId)!.recipientType;
-    for (const m of flow.months) {
-      const key = `${recipientType}|${m.month}`;
-      const cell = cells.get(key) ?? { recipientType, month: m.month, volume: 0, digital: 0, paper: 0 };
-      cell.volume += m.volume;
-      cell.digital += m.digital;
-      cell.paper += m.paper;
-      cells.set(key, cell);
-    }
-  }
-  return [...cells.values()];
+/** What the repository adds up in SQL: figures per organisation kind, recipient type and month. */
+function addCell(cells: Map<string, PlanCell>, cell: PlanCell) {
+  const key = `${cell.organisationKind}|${cell.recipientType}|${cell.month}`;
+  const sum = cells.get(key) ?? { ...cell, volume: 0, digital: 0, paper: 0 };
+  sum.volume += cell.volume;
+  sum.digital += cell.digital;
+  sum.paper += cell.paper;
+  cells.set(key, sum);
 }
+
+/** A frozen forecast's flows, month by month, as cells of the initiative's kind and each flow's recipient type. */
+const cellsOf = (frozen: Forecast, flows: readonly ForecastFlow[], organisationKind: OrganisationKind): PlanCell[] =>
+  frozen.flows.flatMap((flow) => {
+    const recipientType = flows.find((f) => f.id === flow.flowId)!.recipientType;
+    return flow.months.map(({ month, volume, digital, paper }) => ({ organisationKind, recipientType, month, volume, digital, paper }));
+  });
 
 /** An initiative with its flows, versions frozen some months before or after the period starts, and actuals. */
 const arbitraryInitiative = (from: YearMonth) =>
@@ -49,7 +49,7 @@ const arbitraryInitiative = (from: YearMonth) =>
       }),
     })
     .map(({ initiativeId, organisationKind, flows, baselineAt, reforecastAt, actuals }) => {
-      const version = (kind: FrozenVersionFigures["kind"], at: number | null): (FrozenVersionFigures & { frozen: Forecast }) | null => {
+      const version = (kind: VersionMeta["kind"], at: number | null): (VersionMeta & { frozen: Forecast }) | null => {
         if (at === null) return null;
         const frozen = forecast({ flows, from: shift(from, at), months: 60 });
         // Frozen in the month it starts: a later month is a later version.
@@ -57,7 +57,6 @@ const arbitraryInitiative = (from: YearMonth) =>
           id: `${kind}-${initiativeId}`,
           kind,
           createdAt: `${frozen.from}-15 09:00:00.000000`,
-          cells: cellsOf(frozen, flows),
           frozen,
         };
       };
@@ -67,11 +66,13 @@ const arbitraryInitiative = (from: YearMonth) =>
         latestBaseline: version("baseline", baselineAt),
         latestReforecast: version("reforecast", reforecastAt),
         actuals: actuals.map(
-          (a): ActualCell => ({
+          (a): PlanCell => ({
+            organisationKind,
             recipientType: flows[a.flow % flows.length]!.recipientType,
             month: shift(from, a.at),
             digital: a.digital,
             paper: a.paper,
+            volume: a.digital + a.paper,
           }),
         ),
         flows,
@@ -100,7 +101,32 @@ function planOf({ from, months, currentMonth, initiatives }: Request) {
     from,
     months,
   });
-  return { current, plan: volumePlan({ from, months, currentMonth, current, initiatives }) };
+  // What the repository does: choose with chooseVersions, then add up the chosen versions' figures.
+  const chosen = chooseVersions(initiatives);
+  const baseline = new Map<string, PlanCell>();
+  const reforecast = new Map<string, PlanCell>();
+  const actual = new Map<string, PlanCell>();
+  for (const i of initiatives) {
+    for (const v of [i.latestBaseline, i.latestReforecast]) {
+      if (!v) continue;
+      const cells = cellsOf(v.frozen, i.flows, i.organisationKind);
+      if (chosen.baselineIds.includes(v.id)) for (const c of cells) addCell(baseline, c);
+      if (chosen.estimateIds.includes(v.id)) for (const c of cells) addCell(reforecast, c);
+    }
+    for (const c of i.actuals) addCell(actual, c);
+  }
+  const { baselineIds: _b, estimateIds: _e, ...counted } = chosen;
+  const plan = volumePlan({
+    from,
+    months,
+    currentMonth,
+    current,
+    baseline: [...baseline.values()],
+    reforecast: [...reforecast.values()],
+    actual: [...actual.values()],
+    initiatives: { ...counted, withActuals: initiatives.filter((i) => i.actuals.length).length },
+  });
+  return { current, plan };
 }
 
 /** A frozen forecast's total in a month, as its version endpoint shows it; 0 for a month it does not cover. */
@@ -118,8 +144,11 @@ describe("the national volume plan", () => {
         for (const m of plan.months) {
           for (const key of ["volume", "digital"] as const) {
             expect(m.baseline[key]).toBe(r.initiatives.reduce((s, i) => s + frozenTotal(i.latestBaseline, m.month, key), 0));
+            // Newest by time, then id, worked out here rather than asked of latestEstimate.
             const newest = (i: (typeof r.initiatives)[number]) =>
-              [i.latestBaseline, i.latestReforecast].find((v) => v && v.id === latestEstimate(i)?.id) ?? null;
+              [i.latestBaseline, i.latestReforecast]
+                .filter((v) => v !== null)
+                .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))[0] ?? null;
             expect(m.reforecast[key]).toBe(r.initiatives.reduce((s, i) => s + frozenTotal(newest(i), m.month, key), 0));
           }
           const sent = r.initiatives.flatMap((i) => i.actuals.filter((a) => a.month === m.month));
@@ -175,18 +204,18 @@ describe("the national volume plan", () => {
         const { plan } = planOf(r);
         expect(plan.initiatives.withBaseline).toBe(r.initiatives.filter((i) => i.latestBaseline).length);
         expect(plan.initiatives.withReforecast).toBe(r.initiatives.filter((i) => i.latestBaseline || i.latestReforecast).length);
+        expect(plan.initiatives.estimateIsBaseline).toBe(
+          r.initiatives.filter(
+            (i) => i.latestBaseline && (!i.latestReforecast || i.latestBaseline.createdAt > i.latestReforecast.createdAt),
+          ).length,
+        );
       }),
     );
   });
 });
 
 describe("an initiative's latest estimate", () => {
-  const version = (kind: FrozenVersionFigures["kind"], createdAt: string, id: string = kind): FrozenVersionFigures => ({
-    id,
-    kind,
-    createdAt,
-    cells: [],
-  });
+  const version = (kind: VersionMeta["kind"], createdAt: string, id: string = kind): VersionMeta => ({ id, kind, createdAt });
   const baseline = version("baseline", "2027-03-01 10:00:00.000002");
 
   it("is its latest re-forecast when that is newer than its latest baseline", () => {
@@ -208,6 +237,23 @@ describe("an initiative's latest estimate", () => {
     expect(latestEstimate({ latestBaseline: null, latestReforecast: null })).toBeNull();
   });
 
+  it("chooses one version per initiative and series: a baseline that is the newest estimate counts in both", () => {
+    const newer = version("reforecast", "2027-04-01 08:00:00.000000", "r2");
+    expect(
+      chooseVersions([
+        { initiativeId: "a", latestBaseline: baseline, latestReforecast: null },
+        { initiativeId: "b", latestBaseline: version("baseline", "2027-01-01 08:00:00.000000", "b1"), latestReforecast: newer },
+        { initiativeId: "c", latestBaseline: null, latestReforecast: version("reforecast", "2026-01-01 08:00:00.000000", "r1") },
+      ]),
+    ).toEqual({
+      baselineIds: ["baseline", "b1"],
+      estimateIds: ["baseline", "r2", "r1"],
+      withBaseline: 2,
+      withReforecast: 3,
+      estimateIsBaseline: 1,
+    });
+  });
+
   it("leaves out an initiative without any version from both frozen series, but not from the current forecast", () => {
     const from = "2027-01";
     const flows: ForecastFlow[] = [
@@ -225,12 +271,17 @@ describe("an initiative's latest estimate", () => {
       from,
       months: 2,
     });
+    const { baselineIds, estimateIds, ...counted } = chooseVersions([{ initiativeId: "i", latestBaseline: null, latestReforecast: null }]);
+    expect([baselineIds, estimateIds]).toEqual([[], []]);
     const plan = volumePlan({
       from,
       months: 2,
       currentMonth: "2027-01",
       current,
-      initiatives: [{ initiativeId: "i", organisationKind: "kommun", latestBaseline: null, latestReforecast: null, actuals: [] }],
+      baseline: [],
+      reforecast: [],
+      actual: [],
+      initiatives: { ...counted, withActuals: 0 },
     });
     expect(plan.months.map((m) => [m.current.volume, m.baseline.volume, m.reforecast.volume, m.actual])).toEqual([
       [100, 0, 0, { volume: 0, digital: 0, paper: 0 }],
@@ -244,6 +295,9 @@ describe("an initiative's latest estimate", () => {
 describe("the volume plan's inputs", () => {
   it("refuses a national forecast over other months than its own", () => {
     const current = nationalForecast({ initiatives: [], from: "2027-01", months: 2 });
-    expect(() => volumePlan({ from: "2027-02", months: 2, currentMonth: "2027-01", current, initiatives: [] })).toThrow();
+    const initiatives = { withBaseline: 0, withReforecast: 0, estimateIsBaseline: 0, withActuals: 0 };
+    expect(() =>
+      volumePlan({ from: "2027-02", months: 2, currentMonth: "2027-01", current, baseline: [], reforecast: [], actual: [], initiatives }),
+    ).toThrow();
   });
 });

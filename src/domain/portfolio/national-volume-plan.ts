@@ -24,29 +24,28 @@ import type { NationalForecast, NationalMonth } from "./national-forecast.ts";
  * A frozen version covers the 60 months from the month it was frozen; a month outside them counts
  * nothing from it, as when two versions are compared (forecast/compare.ts). The recipient type of a
  * frozen figure is its flow's as frozen in the version's plan; of an actual, its flow's now.
+ *
+ * chooseVersions picks each initiative's versions for the two frozen series; the repository then adds
+ * up the chosen versions' figures (and the actuals) per kind, recipient type and month in SQL, so
+ * volumePlan receives a few hundred cells rather than every initiative's months.
  */
 
-/** A frozen version's figures in the period, added up per recipient type and month. */
-export type VersionCell = Counts & { recipientType: RecipientType; month: YearMonth };
-
-export type FrozenVersionFigures = {
+/** A version as the choice of the latest ones reads it: which, of what kind, when frozen. */
+export type VersionMeta = {
   id: string;
   kind: "baseline" | "reforecast";
   /** When it was frozen, as text that sorts as the instants it names (microseconds, as stored). */
   createdAt: string;
-  cells: readonly VersionCell[];
 };
 
-export type ActualCell = { recipientType: RecipientType; month: YearMonth; digital: number; paper: number };
+/** One initiative's newest baseline and newest re-forecast, if any. */
+export type InitiativeVersions = { initiativeId: string; latestBaseline: VersionMeta | null; latestReforecast: VersionMeta | null };
 
-/** One initiative as the volume plan reads it: its newest baseline and re-forecast, its actuals in the period. */
-export type VolumePlanInitiative = {
-  initiativeId: string;
-  organisationKind: OrganisationKind;
-  latestBaseline: FrozenVersionFigures | null;
-  latestReforecast: FrozenVersionFigures | null;
-  actuals: readonly ActualCell[];
-};
+/**
+ * Figures of one organisation kind, recipient type and month, already added up over initiatives
+ * (the repository does it in SQL, over the versions chosen here); an actual's volume is digital + paper.
+ */
+export type PlanCell = { organisationKind: OrganisationKind; recipientType: RecipientType; month: YearMonth } & Counts;
 
 export type VolumePlanMonth = {
   month: YearMonth;
@@ -71,21 +70,50 @@ export type VolumePlan = {
   };
 };
 
+export type ChosenVersions = {
+  /** Each initiative's latest baseline: the baseline series adds up these. */
+  baselineIds: string[];
+  /** Each initiative's latest estimate: the reforecast series adds up these (a baseline may be in both). */
+  estimateIds: string[];
+  withBaseline: number;
+  withReforecast: number;
+  estimateIsBaseline: number;
+};
+
 /** The newer of two versions: later frozen, then the greater id (the order of the initiative's versions list). */
-const newer = (a: FrozenVersionFigures, b: FrozenVersionFigures) =>
-  a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id) ? a : b;
+const newer = (a: VersionMeta, b: VersionMeta) => (a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id) ? a : b);
 
 /** The initiative's latest estimate: its newest frozen version, whichever kind (see above); null without any. */
-export function latestEstimate(initiative: Pick<VolumePlanInitiative, "latestBaseline" | "latestReforecast">): FrozenVersionFigures | null {
-  const { latestBaseline: baseline, latestReforecast: reforecast } = initiative;
+export function latestEstimate({
+  latestBaseline: baseline,
+  latestReforecast: reforecast,
+}: Omit<InitiativeVersions, "initiativeId">): VersionMeta | null {
   if (baseline && reforecast) return newer(baseline, reforecast);
   return reforecast ?? baseline;
 }
 
+/** The versions each series adds up, one per initiative and series, and how many initiatives each counts. */
+export function chooseVersions(initiatives: readonly InitiativeVersions[]): ChosenVersions {
+  const chosen: ChosenVersions = { baselineIds: [], estimateIds: [], withBaseline: 0, withReforecast: 0, estimateIsBaseline: 0 };
+  for (const initiative of initiatives) {
+    if (initiative.latestBaseline) {
+      chosen.baselineIds.push(initiative.latestBaseline.id);
+      chosen.withBaseline++;
+    }
+    const estimate = latestEstimate(initiative);
+    if (estimate) {
+      chosen.estimateIds.push(estimate.id);
+      chosen.withReforecast++;
+      if (estimate.kind === "baseline") chosen.estimateIsBaseline++;
+    }
+  }
+  return chosen;
+}
+
 const zero = (): Counts => ({ volume: 0, digital: 0, paper: 0 });
 
-function add(target: Counts, cell: { digital: number; paper: number; volume?: number }) {
-  target.volume += cell.volume ?? cell.digital + cell.paper;
+function add(target: Counts, cell: Counts) {
+  target.volume += cell.volume;
   target.digital += cell.digital;
   target.paper += cell.paper;
 }
@@ -95,6 +123,9 @@ export function volumePlan({
   months,
   currentMonth,
   current,
+  baseline,
+  reforecast,
+  actual,
   initiatives,
 }: {
   from: YearMonth;
@@ -103,7 +134,11 @@ export function volumePlan({
   currentMonth: YearMonth;
   /** The national forecast over the same months. */
   current: NationalForecast;
-  initiatives: readonly VolumePlanInitiative[];
+  /** The chosen latest baselines' figures, the chosen latest estimates' and the actuals, in the period. */
+  baseline: readonly PlanCell[];
+  reforecast: readonly PlanCell[];
+  actual: readonly PlanCell[];
+  initiatives: VolumePlan["initiatives"];
 }): VolumePlan {
   if (current.from !== from || current.months.length !== months) throw new Error("the national forecast covers other months");
   const first = monthIndexOf(from);
@@ -126,11 +161,6 @@ export function volumePlan({
     parts[key] = made;
     return made;
   };
-  /** The months of the total, the kind and the recipient type a cell counts in; none outside the period. */
-  const targets = (kind: OrganisationKind, type: RecipientType, month: YearMonth) => {
-    const i = indexOf.get(month);
-    return i === undefined ? [] : [total[i]!, of(byKind, kind)[i]!, of(byRecipientType, type)[i]!];
-  };
 
   const currentParts = (parts: Partial<Record<string, NationalMonth[]>>, into: (key: string) => VolumePlanMonth[]) => {
     for (const [key, monthsOf] of Object.entries(parts)) {
@@ -146,23 +176,19 @@ export function volumePlan({
   currentParts(current.byKind, (k) => of(byKind, k as OrganisationKind));
   currentParts(current.byRecipientType, (t) => of(byRecipientType, t as RecipientType));
 
-  const counted = { withBaseline: 0, withReforecast: 0, estimateIsBaseline: 0, withActuals: 0 };
-  for (const initiative of initiatives) {
-    const kind = initiative.organisationKind;
-    const estimate = latestEstimate(initiative);
-    if (initiative.latestBaseline) counted.withBaseline++;
-    if (estimate) counted.withReforecast++;
-    if (estimate?.kind === "baseline") counted.estimateIsBaseline++;
-    if (initiative.actuals.length) counted.withActuals++;
-    for (const cell of initiative.latestBaseline?.cells ?? []) {
-      for (const m of targets(kind, cell.recipientType, cell.month)) add(m.baseline, cell);
-    }
-    for (const cell of estimate?.cells ?? []) {
-      for (const m of targets(kind, cell.recipientType, cell.month)) add(m.reforecast, cell);
-    }
-    for (const cell of initiative.actuals) {
-      for (const m of targets(kind, cell.recipientType, cell.month)) if (m.actual) add(m.actual, cell);
+  for (const [cells, key] of [
+    [baseline, "baseline"],
+    [reforecast, "reforecast"],
+    [actual, "actual"],
+  ] as const) {
+    for (const cell of cells) {
+      const i = indexOf.get(cell.month);
+      if (i === undefined) continue; // outside the period
+      for (const m of [total[i]!, of(byKind, cell.organisationKind)[i]!, of(byRecipientType, cell.recipientType)[i]!]) {
+        const target = m[key];
+        if (target) add(target, cell);
+      }
     }
   }
-  return { from, months: total, byKind, byRecipientType, initiatives: counted };
+  return { from, months: total, byKind, byRecipientType, initiatives };
 }
