@@ -1,44 +1,23 @@
 import type { Database } from "../../db/database.ts";
-import {
-  actualPlanCells,
-  frozenPlanCells,
-  latestForecastVersions,
-  portfolioGeneration,
-} from "../../db/repositories/portfolio-repository.ts";
+import { actualPlanCells, frozenPlanCells, latestForecastVersions } from "../../db/repositories/portfolio-repository.ts";
 import { monthIndexOf, yearMonthAt } from "../forecast/calendar-month.ts";
 import type { YearMonth } from "../volumes/volume-series.ts";
+import { generationCache } from "./generation-cache.ts";
 import { cachedNationalForecast } from "./national-forecast-cache.ts";
 import { chooseVersions, type VolumePlan, volumePlan } from "./national-volume-plan.ts";
 
 /**
  * The national volume plan reads every initiative's latest frozen versions and actuals (at national
- * scale, about 1,000 versions' JSON: some 1.7 s on PostgreSQL and 3 s on PGlite on a 2-core machine,
- * cold), so each app server keeps the last few it computed, as national-forecast-cache.ts does: keyed by the database's
- * portfolio generation, which migrations 0019 and 0020 advance at the commit of any change to flows,
- * decisions, forecast versions or actuals. The generation is read before the data, so an entry is
- * never filed under a generation newer than what it was computed from. The month actuals run to is in
- * the key: a plan computed last month shows this month as not yet begun.
+ * scale about 1,000 versions' JSON: some 1.7 s on PostgreSQL and 3 s on PGlite on a 2-core machine,
+ * cold), so each app server keeps the last few it computed, keyed by the forecast generation: migration
+ * 0019's triggers advance it with any change to flows, reach overrides, initiatives, organisations or
+ * decisions (which freeze baselines), and 0020's with any re-forecast or actual. The month actuals run
+ * to is in the key: a plan computed last month shows this month as not yet begun.
  */
-const KEEP = 8;
-const caches = new WeakMap<Database, Map<string, Promise<VolumePlan>>>();
+const cached = generationCache<VolumePlan>("forecast", 8);
 
-export async function cachedVolumePlan(db: Database, from: YearMonth, months: number, currentMonth: YearMonth): Promise<VolumePlan> {
-  const generation = await portfolioGeneration(db);
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  const key = `${generation}|${from}|${months}|${currentMonth}`;
-  const hit = cache.get(key);
-  if (hit) {
-    // Most recently used last, so the oldest is the first to go.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  // The promise is kept at once, so requests that miss together compute once.
-  const computing = (async () => {
+export function cachedVolumePlan(db: Database, from: YearMonth, months: number, currentMonth: YearMonth): Promise<VolumePlan> {
+  return cached(db, `${from}|${months}|${currentMonth}`, async () => {
     const to = yearMonthAt(monthIndexOf(from) + months);
     // In sequence: four statements whatever the number of initiatives, each answering a few hundred rows at most.
     const current = await cachedNationalForecast(db, from, months);
@@ -55,12 +34,5 @@ export async function cachedVolumePlan(db: Database, from: YearMonth, months: nu
       actual: actual.cells,
       initiatives: { ...counted, withActuals: actual.initiatives },
     });
-  })();
-  cache.set(key, computing);
-  computing.catch(() => cache.delete(key));
-  for (const old of cache.keys()) {
-    if (cache.size <= KEEP) break;
-    cache.delete(old);
-  }
-  return computing;
+  });
 }
