@@ -53,6 +53,7 @@ for (const javaScriptEnabled of [false, true]) {
         await page.goto("/portfolio/plan");
         await expect(page.getByRole("heading", { level: 1, name: "Nationell anslutningsplan" })).toBeVisible();
         await expect(page.getByRole("img", { name: /Produktionsstarter per kvartal/ })).toBeVisible();
+        await expect(page.getByRole("img", { name: /Digitala meddelanden per månad i hela landet/ })).toBeVisible();
         await checkAtBothWidths(page, javaScriptEnabled);
       });
 

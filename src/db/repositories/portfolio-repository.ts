@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { OrganisationKind } from "../../domain/access/roles.ts";
 import type { ForecastFlow, Seasonality } from "../../domain/forecast/forecast-input.ts";
-import type { ReachOverrides } from "../../domain/forecast/reach-curve.ts";
+import type { ReachOverrides, RecipientType } from "../../domain/forecast/reach-curve.ts";
 import type { ForecastInitiative } from "../../domain/portfolio/national-forecast.ts";
+import type { InitiativeVersions, PlanCell } from "../../domain/portfolio/national-volume-plan.ts";
 import type { PortfolioInitiativeFacts } from "../../domain/portfolio/portfolio-rows.ts";
+import type { YearMonth } from "../../domain/volumes/volume-series.ts";
 import type { Database } from "../database.ts";
 
 type Rows<T> = { rows: T[] };
@@ -133,4 +135,107 @@ export async function forecastInitiatives(db: Database): Promise<ForecastInitiat
     });
   }
   return [...byInitiative.values()];
+}
+
+type LatestVersionRow = { initiative_id: string; id: string; kind: "baseline" | "reforecast"; created_at: string };
+
+/**
+ * Every initiative's latest baseline and latest re-forecast (without their figures), in one statement:
+ * "latest" orders as the initiative's own reads do (newest created_at, then id), and the time keeps
+ * its microseconds so the choice of the newer of the two agrees with the versions list.
+ */
+export async function latestForecastVersions(db: Database): Promise<InitiativeVersions[]> {
+  const r = (await db.execute(sql`
+    select distinct on (v.initiative_id, v.kind) v.initiative_id, v.id, v.kind,
+      to_char(v.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as created_at
+    from forecast_versions v
+    order by v.initiative_id, v.kind, v.created_at desc, v.id desc`)) as unknown as Rows<LatestVersionRow>;
+  const byInitiative = new Map<string, InitiativeVersions>();
+  for (const row of r.rows) {
+    const initiative = byInitiative.get(row.initiative_id) ?? {
+      initiativeId: row.initiative_id,
+      latestBaseline: null,
+      latestReforecast: null,
+    };
+    const version = { id: row.id, kind: row.kind, createdAt: row.created_at };
+    if (row.kind === "baseline") initiative.latestBaseline = version;
+    else initiative.latestReforecast = version;
+    byInitiative.set(row.initiative_id, initiative);
+  }
+  return [...byInitiative.values()];
+}
+
+type CellRow = {
+  organisation_kind: OrganisationKind;
+  recipient_type: RecipientType;
+  month: YearMonth;
+  volume: string | number | null;
+  digital: string | number | null;
+  paper: string | number | null;
+};
+
+const cellOf = (row: CellRow): PlanCell => ({
+  organisationKind: row.organisation_kind,
+  recipientType: row.recipient_type,
+  month: row.month,
+  volume: Number(row.volume ?? 0),
+  digital: Number(row.digital ?? 0),
+  paper: Number(row.paper ?? 0),
+});
+
+type FrozenCellRow = Pick<CellRow, "organisation_kind" | "recipient_type" | "month"> & {
+  [K in `${"b" | "r"}_${"volume" | "digital" | "paper"}`]: string | number | null;
+};
+
+/**
+ * The chosen versions' frozen figures in the months [from, to), added up in SQL per organisation
+ * kind, recipient type and month, for each series: a few hundred rows whatever the number of
+ * initiatives, and each version's JSON read once even when it is both an initiative's latest baseline
+ * and its newest estimate. A frozen flow's recipient type is the one in the version's plan, frozen
+ * from the same flows as its forecast (forecast-versions/frozen-forecast.ts). Versions are never
+ * changed, so ids chosen from an earlier read name the same figures.
+ */
+export async function frozenPlanCells(
+  db: Database,
+  chosen: { baselineIds: readonly string[]; estimateIds: readonly string[] },
+  from: YearMonth,
+  to: YearMonth,
+): Promise<{ baseline: PlanCell[]; reforecast: PlanCell[] }> {
+  const baselines = new Set(chosen.baselineIds);
+  const estimates = new Set(chosen.estimateIds);
+  const versions = [...new Set([...baselines, ...estimates])].map((id) => ({ id, b: baselines.has(id), r: estimates.has(id) }));
+  const r = (await db.execute(sql`
+    select o.kind as organisation_kind, p.value->>'recipientType' as recipient_type, m.month,
+      sum(m.volume) filter (where c.b) as b_volume, sum(m.digital) filter (where c.b) as b_digital, sum(m.paper) filter (where c.b) as b_paper,
+      sum(m.volume) filter (where c.r) as r_volume, sum(m.digital) filter (where c.r) as r_digital, sum(m.paper) filter (where c.r) as r_paper
+    from jsonb_to_recordset(${JSON.stringify(versions)}::jsonb) as c(id uuid, b boolean, r boolean)
+    join forecast_versions v on v.id = c.id
+    join initiatives i on i.id = v.initiative_id
+    join organisations o on o.id = i.organisation_id
+    cross join lateral jsonb_array_elements(v.forecast->'flows') fl(value)
+    join lateral jsonb_array_elements(v.plan) p(value) on p.value->>'id' = fl.value->>'flowId'
+    cross join lateral jsonb_to_recordset(fl.value->'months') m(month text, volume bigint, digital bigint, paper bigint)
+    where m.month >= ${from} and m.month < ${to}
+    group by 1, 2, 3`)) as unknown as Rows<FrozenCellRow>;
+  const series = (s: "b" | "r") =>
+    r.rows.map((row) => cellOf({ ...row, volume: row[`${s}_volume`], digital: row[`${s}_digital`], paper: row[`${s}_paper`] }));
+  return { baseline: series("b"), reforecast: series("r") };
+}
+
+/** Every flow's actuals in the months [from, to), added up per organisation kind, recipient type (the flow's now) and month. */
+export async function actualPlanCells(db: Database, from: YearMonth, to: YearMonth): Promise<{ cells: PlanCell[]; initiatives: number }> {
+  const r = (await db.execute(sql`
+    select o.kind as organisation_kind, f.recipient_type, a.month,
+      sum(a.digital + a.paper) as volume, sum(a.digital) as digital, sum(a.paper) as paper
+    from flow_actuals a
+    join message_flows f on f.id = a.flow_id
+    join initiatives i on i.id = f.initiative_id
+    join organisations o on o.id = i.organisation_id
+    where a.month >= ${from} and a.month < ${to}
+    group by o.kind, f.recipient_type, a.month`)) as unknown as Rows<CellRow>;
+  const counted = (await db.execute(sql`
+    select count(distinct f.initiative_id) as n
+    from flow_actuals a join message_flows f on f.id = a.flow_id
+    where a.month >= ${from} and a.month < ${to}`)) as unknown as Rows<{ n: string | number }>;
+  return { cells: r.rows.map(cellOf), initiatives: Number(counted.rows[0]?.n ?? 0) };
 }

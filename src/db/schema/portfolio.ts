@@ -78,7 +78,8 @@ export const reportingReminders = pgTable(
 /**
  * Two counters that advance, at commit, with every change to what a cached read model is computed
  * from, so an app server's cache can tell that it is stale with one small read. Row 1, the forecast
- * generation: flows, flow settings, initiatives, organisations, decisions (migration 0019). Row 2, the
+ * generation: flows, flow settings, initiatives, organisations, decisions (migration 0019), forecast
+ * versions and actuals (0020, for the volume plan). Row 2, the
  * status generation: everything the portfolio's rows read (migration 0022). Not data: not backed up.
  */
 export const portfolioGeneration = pgTable(

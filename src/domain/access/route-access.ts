@@ -571,6 +571,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   // Benefits nationally (issue 14)
   "GET /api/v1/portfolio/benefits": PORTFOLIO,
   "GET /portfolio/benefits": PORTFOLIO,
+  // The national volume plan (issue 14)
+  "GET /api/v1/portfolio/volume-plan": PORTFOLIO,
+  "GET /api/v1/portfolio/volume-plan.csv": PORTFOLIO,
   "PUT /api/v1/initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
   "POST /initiatives/:initiativeId/open-data": INITIATIVE_PUBLISH,
   // Open data (CC0): only what organisations marked publishable, for anyone.

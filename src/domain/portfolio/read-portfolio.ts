@@ -8,6 +8,7 @@ import { authorize } from "../access/policy.ts";
 import type { Beneficiary, BenefitCategory, BenefitLine } from "../business-case/business-case-input.ts";
 import { currentForecastMonth, DEFAULT_FORECAST_MONTHS } from "../flows/initiative-forecast.ts";
 import { stockholmDay } from "../follow-up/follow-up-rules.ts";
+import { monthIndexOf, yearMonthAt } from "../forecast/calendar-month.ts";
 import type { InitiativeStatus } from "../initiatives/initiative-status.ts";
 import { initiativeStatuses } from "../initiatives/read-initiatives.ts";
 import type { UseCaseContext } from "../shared/use-case.ts";
@@ -16,9 +17,11 @@ import { generationCache } from "./generation-cache.ts";
 import { type NationalBenefits, nationalBenefits } from "./national-benefits.ts";
 import { cachedNationalForecast } from "./national-forecast-cache.ts";
 import { nationalPlan } from "./national-plan.ts";
+import type { VolumePlan } from "./national-volume-plan.ts";
 import { type PortfolioPage, type PortfolioQuery, selectPortfolio } from "./portfolio-query.ts";
 import { type PortfolioInitiativeFacts, type PortfolioRow, portfolioRow } from "./portfolio-rows.ts";
 import { processMetrics } from "./process-metrics.ts";
+import { cachedVolumePlan } from "./volume-plan-cache.ts";
 
 /** Every initiative of every organisation with its status, dates, flags and next year's digital messages. */
 export async function portfolioRows({ db, actor, now }: UseCaseContext): Promise<PortfolioRow[]> {
@@ -72,11 +75,11 @@ export async function readPortfolioForecast({
   return cachedNationalForecast(db, from ?? currentForecastMonth(now), months ?? DEFAULT_FORECAST_MONTHS);
 }
 
-/** The national connection plan: production starts per quarter, and the national forecast (this month, 60 months). */
+/** The national connection plan: production starts per quarter, the national forecast (this month, 60 months), lead times and the volume plan. */
 export async function readNationalPlan(ctx: UseCaseContext) {
   const rows = await portfolioRows(ctx);
   const forecast = await cachedNationalForecast(ctx.db, currentForecastMonth(ctx.now), DEFAULT_FORECAST_MONTHS);
-  return { quarters: nationalPlan(rows), forecast, metrics: await readProcessMetrics(ctx) };
+  return { quarters: nationalPlan(rows), forecast, metrics: await readProcessMetrics(ctx), volumePlan: await readVolumePlan(ctx) };
 }
 
 /** Lead time per phase across every organisation's initiatives (median and quartiles, in days). */
@@ -111,4 +114,25 @@ export async function readNationalBenefits({ db, actor }: Pick<UseCaseContext, "
     actuals,
     businessCases: businessCases.map((c) => ({ ...c, benefits: c.benefits as BenefitLine[] })),
   });
+}
+
+/** The volume plan looks back a year, so actuals show beside what was planned, and five years ahead. */
+export const VOLUME_PLAN_MONTHS_BACK = 12;
+export const DEFAULT_VOLUME_PLAN_MONTHS = VOLUME_PLAN_MONTHS_BACK + DEFAULT_FORECAST_MONTHS;
+
+/**
+ * The national volume plan: per month the sum of every initiative's current forecast, latest
+ * baseline, latest estimate and actuals, by organisation kind and recipient type (national-volume-plan.ts).
+ */
+export async function readVolumePlan({
+  db,
+  actor,
+  now,
+  from,
+  months,
+}: UseCaseContext & { from?: YearMonth | undefined; months?: number | undefined }): Promise<VolumePlan> {
+  authorize(actor, { action: "portfolio:read" });
+  const thisMonth = currentForecastMonth(now);
+  const start = from ?? yearMonthAt(monthIndexOf(thisMonth) - VOLUME_PLAN_MONTHS_BACK);
+  return cachedVolumePlan(db, start, months ?? DEFAULT_VOLUME_PLAN_MONTHS, thisMonth);
 }

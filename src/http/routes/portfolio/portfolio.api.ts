@@ -3,6 +3,7 @@ import {
   readPortfolio,
   readPortfolioForecast,
   readProcessMetrics,
+  readVolumePlan,
 } from "../../../domain/portfolio/read-portfolio.ts";
 import type { AppScope } from "../../app-scope.ts";
 import { XLSX_MEDIA_TYPE } from "../flows/flow-import.api.ts";
@@ -12,9 +13,11 @@ import {
   PortfolioForecastBody,
   PortfolioForecastQuery,
   PortfolioQuery,
+  PortfolioVolumePlanBody,
+  PortfolioVolumePlanQuery,
   ProcessMetricsBody,
 } from "./portfolio.schema.ts";
-import { portfolioFile } from "./portfolio-file.ts";
+import { portfolioFile, volumePlanFile } from "./portfolio-file.ts";
 
 /** The förvaltningsgrupp's view across organisations (issue 14); nobody else's, the administrator's neither. */
 export function portfolioApi({ db, api }: AppScope) {
@@ -85,5 +88,34 @@ export function portfolioApi({ db, api }: AppScope) {
     access: "authenticated",
     response: { status: 200, schema: NationalBenefitsBody },
     handler: ({ actor }) => readNationalBenefits({ db, actor }),
+  });
+
+  // The national volume plan (issue 14)
+  api({
+    method: "GET",
+    url: "/api/v1/portfolio/volume-plan",
+    summary:
+      "The national volume plan per month (default from 12 months back, 72 months, at most 240): the sums of the initiatives' current forecasts, latest baselines, latest re-forecasts (each initiative's newest frozen version: its latest baseline if it has no re-forecast or froze a baseline later) and actuals, by organisation kind and by recipient type (förvaltningsgrupp only)",
+    tag: "portfolio",
+    access: "authenticated",
+    query: PortfolioVolumePlanQuery,
+    response: { status: 200, schema: PortfolioVolumePlanBody },
+    handler: async ({ actor, query, now }) => readVolumePlan({ db, actor, now, from: query.from, months: query.months }),
+  });
+
+  api({
+    method: "GET",
+    url: "/api/v1/portfolio/volume-plan.csv",
+    summary:
+      "The national volume plan as Swedish Excel's CSV: a row per month for the whole country, then per organisation kind and per recipient type (förvaltningsgrupp only)",
+    tag: "portfolio",
+    access: "authenticated",
+    query: PortfolioVolumePlanQuery,
+    response: { status: 200, files: ["text/csv"] },
+    handler: async ({ actor, query, reply, now }) => {
+      const file = await volumePlanFile({ db, actor, now, from: query.from, months: query.months });
+      reply.type(file.contentType).header("content-disposition", file.contentDisposition).header("cache-control", "no-store");
+      return file.body;
+    },
   });
 }

@@ -33,7 +33,15 @@ export function portfolioPages({ page, db }: AppScope) {
     load: ({ actor, now }) => readNationalPlan({ db, actor, now }),
     render:
       ({ loaded }) =>
-      (ctx) => <NationalPlanPage ctx={ctx} quarters={loaded.quarters} forecast={loaded.forecast} metrics={loaded.metrics} />,
+      (ctx) => (
+        <NationalPlanPage
+          ctx={ctx}
+          quarters={loaded.quarters}
+          forecast={loaded.forecast}
+          metrics={loaded.metrics}
+          volumePlan={loaded.volumePlan}
+        />
+      ),
   });
 
   page({

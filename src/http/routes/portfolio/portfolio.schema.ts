@@ -130,3 +130,37 @@ export const NationalBenefitsBody = z.object({
   ),
   total: BenefitGroup,
 });
+
+export const PortfolioVolumePlanQuery = forecastPeriod.partial();
+
+const counts = z.object({ volume: z.int(), digital: z.int(), paper: z.int() });
+
+const planMonth = z.object({
+  month: z.string(),
+  current: counts.meta({ description: "The sum of the initiatives' current forecasts (as GET /api/v1/portfolio/forecast)" }),
+  baseline: counts.meta({ description: "The sum of each initiative's latest baseline (frozen at a decision on milestone II–V)" }),
+  reforecast: counts.meta({
+    description:
+      "The sum of each initiative's latest estimate: its newest frozen version, i.e. its latest re-forecast, or its latest baseline when it has no re-forecast or froze a baseline after it",
+  }),
+  actual: counts
+    .nullable()
+    .meta({ description: "The sum of the initiatives' actuals as recorded (volume = digital + paper); null for a month not yet begun" }),
+});
+
+export const PortfolioVolumePlanBody = z.object({
+  from: z.string(),
+  months: z.array(planMonth),
+  byKind: z.partialRecord(z.enum(ORGANISATION_KINDS), z.array(planMonth)).meta({ description: "The same months per organisation kind" }),
+  byRecipientType: z.partialRecord(z.enum(RECIPIENT_TYPES), z.array(planMonth)).meta({
+    description: "The same months per recipient type: a frozen figure by its flow's type as frozen, an actual by its flow's type now",
+  }),
+  initiatives: z
+    .object({
+      withBaseline: z.int(),
+      withReforecast: z.int().meta({ description: "Initiatives with any frozen version, which the reforecast series adds up" }),
+      estimateIsBaseline: z.int().meta({ description: "Of those, the ones whose newest version is a baseline" }),
+      withActuals: z.int().meta({ description: "Initiatives with actuals in the period" }),
+    })
+    .meta({ description: "How many initiatives each series adds up" }),
+});

@@ -2,6 +2,7 @@ import { ORGANISATION_KINDS } from "../../../domain/access/roles.ts";
 import { RECIPIENT_TYPES } from "../../../domain/forecast/reach-curve.ts";
 import type { NationalForecast } from "../../../domain/portfolio/national-forecast.ts";
 import { byYear, type PlanQuarter } from "../../../domain/portfolio/national-plan.ts";
+import type { VolumePlan } from "../../../domain/portfolio/national-volume-plan.ts";
 import type { PhaseLeadTime } from "../../../domain/portfolio/process-metrics.ts";
 import { format } from "../../../i18n/index.ts";
 import { phaseByNumber } from "../../../method/lookup.ts";
@@ -12,6 +13,7 @@ import { Heading, Layout, PageHeading, Paragraph, ScrollableTable, Table } from 
 import type { PageContext } from "../../page-context.ts";
 import { formatCount } from "../flows/flow-parts.tsx";
 import { PortfolioNav } from "./portfolio-nav.tsx";
+import { VolumePlanSection } from "./volume-plan-section.tsx";
 
 /** A table of yearly sums: one row per year, one column per series. */
 function YearTable({
@@ -105,11 +107,13 @@ export function NationalPlanPage({
   quarters,
   forecast,
   metrics,
+  volumePlan,
 }: {
   ctx: PageContext;
   quarters: PlanQuarter[];
   forecast: NationalForecast;
   metrics: PhaseLeadTime[];
+  volumePlan: VolumePlan;
 }) {
   const t = ctx.m.nationalPlan;
   const n = (v: number) => formatCount(ctx.locale, v);
@@ -207,6 +211,7 @@ export function NationalPlanPage({
           series={RECIPIENT_TYPES.map((r) => ({ label: t.recipientTypes[r], years: digitalOf(forecast.byRecipientType[r]) }))}
         />
       </section>
+      <VolumePlanSection ctx={ctx} plan={volumePlan} />
       <LeadTimes ctx={ctx} metrics={metrics} />
     </Layout>
   );
