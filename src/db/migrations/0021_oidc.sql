@@ -35,10 +35,13 @@ CREATE TABLE "oidc_login_attempts" (
 	"code_verifier" text NOT NULL,
 	"provider_id" uuid NOT NULL,
 	"return_to" text NOT NULL,
+	"link_user_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "oidc_login_attempts" ADD CONSTRAINT "oidc_login_attempts_provider_id_oidc_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."oidc_providers"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "oidc_login_attempts" ADD CONSTRAINT "oidc_login_attempts_link_user_id_users_id_fk" FOREIGN KEY ("link_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
 CREATE INDEX "oidc_login_attempts_expires_idx" ON "oidc_login_attempts" USING btree ("expires_at");

@@ -59,6 +59,8 @@ export const oidcLoginAttempts = pgTable(
       .notNull()
       .references(() => oidcProviders.id, { onDelete: "cascade" }),
     returnTo: text("return_to").notNull(),
+    /** Set when a signed-in person started it from the account page to link the identity to her account. */
+    linkUserId: uuid("link_user_id").references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
   },
