@@ -88,7 +88,7 @@ describe("signing in with an OpenID Connect provider", () => {
     const res = await run();
     expect(res.statusCode, res.body.slice(0, 500)).toBe(status);
     expect(res.body).toContain(`data-reason="${reason}"`);
-    expect(res.body).toContain(sv.refused.title);
+    expect([sv.refused.title, messagesFor("en").oidc.refused.title].some((title) => res.body.includes(title))).toBe(true);
     expect(res.cookies.map((c) => c.name)).not.toContain("ansluta_session");
     expect(await sessionCount()).toBe(before);
     const entry = await lastRefusal();
@@ -241,6 +241,14 @@ describe("signing in with an OpenID Connect provider", () => {
     await expectRefused(() => victim.get("/login/oidc/callback?state=made-up-state&code=abc"), "state_unknown", 400);
     // The sign-in still belongs to the browser that started it.
     expect((await victim.get(`${back.pathname}${back.search}`)).statusCode).toBe(303);
+  });
+
+  it("says it in English to a browser that chose English", async () => {
+    const b = world.anonymousBrowser();
+    b.jar.set("ansluta_lang", "en");
+    const res = await expectRefused(() => b.get("/login/oidc/callback?code=abc"), "state_missing", 400);
+    expect(res.body).toContain(messagesFor("en").oidc.refused.title);
+    expect(res.body).toContain("lacked the check value");
   });
 
   it("refuses an expired sign-in", async () => {
