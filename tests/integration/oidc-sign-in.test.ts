@@ -315,6 +315,8 @@ describe("signing in with an OpenID Connect provider", () => {
           .from(auditLog)
           .where(and(eq(auditLog.action, "oidc.sign_in_refused"), eq(auditLog.entityId, p.id)));
         expect(entry?.after).toMatchObject({ reason: "provider_unreachable" });
+        // Nothing is kept of a sign-in that never reached the provider.
+        expect(await world.db.select().from(oidcLoginAttempts).where(eq(oidcLoginAttempts.providerId, p.id))).toEqual([]);
       }
     }, 30_000);
   });

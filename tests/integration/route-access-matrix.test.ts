@@ -29,7 +29,7 @@ import { startSession } from "../../src/domain/identity/sessions.ts";
 import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { findProvider, registerProvider } from "../../src/domain/oidc/manage-providers.ts";
 import { ProviderInput } from "../../src/domain/oidc/provider-rules.ts";
-import { beginSignIn } from "../../src/domain/oidc/sign-in-with-provider.ts";
+import { beginSignIn, newSignIn } from "../../src/domain/oidc/sign-in-with-provider.ts";
 import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
@@ -430,7 +430,9 @@ describe("route × role × tenant matrix", () => {
       before: async () => {
         const provider = await findProvider(world.db, params.providerId ?? "");
         if (!provider) throw new Error("the matrix's identity provider is gone");
-        params.oidcState = (await beginSignIn({ db: world.db, now: new Date(), provider, returnTo: "/" })).state;
+        const attempt = newSignIn({ now: new Date(), provider, returnTo: "/" });
+        await beginSignIn({ db: world.db, now: new Date(), attempt });
+        params.oidcState = attempt.state;
         return undefined;
       },
       query: () => `?state=${params.oidcState}&error=access_denied`,

@@ -22,23 +22,21 @@ export const SIGN_IN_TTL_MS = 10 * 60_000;
 const random = () => randomBytes(32).toString("base64url");
 
 /**
- * Starts a sign-in with a provider: a fresh state, nonce and PKCE verifier (43 characters of
- * base64url, as RFC 7636 asks), kept in the database so the callback may reach any app server.
+ * A new sign-in with a provider: a fresh state, nonce and PKCE verifier (43 characters of base64url,
+ * as RFC 7636 asks). Nothing is stored until the provider has been reached (beginSignIn).
  */
-export async function beginSignIn({
-  db,
+export function newSignIn({
   now,
   provider,
   returnTo,
   linkUserId = null,
 }: {
-  db: Database;
   now: Date;
   provider: OidcProviderRow;
   returnTo: string;
   linkUserId?: string | null;
-}): Promise<OidcLoginAttemptRow> {
-  const attempt = {
+}): OidcLoginAttemptRow {
+  return {
     state: random(),
     nonce: random(),
     codeVerifier: random(),
@@ -48,9 +46,12 @@ export async function beginSignIn({
     createdAt: now,
     expiresAt: new Date(now.getTime() + SIGN_IN_TTL_MS),
   };
+}
+
+/** Keeps the sign-in in the database, so the callback may reach any app server; forgets those long abandoned. */
+export async function beginSignIn({ db, now, attempt }: { db: Database; now: Date; attempt: OidcLoginAttemptRow }) {
   await pruneOidcLoginAttempts(db, now);
   await insertOidcLoginAttempt(db, attempt);
-  return attempt;
 }
 
 export type TakenAttempt =

@@ -14,7 +14,14 @@ import {
 } from "../../../domain/oidc/manage-providers.ts";
 import { ProviderInput } from "../../../domain/oidc/provider-rules.ts";
 import type { SignInRefusal } from "../../../domain/oidc/sign-in-rules.ts";
-import { beginSignIn, finishSignIn, recordSignInRefusal, takeSignIn } from "../../../domain/oidc/sign-in-with-provider.ts";
+import {
+  beginSignIn,
+  finishSignIn,
+  newSignIn,
+  recordSignInRefusal,
+  SIGN_IN_TTL_MS,
+  takeSignIn,
+} from "../../../domain/oidc/sign-in-with-provider.ts";
 import { format, type Messages } from "../../../i18n/index.ts";
 import { ProviderUnreachableError, relyingParty, TokenRejectedError } from "../../../oidc/relying-party.ts";
 import { IdentityProvidersPage, type ProviderFormValues } from "../../../ui/pages/identity/identity-providers-page.tsx";
@@ -88,10 +95,11 @@ export function oidcPages({ page, db, secrets, publicUrl }: AppScope) {
     linkingActor: Actor | null;
   }): Promise<PageOutcome> {
     const { request, reply, now, m, provider, returnTo, linkingActor } = input;
-    const attempt = await beginSignIn({ db, now, provider, returnTo, linkUserId: linkingActor?.userId ?? null });
+    const attempt = newSignIn({ now, provider, returnTo, linkUserId: linkingActor?.userId ?? null });
     try {
       const url = await rp.authorizationUrl(provider, attempt, callbackUri(request));
-      setCookie(request, reply, STATE_COOKIE, attempt.state, 600);
+      await beginSignIn({ db, now, attempt });
+      setCookie(request, reply, STATE_COOKIE, attempt.state, SIGN_IN_TTL_MS / 1000);
       return { redirect: url.href };
     } catch (e) {
       if (!(e instanceof ProviderUnreachableError)) throw e;
