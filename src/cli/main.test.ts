@@ -127,6 +127,52 @@ describe("cli", { timeout: 180_000 }, () => {
     expect((await cli("admin:create", "--email", "z@test.example", "--password", "kort")).out).toContain("at least 10");
   });
 
+  it("registers an identity provider with its secret sealed, audited, and names the redirect URI to give the provider", async () => {
+    const { cli } = await freshDatabase();
+    const added = await cli(
+      "oidc:add",
+      "--issuer",
+      "https://idp.sundsvall.se",
+      "--client-id",
+      "ansluta",
+      "--client-secret",
+      "hemlig-klient-1",
+      "--name",
+      "Sundsvalls kommun",
+      "--domains",
+      "sundsvall.se, timra.se",
+    );
+    expect(added).toMatchObject({ code: 0, out: expect.stringContaining("identity provider registered: Sundsvalls kommun") });
+    expect(added.out).toContain("/login/oidc/callback");
+    expect(added.out).toContain("e-mail domains sundsvall.se, timra.se");
+    expect(added.out).not.toContain("hemlig-klient-1");
+    const file = path.join(dir, "with-provider.json");
+    expect(await cli("backup", "--out", file)).toMatchObject({ code: 0 });
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toContain("hemlig-klient-1");
+    const backup = JSON.parse(text) as { tables: Record<string, Record<string, unknown>[]> };
+    expect(backup.tables.oidc_providers).toMatchObject([
+      { issuer: "https://idp.sundsvall.se", client_id: "ansluta", client_secret: expect.stringMatching(/^v1\./), enabled: true },
+    ]);
+    expect(backup.tables.audit_log?.map((e) => e.action)).toContain("oidc_provider.create");
+    expect(await cli("audit:verify")).toMatchObject({ code: 0 });
+    const plainHttp = await cli(
+      "oidc:add",
+      "--issuer",
+      "http://idp.sundsvall.se",
+      "--client-id",
+      "a",
+      "--client-secret",
+      "b",
+      "--name",
+      "X",
+    );
+    expect(plainHttp).toMatchObject({ code: 2, out: expect.stringContaining("--issuer:") });
+    expect((await cli("oidc:add", "--issuer", "https://idp.sundsvall.se", "--name", "X")).out).toContain(
+      "missing --client-id, --client-secret",
+    );
+  });
+
   it("verifies the audit log against its signed checkpoint, saying how many entries it expected and found", async () => {
     const { cli } = await freshDatabase();
     expect(await cli("org:create", "--name", "Sundsvalls kommun", "--number", "2120002411", "--kind", "kommun")).toMatchObject({ code: 0 });

@@ -13,6 +13,8 @@ import type { AuditVerdict } from "../domain/audit/audit-checkpoint.ts";
 import { auditKeyOf, setAuditKey } from "../domain/audit/audit-key.ts";
 import { verifyAuditLog } from "../domain/audit/verify-audit-log.ts";
 import { runReminders } from "../domain/follow-up/run-reminders.ts";
+import { registerProvider } from "../domain/oidc/manage-providers.ts";
+import { ProviderInput } from "../domain/oidc/provider-rules.ts";
 import { createOrganisation } from "../domain/organisations/create-organisation.ts";
 import { DomainError } from "../domain/shared/domain-error.ts";
 import { email, newPassword, organisationNumber, requiredText } from "../domain/shared/field-rules.ts";
@@ -37,6 +39,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                fill an empty database with a national picture: 650 organisations, 1,000 initiatives with
                decisions, 20,000 message flows with actuals (S: a share of it, 0.01–1; --add: beside
                organisations already there)
+  oidc:add     --issuer URL --client-id ID --client-secret SECRET --name "Namn" [--domains kommun.se,…] [--scopes "openid email"]
+               register an organisation's identity provider (OpenID Connect) for "Logga in med Namn"; register
+               PUBLIC_URL/login/oidc/callback as the redirect URI at the provider. The secret is sealed under SECRET_KEY
   db:migrate   apply pending migrations
   backup       --out FILE  (written readable by its owner only: it holds password hashes)
   restore      --in FILE   (replaces all data; refuses a backup made under another SECRET_KEY)
@@ -182,6 +187,44 @@ const commands: Record<string, Command> = {
         },
       });
       return `user created: ${u.email} (${u.id})`;
+    },
+  },
+
+  "oidc:add": {
+    required: ["issuer", "client-id", "client-secret", "name"],
+    optional: ["domains", "scopes"],
+    run: async (o, { db }, secrets) => {
+      const box = await secrets();
+      setAuditKey(box);
+      const r = ProviderInput.safeParse({
+        issuer: o.issuer,
+        clientId: o["client-id"],
+        clientSecret: o["client-secret"],
+        displayName: o.name,
+        emailDomains: o.domains ?? "",
+        scopes: o.scopes ?? "",
+      });
+      if (!r.success) {
+        const flags: Record<string, string> = {
+          clientId: "client-id",
+          clientSecret: "client-secret",
+          displayName: "name",
+          emailDomains: "domains",
+        };
+        throw new UsageError(
+          fieldIssues(r.error)
+            .map((i) => `--${flags[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`)
+            .join("; "),
+        );
+      }
+      const p = await registerProvider({ db, actor: SYSTEM_ACTOR, now: now(), secrets: box, input: r.data });
+      const config = readConfig();
+      const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+      return [
+        `identity provider registered: ${p.displayName} (${p.id})`,
+        `  issuer ${p.issuer}, client id ${p.clientId}, scopes "${p.scopes}", e-mail domains ${p.emailDomains.join(", ") || "any"}`,
+        `  redirect URI to register at the provider: ${base}/login/oidc/callback`,
+      ].join("\n");
     },
   },
 

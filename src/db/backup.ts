@@ -18,6 +18,8 @@ export const BACKUP_TABLES = [
   { name: "sessions", orderBy: "token_hash" },
   { name: "api_tokens", orderBy: "id" },
   { name: "login_attempts", orderBy: "id" },
+  { name: "oidc_providers", orderBy: "id" },
+  { name: "user_identities", orderBy: "issuer, subject" },
   { name: "audit_log", orderBy: "seq" },
   { name: "audit_checkpoints", orderBy: "id" },
   { name: "outbox", orderBy: "id" },
@@ -71,6 +73,7 @@ const SERIAL_COLUMNS = [
 const SEALED_COLUMNS = [
   { table: "sandbox_authorities", column: "ca_private_key_pem" },
   { table: "sandbox_authorities", column: "server_private_key_pem" },
+  { table: "oidc_providers", column: "client_secret" },
 ] as const;
 
 /** Statement triggers that refuse TRUNCATE to everyone (migration 0007); a restore lifts them inside its own transaction. */
@@ -182,8 +185,8 @@ export function assertBackupFitsKey(backup: Backup, secrets: SecretBox): void {
         secrets.open(value, `${c.table}.${c.column}`);
       } catch {
         throw new BackupKeyMismatchError(
-          "Säkerhetskopians förseglade nycklar (testmiljöns CA) går inte att öppna med denna SECRET_KEY. Återställ med samma SECRET_KEY som " +
-            `säkerhetskopian gjordes med (${KEY_SOURCE_SV}); inget har återställts. / The backup's sealed keys (the sandbox's test CA) do not ` +
+          "Säkerhetskopians förseglade nycklar (testmiljöns CA, identitetsleverantörernas klienthemligheter) går inte att öppna med denna SECRET_KEY. Återställ med samma SECRET_KEY som " +
+            `säkerhetskopian gjordes med (${KEY_SOURCE_SV}); inget har återställts. / The backup's sealed keys (the sandbox's test CA, the identity providers' client secrets) do not ` +
             `open with this SECRET_KEY: restore with the SECRET_KEY the backup was made under (${KEY_SOURCE_EN}). Nothing was restored.`,
         );
       }

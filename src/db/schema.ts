@@ -14,6 +14,7 @@ export * from "./schema/identity.ts";
 export * from "./schema/initiatives.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/milestones.ts";
+export * from "./schema/oidc.ts";
 export * from "./schema/organisations.ts";
 export * from "./schema/portfolio.ts";
 export * from "./schema/reviews.ts";

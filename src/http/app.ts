@@ -53,6 +53,7 @@ import { methodApi } from "./routes/method/method.api.ts";
 import { methodPages } from "./routes/method/method.pages.tsx";
 import { milestonesApi } from "./routes/milestones/milestones.api.ts";
 import { milestonesPages } from "./routes/milestones/milestones.pages.tsx";
+import { oidcPages } from "./routes/oidc/oidc.pages.tsx";
 import { organisationsApi } from "./routes/organisations/organisations.api.ts";
 import { organisationsPages } from "./routes/organisations/organisations.pages.tsx";
 import { partnersApi } from "./routes/partners/partners.api.ts";
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   attachmentsApi(scope);
   reportingApi(scope);
   identityPages(scope);
+  oidcPages(scope);
   organisationsPages(scope);
   auditPages(scope);
   methodPages(scope);

@@ -13,6 +13,7 @@ import { enIdentity } from "./en/identity.ts";
 import { enInitiatives } from "./en/initiatives.ts";
 import { enMethod } from "./en/method.ts";
 import { enMilestones } from "./en/milestones.ts";
+import { enOidc } from "./en/oidc.ts";
 import { enOrganisations } from "./en/organisations.ts";
 import { enPortfolio } from "./en/portfolio.ts";
 import { enReporting } from "./en/reporting.ts";
@@ -54,4 +55,5 @@ export const en: Messages = {
   ...enAttachments,
   ...enPortfolio,
   ...enReporting,
+  ...enOidc,
 };

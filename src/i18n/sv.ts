@@ -13,6 +13,7 @@ import { svIdentity } from "./sv/identity.ts";
 import { svInitiatives } from "./sv/initiatives.ts";
 import { svMethod } from "./sv/method.ts";
 import { svMilestones } from "./sv/milestones.ts";
+import { svOidc } from "./sv/oidc.ts";
 import { svOrganisations } from "./sv/organisations.ts";
 import { svPortfolio } from "./sv/portfolio.ts";
 import { svReporting } from "./sv/reporting.ts";
@@ -53,4 +54,5 @@ export const sv = {
   ...svAttachments,
   ...svPortfolio,
   ...svReporting,
+  ...svOidc,
 } as const;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { PNG } from "../../src/attachments/testing/sample-files.ts";
 import {
@@ -27,6 +27,9 @@ import { createPersonalToken, issueLoginToken } from "../../src/domain/identity/
 import { loadActor } from "../../src/domain/identity/load-actor.ts";
 import { startSession } from "../../src/domain/identity/sessions.ts";
 import { addMembership } from "../../src/domain/members/add-membership.ts";
+import { findProvider, registerProvider } from "../../src/domain/oidc/manage-providers.ts";
+import { ProviderInput } from "../../src/domain/oidc/provider-rules.ts";
+import { beginSignIn, newSignIn } from "../../src/domain/oidc/sign-in-with-provider.ts";
 import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
 import { SESSION_COOKIE } from "../../src/http/cookies.ts";
@@ -56,7 +59,9 @@ import { sectionField } from "../../src/ui/pages/initiatives/deliverable-page.ts
 import { decisionBody, prepareMilestone } from "../support/initiative-fixtures.ts";
 import { mailedInvitationToken } from "../support/mailbox.ts";
 import { multipart } from "../support/multipart.ts";
+import { startTestProvider, TEST_CLIENT, type TestProvider } from "../support/oidc-provider.ts";
 import { PASSWORD } from "../support/test-app.ts";
+import { TEST_SECRETS } from "../support/test-secrets.ts";
 import { type Api, getJson, parseBody, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
@@ -101,6 +106,8 @@ type Fixture = {
   before?: (c: Case) => Promise<Record<string, string> | undefined>;
   /** The case spends the caller's token or session: it gets fresh ones. */
   freshCredentials?: true;
+  /** A cookie the browser holds besides its session's (the identity provider's sign-in under way). */
+  cookie?: () => string;
 };
 
 const CSRF_REFUSED = [messagesFor("sv").errors.csrfTitle, messagesFor("en").errors.csrfTitle];
@@ -165,6 +172,24 @@ describe("route × role × tenant matrix", () => {
     );
     return { token: await mailedInvitationToken(world.db, email), invitationId: invited.invitationId };
   };
+
+  let idp: TestProvider | undefined;
+  /** An identity provider at `issuer`, registered with the test client's credentials. */
+  const providerAt = (issuer: string) =>
+    registerProvider({
+      db: world.db,
+      actor: SYSTEM_ACTOR,
+      now: new Date(),
+      secrets: TEST_SECRETS,
+      input: ProviderInput.parse({
+        issuer,
+        clientId: TEST_CLIENT.clientId,
+        clientSecret: TEST_CLIENT.clientSecret,
+        displayName: "Matrisens inloggning",
+        emailDomains: "",
+        scopes: "",
+      }),
+    });
 
   /** The member whose roles the matrix changes and whom it removes, back in A as a läsare. */
   const victimInA = async () => {
@@ -400,6 +425,33 @@ describe("route × role × tenant matrix", () => {
     "POST /settings/tokens": { body: { name: "matrix", expiresInDays: "1" } },
     "POST /settings/tokens/:tokenId/revoke": { before: ownToken },
     "POST /invitation/:token": { before: ({ n }) => freshInvitation(n), body: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } },
+    // A sign-in under way with the matrix's provider, which the person cancelled there: the callback shows the login page.
+    "GET /login/oidc/callback": {
+      before: async () => {
+        const provider = await findProvider(world.db, params.providerId ?? "");
+        if (!provider) throw new Error("the matrix's identity provider is gone");
+        const attempt = newSignIn({ now: new Date(), provider, returnTo: "/" });
+        await beginSignIn({ db: world.db, now: new Date(), attempt });
+        params.oidcState = attempt.state;
+        return undefined;
+      },
+      query: () => `?state=${params.oidcState}&error=access_denied`,
+      cookie: () => `ansluta_oidc_state=${params.oidcState}`,
+    },
+    "POST /settings/identities/:providerId": { body: {} },
+    "POST /admin/identity-providers": {
+      body: ({ n }) => ({
+        displayName: `Matrisens tjänst ${n}`,
+        issuer: "https://idp.matrix.example",
+        clientId: "ansluta",
+        clientSecret: "hemlig",
+      }),
+    },
+    "POST /admin/identity-providers/:providerId/enabled": { body: { enabled: "true" } },
+    "POST /admin/identity-providers/:providerId/remove": {
+      body: {},
+      before: async ({ n }) => ({ providerId: (await providerAt(`https://idp-${n}.matrix.example`)).id }),
+    },
     "DELETE /api/v1/organisations/:organisationId/invitations/:invitationId": { before: ({ n }) => freshInvitation(n) },
     "POST /organisations/:organisationId/invitations/:invitationId/withdraw": { before: ({ n }) => freshInvitation(n) },
 
@@ -808,7 +860,11 @@ describe("route × role × tenant matrix", () => {
     params.submissionId = (
       await postJson(owner, `/api/v1/reporting-rounds/${params.roundId}/submissions`, { initiativeId }, Submission)
     ).id;
+    // A real OpenID Connect provider, so starting a sign-in there (a redirect to it) is what the matrix sees.
+    idp = await startTestProvider({ redirectUri: "http://ansluta.test/login/oidc/callback", accounts: {} });
+    params.providerId = (await providerAt(idp.issuer)).id;
   });
+  afterAll(async () => idp?.close());
 
   const fill = (url: string, values: Record<string, string>) =>
     url.replace(/:(\w+)|\*/g, (match, name: string | undefined) => {
@@ -882,7 +938,9 @@ describe("route × role × tenant matrix", () => {
         const fresh = (await fixture.before?.(c)) ?? {};
         const query = typeof fixture.query === "function" ? fixture.query() : (fixture.query ?? "");
         const body = typeof fixture.body === "function" ? fixture.body(c) : fixture.body;
-        const creds = fixture.freshCredentials ? await credentials(caller.actor) : caller;
+        const held = fixture.freshCredentials ? await credentials(caller.actor) : caller;
+        const extra = fixture.cookie?.();
+        const creds = extra ? { ...held, cookie: [held.cookie, extra].filter(Boolean).join("; ") } : held;
         const res = await send(route.method, fill(route.url, { ...params, ...fresh }) + query, creds, body);
         const expected = expectedAnswer(rule, caller.cls);
         const got = classify(res, route);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PNG } from "../../src/attachments/testing/sample-files.ts";
+import { SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
+import { registerProvider } from "../../src/domain/oidc/manage-providers.ts";
+import { ProviderInput } from "../../src/domain/oidc/provider-rules.ts";
 import { Attachment } from "../../src/http/routes/attachments/attachments.schema.ts";
 import { Benefit, Measurement } from "../../src/http/routes/benefits/benefits.schema.ts";
 import { CommunicationList } from "../../src/http/routes/communications/communications.schema.ts";
@@ -22,6 +25,7 @@ import { makePersonalIdentityNumber } from "../../src/sandbox/recipients/identit
 import { createTestCa } from "../../src/sandbox/tls/test-ca.ts";
 import { decisionBody } from "../support/initiative-fixtures.ts";
 import { multipart } from "../support/multipart.ts";
+import { TEST_SECRETS } from "../support/test-secrets.ts";
 import { getJson, postJson, useTestWorld } from "../support/test-world.ts";
 
 /**
@@ -65,12 +69,17 @@ const SELF_SCOPED = new Set([
   // The installation's test CA certificate: public key material, the same for everyone.
   "GET /api/v1/sandbox/ca.pem",
   "GET /sandbox/ca.pem",
+  // Links the caller's own account to a provider's identity: starts a sign-in for her alone.
+  "POST /settings/identities/:providerId",
 ]);
 
 // Public or anonymous by design (no tenant data behind them).
 const PUBLIC_PAGES = new Set([
   "GET /login",
   "POST /login",
+  // Signing in with an identity provider: the providers are the installation's, the sign-in the browser's own.
+  "GET /login/oidc/:providerId",
+  "GET /login/oidc/callback",
   "GET /accessibility",
   "GET /healthz",
   "GET /api/openapi.json",
@@ -305,7 +314,23 @@ describe("tenant isolation on every route", () => {
       { initiativeId: initiative.id, comment: "A:s rapport" },
       Submission,
     );
+    // An identity provider: the installation's, not A's; its admin routes must refuse the outsider all the same.
+    const provider = await registerProvider({
+      db: world.db,
+      actor: SYSTEM_ACTOR,
+      now: new Date(),
+      secrets: TEST_SECRETS,
+      input: ProviderInput.parse({
+        issuer: "https://idp.isolation.example",
+        clientId: "ansluta",
+        clientSecret: "hemlig",
+        displayName: `Isoleringens tjänst ${n}`,
+        emailDomains: "",
+        scopes: "",
+      }),
+    });
     return {
+      providerId: provider.id,
       roundId: round.id,
       submissionId: submission.id,
       organisationId: world.orgA.id,

@@ -15,6 +15,8 @@ export type Permission =
   | { action: "organisation:settings"; organisationId: string }
   | { action: "audit:read" }
   | { action: "outbox:read" }
+  /** Registering, turning off and removing the identity providers people sign in with (issue 15). */
+  | { action: "identity-providers:manage" }
   | { action: "initiative:create"; organisationId: string }
   | { action: "initiative:read"; organisationId: string }
   | { action: "initiative:work"; organisationId: string }
@@ -44,6 +46,7 @@ export function can(actor: Actor, p: Permission): boolean {
     case "organisation:create":
     case "audit:read":
     case "outbox:read":
+    case "identity-providers:manage":
       return isAdmin(actor);
     case "organisation:list-all":
       return isAdmin(actor) || isForvaltningsgrupp(actor);

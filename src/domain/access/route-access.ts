@@ -313,6 +313,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "GET /invitation/:token": INVITATION_LINK,
   "POST /invitation/:token": INVITATION_LINK,
 
+  // Signing in with an organisation's identity provider (issue 15): the start and the callback are
+  // the login's own pages; linking one's identity is the account page's; the providers are the admin's.
+  "GET /login/oidc/:providerId": PUBLIC,
+  "GET /login/oidc/callback": PUBLIC,
+  "POST /settings/identities/:providerId": SIGNED_IN,
+  "GET /admin/identity-providers": ADMIN_ONLY,
+  "POST /admin/identity-providers": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId/enabled": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId/remove": ADMIN_ONLY,
+
   // Organisations and members
   "GET /api/v1/organisations": SIGNED_IN,
   "POST /api/v1/organisations": ADMIN_ONLY,

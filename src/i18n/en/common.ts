@@ -74,6 +74,8 @@ export const enCommon: Widen<typeof svCommon> = {
       "This cannot be an organisation number: its third digit is always 2 or higher (a personal identity number has the month there).",
     orgnr_checksum: "The organisation number is not valid: the check digit is wrong.",
     orgnr_taken: "An organisation with this organisation number already exists.",
+    issuer_url: "Give the service's address with https://, without ? or #, e.g. https://login.kommun.se.",
+    email_domain: "Give domains such as kommun.se, separated by commas.",
     invalid_choice: "Choose one of the options.",
     roles_required: "Choose at least one role.",
     already_member: "This person is already a member of the organisation.",

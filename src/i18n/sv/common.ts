@@ -73,6 +73,8 @@ export const svCommon = {
       "Numret kan inte vara ett organisationsnummer: den tredje siffran är alltid 2 eller högre (ett personnummer har månaden där).",
     orgnr_checksum: "Organisationsnumret är inte giltigt: kontrollsiffran stämmer inte.",
     orgnr_taken: "Det finns redan en organisation med detta organisationsnummer.",
+    issuer_url: "Ange tjänstens adress med https://, utan frågetecken eller #, till exempel https://login.kommun.se.",
+    email_domain: "Ange domäner som kommun.se, åtskilda med kommatecken.",
     invalid_choice: "Välj ett av alternativen.",
     roles_required: "Välj minst en roll.",
     already_member: "Personen är redan medlem i organisationen.",

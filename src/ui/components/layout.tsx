@@ -25,6 +25,7 @@ function navItems(ctx: PageContext): NavItem[] {
   if (can(actor, { action: "reporting:manage" })) items.push({ href: "/reporting-rounds", label: m.reporting.nav });
   if (can(actor, { action: "audit:read" })) items.push({ href: "/admin/audit", label: m.nav.audit });
   if (can(actor, { action: "outbox:read" })) items.push({ href: "/admin/outbox", label: m.nav.outbox });
+  if (can(actor, { action: "identity-providers:manage" })) items.push({ href: "/admin/identity-providers", label: m.oidc.admin.nav });
   return items;
 }
 

@@ -5,7 +5,8 @@ import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "..
 import { authenticatePassword } from "../../../domain/identity/authenticate-password.ts";
 import { changeLocale } from "../../../domain/identity/change-locale.ts";
 import { loadActor } from "../../../domain/identity/load-actor.ts";
-import { endSession, startSession, switchOrganisation } from "../../../domain/identity/sessions.ts";
+import { endSession, switchOrganisation } from "../../../domain/identity/sessions.ts";
+import { accountSignIn, enabledProviders } from "../../../domain/oidc/manage-providers.ts";
 import { newPassword } from "../../../domain/shared/field-rules.ts";
 import { listMyTasks } from "../../../domain/tasks/list-my-tasks.ts";
 import { titledTasks } from "../../../domain/tasks/titled-tasks.ts";
@@ -18,6 +19,7 @@ import { InvitationPage } from "../../../ui/pages/identity/invitation-page.tsx";
 import { LoginPage } from "../../../ui/pages/identity/login-page.tsx";
 import { SettingsPage } from "../../../ui/pages/identity/settings-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
+import { startBrowserSession } from "../../browser-session.ts";
 import { clearCookie, LOCALE_COOKIE, SESSION_COOKIE, setCookie } from "../../cookies.ts";
 import { rotateCsrf } from "../../csrf.ts";
 import { parseForm, str } from "../../form.ts";
@@ -59,7 +61,11 @@ export function identityPages({ page, db, secrets }: AppScope) {
         .optional()
         .transform((next) => safeReturnPath(next)),
     }),
-    handle: async ({ session, query: { next } }) => (session ? redirect(next) : show((ctx) => <LoginPage ctx={ctx} next={next} />)),
+    handle: async ({ session, query: { next } }) => {
+      if (session) return redirect(next);
+      const providers = await enabledProviders(db);
+      return show((ctx) => <LoginPage ctx={ctx} next={next} providers={providers} />);
+    },
   });
 
   page({
@@ -71,26 +77,31 @@ export function identityPages({ page, db, secrets }: AppScope) {
       schema: LoginBody,
       input: (_shown, values) => values,
     },
-    render:
-      ({ form }) =>
-      (ctx) => <LoginPage ctx={ctx} next={form?.values.next ?? "/"} email={form?.values.email} errors={form?.errors} />,
+    render: async ({ form }) => {
+      const providers = await enabledProviders(db);
+      return (ctx) => (
+        <LoginPage ctx={ctx} next={form?.values.next ?? "/"} email={form?.values.email} errors={form?.errors} providers={providers} />
+      );
+    },
     handle: async ({ request, reply, now, data, shown }) => {
       const knownDevice = readKnownDevice(request, secrets, now);
       const user = await authenticatePassword({ db, ...data, ip: request.ip, now, knownDevice });
       const actor = await loadActor(db, user);
       if (!actor) throw new Error("user vanished during login");
-      const session = await startSession({ db, actor, now });
-      setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
-      rotateCsrf(request, reply, secrets, session.token);
+      await startBrowserSession({ db, secrets, request, reply, actor, now });
       rememberDevice(request, reply, { secrets, userId: user.id, previous: knownDevice, now });
       return redirect(shown.next);
     },
-    refused: (e, { reply, m, data, shown }) => {
+    refused: async (e, { reply, m, data, shown }) => {
       if (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED") return undefined;
       const limited = e.code === "LOGIN_RATE_LIMITED";
       const failure = limited ? format(m.login.rateLimited, { wait: waitText(m, e.details.retryAfterSeconds ?? 60) }) : m.login.invalid;
       if (limited) reply.header("retry-after", String(e.details.retryAfterSeconds ?? 60));
-      return show((ctx) => <LoginPage ctx={ctx} next={shown.next} email={data.email} failure={failure} />, limited ? 429 : 401);
+      const providers = await enabledProviders(db);
+      return show(
+        (ctx) => <LoginPage ctx={ctx} next={shown.next} email={data.email} failure={failure} providers={providers} />,
+        limited ? 429 : 401,
+      );
     },
   });
 
@@ -148,7 +159,8 @@ export function identityPages({ page, db, secrets }: AppScope) {
     access: "session",
     render: async ({ actor }) => {
       const tokens = await listPersonalTokens({ db, actor });
-      return (ctx) => <SettingsPage ctx={ctx} tokens={tokens} />;
+      const signIn = await accountSignIn({ db, actor });
+      return (ctx) => <SettingsPage ctx={ctx} tokens={tokens} signIn={signIn} />;
     },
   });
 
@@ -174,13 +186,15 @@ export function identityPages({ page, db, secrets }: AppScope) {
     },
     render: async ({ actor, form }) => {
       const tokens = await listPersonalTokens({ db, actor });
-      return (ctx) => <SettingsPage ctx={ctx} tokens={tokens} tokenForm={form} />;
+      const signIn = await accountSignIn({ db, actor });
+      return (ctx) => <SettingsPage ctx={ctx} tokens={tokens} tokenForm={form} signIn={signIn} />;
     },
     handle: async ({ actor, now, data }) => {
       const created = await createPersonalToken({ db, actor, now, ...data });
       const tokens = await listPersonalTokens({ db, actor });
+      const signIn = await accountSignIn({ db, actor });
       // The secret is shown once, in this response, and never stored in clear anywhere.
-      return show((ctx) => <SettingsPage ctx={ctx} tokens={tokens} newToken={created.token} />, 201);
+      return show((ctx) => <SettingsPage ctx={ctx} tokens={tokens} newToken={created.token} signIn={signIn} />, 201);
     },
   });
 
@@ -254,9 +268,7 @@ export function identityPages({ page, db, secrets }: AppScope) {
       }
       const person = await loadActor(db, accepted.user);
       if (!person) throw new Error("user vanished after accepting an invitation");
-      const started = await startSession({ db, actor: person, now });
-      setCookie(request, reply, SESSION_COOKIE, started.token, started.maxAgeSeconds);
-      rotateCsrf(request, reply, secrets, started.token);
+      await startBrowserSession({ db, secrets, request, reply, actor: person, now });
       return redirect("/", joined);
     },
   });

@@ -1,4 +1,5 @@
-import { Alert, Form, FormErrorSummary, Layout, PageHeading, SubmitButton, TextField } from "../../components/index.ts";
+import { format } from "../../../i18n/index.ts";
+import { Alert, Form, FormErrorSummary, Heading, Layout, Link, PageHeading, SubmitButton, TextField } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 
 export function LoginPage({
@@ -7,8 +8,11 @@ export function LoginPage({
   next,
   errors,
   failure,
+  providers = [],
 }: {
   ctx: PageContext;
+  /** The enabled identity providers (issue 15), each a link that starts signing in there. */
+  providers?: readonly { id: string; displayName: string }[];
   email?: string;
   next: string;
   errors?: FormErrors;
@@ -22,6 +26,25 @@ export function LoginPage({
         <Alert data-color="danger" role="alert">
           {failure}
         </Alert>
+      ) : null}
+      {providers.length ? (
+        <section aria-labelledby="login-providers" className="stack">
+          <Heading level={2} data-size="sm" id="login-providers">
+            {m.oidc.providersHeading}
+          </Heading>
+          <ul className="stack">
+            {providers.map((p) => (
+              <li key={p.id}>
+                <Link href={`/login/oidc/${p.id}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`}>
+                  {format(m.oidc.signInWith, { name: p.displayName })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Heading level={2} data-size="sm">
+            {m.oidc.passwordHeading}
+          </Heading>
+        </section>
       ) : null}
       <FormErrorSummary ctx={ctx} errors={errors} labels={{ email: m.login.email, password: m.login.password }} />
       <Form ctx={ctx} action="/login">

@@ -1,5 +1,6 @@
 import type { ApiTokenView } from "../../../domain/identity/api-tokens.ts";
-import { formatDateTime } from "../../../i18n/index.ts";
+import type { AccountSignIn } from "../../../domain/oidc/manage-providers.ts";
+import { format, formatDateTime } from "../../../i18n/index.ts";
 import {
   ActionButton,
   ChoiceGroup,
@@ -22,9 +23,11 @@ export function SettingsPage({
   tokens,
   newToken,
   tokenForm,
+  signIn,
 }: {
   ctx: PageContext;
   tokens: ApiTokenView[];
+  signIn: AccountSignIn;
   newToken?: string;
   tokenForm?: { values: { name: string; expiresInDays: string }; errors: FormErrors };
 }) {
@@ -55,6 +58,31 @@ export function SettingsPage({
           </div>
         </Form>
       </section>
+
+      {signIn.providers.length || signIn.identities.length ? (
+        <section aria-labelledby="sign-in-heading" className="stack">
+          <Heading level={2} data-size="md" id="sign-in-heading">
+            {m.oidc.settings.heading}
+          </Heading>
+          <Paragraph>{m.oidc.settings.intro}</Paragraph>
+          {signIn.identities.length ? (
+            <ul>
+              {signIn.identities.map((i) => (
+                <li key={i.issuer}>{format(m.oidc.settings.linkedTo, { issuer: i.issuer, date: formatDateTime(locale, i.createdAt) })}</li>
+              ))}
+            </ul>
+          ) : (
+            <Paragraph>{m.oidc.settings.none}</Paragraph>
+          )}
+          <div className="stack">
+            {signIn.providers.map((p) => (
+              <ActionButton key={p.id} ctx={ctx} action={`/settings/identities/${p.id}`}>
+                {format(m.oidc.settings.link, { name: p.displayName })}
+              </ActionButton>
+            ))}
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="tokens-heading" className="stack-wide">
         <Heading level={2} data-size="md" id="tokens-heading">
