@@ -130,7 +130,7 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     intro:
       "Digital messages per month from {first} to {last} nationwide, four ways: the sum of the initiatives' current forecasts, of each initiative's latest baseline (frozen at a decision on milestone II–V), of each initiative's latest re-forecast and of what was actually sent. The same figures as each initiative's own forecast versions and actuals.",
     reforecastNote:
-      "The latest re-forecast is the initiative's newest frozen version: its latest re-forecast, or its latest baseline if the initiative has made no re-forecast or the baseline was frozen later. An initiative without versions counts in neither baseline nor re-forecast.",
+      "The latest re-forecast is the initiative's newest frozen version: its latest re-forecast, or its latest baseline if the initiative has made no re-forecast or the baseline was frozen later. An initiative without versions counts in neither baseline nor re-forecast. Each version covers the five years from the month it was frozen, so baselines and re-forecasts fade towards the end of the period: that is not a forecast of fewer messages. The chart draws the month under way's actuals only once some are reported for it.",
     coverage:
       "Baselines from {baselines} initiatives; latest re-forecast from {reforecasts} initiatives, of which {fromBaseline} with the baseline as their newest version; actuals from {actuals} initiatives.",
     chartRegion: "Chart: volume plan per month",

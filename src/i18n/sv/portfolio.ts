@@ -127,7 +127,7 @@ export const svPortfolio = {
     intro:
       "Digitala meddelanden per månad från {first} till {last} i hela landet, fyra sätt: summan av initiativens aktuella prognoser, av varje initiativs senaste baslinje (fastställd vid beslut i milstolpe II–V), av varje initiativs senaste omprognos och av det som faktiskt skickats. Samma siffror som i varje initiativs egna prognosversioner och utfall.",
     reforecastNote:
-      "Senaste omprognos är initiativets nyaste fastställda version: dess senaste omprognos, eller dess senaste baslinje om initiativet inte har gjort någon omprognos eller om baslinjen fastställdes senare. Ett initiativ utan versioner räknas inte i baslinje eller omprognos.",
+      "Senaste omprognos är initiativets nyaste fastställda version: dess senaste omprognos, eller dess senaste baslinje om initiativet inte har gjort någon omprognos eller om baslinjen fastställdes senare. Ett initiativ utan versioner räknas inte i baslinje eller omprognos. Varje version sträcker sig fem år från månaden den fastställdes, så baslinjer och omprognoser avtar mot periodens slut: det är inte en prognos om färre meddelanden. Diagrammet ritar utfallet för månaden som pågår först när något är inrapporterat för den.",
     coverage:
       "Baslinjer från {baselines} initiativ; senaste omprognos från {reforecasts} initiativ, varav {fromBaseline} med baslinjen som nyaste version; utfall från {actuals} initiativ.",
     chartRegion: "Diagram: volymplan per månad",

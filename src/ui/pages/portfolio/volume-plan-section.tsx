@@ -31,7 +31,7 @@ function SeriesTable({
   const t = ctx.m.volumePlan;
   const n = (v: number | null) => (v === null ? t.notYet : formatCount(ctx.locale, v));
   return (
-    <ScrollableTable caption={caption} zebra>
+    <ScrollableTable caption={caption} showCaption zebra>
       <Table.Head>
         <Table.Row>
           <Table.HeaderCell scope="col">{rowHeader}</Table.HeaderCell>
@@ -73,7 +73,11 @@ function years(months: readonly VolumePlanMonth[]) {
 export function VolumePlanSection({ ctx, plan }: { ctx: PageContext; plan: VolumePlan }) {
   const t = ctx.m.volumePlan;
   const n = (v: number) => formatCount(ctx.locale, v);
+  // The axis in short figures ("16 mn"), so its labels fit the margin; the tables carry the exact numbers.
+  const compact = new Intl.NumberFormat(ctx.locale === "sv" ? "sv-SE" : "en-GB", { notation: "compact", maximumFractionDigits: 1 });
   const first = plan.months[0]?.month ?? plan.from;
+  // The month under way: the last one with actuals (null only for months not yet begun).
+  const underWay = plan.months.reduce<string | null>((last, m) => (m.actual === null ? last : m.month), null);
   const last = plan.months.at(-1)?.month ?? plan.from;
   // A kind or recipient type nobody has: zero in every series, actuals still only for months begun.
   const zero = () => ({ volume: 0, digital: 0, paper: 0 });
@@ -108,9 +112,10 @@ export function VolumePlanSection({ ctx, plan }: { ctx: PageContext; plan: Volum
             current: m.current.digital,
             baseline: m.baseline.digital,
             reforecast: m.reforecast.digital,
-            actual: m.actual?.digital ?? null,
+            // Actuals are reported after the month: the month under way, nothing reported yet, is not a fall to zero.
+            actual: m.actual === null || (m.month === underWay && m.actual.volume === 0) ? null : m.actual.digital,
           }))}
-          formatNumber={n}
+          formatNumber={(v) => compact.format(v)}
           labels={{
             title: format(t.chartTitle, { first, last }),
             desc: format(t.chartDesc, { max: n(max) }),
