@@ -1,3 +1,4 @@
+import { ChartSvg, ValueGrid } from "./chart-frame.tsx";
 import { CHART_COLOURS, niceMax } from "./chart-scale.ts";
 
 export type TrendPoint = { date: string; value: number; source: "manual" | "import" | "actuals" };
@@ -104,27 +105,8 @@ export function BenefitTrendChart({
   const legendY = f.height - 22;
   const right = plot.x + plot.width;
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${f.width} ${f.height}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      className="chart"
-      fontFamily="Inter, system-ui, sans-serif"
-      fontSize="16"
-    >
-      <title id={`${id}-title`}>{labels.title}</title>
-      <desc id={`${id}-desc`}>{labels.desc}</desc>
-      <g className="chart-grid">
-        {layout.yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={plot.x} x2={right} y1={t.y} y2={t.y} stroke={CHART_COLOURS.grid} strokeWidth="1" />
-            <text x={plot.x - 8} y={t.y + 5} textAnchor="end" fill={CHART_COLOURS.text}>
-              {formatNumber(t.value)}
-            </text>
-          </g>
-        ))}
-      </g>
+    <ChartSvg id={id} frame={f} title={labels.title} desc={labels.desc}>
+      <ValueGrid plot={plot} ticks={layout.yTicks} formatNumber={formatNumber} />
       <g className="trend-baseline">
         <line
           x1={plot.x}
@@ -220,6 +202,6 @@ export function BenefitTrendChart({
           {labels.baseline}
         </text>
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

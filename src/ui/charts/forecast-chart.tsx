@@ -1,3 +1,4 @@
+import { ChartSvg, ValueGrid } from "./chart-frame.tsx";
 import { CHART_COLOURS, niceMax } from "./chart-scale.ts";
 
 export type ChartMonth = { month: string; digital: number; paper: number };
@@ -82,33 +83,14 @@ export function ForecastChart({
   const stripes = `${id}-paper`;
   const legendY = f.height - 22;
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${f.width} ${f.height}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      className="chart"
-      fontFamily="Inter, system-ui, sans-serif"
-      fontSize="16"
-    >
-      <title id={`${id}-title`}>{labels.title}</title>
-      <desc id={`${id}-desc`}>{labels.desc}</desc>
+    <ChartSvg id={id} frame={f} title={labels.title} desc={labels.desc}>
       <defs>
         <pattern id={stripes} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill={CHART_COLOURS.paperFill} />
           <line x1="0" y1="0" x2="0" y2="6" stroke={CHART_COLOURS.paperStripe} strokeWidth="2.5" />
         </pattern>
       </defs>
-      <g className="chart-grid">
-        {layout.yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={plot.x} x2={plot.x + plot.width} y1={t.y} y2={t.y} stroke={CHART_COLOURS.grid} strokeWidth="1" />
-            <text x={plot.x - 8} y={t.y + 5} textAnchor="end" fill={CHART_COLOURS.text}>
-              {formatNumber(t.value)}
-            </text>
-          </g>
-        ))}
-      </g>
+      <ValueGrid plot={plot} ticks={layout.yTicks} formatNumber={formatNumber} />
       <g className="chart-bars">
         {layout.bars.map((b) => (
           <g key={b.month} data-month={b.month}>
@@ -166,6 +148,6 @@ export function ForecastChart({
           {labels.paper}
         </text>
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -1,3 +1,4 @@
+import { ChartSvg, ValueGrid } from "./chart-frame.tsx";
 import { CHART_COLOURS, niceMax } from "./chart-scale.ts";
 
 export type QuarterBar = { quarter: string; count: number };
@@ -50,27 +51,8 @@ export function QuarterChart({
 }) {
   const { plot, bars, yTicks, xLabels } = quarterChartLayout(quarters);
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      className="chart"
-      fontFamily="Inter, system-ui, sans-serif"
-      fontSize="16"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      <g className="chart-grid">
-        {yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={plot.x} x2={plot.x + plot.width} y1={t.y} y2={t.y} stroke={CHART_COLOURS.grid} strokeWidth="1" />
-            <text x={plot.x - 8} y={t.y + 5} textAnchor="end" fill={CHART_COLOURS.text}>
-              {formatNumber(t.value)}
-            </text>
-          </g>
-        ))}
-      </g>
+    <ChartSvg id={id} frame={FRAME} title={title} desc={desc}>
+      <ValueGrid plot={plot} ticks={yTicks} formatNumber={formatNumber} />
       <g className="chart-bars">
         {bars.map((b) =>
           b.height > 0 ? (
@@ -86,6 +68,6 @@ export function QuarterChart({
           </text>
         ))}
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -120,50 +120,69 @@ function Comparison({ ctx, initiative }: { ctx: PageContext; initiative: RoundIn
       <Heading level={3} data-size="sm" id={id}>
         {initiative.name}: {format(t.comparisonHeading, { round: c.previousRoundName })}
       </Heading>
-      <ScrollableTable caption={format(t.comparisonDigitalCaption, { initiative: initiative.name })}>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t.columns.year}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t.columns.previous}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t.columns.now}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t.columns.difference}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {c.digitalPerYear.map((y) => (
-            <Table.Row key={y.year}>
-              <Table.HeaderCell scope="row">{y.year}</Table.HeaderCell>
-              <Table.Cell className="numeric">{n(y.previous)}</Table.Cell>
-              <Table.Cell className="numeric">{n(y.now)}</Table.Cell>
-              <Table.Cell className="numeric">{y.difference === null ? t.notSet : formatDifference(ctx.locale, y.difference)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </ScrollableTable>
+      <BeforeAndNow
+        caption={format(t.comparisonDigitalCaption, { initiative: initiative.name })}
+        columns={[t.columns.year, t.columns.previous, t.columns.now, t.columns.difference]}
+        numeric
+        rows={c.digitalPerYear.map((y) => ({
+          key: String(y.year),
+          label: String(y.year),
+          previous: n(y.previous),
+          now: n(y.now),
+          difference: y.difference === null ? t.notSet : formatDifference(ctx.locale, y.difference),
+        }))}
+      />
       {c.productionDates.length ? (
-        <ScrollableTable caption={format(t.comparisonDatesCaption, { initiative: initiative.name })}>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t.columns.flow}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.columns.previous}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.columns.now}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.columns.difference}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {c.productionDates.map((d) => (
-              <Table.Row key={d.flowId}>
-                <Table.HeaderCell scope="row">{d.name}</Table.HeaderCell>
-                <Table.Cell>{d.previous ? dayText(ctx.locale, d.previous) : t.notSet}</Table.Cell>
-                <Table.Cell>{d.now ? dayText(ctx.locale, d.now) : t.notSet}</Table.Cell>
-                <Table.Cell className="numeric">
-                  {d.differenceDays === null ? t.notSet : format(t.days, { days: formatDifference(ctx.locale, d.differenceDays) })}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </ScrollableTable>
+        <BeforeAndNow
+          caption={format(t.comparisonDatesCaption, { initiative: initiative.name })}
+          columns={[t.columns.flow, t.columns.previous, t.columns.now, t.columns.difference]}
+          rows={c.productionDates.map((d) => ({
+            key: d.flowId,
+            label: d.name,
+            previous: d.previous ? dayText(ctx.locale, d.previous) : t.notSet,
+            now: d.now ? dayText(ctx.locale, d.now) : t.notSet,
+            difference: d.differenceDays === null ? t.notSet : format(t.days, { days: formatDifference(ctx.locale, d.differenceDays) }),
+          }))}
+        />
       ) : null}
     </section>
+  );
+}
+
+/** A row's earlier value, its value now and the difference, already in words; `numeric` right-aligns the values too. */
+function BeforeAndNow({
+  caption,
+  columns,
+  rows,
+  numeric = false,
+}: {
+  caption: string;
+  columns: readonly [string, string, string, string];
+  rows: readonly { key: string; label: string; previous: string; now: string; difference: string }[];
+  numeric?: boolean;
+}) {
+  const value = numeric ? "numeric" : undefined;
+  return (
+    <ScrollableTable caption={caption}>
+      <Table.Head>
+        <Table.Row>
+          {columns.map((c) => (
+            <Table.HeaderCell key={c} scope="col">
+              {c}
+            </Table.HeaderCell>
+          ))}
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {rows.map((r) => (
+          <Table.Row key={r.key}>
+            <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+            <Table.Cell className={value}>{r.previous}</Table.Cell>
+            <Table.Cell className={value}>{r.now}</Table.Cell>
+            <Table.Cell className="numeric">{r.difference}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </ScrollableTable>
   );
 }
