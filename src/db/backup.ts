@@ -11,6 +11,8 @@ import type { Database } from "./database.ts";
  * through PostgreSQL's own text form and PGlite and PostgreSQL backups are interchangeable.
  */
 export const BACKUP_TABLES = [
+  // Before organisations and sessions, whose sign-in provider it is.
+  { name: "oidc_providers", orderBy: "id" },
   { name: "organisations", orderBy: "id" },
   { name: "users", orderBy: "id" },
   { name: "memberships", orderBy: "user_id, organisation_id" },
@@ -18,8 +20,9 @@ export const BACKUP_TABLES = [
   { name: "sessions", orderBy: "token_hash" },
   { name: "api_tokens", orderBy: "id" },
   { name: "login_attempts", orderBy: "id" },
-  { name: "oidc_providers", orderBy: "id" },
   { name: "user_identities", orderBy: "issuer, subject" },
+  { name: "oidc_claim_mappings", orderBy: "id" },
+  { name: "oidc_link_grants", orderBy: "user_id, provider_id" },
   { name: "audit_log", orderBy: "seq" },
   { name: "audit_checkpoints", orderBy: "id" },
   { name: "outbox", orderBy: "id" },

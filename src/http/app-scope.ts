@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database, DatabaseHandle } from "../db/database.ts";
+import type { RelyingParty } from "../oidc/relying-party.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import type { ApiRoute } from "./api/api-route.ts";
 import type { FormValues } from "./form.ts";
@@ -27,4 +28,6 @@ export type AppScope = {
   mailQueued: () => void;
   /** Checks a submitted delivery on a validation worker, in the caller's organisation's turn. */
   validateOnWorker: SubmissionValidator;
+  /** Ansluta as an OpenID Connect relying party: one discovery cache for signing in and out. */
+  relyingParty: RelyingParty;
 };

@@ -17,6 +17,7 @@ import { registerErrorHandling } from "./errors/error-handler.tsx";
 import { registerInputGuard } from "./input-guard.ts";
 import { pageRoute } from "./page-route.ts";
 import "./request-context.ts";
+import { relyingParty } from "../oidc/relying-party.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { attachmentsApi } from "./routes/attachments/attachments.api.ts";
 import { attachmentsPages } from "./routes/attachments/attachments.pages.tsx";
@@ -211,6 +212,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     page: (route) => pageRoute(app, route),
     mailQueued: deps.mailQueued ?? (() => {}),
     validateOnWorker: submissionValidator(validationPool, deps.validator),
+    relyingParty: relyingParty({ secrets: deps.secrets }),
   };
 
   await systemRoutes(scope, registry);

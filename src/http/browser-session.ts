@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/database.ts";
 import type { Actor } from "../domain/access/actor.ts";
-import { startSession } from "../domain/identity/sessions.ts";
+import { type SignedInVia, startSession } from "../domain/identity/sessions.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { SESSION_COOKIE, setCookie } from "./cookies.ts";
 import { rotateCsrf } from "./csrf.ts";
@@ -17,6 +17,7 @@ export async function startBrowserSession({
   reply,
   actor,
   now,
+  via = null,
 }: {
   db: Database;
   secrets: SecretBox;
@@ -24,8 +25,10 @@ export async function startBrowserSession({
   reply: FastifyReply;
   actor: Actor;
   now: Date;
+  /** Set when the person signed in through an identity provider. */
+  via?: SignedInVia | null;
 }): Promise<void> {
-  const session = await startSession({ db, actor, now });
+  const session = await startSession({ db, actor, now, via });
   setCookie(request, reply, SESSION_COOKIE, session.token, session.maxAgeSeconds);
   rotateCsrf(request, reply, secrets, session.token);
 }

@@ -2,7 +2,7 @@ import * as client from "openid-client";
 import type { OidcLoginAttemptRow, OidcProviderRow } from "../db/repositories/oidc-repository.ts";
 import { CLIENT_SECRET_PURPOSE } from "../domain/oidc/manage-providers.ts";
 import { isLoopbackUrl } from "../domain/oidc/provider-rules.ts";
-import type { VerifiedClaims } from "../domain/oidc/sign-in-rules.ts";
+import type { VerifiedClaims, VerifiedSignIn } from "../domain/oidc/sign-in-rules.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 
 /**
@@ -16,7 +16,12 @@ export type RelyingParty = {
   /** Where to send the browser; throws ProviderUnreachableError when the provider cannot be asked. */
   authorizationUrl(provider: OidcProviderRow, attempt: OidcLoginAttemptRow, redirectUri: string): Promise<URL>;
   /** The verified ID token's claims for the callback at `callbackUrl`; throws ProviderUnreachableError or TokenRejectedError. */
-  exchange(provider: OidcProviderRow, attempt: OidcLoginAttemptRow, callbackUrl: URL): Promise<VerifiedClaims>;
+  exchange(provider: OidcProviderRow, attempt: OidcLoginAttemptRow, callbackUrl: URL): Promise<VerifiedSignIn>;
+  /**
+   * Where to send the browser to end its session at the provider (RP-initiated logout), then back to
+   * `returnTo`; null when the provider offers no end-session endpoint or cannot be asked now.
+   */
+  logoutUrl(provider: OidcProviderRow, idToken: string | null, returnTo: string): Promise<URL | null>;
 };
 
 /** The provider did not answer in time, could not be reached, or answered what is not OpenID Connect. */
@@ -96,18 +101,51 @@ export function relyingParty({ secrets, timeoutSeconds = 5, cacheSeconds = 300 }
           throw new ProviderUnreachableError(`the token request to ${provider.issuer} failed: ${problemOf(e)}`, { cause: e });
         throw new TokenRejectedError(problemOf(e), { cause: e });
       }
-      const claims = tokens.claims();
-      if (!claims) throw new TokenRejectedError("the token response has no ID token");
-      const email = typeof claims.email === "string" ? claims.email : null;
-      const verified = claims.email_verified;
-      const name = typeof claims.name === "string" ? claims.name : null;
-      return {
-        issuer: claims.iss,
-        subject: claims.sub,
-        email,
-        emailVerified: typeof verified === "boolean" ? verified : verified === "true" ? true : verified === "false" ? false : null,
-        name,
-      };
+      const idClaims = tokens.claims();
+      if (!idClaims || !tokens.id_token) throw new TokenRejectedError("the token response has no ID token");
+      // Some providers put e-mail or groups only in userinfo (the core spec's default for scope
+      // claims): ask it for what the ID token lacks. The ID token's own claims win; userinfo is
+      // checked to be about the same subject (openid-client refuses another `sub`).
+      const wanted = ["email", ...(provider.membershipClaim ? [provider.membershipClaim] : [])];
+      let all: Record<string, unknown> = { ...idClaims };
+      if (wanted.some((claim) => !(claim in idClaims)) && tokens.access_token && config.serverMetadata().userinfo_endpoint) {
+        try {
+          const info = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+          all = { ...info, ...idClaims };
+        } catch (e) {
+          if (networkFailure(e))
+            throw new ProviderUnreachableError(`the userinfo request to ${provider.issuer} failed: ${problemOf(e)}`, { cause: e });
+          throw new TokenRejectedError(`userinfo: ${problemOf(e)}`, { cause: e });
+        }
+      }
+      return { claims: claimsOf(idClaims.iss, idClaims.sub, all), idToken: tokens.id_token };
     },
+
+    async logoutUrl(provider, idToken, returnTo) {
+      let config: client.Configuration;
+      try {
+        config = await configuration(provider);
+      } catch {
+        return null;
+      }
+      if (!config.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(config, {
+        post_logout_redirect_uri: returnTo,
+        ...(idToken ? { id_token_hint: idToken } : {}),
+      });
+    },
+  };
+}
+
+/** The claims Ansluta reads, from a token that passed the checks (and the userinfo answer about the same subject). */
+function claimsOf(issuer: string, subject: string, all: Record<string, unknown>): VerifiedClaims {
+  const verified = all.email_verified;
+  return {
+    issuer,
+    subject,
+    email: typeof all.email === "string" ? all.email : null,
+    emailVerified: typeof verified === "boolean" ? verified : verified === "true" ? true : verified === "false" ? false : null,
+    name: typeof all.name === "string" ? all.name : null,
+    all,
   };
 }

@@ -12,6 +12,8 @@ import {
   sandboxEnvironments,
   sandboxEvents,
   sandboxMessages,
+  userIdentities,
+  users,
 } from "../../src/db/schema.ts";
 import { type Actor, SYSTEM_ACTOR } from "../../src/domain/access/actor.ts";
 import type { OrganisationRole } from "../../src/domain/access/roles.ts";
@@ -28,7 +30,8 @@ import { loadActor } from "../../src/domain/identity/load-actor.ts";
 import { startSession } from "../../src/domain/identity/sessions.ts";
 import { addMembership } from "../../src/domain/members/add-membership.ts";
 import { findProvider, registerProvider } from "../../src/domain/oidc/manage-providers.ts";
-import { ProviderInput } from "../../src/domain/oidc/provider-rules.ts";
+import { addClaimMapping, grantLink } from "../../src/domain/oidc/provider-people.ts";
+import { ClaimMappingInput, ProviderInput } from "../../src/domain/oidc/provider-rules.ts";
 import { beginSignIn, newSignIn } from "../../src/domain/oidc/sign-in-with-provider.ts";
 import { luhnCheckDigit } from "../../src/domain/shared/luhn.ts";
 import { createUser } from "../../src/domain/users/create-user.ts";
@@ -452,6 +455,51 @@ describe("route × role × tenant matrix", () => {
       body: {},
       before: async ({ n }) => ({ providerId: (await providerAt(`https://idp-${n}.matrix.example`)).id }),
     },
+    "POST /admin/identity-providers/:providerId": {
+      body: { displayName: "Matrisens tjänst", clientId: TEST_CLIENT.clientId, clientSecret: "", emailDomains: "", scopes: "" },
+    },
+    "POST /admin/identity-providers/:providerId/mappings": {
+      body: ({ n }) => ({ claimValue: `matris-${n}`, organisationNumber: world.orgA.number, roles: "lasare" }),
+    },
+    "POST /admin/identity-providers/:providerId/mappings/:mappingId/remove": {
+      before: async ({ n }) => {
+        const row = await addClaimMapping({
+          db: world.db,
+          actor: SYSTEM_ACTOR,
+          now: new Date(),
+          providerId: params.providerId ?? "",
+          input: ClaimMappingInput.parse({ claimValue: `bort-${n}`, organisationNumber: world.orgA.number, roles: ["lasare"] }),
+        });
+        return { mappingId: row.id };
+      },
+    },
+    "POST /admin/identity-providers/:providerId/link-grants": { body: () => ({ email: world.emails.plB }) },
+    "POST /admin/identity-providers/:providerId/link-grants/:userId/revoke": {
+      before: async () => {
+        const granted = await grantLink({
+          db: world.db,
+          actor: SYSTEM_ACTOR,
+          now: new Date(),
+          providerId: params.providerId ?? "",
+          email: world.emails.plB,
+        });
+        return { userId: granted.userId };
+      },
+    },
+    "POST /admin/identity-providers/:providerId/identities/unlink": {
+      before: async ({ n }) => {
+        const provider = await findProvider(world.db, params.providerId ?? "");
+        const user = await world.db.select({ id: users.id }).from(users).where(eq(users.email, world.emails.plB));
+        await world.db
+          .insert(userIdentities)
+          .values({ issuer: provider?.issuer ?? "", subject: `matris-${n}`, userId: user[0]?.id ?? "" })
+          .onConflictDoNothing();
+        return undefined;
+      },
+      body: ({ n }) => ({ subject: `matris-${n}` }),
+    },
+    "POST /organisations/:organisationId/sign-in-provider": { body: { providerId: "" } },
+    "PUT /api/v1/organisations/:organisationId/sign-in-provider": { body: { providerId: null } },
     "DELETE /api/v1/organisations/:organisationId/invitations/:invitationId": { before: ({ n }) => freshInvitation(n) },
     "POST /organisations/:organisationId/invitations/:invitationId/withdraw": { before: ({ n }) => freshInvitation(n) },
 

@@ -126,6 +126,7 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/benefits/:benefitId/measurements": { date: "2026-06-30", value: 1 },
   "POST /api/v1/organisations": { name: "Intrång AB", number: "5566778899", kind: "privat" },
   "PATCH /api/v1/organisations/:organisationId": { requiresSecondApprover: false },
+  "PUT /api/v1/organisations/:organisationId/sign-in-provider": { providerId: null },
   "POST /api/v1/organisations/:organisationId/members": { email: "intruder@test.example", name: "Intruder", roles: ["projektledare"] },
   "PUT /api/v1/organisations/:organisationId/members/:userId": { roles: ["lasare"] },
   "POST /api/v1/initiatives": { organisationId: "", name: "Intrång" },
@@ -331,6 +332,8 @@ describe("tenant isolation on every route", () => {
     });
     return {
       providerId: provider.id,
+      // Any id: the admin routes refuse an outsider before they look for it.
+      mappingId: "00000000-0000-4000-8000-0000000000aa",
       roundId: round.id,
       submissionId: submission.id,
       organisationId: world.orgA.id,

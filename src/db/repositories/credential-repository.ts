@@ -22,9 +22,9 @@ export async function updateSession(db: Database, tokenHash: string, patch: Part
   await db.update(sessions).set(patch).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function deleteSession(db: Database, tokenHash: string) {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-}
+/** The session ended, or undefined when it was gone already (a second logout). */
+export const deleteSession = async (db: Database, tokenHash: string): Promise<SessionRow | undefined> =>
+  (await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).returning())[0];
 
 export async function insertApiToken(db: Database, values: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
   const [row] = await db.insert(apiTokens).values(values).returning();

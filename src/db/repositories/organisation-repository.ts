@@ -34,7 +34,7 @@ export const lockOrganisation = async (db: Database, id: string) =>
 export async function updateOrganisationSettings(
   db: Database,
   id: string,
-  values: { requiresSecondApprover?: boolean; county?: string | null },
+  values: { requiresSecondApprover?: boolean; county?: string | null; signInProviderId?: string | null },
 ): Promise<OrganisationRow> {
   const [row] = await db.update(organisations).set(values).where(eq(organisations.id, id)).returning();
   if (!row) throw new Error("update organisations changed nothing");

@@ -1,6 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt } from "./columns.ts";
+import { oidcProviders } from "./oidc.ts";
 import { organisations } from "./organisations.ts";
 
 export const users = pgTable(
@@ -32,6 +45,9 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** The provider a session signed in with, and its ID token: the hint for logging out there too (RP-initiated logout). */
+    oidcProviderId: uuid("oidc_provider_id").references((): AnyPgColumn => oidcProviders.id, { onDelete: "set null" }),
+    idToken: text("id_token"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns.ts";
 import { users } from "./identity.ts";
+import { oidcProviders } from "./oidc.ts";
 
 export const organisations = pgTable(
   "organisations",
@@ -14,6 +15,11 @@ export const organisations = pgTable(
     requiresSecondApprover: boolean("requires_second_approver").notNull().default(true),
     /** The county (län) by its letter code (domain/organisations/counties.ts); null until stated. */
     county: text("county"),
+    /**
+     * The identity provider the organisation's members sign in with; while it is set and enabled their
+     * password login is off (issue 15). Removing the provider turns passwords back on.
+     */
+    signInProviderId: uuid("sign_in_provider_id").references((): AnyPgColumn => oidcProviders.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [

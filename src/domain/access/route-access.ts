@@ -322,12 +322,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /admin/identity-providers": ADMIN_ONLY,
   "POST /admin/identity-providers/:providerId/enabled": ADMIN_ONLY,
   "POST /admin/identity-providers/:providerId/remove": ADMIN_ONLY,
+  "GET /admin/identity-providers/:providerId": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId/mappings": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId/mappings/:mappingId/remove": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId/link-grants": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId/link-grants/:userId/revoke": ADMIN_ONLY,
+  "POST /admin/identity-providers/:providerId/identities/unlink": ADMIN_ONLY,
 
   // Organisations and members
   "GET /api/v1/organisations": SIGNED_IN,
   "POST /api/v1/organisations": ADMIN_ONLY,
   "GET /api/v1/organisations/:organisationId": ANY_MEMBER_READ,
   "PATCH /api/v1/organisations/:organisationId": ORGANISATION_SETTINGS,
+  "PUT /api/v1/organisations/:organisationId/sign-in-provider": ORGANISATION_SETTINGS,
   "GET /api/v1/organisations/:organisationId/members": ANY_MEMBER_READ,
   // An invitation: nobody joins until she accepts through the link mailed to her.
   "POST /api/v1/organisations/:organisationId/members": MEMBERS_MANAGE,
@@ -340,6 +348,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   "POST /organisations": ADMIN_ONLY,
   "GET /organisations/:organisationId": ANY_MEMBER_READ,
   "POST /organisations/:organisationId/settings": ORGANISATION_SETTINGS,
+  "POST /organisations/:organisationId/sign-in-provider": ORGANISATION_SETTINGS,
   "GET /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
   "POST /organisations/:organisationId/members/invite": MEMBERS_MANAGE,
   "GET /organisations/:organisationId/members/:userId": MEMBERS_MANAGE,

@@ -6,6 +6,7 @@ import {
   saveThrottleCounters,
   settleThrottleCounters,
 } from "../../db/repositories/login-throttle-repository.ts";
+import { passwordBlockingProvider } from "../../db/repositories/oidc-repository.ts";
 import { findUserByEmail, type UserRow } from "../../db/repositories/user-repository.ts";
 import { DomainError } from "../shared/domain-error.ts";
 import { admitAttempt, freshCounter, LOGIN_THROTTLE, throttleKeys } from "./login-throttle.ts";
@@ -18,7 +19,8 @@ export type KnownDevice = { deviceId: string; userId: string };
  * Checks e-mail and password under the login throttle. Admission and counting are atomic: the
  * counters are locked, an admitted check takes a pending place before the password is verified,
  * so attempts at the same moment never get more checks than the throttle allows. Every check is
- * logged in login_attempts, whoever it names.
+ * logged in login_attempts, whoever it names. A member of an organisation that signs its people in
+ * with its own identity provider is refused even with the right password (issue 15).
  */
 export async function authenticatePassword({
   db,
@@ -69,5 +71,12 @@ export async function authenticatePassword({
   await recordLoginAttempt(db, { email: normalised, ip, succeeded: ok, at: now });
   if (!ok || !user) throw new DomainError("INVALID_CREDENTIALS", "wrong e-mail or password");
   await pruneThrottleCounters(db, new Date(now.getTime() - LOGIN_THROTTLE.forgetAfterSeconds * 1000));
+  // Told only after the right password, so the answer says nothing about an address to someone guessing.
+  const signInProvider = await passwordBlockingProvider(db, user.id);
+  if (signInProvider) {
+    throw new DomainError("PASSWORD_LOGIN_DISABLED", "the organisation signs its members in with its identity provider", {
+      signInProvider,
+    });
+  }
   return user;
 }

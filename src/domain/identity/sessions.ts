@@ -19,7 +19,10 @@ export const SESSION_IDLE_MS = 2 * 3600_000;
 // Writing last_seen on every request would make each page view a write; once a minute is enough.
 const TOUCH_EVERY_MS = 60_000;
 
-export async function startSession({ db, actor, now }: { db: Database; actor: Actor; now: Date }) {
+/** The identity provider a session signed in through, and its ID token: for logging out there too. */
+export type SignedInVia = { providerId: string; idToken: string };
+
+export async function startSession({ db, actor, now, via = null }: { db: Database; actor: Actor; now: Date; via?: SignedInVia | null }) {
   const token = newSecretToken();
   const firstOrganisation = actor.memberships.keys().next().value ?? null;
   await db.transaction(async (tx) => {
@@ -30,8 +33,15 @@ export async function startSession({ db, actor, now }: { db: Database; actor: Ac
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      oidcProviderId: via?.providerId ?? null,
+      idToken: via?.idToken ?? null,
     });
-    await recordAudit(tx, actor, { action: "session.start", entityType: "user", entityId: actor.userId }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: "session.start", entityType: "user", entityId: actor.userId, ...(via ? { after: { providerId: via.providerId } } : {}) },
+      now,
+    );
   });
   return { token, maxAgeSeconds: SESSION_TTL_MS / 1000 };
 }
@@ -53,10 +63,22 @@ export async function resolveSession({ db, token, now }: { db: Database; token: 
   return { session, actor, activeOrganisationId: active } satisfies ResolvedSession;
 }
 
-export async function endSession({ db, token, actor, now }: { db: Database; token: string; actor: Actor; now: Date }) {
-  await db.transaction(async (tx) => {
-    await deleteSession(tx, hashSecretToken(token));
+/** Ends the session; answers how it signed in, so logging out can end the provider's session too (null: a password login, or gone already). */
+export async function endSession({
+  db,
+  token,
+  actor,
+  now,
+}: {
+  db: Database;
+  token: string;
+  actor: Actor;
+  now: Date;
+}): Promise<{ providerId: string; idToken: string | null } | null> {
+  return db.transaction(async (tx) => {
+    const ended = await deleteSession(tx, hashSecretToken(token));
     await recordAudit(tx, actor, { action: "session.end", entityType: "user", entityId: actor.userId }, now);
+    return ended?.oidcProviderId ? { providerId: ended.oidcProviderId, idToken: ended.idToken } : null;
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { requiredText } from "../shared/field-rules.ts";
+import { MemberRoles } from "../members/member-input.ts";
+import { organisationNumber, requiredText } from "../shared/field-rules.ts";
 
 /**
  * What an administrator registers about an organisation's identity provider (issue 15), parsed the
@@ -67,6 +68,32 @@ export const ProviderInput = z.object({
   scopes,
 });
 export type ProviderInput = z.infer<typeof ProviderInput>;
+
+/** The claim whose values give memberships: empty for none; a name or dotted path (`groups`, `realm_access.roles`). */
+export const membershipClaim = z
+  .string()
+  .trim()
+  .max(100, { error: "too_long" })
+  .transform((s) => (s === "" ? null : s))
+  .refine((s) => s === null || /^[A-Za-z0-9_:./-]{1,100}$/.test(s), { error: "claim_name" });
+
+/**
+ * A registration changed: everything but the issuer (the identities linked through it are keyed by
+ * it; another issuer is another provider: register it anew). An empty secret keeps the one sealed.
+ */
+export const ProviderUpdate = ProviderInput.omit({ issuer: true, clientSecret: true }).extend({
+  clientSecret: z.string().max(2000, { error: "too_long" }),
+  membershipClaim,
+});
+export type ProviderUpdate = z.infer<typeof ProviderUpdate>;
+
+/** One claim value and the membership it gives. */
+export const ClaimMappingInput = z.object({
+  claimValue: requiredText(500),
+  organisationNumber,
+  roles: MemberRoles,
+});
+export type ClaimMappingInput = z.infer<typeof ClaimMappingInput>;
 
 /** The part after the @, lower-case; null when there is none. */
 export function domainOf(email: string): string | null {

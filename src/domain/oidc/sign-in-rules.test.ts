@@ -7,6 +7,7 @@ const claims = (over: Partial<VerifiedClaims> = {}): VerifiedClaims => ({
   email: "anna@sundsvall.se",
   emailVerified: true,
   name: "Anna Andersson",
+  all: {},
   ...over,
 });
 const open = { emailDomains: [] as string[] };
@@ -30,6 +31,16 @@ describe("who a verified person is in Ansluta", () => {
 
   it("never hands an existing account over on its e-mail alone", () => {
     expect(decide({ emailOwnerId: "u2" })).toEqual({ kind: "refuse", reason: "account_exists", userId: "u2" });
+  });
+
+  it("links the existing account when an administrator allowed it, but only for an address the provider vouches for", () => {
+    expect(decide({ emailOwnerId: "u2", linkGranted: true })).toEqual({ kind: "link_granted", userId: "u2" });
+    expect(decide({ emailOwnerId: "u2", linkGranted: true, claims: claims({ emailVerified: false }) })).toMatchObject({
+      reason: "email_unverified",
+    });
+    expect(
+      decide({ emailOwnerId: "u2", linkGranted: true, provider: sundsvall, claims: claims({ email: "u2@evil.example" }) }),
+    ).toMatchObject({ reason: "email_domain_not_served" });
   });
 
   it("refuses a token without an address, or with one the provider does not vouch for", () => {

@@ -8,7 +8,12 @@ export type VerifiedClaims = {
   /** `email_verified`; null when the token does not say (Entra ID leaves it out). */
   emailVerified: boolean | null;
   name: string | null;
+  /** Every claim the token (and userinfo) carried, for the provider's membership claim. */
+  all: Readonly<Record<string, unknown>>;
 };
+
+/** A finished code exchange: who the person is, and the ID token to hint with at logout. */
+export type VerifiedSignIn = { claims: VerifiedClaims; idToken: string };
 
 /** Why a sign-in with a provider was refused: each has its own page text and audit entry. */
 export type SignInRefusal =
@@ -39,6 +44,8 @@ export type SignInDecision =
   | { kind: "sign_in"; userId: string }
   | { kind: "create"; email: string; name: string }
   | { kind: "link"; userId: string }
+  /** An administrator allowed the account with this address to be linked at its next sign-in with the provider. */
+  | { kind: "link_granted"; userId: string }
   | { kind: "refuse"; reason: SignInRefusal; userId?: string };
 
 /**
@@ -56,6 +63,8 @@ export function decideSignIn(input: {
   linkedUserId: string | null;
   /** The account that has the token's address, if any. */
   emailOwnerId: string | null;
+  /** Whether an administrator's leave to link that account with this provider is in force. */
+  linkGranted?: boolean;
   /** The signed-in account that asked to link this identity (from the account page), if any. */
   linkTo: string | null;
 }): SignInDecision {
@@ -70,7 +79,11 @@ export function decideSignIn(input: {
   const vouched = claims.emailVerified ?? input.provider.emailDomains.length > 0;
   if (!vouched) return { kind: "refuse", reason: "email_unverified" };
   if (!servesEmail(input.provider, claims.email)) return { kind: "refuse", reason: "email_domain_not_served" };
-  if (emailOwnerId !== null) return { kind: "refuse", reason: "account_exists", userId: emailOwnerId };
+  if (emailOwnerId !== null) {
+    return input.linkGranted
+      ? { kind: "link_granted", userId: emailOwnerId }
+      : { kind: "refuse", reason: "account_exists", userId: emailOwnerId };
+  }
   const email = claims.email.toLowerCase();
   return { kind: "create", email, name: claims.name?.trim() || email.split("@")[0] || email };
 }

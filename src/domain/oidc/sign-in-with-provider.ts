@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../db/database.ts";
 import {
+  deleteLinkGrant,
+  findLinkGrant,
   findOidcProvider,
   findUserIdentity,
   insertOidcLoginAttempt,
@@ -14,6 +16,8 @@ import {
 import { findUserByEmail, insertUser } from "../../db/repositories/user-repository.ts";
 import { type Actor, SYSTEM_ACTOR } from "../access/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { applyClaimMemberships } from "./apply-claim-memberships.ts";
+import type { MembershipChange } from "./claim-memberships.ts";
 import { decideSignIn, type SignInRefusal, type VerifiedClaims } from "./sign-in-rules.ts";
 
 /** How long the person has at the provider before the sign-in must be started again. */
@@ -69,14 +73,15 @@ export async function takeSignIn({ db, now, state }: { db: Database; now: Date; 
 }
 
 export type SignInOutcome =
-  | { kind: "signed_in"; userId: string; created: boolean }
+  | { kind: "signed_in"; userId: string; created: boolean; memberships: MembershipChange[] }
   | { kind: "linked"; userId: string }
   | { kind: "refused"; reason: SignInRefusal };
 
 /**
  * Finishes a sign-in whose ID token openid-client has verified: signs in the linked account, makes
- * a new one, links the identity to the account that asked, or refuses (decideSignIn), with the
- * account, the identity and their audit entries written in one transaction.
+ * a new one, links the identity to the account that asked (or that an administrator allowed), or
+ * refuses (decideSignIn); then gives the memberships the provider's claim says. The account, the
+ * identity, the memberships and their audit entries are written in one transaction.
  */
 export async function finishSignIn({
   db,
@@ -95,20 +100,28 @@ export async function finishSignIn({
   const outcome = await db.transaction(async (tx): Promise<SignInOutcome> => {
     const identity = await findUserIdentity(tx, claims.issuer, claims.subject);
     const emailOwner = claims.email ? await findUserByEmail(tx, claims.email) : undefined;
+    const grant = emailOwner && !identity ? await findLinkGrant(tx, emailOwner.id, provider.id, now) : undefined;
     const decision = decideSignIn({
       claims,
       provider,
       linkedUserId: identity?.userId ?? null,
       emailOwnerId: emailOwner?.id ?? null,
+      linkGranted: grant !== undefined,
       linkTo: linkingActor?.userId ?? null,
     });
     const identityKey = { issuer: claims.issuer, subject: claims.subject, providerId: provider.id };
+    const signedIn = async (userId: string, created: boolean): Promise<SignInOutcome> => ({
+      kind: "signed_in",
+      userId,
+      created,
+      memberships: await applyClaimMemberships(tx, { provider, claims, userId, now }),
+    });
     switch (decision.kind) {
       case "refuse":
         return { kind: "refused", reason: decision.reason };
       case "sign_in":
         await touchUserIdentity(tx, claims.issuer, claims.subject, now);
-        return { kind: "signed_in", userId: decision.userId, created: false };
+        return signedIn(decision.userId, false);
       case "link": {
         await insertUserIdentity(tx, { issuer: claims.issuer, subject: claims.subject, userId: decision.userId, createdAt: now });
         await recordAudit(
@@ -118,6 +131,28 @@ export async function finishSignIn({
           now,
         );
         return { kind: "linked", userId: decision.userId };
+      }
+      case "link_granted": {
+        await deleteLinkGrant(tx, decision.userId, provider.id);
+        await insertUserIdentity(tx, {
+          issuer: claims.issuer,
+          subject: claims.subject,
+          userId: decision.userId,
+          createdAt: now,
+          lastLoginAt: now,
+        });
+        await recordAudit(
+          tx,
+          SYSTEM_ACTOR,
+          {
+            action: "user_identity.link",
+            entityType: "user",
+            entityId: decision.userId,
+            after: { ...identityKey, grantedBy: grant?.grantedBy ?? null },
+          },
+          now,
+        );
+        return signedIn(decision.userId, false);
       }
       case "create": {
         const user = await insertUser(tx, { email: decision.email, name: decision.name, passwordHash: null, systemRoles: [] });
@@ -134,7 +169,7 @@ export async function finishSignIn({
           { action: "user_identity.link", entityType: "user", entityId: user.id, after: identityKey },
           now,
         );
-        return { kind: "signed_in", userId: user.id, created: true };
+        return signedIn(user.id, true);
       }
     }
   });

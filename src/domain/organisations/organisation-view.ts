@@ -15,6 +15,8 @@ export function organisationView(actor: Actor, o: OrganisationRow) {
     settings: {
       /** Fastställa needs someone other than the version's authors (deliverable-status.ts). */
       requiresSecondApprover: o.requiresSecondApprover,
+      /** The identity provider members sign in with (their password login off while it is enabled), or null. */
+      signInProviderId: o.signInProviderId,
     },
     permissions: {
       readMembers: can(actor, { action: "members:read", organisationId: o.id }),

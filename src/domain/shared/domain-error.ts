@@ -69,7 +69,9 @@ export type DomainErrorCode =
   /** As many uploads as this server takes at once are arriving: send it again in a moment (503, Retry-After). */
   | "UPLOADS_BUSY"
   /** The reporting round is closed: it takes no more submissions. */
-  | "ROUND_CLOSED";
+  | "ROUND_CLOSED"
+  /** The right password, but the person's organisation signs its members in with its identity provider (`signInProvider`). */
+  | "PASSWORD_LOGIN_DISABLED";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };
@@ -78,7 +80,13 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number; missing?: unknown[] } = {},
+    readonly details: {
+      fields?: FieldIssue[];
+      retryAfterSeconds?: number;
+      missing?: unknown[];
+      /** Where the person signs in instead (PASSWORD_LOGIN_DISABLED). */
+      signInProvider?: { id: string; displayName: string };
+    } = {},
     /** What went wrong underneath, for the log only: never answered (it may name hosts, paths or sockets). */
     options: { cause?: unknown } = {},
   ) {

@@ -49,6 +49,15 @@ export function registerErrorHandling(app: FastifyInstance) {
             : {}),
           ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
           ...(error.details.missing ? { missing: error.details.missing } : {}),
+          ...(error.details.signInProvider
+            ? {
+                signInProvider: {
+                  id: error.details.signInProvider.id,
+                  name: error.details.signInProvider.displayName,
+                  url: `/login/oidc/${error.details.signInProvider.id}`,
+                },
+              }
+            : {}),
         });
       }
       return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} kind={pageKind(error.code, status)} />, status);

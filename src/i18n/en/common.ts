@@ -76,8 +76,16 @@ export const enCommon: Widen<typeof svCommon> = {
     orgnr_taken: "An organisation with this organisation number already exists.",
     issuer_url: "Give the service's address with https://, without ? or #, e.g. https://login.kommun.se.",
     email_domain: "Give domains such as kommun.se, separated by commas.",
-    invalid_choice: "Choose one of the options.",
+    provider_unavailable: "The identity provider does not exist or is turned off.",
+    provider_not_linked:
+      "You have not signed in with that identity provider yourself. Link it to your account under Settings first, so that you do not lock yourself out.",
+    claim_name: "Give the claim's name in letters, digits and _ : . / -, e.g. groups or realm_access.roles.",
     roles_required: "Choose at least one role.",
+    mapping_exists: "That value already gives a membership in that organisation.",
+    no_such_account: "There is no account with that e-mail address.",
+    no_such_organisation: "There is no organisation with that organisation number in Ansluta.",
+    own_account: "You do not grant yourself leave: link your own account under Settings, with your password.",
+    invalid_choice: "Choose one of the options.",
     already_member: "This person is already a member of the organisation.",
     role_not_grantable:
       "Your role does not let you grant or remove one or more of these roles. The organisation administrator or the business owner grants them.",

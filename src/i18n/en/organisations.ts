@@ -29,6 +29,19 @@ export const enOrganisations: Widen<typeof svOrganisations> = {
         "The county (län) the organisation belongs to (for an agency: where it has its seat). The management group for Mina meddelanden groups and filters the connections by county.",
       noCounty: "Not stated",
     },
+    signIn: {
+      heading: "Signing in",
+      passwords: "Members sign in with e-mail and password, or with an identity provider their account is linked to.",
+      providerOnly: "Members sign in with {name}. Password login is turned off for them.",
+      providerOff:
+        "Members are to sign in with {name}, but that identity provider is turned off in Ansluta: until it is turned on again they can sign in with a password.",
+      label: "How do members sign in?",
+      hint: "Choosing an identity provider turns password login off for every member. You can only choose a provider you have signed in with yourself, so that you do not lock yourself out. The change is logged.",
+      passwordOption: "With a password (or a linked identity provider)",
+      providerOption: "Only with {name}",
+      save: "Save how members sign in",
+      saved: "How members sign in has been saved.",
+    },
   },
   members: {
     title: "Members",

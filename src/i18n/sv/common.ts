@@ -75,8 +75,16 @@ export const svCommon = {
     orgnr_taken: "Det finns redan en organisation med detta organisationsnummer.",
     issuer_url: "Ange tjänstens adress med https://, utan frågetecken eller #, till exempel https://login.kommun.se.",
     email_domain: "Ange domäner som kommun.se, åtskilda med kommatecken.",
-    invalid_choice: "Välj ett av alternativen.",
+    provider_unavailable: "Inloggningstjänsten finns inte eller är avstängd.",
+    provider_not_linked:
+      "Du har inte själv loggat in med den inloggningstjänsten. Koppla den till ditt konto under Inställningar först, så att du inte låser ute dig.",
+    claim_name: "Ange anspråkets namn med bokstäver, siffror och _ : . / -, till exempel groups eller realm_access.roles.",
     roles_required: "Välj minst en roll.",
+    mapping_exists: "Det värdet ger redan medlemskap i den organisationen.",
+    no_such_account: "Det finns inget konto med den e-postadressen.",
+    no_such_organisation: "Det finns ingen organisation med det organisationsnumret i Ansluta.",
+    own_account: "Du ger inte dig själv tillstånd: koppla ditt eget konto under Inställningar, med ditt lösenord.",
+    invalid_choice: "Välj ett av alternativen.",
     already_member: "Personen är redan medlem i organisationen.",
     role_not_grantable:
       "Din roll ger inte rätt att dela ut eller ta bort en eller flera av rollerna. Organisationsadministratören eller verksamhetsägaren delar ut dem.",

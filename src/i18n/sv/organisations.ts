@@ -26,6 +26,19 @@ export const svOrganisations = {
         "Länet organisationen hör till (för en myndighet: där den har sitt säte). Förvaltningsgruppen för Mina meddelanden grupperar och filtrerar anslutningarna efter län.",
       noCounty: "Inte angivet",
     },
+    signIn: {
+      heading: "Inloggning",
+      passwords: "Medlemmarna loggar in med e-post och lösenord, eller med en inloggningstjänst som deras konto är kopplat till.",
+      providerOnly: "Medlemmarna loggar in med {name}. Inloggning med lösenord är avstängd för dem.",
+      providerOff:
+        "Medlemmarna ska logga in med {name}, men den inloggningstjänsten är avstängd i Ansluta: tills den slås på igen kan de logga in med lösenord.",
+      label: "Hur loggar medlemmarna in?",
+      hint: "Väljer du en inloggningstjänst stängs lösenordsinloggning av för alla medlemmar. Du kan bara välja en tjänst som du själv har loggat in med, så att du inte låser ute dig. Ändringen loggas.",
+      passwordOption: "Med lösenord (eller en kopplad inloggningstjänst)",
+      providerOption: "Bara med {name}",
+      save: "Spara inloggningssättet",
+      saved: "Inloggningssättet har sparats.",
+    },
   },
   members: {
     title: "Medlemmar",

@@ -6,7 +6,8 @@ import { authenticatePassword } from "../../../domain/identity/authenticate-pass
 import { changeLocale } from "../../../domain/identity/change-locale.ts";
 import { loadActor } from "../../../domain/identity/load-actor.ts";
 import { endSession, switchOrganisation } from "../../../domain/identity/sessions.ts";
-import { accountSignIn, enabledProviders } from "../../../domain/oidc/manage-providers.ts";
+import { accountSignIn, enabledProviders, findProvider, providerServing } from "../../../domain/oidc/manage-providers.ts";
+import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { newPassword } from "../../../domain/shared/field-rules.ts";
 import { listMyTasks } from "../../../domain/tasks/list-my-tasks.ts";
 import { titledTasks } from "../../../domain/tasks/titled-tasks.ts";
@@ -16,7 +17,7 @@ import type { FormErrors } from "../../../ui/page-context.ts";
 import { AccessibilityPage } from "../../../ui/pages/identity/accessibility-page.tsx";
 import { HomePage } from "../../../ui/pages/identity/home-page.tsx";
 import { InvitationPage } from "../../../ui/pages/identity/invitation-page.tsx";
-import { LoginPage } from "../../../ui/pages/identity/login-page.tsx";
+import { LoginPage, signInPath } from "../../../ui/pages/identity/login-page.tsx";
 import { SettingsPage } from "../../../ui/pages/identity/settings-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { startBrowserSession } from "../../browser-session.ts";
@@ -27,7 +28,7 @@ import { readKnownDevice, rememberDevice } from "../../known-device.ts";
 import { nullWhen, type PageOutcome, redirect, show } from "../../page-route.ts";
 import { ids, pathValue } from "../../path-id.ts";
 import { safeReturnPath } from "../../render.ts";
-import { LoginBody } from "./identity.schema.ts";
+import { LoginForm } from "./identity.schema.ts";
 
 const TokenForm = z.object({
   name: z.string().trim().min(1, { error: "required" }).max(100, { error: "too_long" }),
@@ -49,7 +50,7 @@ function waitText(m: Messages, seconds: number): string {
   return minutes === 1 ? m.login.waitMinute : format(m.login.waitMinutes, { n: minutes });
 }
 
-export function identityPages({ page, db, secrets }: AppScope) {
+export function identityPages({ page, db, secrets, relyingParty, publicUrl }: AppScope) {
   page({
     method: "GET",
     url: "/login",
@@ -74,7 +75,7 @@ export function identityPages({ page, db, secrets }: AppScope) {
     access: "public",
     form: {
       read: (values) => ({ email: str(values, "email"), next: safeReturnPath(str(values, "next")) }),
-      schema: LoginBody,
+      schema: LoginForm,
       input: (_shown, values) => values,
     },
     render: async ({ form }) => {
@@ -84,6 +85,14 @@ export function identityPages({ page, db, secrets }: AppScope) {
       );
     },
     handle: async ({ request, reply, now, data, shown }) => {
+      if (!data.password) {
+        // Only the address given: one whose domain a provider serves goes there, the rest are asked for a password.
+        const provider = await providerServing(db, data.email);
+        if (provider) return redirect(signInPath(provider.id, shown.next));
+        throw new DomainError("VALIDATION_FAILED", "password required", {
+          fields: [{ path: ["password"], code: "required", message: "required" }],
+        });
+      }
       const knownDevice = readKnownDevice(request, secrets, now);
       const user = await authenticatePassword({ db, ...data, ip: request.ip, now, knownDevice });
       const actor = await loadActor(db, user);
@@ -93,11 +102,18 @@ export function identityPages({ page, db, secrets }: AppScope) {
       return redirect(shown.next);
     },
     refused: async (e, { reply, m, data, shown }) => {
+      const providers = await enabledProviders(db);
+      if (e.code === "PASSWORD_LOGIN_DISABLED" && e.details.signInProvider) {
+        const { id, displayName } = e.details.signInProvider;
+        const failure = format(m.oidc.passwordOff, { name: displayName });
+        // Only the organisation's provider is offered: the others would not let her in either.
+        const only = providers.filter((p) => p.id === id);
+        return show((ctx) => <LoginPage ctx={ctx} next={shown.next} email={data.email} failure={failure} providers={only} />, 403);
+      }
       if (e.code !== "INVALID_CREDENTIALS" && e.code !== "LOGIN_RATE_LIMITED") return undefined;
       const limited = e.code === "LOGIN_RATE_LIMITED";
       const failure = limited ? format(m.login.rateLimited, { wait: waitText(m, e.details.retryAfterSeconds ?? 60) }) : m.login.invalid;
       if (limited) reply.header("retry-after", String(e.details.retryAfterSeconds ?? 60));
-      const providers = await enabledProviders(db);
       return show(
         (ctx) => <LoginPage ctx={ctx} next={shown.next} email={data.email} failure={failure} providers={providers} />,
         limited ? 429 : 401,
@@ -110,9 +126,16 @@ export function identityPages({ page, db, secrets }: AppScope) {
     url: "/logout",
     access: "public",
     handle: async ({ request, reply, now, session }) => {
-      if (session) await endSession({ db, token: session.token, actor: session.actor, now });
+      const ended = session ? await endSession({ db, token: session.token, actor: session.actor, now }) : null;
       clearCookie(request, reply, SESSION_COOKIE);
       rotateCsrf(request, reply, secrets, null);
+      // Signed in through a provider: end the session there too where it offers that (RP-initiated
+      // logout), so the next person at this computer is not signed straight back in.
+      const provider = ended ? await findProvider(db, ended.providerId) : undefined;
+      if (ended && provider?.enabled) {
+        const there = await relyingParty.logoutUrl(provider, ended.idToken, `${publicUrl(request)}/login`);
+        if (there) return { redirect: there.href };
+      }
       return redirect("/login");
     },
   });

@@ -7,6 +7,12 @@ export const LoginBody = z.object({
   password: z.string({ error: "required" }).min(1, { error: "required" }).max(256, { error: "too_long" }),
 });
 
+/**
+ * The login form: the password may be left empty by someone whose organisation signs in through its
+ * identity provider (the form sends her there by her address's domain).
+ */
+export const LoginForm = LoginBody.extend({ password: z.string().max(256, { error: "too_long" }) });
+
 export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
 export const Me = z

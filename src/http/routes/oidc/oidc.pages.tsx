@@ -11,8 +11,17 @@ import {
   registerProvider,
   removeProvider,
   setProviderEnabled,
+  updateProvider,
 } from "../../../domain/oidc/manage-providers.ts";
-import { ProviderInput } from "../../../domain/oidc/provider-rules.ts";
+import {
+  addClaimMapping,
+  grantLink,
+  providerPeople,
+  removeClaimMapping,
+  revokeLinkGrant,
+  unlinkIdentity,
+} from "../../../domain/oidc/provider-people.ts";
+import { ClaimMappingInput, ProviderInput, ProviderUpdate } from "../../../domain/oidc/provider-rules.ts";
 import type { SignInRefusal } from "../../../domain/oidc/sign-in-rules.ts";
 import {
   beginSignIn,
@@ -22,15 +31,24 @@ import {
   SIGN_IN_TTL_MS,
   takeSignIn,
 } from "../../../domain/oidc/sign-in-with-provider.ts";
+import { DomainError } from "../../../domain/shared/domain-error.ts";
+import { email } from "../../../domain/shared/field-rules.ts";
 import { format, type Messages } from "../../../i18n/index.ts";
-import { ProviderUnreachableError, relyingParty, TokenRejectedError } from "../../../oidc/relying-party.ts";
+import { ProviderUnreachableError, TokenRejectedError } from "../../../oidc/relying-party.ts";
+import {
+  type GrantFormValues,
+  IdentityProviderPage,
+  type MappingFormValues,
+  type ProviderEditValues,
+  type ProviderPageForm,
+} from "../../../ui/pages/identity/identity-provider-page.tsx";
 import { IdentityProvidersPage, type ProviderFormValues } from "../../../ui/pages/identity/identity-providers-page.tsx";
 import { LoginPage } from "../../../ui/pages/identity/login-page.tsx";
 import { OidcRefusedPage } from "../../../ui/pages/identity/oidc-refused-page.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { startBrowserSession } from "../../browser-session.ts";
 import { clearCookie, setCookie } from "../../cookies.ts";
-import { type FormValues, str } from "../../form.ts";
+import { type FormValues, list, str } from "../../form.ts";
 import { type FormState, type PageOutcome, type PageView, redirect, show } from "../../page-route.ts";
 import { ids } from "../../path-id.ts";
 import { safeReturnPath } from "../../render.ts";
@@ -80,8 +98,7 @@ const providerForm = (values: FormValues): ProviderFormValues => ({
   scopes: str(values, "scopes"),
 });
 
-export function oidcPages({ page, db, secrets, publicUrl }: AppScope) {
-  const rp = relyingParty({ secrets });
+export function oidcPages({ page, db, secrets, publicUrl, relyingParty: rp }: AppScope) {
   const callbackUri = (request: FastifyRequest) => `${publicUrl(request)}${CALLBACK_PATH}`;
 
   /** Sends the browser to the provider, or shows the login page with why it cannot (the provider is down or answers garbage). */
@@ -176,20 +193,28 @@ export function oidcPages({ page, db, secrets, publicUrl }: AppScope) {
         if (actor?.userId !== attempt.linkUserId) return refuse("link_session_lost", provider.id);
         linkingActor = actor;
       }
-      let claims: Awaited<ReturnType<typeof rp.exchange>>;
+      let verified: Awaited<ReturnType<typeof rp.exchange>>;
       try {
-        claims = await rp.exchange(provider, attempt, new URL(request.url, callbackUri(request)));
+        verified = await rp.exchange(provider, attempt, new URL(request.url, callbackUri(request)));
       } catch (e) {
         if (e instanceof ProviderUnreachableError) return refuse("provider_unreachable", provider.id, { problem: e.message });
         if (e instanceof TokenRejectedError) return refuse("token_invalid", provider.id, { problem: e.message });
         throw e;
       }
-      const outcome = await finishSignIn({ db, now, provider, claims, linkingActor });
+      const outcome = await finishSignIn({ db, now, provider, claims: verified.claims, linkingActor });
       if (outcome.kind === "refused") return refusedPage(outcome.reason);
       if (outcome.kind === "linked") return redirect("/settings", format(m.oidc.settings.linked, { name: provider.displayName }));
       const person = await loadActor(db, outcome.userId);
       if (!person) throw new Error("user vanished during sign-in");
-      await startBrowserSession({ db, secrets, request, reply, actor: person, now });
+      await startBrowserSession({
+        db,
+        secrets,
+        request,
+        reply,
+        actor: person,
+        now,
+        via: { providerId: provider.id, idToken: verified.idToken },
+      });
       return redirect(attempt.returnTo);
     },
   });
@@ -246,6 +271,133 @@ export function oidcPages({ page, db, secrets, publicUrl }: AppScope) {
     handle: async ({ actor, now, m, params: { providerId } }) => {
       const p = await removeProvider({ db, actor, now, providerId });
       return redirect("/admin/identity-providers", format(m.oidc.admin.removed, { name: p.displayName }));
+    },
+  });
+
+  const providerPage = async (
+    input: { actor: Actor; request: FastifyRequest; now: Date; providerId: string; page?: number },
+    form?: ProviderPageForm,
+  ): Promise<PageView> => {
+    const people = await providerPeople({ db, actor: input.actor, now: input.now, providerId: input.providerId, page: input.page ?? 1 });
+    const redirectUri = callbackUri(input.request);
+    const logoutUri = `${publicUrl(input.request)}/login`;
+    return (ctx) => <IdentityProviderPage ctx={ctx} people={people} redirectUri={redirectUri} logoutUri={logoutUri} form={form} />;
+  };
+  const manage = async ({ actor }: { actor: Actor }) => authorize(actor, { action: "identity-providers:manage" });
+  const backTo = (providerId: string, at: string) => `/admin/identity-providers/${providerId}#${at}`;
+
+  page({
+    method: "GET",
+    url: "/admin/identity-providers/:providerId",
+    access: "session",
+    params: ids("providerId"),
+    query: z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) }),
+    render: ({ actor, request, now, params: { providerId }, query: { page } }) => providerPage({ actor, request, now, providerId, page }),
+  });
+
+  page({
+    method: "POST",
+    url: "/admin/identity-providers/:providerId",
+    access: "session",
+    params: ids("providerId"),
+    load: manage,
+    form: {
+      read: (values): ProviderEditValues => ({
+        clientId: str(values, "clientId"),
+        clientSecret: str(values, "clientSecret"),
+        displayName: str(values, "displayName"),
+        emailDomains: str(values, "emailDomains"),
+        scopes: str(values, "scopes"),
+        membershipClaim: str(values, "membershipClaim"),
+      }),
+      schema: ProviderUpdate,
+    },
+    render: ({ actor, request, now, params: { providerId }, form }) =>
+      providerPage(
+        { actor, request, now, providerId },
+        form && { kind: "edit", values: { ...form.values, clientSecret: "" }, errors: form.errors },
+      ),
+    handle: async ({ actor, now, m, data, params: { providerId } }) => {
+      const p = await updateProvider({ db, actor, now, secrets, providerId, input: data });
+      return redirect(backTo(providerId, "edit-provider"), format(m.oidc.admin.saved, { name: p.displayName }));
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/admin/identity-providers/:providerId/mappings",
+    access: "session",
+    params: ids("providerId"),
+    load: manage,
+    form: {
+      read: (values): MappingFormValues => ({
+        claimValue: str(values, "claimValue"),
+        organisationNumber: str(values, "organisationNumber"),
+        roles: list(values, "roles"),
+      }),
+      schema: ClaimMappingInput,
+    },
+    render: ({ actor, request, now, params: { providerId }, form }) =>
+      providerPage({ actor, request, now, providerId }, form && { kind: "mapping", ...form }),
+    handle: async ({ actor, now, m, data, params: { providerId } }) => {
+      await addClaimMapping({ db, actor, now, providerId, input: data });
+      return redirect(backTo(providerId, "claim-mappings"), format(m.oidc.admin.mappingAdded, { value: data.claimValue }));
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/admin/identity-providers/:providerId/mappings/:mappingId/remove",
+    access: "session",
+    params: ids("providerId", "mappingId"),
+    load: manage,
+    handle: async ({ actor, now, m, params: { providerId, mappingId } }) => {
+      await removeClaimMapping({ db, actor, now, providerId, mappingId });
+      return redirect(backTo(providerId, "claim-mappings"), m.oidc.admin.mappingRemoved);
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/admin/identity-providers/:providerId/link-grants",
+    access: "session",
+    params: ids("providerId"),
+    load: manage,
+    form: {
+      read: (values): GrantFormValues => ({ email: str(values, "email") }),
+      schema: z.object({ email }),
+    },
+    render: ({ actor, request, now, params: { providerId }, form }) =>
+      providerPage({ actor, request, now, providerId }, form && { kind: "grant", ...form }),
+    handle: async ({ actor, now, m, data, params: { providerId } }) => {
+      const granted = await grantLink({ db, actor, now, providerId, email: data.email });
+      return redirect(backTo(providerId, "link-grants"), format(m.oidc.admin.granted, { email: granted.email }));
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/admin/identity-providers/:providerId/link-grants/:userId/revoke",
+    access: "session",
+    params: ids("providerId", "userId"),
+    load: manage,
+    handle: async ({ actor, now, m, params: { providerId, userId } }) => {
+      await revokeLinkGrant({ db, actor, now, providerId, userId });
+      return redirect(backTo(providerId, "link-grants"), m.oidc.admin.revoked);
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/admin/identity-providers/:providerId/identities/unlink",
+    access: "session",
+    params: ids("providerId"),
+    load: manage,
+    handle: async ({ actor, now, m, body, params: { providerId } }) => {
+      const subject = str(body, "subject");
+      if (!subject || subject.length > 500) throw new DomainError("NOT_FOUND", "no such linked identity");
+      const removed = await unlinkIdentity({ db, actor, now, providerId, subject });
+      return redirect(backTo(providerId, "linked-accounts"), format(m.oidc.admin.unlinked, { email: removed.email }));
     },
   });
 }

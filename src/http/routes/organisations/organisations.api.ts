@@ -6,6 +6,7 @@ import { InviteMemberInput } from "../../../domain/members/member-input.ts";
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
 import { OrganisationInput, OrganisationSettingsInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
+import { setSignInProvider } from "../../../domain/organisations/set-sign-in-provider.ts";
 import { updateOrganisationSettings } from "../../../domain/organisations/update-organisation-settings.ts";
 import type { AppScope } from "../../app-scope.ts";
 import {
@@ -18,6 +19,8 @@ import {
   OrganisationParams,
   PendingInvitation,
   SetRolesBody,
+  SignInProviderAnswer,
+  SignInProviderBody,
 } from "./organisations.schema.ts";
 
 export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
@@ -64,6 +67,20 @@ export function organisationsApi({ db, api, publicUrl, mailQueued }: AppScope) {
     response: { status: 200, schema: Organisation },
     handler: async ({ actor, params, body, now }) =>
       updateOrganisationSettings({ db, actor, now, organisationId: params.organisationId, input: body }),
+  });
+
+  api({
+    method: "PUT",
+    url: "/api/v1/organisations/:organisationId/sign-in-provider",
+    summary:
+      "Which identity provider the members sign in with (its administratör or verksamhetsägare); while it is enabled their password login is off. Null turns passwords back on",
+    tag: "organisations",
+    access: "authenticated",
+    params: OrganisationParams,
+    body: SignInProviderBody,
+    response: { status: 200, schema: SignInProviderAnswer },
+    handler: async ({ actor, params, body, now }) =>
+      setSignInProvider({ db, actor, now, organisationId: params.organisationId, providerId: body.providerId }),
   });
 
   api({

@@ -5,9 +5,11 @@ import { listPendingInvitations, withdrawInvitation } from "../../../domain/memb
 import { inviteMember } from "../../../domain/members/invite-member.ts";
 import { listMembers, removeMember, setMemberRoles } from "../../../domain/members/manage-members.ts";
 import { InviteMemberInput, MemberRoles } from "../../../domain/members/member-input.ts";
+import { enabledProviders, findProvider } from "../../../domain/oidc/manage-providers.ts";
 import { createOrganisation } from "../../../domain/organisations/create-organisation.ts";
 import { OrganisationInput, OrganisationSettingsInput } from "../../../domain/organisations/organisation-input.ts";
 import { getOrganisation, listVisibleOrganisations } from "../../../domain/organisations/read-organisations.ts";
+import { setSignInProvider } from "../../../domain/organisations/set-sign-in-provider.ts";
 import { updateOrganisationSettings } from "../../../domain/organisations/update-organisation-settings.ts";
 import { forbidden, notFound } from "../../../domain/shared/domain-error.ts";
 import { format } from "../../../i18n/index.ts";
@@ -15,10 +17,12 @@ import { EditMemberPage, InvitedPage, InviteMemberPage } from "../../../ui/pages
 import { OrganisationFormPage } from "../../../ui/pages/organisations/organisation-form-page.tsx";
 import { OrganisationListPage } from "../../../ui/pages/organisations/organisation-list-page.tsx";
 import { COUNTY_FIELD, OrganisationPage, SECOND_APPROVER_FIELD } from "../../../ui/pages/organisations/organisation-page.tsx";
+import { type OrganisationSignIn, SIGN_IN_PROVIDER_FIELD } from "../../../ui/pages/organisations/sign-in-settings.tsx";
 import type { AppScope } from "../../app-scope.ts";
 import { list, str } from "../../form.ts";
 import { redirect, show } from "../../page-route.ts";
 import { ids } from "../../path-id.ts";
+import { SignInProviderBody } from "./organisations.schema.ts";
 
 export function organisationsPages({ page, db, config, publicUrl, mailQueued }: AppScope) {
   const mayCreate = async ({ actor }: { actor: Actor }) => {
@@ -93,7 +97,13 @@ export function organisationsPages({ page, db, config, publicUrl, mailQueued }: 
     const organisation = await getOrganisation({ db, actor, organisationId });
     const members = await listMembers({ db, actor, organisationId });
     const invitations = organisation.permissions.manageMembers ? await listPendingInvitations({ db, actor, now, organisationId }) : null;
-    return { organisation, members, invitations };
+    const chosen = organisation.settings.signInProviderId ? await findProvider(db, organisation.settings.signInProviderId) : undefined;
+    const signIn: OrganisationSignIn = {
+      current: chosen ? { id: chosen.id, name: chosen.displayName, enabled: chosen.enabled } : null,
+      choices: organisation.permissions.manageSettings ? await enabledProviders(db) : [],
+      manage: organisation.permissions.manageSettings,
+    };
+    return { organisation, members, invitations, signIn };
   };
 
   page({
@@ -141,6 +151,29 @@ export function organisationsPages({ page, db, config, publicUrl, mailQueued }: 
     handle: async ({ actor, now, m, params: { organisationId }, data }) => {
       await updateOrganisationSettings({ db, actor, now, organisationId, input: data });
       return redirect(`/organisations/${organisationId}#settings-heading`, m.organisations.settings.saved);
+    },
+  });
+
+  page({
+    method: "POST",
+    url: "/organisations/:organisationId/sign-in-provider",
+    access: "session",
+    params: ids("organisationId"),
+    load: async (input) => {
+      authorize(input.actor, { action: "organisation:settings", organisationId: input.params.organisationId });
+      return organisationPage(input);
+    },
+    form: {
+      read: (values) => ({ [SIGN_IN_PROVIDER_FIELD]: str(values, SIGN_IN_PROVIDER_FIELD) }),
+      schema: SignInProviderBody,
+      input: (shown) => ({ providerId: shown[SIGN_IN_PROVIDER_FIELD] || null }),
+    },
+    render:
+      ({ loaded, form }) =>
+      (ctx) => <OrganisationPage ctx={ctx} {...loaded} signInErrors={form?.errors} />,
+    handle: async ({ actor, now, m, params: { organisationId }, data }) => {
+      await setSignInProvider({ db, actor, now, organisationId, providerId: data.providerId });
+      return redirect(`/organisations/${organisationId}#sign-in-heading`, m.organisations.signIn.saved);
     },
   });
 

@@ -14,6 +14,10 @@ export const Organisation = z
       requiresSecondApprover: z
         .boolean()
         .meta({ description: "Fastställa needs someone who did not create or last edit the version (on by default)" }),
+      signInProviderId: z
+        .string()
+        .nullable()
+        .meta({ description: "The identity provider the members sign in with; while it is enabled their password login is off" }),
     }),
     permissions: z.object({
       readMembers: z.boolean(),
@@ -56,3 +60,11 @@ export const PendingInvitation = Invitation.extend({ createdAt: z.string() });
 export const InvitationIdParams = OrganisationParams.extend({ invitationId: z.uuid({ error: "invalid_id" }) });
 
 export const SetRolesBody = z.object({ roles: MemberRoles });
+
+export const SignInProviderBody = z.object({
+  providerId: z.uuid({ error: "invalid_id" }).nullable().meta({ description: "An enabled identity provider, or null for passwords on" }),
+});
+
+export const SignInProviderAnswer = z.object({
+  signInProvider: z.object({ id: z.string(), name: z.string() }).nullable(),
+});

@@ -5,6 +5,7 @@ import {
   FormErrorSummary,
   Heading,
   Layout,
+  Link,
   PageHeading,
   Paragraph,
   ScrollableTable,
@@ -81,7 +82,9 @@ export function IdentityProvidersPage({
             <Table.Body>
               {providers.map((p) => (
                 <Table.Row key={p.id}>
-                  <Table.Cell>{p.displayName}</Table.Cell>
+                  <Table.Cell>
+                    <Link href={`/admin/identity-providers/${p.id}`}>{p.displayName}</Link>
+                  </Table.Cell>
                   <Table.Cell>
                     <code>{p.issuer}</code>
                   </Table.Cell>

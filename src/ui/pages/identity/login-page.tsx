@@ -2,6 +2,10 @@ import { format } from "../../../i18n/index.ts";
 import { Alert, Form, FormErrorSummary, Heading, Layout, Link, PageHeading, SubmitButton, TextField } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
 
+/** Where signing in with a provider starts, keeping where the person was going. */
+export const signInPath = (providerId: string, next: string) =>
+  `/login/oidc/${providerId}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`;
+
 export function LoginPage({
   ctx,
   email,
@@ -35,9 +39,7 @@ export function LoginPage({
           <ul className="stack">
             {providers.map((p) => (
               <li key={p.id}>
-                <Link href={`/login/oidc/${p.id}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`}>
-                  {format(m.oidc.signInWith, { name: p.displayName })}
-                </Link>
+                <Link href={signInPath(p.id, next)}>{format(m.oidc.signInWith, { name: p.displayName })}</Link>
               </li>
             ))}
           </ul>
@@ -50,7 +52,15 @@ export function LoginPage({
       <Form ctx={ctx} action="/login">
         <input type="hidden" name="next" value={next} />
         <TextField ctx={ctx} name="email" type="email" label={m.login.email} value={email} autoComplete="username" errors={errors} />
-        <TextField ctx={ctx} name="password" type="password" label={m.login.password} autoComplete="current-password" errors={errors} />
+        <TextField
+          ctx={ctx}
+          name="password"
+          type="password"
+          label={m.login.password}
+          hint={providers.length ? m.oidc.passwordOptional : undefined}
+          autoComplete="current-password"
+          errors={errors}
+        />
         <div>
           <SubmitButton>{m.login.submit}</SubmitButton>
         </div>

@@ -20,6 +20,7 @@ import {
   Tag,
 } from "../../components/index.ts";
 import type { FormErrors, PageContext } from "../../page-context.ts";
+import { type OrganisationSignIn, SignInSettings } from "./sign-in-settings.tsx";
 
 /** The settings form's field: "yes" when fastställa needs a second person. */
 export const SECOND_APPROVER_FIELD = "requiresSecondApprover";
@@ -36,9 +37,15 @@ export function OrganisationPage({
   members,
   invitations,
   settingsErrors,
+  signIn,
+  signInErrors,
 }: {
   ctx: PageContext;
   organisation: OrganisationView;
+  /** How the members sign in, and the providers to choose from. */
+  signIn: OrganisationSignIn;
+  /** The sign-in form came back with errors. */
+  signInErrors?: FormErrors | undefined;
   members: MemberRow[];
   /** Shown to those who manage members; null for everyone else. */
   invitations: PendingInvitationRow[] | null;
@@ -107,6 +114,7 @@ export function OrganisationPage({
       </section>
       {invitations ? <PendingInvitations ctx={ctx} organisationId={organisation.id} invitations={invitations} /> : null}
       <ApprovalSettings ctx={ctx} organisation={organisation} errors={settingsErrors} />
+      <SignInSettings ctx={ctx} organisationId={organisation.id} signIn={signIn} errors={signInErrors} />
     </Layout>
   );
 }
