@@ -9,7 +9,7 @@ import Provider from "oidc-provider";
  * in at it as a browser would (its development login and consent forms) and can make its token
  * endpoint answer with an ID token altered on the way out, to see Ansluta refuse it.
  */
-export type TestAccount = { email?: string; email_verified?: boolean; name?: string };
+export type TestAccount = { email?: string; email_verified?: boolean; name?: string; groups?: string[] };
 
 /** How the next token responses' ID token is altered: the provider's own token otherwise. */
 export type Tamper =
@@ -29,6 +29,11 @@ export type TestProvider = {
    * the URL the provider sends the browser back to (Ansluta's callback with code and state).
    */
   signIn(authorizationUrl: string, accountId: string, options?: { abort?: boolean }): Promise<URL>;
+  /**
+   * Follows an end-session URL (RP-initiated logout) as a browser: confirms at the provider and
+   * returns where it sends the browser back to. Throws when the provider refuses the request.
+   */
+  logOut(endSessionUrl: string): Promise<URL>;
   close(): Promise<void>;
 };
 
@@ -45,9 +50,15 @@ function resign(jwt: string, key: KeyObject, change: (payload: Record<string, un
 export async function startTestProvider({
   redirectUri,
   accounts,
+  postLogoutRedirectUri,
+  claimsInIdToken = true,
 }: {
   redirectUri: string;
   accounts: Record<string, TestAccount>;
+  /** Where the provider may send the browser after logging out (the client's post_logout_redirect_uris). */
+  postLogoutRedirectUri?: string;
+  /** False: e-mail, name and groups only from userinfo, as the core spec has it for scope claims. */
+  claimsInIdToken?: boolean;
 }): Promise<TestProvider> {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = { ...privateKey.export({ format: "jwk" }), kid: "test-key", alg: "RS256", use: "sig" };
@@ -64,13 +75,15 @@ export async function startTestProvider({
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_post",
+        ...(postLogoutRedirectUri ? { post_logout_redirect_uris: [postLogoutRedirectUri] } : {}),
       },
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: ["test-cookie-key-0123456789"] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    // The ID token carries the scopes' claims, as Entra ID and Keycloak put e-mail and name in it.
-    conformIdTokenClaims: false,
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
+    // The ID token carries the scopes' claims, as Entra ID and Keycloak put e-mail and name in it
+    // (unless the test asks for them in userinfo only).
+    conformIdTokenClaims: !claimsInIdToken,
     pkce: { required: () => true },
     findAccount: async (_ctx, sub) => {
       const account = accounts[sub];
@@ -142,6 +155,47 @@ export async function startTestProvider({
         form = new URLSearchParams(prompt === "login" ? { prompt, login: accountId, password: "any" } : { prompt });
       }
       throw new Error("the test provider did not send the browser back");
+    },
+    async logOut(endSessionUrl) {
+      const jar = new Map<string, string>();
+      const send = async (url: URL, form?: URLSearchParams) => {
+        const res = await fetch(url, {
+          method: form ? "POST" : "GET",
+          redirect: "manual",
+          headers: {
+            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+            ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+          },
+          ...(form ? { body: form.toString() } : {}),
+        });
+        for (const c of res.headers.getSetCookie()) {
+          const [pair = ""] = c.split(";");
+          const at = pair.indexOf("=");
+          jar.set(pair.slice(0, at), pair.slice(at + 1));
+        }
+        return res;
+      };
+      let url = new URL(endSessionUrl);
+      for (let step = 0; step < 10; step++) {
+        const res = await send(url);
+        const location = res.headers.get("location");
+        if (location) {
+          url = new URL(location, url);
+          if (postLogoutRedirectUri && url.href.startsWith(postLogoutRedirectUri)) return url;
+          continue;
+        }
+        const html = await res.text();
+        if (res.status !== 200) throw new Error(`the test provider refused the logout (${res.status}): ${html.slice(0, 500)}`);
+        // The provider's "do you want to sign out" form: answer yes.
+        const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+        const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+        if (!action || !xsrf) throw new Error(`no logout form on the test provider's page: ${html.slice(0, 500)}`);
+        const confirmed = await send(new URL(action.replaceAll("&amp;", "&"), url), new URLSearchParams({ xsrf, logout: "yes" }));
+        const back = confirmed.headers.get("location");
+        if (!back) throw new Error(`the test provider did not send the browser back after logout (${confirmed.status})`);
+        return new URL(back, url);
+      }
+      throw new Error("the test provider's logout went round in circles");
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
