@@ -69,7 +69,9 @@ export type DomainErrorCode =
   /** As many uploads as this server takes at once are arriving: send it again in a moment (503, Retry-After). */
   | "UPLOADS_BUSY"
   /** The reporting round is closed: it takes no more submissions. */
-  | "ROUND_CLOSED";
+  | "ROUND_CLOSED"
+  /** The database cannot be reached or the connection broke (503, Retry-After): a fault of neither the request nor the code, gone when the database is back. */
+  | "DATABASE_UNAVAILABLE";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

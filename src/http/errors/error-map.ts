@@ -45,4 +45,5 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   UPLOADS_BUSY: 503,
   ATTACHMENT_VERSION_FROZEN: 409,
   ROUND_CLOSED: 409,
+  DATABASE_UNAVAILABLE: 503,
 };
