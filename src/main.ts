@@ -122,11 +122,12 @@ async function stop(signal: string) {
   giveUp.unref();
   await Promise.all([app.close(), reminders.stop()]);
   clearTimeout(forceClose);
+  const requestsDoneMs = Math.round(performance.now() - began);
   await sandbox?.close();
   await validationPool.close();
   await mail.stop();
   await handle.close();
-  app.log.info({ shutdownMs: Math.round(performance.now() - began) }, `${signal}: stopped`);
+  app.log.info({ requestsDoneMs, shutdownMs: Math.round(performance.now() - began) }, `${signal}: stopped`);
   process.exit(0);
 }
 process.on("SIGINT", () => void stop("SIGINT"));

@@ -195,6 +195,16 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     ownPool ??= configuredValidationPool(config);
     return ownPool;
   };
+  // Once the app is closing (a graceful shutdown), a response to a request that was under way goes
+  // out with Connection: close, so its connection ends once the response is written instead of
+  // idling until the client gives up on it, which would hold the shutdown until its deadline.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   // Its threads end with the app, so that neither a test nor a restart leaves any behind.
   app.addHook("onClose", async () => {
     await ownPool?.close();
