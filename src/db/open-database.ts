@@ -41,12 +41,24 @@ async function pingWith(db: Database): Promise<boolean> {
 }
 
 /**
- * The pool's bounds on a database that is gone or hangs: a request waits at most this long for a
- * connection (a new one being made, or a busy one freed) before it fails with 503
- * DATABASE_UNAVAILABLE, rather than hanging as long as the client does. Under heavy load the same
- * bound sheds what queued too long.
+ * How long one attempt to connect to PostgreSQL may take (a host that is down, a dropped SYN)
+ * before it fails; a refused or reset connection fails at once anyway.
  */
-export const CONNECTION_TIMEOUT_MS = 5_000;
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * How long a request waits for a connection from the pool (one being made, or a busy one freed)
+ * before it fails with 503 DATABASE_UNAVAILABLE, rather than hanging while the database does. Long
+ * enough that a burst of requests queueing behind the pool's ten connections is not refused.
+ */
+export const ACQUIRE_TIMEOUT_MS = 10_000;
+
+/** pg hands the pool's own timeout to each connection it makes; this one gets the connect timeout instead. */
+class BoundedClient extends pg.Client {
+  constructor(config: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
@@ -54,12 +66,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // every initiative is), and compiling took 0.5 s of a 0.7 s query — never repaid by queries of
     // a few milliseconds. Set at connection start, so it holds whatever the server's default.
     // Keepalive probes find a connection whose peer vanished without a word (a failover, a dropped
-    // network path) so that it errors and leaves the pool instead of waiting for ever.
+    // network path), so that it errors and leaves the pool; with the operating system's default
+    // probe interval that takes minutes, not for ever. Until then /healthz says 503 (PING_TIMEOUT_MS).
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
       options: "-c jit=off",
-      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+      Client: BoundedClient as unknown as new () => pg.ClientBase,
+      connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     });
