@@ -130,5 +130,11 @@ async function stop(signal: string) {
   app.log.info({ requestsDoneMs, shutdownMs: Math.round(performance.now() - began) }, `${signal}: stopped`);
   process.exit(0);
 }
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));
+// A step that fails (a database that will not close) still ends the process, non-zero, with why.
+const stopOn = (signal: string) => () =>
+  void stop(signal).catch((error: unknown) => {
+    app.log.error({ err: error }, `${signal}: shutdown failed`);
+    process.exit(1);
+  });
+process.on("SIGINT", stopOn("SIGINT"));
+process.on("SIGTERM", stopOn("SIGTERM"));

@@ -135,6 +135,10 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     // counted from the right; whatever the client wrote further left is never its address.
     trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,
+    // A request that reaches a kept-alive connection just as a graceful shutdown begins is served,
+    // with Connection: close, instead of getting Fastify's bare JSON 503: to its sender it was
+    // already under way. New connections are refused all the same.
+    return503OnClosing: false,
   });
 
   app.decorateRequest("now", null as unknown as Date);
