@@ -128,3 +128,14 @@ describe("attachments' configuration", () => {
     expect(() => readConfig({ ATTACHMENT_MAX_BYTES: "0" })).toThrow(/ATTACHMENT_MAX_BYTES: /);
   });
 });
+
+describe("SHUTDOWN_GRACE_SECONDS", () => {
+  it("gives requests under way 20 s by default, and takes another number of seconds", () => {
+    expect(readConfig({}).SHUTDOWN_GRACE_SECONDS).toBe(20);
+    expect(readConfig({ SHUTDOWN_GRACE_SECONDS: "5" }).SHUTDOWN_GRACE_SECONDS).toBe(5);
+  });
+
+  it.each(["-1", "soon"])("refuses %s as an invalid environment", (value) => {
+    expect(() => readConfig({ SHUTDOWN_GRACE_SECONDS: value })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
+  });
+});

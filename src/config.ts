@@ -158,6 +158,13 @@ const EnvSchema = z.object({
     .optional()
     .refine((v) => v === undefined || parseClamdAddress(v) !== null, "CLAMD_SOCKET is a unix socket's path or host:port"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * On SIGTERM or SIGINT the server stops taking connections and lets the requests under way finish
+   * for at most this many seconds (an export, an upload); then it closes the rest and exits anyway.
+   * Keep it below the process manager's own limit (systemd's TimeoutStopSec, Kubernetes'
+   * terminationGracePeriodSeconds, 30 s by default).
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3_600).default(20),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -94,18 +94,47 @@ const reminders = startReminderJob(handle.db, {
   log: (m) => app.log.info(m),
 });
 
+/** After the grace period and the connections' forced close, this long for the rest (workers, database) before giving up. */
+const CLEANUP_LIMIT_MS = 10_000;
+
 let stopping = false;
+/**
+ * Graceful shutdown, as a process manager asks for it (SIGTERM) or a terminal (SIGINT): stop taking
+ * connections at once (Fastify answers a new request on a kept-alive connection 503 and closes it),
+ * let the requests under way finish for up to SHUTDOWN_GRACE_SECONDS, then close whatever is still
+ * open. Only then stop the emulator, the reminder job, the mail and the workers, and close the
+ * database last, since the requests finishing and the jobs use it; PGlite writes its files on close.
+ */
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  app.log.info(`${signal}: shutting down`);
-  await app.close();
-  await reminders.stop();
+  const began = performance.now();
+  const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+  app.log.info(`${signal}: shutting down; requests under way have ${config.SHUTDOWN_GRACE_SECONDS} s to finish`);
+  const forceClose = setTimeout(() => {
+    app.log.warn(`${signal}: requests still under way after ${config.SHUTDOWN_GRACE_SECONDS} s; closing their connections`);
+    app.server.closeAllConnections();
+  }, graceMs);
+  const giveUp = setTimeout(() => {
+    app.log.error(`${signal}: shutdown still not done ${CLEANUP_LIMIT_MS / 1000} s after the grace period; exiting without it`);
+    process.exit(1);
+  }, graceMs + CLEANUP_LIMIT_MS);
+  giveUp.unref();
+  await Promise.all([app.close(), reminders.stop()]);
+  clearTimeout(forceClose);
+  const requestsDoneMs = Math.round(performance.now() - began);
   await sandbox?.close();
   await validationPool.close();
   await mail.stop();
   await handle.close();
+  app.log.info({ requestsDoneMs, shutdownMs: Math.round(performance.now() - began) }, `${signal}: stopped`);
   process.exit(0);
 }
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));
+// A step that fails (a database that will not close) still ends the process, non-zero, with why.
+const stopOn = (signal: string) => () =>
+  void stop(signal).catch((error: unknown) => {
+    app.log.error({ err: error }, `${signal}: shutdown failed`);
+    process.exit(1);
+  });
+process.on("SIGINT", stopOn("SIGINT"));
+process.on("SIGTERM", stopOn("SIGTERM"));

@@ -17,12 +17,46 @@ export function targetFromConfig(config: { DATABASE_URL?: string | undefined; DA
   return { kind: "pglite", dataDir: pgliteDir(config.DATA_DIR) };
 }
 
+/**
+ * How long /healthz waits for `select 1`. A database that hangs (a connection stuck behind a dead
+ * network path) must not hang the probe too: a load balancer or orchestrator asks every few
+ * seconds and takes no answer as no answer.
+ */
+export const PING_TIMEOUT_MS = 3_000;
+
 async function pingWith(db: Database): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+  });
+  const answered = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
   try {
-    await db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * How long one attempt to connect to PostgreSQL may take (a host that is down, a dropped SYN)
+ * before it fails; a refused or reset connection fails at once anyway.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * How long a request waits for a connection from the pool (one being made, or a busy one freed)
+ * before it fails with 503 DATABASE_UNAVAILABLE, rather than hanging while the database does. Long
+ * enough that a burst of requests queueing behind the pool's ten connections is not refused.
+ */
+export const ACQUIRE_TIMEOUT_MS = 10_000;
+
+/** pg hands the pool's own timeout to each connection it makes; this one gets the connect timeout instead. */
+class BoundedClient extends pg.Client {
+  constructor(config: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   }
 }
 
@@ -31,9 +65,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // JIT off: PostgreSQL compiles any query its planner thinks costly (the status read model over
     // every initiative is), and compiling took 0.5 s of a 0.7 s query — never repaid by queries of
     // a few milliseconds. Set at connection start, so it holds whatever the server's default.
-    const pool = new pg.Pool({ connectionString: target.url, max: 10, options: "-c jit=off" });
-    // An idle client that loses its server must not crash the process; the next query reports it.
+    // Keepalive probes find a connection whose peer vanished without a word (a failover, a dropped
+    // network path), so that it errors and leaves the pool; with the operating system's default
+    // probe interval that takes minutes, not for ever. Until then /healthz says 503 (PING_TIMEOUT_MS).
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      options: "-c jit=off",
+      Client: BoundedClient as unknown as new () => pg.ClientBase,
+      connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    // An idle client that loses its server must not crash the process; the next query reports it,
+    // and the pool replaces it with a new connection, so the app recovers without a restart.
     pool.on("error", () => {});
+    // Nor may a client that loses it while checked out (a transaction between two queries): with no
+    // listener its error would be thrown as uncaught and end the process. Its next query fails
+    // instead, and the pool drops it on release.
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     let ended: Promise<void> | undefined;
     return { db, kind: "postgres", ping: () => (ended ? Promise.resolve(false) : pingWith(db)), close: () => (ended ??= pool.end()) };

@@ -136,6 +136,10 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     // counted from the right; whatever the client wrote further left is never its address.
     trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,
+    // A request that reaches a kept-alive connection just as a graceful shutdown begins is served,
+    // with Connection: close, instead of getting Fastify's bare JSON 503: to its sender it was
+    // already under way. New connections are refused all the same.
+    return503OnClosing: false,
   });
 
   app.decorateRequest("now", null as unknown as Date);
@@ -196,6 +200,16 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     ownPool ??= configuredValidationPool(config);
     return ownPool;
   };
+  // Once the app is closing (a graceful shutdown), a response to a request that was under way goes
+  // out with Connection: close, so its connection ends once the response is written instead of
+  // idling until the client gives up on it, which would hold the shutdown until its deadline.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   // Its threads end with the app, so that neither a test nor a restart leaves any behind.
   app.addHook("onClose", async () => {
     await ownPool?.close();

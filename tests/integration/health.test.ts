@@ -46,9 +46,33 @@ describe("health and API description", () => {
     expect(res.headers["x-frame-options"]).toBe("DENY");
   });
 
-  it("answers 503 when the database does not", async () => {
+  it("answers /livez 200 without the database", async () => {
+    const res = await world.app.inject({ method: "GET", url: "/livez" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok" });
+    expect(res.headers["cache-control"]).toBe("no-store");
+  });
+
+  // Last: it closes the database. tests/integration/database-outage.test.ts cuts a live PostgreSQL under load.
+  it("answers 503 when the database does not: /healthz, the API as DATABASE_UNAVAILABLE, pages with a Swedish page; /livez still 200", async () => {
     await world.handle.close();
     const res = await world.app.inject({ method: "GET", url: "/healthz" });
     expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: "unavailable" });
+    expect((await world.app.inject({ method: "GET", url: "/livez" })).statusCode).toBe(200);
+
+    const api = await world.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "a@test.example", password: "x".repeat(12) },
+    });
+    expect(api.statusCode).toBe(503);
+    expect(api.headers["retry-after"]).toBe("5");
+    expect(api.json()).toMatchObject({ code: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
+    const page = await world.app.inject({ method: "GET", url: "/", headers: { cookie: "ansluta_session=whatever" } });
+    expect(page.statusCode).toBe(503);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("Ansluta når inte sin databas just nu");
+    expect(page.body).not.toMatch(/PGlite|Pool|node_modules/);
   });
 });

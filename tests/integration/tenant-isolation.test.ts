@@ -82,6 +82,7 @@ const PUBLIC_PAGES = new Set([
   "GET /login/oidc/callback",
   "GET /accessibility",
   "GET /healthz",
+  "GET /livez",
   "GET /api/openapi.json",
   // Open data: only initiatives their organisation marked publishable (tests/integration/open-data.test.ts).
   "GET /api/v1/open-data/connections.json",

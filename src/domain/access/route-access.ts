@@ -279,6 +279,7 @@ const REPORTING_READ_SUBMISSION: RouteRule = {
 export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   // System and static files
   "GET /healthz": PUBLIC,
+  "GET /livez": PUBLIC,
   "GET /api/openapi.json": PUBLIC,
   "GET /assets/*": PUBLIC,
   "GET /favicon.ico": PUBLIC,

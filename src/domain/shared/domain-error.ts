@@ -71,7 +71,9 @@ export type DomainErrorCode =
   /** The reporting round is closed: it takes no more submissions. */
   | "ROUND_CLOSED"
   /** The right password, but the person's organisation signs its members in with its identity provider (`signInProvider`). */
-  | "PASSWORD_LOGIN_DISABLED";
+  | "PASSWORD_LOGIN_DISABLED"
+  /** The database cannot be reached or the connection broke (503, Retry-After): a fault of neither the request nor the code, gone when the database is back. */
+  | "DATABASE_UNAVAILABLE";
 
 /** A field path (e.g. ["members", 0, "email"]) with a message key from the UI catalogue. */
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };

@@ -5,6 +5,7 @@ import { ErrorPage } from "../../ui/pages/error-page.tsx";
 import { isApiRequest } from "../authentication.ts";
 import { sendPage } from "../render.ts";
 import { conflictFromDatabase } from "./database-conflict.ts";
+import { unavailableFromDatabase } from "./database-unavailable.ts";
 import { HTTP_STATUS } from "./error-map.ts";
 import { logCause } from "./log-cause.ts";
 
@@ -20,13 +21,15 @@ const pageKind = (code: string, status: number) =>
     ? "csrf"
     : code === "UPLOADS_BUSY"
       ? "busy"
-      : status === 404
-        ? "notFound"
-        : status === 403
-          ? "forbidden"
-          : status === 400
-            ? "badRequest"
-            : "server";
+      : code === "DATABASE_UNAVAILABLE"
+        ? "databaseUnavailable"
+        : status === 404
+          ? "notFound"
+          : status === 403
+            ? "forbidden"
+            : status === 400
+              ? "badRequest"
+              : "server";
 
 /**
  * The last line: every error ends here as a precise 4xx, or as a 500 with a reference id that is
@@ -34,7 +37,7 @@ const pageKind = (code: string, status: number) =>
  */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler(async (thrown: FastifyError | DomainError, request, reply) => {
-    const error = conflictFromDatabase(thrown) ?? thrown;
+    const error = conflictFromDatabase(thrown) ?? unavailableFromDatabase(thrown) ?? thrown;
     if (error instanceof DomainError) {
       const status = HTTP_STATUS[error.code];
       if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));

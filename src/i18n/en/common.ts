@@ -61,6 +61,9 @@ export const enCommon: Widen<typeof svCommon> = {
     csrfText: "For security reasons the form could not be sent. Go back, reload the page and try again.",
     busyTitle: "Many are uploading right now",
     busyText: "The server is taking as many files as it can at once. The file was not stored. Go back and try again in a moment.",
+    databaseUnavailableTitle: "Ansluta cannot reach its database right now",
+    databaseUnavailableText:
+      "This is a temporary fault of the service, not of yours. Try again in a moment. If you had just saved something, check afterwards that it was kept before you save it again.",
     backToStart: "Go to the start page",
   },
   fieldErrors: {

@@ -60,6 +60,9 @@ export const svCommon = {
     csrfText: "Av säkerhetsskäl kunde formuläret inte skickas. Gå tillbaka, ladda om sidan och försök igen.",
     busyTitle: "Många laddar upp just nu",
     busyText: "Servern tar emot så många filer den kan på en gång. Filen har inte sparats. Gå tillbaka och försök igen om en stund.",
+    databaseUnavailableTitle: "Ansluta når inte sin databas just nu",
+    databaseUnavailableText:
+      "Det är ett tillfälligt fel hos tjänsten, inte hos dig. Försök igen om en stund. Om du nyss sparade något: kontrollera efteråt att det kom med innan du sparar igen.",
     backToStart: "Till startsidan",
   },
   fieldErrors: {

@@ -2,7 +2,7 @@ import { Paragraph } from "@digdir/designsystemet-react";
 import { Layout, Link, PageHeading } from "../components/index.ts";
 import type { PageContext } from "../page-context.ts";
 
-export type ErrorKind = "notFound" | "forbidden" | "server" | "csrf" | "badRequest" | "busy";
+export type ErrorKind = "notFound" | "forbidden" | "server" | "csrf" | "badRequest" | "busy" | "databaseUnavailable";
 
 export function ErrorPage({ ctx, kind, referenceId }: { ctx: PageContext; kind: ErrorKind; referenceId?: string }) {
   const { errors } = ctx.m;
@@ -13,6 +13,7 @@ export function ErrorPage({ ctx, kind, referenceId }: { ctx: PageContext; kind: 
     csrf: errors.csrfTitle,
     badRequest: errors.badRequestTitle,
     busy: errors.busyTitle,
+    databaseUnavailable: errors.databaseUnavailableTitle,
   }[kind];
   const text = {
     notFound: errors.notFoundText,
@@ -21,6 +22,7 @@ export function ErrorPage({ ctx, kind, referenceId }: { ctx: PageContext; kind: 
     csrf: errors.csrfText,
     badRequest: errors.badRequestText,
     busy: errors.busyText,
+    databaseUnavailable: errors.databaseUnavailableText,
   }[kind];
   return (
     <Layout ctx={ctx} title={title}>

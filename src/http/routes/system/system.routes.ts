@@ -12,6 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const version = (JSON.parse(readFileSync(path.join(here, "../../../../package.json"), "utf8")) as { version: string }).version;
 
 export async function systemRoutes({ app, handle }: AppScope, registry: readonly RegisteredApiRoute[]) {
+  // Liveness: the process serves requests. It touches nothing else, so a database outage never gets
+  // a healthy process restarted (which would not bring the database back).
+  app.get("/livez", async (_request, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
+
+  // Readiness: this server can do its work, i.e. the database answers, within PING_TIMEOUT_MS.
   app.get("/healthz", async (_request, reply) => {
     const ok = await handle.ping();
     return reply
