@@ -6,11 +6,12 @@ import { defineConfig } from "@playwright/test";
  * starting state of every run. `npx playwright install` cannot download here: Debian's chromium
  * is used instead (reference/stack.md §2.10).
  */
-const PORT = 3199;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = ".tmp/e2e-data";
+// E2E_PORT/E2E_SANDBOX_PORT let a second run (another Node version, another checkout) use other ports.
+const PORT = Number(process.env.E2E_PORT ?? 3199);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DATA_DIR = `.tmp/e2e-data-${PORT}`;
 /** The emulator runs beside the app, so the browser tests can follow a real call into the test-run view. */
-export const SANDBOX_PORT = 3198;
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 3198);
 
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;

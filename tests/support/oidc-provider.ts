@@ -204,3 +204,10 @@ export async function startTestProvider({
       }),
   };
 }
+
+/** Where Ansluta's "on to the provider" page (ContinuePage) sends the browser: its meta refresh's URL, unescaped. */
+export function continuedTo(html: string): string {
+  const found = /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(html)?.[1];
+  if (!found) throw new Error(`not a page that sends the browser on: ${html.slice(0, 300)}`);
+  return found.replaceAll("&amp;", "&");
+}

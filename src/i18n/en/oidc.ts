@@ -9,6 +9,11 @@ export const enOidc: Widen<typeof svOidc> = {
     unreachable:
       "The sign-in service {name} could not be reached just now (it did not answer, or not as an OpenID Connect service). Try again in a while, sign in another way, or contact your organisation's IT support.",
     cancelled: "Signing in with {name} was cancelled or refused at the sign-in service. You are not signed in.",
+    continue: {
+      title: "Taking you to {name}",
+      text: "If nothing happens within a few seconds, follow the link.",
+      link: "Continue to {name}",
+    },
     passwordOff: "Your organisation signs in with {name}, so password login is turned off for your account. Sign in with {name} below.",
     passwordOptional:
       "Does your organisation sign in with its own identity provider? Give only your e-mail address and leave the password empty, and you will be sent there.",

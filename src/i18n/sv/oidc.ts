@@ -7,6 +7,11 @@ export const svOidc = {
     unreachable:
       "Det gick inte att nå inloggningstjänsten {name} just nu (den svarade inte, eller inte som en OpenID Connect-tjänst). Försök igen om en stund, logga in på annat sätt, eller kontakta din organisations IT-stöd.",
     cancelled: "Inloggningen med {name} avbröts eller nekades hos inloggningstjänsten. Du är inte inloggad.",
+    continue: {
+      title: "Du skickas vidare till {name}",
+      text: "Om inget händer inom några sekunder, följ länken.",
+      link: "Fortsätt till {name}",
+    },
     passwordOff: "Din organisation loggar in med {name}, så inloggning med lösenord är avstängd för ditt konto. Logga in med {name} nedan.",
     passwordOptional:
       "Loggar din organisation in med en egen inloggningstjänst? Skriv bara din e-postadress och lämna lösenordet tomt, så skickas du dit.",

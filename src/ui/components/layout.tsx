@@ -71,13 +71,28 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: ReactNode }) {
+export function Layout({
+  ctx,
+  title,
+  children,
+  redirectTo,
+}: {
+  ctx: PageContext;
+  title: string;
+  children: ReactNode;
+  /**
+   * Sends the browser on at once (WCAG technique H76, an instant meta refresh): for a form whose
+   * answer leads to another site, which the policy `form-action 'self'` forbids a redirect to.
+   */
+  redirectTo?: string;
+}) {
   const items = navItems(ctx);
   return (
     <html lang={ctx.locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {redirectTo ? <meta httpEquiv="refresh" content={`0;url=${redirectTo}`} /> : null}
         <title>{`${ctx.formRejected ? ctx.m.layout.errorTitlePrefix : ""}${title} – ${ctx.m.app.name}`}</title>
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
         <link rel="preload" href={assetUrl("fonts/inter-latin-400-normal.woff2")} as="font" type="font/woff2" crossOrigin="" />

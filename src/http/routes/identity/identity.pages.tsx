@@ -15,6 +15,7 @@ import { format, messagesFor } from "../../../i18n/index.ts";
 import type { Messages } from "../../../i18n/messages.ts";
 import type { FormErrors } from "../../../ui/page-context.ts";
 import { AccessibilityPage } from "../../../ui/pages/identity/accessibility-page.tsx";
+import { ContinuePage } from "../../../ui/pages/identity/continue-page.tsx";
 import { HomePage } from "../../../ui/pages/identity/home-page.tsx";
 import { InvitationPage } from "../../../ui/pages/identity/invitation-page.tsx";
 import { LoginPage, signInPath } from "../../../ui/pages/identity/login-page.tsx";
@@ -88,7 +89,10 @@ export function identityPages({ page, db, secrets, relyingParty, publicUrl }: Ap
       if (!data.password) {
         // Only the address given: one whose domain a provider serves goes there, the rest are asked for a password.
         const provider = await providerServing(db, data.email);
-        if (provider) return redirect(signInPath(provider.id, shown.next));
+        if (provider) {
+          const to = signInPath(provider.id, shown.next);
+          return show((ctx) => <ContinuePage ctx={ctx} to={to} name={provider.displayName} />);
+        }
         throw new DomainError("VALIDATION_FAILED", "password required", {
           fields: [{ path: ["password"], code: "required", message: "required" }],
         });
@@ -134,7 +138,7 @@ export function identityPages({ page, db, secrets, relyingParty, publicUrl }: Ap
       const provider = ended ? await findProvider(db, ended.providerId) : undefined;
       if (ended && provider?.enabled) {
         const there = await relyingParty.logoutUrl(provider, ended.idToken, `${publicUrl(request)}/login`);
-        if (there) return { redirect: there.href };
+        if (there) return show((ctx) => <ContinuePage ctx={ctx} to={there.href} name={provider.displayName} />);
       }
       return redirect("/login");
     },

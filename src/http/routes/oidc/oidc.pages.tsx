@@ -35,6 +35,7 @@ import { DomainError } from "../../../domain/shared/domain-error.ts";
 import { email } from "../../../domain/shared/field-rules.ts";
 import { format, type Messages } from "../../../i18n/index.ts";
 import { ProviderUnreachableError, TokenRejectedError } from "../../../oidc/relying-party.ts";
+import { ContinuePage } from "../../../ui/pages/identity/continue-page.tsx";
 import {
   type GrantFormValues,
   IdentityProviderPage,
@@ -110,13 +111,16 @@ export function oidcPages({ page, db, secrets, publicUrl, relyingParty: rp }: Ap
     provider: OidcProviderRow;
     returnTo: string;
     linkingActor: Actor | null;
+    /** Answering a form: a page that sends the browser on, as form-action 'self' forbids redirecting a form elsewhere. */
+    fromForm?: boolean;
   }): Promise<PageOutcome> {
-    const { request, reply, now, m, provider, returnTo, linkingActor } = input;
+    const { request, reply, now, m, provider, returnTo, linkingActor, fromForm = false } = input;
     const attempt = newSignIn({ now, provider, returnTo, linkUserId: linkingActor?.userId ?? null });
     try {
       const url = await rp.authorizationUrl(provider, attempt, callbackUri(request));
       await beginSignIn({ db, now, attempt });
       setCookie(request, reply, STATE_COOKIE, attempt.state, SIGN_IN_TTL_MS / 1000);
+      if (fromForm) return show((ctx) => <ContinuePage ctx={ctx} to={url.href} name={provider.displayName} />);
       return { redirect: url.href };
     } catch (e) {
       if (!(e instanceof ProviderUnreachableError)) throw e;
@@ -154,7 +158,7 @@ export function oidcPages({ page, db, secrets, publicUrl, relyingParty: rp }: Ap
     handle: async ({ request, reply, now, m, actor, params: { providerId } }) => {
       const provider = await findProvider(db, providerId);
       if (!provider?.enabled) return show((ctx) => <OidcRefusedPage ctx={ctx} reason="provider_unavailable" />, 404);
-      return sendToProvider({ request, reply, now, m, provider, returnTo: "/settings", linkingActor: actor });
+      return sendToProvider({ request, reply, now, m, provider, returnTo: "/settings", linkingActor: actor, fromForm: true });
     },
   });
 
