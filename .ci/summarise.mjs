@@ -29,6 +29,11 @@ for (const file of process.argv.slice(2)) {
     for (const f of r.testResults ?? []) {
       const failedTests = (f.assertionResults ?? []).filter((t) => t.status === "failed");
       for (const t of failedTests) failures.push(`${file}: ${f.name} > ${t.fullName}: ${firstLine(t.failureMessages)}`);
+      // "pending" at the end of a run is a test that started and never finished: its worker process died
+      // (vitest reports the file as passed and the crash only as an unhandled error). Skipped tests are "skipped".
+      const unfinished = (f.assertionResults ?? []).filter((t) => t.status === "pending");
+      for (const t of unfinished) failures.push(`${file}: ${f.name} > ${t.fullName}: never finished (its worker died)`);
+      failed += unfinished.length;
       // A file that failed to load, or whose beforeAll failed, has no failed tests of its own (they are
       // skipped): count the file once, whatever the other files did.
       if (f.status === "failed" && !failedTests.length) {
