@@ -28,7 +28,7 @@ const OTHER_ORGANISATION = { organisationNumber: makeSyntheticOrganisationNumber
 /** The "timeout" operator holds a call this long; the sender's own limit is longer, so the emulator closes first. */
 const OPERATOR_TIMEOUT_MS = 300;
 const SENDER_TIMEOUT_MS = 10_000;
-/** 2048-bit keys, though 1024 would be generated faster: OpenSSL 3.2+ (Node 22.20+ and 24) refuses smaller RSA keys in TLS at its default security level 2 ("ee key too small"). */
+/** 2048-bit keys, though 1024 would be generated faster: OpenSSL 3.5 (Node 24, and 22 today) refuses smaller RSA keys in TLS at its default security level 2 ("ee key too small"). */
 const TLS_KEYS = { modulusLength: 2048 };
 
 let ca: TestCa;

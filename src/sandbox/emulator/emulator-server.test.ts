@@ -33,7 +33,7 @@ import { type EmulatorEvent, memoryRecorder } from "./events.ts";
 const SENDER = { orgnr: "2120002411", name: "Sundsvalls kommun" };
 const SENDER_ID = `16${SENDER.orgnr}`;
 const OPERATOR_TIMEOUT_MS = 400;
-/** 2048-bit keys, though 1024 would be generated faster: OpenSSL 3.2+ (Node 22.20+ and 24) refuses smaller RSA keys in TLS at its default security level 2 ("ee key too small"). */
+/** 2048-bit keys, though 1024 would be generated faster: OpenSSL 3.5 (Node 24, and 22 today) refuses smaller RSA keys in TLS at its default security level 2 ("ee key too small"). */
 const TLS_KEYS = { modulusLength: 2048 };
 
 let ca: TestCa;

@@ -23,7 +23,7 @@ import { type EmulatorEvent, memoryRecorder } from "./events.ts";
 
 const SENDER = { organisationNumber: "2120002411", organisationName: "Sundsvalls kommun" };
 const SENDER_ID = `16${SENDER.organisationNumber}`;
-/** 2048-bit keys, though 1024 would be generated faster: OpenSSL 3.2+ (Node 22.20+ and 24) refuses smaller RSA keys in TLS at its default security level 2 ("ee key too small"). */
+/** 2048-bit keys, though 1024 would be generated faster: OpenSSL 3.5 (Node 24, and 22 today) refuses smaller RSA keys in TLS at its default security level 2 ("ee key too small"). */
 const TLS_KEYS = { modulusLength: 2048 };
 
 let ca: TestCa;
