@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 const db = process.env.DATABASE_URL ? "postgres" : "pglite";
+// CI runs the suite again under other Node versions; REPORT_TAG (e.g. "node24") keeps their reports apart.
+const tag = process.env.REPORT_TAG ? `${process.env.REPORT_TAG}-` : "";
 
 export default defineConfig({
   test: {
@@ -11,6 +13,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ["default", ["json", { outputFile: `reports/vitest-${db}.json` }]],
+    reporters: ["default", ["json", { outputFile: `reports/vitest-${tag}${db}.json` }]],
   },
 });

@@ -25,17 +25,24 @@ for (const file of process.argv.slice(2)) {
     failed += r.stats.unexpected;
     for (const t of failedPlaywrightTests(r.suites ?? [])) failures.push(`${file}: ${t}`);
   } else {
-    for (const f of r.testResults ?? []) {
-      for (const t of f.assertionResults ?? []) {
-        if (t.status === "failed") failures.push(`${file}: ${f.name} > ${t.fullName}: ${firstLine(t.failureMessages)}`);
-      }
-      if (f.status === "failed" && !(f.assertionResults ?? []).length) failures.push(`${file}: ${f.name}: ${f.message ?? "did not load"}`);
-    }
     // Vitest
+    for (const f of r.testResults ?? []) {
+      const failedTests = (f.assertionResults ?? []).filter((t) => t.status === "failed");
+      for (const t of failedTests) failures.push(`${file}: ${f.name} > ${t.fullName}: ${firstLine(t.failureMessages)}`);
+      // "pending" at the end of a run is a test that started and never finished: its worker process died
+      // (vitest reports the file as passed and the crash only as an unhandled error). Skipped tests are "skipped".
+      const unfinished = (f.assertionResults ?? []).filter((t) => t.status === "pending");
+      for (const t of unfinished) failures.push(`${file}: ${f.name} > ${t.fullName}: never finished (its worker died)`);
+      failed += unfinished.length;
+      // A file that failed to load, or whose beforeAll failed, has no failed tests of its own (they are
+      // skipped): count the file once, whatever the other files did.
+      if (f.status === "failed" && !failedTests.length) {
+        failures.push(`${file}: ${f.name}: ${firstLine([f.message]) || "failed before its tests ran (loading or a hook)"}`);
+        failed += 1;
+      }
+    }
     passed += r.numPassedTests;
     failed += r.numFailedTests;
-    // A test file that fails to load has no failed tests of its own; count the file.
-    if (!r.numFailedTests && r.numFailedTestSuites) failed += r.numFailedTestSuites;
   }
 }
 for (const f of failures) console.error(`FAILED ${f}`);

@@ -30,6 +30,13 @@ export type WorkerJob<R> = {
   onOutOfMemory: () => R;
 };
 
+/**
+ * The smallest heap a thread is given: below about 4 MB, Node 22 and 24 cannot even build the thread's
+ * isolate, and that is a fatal out-of-memory of the whole process ("GC during deserialization"), not
+ * the thread's ERR_WORKER_OUT_OF_MEMORY (Node 20 reported the thread's).
+ */
+export const MIN_WORKER_HEAP_MB = 8;
+
 const isReady = (reply: unknown) => typeof reply === "object" && reply !== null && "ready" in reply;
 
 /** Runs one job on a fresh thread and settles once: its answer, the budget or the heap running out, or the thread failing. */
@@ -37,7 +44,7 @@ export function runOnWorker<R>(job: WorkerJob<R>): Promise<R> {
   return new Promise<R>((resolve, reject) => {
     const worker = new Worker(BOOTSTRAP, {
       workerData: { module: job.module.href },
-      resourceLimits: { maxOldGenerationSizeMb: job.maxHeapMb, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(job.maxHeapMb, MIN_WORKER_HEAP_MB), maxYoungGenerationSizeMb: 32 },
     });
     let budget: NodeJS.Timeout | null = null;
     let settled = false;

@@ -6,14 +6,9 @@ import { sandboxCertificateBundle } from "./sandbox-certificate-bundle.ts";
 
 describe("the test certificate as one PEM file", () => {
   it("holds the key, the certificate and the CA, and works as a TLS client's cert and key as it is", async () => {
-    const ca = await createTestCa({ modulusLength: 1024 });
-    const client = await issueClientCertificate(
-      ca,
-      { organisationNumber: "2120002411", organisationName: "Sundsvalls kommun" },
-      {
-        modulusLength: 1024,
-      },
-    );
+    // The default 2048-bit keys: Node 24 and 22 today (OpenSSL 3.5) refuse 1024-bit ones in a TLS context.
+    const ca = await createTestCa();
+    const client = await issueClientCertificate(ca, { organisationNumber: "2120002411", organisationName: "Sundsvalls kommun" });
     const certificate = new X509Certificate(client.certificatePem);
     const bundle = sandboxCertificateBundle(
       {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MIN_WORKER_HEAP_MB } from "../../../workers/bounded-worker.ts";
 import { createFlowImportRunner, createImportRunner } from "./flow-import-runner.ts";
 
 const csv = (rows: number) => new Uint8Array(Buffer.from(`Namn;Mottagartyp;Årsvolym\n${"Bygglov;privatperson;12 000\n".repeat(rows)}`));
@@ -30,7 +31,7 @@ describe("reading an import on a worker thread", () => {
   });
 
   it("answers a reading that runs out of its capped heap with one error for the file, and the server goes on", async () => {
-    const result = await createFlowImportRunner({ maxHeapMb: 2 })(csv(5000));
+    const result = await createFlowImportRunner({ maxHeapMb: MIN_WORKER_HEAP_MB })(csv(5000));
     expect(result.rows).toEqual([]);
     expect(result.errors).toMatchObject([{ row: 0, code: "import_too_costly" }]);
   });
