@@ -28,7 +28,8 @@ describe("the national demo seed", { timeout: 120_000 }, () => {
     t = await startTestApp();
     const result = await seedNational(t.db, new Date(), { scale: SCALE, add: false });
     expect(result).toMatchObject({ organisations: 650, initiatives: 1000, flows: 20000 });
-  });
+    // About a minute alone; on a loaded 2-core CI machine (another runner beside it) up to two or three.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
   });
