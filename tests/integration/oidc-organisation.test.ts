@@ -38,6 +38,7 @@ describe("an organisation's identity provider", () => {
     },
     "va-a-at-idp": { email: "va-a@test.example", email_verified: true, name: "VA A" },
     "pl-b-at-idp": { email: "pl-b@test.example", email_verified: true, name: "PL B" },
+    "pl-a-at-idp": { email: "pl-a@test.example", email_verified: true, name: "PL A" },
     "twice-at-once": { email: "samtidig@kommun.example", email_verified: true, groups: ["ansluta-b"] },
     "logout-person": { email: "utloggning@kommun.example", email_verified: true },
   };
@@ -244,6 +245,15 @@ describe("an organisation's identity provider", () => {
         payload: { email: world.emails.plA, password: "fel-lösenord-123" },
       });
       expect(wrong.statusCode).toBe(401);
+      // Her password no longer works, but her organisation has said the provider speaks for its members:
+      // her first sign-in there links her account (no administrator needed), and nobody else's.
+      const linked = world.anonymousBrowser();
+      expect((await signInWith(linked, "pl-a-at-idp")).statusCode).toBe(303);
+      expect((await linked.get("/settings")).body).toContain(`Kopplat till ${idp.issuer}`);
+      const [byOrganisation] = await auditOf("user_identity.link");
+      expect(byOrganisation).toMatchObject({ entityId: world.users.plA });
+      expect(byOrganisation?.after).toMatchObject({ because: "organisation_sign_in_provider" });
+      expect((await signInWith(world.anonymousBrowser(), "pl-b-at-idp")).statusCode).toBe(409);
       // Another organisation's members are not affected.
       expect(
         (await world.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: world.emails.plB, password: PASSWORD } }))

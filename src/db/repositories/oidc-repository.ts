@@ -206,3 +206,14 @@ export const passwordBlockingProvider = async (db: Database, userId: string) =>
       .orderBy(asc(oidcProviders.displayName), asc(oidcProviders.id))
       .limit(1)
   )[0];
+
+/** Whether the user is a member of an organisation that signs its members in with this provider. */
+export const memberOfOrganisationSigningInWith = async (db: Database, userId: string, providerId: string) =>
+  (
+    await db
+      .select({ id: organisations.id })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(and(eq(memberships.userId, userId), eq(organisations.signInProviderId, providerId)))
+      .limit(1)
+  ).length > 0;

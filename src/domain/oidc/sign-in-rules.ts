@@ -44,7 +44,10 @@ export type SignInDecision =
   | { kind: "sign_in"; userId: string }
   | { kind: "create"; email: string; name: string }
   | { kind: "link"; userId: string }
-  /** An administrator allowed the account with this address to be linked at its next sign-in with the provider. */
+  /**
+   * An administrator allowed the account with this address to be linked at its next sign-in with the
+   * provider, or the account's organisation signs its members in with this provider.
+   */
   | { kind: "link_granted"; userId: string }
   | { kind: "refuse"; reason: SignInRefusal; userId?: string };
 
@@ -63,7 +66,7 @@ export function decideSignIn(input: {
   linkedUserId: string | null;
   /** The account that has the token's address, if any. */
   emailOwnerId: string | null;
-  /** Whether an administrator's leave to link that account with this provider is in force. */
+  /** Whether that account may be linked to this provider: an administrator's leave, or its organisation signs in with it. */
   linkGranted?: boolean;
   /** The signed-in account that asked to link this identity (from the account page), if any. */
   linkTo: string | null;

@@ -7,6 +7,7 @@ import {
   findUserIdentity,
   insertOidcLoginAttempt,
   insertUserIdentity,
+  memberOfOrganisationSigningInWith,
   type OidcLoginAttemptRow,
   type OidcProviderRow,
   pruneOidcLoginAttempts,
@@ -101,12 +102,16 @@ export async function finishSignIn({
     const identity = await findUserIdentity(tx, claims.issuer, claims.subject);
     const emailOwner = claims.email ? await findUserByEmail(tx, claims.email) : undefined;
     const grant = emailOwner && !identity ? await findLinkGrant(tx, emailOwner.id, provider.id, now) : undefined;
+    // An organisation that signs its members in with this provider has said the provider speaks for
+    // them: a member's account (an invited person's, say, whose password no longer works) is linked.
+    const organisationTrusts =
+      emailOwner && !identity && !grant ? await memberOfOrganisationSigningInWith(tx, emailOwner.id, provider.id) : false;
     const decision = decideSignIn({
       claims,
       provider,
       linkedUserId: identity?.userId ?? null,
       emailOwnerId: emailOwner?.id ?? null,
-      linkGranted: grant !== undefined,
+      linkGranted: grant !== undefined || organisationTrusts,
       linkTo: linkingActor?.userId ?? null,
     });
     const identityKey = { issuer: claims.issuer, subject: claims.subject, providerId: provider.id };
@@ -133,7 +138,7 @@ export async function finishSignIn({
         return { kind: "linked", userId: decision.userId };
       }
       case "link_granted": {
-        await deleteLinkGrant(tx, decision.userId, provider.id);
+        if (grant) await deleteLinkGrant(tx, decision.userId, provider.id);
         await insertUserIdentity(tx, {
           issuer: claims.issuer,
           subject: claims.subject,
@@ -148,7 +153,7 @@ export async function finishSignIn({
             action: "user_identity.link",
             entityType: "user",
             entityId: decision.userId,
-            after: { ...identityKey, grantedBy: grant?.grantedBy ?? null },
+            after: { ...identityKey, grantedBy: grant?.grantedBy ?? null, because: grant ? "link_grant" : "organisation_sign_in_provider" },
           },
           now,
         );
