@@ -193,9 +193,11 @@ function sandboxPublicHost(config: SandboxAddressConfig): string {
 /**
  * The one address the emulator goes by, in the WSDLs, ServiceAdress, the environment API and pages
  * alike: SANDBOX_PUBLIC_URL, else https://{sandboxPublicHost}:{SANDBOX_PORT}; null when no emulator runs.
+ * With SANDBOX_PUBLIC_URL but no SANDBOX_PORT the emulator runs on another app server (it runs on
+ * one only), and this one's pages show the same address as that one's.
  */
 export function sandboxPublicUrl(config: SandboxAddressConfig): string | null {
-  if (config.SANDBOX_PORT === undefined) return null;
+  if (config.SANDBOX_PORT === undefined) return config.SANDBOX_PUBLIC_URL ?? null;
   return config.SANDBOX_PUBLIC_URL ?? httpsOrigin(sandboxPublicHost(config), config.SANDBOX_PORT);
 }
 
