@@ -132,8 +132,12 @@ const EnvSchema = z.object({
    * DATABASE_URL, the same on every app server; on the embedded database DATA_DIR/secret.key is made.
    */
   SECRET_KEY: z.string().optional(),
-  /** How often each app server runs a round of reminders, in minutes; 0 turns the job off (the CLI's reminders:run still works). */
-  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /**
+   * How often each app server runs a round of reminders, in minutes (a fraction is a part of one:
+   * 0.05 is every 3 s, as the several-servers test runs it); 0 turns the job off (the CLI's
+   * reminders:run still works).
+   */
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().min(0).max(10_080).default(60),
   /** How many days before a condition's due date or a planned decision the first reminder goes out. */
   REMINDER_DAYS_AHEAD: z.coerce.number().int().min(0).max(365).default(7),
   INFORMATION_SECURITY_SCALE: InformationSecurityScale,
@@ -189,9 +193,11 @@ function sandboxPublicHost(config: SandboxAddressConfig): string {
 /**
  * The one address the emulator goes by, in the WSDLs, ServiceAdress, the environment API and pages
  * alike: SANDBOX_PUBLIC_URL, else https://{sandboxPublicHost}:{SANDBOX_PORT}; null when no emulator runs.
+ * With SANDBOX_PUBLIC_URL but no SANDBOX_PORT the emulator runs on another app server (it runs on
+ * one only), and this one's pages show the same address as that one's.
  */
 export function sandboxPublicUrl(config: SandboxAddressConfig): string | null {
-  if (config.SANDBOX_PORT === undefined) return null;
+  if (config.SANDBOX_PORT === undefined) return config.SANDBOX_PUBLIC_URL ?? null;
   return config.SANDBOX_PUBLIC_URL ?? httpsOrigin(sandboxPublicHost(config), config.SANDBOX_PORT);
 }
 

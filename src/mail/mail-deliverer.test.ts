@@ -82,6 +82,15 @@ describe("mail delivery through SMTP", () => {
     await deliverer.stop();
   });
 
+  it("sends more than a batch in one delivery instead of a batch per retry interval", async () => {
+    const deliverer = createMailDeliverer(t.db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: "no-reply@ansluta.test" });
+    for (let i = 0; i < 45; i++) await invite(`batch-${i}@test.example`);
+    expect(await deliverer.deliverPending()).toBe(45);
+    await deliverer.stop();
+    const pending = (await listOutbox({ db: t.db, actor: SYSTEM_ACTOR, limit: 1000 })).filter((m) => m.sentAt === null);
+    expect(pending).toEqual([]);
+  });
+
   it("leaves mail in the outbox when no SMTP server is configured", async () => {
     const deliverer = createMailDeliverer(t.db, { from: "x@ansluta.test" });
     await invite("kept@test.example");

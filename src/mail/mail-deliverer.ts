@@ -28,6 +28,8 @@ export function createMailDeliverer(
   }
   const transport = nodemailer.createTransport(opts.smtpUrl);
   let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = false;
 
   const pass = async () => {
     return db.transaction(async (tx) => {
@@ -52,12 +54,32 @@ export function createMailDeliverer(
           opts.log?.(`mail to ${row.toAddress} failed: ${(e as Error).message}`);
         }
       }
-      return sent;
+      return { claimed: rows.length, sent };
     });
   };
 
+  /**
+   * Passes until the outbox has nothing more for this server: another after a full batch, and
+   * another when mail was queued during a pass (its kick found this one running, and the pass had
+   * already read the outbox). Failed mail ends it, for the timer to try again later.
+   */
+  const drain = async () => {
+    let total = 0;
+    do {
+      again = false;
+      const { claimed, sent } = await pass();
+      total += sent;
+      if (claimed === BATCH && sent === claimed) again = true;
+    } while (again && !stopped);
+    return total;
+  };
+
   const deliverPending = () => {
-    running ??= pass().finally(() => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain().finally(() => {
       running = null;
     });
     return running;
@@ -69,6 +91,7 @@ export function createMailDeliverer(
     kick: () => void deliverPending().catch((e: Error) => opts.log?.(`mail delivery failed: ${e.message}`)),
     deliverPending,
     stop: async () => {
+      stopped = true;
       clearInterval(timer);
       await running?.catch(() => {});
       transport.close();

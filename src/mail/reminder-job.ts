@@ -1,12 +1,15 @@
 import type { Database } from "../db/database.ts";
 import { type ReminderRun, runReminders } from "../domain/follow-up/run-reminders.ts";
 
+const FIRST_ROUND_MS = 60_000;
+
 export type ReminderJob = { runNow(): Promise<ReminderRun>; stop(): Promise<void> };
 
 /**
  * Runs a round of reminders every `intervalMinutes` (0: never) on every app server; the round's
  * database lock and reminders_sent keep several servers from mailing anything twice. The first
- * round runs a minute after start, so a restart does not delay reminders by a whole interval.
+ * round runs a minute after start (or after one interval, when that is shorter), so a restart does
+ * not delay reminders by a whole interval.
  */
 export function startReminderJob(
   db: Database,
@@ -28,7 +31,13 @@ export function startReminderJob(
     return running;
   };
   const tick = () => void runNow().catch((e: Error) => opts.log(`reminders failed: ${e.message}`));
-  const timers = opts.intervalMinutes > 0 ? [setTimeout(tick, 60_000), setInterval(tick, opts.intervalMinutes * 60_000)] : [];
+  const everyMs = opts.intervalMinutes * 60_000;
+  const timers =
+    everyMs <= 0
+      ? []
+      : everyMs <= FIRST_ROUND_MS
+        ? [setInterval(tick, everyMs)]
+        : [setTimeout(tick, FIRST_ROUND_MS), setInterval(tick, everyMs)];
   for (const t of timers) t.unref();
   return {
     runNow,

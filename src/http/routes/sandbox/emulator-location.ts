@@ -4,7 +4,8 @@ import { DEFAULT_OPERATORS, type Operator } from "../../../sandbox/recipients/sc
 
 /**
  * Where a sender's system reaches the emulator: the one address the emulator itself hands out
- * (sandboxPublicUrl), never the host a request happened to come to; null when no emulator runs.
+ * (sandboxPublicUrl), never the host a request happened to come to, whichever app server runs it;
+ * null when no emulator runs.
  */
 export const emulatorLocation = (config: Config): EmulatorLocation => sandboxPublicUrl(config);
 
