@@ -11,7 +11,17 @@ export const LoginBody = z.object({
  * The login form: the password may be left empty by someone whose organisation signs in through its
  * identity provider (the form sends her there by her address's domain).
  */
-export const LoginForm = LoginBody.extend({ password: z.string().max(256, { error: "too_long" }) });
+export const LoginForm = z
+  .object({
+    email: z.string({ error: "required" }).trim().max(254, { error: "too_long" }),
+    password: z.string().max(256, { error: "too_long" }),
+  })
+  .superRefine((v, ctx) => {
+    // Both fields are named at once when both are empty; a password left empty beside an address is
+    // judged by the route (sent to the address's provider, or asked for).
+    if (v.email === "") ctx.addIssue({ code: "custom", path: ["email"], message: "required" });
+    if (v.email === "" && v.password === "") ctx.addIssue({ code: "custom", path: ["password"], message: "required" });
+  });
 
 export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
