@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Database } from "../db/database.ts";
 import { resolveBearerToken } from "../domain/identity/api-tokens.ts";
 import { resolveSession } from "../domain/identity/sessions.ts";
+import { isBareRequest } from "./bare-request.ts";
 import { SESSION_COOKIE } from "./cookies.ts";
 import "./request-context.ts";
 
@@ -14,6 +15,7 @@ export const isApiRequest = (request: FastifyRequest) => request.url.startsWith(
 export function registerAuthentication(app: FastifyInstance, db: Database) {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request) => {
+    if (isBareRequest(request)) return;
     if (isApiRequest(request)) {
       const header = request.headers.authorization;
       const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;

@@ -4,6 +4,7 @@ import { hashSecretToken } from "../domain/identity/secret-token.ts";
 import { DomainError } from "../domain/shared/domain-error.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
 import { isApiRequest } from "./authentication.ts";
+import { isBareRequest } from "./bare-request.ts";
 import { CSRF_COOKIE, setCookie } from "./cookies.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -38,7 +39,7 @@ const sessionToken = (secrets: SecretBox, session: string) => secrets.mac(hashSe
 export function registerCsrf(app: FastifyInstance, secrets: SecretBox) {
   app.decorateRequest("csrfToken", "");
   app.addHook("onRequest", async (request, reply) => {
-    if (isApiRequest(request)) return;
+    if (isApiRequest(request) || isBareRequest(request)) return;
     const cookie = request.cookies[CSRF_COOKIE];
     const token =
       request.auth?.via === "session"

@@ -9,15 +9,6 @@ export async function insertSession(db: Database, values: typeof sessions.$infer
   await db.insert(sessions).values(values);
 }
 
-export const findLiveSession = async (db: Database, tokenHash: string, now: Date) =>
-  (
-    await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-      .limit(1)
-  )[0];
-
 export async function updateSession(db: Database, tokenHash: string, patch: Partial<SessionRow>) {
   await db.update(sessions).set(patch).where(eq(sessions.tokenHash, tokenHash));
 }

@@ -1,16 +1,11 @@
 import type { Database } from "../../db/database.ts";
-import {
-  deleteSession,
-  findLiveSession,
-  insertSession,
-  type SessionRow,
-  updateSession,
-} from "../../db/repositories/credential-repository.ts";
+import { findActorBySession } from "../../db/repositories/actor-repository.ts";
+import { deleteSession, insertSession, updateSession } from "../../db/repositories/credential-repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { can } from "../access/policy.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../shared/domain-error.ts";
-import { loadActor } from "./load-actor.ts";
+import { actorOf } from "./load-actor.ts";
 import { hashSecretToken, newSecretToken } from "./secret-token.ts";
 
 /** Absolute lifetime of a browser session; an idle session ends sooner. */
@@ -46,21 +41,21 @@ export async function startSession({ db, actor, now, via = null }: { db: Databas
   return { token, maxAgeSeconds: SESSION_TTL_MS / 1000 };
 }
 
-export type ResolvedSession = { session: SessionRow; actor: Actor; activeOrganisationId: string | null };
+export type ResolvedSession = { actor: Actor; activeOrganisationId: string | null };
 
+/** The session's user, in one query with her memberships; its last activity is written at most once a minute. */
 export async function resolveSession({ db, token, now }: { db: Database; token: string; now: Date }) {
   const tokenHash = hashSecretToken(token);
-  const session = await findLiveSession(db, tokenHash, now);
+  const session = await findActorBySession(db, tokenHash, now);
   if (!session || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return undefined;
-  const actor = await loadActor(db, session.userId);
-  if (!actor) return undefined;
+  const actor = actorOf(session, session.memberships);
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await updateSession(db, tokenHash, { lastSeenAt: now });
   // A membership removed since the session began must not keep its organisation active.
   const active =
     session.activeOrganisationId && can(actor, { action: "organisation:read", organisationId: session.activeOrganisationId })
       ? session.activeOrganisationId
       : (actor.memberships.keys().next().value ?? null);
-  return { session, actor, activeOrganisationId: active } satisfies ResolvedSession;
+  return { actor, activeOrganisationId: active } satisfies ResolvedSession;
 }
 
 /** Ends the session; answers how it signed in, so logging out can end the provider's session too (null: a password login, or gone already). */
