@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { BusinessCaseYear, Scenario } from "../domain/business-case/business-case.ts";
 import type { BenefitLine, CostLine } from "../domain/business-case/business-case-input.ts";
 import type { ComputedBenefitYear, FlowYearInput } from "../domain/business-case/computed-benefits.ts";
@@ -198,7 +198,9 @@ function sensitivitySheet(workbook: ExcelJS.Workbook, input: BusinessCaseWorkboo
 }
 
 export async function businessCaseWorkbook(input: BusinessCaseWorkbookInput): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads with the first workbook rather than at start: it takes a quarter of a second to import.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.creator = "Ansluta";
   indataSheet(workbook, input);
   computedSheet(workbook, input);

@@ -1,13 +1,16 @@
 import type { DocumentModel, Renderer } from "./document-model.ts";
-import { renderDocx } from "./docx.ts";
-import { renderPdf } from "./pdf.ts";
 
 export const exportFormats = ["docx", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+// The renderers and their libraries (docx; pdfkit with fontkit) load at the first export, not at
+// every start: together they take a good part of a second to import.
 const formats: Record<ExportFormat, { render: Renderer; contentType: string }> = {
-  docx: { render: renderDocx, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
-  pdf: { render: renderPdf, contentType: "application/pdf" },
+  docx: {
+    render: async (model) => (await import("./docx.ts")).renderDocx(model),
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  },
+  pdf: { render: async (model) => (await import("./pdf.ts")).renderPdf(model), contentType: "application/pdf" },
 };
 
 /** The media types an export may answer with, for the API description. */

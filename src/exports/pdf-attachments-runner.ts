@@ -1,5 +1,5 @@
 import { runOnWorker, workerSlots } from "../workers/bounded-worker.ts";
-import { MAX_ATTACHMENT_PDF_PAGES, type UnreadablePdf } from "./pdf-attachments.ts";
+import { MAX_ATTACHMENT_PDF_PAGES, type UnreadablePdf } from "./attachment-pdf-limits.ts";
 
 /**
  * pdf-lib on attachment PDFs, always on a worker thread of its own (workers/bounded-worker.ts): a

@@ -1,19 +1,11 @@
 import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef } from "pdf-lib";
+import { MAX_ATTACHMENT_PDF_PAGES, type UnreadablePdf } from "./attachment-pdf-limits.ts";
 
 /**
  * Attachments that are PDFs, appended after a package's own pages with pdf-lib. The package keeps
  * everything pdfkit wrote (structure tree, language, XMP, outline): pdf-lib copies the attachment's
  * pages into it rather than rewriting it, and leaves the Info dictionary as it was.
  */
-
-/**
- * The most pages an attachment PDF may have: a signed agreement or minutes has tens, and every page
- * appended costs the package's reader memory and time. A longer file is refused at upload.
- */
-export const MAX_ATTACHMENT_PDF_PAGES = 2000;
-
-/** Why an attachment PDF cannot be appended. */
-export type UnreadablePdf = "encrypted" | "unreadable" | "too_many_pages";
 
 /** An attachment PDF read and ready to append, or why it cannot be: the package lists it with that note instead. */
 export type AttachmentPdf = { readable: true; pdf: PDFDocument } | { readable: false; reason: UnreadablePdf };

@@ -7,7 +7,7 @@ import { attachmentFiles } from "../../../db/attachment-files.ts";
 import type { PdfRefusal } from "../../../domain/attachments/attachment-type.ts";
 import type { UploadSettings } from "../../../domain/attachments/attachments.ts";
 import { DomainError } from "../../../domain/shared/domain-error.ts";
-import { MAX_ATTACHMENT_PDF_PAGES } from "../../../exports/pdf-attachments.ts";
+import { MAX_ATTACHMENT_PDF_PAGES } from "../../../exports/attachment-pdf-limits.ts";
 import { type PdfAttachmentWorker, pdfAttachmentWorker } from "../../../exports/pdf-attachments-runner.ts";
 import type { UploadTerms } from "../../../ui/pages/attachments/attachment-parts.tsx";
 

@@ -19,7 +19,6 @@ import type { ExportFile, ExportFormat } from "../../../exports/export-file.ts";
 import { format as fill, type Locale, messagesFor } from "../../../i18n/index.ts";
 import type { Milestone } from "../../../method/types.ts";
 import { missingText } from "../../../ui/pages/milestones/milestone-texts.ts";
-import { drawCharts } from "./chart-pictures.ts";
 
 type Ctx = { db: Database; actor: Actor };
 
@@ -106,7 +105,12 @@ export async function decisionPackageExport({
     fileTitle = `${m.decisionPackage.underlagFile} ${milestone.numeral} ${initiative.name}`;
   }
   // The charts as pictures, drawn here from the page's own SVG: exports/ never imports ui.
-  return decisionPackageFile((listed) => drawCharts(decisionPackageDocument(input(listed)), locale), format, fileTitle, attachments);
+  return decisionPackageFile(
+    async (listed) => (await import("./chart-pictures.ts")).drawCharts(decisionPackageDocument(input(listed)), locale),
+    format,
+    fileTitle,
+    attachments,
+  );
 }
 
 /**

@@ -7,7 +7,6 @@ import { notFound } from "../../../domain/shared/domain-error.ts";
 import { deliverableDocument } from "../../../exports/deliverable-document.ts";
 import { type ExportFile, type ExportFormat, exportFile } from "../../../exports/export-file.ts";
 import type { Locale } from "../../../i18n/index.ts";
-import { drawCharts } from "./chart-pictures.ts";
 
 /**
  * One version of a deliverable as a file, for the API and the page alike. Reading it goes through
@@ -47,5 +46,5 @@ export async function deliverableExport({
     organisationName: organisation.name,
   });
   // The charts as pictures, drawn here from the page's own SVG: exports/ never imports ui.
-  return exportFile(await drawCharts(draft, locale), format, chosen.version);
+  return exportFile(await (await import("./chart-pictures.ts")).drawCharts(draft, locale), format, chosen.version);
 }
