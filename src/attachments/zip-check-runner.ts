@@ -1,4 +1,5 @@
 import { DEFAULT_ZIP_LIMITS, type TypeRefusal, type ZipLimits } from "../domain/attachments/attachment-type.ts";
+import { projectModule } from "../project-root.ts";
 import { runOnWorker, workerSlots } from "../workers/bounded-worker.ts";
 
 /**
@@ -11,7 +12,7 @@ import { runOnWorker, workerSlots } from "../workers/bounded-worker.ts";
 export type ZipCheckReply = { ready: true } | { refusal: TypeRefusal | null };
 export type ZipCheck = (bytes: Uint8Array) => Promise<TypeRefusal | null>;
 
-const WORKER_MODULE = new URL("./zip-check-worker.ts", import.meta.url);
+const WORKER_MODULE = projectModule("src", "attachments", "zip-check-worker.ts");
 
 export function createZipCheck({
   timeoutMs = 10_000,

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fromProjectRoot } from "../project-root.ts";
 
 /**
  * Making a new embedded database (PostgreSQL's initdb, compiled to WebAssembly, run beside a
@@ -23,7 +23,7 @@ await db.close();
 `;
 
 // Run from this folder so that the child resolves @electric-sql/pglite from the app's node_modules.
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = fromProjectRoot("src", "db");
 const making = new Map<string, Promise<void>>();
 
 /** Makes the embedded database in `dir` unless it exists; concurrent callers share one child. */

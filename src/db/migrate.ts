@@ -1,13 +1,12 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type pg from "pg";
+import { fromProjectRoot } from "../project-root.ts";
 import type { DatabaseHandle } from "./database.ts";
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const migrationsFolder = fromProjectRoot("src", "db", "migrations");
 
 /** A fixed advisory-lock key that only migrating uses ("migr" in ASCII). */
 const MIGRATION_LOCK_KEY = 0x6d69_6772;

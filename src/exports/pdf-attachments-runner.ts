@@ -1,3 +1,4 @@
+import { projectModule } from "../project-root.ts";
 import { runOnWorker, workerSlots } from "../workers/bounded-worker.ts";
 import { MAX_ATTACHMENT_PDF_PAGES, type UnreadablePdf } from "./attachment-pdf-limits.ts";
 
@@ -23,7 +24,7 @@ export type PdfAttachmentWorker = {
   append: (packagePdf: Uint8Array, attachments: readonly { bookmark: string; bytes: Uint8Array }[]) => Promise<Uint8Array | null>;
 };
 
-const MODULE = new URL("./pdf-attachments-worker.ts", import.meta.url);
+const MODULE = projectModule("src", "exports", "pdf-attachments-worker.ts");
 
 export function createPdfAttachmentWorker({
   readTimeoutMs = 15_000,

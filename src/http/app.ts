@@ -3,7 +3,7 @@ import { constants as zlibConstants } from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyFormbody from "@fastify/formbody";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { createValidationPool, type ValidationPool } from "../sandbox/checks/validation-pool.ts";
@@ -129,7 +129,7 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
             serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: loggedUrl(req.url) }) },
           },
     // registerRequestLog writes one line per request instead.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Trust exactly TRUST_PROXY hops: the peer and the X-Forwarded-For entries the proxies appended,
     // counted from the right; whatever the client wrote further left is never its address.
     trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import { describe, expect, it } from "vitest";
 import { registerRequestLog } from "./request-log.ts";
 
@@ -11,7 +11,7 @@ async function linesFor(level: string, urls: string[]) {
       callback();
     },
   });
-  const app = Fastify({ logger: { level, stream }, disableRequestLogging: true });
+  const app = Fastify({ logger: { level, stream }, logController: new LogController({ disableRequestLogging: true }) });
   registerRequestLog(app);
   app.get("/healthz", async () => "ok");
   app.get("/invitation/:token", async () => "hello");

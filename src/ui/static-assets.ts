@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fromProjectRoot } from "../project-root.ts";
 import { faviconIco, faviconSvg } from "./favicon.ts";
 
 /**
@@ -12,7 +12,7 @@ import { faviconIco, faviconSvg } from "./favicon.ts";
 export type StaticAsset = { readonly body: Buffer; readonly type: string; readonly hash: string };
 
 const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = fromProjectRoot("src", "ui");
 const designsystemet = path.dirname(require.resolve("@digdir/designsystemet-css"));
 const inter = path.dirname(require.resolve("@fontsource/inter/package.json"));
 

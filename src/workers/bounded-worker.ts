@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { DomainError } from "../domain/shared/domain-error.ts";
+import { projectModule } from "../project-root.ts";
 
 /**
  * Untrusted input that can be costly to read (a spreadsheet to import, an Office file to unpack) is
@@ -10,10 +11,10 @@ import { DomainError } from "../domain/shared/domain-error.ts";
  * module says `{ ready: true }` once loaded, is sent the request, and answers once.
  */
 
-const BOOTSTRAP = new URL("../sandbox/checks/validation-worker.mjs", import.meta.url);
+const BOOTSTRAP = projectModule("src", "sandbox", "checks", "validation-worker.mjs");
 
 export type WorkerJob<R> = {
-  /** The module the thread runs, e.g. new URL("./zip-check-worker.ts", import.meta.url). */
+  /** The module the thread runs, e.g. projectModule("src", "attachments", "zip-check-worker.ts"). */
   module: URL;
   /** What the job is called in an error: "the zip check". */
   name: string;

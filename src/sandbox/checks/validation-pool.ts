@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { projectModule } from "../../project-root.ts";
 import { DEFAULT_XML_LIMITS, type XmlLimits } from "../soap/safe-xml.ts";
 import type { Check } from "./check.ts";
 import type { SenderRequestReading, ValidationJob } from "./validation-jobs.ts";
@@ -77,8 +78,8 @@ export const defaultValidationPoolSize = () => Math.max(1, availableParallelism(
 export const DEFAULT_VALIDATION_TIMEOUT_MS = 10_000;
 
 /** Registers tsx in the thread, then imports `module`: the same under tsx, vitest and plain node --import tsx. */
-const BOOTSTRAP = new URL("./validation-worker.mjs", import.meta.url);
-const WORKER_MODULE = new URL("./validation-worker.ts", import.meta.url);
+const BOOTSTRAP = projectModule("src", "sandbox", "checks", "validation-worker.mjs");
+const WORKER_MODULE = projectModule("src", "sandbox", "checks", "validation-worker.ts");
 
 const poolClosed = () => new Error("the validation pool closed");
 

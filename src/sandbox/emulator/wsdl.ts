@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fromProjectRoot } from "../../project-root.ts";
 
 /**
  * The WSDLs as the emulator serves them: `soap:address` points at the emulator and the imported
@@ -9,7 +10,7 @@ import { join } from "node:path";
  * the contract's names throughout), the one Authority operation it answers.
  */
 
-const CONTRACT = join(import.meta.dirname, "..", "contract");
+const CONTRACT = fromProjectRoot("src", "sandbox", "contract");
 
 export type WsdlName = "Recipient" | "Service" | "Authority";
 

@@ -2,6 +2,7 @@ import type { ActualsImport, ActualsImportContext } from "../../../domain/actual
 import type { MeasurementImport, MeasurementImportContext } from "../../../domain/benefits/import/parse-measurement-import.ts";
 import type { FlowImport, ImportProblem } from "../../../domain/flows/import/parse-flow-import.ts";
 import { DEFAULT_SHEET_LIMITS, isZip, type SheetLimits } from "../../../domain/flows/import/read-sheet.ts";
+import { projectModule } from "../../../project-root.ts";
 import { defaultValidationPoolSize } from "../../../sandbox/checks/validation-pool.ts";
 import { runOnWorker, workerSlots } from "../../../workers/bounded-worker.ts";
 
@@ -41,7 +42,7 @@ export type FlowImportRunnerOptions = {
 
 export const DEFAULT_IMPORT_TIMEOUT_MS = 10_000;
 
-const WORKER_MODULE = new URL("./flow-import-worker.ts", import.meta.url);
+const WORKER_MODULE = projectModule("src", "http", "routes", "flows", "flow-import-worker.ts");
 
 export type ImportRunner = <J extends ImportJob>(bytes: Uint8Array, job: J) => Promise<ResultOf<J>>;
 export type FlowImportRunner = (bytes: Uint8Array) => Promise<FlowImport>;

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fromProjectRoot } from "../../../project-root.ts";
 import { findAsset } from "../../../ui/static-assets.ts";
 import type { RegisteredApiRoute } from "../../api/api-route.ts";
 import { buildOpenApi } from "../../api/openapi.ts";
@@ -8,8 +7,7 @@ import type { AppScope } from "../../app-scope.ts";
 
 const HASH = /^[0-9a-f]{12}$/;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const version = (JSON.parse(readFileSync(path.join(here, "../../../../package.json"), "utf8")) as { version: string }).version;
+const version = (JSON.parse(readFileSync(fromProjectRoot("package.json"), "utf8")) as { version: string }).version;
 
 export async function systemRoutes({ app, handle }: AppScope, registry: readonly RegisteredApiRoute[]) {
   // Liveness: the process serves requests. It touches nothing else, so a database outage never gets
