@@ -93,24 +93,16 @@ export const enPortfolio: Widen<typeof svPortfolio> = {
     quartersChartDesc:
       "Column chart: the number of initiatives planning to start sending digitally each quarter. Most in one quarter: {max}. The figures are in the table below.",
     quartersChartRegion: "Chart: production starts per quarter",
-    forecastChartRegion: "Chart: messages per month nationwide",
     quartersCaption: "Initiatives planning to start production, per quarter and kind of organisation",
     quarter: "Quarter",
     total: "Total",
     noQuarters: "No initiative has a planned production start yet.",
     forecastHeading: "Digital messages nationwide",
     forecastIntro:
-      "The forecast per month from {from}: the sum of every initiative's current forecast (the same figures as each initiative's forecast).",
-    chartTitle: "Messages per month nationwide, {first} to {last}",
-    chartDesc:
-      "Stacked column chart per month: digital messages at the bottom and paper on top. At most {max} messages in a month. The yearly figures are in the tables below.",
-    digital: "Digital",
-    paper: "Paper",
+      "The current forecast per year from {from}, by organisation kind and by recipient type: the sum of every initiative's current forecast. The forecast per month and the national total per year are in the volume plan above.",
     year: "Year",
-    volume: "All messages",
     byKindCaption: "Digital messages per year and kind of organisation",
     byTypeCaption: "Digital messages per year and recipient type",
-    totalsCaption: "Messages per year, nationwide",
     leadTimesHeading: "Lead times per phase",
     leadTimesIntro:
       "How long the phases take across all organisations: from the decision at the milestone before the phase (phase 1: from the initiative's start) to the decision passing the phase's own milestone. Also how long the initiatives in the phase now have been there, so it shows where connections get stuck.",

@@ -90,24 +90,16 @@ export const svPortfolio = {
     quartersChartDesc:
       "Stapeldiagram: antal initiativ som planerar att börja skicka digitalt varje kvartal. Flest under ett kvartal: {max}. Siffrorna finns i tabellen nedan.",
     quartersChartRegion: "Diagram: produktionsstarter per kvartal",
-    forecastChartRegion: "Diagram: meddelanden per månad i hela landet",
     quartersCaption: "Initiativ som planerar produktionsstart, per kvartal och typ av organisation",
     quarter: "Kvartal",
     total: "Totalt",
     noQuarters: "Inget initiativ har en planerad produktionsstart ännu.",
     forecastHeading: "Digitala meddelanden i hela landet",
     forecastIntro:
-      "Prognosen per månad från {from}: summan av alla initiativs aktuella prognoser (samma siffror som i varje initiativs prognos).",
-    chartTitle: "Meddelanden per månad i hela landet, {first} till {last}",
-    chartDesc:
-      "Staplat stapeldiagram per månad: digitala meddelanden underst och papper ovanpå. Som mest {max} meddelanden en månad. Siffrorna per år finns i tabellerna nedan.",
-    digital: "Digitala",
-    paper: "Papper",
+      "Den aktuella prognosen per år från {from}, per typ av organisation och per mottagartyp: summan av alla initiativs aktuella prognoser. Prognosen per månad och hela landets summa per år finns i volymplanen ovan.",
     year: "År",
-    volume: "Alla meddelanden",
     byKindCaption: "Digitala meddelanden per år och typ av organisation",
     byTypeCaption: "Digitala meddelanden per år och mottagartyp",
-    totalsCaption: "Meddelanden per år, hela landet",
     leadTimesHeading: "Ledtider per fas",
     leadTimesIntro:
       "Hur lång tid faserna tar i alla organisationer: från beslutet vid milstolpen före fasen (fas 1: från att initiativet startades) till beslutet som passerar fasens egen milstolpe. Visar också hur länge de initiativ som är i fasen nu har varit där, så att det syns var anslutningarna fastnar.",

@@ -235,16 +235,32 @@ export function SubmitButton({
   variant = "primary",
   name,
   value,
+  size,
 }: {
   children: ReactNode;
   variant?: "primary" | "secondary" | "tertiary";
   name?: string;
   value?: string;
+  size?: "sm";
 }) {
   return (
-    <Button type="submit" variant={variant} {...(name ? { name, value } : {})}>
+    <Button type="submit" variant={variant} {...(name ? { name, value } : {})} {...(size ? { "data-size": size } : {})}>
       {children}
     </Button>
+  );
+}
+
+/**
+ * One form around a list whose rows each have an action button (a SubmitButton whose name and
+ * value say which row), so that the list carries one form token rather than a form per row: on a
+ * long task list those repeated forms were a sixth of the page.
+ */
+export function ActionForm({ ctx, action, children }: { ctx: PageContext; action: string; children: ReactNode }) {
+  return (
+    <form method="post" action={action}>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      {children}
+    </form>
   );
 }
 

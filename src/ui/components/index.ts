@@ -8,6 +8,7 @@ export { DocumentBlocks } from "./document-blocks.tsx";
 export { FactList } from "./fact-list.tsx";
 export {
   ActionButton,
+  ActionForm,
   ChoiceGroup,
   FieldGroup,
   type FieldLabels,

@@ -2,7 +2,18 @@ import { format } from "../../../i18n/index.ts";
 import { deliverableType, milestoneByNumeral, phaseByNumber } from "../../../method/lookup.ts";
 import type { Method } from "../../../method/types.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
-import { ActionButton, Heading, Layout, Link, NoticeBeside, PageHeading, Paragraph, Tag } from "../../components/index.ts";
+import {
+  ActionButton,
+  ActionForm,
+  Heading,
+  Layout,
+  Link,
+  NoticeBeside,
+  PageHeading,
+  Paragraph,
+  SubmitButton,
+  Tag,
+} from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
 import { FlowNav } from "../flows/flow-parts.tsx";
 import { partnersHref } from "../partners/partners-page.tsx";
@@ -183,15 +194,15 @@ function PhaseSection({
       <Heading level={3} data-size="xs">
         {t.overview.activities}
       </Heading>
-      <ul className="task-list">
+      <ul className="task-list task-rows">
         {phase.activities.map((activity) => {
           const name = inLocale(ctx, definition.activities.find((a) => a.id === activity.id)?.name ?? { sv: activity.id, en: activity.id });
           const statusId = `status-${activity.id}`;
           const motivationId = `motivation-${activity.id}`;
           const anchor = activityAnchor(activity.id);
           return (
-            <li key={activity.id} id={anchor} className="task-list__item">
-              <div className="task-list__name">
+            <li key={activity.id} id={anchor}>
+              <div>
                 {work ? (
                   <Link
                     href={activityHref(initiative.id, activity.id)}
@@ -208,9 +219,7 @@ function PhaseSection({
                   </p>
                 ) : null}
               </div>
-              <div className="task-list__status">
-                <ActivityStatusTag ctx={ctx} status={activity.status} id={statusId} />
-              </div>
+              <ActivityStatusTag ctx={ctx} status={activity.status} id={statusId} />
               <NoticeBeside ctx={ctx} at={anchor} className="task-list__notice" />
             </li>
           );
@@ -220,54 +229,75 @@ function PhaseSection({
       <Heading level={3} data-size="xs">
         {t.overview.results}
       </Heading>
-      <ul className="task-list">
-        {phase.results.map((result) => {
-          const type = deliverableType(method, result.deliverableTypeId);
-          const typeName = type ? inLocale(ctx, type.name) : result.deliverableTypeId;
-          return (
-            <li key={result.deliverableTypeId} className="task-list__item">
-              <div className="task-list__name">
-                {result.deliverables.length ? (
-                  <ul className="plain-list">
-                    {result.deliverables.map((d) => (
-                      <li key={d.id}>
-                        <Link href={deliverableHref(d.id)}>{d.title}</Link>
-                        <span className="hint"> · {format(t.overview.version, { version: d.version })}</span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <>
-                    <span>{typeName}</span>
-                    <p className="hint task-list__meta">{t.overview.notCreated}</p>
-                  </>
-                )}
-              </div>
-              <div className="task-list__status">
-                {result.deliverables.length ? (
-                  <ul className="tag-list">
-                    {result.deliverables.map((d) => (
-                      <li key={d.id}>
-                        <DeliverableStatusTag ctx={ctx} status={d.status} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : work ? (
-                  <ActionButton
-                    ctx={ctx}
-                    action={`/initiatives/${initiative.id}/deliverables`}
-                    fields={{ deliverableTypeId: result.deliverableTypeId }}
-                  >
-                    {t.overview.createDocument}
-                    <span className="visually-hidden">{`: ${typeName}`}</span>
-                  </ActionButton>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+      <ResultList ctx={ctx} method={method} initiative={initiative} phase={phase} />
     </section>
+  );
+}
+
+/** The phase's results; where the person may work, those not yet created have a button that creates one. */
+function ResultList({
+  ctx,
+  method,
+  initiative,
+  phase,
+}: {
+  ctx: PageContext;
+  method: Method;
+  initiative: InitiativeOverview;
+  phase: PhaseState;
+}) {
+  const t = ctx.m.initiatives;
+  const work = initiative.permissions.work;
+  const list = (
+    <ul className="task-list task-rows">
+      {phase.results.map((result) => {
+        const type = deliverableType(method, result.deliverableTypeId);
+        const typeName = type ? inLocale(ctx, type.name) : result.deliverableTypeId;
+        return (
+          <li key={result.deliverableTypeId}>
+            <div>
+              {result.deliverables.length ? (
+                <ul className="plain-list">
+                  {result.deliverables.map((d) => (
+                    <li key={d.id}>
+                      <Link href={deliverableHref(d.id)}>{d.title}</Link>
+                      <span className="hint"> · {format(t.overview.version, { version: d.version })}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <>
+                  <span>{typeName}</span>
+                  <p className="hint task-list__meta">{t.overview.notCreated}</p>
+                </>
+              )}
+            </div>
+            {result.deliverables.length ? (
+              <ul className="tag-list">
+                {result.deliverables.map((d) => (
+                  <li key={d.id}>
+                    <DeliverableStatusTag ctx={ctx} status={d.status} />
+                  </li>
+                ))}
+              </ul>
+            ) : work ? (
+              <SubmitButton variant="secondary" size="sm" name="deliverableTypeId" value={result.deliverableTypeId}>
+                {t.overview.createDocument}
+                <span className="visually-hidden">{`: ${typeName}`}</span>
+              </SubmitButton>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+  const creatable = work && phase.results.some((r) => r.deliverables.length === 0);
+  return creatable ? (
+    <ActionForm ctx={ctx} action={`/initiatives/${initiative.id}/deliverables`}>
+      {list}
+    </ActionForm>
+  ) : (
+    list
   );
 }
 

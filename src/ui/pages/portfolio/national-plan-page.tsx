@@ -7,7 +7,6 @@ import type { PhaseLeadTime } from "../../../domain/portfolio/process-metrics.ts
 import { format } from "../../../i18n/index.ts";
 import { phaseByNumber } from "../../../method/lookup.ts";
 import { methodV12 } from "../../../method/v1.2/index.ts";
-import { ForecastChart } from "../../charts/forecast-chart.tsx";
 import { QuarterChart } from "../../charts/quarter-chart.tsx";
 import { Heading, Layout, PageHeading, Paragraph, ScrollableTable, Table } from "../../components/index.ts";
 import type { PageContext } from "../../page-context.ts";
@@ -101,7 +100,7 @@ function LeadTimes({ ctx, metrics }: { ctx: PageContext; metrics: PhaseLeadTime[
   );
 }
 
-/** The förvaltningsgrupp's national plan: production starts per quarter and the national forecast, each drawn and in tables. */
+/** The förvaltningsgrupp's national plan: production starts per quarter, the volume plan and the forecast by kind and recipient type, drawn and in tables. */
 export function NationalPlanPage({
   ctx,
   quarters,
@@ -117,8 +116,6 @@ export function NationalPlanPage({
 }) {
   const t = ctx.m.nationalPlan;
   const n = (v: number) => formatCount(ctx.locale, v);
-  const first = forecast.months[0]?.month ?? forecast.from;
-  const last = forecast.months.at(-1)?.month ?? forecast.from;
   const digitalOf = (months: readonly { month: string; digital: number }[] | undefined) =>
     byYear(months ?? forecast.months.map((m) => ({ month: m.month, digital: 0 })), (m) => m.digital);
   return (
@@ -172,34 +169,15 @@ export function NationalPlanPage({
           <Paragraph>{t.noQuarters}</Paragraph>
         )}
       </section>
+      <VolumePlanSection ctx={ctx} plan={volumePlan} />
+      {/* The current forecast per month, and its totals per year, are the volume plan's "Aktuell prognos"
+          above; drawn and tabled here as well they were the same figures twice (issue 16). What only this
+          section has is each year by organisation kind and by recipient type. */}
       <section aria-labelledby="national-forecast-heading" className="stack-wide">
         <Heading level={2} data-size="md" id="national-forecast-heading">
           {t.forecastHeading}
         </Heading>
         <Paragraph>{format(t.forecastIntro, { from: forecast.from })}</Paragraph>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus to scroll by keyboard. */}
-        <section className="chart-wrap" aria-label={t.forecastChartRegion} tabIndex={0}>
-          <ForecastChart
-            id="national-forecast-chart"
-            months={forecast.months}
-            formatNumber={n}
-            labels={{
-              title: format(t.chartTitle, { first, last }),
-              desc: format(t.chartDesc, { max: n(Math.max(0, ...forecast.months.map((m) => m.volume))) }),
-              digital: t.digital,
-              paper: t.paper,
-            }}
-          />
-        </section>
-        <YearTable
-          ctx={ctx}
-          caption={t.totalsCaption}
-          series={[
-            { label: t.volume, years: byYear(forecast.months, (m) => m.volume) },
-            { label: t.digital, years: byYear(forecast.months, (m) => m.digital) },
-            { label: t.paper, years: byYear(forecast.months, (m) => m.paper) },
-          ]}
-        />
         <YearTable
           ctx={ctx}
           caption={t.byKindCaption}
@@ -211,7 +189,6 @@ export function NationalPlanPage({
           series={RECIPIENT_TYPES.map((r) => ({ label: t.recipientTypes[r], years: digitalOf(forecast.byRecipientType[r]) }))}
         />
       </section>
-      <VolumePlanSection ctx={ctx} plan={volumePlan} />
       <LeadTimes ctx={ctx} metrics={metrics} />
     </Layout>
   );
