@@ -55,7 +55,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A fresh data directory each run: the first start on an empty database seeds the demo.
-    command: `rm -rf ${DATA_DIR} && PORT=${PORT} SANDBOX_PORT=${SANDBOX_PORT} HOST=127.0.0.1 DATA_DIR=${DATA_DIR} LOG_LEVEL=warn npx tsx src/main.ts`,
+    command: `rm -rf ${DATA_DIR} && PORT=${PORT} SANDBOX_PORT=${SANDBOX_PORT} HOST=127.0.0.1 DATA_DIR=${DATA_DIR} LOG_LEVEL=warn node scripts/start.mjs`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -57,7 +57,13 @@ export async function ensureServerBundle({ log = (line) => process.stderr.write(
     logLevel: "warning",
   });
   rmSync(OUT_DIR, { recursive: true, force: true });
-  renameSync(staging, OUT_DIR);
+  try {
+    renameSync(staging, OUT_DIR);
+  } catch (error) {
+    // Another start built the same sources at the same moment and moved its build in first.
+    rmSync(staging, { recursive: true, force: true });
+    if (!fresh()) throw error;
+  }
   log(`built the server bundle in ${Math.round(performance.now() - startedAt)} ms (${path.relative(ROOT, OUT_DIR)})`);
   return ENTRY;
 }

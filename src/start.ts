@@ -3,10 +3,9 @@ import { embeddedDatabaseExists, ensureEmbeddedDatabase, pgliteDir } from "./db/
 import { startupNotice } from "./startup-notice.ts";
 
 /**
- * What `npm start` runs, before main.ts. Loading the app (tsx compiles some 450 files) takes up to
- * half a minute on a busy machine before main.ts can print anything, so this says so first; and on
- * a first start of the embedded database it has a child process create the database meanwhile,
- * which main.ts then only has to open.
+ * What `npm start` runs (from the bundle scripts/start.mjs builds), before main.ts. On a first start
+ * of the embedded database it has a child process create the database while the app loads, which
+ * main.ts then only has to open.
  */
 const config = readConfig();
 startupNotice(config, "starting: loading the application …");

@@ -3,7 +3,7 @@ import Fastify, { LogController } from "fastify";
 import { describe, expect, it } from "vitest";
 import { registerRequestLog } from "./request-log.ts";
 
-async function linesFor(level: string, urls: string[]) {
+async function linesFor(level: string, urls: string[], msg = "request") {
   const lines: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _encoding, callback) {
@@ -18,7 +18,7 @@ async function linesFor(level: string, urls: string[]) {
   app.get("/broken", async (_request, reply) => reply.code(503).send("down"));
   for (const url of urls) await app.inject({ url });
   await app.close();
-  return lines.filter((l) => l.msg === "request");
+  return lines.filter((l) => l.msg === msg);
 }
 
 describe("request log", () => {
@@ -34,5 +34,10 @@ describe("request log", () => {
   it("keeps health probes out of the info log but logs server errors as errors", async () => {
     expect(await linesFor("info", ["/healthz", "/broken"])).toEqual([expect.objectContaining({ level: 50, url: "/broken", status: 503 })]);
     expect(await linesFor("debug", ["/healthz"])).toEqual([expect.objectContaining({ level: 20, url: "/healthz", status: 200 })]);
+  });
+
+  it("tells at debug level when a request arrives", async () => {
+    const lines = await linesFor("debug", ["/invitation/s3cret?x=1"], "request received");
+    expect(lines).toEqual([expect.objectContaining({ level: 20, method: "GET", url: "/invitation/[token]" })]);
   });
 });

@@ -70,7 +70,7 @@ describe("graceful shutdown on SIGTERM", { timeout: 240_000 }, () => {
     const { env, drop, world } = await seededDatabaseEnv(path.join(dir, "data"));
     cleanups.push(drop);
     const server = started(
-      await startServerProcess(env, { env: { SHUTDOWN_GRACE_SECONDS: "15", SANDBOX_PORT: String(await freePort()) } }),
+      await startServerProcess(env, { env: { SHUTDOWN_GRACE_SECONDS: "15", SANDBOX_PORT: String(await freePort()), LOG_LEVEL: "debug" } }),
     );
     await server.waitForOutput(/Mina meddelanden emulator listening/);
     const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
@@ -105,7 +105,7 @@ describe("graceful shutdown on SIGTERM", { timeout: 240_000 }, () => {
         .subarray(0, 5)
         .toString(),
     }));
-    await server.waitForOutput(/"url":"\/api\/v1\/deliverables\/[^"]+\/export\?format=pdf"/, { from: mark });
+    await server.waitForOutput(/"url":"\/api\/v1\/deliverables\/[^"]+\/export"/, { from: mark });
 
     const signalledAt = performance.now();
     server.kill("SIGTERM");
@@ -136,7 +136,7 @@ describe("graceful shutdown on SIGTERM", { timeout: 240_000 }, () => {
 
     // A process manager starts it again on the same data: it serves, with the upload that finished during the shutdown.
     const restartedAt = performance.now();
-    const again = started(await startServerProcess(env, { env: { SHUTDOWN_GRACE_SECONDS: "2" } }));
+    const again = started(await startServerProcess(env, { env: { SHUTDOWN_GRACE_SECONDS: "2", LOG_LEVEL: "debug" } }));
     const restartMs = performance.now() - restartedAt;
     const api2 = await apiOver(again.baseUrl, world.emails.plA, PASSWORD);
     const { attachments } = (await (await api2("GET", `/api/v1/deliverables/${doc.id}/attachments`)).json()) as {

@@ -45,9 +45,10 @@ export async function freePort(): Promise<number> {
 const MAX_OUTPUT = 2 * 1024 * 1024;
 
 /**
- * Ansluta as `npm start` runs it (src/start.ts, production build of React), in a process of its own
- * on the given database, listening on 127.0.0.1; resolves once /healthz answers 200. Loading the app
- * through tsx takes 5–30 s on a busy machine, so tests that start servers have minutes, not seconds.
+ * Ansluta as `npm start` runs it (scripts/start.mjs: the server bundle, rebuilt when src/ changed;
+ * production build of React), in a process of its own on the given database, listening on
+ * 127.0.0.1; resolves once /healthz answers 200. A start takes seconds on a busy machine, and a
+ * first one builds the bundle, so tests that start servers have minutes, not seconds.
  */
 export async function startServerProcess(
   database: Record<string, string>,
@@ -57,7 +58,7 @@ export async function startServerProcess(
   const baseUrl = `http://127.0.0.1:${port}`;
   // The developer's own database, port, mail or emulator settings must not reach the process under test.
   const { DATABASE_URL: _u, DATA_DIR: _d, SECRET_KEY: _k, PORT: _p, HOST: _h, SMTP_URL: _m, SANDBOX_PORT: _s, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: REPO_ROOT,
     env: {
       ...inherited,
