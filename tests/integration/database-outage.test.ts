@@ -71,9 +71,10 @@ describe.runIf(process.env.DATABASE_URL)(
     });
     afterAll(async () => {
       await app?.close();
+      // The proxy first: a query still held by a hang would otherwise keep the pool from ending.
+      await proxy?.close();
       await handle?.close();
       await direct?.close();
-      await proxy?.close();
       await drop();
       rmSync(dir, { recursive: true, force: true });
     });
