@@ -19,12 +19,19 @@ export type Scenario = {
     | "overview-page"
     | "portfolio-forecast"
     | "portfolio"
-    | "me";
+    | "me"
+    | "write";
   label: string;
+  /** Where the requests go; for a scenario with `next`, the pattern its paths follow (for the report). */
   path: string;
   headers: Record<string, string>;
   /** A substring of the body that proves the scenario exercised what it claims to (not a login page or an error). */
   expectBody: string;
+  /**
+   * A scenario whose every request differs (a write that must change something to be a write):
+   * called once per request, by the probe and under load.
+   */
+  next?: () => { method: "PUT" | "POST"; path: string; body: string };
 };
 
 export type LoadResult = {
@@ -36,11 +43,20 @@ export type LoadResult = {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Responses by status code, so a non-2xx count says what went wrong (409, 429, 500…). */
+  statusCodes: Record<string, number>;
 };
 
 /** One request before the load, so a lost session or a wrong path fails loudly instead of benchmarking a redirect. */
 export async function probe(baseUrl: string, scenario: Scenario): Promise<void> {
-  const response = await fetch(`${baseUrl}${scenario.path}`, { headers: scenario.headers, redirect: "manual" });
+  const request = scenario.next?.();
+  const url = `${baseUrl}${request?.path ?? scenario.path}`;
+  const response = await fetch(
+    url,
+    request
+      ? { method: request.method, headers: scenario.headers, body: request.body, redirect: "manual" }
+      : { headers: scenario.headers, redirect: "manual" },
+  );
   const body = await response.text();
   if (response.status !== 200 || !body.includes(scenario.expectBody)) {
     throw new Error(`${scenario.label}: expected 200 with "${scenario.expectBody}", got ${response.status}: ${body.slice(0, 200)}`);
@@ -59,7 +75,14 @@ function percentile(sorted: Float64Array, p: number): number {
  * rounds to whole milliseconds and has no p95, and the /healthz floor is well under a millisecond.
  */
 export async function runLoad(baseUrl: string, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
-  const options = { url: `${baseUrl}${scenario.path}`, headers: scenario.headers, connections: settings.connections, timeout: 10 };
+  const { next } = scenario;
+  const options = {
+    url: `${baseUrl}${scenario.path}`,
+    headers: scenario.headers,
+    connections: settings.connections,
+    timeout: 10,
+    ...(next ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, ...next() }) }] } : {}),
+  };
   if (settings.warmupSeconds > 0) await autocannon({ ...options, duration: settings.warmupSeconds });
 
   const latencies: number[] = [];
@@ -85,5 +108,6 @@ export async function runLoad(baseUrl: string, scenario: Scenario, settings: Loa
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
   };
 }
