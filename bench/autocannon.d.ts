@@ -25,6 +25,8 @@ declare module "autocannon" {
       errors: number;
       timeouts: number;
       non2xx: number;
+      /** `sent`: requests written, answered or not. */
+      requests: { sent: number };
       statusCodeStats: Record<string, { count: number }>;
     };
 

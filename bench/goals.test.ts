@@ -18,6 +18,8 @@ function result(id: ScenarioResult["id"], connections: number, rps: number, p50:
     errors: 0,
     timeouts: 0,
     statusCodes: { "200": rps * 10 },
+    unansweredAtEnd: 0,
+    drainMs: 5,
     vsFloor: { throughput: rps / 1000, p50: 1 },
     ...extra,
   };
@@ -86,6 +88,23 @@ describe("issue 16's goals", () => {
     expect(write[2]?.measured).toContain("3 timeouts");
   });
 
+  it("are not met by a scenario that got no response at all (every request slower than the measured seconds)", () => {
+    const scenarios = input().scenarios.map((s) =>
+      s.id === "write" && s.connections === 200
+        ? {
+            ...s,
+            requests: 0,
+            requestsPerSecond: 0,
+            latencyMs: { mean: Number.NaN, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN },
+            statusCodes: {},
+          }
+        : s,
+    );
+    const goals = evaluateGoals(input({ scenarios }));
+    expect(goals.find((g) => g.goal === "write (section edit + audit) answered 2xx at 200 conn")).toMatchObject({ result: "NOT met" });
+    expect(goals.find((g) => g.goal === "p99 ≤ 5× p50, every scenario at 200 conn")?.result).toBe("NOT met");
+  });
+
   it("hold a long tail against its scenario", () => {
     const scenarios = input().scenarios.map((s) =>
       s.id === "page" && s.connections === 200 ? { ...s, latencyMs: { ...s.latencyMs, p99: 1_684 } } : s,
@@ -117,8 +136,9 @@ describe("issue 16's goals", () => {
 
 describe("trouble", () => {
   it("names each kind of failure and the status codes", () => {
-    expect(trouble({ non2xx: 0, errors: 0, timeouts: 0, statusCodes: { "200": 10 } })).toBeNull();
-    expect(trouble({ non2xx: 2, errors: 1, timeouts: 4, statusCodes: { "200": 8, "409": 2 } })).toBe(
+    expect(trouble({ requests: 10, non2xx: 0, errors: 0, timeouts: 0, statusCodes: { "200": 10 } })).toBeNull();
+    expect(trouble({ requests: 0, non2xx: 0, errors: 0, timeouts: 0, statusCodes: {} })).toBe("no response in the measured seconds");
+    expect(trouble({ requests: 10, non2xx: 2, errors: 1, timeouts: 4, statusCodes: { "200": 8, "409": 2 } })).toBe(
       "2 non-2xx (2× 409), 1 errors, 4 timeouts",
     );
   });

@@ -63,7 +63,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const judged = (met: boolean): GoalResult => (met ? "met" : "NOT met");
 
 /** What went wrong in a scenario, or null when every request was answered 2xx in time. */
-export function trouble(s: Pick<LoadResult, "non2xx" | "errors" | "timeouts" | "statusCodes">): string | null {
+export function trouble(s: Pick<LoadResult, "requests" | "non2xx" | "errors" | "timeouts" | "statusCodes">): string | null {
+  if (s.requests === 0) return "no response in the measured seconds";
   if (s.non2xx + s.errors + s.timeouts === 0) return null;
   const codes = Object.entries(s.statusCodes)
     .filter(([code]) => !code.startsWith("2"))
@@ -115,7 +116,7 @@ function writeGoal(input: GoalInput, connections: number): Goal | null {
       `p50 ${ms(write.latencyMs.p50)} ms, p99 ${ms(write.latencyMs.p99)} ms` +
       (problem ? ` (!) ${problem}` : ""),
     result: judged(!problem),
-    value: write.non2xx + write.errors + write.timeouts,
+    value: write.requests === 0 ? null : write.non2xx + write.errors + write.timeouts,
     target: 0,
   };
 }

@@ -1,6 +1,6 @@
 import { businessCaseRatio } from "./business-case.ts";
 import { forecastRatio } from "./forecast.ts";
-import type { Goal, MemoryFigures } from "./goals.ts";
+import { type Goal, type MemoryFigures, trouble } from "./goals.ts";
 import type { LoadResult, LoadSettings, Scenario } from "./load.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -107,12 +107,12 @@ export function formatReport(report: BenchReport): string {
       continue;
     }
     for (const s of outcome.scenarios) {
-      const trouble = s.non2xx + s.errors + s.timeouts;
+      const problem = trouble(s);
       loadRows.push([
         name,
         String(s.connections),
         s.id === "healthz" ? "floor" : s.id,
-        s.label + (trouble ? `  (!) ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts` : ""),
+        s.label + (problem ? `  (!) ${problem}` : ""),
         thousands(s.requestsPerSecond),
         ms(s.latencyMs.p50),
         ms(s.latencyMs.p95),
