@@ -225,6 +225,12 @@ export function evaluateGoals(input: GoalInput): Goal[] {
   ];
 }
 
+/** A database whose bench failed meets none of its goals: one row says so, with the error. */
+export function failedGoal(database: DatabaseKind, error: string): Goal {
+  const [first = error] = error.split("\n");
+  return { database, goal: "the bench ran to the end", measured: first, result: "NOT met", value: null, target: null };
+}
+
 /** The Goals table: one row per goal and database, with what was measured and whether it was met. */
 export function formatGoals(goals: readonly Goal[]): string {
   const met = goals.filter((g) => g.result === "met").length;

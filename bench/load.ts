@@ -89,8 +89,12 @@ async function drain(baseUrl: string): Promise<number> {
       await response.body?.cancel();
       if (response.ok) return performance.now() - startedAt;
     } catch (e) {
-      if (performance.now() - startedAt > 120_000)
-        throw new Error(`server did not answer /healthz within 120 s after the load: ${(e as Error).message}`);
+      if (performance.now() - startedAt > 120_000) {
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        throw new Error(
+          `server did not answer /healthz within 120 s after the load: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`,
+        );
+      }
     }
     await sleep(100);
   }

@@ -9,7 +9,7 @@ import { businessCaseRatio, businessCaseScenarios } from "./business-case.ts";
 import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
 import { type ExportBench, measureExports } from "./exports.ts";
 import { forecastRatio, forecastScenarios } from "./forecast.ts";
-import { evaluateGoals, formatGoals, type MemoryFigures, trouble } from "./goals.ts";
+import { evaluateGoals, failedGoal, formatGoals, type MemoryFigures, trouble } from "./goals.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
 import { idleRss, rssBytes, samplePeakRss } from "./memory.ts";
@@ -248,27 +248,36 @@ async function measureLoad(server: RunningServer, settings: Settings): Promise<L
   let idleRssBytes: number | null = null;
   let peakRssBytes: number | null = null;
   const last = settings.connections.at(-1);
-  for (const [i, connections] of settings.connections.entries()) {
-    const peak = connections === last ? samplePeakRss(server.pid) : null;
-    const results = [];
-    for (const scenario of i === 0 ? [...earlier, ...goalScenarios] : goalScenarios) {
-      const result = await runLoad(server.baseUrl, scenario, { ...settings, connections });
-      const problem = trouble(result);
-      say(
-        `  ${connections} conn ${scenario.id} ${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms${problem ? ` (!) ${problem}` : ""}${result.drainMs > 1000 ? `; backlog: ${seconds(result.drainMs)} until /healthz answered` : ""}`,
-      );
-      results.push({ id: scenario.id, label: scenario.label, path: scenario.path, connections, ...result });
+  const levels = async () => {
+    for (const [i, connections] of settings.connections.entries()) {
+      const peak = connections === last ? samplePeakRss(server.pid) : null;
+      const results = [];
+      for (const scenario of i === 0 ? [...earlier, ...goalScenarios] : goalScenarios) {
+        const result = await runLoad(server.baseUrl, scenario, { ...settings, connections });
+        const problem = trouble(result);
+        say(
+          `  ${connections} conn ${scenario.id} ${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms${problem ? ` (!) ${problem}` : ""}${result.drainMs > 1000 ? `; backlog: ${seconds(result.drainMs)} until /healthz answered` : ""}`,
+        );
+        results.push({ id: scenario.id, label: scenario.label, path: scenario.path, connections, ...result });
+      }
+      if (peak) {
+        peakRssBytes = peak.stop();
+        if (peakRssBytes !== null) say(`  peak RSS during ${connections} connections: ${(peakRssBytes / 1e6).toFixed(0)} MB`);
+      }
+      scenarios.push(...againstFloor(results));
+      if (i === 0) {
+        // Warm (JIT, caches, pools) but quiet: what an idle server between report deadlines holds.
+        idleRssBytes = await idleRss(server.pid);
+        if (idleRssBytes !== null) say(`  idle RSS after ${connections} connections: ${(idleRssBytes / 1e6).toFixed(0)} MB`);
+      }
     }
-    if (peak) {
-      peakRssBytes = peak.stop();
-      if (peakRssBytes !== null) say(`  peak RSS during ${connections} connections: ${(peakRssBytes / 1e6).toFixed(0)} MB`);
-    }
-    scenarios.push(...againstFloor(results));
-    if (i === 0) {
-      // Warm (JIT, caches, pools) but quiet: what an idle server between report deadlines holds.
-      idleRssBytes = await idleRss(server.pid);
-      if (idleRssBytes !== null) say(`  idle RSS after ${connections} connections: ${(idleRssBytes / 1e6).toFixed(0)} MB`);
-    }
+  };
+  try {
+    await levels();
+  } catch (e) {
+    // A server that died under load explains the failure better than the request that noticed.
+    const exit = server.exitReport();
+    throw exit ? new Error(`${(e as Error).message}\n  ${exit}`) : e;
   }
   const ratio = forecastRatio(scenarios);
   if (ratio)
@@ -475,7 +484,9 @@ async function main(): Promise<number> {
     databases: outcomes,
   };
   await mkdir(path.dirname(settings.out), { recursive: true });
-  const goals = outcomes.flatMap((o) => (o.status === "measured" ? o.goals : []));
+  const goals = outcomes.flatMap((o) =>
+    o.status === "measured" ? o.goals : o.status === "failed" ? [failedGoal(o.database, o.error)] : [],
+  );
   await writeFile(
     settings.out,
     `${JSON.stringify({ ...report, goals, emulator, initiativeStatus: status, portfolio, exports }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
