@@ -52,6 +52,12 @@ export type LoadResult = {
   unansweredAtEnd: number;
   /** How long the server then took to answer /healthz: the backlog the load left it. */
   drainMs: number;
+  /**
+   * Little's law over the answered requests, throughput × mean latency: about `connections` when
+   * every connection was answered through the measured seconds, far below when requests waited
+   * beyond them — those are missing from the percentiles, which then understate the tail.
+   */
+  answeredConcurrency: number;
 };
 
 /** One request before the load, so a lost session or a wrong path fails loudly instead of benchmarking a redirect. */
@@ -153,5 +159,6 @@ export async function runLoad(baseUrl: string, scenario: Scenario, settings: Loa
     statusCodes,
     unansweredAtEnd,
     drainMs,
+    answeredConcurrency: sorted.length ? (sorted.length / measuredSeconds) * (total / sorted.length / 1000) : 0,
   };
 }

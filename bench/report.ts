@@ -1,6 +1,6 @@
 import { businessCaseRatio } from "./business-case.ts";
 import { forecastRatio } from "./forecast.ts";
-import { type Goal, type MemoryFigures, trouble } from "./goals.ts";
+import { type Goal, type MemoryFigures, missingTail, trouble } from "./goals.ts";
 import type { LoadResult, LoadSettings, Scenario } from "./load.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -107,7 +107,7 @@ export function formatReport(report: BenchReport): string {
       continue;
     }
     for (const s of outcome.scenarios) {
-      const problem = trouble(s);
+      const problem = trouble(s) ?? missingTail(s, s.connections);
       loadRows.push([
         name,
         String(s.connections),

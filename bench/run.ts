@@ -9,7 +9,7 @@ import { businessCaseRatio, businessCaseScenarios } from "./business-case.ts";
 import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
 import { type ExportBench, measureExports } from "./exports.ts";
 import { forecastRatio, forecastScenarios } from "./forecast.ts";
-import { evaluateGoals, failedGoal, formatGoals, type MemoryFigures, trouble } from "./goals.ts";
+import { evaluateGoals, failedGoal, formatGoals, type MemoryFigures, missingTail, trouble } from "./goals.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
 import { idleRss, rssBytes, samplePeakRss } from "./memory.ts";
@@ -254,7 +254,7 @@ async function measureLoad(server: RunningServer, settings: Settings): Promise<L
       const results = [];
       for (const scenario of i === 0 ? [...earlier, ...goalScenarios] : goalScenarios) {
         const result = await runLoad(server.baseUrl, scenario, { ...settings, connections });
-        const problem = trouble(result);
+        const problem = trouble(result) ?? missingTail(result, connections);
         say(
           `  ${connections} conn ${scenario.id} ${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms${problem ? ` (!) ${problem}` : ""}${result.drainMs > 1000 ? `; backlog: ${seconds(result.drainMs)} until /healthz answered` : ""}`,
         );
