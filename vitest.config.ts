@@ -6,7 +6,7 @@ const tag = process.env.REPORT_TAG ? `${process.env.REPORT_TAG}-` : "";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
+    include: ["src/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}", "bench/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/audit-key-setup.ts"],
     pool: "forks",

@@ -3,9 +3,14 @@ declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 
   namespace autocannon {
+    /** One request as autocannon builds it; setupRequest returns it changed. */
+    type Request = { method: string; path: string; headers: Record<string, string>; body?: string | Buffer };
+
     type Options = {
       url: string;
-      method?: "GET" | "POST";
+      method?: "GET" | "POST" | "PUT";
+      /** Called per request (per client, in turn) to build it: a different path or body each time. */
+      requests?: { setupRequest?: (request: Request, context: Record<string, unknown>) => Request }[];
       headers?: Record<string, string>;
       connections?: number;
       /** Seconds. */
@@ -20,6 +25,8 @@ declare module "autocannon" {
       errors: number;
       timeouts: number;
       non2xx: number;
+      /** `sent`: requests written, answered or not. */
+      requests: { sent: number };
       statusCodeStats: Record<string, { count: number }>;
     };
 

@@ -1,5 +1,6 @@
 import { businessCaseRatio } from "./business-case.ts";
 import { forecastRatio } from "./forecast.ts";
+import { type Goal, type MemoryFigures, missingTail, trouble } from "./goals.ts";
 import type { LoadResult, LoadSettings, Scenario } from "./load.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -15,6 +16,8 @@ export type ColdStart = {
 
 export type ScenarioResult = Pick<Scenario, "id" | "label" | "path"> &
   LoadResult & {
+    /** Concurrent connections it ran with. */
+    connections: number;
     /** Against GET /healthz on the same server: throughput as a fraction of the floor's, p50 as a multiple of it. */
     vsFloor: { throughput: number; p50: number };
   };
@@ -28,6 +31,9 @@ export type DatabaseOutcome =
       /** PostgreSQL only: `demo:seed` run through the CLI, which the embedded database does on its first start. */
       demoSeedMs?: number;
       scenarios: ScenarioResult[];
+      memory: MemoryFigures;
+      /** Issue 16's goals judged from this database's figures. */
+      goals: Goal[];
     }
   | { database: DatabaseKind; status: "skipped"; reason: string }
   | { database: DatabaseKind; status: "failed"; error: string };
@@ -36,7 +42,9 @@ export type BenchReport = {
   generatedAt: string;
   revision: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string; node: string; loadAverageAtStart: number };
-  settings: LoadSettings & {
+  settings: Omit<LoadSettings, "connections"> & {
+    /** Every level runs /healthz, the API read, the page and the write; the other scenarios run at the first only. */
+    connections: number[];
     restarts: number;
     user: string;
     /** Inherited by the servers; unset means React renders with its development build. */
@@ -53,7 +61,8 @@ export const median = (values: readonly number[]) => {
   return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 };
 
-export function againstFloor(results: (Pick<Scenario, "id" | "label" | "path"> & LoadResult)[]): ScenarioResult[] {
+/** Each result against the /healthz among them: pass the results of one connection level. */
+export function againstFloor<T extends Pick<Scenario, "id"> & LoadResult>(results: T[]): (T & { vsFloor: ScenarioResult["vsFloor"] })[] {
   const floor = results.find((r) => r.id === "healthz");
   return results.map((r) => ({
     ...r,
@@ -67,7 +76,7 @@ export function againstFloor(results: (Pick<Scenario, "id" | "label" | "path"> &
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const thousands = (value: number) => Math.round(value).toLocaleString("en-US");
 
-function table(header: string[], rows: string[][], leftAligned: readonly number[]): string {
+export function table(header: string[], rows: string[][], leftAligned: readonly number[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells
@@ -82,7 +91,7 @@ export function formatReport(report: BenchReport): string {
   const out: string[] = [
     `Ansluta ${report.revision} bench: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}`,
     `1-minute load average before the bench: ${machine.loadAverageAtStart.toFixed(2)}${machine.loadAverageAtStart > 0.5 ? " (the machine was busy: figures are pessimistic)" : ""}`,
-    `${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections, loopback; logged in as ${settings.user}`,
+    `${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s warm-up, ${settings.connections.join(" / ")} connections (scenarios other than floor, me, page and write at ${settings.connections[0]} only), loopback; logged in as ${settings.user}`,
     `Server NODE_ENV: ${settings.serverNodeEnv ?? "production"}${settings.serverNodeEnv === "production" || !settings.serverNodeEnv ? " (as `npm start`)" : " (not as `npm start`: React's development build)"}`,
     "",
   ];
@@ -98,11 +107,12 @@ export function formatReport(report: BenchReport): string {
       continue;
     }
     for (const s of outcome.scenarios) {
-      const trouble = s.non2xx + s.errors + s.timeouts;
+      const problem = trouble(s) ?? missingTail(s, s.connections);
       loadRows.push([
         name,
+        String(s.connections),
         s.id === "healthz" ? "floor" : s.id,
-        s.label + (trouble ? `  (!) ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts` : ""),
+        s.label + (problem ? `  (!) ${problem}` : ""),
         thousands(s.requestsPerSecond),
         ms(s.latencyMs.p50),
         ms(s.latencyMs.p95),
@@ -135,17 +145,13 @@ export function formatReport(report: BenchReport): string {
     out.push(
       "",
       table(
-        ["database", "scenario", "request", "req/s", "p50 ms", "p95 ms", "p99 ms", "req/s vs floor", "p50 vs floor"],
+        ["database", "conn", "scenario", "request", "req/s", "p50 ms", "p95 ms", "p99 ms", "req/s vs floor", "p50 vs floor"],
         loadRows,
-        [0, 1, 2],
+        [0, 2, 3],
       ),
       "",
-      "Volume forecast (issue 11), same server and run:",
-      ...forecastLines,
-      "",
-      "Business case (issue 12), same server and run:",
-      ...businessCaseLines,
-      "",
+      ...(forecastLines.length ? ["Volume forecast (issue 11), same server and run:", ...forecastLines, ""] : []),
+      ...(businessCaseLines.length ? ["Business case (issue 12), same server and run:", ...businessCaseLines, ""] : []),
       "Cold start: spawn of `node --import tsx src/main.ts` until GET /healthz answers 200",
       table(["database", "first start", "restart (median)", "restarts (ms)", "demo:seed (CLI)", "first start does"], startRows, [0, 5]),
     );

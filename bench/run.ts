@@ -9,10 +9,22 @@ import { businessCaseRatio, businessCaseScenarios } from "./business-case.ts";
 import { type EmulatorBench, formatEmulatorReport, measureEmulator } from "./emulator.ts";
 import { type ExportBench, measureExports } from "./exports.ts";
 import { forecastRatio, forecastScenarios } from "./forecast.ts";
+import { evaluateGoals, failedGoal, formatGoals, type MemoryFigures, missingTail, trouble } from "./goals.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
+import { idleRss, rssBytes, samplePeakRss } from "./memory.ts";
 import { formatPortfolioReport, measurePortfolio, type PortfolioBenchOutcome } from "./portfolio.ts";
-import { againstFloor, type BenchReport, type ColdStart, type DatabaseKind, type DatabaseOutcome, formatReport, median } from "./report.ts";
+import {
+  againstFloor,
+  type BenchReport,
+  type ColdStart,
+  type DatabaseKind,
+  type DatabaseOutcome,
+  formatReport,
+  median,
+  type ScenarioResult,
+} from "./report.ts";
+import { sectionEditScenario } from "./section-edit.ts";
 import { type DatabaseEnv, dependencyVersion, REPO_ROOT, type RunningServer, runCli, startServer } from "./server-process.ts";
 import { bearerToken, sessionCookieHeader } from "./sign-in.ts";
 import { createThrowawayDatabase, PostgresUnreachableError, type ThrowawayDatabase } from "./throwaway-postgres.ts";
@@ -25,7 +37,10 @@ import { createThrowawayDatabase, PostgresUnreachableError, type ThrowawayDataba
 const USAGE = `Usage: npm run bench -- [options]
   --duration S      seconds measured per scenario (default 10)
   --warmup S        seconds of discarded load before each (default 2)
-  --connections N   concurrent connections (default 10)
+  --connections L   concurrent connections, a comma-separated list of levels (default 10,50,200):
+                    /healthz, GET /api/v1/me, the /organisations page and the section edit run at
+                    every level; the other scenarios at the first level only. Issue 16's goals are
+                    judged at 50 (throughput), at every level (p99 ≤ 5× p50) and at 200 (peak memory)
   --restarts N      restarts timed per database, median reported (default 3)
   --database D      pglite or postgres; repeat for both (default both)
   --postgres-url U  an existing database to create the throwaway one from
@@ -42,11 +57,22 @@ const USAGE = `Usage: npm run bench -- [options]
   --skip-exports    leave out the document and decision package exports
   --skip-portfolio  leave out the national portfolio (demo:seed --national on each database, then
                     GET /api/v1/portfolio/forecast against GET /api/v1/me, one client)
-  --out FILE        JSON results (default reports/bench.json)`;
+  --quick           only issue 16's goals: the same as --skip-emulator --skip-status --skip-exports
+                    --skip-portfolio, and without the issue 11/12 scenarios (forecast, business case)
+                    and GET /api/v1/organisations
+  --out FILE        JSON results (default reports/bench.json)
+  --help            this text
+
+Prints the scenarios at each level against /healthz on the same server, cold starts, and a Goals
+table (goal, measured, met / NOT met), also in the JSON under "goals".`;
 
 const USER = "projektledare@sundsvall.example";
 
-type Settings = LoadSettings & {
+type Settings = Omit<LoadSettings, "connections"> & {
+  /** Ascending; the first also runs the scenarios of earlier issues. */
+  connections: number[];
+  /** false: --quick, only the goal scenarios. */
+  earlierScenarios: boolean;
   restarts: number;
   databases: DatabaseKind[];
   postgresUrl: string;
@@ -66,7 +92,7 @@ function parseSettings(argv: string[]): Settings {
     options: {
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "2" },
-      connections: { type: "string", default: "10" },
+      connections: { type: "string", default: "10,50,200" },
       restarts: { type: "string", default: "3" },
       database: { type: "string", multiple: true, default: ["pglite", "postgres"] },
       "postgres-url": { type: "string", default: process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test" },
@@ -78,6 +104,7 @@ function parseSettings(argv: string[]): Settings {
       "export-rounds": { type: "string", default: "5" },
       "skip-exports": { type: "boolean", default: false },
       "skip-portfolio": { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -94,18 +121,21 @@ function parseSettings(argv: string[]): Settings {
     if (d !== "pglite" && d !== "postgres") throw new Error(`--database must be pglite or postgres, got "${d}"\n\n${USAGE}`);
     return d;
   });
+  const quick = values.quick;
+  const connections = [...new Set(values.connections.split(",").map((c) => count("connections", c.trim(), 1)))].sort((a, b) => a - b);
   return {
     durationSeconds: count("duration", values.duration, 1),
     warmupSeconds: count("warmup", values.warmup, 0),
-    connections: count("connections", values.connections, 1),
+    connections,
+    earlierScenarios: !quick,
     restarts: count("restarts", values.restarts, 1),
     databases: [...new Set(databases)],
     postgresUrl: values["postgres-url"],
     out: path.resolve(REPO_ROOT, values.out),
-    emulatorConcurrency: values["skip-emulator"] ? null : count("emulator-concurrency", values["emulator-concurrency"], 1),
-    statusInitiatives: values["skip-status"] ? null : count("status-initiatives", values["status-initiatives"], 1),
-    exportRounds: values["skip-exports"] ? null : count("export-rounds", values["export-rounds"], 1),
-    portfolio: !values["skip-portfolio"],
+    emulatorConcurrency: quick || values["skip-emulator"] ? null : count("emulator-concurrency", values["emulator-concurrency"], 1),
+    statusInitiatives: quick || values["skip-status"] ? null : count("status-initiatives", values["status-initiatives"], 1),
+    exportRounds: quick || values["skip-exports"] ? null : count("export-rounds", values["export-rounds"], 1),
+    portfolio: !quick && !values["skip-portfolio"],
   };
 }
 
@@ -172,11 +202,35 @@ async function timedRestarts(
   }
 }
 
-async function measureLoad(server: RunningServer, settings: Settings) {
+type LoadOutcome = { scenarios: ScenarioResult[]; memory: MemoryFigures };
+
+/**
+ * Issue 16's scenarios at every connection level, the earlier issues' at the first level only; each
+ * waits for the server to finish the previous one's backlog (runLoad drains). Memory: idle after the first level,
+ * peak during the last.
+ */
+async function measureLoad(server: RunningServer, settings: Settings): Promise<LoadOutcome> {
+  const startRssBytes = rssBytes(server.pid);
   const credentials = { email: USER, password: DEMO_PASSWORD };
   const token = await bearerToken(server.baseUrl, credentials);
   const cookie = await sessionCookieHeader(server.baseUrl, credentials);
-  const scenarios: Scenario[] = [
+  const api = { authorization: `Bearer ${token}`, accept: "application/json" };
+  const earlier: Scenario[] = settings.earlierScenarios
+    ? [
+        {
+          id: "api",
+          label: "GET /api/v1/organisations, bearer token",
+          path: "/api/v1/organisations",
+          headers: api,
+          expectBody: "Sundsvalls kommun",
+        },
+        ...(await forecastScenarios(server.baseUrl, token)),
+        // After the forecast's: the business case computes its benefits from the flows that bench registers.
+        ...(await businessCaseScenarios(server.baseUrl, token, cookie)),
+      ]
+    : [];
+  const goalScenarios: Scenario[] = [
+    { id: "me", label: "GET /api/v1/me, bearer token", path: "/api/v1/me", headers: api, expectBody: USER },
     {
       id: "page",
       label: "GET /organisations, session cookie",
@@ -184,36 +238,54 @@ async function measureLoad(server: RunningServer, settings: Settings) {
       headers: { cookie, accept: "text/html" },
       expectBody: "Sundsvalls kommun",
     },
-    {
-      id: "api",
-      label: "GET /api/v1/organisations, bearer token",
-      path: "/api/v1/organisations",
-      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
-      expectBody: "Sundsvalls kommun",
-    },
-    ...(await forecastScenarios(server.baseUrl, token)),
-    // After the forecast's: the business case computes its benefits from the flows that bench registers.
-    ...(await businessCaseScenarios(server.baseUrl, token, cookie)),
     { id: "healthz", label: "GET /healthz", path: "/healthz", headers: {}, expectBody: '"ok"' },
+    // Last: it grows the audit log and the documents, which the reads should not see change under them.
+    await sectionEditScenario(server.baseUrl, token, Math.max(...settings.connections)),
   ];
-  for (const scenario of scenarios) await probe(server.baseUrl, scenario);
+  for (const scenario of [...earlier, ...goalScenarios]) await probe(server.baseUrl, scenario);
 
-  const results = [];
-  for (const scenario of scenarios) {
-    const result = await runLoad(server.baseUrl, scenario, settings);
-    say(
-      `  ${scenario.id} ${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms`,
-    );
-    results.push({ id: scenario.id, label: scenario.label, path: scenario.path, ...result });
+  const scenarios: ScenarioResult[] = [];
+  let idleRssBytes: number | null = null;
+  let peakRssBytes: number | null = null;
+  const last = settings.connections.at(-1);
+  const levels = async () => {
+    for (const [i, connections] of settings.connections.entries()) {
+      const peak = connections === last ? samplePeakRss(server.pid) : null;
+      const results = [];
+      for (const scenario of i === 0 ? [...earlier, ...goalScenarios] : goalScenarios) {
+        const result = await runLoad(server.baseUrl, scenario, { ...settings, connections });
+        const problem = trouble(result) ?? missingTail(result, connections);
+        say(
+          `  ${connections} conn ${scenario.id} ${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms${problem ? ` (!) ${problem}` : ""}${result.drainMs > 1000 ? `; backlog: ${seconds(result.drainMs)} until /healthz answered` : ""}`,
+        );
+        results.push({ id: scenario.id, label: scenario.label, path: scenario.path, connections, ...result });
+      }
+      if (peak) {
+        peakRssBytes = peak.stop();
+        if (peakRssBytes !== null) say(`  peak RSS during ${connections} connections: ${(peakRssBytes / 1e6).toFixed(0)} MB`);
+      }
+      scenarios.push(...againstFloor(results));
+      if (i === 0) {
+        // Warm (JIT, caches, pools) but quiet: what an idle server between report deadlines holds.
+        idleRssBytes = await idleRss(server.pid);
+        if (idleRssBytes !== null) say(`  idle RSS after ${connections} connections: ${(idleRssBytes / 1e6).toFixed(0)} MB`);
+      }
+    }
+  };
+  try {
+    await levels();
+  } catch (e) {
+    // A server that died under load explains the failure better than the request that noticed.
+    const exit = server.exitReport();
+    throw exit ? new Error(`${(e as Error).message}\n  ${exit}`) : e;
   }
-  const measured = againstFloor(results);
-  const ratio = forecastRatio(measured);
+  const ratio = forecastRatio(scenarios);
   if (ratio)
     say(`  forecast p50 / initiative p50: ${ratio.p50Ratio.toFixed(2)}× (goal ≤ ${ratio.goal}×: ${ratio.met ? "met" : "NOT met"})`);
-  const bc = businessCaseRatio(measured);
+  const bc = businessCaseRatio(scenarios);
   if (bc)
     say(`  business-case page p50 / overview page p50: ${bc.p50Ratio.toFixed(2)}× (goal ≤ ${bc.goal}×: ${bc.met ? "met" : "NOT met"})`);
-  return measured;
+  return { scenarios, memory: { startRssBytes, idleRssBytes, peakRssBytes, peakConnections: last ?? 0 } };
 }
 
 async function measurePglite(settings: Settings, cleanup: Cleanup, tempDirs: Set<string>): Promise<DatabaseOutcome> {
@@ -236,7 +308,7 @@ async function measurePglite(settings: Settings, cleanup: Cleanup, tempDirs: Set
     restartsMs,
     restartMedianMs: median(restartsMs),
   };
-  const scenarios = await measureLoad(server, settings);
+  const { scenarios, memory } = await measureLoad(server, settings);
   await stopServer();
   await removeDir();
   return {
@@ -245,6 +317,8 @@ async function measurePglite(settings: Settings, cleanup: Cleanup, tempDirs: Set
     version: `PGlite ${dependencyVersion("@electric-sql/pglite")} (inside the server process)`,
     coldStart,
     scenarios,
+    memory,
+    goals: evaluateGoals({ database: "pglite", scenarios, coldStart, memory }),
   };
 }
 
@@ -278,11 +352,20 @@ async function measurePostgres(settings: Settings, cleanup: Cleanup): Promise<Da
     restartsMs,
     restartMedianMs: median(restartsMs),
   };
-  const scenarios = await measureLoad(server, settings);
+  const { scenarios, memory } = await measureLoad(server, settings);
   await stopServer();
   await dropDatabase();
   say(`  dropped ${name}`);
-  return { database: "postgres", status: "measured", version: `PostgreSQL ${throwaway.serverVersion}`, coldStart, demoSeedMs, scenarios };
+  return {
+    database: "postgres",
+    status: "measured",
+    version: `PostgreSQL ${throwaway.serverVersion}`,
+    coldStart,
+    demoSeedMs,
+    scenarios,
+    memory,
+    goals: evaluateGoals({ database: "postgres", scenarios, coldStart, memory }),
+  };
 }
 
 async function main(): Promise<number> {
@@ -401,14 +484,18 @@ async function main(): Promise<number> {
     databases: outcomes,
   };
   await mkdir(path.dirname(settings.out), { recursive: true });
+  const goals = outcomes.flatMap((o) =>
+    o.status === "measured" ? o.goals : o.status === "failed" ? [failedGoal(o.database, o.error)] : [],
+  );
   await writeFile(
     settings.out,
-    `${JSON.stringify({ ...report, emulator, initiativeStatus: status, portfolio, exports }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
+    `${JSON.stringify({ ...report, goals, emulator, initiativeStatus: status, portfolio, exports }, (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(3)) : value), 2)}\n`,
   );
   say(`\n${formatReport(report)}`);
   if (emulator && !("status" in emulator)) say(`\n${formatEmulatorReport(emulator)}`);
   if (Array.isArray(status)) say(`\n${formatStatusReport(status)}`);
   if (Array.isArray(portfolio)) say(`\n${formatPortfolioReport(portfolio)}`);
+  if (goals.length) say(`\n${formatGoals(goals)}\n`);
   say(`JSON: ${path.relative(REPO_ROOT, settings.out)}`);
   const statusFailed = status !== null && !Array.isArray(status);
   const exportsFailed = exports !== null && "status" in exports;

@@ -19,6 +19,8 @@ export type RunningServer = {
   coldStartMs: number;
   /** SIGTERM, then wait for the graceful shutdown; rejects if it had to be killed or exited non-zero. */
   stop: () => Promise<void>;
+  /** null while it runs; once it has exited on its own, how, with the last lines it wrote. */
+  exitReport: () => string | null;
 };
 
 const STOP_GRACE_MS = 10_000;
@@ -118,7 +120,9 @@ export async function startServer(database: DatabaseEnv, { timeoutMs = 120_000 }
     }
     await sleep(HEALTH_POLL_MS);
   }
-  return { baseUrl, pid: child.pid ?? -1, coldStartMs: performance.now() - startedAt, stop };
+  const exitReport = () =>
+    hasExited(child) && !stopping ? `server pid ${child.pid} exited with ${child.exitCode ?? child.signalCode}:\n${tail()}` : null;
+  return { baseUrl, pid: child.pid ?? -1, coldStartMs: performance.now() - startedAt, stop, exitReport };
 }
 
 /** Runs one `npm run cli` command against the database and resolves with its wall time. */
