@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
@@ -15,7 +15,7 @@ export type DatabaseEnv = { DATA_DIR: string } | { DATABASE_URL: string };
 export type RunningServer = {
   baseUrl: string;
   pid: number;
-  /** From spawn until /healthz first answers 200: tsx, imports, opening and migrating the database, listen. */
+  /** From spawn of `node scripts/start.mjs` (as `npm start`) until /healthz first answers 200: imports, opening and migrating the database, listen. */
   coldStartMs: number;
   /** SIGTERM, then wait for the graceful shutdown; rejects if it had to be killed or exited non-zero. */
   stop: () => Promise<void>;
@@ -58,9 +58,9 @@ function captureTail(child: ChildProcess, keep = 30): () => string {
   return () => lines.map((l) => `    | ${l}`).join("\n");
 }
 
-function spawnTsx(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  // node --import tsx rather than npx tsx: one process, so the pid we signal is the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+function spawnNode(nodeArgs: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // node itself rather than npm or npx: one process, so the pid we signal is the server itself.
+  const child = spawn(process.execPath, nodeArgs, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   live.add(child);
   child.once("exit", () => live.delete(child));
   return child;
@@ -88,11 +88,28 @@ async function healthy(baseUrl: string): Promise<boolean> {
   }
 }
 
+let bundleBuilt = false;
+/** Builds the server bundle if src/ changed, outside every timed start (a build is not a start). */
+function ensureBundleBuilt() {
+  if (bundleBuilt) return;
+  execFileSync(
+    process.execPath,
+    ["--input-type=module", "-e", "await (await import('./scripts/server-bundle.mjs')).ensureServerBundle()"],
+    {
+      cwd: REPO_ROOT,
+      stdio: "inherit",
+    },
+  );
+  bundleBuilt = true;
+}
+
 export async function startServer(database: DatabaseEnv, { timeoutMs = 120_000 } = {}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
-  const child = spawnTsx("src/main.ts", [], { ...childEnv(database), PORT: String(port) });
+  // As `npm start` runs it: the server bundle (scripts/start.mjs), built before the first timed start.
+  ensureBundleBuilt();
+  const child = spawnNode(["scripts/start.mjs"], { ...childEnv(database), PORT: String(port) });
   const tail = captureTail(child);
 
   let stopping: Promise<void> | undefined;
@@ -128,7 +145,7 @@ export async function startServer(database: DatabaseEnv, { timeoutMs = 120_000 }
 /** Runs one `npm run cli` command against the database and resolves with its wall time. */
 export async function runCli(args: string[], database: DatabaseEnv): Promise<number> {
   const startedAt = performance.now();
-  const child = spawnTsx("src/cli/main.ts", args, childEnv(database));
+  const child = spawnNode(["--import", "tsx", "src/cli/main.ts", ...args], childEnv(database));
   const tail = captureTail(child);
   const [code] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
   if (code !== 0) throw new Error(`cli ${args.join(" ")} failed with ${code}:\n${tail()}`);
