@@ -152,7 +152,7 @@ export function formatReport(report: BenchReport): string {
       "",
       ...(forecastLines.length ? ["Volume forecast (issue 11), same server and run:", ...forecastLines, ""] : []),
       ...(businessCaseLines.length ? ["Business case (issue 12), same server and run:", ...businessCaseLines, ""] : []),
-      "Cold start: spawn of `node --import tsx src/main.ts` until GET /healthz answers 200",
+      "Cold start: spawn of `node scripts/start.mjs` (as `npm start`) until GET /healthz answers 200",
       table(["database", "first start", "restart (median)", "restarts (ms)", "demo:seed (CLI)", "first start does"], startRows, [0, 5]),
     );
   }
