@@ -101,7 +101,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await ensureEmbeddedDatabase(target.dataDir);
     client = await PGlite.create(target.dataDir, { startParams: EMBEDDED_START_PARAMS });
   } else {
-    client = await PGlite.create({ startParams: EMBEDDED_START_PARAMS, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
+    client = await PGlite.create({
+      startParams: EMBEDDED_START_PARAMS,
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   let closed = false;
