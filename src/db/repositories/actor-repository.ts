@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database.ts";
+import { preparedFor } from "../prepared.ts";
 import { apiTokens, sessions, users } from "../schema.ts";
 
 /** One membership as the actor query returns it, ordered by organisation name. */
@@ -53,22 +54,6 @@ const bySession = (db: Database) =>
     .where(and(eq(sessions.tokenHash, sql.placeholder("tokenHash")), gt(sessions.expiresAt, NOW as SQL<Date>)))
     .limit(1)
     .prepare("actor_by_session");
-
-/**
- * Built once per database, not per request: building a query is most of drizzle's cost on a small
- * read, and on PostgreSQL a named statement is parsed and planned once per connection.
- */
-function preparedFor<T>(build: (db: Database) => T): (db: Database) => T {
-  const cache = new WeakMap<Database, T>();
-  return (db) => {
-    let prepared = cache.get(db);
-    if (!prepared) {
-      prepared = build(db);
-      cache.set(db, prepared);
-    }
-    return prepared;
-  };
-}
 
 const apiTokenQuery = preparedFor(byApiToken);
 const sessionQuery = preparedFor(bySession);

@@ -1,6 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { OrganisationKind } from "../../domain/access/roles.ts";
 import type { Database } from "../database.ts";
+import { preparedFor } from "../prepared.ts";
 import { organisations } from "../schema.ts";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -11,12 +12,19 @@ export const findOrganisationById = async (db: Database, id: string) =>
 export const findOrganisationByNumber = async (db: Database, number: string) =>
   (await db.select().from(organisations).where(eq(organisations.number, number)).limit(1))[0];
 
-export const listOrganisations = (db: Database, onlyIds?: string[]) =>
-  onlyIds
-    ? onlyIds.length
-      ? db.select().from(organisations).where(inArray(organisations.id, onlyIds)).orderBy(organisations.name)
-      : Promise.resolve([])
-    : db.select().from(organisations).orderBy(organisations.name);
+const allOrganisations = preparedFor((db) => db.select().from(organisations).orderBy(organisations.name).prepare("organisations_all"));
+const organisationsByIds = preparedFor((db) =>
+  db
+    .select()
+    .from(organisations)
+    .where(sql`${organisations.id} = any(${sql.placeholder("ids")}::uuid[])`)
+    .orderBy(organisations.name)
+    .prepare("organisations_by_ids"),
+);
+
+/** Every organisation, or those with the given ids, by name (prepared: a page's organisation list reads it). */
+export const listOrganisations = async (db: Database, onlyIds?: string[]): Promise<OrganisationRow[]> =>
+  onlyIds ? (onlyIds.length ? organisationsByIds(db).execute({ ids: onlyIds }) : []) : allOrganisations(db).execute();
 
 export async function insertOrganisation(
   db: Database,
