@@ -10,6 +10,7 @@ import { createValidationPool, type ValidationPool } from "../sandbox/checks/val
 import { apiRoute, type RegisteredApiRoute } from "./api/api-route.ts";
 import type { AppScope } from "./app-scope.ts";
 import { registerAuthentication } from "./authentication.ts";
+import { isBareRequest } from "./bare-request.ts";
 import { LOCALE_COOKIE } from "./cookies.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./errors/error-handler.tsx";
@@ -17,6 +18,7 @@ import { registerInputGuard } from "./input-guard.ts";
 import { pageRoute } from "./page-route.ts";
 import { loggedUrl, registerRequestLog } from "./request-log.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { createTurnBudget } from "./turn-budget.ts";
 import "./request-context.ts";
 import { relyingParty } from "../oidc/relying-party.ts";
 import type { SecretBox } from "../secrets/secret-box.ts";
@@ -138,6 +140,15 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
     // with Connection: close, instead of getting Fastify's bare JSON 503: to its sender it was
     // already under way. New connections are refused all the same.
     return503OnClosing: false,
+  });
+
+  // First of all hooks: a request that waits for its turn has cost nothing yet (turn-budget.ts).
+  // Probes and assets skip the queue: cheap, and a health check must not wait behind a saturated turn.
+  const turns = createTurnBudget();
+  app.addHook("onRequest", (request, _reply, done) => {
+    const wait = isBareRequest(request) ? null : turns.admit();
+    if (wait === null) done();
+    else void wait.then(() => done());
   });
 
   app.decorateRequest("now", null as unknown as Date);
