@@ -1,5 +1,6 @@
 import { execSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
+import { SERVER_NODE_FLAGS } from "./scripts/server-node-flags.mjs";
 
 /**
  * Browser tests against a real server on a fresh embedded database, so the demo seed is the
@@ -55,7 +56,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A fresh data directory each run: the first start on an empty database seeds the demo.
-    command: `rm -rf ${DATA_DIR} && PORT=${PORT} SANDBOX_PORT=${SANDBOX_PORT} HOST=127.0.0.1 DATA_DIR=${DATA_DIR} LOG_LEVEL=warn node scripts/start.mjs`,
+    command: `rm -rf ${DATA_DIR} && PORT=${PORT} SANDBOX_PORT=${SANDBOX_PORT} HOST=127.0.0.1 DATA_DIR=${DATA_DIR} LOG_LEVEL=warn node ${SERVER_NODE_FLAGS.join(" ")} scripts/start.mjs`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -5,6 +5,7 @@ import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "../scripts/server-node-flags.mjs";
 import { newSecretKey } from "../src/secrets/secret-box.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -109,7 +110,7 @@ export async function startServer(database: DatabaseEnv, { timeoutMs = 120_000 }
   const startedAt = performance.now();
   // As `npm start` runs it: the server bundle (scripts/start.mjs), built before the first timed start.
   ensureBundleBuilt();
-  const child = spawnNode(["scripts/start.mjs"], { ...childEnv(database), PORT: String(port) });
+  const child = spawnNode([...SERVER_NODE_FLAGS, "scripts/start.mjs"], { ...childEnv(database), PORT: String(port) });
   const tail = captureTail(child);
 
   let stopping: Promise<void> | undefined;

@@ -4,6 +4,7 @@ import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags.mjs";
 import { pgliteDir } from "../../src/db/embedded-database.ts";
 import { openDatabase } from "../../src/db/open-database.ts";
 import { seedWorld } from "./test-app.ts";
@@ -58,7 +59,7 @@ export async function startServerProcess(
   const baseUrl = `http://127.0.0.1:${port}`;
   // The developer's own database, port, mail or emulator settings must not reach the process under test.
   const { DATABASE_URL: _u, DATA_DIR: _d, SECRET_KEY: _k, PORT: _p, HOST: _h, SMTP_URL: _m, SANDBOX_PORT: _s, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/start.mjs"], {
     cwd: REPO_ROOT,
     env: {
       ...inherited,
