@@ -32,7 +32,7 @@ const COLD_START = {
   restartsMs: [2_000, 2_500, 4_000],
   restartMedianMs: 2_500,
 };
-const MEMORY = { startRssBytes: 200e6, idleRssBytes: 250e6, peakRssBytes: 450e6, peakConnections: 200 };
+const MEMORY = { startRssBytes: 200e6, loadedRssBytes: 320e6, idleRssBytes: 250e6, peakRssBytes: 450e6, peakConnections: 200 };
 
 function input(overrides: Partial<GoalInput> = {}): GoalInput {
   return {

@@ -12,7 +12,7 @@ import { forecastRatio, forecastScenarios } from "./forecast.ts";
 import { evaluateGoals, failedGoal, formatGoals, type MemoryFigures, missingTail, trouble } from "./goals.ts";
 import { formatStatusReport, measureInitiativeStatus, type StatusBenchOutcome } from "./initiative-status.ts";
 import { type LoadSettings, probe, runLoad, type Scenario } from "./load.ts";
-import { idleRss, rssBytes, samplePeakRss } from "./memory.ts";
+import { idleRss, rssBytes, SETTLE_SECONDS, samplePeakRss, settledIdleRss } from "./memory.ts";
 import { formatPortfolioReport, measurePortfolio, type PortfolioBenchOutcome } from "./portfolio.ts";
 import {
   againstFloor,
@@ -245,6 +245,7 @@ async function measureLoad(server: RunningServer, settings: Settings): Promise<L
   for (const scenario of [...earlier, ...goalScenarios]) await probe(server.baseUrl, scenario);
 
   const scenarios: ScenarioResult[] = [];
+  let loadedRssBytes: number | null = null;
   let idleRssBytes: number | null = null;
   let peakRssBytes: number | null = null;
   const last = settings.connections.at(-1);
@@ -267,8 +268,13 @@ async function measureLoad(server: RunningServer, settings: Settings): Promise<L
       scenarios.push(...againstFloor(results));
       if (i === 0) {
         // Warm (JIT, caches, pools) but quiet: what an idle server between report deadlines holds.
-        idleRssBytes = await idleRss(server.pid);
-        if (idleRssBytes !== null) say(`  idle RSS after ${connections} connections: ${(idleRssBytes / 1e6).toFixed(0)} MB`);
+        loadedRssBytes = await idleRss(server.pid);
+        idleRssBytes = await settledIdleRss(server.pid, SETTLE_SECONDS - 1);
+        if (loadedRssBytes !== null && idleRssBytes !== null)
+          say(
+            `  RSS after ${connections} connections: ${(loadedRssBytes / 1e6).toFixed(0)} MB 1 s after, ` +
+              `${(idleRssBytes / 1e6).toFixed(0)} MB idle after ${SETTLE_SECONDS} s quiet`,
+          );
       }
     }
   };
@@ -285,7 +291,7 @@ async function measureLoad(server: RunningServer, settings: Settings): Promise<L
   const bc = businessCaseRatio(scenarios);
   if (bc)
     say(`  business-case page p50 / overview page p50: ${bc.p50Ratio.toFixed(2)}× (goal ≤ ${bc.goal}×: ${bc.met ? "met" : "NOT met"})`);
-  return { scenarios, memory: { startRssBytes, idleRssBytes, peakRssBytes, peakConnections: last ?? 0 } };
+  return { scenarios, memory: { startRssBytes, loadedRssBytes, idleRssBytes, peakRssBytes, peakConnections: last ?? 0 } };
 }
 
 async function measurePglite(settings: Settings, cleanup: Cleanup, tempDirs: Set<string>): Promise<DatabaseOutcome> {
