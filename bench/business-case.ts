@@ -1,3 +1,4 @@
+import { call } from "./api-call.ts";
 import type { Scenario } from "./load.ts";
 import type { ScenarioResult } from "./report.ts";
 
@@ -10,17 +11,6 @@ import type { ScenarioResult } from "./report.ts";
 
 export const BUSINESS_CASE_YEARS = 15;
 export const BUSINESS_CASE_GOAL = 3;
-
-async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
 
 /** States a 15-year business case with a cost and a benefit line each year on the bench user's first initiative. */
 export async function businessCaseScenarios(baseUrl: string, token: string, cookie: string): Promise<Scenario[]> {

@@ -1,3 +1,4 @@
+import { call } from "./api-call.ts";
 import type { Scenario } from "./load.ts";
 import type { ScenarioResult } from "./report.ts";
 
@@ -12,17 +13,6 @@ export const FORECAST_MONTHS = 120;
 export const FORECAST_GOAL = 3;
 
 const RECIPIENT_TYPES = ["privatperson", "foretag", "blandat"] as const;
-
-async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
 
 /**
  * Registers the flows on the first initiative the bench user works on, each with its own volume,

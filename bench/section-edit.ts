@@ -1,4 +1,5 @@
 import { methodV12 } from "../src/method/v1.2/index.ts";
+import { call } from "./api-call.ts";
 import type { Scenario } from "./load.ts";
 
 /*
@@ -20,17 +21,6 @@ const SECTION = TYPE?.template[0]?.id;
 const PARAGRAPH =
   "Verksamheten skickar i dag beslut och fakturor med vanlig post till ungefär 40 000 mottagare om året. " +
   "Förslaget är att skicka dem digitalt via Mina meddelanden till dem som har en brevlåda och på papper till övriga.";
-
-async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
 
 /** Creates `pool` deliverables spread over the bench user's initiatives and returns the edit scenario. */
 export async function sectionEditScenario(baseUrl: string, token: string, pool: number): Promise<Scenario> {
