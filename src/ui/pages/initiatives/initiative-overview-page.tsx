@@ -150,17 +150,20 @@ function Summary({
   );
 }
 
+/** What a phase's parts are drawn from: the method, the initiative and the phase's state in it. */
+type PhaseProps = {
+  ctx: PageContext;
+  method: Method;
+  initiative: InitiativeOverview;
+  phase: PhaseState;
+};
+
 function PhaseSection({
   ctx,
   method,
   initiative,
   phase,
-}: {
-  ctx: PageContext;
-  method: Method;
-  initiative: InitiativeOverview;
-  phase: PhaseState;
-}) {
+}: PhaseProps) {
   const t = ctx.m.initiatives;
   const definition = phaseByNumber(method, phase.number);
   const anchor = phaseAnchor(phase.number);
@@ -240,12 +243,7 @@ function ResultList({
   method,
   initiative,
   phase,
-}: {
-  ctx: PageContext;
-  method: Method;
-  initiative: InitiativeOverview;
-  phase: PhaseState;
-}) {
+}: PhaseProps) {
   const t = ctx.m.initiatives;
   const work = initiative.permissions.work;
   const list = (
