@@ -10,7 +10,6 @@ import { createValidationPool, type ValidationPool } from "../sandbox/checks/val
 import { apiRoute, type RegisteredApiRoute } from "./api/api-route.ts";
 import type { AppScope } from "./app-scope.ts";
 import { registerAuthentication } from "./authentication.ts";
-import { isBareRequest } from "./bare-request.ts";
 import { LOCALE_COOKIE } from "./cookies.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./errors/error-handler.tsx";
@@ -143,10 +142,12 @@ export async function buildApp(deps: AppDependencies): Promise<AnslutaApp> {
   });
 
   // First of all hooks: a request that waits for its turn has cost nothing yet (turn-budget.ts).
-  // Probes and assets skip the queue: cheap, and a health check must not wait behind a saturated turn.
+  // Probes and assets take turns too: cheap one by one, but 200 probes in a turn made it long enough
+  // to starve new connections again (p99 30× p50 on a busy machine); waiting in order costs them a
+  // queue's length, which a probe's timeout of seconds allows.
   const turns = createTurnBudget();
-  app.addHook("onRequest", (request, _reply, done) => {
-    const wait = isBareRequest(request) ? null : turns.admit();
+  app.addHook("onRequest", (_request, _reply, done) => {
+    const wait = turns.admit();
     if (wait === null) done();
     else void wait.then(() => done());
   });
