@@ -69,15 +69,25 @@ describe.runIf(process.env.DATABASE_URL)(
       });
       await app.ready();
     });
+    // Minutes, not the default minute: once (CI, a busy machine, 7 December 2026) this teardown ran
+    // past 60 s after the test itself had passed, and it did not happen again in four runs. Each step
+    // that takes long says so, so a recurrence names the step (the app's close, the pool, or DROP
+    // DATABASE behind other test files' CREATE DATABASE).
     afterAll(async () => {
-      await app?.close();
+      const step = async (name: string, work: () => Promise<unknown> | undefined) => {
+        const startedAt = performance.now();
+        await work();
+        const ms = performance.now() - startedAt;
+        if (ms > 5_000) process.stderr.write(`database-outage teardown: ${name} took ${Math.round(ms)} ms\n`);
+      };
+      await step("app.close()", () => app?.close());
       // The proxy first: a query still held by a hang would otherwise keep the pool from ending.
-      await proxy?.close();
-      await handle?.close();
-      await direct?.close();
-      await drop();
+      await step("proxy.close()", () => proxy?.close());
+      await step("the app's pool", () => handle?.close());
+      await step("the test's own pool", () => direct?.close());
+      await step("drop database", () => drop());
       rmSync(dir, { recursive: true, force: true });
-    });
+    }, 240_000);
 
     it("answers 503 fast while the database is cut, recovers by itself when it is back, and loses no acknowledged write", async () => {
       const world = await seedWorld(handle.db);
