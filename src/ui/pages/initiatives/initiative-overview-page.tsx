@@ -158,12 +158,7 @@ type PhaseProps = {
   phase: PhaseState;
 };
 
-function PhaseSection({
-  ctx,
-  method,
-  initiative,
-  phase,
-}: PhaseProps) {
+function PhaseSection({ ctx, method, initiative, phase }: PhaseProps) {
   const t = ctx.m.initiatives;
   const definition = phaseByNumber(method, phase.number);
   const anchor = phaseAnchor(phase.number);
@@ -238,12 +233,7 @@ function PhaseSection({
 }
 
 /** The phase's results; where the person may work, those not yet created have a button that creates one. */
-function ResultList({
-  ctx,
-  method,
-  initiative,
-  phase,
-}: PhaseProps) {
+function ResultList({ ctx, method, initiative, phase }: PhaseProps) {
   const t = ctx.m.initiatives;
   const work = initiative.permissions.work;
   const list = (
